@@ -1,0 +1,78 @@
+"""Settings, read from the environment (or a ``.env`` file) when the app is created.
+
+Every variable is listed with its default in README.md. Nothing secret lives here:
+a missing SECRET_KEY is generated once into the instance folder.
+"""
+import os
+from pathlib import Path
+
+from dotenv import load_dotenv
+
+ROOT = Path(__file__).resolve().parent
+
+
+def env(name, default=None):
+    return os.environ.get(name) or default
+
+
+def env_int(name, default):
+    return int(os.environ.get(name) or default)
+
+
+def env_bool(name, default=False):
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+class Config:
+    """The production-ready defaults: SQLite and Huey on SQLite in the instance folder."""
+
+    TESTING = False
+
+    def __init__(self):
+        load_dotenv(ROOT / ".env", override=False)
+        self.INSTANCE_PATH = str(Path(env("INSTANCE_PATH", ROOT / "instance")).resolve())
+        self.SECRET_KEY = env("SECRET_KEY")
+        self.BASE_URL = env("BASE_URL", f"http://127.0.0.1:{env('PORT', '5000')}").rstrip("/")
+        self.SQLALCHEMY_DATABASE_URI = env(
+            "DATABASE_URL", f"sqlite:///{self.INSTANCE_PATH}/nudge.db"
+        )
+        self.SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+        self.HUEY_URL = env("HUEY_URL", f"sqlite:///{self.INSTANCE_PATH}/huey.db")
+        self.HUEY_NAME = env("HUEY_NAME", "nudge")
+        self.HUEY_WORKERS = env_int("HUEY_WORKERS", 2)
+        self.HUEY_IMMEDIATE = env_bool("HUEY_IMMEDIATE", False)
+        self.RATELIMIT_STORAGE_URI = env("RATELIMIT_STORAGE_URL", "memory://")
+        self.RATELIMIT_KEY_PREFIX = env("RATELIMIT_KEY_PREFIX", "nudge")
+        self.MAIL_URL = env("MAIL_URL", "")
+        self.MAIL_FROM = env("MAIL_FROM", "Nudge <nudge@localhost>")
+        self.SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", False)
+        self.SESSION_COOKIE_SAMESITE = "Lax"
+        self.REMEMBER_COOKIE_SAMESITE = "Lax"
+        self.REMEMBER_COOKIE_SECURE = self.SESSION_COOKIE_SECURE
+        self.WTF_CSRF_TIME_LIMIT = None  # the token lives as long as the session
+        self.LOG_LEVEL = env("LOG_LEVEL", "INFO")
+
+
+class TestConfig(Config):
+    __test__ = False  # not a pytest class
+
+    """Tests: a throw-away instance folder, Huey in immediate mode, no rate limits across tests."""
+
+    TESTING = True
+
+    def __init__(self, instance_path, **overrides):
+        super().__init__()
+        self.INSTANCE_PATH = str(instance_path)
+        self.SECRET_KEY = "test-secret-key"
+        self.SQLALCHEMY_DATABASE_URI = f"sqlite:///{instance_path}/nudge.db"
+        self.HUEY_URL = f"sqlite:///{instance_path}/huey.db"
+        self.HUEY_IMMEDIATE = True
+        self.RATELIMIT_STORAGE_URI = "memory://"
+        self.MAIL_URL = ""
+        self.BASE_URL = "http://localhost"
+        self.WTF_CSRF_ENABLED = False  # switched on by the tests that check it
+        for key, value in overrides.items():
+            setattr(self, key, value)

@@ -1,0 +1,113 @@
+"""Nudge: the application factory reads like a table of contents."""
+import logging
+import secrets
+import sqlite3
+from pathlib import Path
+
+from flask import Flask
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+
+from config import ROOT, Config
+from nudgeweb.extensions import csrf, db, htmx, huey, limiter, login_manager, migrate
+
+
+def create_app(config=None):
+    config = config or Config()
+    app = Flask(
+        __name__,
+        instance_path=config.INSTANCE_PATH,
+        template_folder=str(ROOT / "templates"),
+        static_folder=str(ROOT / "static"),
+    )
+    app.config.from_object(config)
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    app.config["SECRET_KEY"] = app.config["SECRET_KEY"] or instance_secret_key(app.instance_path)
+    logging.basicConfig(level=app.config["LOG_LEVEL"])
+    register_extensions(app)
+    register_blueprints(app)
+    register_errorhandlers(app)
+    register_template_context(app)
+    register_commands(app)
+    return app
+
+
+def instance_secret_key(instance_path):
+    """The SECRET_KEY made on first start and kept in the instance folder (never in the repo)."""
+    path = Path(instance_path) / "secret_key"
+    if not path.exists():
+        path.write_text(secrets.token_hex(32))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+def register_extensions(app):
+    import nudgeweb.models  # noqa: F401  (every table known to SQLAlchemy and Alembic)
+    import nudgeweb.scoping  # noqa: F401  (the organization filter on every query)
+    import nudgeweb.tasks  # noqa: F401  (every Huey task registered)
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = "Please log in to see that page."
+    login_manager.login_message_category = "info"
+    csrf.init_app(app)
+    htmx.init_app(app)
+    limiter.init_app(app)
+    huey.init_app(app)
+
+
+def register_blueprints(app):
+    from nudgeweb.auth.access import load_membership
+    from nudgeweb.auth.routes import bp as auth_bp
+    from nudgeweb.health import bp as health_bp
+    from nudgeweb.main.routes import bp as main_bp, register_coming_soon_pages
+    from nudgeweb.settings.routes import bp as settings_bp
+
+    for blueprint in (auth_bp, main_bp, settings_bp, health_bp):
+        app.register_blueprint(blueprint)
+    register_coming_soon_pages(app)
+    app.before_request(load_membership)
+
+
+def register_errorhandlers(app):
+    from nudgeweb.errors import register
+
+    register(app)
+
+
+def register_template_context(app):
+    from nudgeweb.templating import register
+
+    register(app)
+
+
+def register_commands(app):
+    from nudgeweb.cli import register
+
+    register(app)
+
+
+@login_manager.user_loader
+def load_user(user_id):
+    import uuid
+
+    from nudgeweb.models import User
+
+    try:
+        return db.session.get(User, uuid.UUID(user_id))
+    except ValueError:
+        return None
+
+
+@event.listens_for(Engine, "connect")
+def _sqlite_pragmas(dbapi_connection, _record):
+    """WAL lets the web server and the Huey consumer read and write the same file."""
+    if isinstance(dbapi_connection, sqlite3.Connection):
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=10000")
+        cursor.close()

@@ -1,0 +1,59 @@
+"""Who is asking, for which organization, and whether their role allows it."""
+import uuid
+
+from functools import wraps
+
+from flask import abort, g, session
+from flask_login import current_user, login_required
+
+from nudgeweb.auth.operations import membership_of, memberships_of
+from nudgeweb.models import role_at_least
+from nudgeweb.scoping import enter_organization
+
+SESSION_ORGANIZATION = "organization_id"
+
+
+def load_membership():
+    """before_request: pick the logged-in user's current organization and scope to it."""
+    g.membership = None
+    enter_organization(None)
+    if not current_user.is_authenticated:
+        return
+    membership = None
+    chosen = session.get(SESSION_ORGANIZATION)
+    if chosen:
+        membership = membership_of(current_user, uuid.UUID(chosen))
+    if membership is None:
+        memberships = memberships_of(current_user)
+        membership = memberships[0] if memberships else None
+    if membership is not None:
+        g.membership = membership
+        enter_organization(membership.organization_id)
+
+
+def switch_organization(membership):
+    session[SESSION_ORGANIZATION] = str(membership.organization_id)
+
+
+def current_organization():
+    return g.membership.organization if g.get("membership") else None
+
+
+def role_required(minimum):
+    """Login, a membership in the current organization, and at least this role; else 403."""
+
+    def decorator(view):
+        @wraps(view)
+        @login_required
+        def wrapped(*args, **kwargs):
+            membership = g.get("membership")
+            if membership is None or not role_at_least(membership.role, minimum):
+                abort(403)
+            return view(*args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+member_required = role_required("viewer")

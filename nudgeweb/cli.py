@@ -1,0 +1,81 @@
+"""Commands for operators: ``flask --app app <command>``."""
+import os
+import signal
+import subprocess
+import sys
+
+import click
+from flask import current_app
+from flask.cli import AppGroup
+
+from nudgeweb.auth.operations import AccountError, add_user_to_organization
+from nudgeweb.models import ROLES
+
+users = AppGroup("users", help="Manage user accounts.")
+
+
+@users.command("create")
+@click.argument("email")
+@click.option("--password", required=True, help="At least 8 characters.")
+@click.option("--organization", "organization_name", required=True, help="Created if it does not exist.")
+@click.option("--role", type=click.Choice(ROLES), default="owner", show_default=True)
+@click.option("--name", default=None, help="The user's name (defaults to the part of the email before @).")
+def create_user(email, password, organization_name, role, name):
+    """Create a user in an organization and print the user's id."""
+    try:
+        membership = add_user_to_organization(email, password, organization_name, role, name)
+    except AccountError as error:
+        raise click.ClickException(str(error))
+    click.echo(str(membership.user_id))
+
+
+@click.command("seed-demo")
+def seed_demo_command():
+    """Load a demo business with realistic data and print its owner's login."""
+    from nudgeweb.demo import seed_demo
+
+    login = seed_demo()
+    click.echo("Demo business ready. Log in with:")
+    click.echo(f"  email:    {login['email']}")
+    click.echo(f"  password: {login['password']}")
+
+
+@click.command("worker")
+@click.option("--workers", type=int, default=None, help="Worker threads (default HUEY_WORKERS).")
+def worker_command(workers):
+    """Run the Huey consumer: sends, imports and everything scheduled."""
+    from huey.consumer_options import ConsumerConfig
+
+    from nudgeweb.extensions import huey
+
+    config = ConsumerConfig(workers=workers or current_app.config["HUEY_WORKERS"], worker_type="thread", periodic=True)
+    config.setup_logger()
+    huey.create_consumer(**config.values).run()
+
+
+@click.command("serve")
+@click.option("--host", default=lambda: os.environ.get("HOST", "127.0.0.1"))
+@click.option("--port", type=int, default=lambda: int(os.environ.get("PORT", "5000")))
+@click.option("--no-worker", is_flag=True, help="Do not start a Huey consumer beside the web server.")
+def serve_command(host, port, no_worker):
+    """Run the web server and a Huey consumer together; Ctrl-C stops both."""
+    worker = None
+    if not no_worker:
+        worker = subprocess.Popen([sys.executable, "-m", "flask", "--app", "app", "worker"])
+    click.echo(f"\n  Nudge is running at http://{host}:{port}/")
+    click.echo("  Sign up there, or load the demo business with: make demo\n")
+    try:
+        current_app.run(host=host, port=port, threaded=True, use_reloader=False)
+    finally:
+        if worker is not None:
+            worker.send_signal(signal.SIGINT)
+            try:
+                worker.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                worker.kill()
+
+
+def register(app):
+    app.cli.add_command(users)
+    for command in (seed_demo_command, worker_command, serve_command):
+        app.cli.add_command(command)

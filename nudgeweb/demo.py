@@ -1,0 +1,42 @@
+"""The demo business: a newcomer sees a living product, not empty pages.
+
+Each area adds its demo data with a function named in DEMO_STEPS ("module:function"),
+called in order with the demo organization. Running seed-demo again resets the demo business.
+"""
+from importlib import import_module
+
+from sqlalchemy import select
+
+from nudgeweb.auth.operations import add_user_to_organization
+from nudgeweb.models import Organization, db
+
+DEMO_ORGANIZATION = "Bluebird Bakery (demo)"
+DEMO_EMAIL = "owner@bluebird.example"
+DEMO_PASSWORD = "bluebird-demo"
+DEMO_TEAM = (
+    ("maya@bluebird.example", "Maya Chen", "admin"),
+    ("sam@bluebird.example", "Sam Ortiz", "editor"),
+    ("lee@bluebird.example", "Lee Park", "viewer"),
+)
+
+# Each area's seeding function, in order: step(organization) -> None.
+DEMO_STEPS = [
+]
+
+
+def seed_demo():
+    existing = db.session.scalar(select(Organization).where(Organization.name == DEMO_ORGANIZATION))
+    if existing is not None:
+        db.session.delete(existing)
+        db.session.commit()
+    owner = add_user_to_organization(DEMO_EMAIL, DEMO_PASSWORD, DEMO_ORGANIZATION, "owner", "Alex Rivera")
+    organization = owner.organization
+    organization.timezone = "America/New_York"
+    organization.website = "https://bluebird.example"
+    for email, name, role in DEMO_TEAM:
+        add_user_to_organization(email, DEMO_PASSWORD, DEMO_ORGANIZATION, role, name)
+    for step in DEMO_STEPS:
+        module, function = step.split(":")
+        getattr(import_module(module), function)(organization)
+    db.session.commit()
+    return {"email": DEMO_EMAIL, "password": DEMO_PASSWORD}

@@ -1,0 +1,40 @@
+"""Friendly error pages; a failed request never leaves a half-written transaction behind."""
+from flask import render_template
+from flask_wtf.csrf import CSRFError
+
+from nudgeweb.extensions import db
+
+MESSAGES = {
+    400: ("Something in that request was off", "Please go back and try again."),
+    403: ("You can't do that here", "Your role in this business doesn't allow it. Ask an owner or admin."),
+    404: ("We couldn't find that page", "It may have been deleted, or the link is wrong."),
+    405: ("That doesn't work here", "This address doesn't accept that kind of request."),
+    429: ("Slow down a little", "Too many requests. Please wait a moment and try again."),
+    500: ("Something went wrong on our side", "We've logged it. Please try again in a moment."),
+}
+
+
+def render_error(status, title=None, detail=None):
+    default_title, default_detail = MESSAGES.get(status, MESSAGES[500])
+    return (
+        render_template(
+            "error.html", status=status, title=title or default_title, detail=detail or default_detail
+        ),
+        status,
+    )
+
+
+def register(app):
+    for status in (400, 403, 404, 405, 429):
+        app.register_error_handler(status, lambda error, status=status: render_error(status))
+
+    @app.errorhandler(CSRFError)
+    def csrf_error(error):
+        return render_error(
+            400, "This form has expired", "Reload the page and send it again. (Security token missing or invalid.)"
+        )
+
+    @app.errorhandler(500)
+    def internal_error(error):
+        db.session.rollback()
+        return render_error(500)

@@ -1,0 +1,64 @@
+"""Extension instances, created bare here and bound to the app in create_app()."""
+from pathlib import Path
+
+from flask import has_app_context
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
+from flask_login import LoginManager
+from flask_migrate import Migrate
+from flask_sqlalchemy import SQLAlchemy
+from flask_wtf import CSRFProtect
+from htmx_flask import Htmx
+from huey import Huey
+from huey.storage import RedisStorage, SqliteStorage
+from sqlalchemy import MetaData
+
+# Named constraints, so that Alembic can alter them on every database.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class FlaskHuey(Huey):
+    """Huey whose storage comes from the app's HUEY_URL and whose tasks run in its app context.
+
+    Tasks are declared at import time with ``@huey.task()``; the storage is only known once
+    the configuration is, so init_app() swaps it in.
+    """
+
+    def __init__(self):
+        super().__init__("nudge", immediate=True)
+        self.app = None
+
+    def init_app(self, app):
+        self.app = app
+        self.name = app.config["HUEY_NAME"]
+        url = app.config["HUEY_URL"]
+        if url.startswith(("redis://", "rediss://", "unix://")):
+            self.storage_class, self.storage_kwargs = RedisStorage, {"url": url}
+        else:
+            path = url.removeprefix("sqlite:///")  # sqlite:////abs/path or sqlite:///relative
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            self.storage_class, self.storage_kwargs = SqliteStorage, {"filename": path}
+        self._immediate = app.config["HUEY_IMMEDIATE"]
+        self.storage = self.create_storage()
+        app.extensions["huey"] = self
+
+    def execute(self, task, timestamp=None):
+        if has_app_context():  # immediate mode inside a request or a test
+            return super().execute(task, timestamp)
+        with self.app.app_context():
+            return super().execute(task, timestamp)
+
+
+db = SQLAlchemy(metadata=MetaData(naming_convention=NAMING_CONVENTION))
+migrate = Migrate()
+login_manager = LoginManager()
+csrf = CSRFProtect()
+htmx = Htmx()
+limiter = Limiter(key_func=get_remote_address, default_limits=[], headers_enabled=True)
+huey = FlaskHuey()

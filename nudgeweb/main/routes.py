@@ -1,0 +1,20 @@
+from flask import Blueprint, render_template
+
+from nudgeweb.auth.access import current_organization, member_required
+from nudgeweb.navigation import AREAS
+
+bp = Blueprint("main", __name__)
+
+
+@bp.get("/")
+@member_required
+def dashboard():
+    return render_template("main/dashboard.html", organization=current_organization())
+
+
+def register_coming_soon_pages(app):
+    """Give each area that is not built yet its real address, showing an honest page."""
+    for area in AREAS:
+        if area.endpoint is None:
+            view = member_required(lambda area=area: render_template("main/coming_soon.html", area=area))
+            app.add_url_rule(area.path, endpoint=f"soon_{area.key}", view_func=view)

@@ -1,0 +1,72 @@
+"""Organizations (the businesses), users and the memberships that join them with a role."""
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, String, UniqueConstraint, Uuid
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from nudgeweb.models.base import IdMixin, TimestampMixin, UtcDateTime, db
+
+# Lowest to highest: each role can do everything the roles before it can.
+ROLES = ("viewer", "editor", "admin", "owner")
+
+
+def role_at_least(role, minimum):
+    return ROLES.index(role) >= ROLES.index(minimum)
+
+
+class Organization(IdMixin, TimestampMixin, db.Model):
+    __tablename__ = "organizations"
+
+    name: Mapped[str] = mapped_column(String(200))
+    timezone: Mapped[str] = mapped_column(String(64), default="UTC")
+    default_country: Mapped[str] = mapped_column(String(2), default="US")
+    website: Mapped[str | None] = mapped_column(String(500))
+    brand_color: Mapped[str] = mapped_column(String(7), default="#4f46e5")
+
+    memberships: Mapped[list["Membership"]] = relationship(
+        back_populates="organization", cascade="all, delete-orphan"
+    )
+
+    def __repr__(self):
+        return f"<Organization {self.name!r}>"
+
+
+class User(IdMixin, TimestampMixin, db.Model):
+    __tablename__ = "users"
+
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    last_login_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+    memberships: Mapped[list["Membership"]] = relationship(
+        back_populates="user", cascade="all, delete-orphan"
+    )
+
+    # Flask-Login
+    is_authenticated = True
+    is_active = True
+    is_anonymous = False
+
+    def get_id(self):
+        return str(self.id)
+
+    def __repr__(self):
+        return f"<User {self.email!r}>"
+
+
+class Membership(IdMixin, TimestampMixin, db.Model):
+    __tablename__ = "memberships"
+    __table_args__ = (UniqueConstraint("user_id", "organization_id"),)
+
+    user_id: Mapped[object] = mapped_column(Uuid, ForeignKey("users.id", ondelete="CASCADE"))
+    organization_id: Mapped[object] = mapped_column(
+        Uuid, ForeignKey("organizations.id", ondelete="CASCADE"), index=True
+    )
+    role: Mapped[str] = mapped_column(String(16), default="viewer")
+
+    user: Mapped[User] = relationship(back_populates="memberships")
+    organization: Mapped[Organization] = relationship(back_populates="memberships")
+
+    def can(self, minimum_role):
+        return role_at_least(self.role, minimum_role)

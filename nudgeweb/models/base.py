@@ -1,0 +1,62 @@
+"""Column types and mixins shared by every model."""
+from datetime import datetime, timezone
+
+import uuid6
+from sqlalchemy import DateTime, ForeignKey, TypeDecorator, Uuid
+from sqlalchemy.orm import Mapped, declared_attr, mapped_column
+
+from nudgeweb.extensions import db
+
+
+def utcnow():
+    return datetime.now(timezone.utc)
+
+
+def new_id():
+    """A time-ordered UUID (v7): unguessable in public URLs, index-friendly as a key."""
+    return uuid6.uuid7()
+
+
+class UtcDateTime(TypeDecorator):
+    """Stores naive UTC on every database and always hands back an aware UTC datetime."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is not None and value.tzinfo is not None:
+            value = value.astimezone(timezone.utc).replace(tzinfo=None)
+        return value
+
+    def process_result_value(self, value, dialect):
+        if value is not None and value.tzinfo is None:
+            value = value.replace(tzinfo=timezone.utc)
+        return value
+
+
+class IdMixin:
+    id: Mapped[object] = mapped_column(Uuid, primary_key=True, default=new_id)
+
+
+class TimestampMixin:
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow, nullable=False)
+    updated_at: Mapped[datetime] = mapped_column(
+        UtcDateTime, default=utcnow, onupdate=utcnow, nullable=False
+    )
+
+
+class OrgScoped:
+    """Business data: every row belongs to one organization.
+
+    Inside a request with a current organization, every ORM query on such a model is
+    filtered to that organization automatically (see nudgeweb.scoping).
+    """
+
+    @declared_attr
+    def organization_id(cls) -> Mapped[object]:
+        return mapped_column(
+            Uuid, ForeignKey("organizations.id", ondelete="CASCADE"), nullable=False, index=True
+        )
+
+
+__all__ = ["db", "utcnow", "new_id", "UtcDateTime", "IdMixin", "TimestampMixin", "OrgScoped"]

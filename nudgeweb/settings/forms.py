@@ -1,0 +1,30 @@
+from zoneinfo import available_timezones
+
+import phonenumbers
+from flask_wtf import FlaskForm
+from wtforms import SelectField, StringField, URLField
+from wtforms.validators import DataRequired, Length, Optional, Regexp, URL
+
+from nudgeweb.models import ROLES
+
+TIMEZONES = sorted(available_timezones())
+COUNTRIES = sorted(phonenumbers.SUPPORTED_REGIONS)
+
+
+class OrganizationForm(FlaskForm):
+    name = StringField("Business name", validators=[DataRequired("Your business needs a name."), Length(max=200)])
+    website = URLField("Website", validators=[Optional(), URL(message="Enter a full address, like https://example.com."), Length(max=500)])
+    timezone = SelectField("Time zone", choices=TIMEZONES, validators=[DataRequired()])
+    default_country = SelectField(
+        "Country for phone numbers",
+        choices=COUNTRIES,
+        description="Phone numbers written without a +country code are read as numbers of this country.",
+    )
+    brand_color = StringField(
+        "Brand colour",
+        validators=[DataRequired(), Regexp(r"^#[0-9a-fA-F]{6}$", message="Use a colour like #4f46e5.")],
+    )
+
+
+class RoleForm(FlaskForm):
+    role = SelectField("Role", choices=list(reversed(ROLES)))

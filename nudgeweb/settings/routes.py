@@ -1,0 +1,69 @@
+from flask import Blueprint, abort, flash, g, redirect, render_template, url_for
+
+from nudgeweb.auth.access import current_organization, member_required, role_required
+from nudgeweb.auth.operations import AccountError
+from nudgeweb.models import Membership
+from nudgeweb.scoping import get_or_404
+from nudgeweb.settings import operations
+from nudgeweb.settings.forms import OrganizationForm, RoleForm
+
+bp = Blueprint("settings", __name__, url_prefix="/settings")
+
+
+@bp.route("/", methods=["GET", "POST"])
+@member_required
+def organization():
+    org = current_organization()
+    form = OrganizationForm(obj=org)
+    if form.validate_on_submit():
+        if not g.membership.can("admin"):
+            abort(403)
+        operations.update_organization(
+            org,
+            name=form.name.data,
+            website=form.website.data or None,
+            timezone=form.timezone.data,
+            default_country=form.default_country.data,
+            brand_color=form.brand_color.data,
+        )
+        flash("Your business profile is saved.", "success")
+        return redirect(url_for(".organization"))
+    status = 400 if form.errors else 200
+    return render_template("settings/organization.html", form=form, organization=org), status
+
+
+@bp.get("/team")
+@member_required
+def team():
+    members = operations.team_of(g.membership.organization_id)
+    return render_template("settings/team.html", members=members)
+
+
+@bp.route("/team/<membership_id>", methods=["GET", "POST"])
+@role_required("admin")
+def member(membership_id):
+    membership = get_or_404(Membership, membership_id)
+    form = RoleForm(obj=membership)
+    if form.validate_on_submit():
+        try:
+            operations.change_role(membership, form.role.data, acting=g.membership)
+        except AccountError as error:
+            form.role.errors.append(str(error))
+        else:
+            flash(f"{membership.user.name} is now {membership.role}.", "success")
+            return redirect(url_for(".team"))
+    return render_template("settings/member.html", member=membership, form=form), 400 if form.errors else 200
+
+
+@bp.post("/team/<membership_id>/remove")
+@role_required("admin")
+def remove_member(membership_id):
+    membership = get_or_404(Membership, membership_id)
+    name = membership.user.name
+    try:
+        operations.remove_member(membership, acting=g.membership)
+    except AccountError as error:
+        flash(str(error), "error")
+        return redirect(url_for(".member", membership_id=membership.id))
+    flash(f"{name} no longer has access.", "success")
+    return redirect(url_for(".team"), 303)

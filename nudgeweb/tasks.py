@@ -1,0 +1,21 @@
+"""Huey tasks: thin wrappers that take ids and call an area's operations."""
+from datetime import datetime, timezone
+
+from huey import crontab
+
+from nudgeweb.extensions import huey
+
+HEARTBEAT_KEY = "worker-heartbeat"
+
+
+@huey.task()
+def heartbeat():
+    """Record that a consumer is alive and running tasks (shown by /healthz)."""
+    now = datetime.now(timezone.utc).isoformat().replace("+00:00", "Z")
+    huey.put(HEARTBEAT_KEY, now)
+    return now
+
+
+@huey.periodic_task(crontab(minute="*"))
+def heartbeat_every_minute():
+    heartbeat.call_local()

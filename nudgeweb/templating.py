@@ -1,0 +1,39 @@
+"""What every template can use."""
+from flask import g
+
+from nudgeweb.navigation import AREAS, SETTINGS_SECTIONS, area_endpoint
+
+
+def localtime(value, organization=None, fmt="%b %-d, %Y %H:%M"):
+    """A UTC datetime shown in the organization's time zone."""
+    from zoneinfo import ZoneInfo
+
+    if value is None:
+        return ""
+    organization = organization or (g.membership.organization if g.get("membership") else None)
+    tz = ZoneInfo(organization.timezone) if organization else None
+    return value.astimezone(tz).strftime(fmt) if tz else value.strftime(fmt)
+
+
+def input_attrs(field, **attrs):
+    """HTML attributes for a form input: the given ones, plus ARIA links to its error."""
+    attrs = {name: value for name, value in attrs.items() if value not in (None, False)}
+    if field.errors:
+        attrs.update({"aria-invalid": "true", "aria-describedby": f"{field.id}-error"})
+    return attrs
+
+
+def register(app):
+    app.jinja_env.filters["localtime"] = localtime
+    app.jinja_env.globals["input_attrs"] = input_attrs
+
+    @app.context_processor
+    def navigation():
+        membership = g.get("membership")
+        return {
+            "nav_areas": AREAS,
+            "settings_sections": SETTINGS_SECTIONS,
+            "area_endpoint": area_endpoint,
+            "membership": membership,
+            "organization": membership.organization if membership else None,
+        }

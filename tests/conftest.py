@@ -1,0 +1,252 @@
+"""Fixtures: an app on a throw-away database, clients logged in per role, a second
+organization, a real Huey consumer, a live server and a real Chromium.
+
+The suite runs on SQLite by default. With NUDGE_TEST_DATABASE_URL (a PostgreSQL server) and
+NUDGE_TEST_REDIS_URL set, it runs on PostgreSQL with Huey and rate limits on Redis; `make test`
+does both where the servers answer.
+"""
+import contextvars
+import os
+import threading
+import uuid
+
+import pytest
+from flask.globals import _cv_app
+from flask.testing import FlaskClient
+from sqlalchemy import create_engine, text
+from werkzeug.serving import make_server
+
+from config import TestConfig
+from nudgeweb import create_app
+from nudgeweb.extensions import db, huey
+from tests.factories import DEFAULT_PASSWORD, MembershipFactory, OrganizationFactory
+
+PG_URL = os.environ.get("NUDGE_TEST_DATABASE_URL")
+REDIS_URL = os.environ.get("NUDGE_TEST_REDIS_URL")
+RUN_ID = uuid.uuid4().hex[:8]
+
+
+def pytest_report_header(config):
+    if PG_URL:
+        return f"backend: PostgreSQL ({PG_URL}), Huey and rate limits on Redis ({REDIS_URL})"
+    return "backend: SQLite, Huey on SQLite, rate limits in memory"
+
+
+def _worker():
+    return os.environ.get("PYTEST_XDIST_WORKER", "main")
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory):
+    """A database of this test run's own: a file on SQLite, a fresh database on PostgreSQL."""
+    if not PG_URL:
+        yield f"sqlite:///{tmp_path_factory.mktemp('db')}/nudge.db"
+        return
+    name = f"nudge_test_{RUN_ID}_{_worker()}"
+    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    yield PG_URL.rsplit("/", 1)[0] + f"/{name}"
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+def make_test_config(instance_path, database_url, **overrides):
+    settings = {"SQLALCHEMY_DATABASE_URI": database_url, "HUEY_NAME": f"nudge-test-{RUN_ID}-{_worker()}"}
+    if REDIS_URL:
+        settings.update(
+            HUEY_URL=REDIS_URL,
+            RATELIMIT_STORAGE_URI=REDIS_URL,
+            RATELIMIT_KEY_PREFIX=f"nudge-test-{RUN_ID}-{_worker()}",
+        )
+    settings.update(overrides)
+    return TestConfig(instance_path, **settings)
+
+
+class IsolatedClient(FlaskClient):
+    """A test client whose every request gets its own app context, as in production.
+
+    Flask reuses an app context that is already active (a test's ``app_ctx``) for requests,
+    which would share ``g`` -- and Flask-Login's cached user -- between clients and requests.
+    """
+
+    def open(self, *args, **kwargs):
+        def without_app_context():
+            _cv_app.set(None)
+            return FlaskClient.open(self, *args, **kwargs)
+
+        return contextvars.copy_context().run(without_app_context)
+
+
+@pytest.fixture(scope="session")
+def app(tmp_path_factory, database_url):
+    app = create_app(make_test_config(tmp_path_factory.mktemp("instance"), database_url))
+    app.test_client_class = IsolatedClient
+    with app.app_context():
+        db.create_all()
+    yield app
+    with app.app_context():
+        db.session.remove()
+        db.engine.dispose()
+
+
+@pytest.fixture(autouse=True)
+def _clean_database(request):
+    """Every test starts from empty tables (cheaper than re-creating the schema)."""
+    yield
+    if "app" not in request.fixturenames:
+        return
+    app = request.getfixturevalue("app")
+    with app.app_context():
+        db.session.remove()
+        tables = db.metadata.sorted_tables
+        with db.engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                names = ", ".join(f'"{t.name}"' for t in tables)
+                conn.execute(text(f"TRUNCATE {names} CASCADE"))
+            else:
+                for table in reversed(tables):
+                    conn.execute(table.delete())
+
+
+@pytest.fixture
+def app_ctx(app):
+    with app.app_context():
+        yield app
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+class AuthActions:
+    """Log a test client in and out through the real forms."""
+
+    def __init__(self, client):
+        self.client = client
+
+    def login(self, email, password=DEFAULT_PASSWORD, remember=False):
+        data = {"email": email, "password": password}
+        if remember:
+            data["remember"] = "y"
+        return self.client.post("/login", data=data)
+
+    def logout(self):
+        return self.client.post("/logout")
+
+
+@pytest.fixture
+def auth(client):
+    return AuthActions(client)
+
+
+@pytest.fixture
+def owner(app_ctx):
+    """The owner's membership of a business, 'Acme Plumbing'."""
+    return MembershipFactory(role="owner", organization__name="Acme Plumbing")
+
+
+@pytest.fixture
+def organization(owner):
+    return owner.organization
+
+
+@pytest.fixture
+def owner_client(app, owner):
+    client = app.test_client()
+    AuthActions(client).login(owner.user.email)
+    return client
+
+
+def member_client(app, organization, role):
+    """A client logged in as a new member of ``organization`` with ``role``."""
+    membership = MembershipFactory(role=role, organization=organization)
+    client = app.test_client()
+    AuthActions(client).login(membership.user.email)
+    return client
+
+
+@pytest.fixture
+def other_owner(app_ctx):
+    """The owner of a second, unrelated business, for isolation tests."""
+    return MembershipFactory(role="owner", organization__name="Globex Bakery")
+
+
+@pytest.fixture
+def other_client(app, other_owner):
+    client = app.test_client()
+    AuthActions(client).login(other_owner.user.email)
+    return client
+
+
+@pytest.fixture
+def huey_consumer(app):
+    """A real Huey consumer on the configured storage (SQLite file or Redis), in threads."""
+    huey.immediate = False
+    huey.flush()
+    consumer = huey.create_consumer(workers=2, worker_type="thread", periodic=False,
+                                    initial_delay=0.05, max_delay=0.2, check_worker_health=False)
+    consumer.start()
+    yield huey
+    consumer.stop(graceful=True)
+    huey.flush()
+    huey.immediate = True
+
+
+@pytest.fixture(scope="session")
+def live_server(app):
+    """The app served over real HTTP on a free port, for the browser."""
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+]
+ARTIFACTS = os.path.join(os.path.dirname(__file__), "..", "test-artifacts")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def phone_page(browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+def screenshot(page, name):
+    """Keep a picture of what the user saw, under test-artifacts/ (git-ignored)."""
+    os.makedirs(ARTIFACTS, exist_ok=True)
+    page.screenshot(path=os.path.join(ARTIFACTS, f"{name}.png"), full_page=True)

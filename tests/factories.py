@@ -1,0 +1,44 @@
+"""factory_boy factories on db.session: test data that reads like the product's own."""
+import factory
+from factory.alchemy import SQLAlchemyModelFactory
+
+from nudgeweb.auth.passwords import hash_password
+from nudgeweb.extensions import db
+from nudgeweb.models import Membership, Organization, User
+
+DEFAULT_PASSWORD = "correct-horse-battery"
+_DEFAULT_HASH = hash_password(DEFAULT_PASSWORD)  # hashing is slow on purpose: do it once
+
+
+class BaseFactory(SQLAlchemyModelFactory):
+    class Meta:
+        abstract = True
+        sqlalchemy_session_factory = lambda: db.session  # noqa: E731
+        sqlalchemy_session_persistence = "commit"
+
+
+class OrganizationFactory(BaseFactory):
+    class Meta:
+        model = Organization
+
+    name = factory.Sequence(lambda n: f"Business {n}")
+    timezone = "America/New_York"
+    default_country = "US"
+
+
+class UserFactory(BaseFactory):
+    class Meta:
+        model = User
+
+    name = factory.Faker("name")
+    email = factory.Sequence(lambda n: f"user{n}@example.com")
+    password_hash = _DEFAULT_HASH
+
+
+class MembershipFactory(BaseFactory):
+    class Meta:
+        model = Membership
+
+    user = factory.SubFactory(UserFactory)
+    organization = factory.SubFactory(OrganizationFactory)
+    role = "owner"

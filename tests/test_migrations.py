@@ -1,0 +1,42 @@
+"""`flask db upgrade` from an empty database gives exactly the models' schema."""
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from flask_migrate import downgrade, upgrade
+from sqlalchemy import create_engine, inspect, text
+
+from nudgeweb import create_app
+from nudgeweb.extensions import db, huey
+from tests.conftest import PG_URL, RUN_ID, make_test_config
+
+
+@pytest.fixture
+def empty_database_url(tmp_path):
+    if not PG_URL:
+        yield f"sqlite:///{tmp_path}/migrated.db"
+        return
+    name = f"nudge_migrate_{RUN_ID}"
+    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    yield PG_URL.rsplit("/", 1)[0] + f"/{name}"
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+def test_upgrade_from_empty_matches_the_models(app, tmp_path, empty_database_url):
+    migrated = create_app(make_test_config(tmp_path, empty_database_url))
+    try:
+        with migrated.app_context():
+            upgrade()
+            with db.engine.connect() as conn:
+                diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), db.metadata)
+            assert diff == [], f"models and migrations differ: {diff}"
+            assert set(db.metadata.tables) <= set(inspect(db.engine).get_table_names())
+            downgrade(revision="base")
+            assert set(inspect(db.engine).get_table_names()) <= {"alembic_version"}
+            db.engine.dispose()
+    finally:
+        huey.init_app(app)
