@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-23 09:42:47.612844
+Create Date: 2026-11-23 10:34:33.398868
 
 """
 from alembic import op

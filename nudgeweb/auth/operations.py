@@ -3,6 +3,7 @@ from sqlalchemy import select
 
 from nudgeweb.auth.passwords import hash_password, needs_rehash, verify_password
 from nudgeweb.models import ROLES, Membership, Organization, User, db, utcnow
+from nudgeweb.signals import organization_created
 
 MIN_PASSWORD_LENGTH = 8
 
@@ -34,6 +35,7 @@ def sign_up(business_name, name, email, password):
     membership = Membership(user=user, organization=organization, role="owner")
     db.session.add(membership)
     db.session.commit()
+    organization_created.send(organization)
     return membership
 
 
@@ -67,9 +69,12 @@ def add_user_to_organization(email, password, organization_name, role="owner", n
         )
     elif organization.id and membership_of(user, organization.id):
         raise AccountError(f"{user.email} is already a member of {organization.name}.", "email")
+    is_new_organization = organization.id is None
     membership = Membership(user=user, organization=organization, role=role)
     db.session.add(membership)
     db.session.commit()
+    if is_new_organization:
+        organization_created.send(organization)
     return membership
 
 
