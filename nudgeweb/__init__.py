@@ -61,11 +61,13 @@ def register_extensions(app):
 def register_blueprints(app):
     from nudgeweb.auth.access import load_membership
     from nudgeweb.auth.routes import bp as auth_bp
+    from nudgeweb.delivery.public_routes import bp as tracking_bp
+    from nudgeweb.delivery.routes import bp as delivery_bp
     from nudgeweb.health import bp as health_bp
     from nudgeweb.main.routes import bp as main_bp, register_coming_soon_pages
     from nudgeweb.settings.routes import bp as settings_bp
 
-    for blueprint in (auth_bp, main_bp, settings_bp, health_bp):
+    for blueprint in (auth_bp, main_bp, settings_bp, health_bp, delivery_bp, tracking_bp):
         app.register_blueprint(blueprint)
     register_coming_soon_pages(app)
     app.before_request(load_membership)

@@ -31,6 +31,8 @@ AREAS = (
          "Remind your team to ask for reviews during a campaign period, and see who is leading."),
     Area("analytics", "Analytics", "/analytics", None,
          "Charts of messages, the review funnel, ratings and engagement."),
+    Area("outbox", "Outbox", "/outbox", "delivery.outbox",
+         "Every email and text message your business sent, with what happened to it."),
     Area("settings", "Settings", "/settings", "settings.organization",
          "Your business profile, your team and your integrations."),
 )
@@ -44,4 +46,5 @@ def area_endpoint(area):
 SETTINGS_SECTIONS = (
     ("settings.organization", "Business profile"),
     ("settings.team", "Team"),
+    ("delivery.sending_settings_page", "Sending"),
 )

@@ -46,8 +46,12 @@ def _apply_to_message(message, event, now, detail):
 
 
 def record_event(message, event, *, contact=None, url=None, ip=None, user_agent=None, detail=None,
-                 occurred_at=None, commit=True):
-    """Record ``event`` for ``message`` and tell the other areas (after the commit)."""
+                 occurred_at=None, timeline=True, commit=True):
+    """Record ``event`` for ``message`` and tell the other areas (after the commit).
+
+    ``timeline=False`` when the caller already put the fact on the contact's timeline.
+    With ``commit=False`` the caller commits, then calls ``announce``.
+    """
     from nudgeweb.contacts.timeline import record_activity
 
     now = occurred_at or utcnow()
@@ -57,7 +61,7 @@ def record_event(message, event, *, contact=None, url=None, ip=None, user_agent=
         type=event, url=url, ip=ip, user_agent=(user_agent or "")[:500] or None,
         detail=(detail or "")[:500] or None, occurred_at=now,
     ))
-    if news and message.contact_id is not None:
+    if news and timeline and message.contact_id is not None:
         contact = contact or message_contact(message)
         if contact is not None:
             data = {"message_id": str(message.id), "channel": message.channel, "purpose": message.purpose}
