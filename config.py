@@ -54,7 +54,6 @@ class Config:
         self.REMEMBER_COOKIE_SECURE = self.SESSION_COOKIE_SECURE
         self.WTF_CSRF_TIME_LIMIT = None  # the token lives as long as the session
         self.LOG_LEVEL = env("LOG_LEVEL", "INFO")
-<<<<<<< HEAD
         # Delivery: DKIM for the default sender, Twilio for SMS (empty: the local outbox).
         self.DKIM_DOMAIN = env("DKIM_DOMAIN", "")
         self.DKIM_SELECTOR = env("DKIM_SELECTOR", "nudge")
@@ -68,9 +67,7 @@ class Config:
         self.SEND_MAX_ATTEMPTS = env_int("SEND_MAX_ATTEMPTS", 5)
         self.SEND_RETRY_BASE_SECONDS = env_int("SEND_RETRY_BASE_SECONDS", 60)
         self.SEND_LEASE_SECONDS = env_int("SEND_LEASE_SECONDS", 300)  # a claim older than this was lost
-=======
         self.OAUTH_REQUIRE_HTTPS = env_bool("OAUTH_REQUIRE_HTTPS", False)
->>>>>>> main
 
 
 class TestConfig(Config):

@@ -72,11 +72,7 @@ def register_blueprints(app):
     from nudgeweb.oauth.routes import bp as oauth_bp
     from nudgeweb.settings.routes import bp as settings_bp
 
-<<<<<<< HEAD
-    for blueprint in (auth_bp, main_bp, settings_bp, health_bp, delivery_bp, tracking_bp):
-=======
-    for blueprint in (auth_bp, main_bp, settings_bp, health_bp, oauth_bp):
->>>>>>> main
+    for blueprint in (auth_bp, main_bp, settings_bp, health_bp, oauth_bp, delivery_bp, tracking_bp):
         app.register_blueprint(blueprint)
     register_coming_soon_pages(app)
     app.before_request(load_membership)
