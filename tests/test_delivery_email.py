@@ -64,7 +64,7 @@ def test_click_redirects_to_the_signed_target_and_is_recorded_once_per_click(smt
     click = db.session.scalar(db.select(MessageEvent).where(MessageEvent.type == "clicked"))
     assert (click.url, click.user_agent, click.ip) == ("https://shop.example/offer?a=1&b=2", "Mail/1.0", "127.0.0.1")
     kinds = db.session.scalars(db.select(ContactActivity.kind).order_by(ContactActivity.occurred_at)).all()
-    assert kinds.count("message.opened") == 1 and "message.clicked" in kinds
+    assert kinds == ["message.sent", "message.clicked"]  # the opens after the click add nothing new
     message = db.session.scalar(db.select(Message))
     assert message.clicked_at and message.opened_at
 

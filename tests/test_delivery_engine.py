@@ -149,6 +149,7 @@ def test_worker_killed_between_claim_and_send_each_contact_gets_exactly_one(smtp
         assert smtp.sink.holding.wait(30), "the worker never reached the third message"
         worker.send_signal(signal.SIGKILL)
         worker.wait(10)
+        smtp.sink.hold_after = None
         smtp.sink.release.set()
         assert statuses() == ["sending"] * 3 + ["sent"] * 2
 

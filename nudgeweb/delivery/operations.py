@@ -42,6 +42,7 @@ class Batch:
         self.settings = sending_settings(self.organization.id)
         self.sender = from_address(self.organization, self.settings) if self.channel == "email" else None
         self.window = self.settings.quiet_hours(self.channel)
+        self.send_at = self.send_at or utcnow()  # one moment for the whole batch: one task, not one per row
 
 
 @dataclass
@@ -133,7 +134,7 @@ def compose(batch, contact):
         "id": message_id, "organization_id": batch.organization.id, "contact_id": contact.id,
         "template_id": getattr(batch.template, "id", None), "channel": batch.channel, "purpose": batch.purpose,
         "purpose_id": batch.purpose_id, "from_address": batch.sender, "status": "queued", "attempts": 0,
-        "track": batch.track, "marketing": batch.marketing, "send_at": batch.send_at or now,
+        "track": batch.track, "marketing": batch.marketing, "send_at": batch.send_at,
         "created_at": now, "updated_at": now, "error": None, "failed_at": None,
     }
     if batch.channel == "email":

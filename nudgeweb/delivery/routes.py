@@ -4,7 +4,7 @@ import re
 from flask import Blueprint, flash, g, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from nudgeweb import htmx
+from nudgeweb.htmx import render
 from nudgeweb.auth.access import current_organization, role_required
 from nudgeweb.delivery import configuration, queue_direct
 from nudgeweb.delivery.forms import OutboxFilterForm, SendingForm
@@ -29,9 +29,9 @@ def outbox():
         messages_query(g.membership.organization_id, filters).offset((page - 1) * PAGE_SIZE).limit(PAGE_SIZE + 1)
     ).all()
     settings = sending_settings(g.membership.organization_id)
-    return htmx.render(
+    return render(
         "delivery/outbox.html", "delivery/_outbox_rows.html", form=form, messages=rows[:PAGE_SIZE],
-        page=page, has_next=len(rows) > PAGE_SIZE, filters=filters, email_route=describe_email_route(settings),
+        page_number=page, has_next=len(rows) > PAGE_SIZE, filters=filters, email_route=describe_email_route(settings),
     )
 
 
