@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-23 10:34:33.398868
+Create Date: 2026-11-23 10:46:14.036149
 
 """
 from alembic import op
@@ -40,6 +40,56 @@ def upgrade():
     sa.PrimaryKeyConstraint('id', name=op.f('pk_users')),
     sa.UniqueConstraint('email', name=op.f('uq_users_email'))
     )
+    op.create_table('contacts',
+    sa.Column('email', sa.String(length=254), nullable=True),
+    sa.Column('phone', sa.String(length=20), nullable=True),
+    sa.Column('first_name', sa.String(length=100), nullable=False),
+    sa.Column('last_name', sa.String(length=100), nullable=False),
+    sa.Column('company_name', sa.String(length=200), nullable=False),
+    sa.Column('custom_fields', sa.JSON(), nullable=False),
+    sa.Column('status', sa.String(length=16), nullable=False),
+    sa.Column('source', sa.String(length=16), nullable=False),
+    sa.Column('subscribed_at', sa.DateTime(), nullable=True),
+    sa.Column('unsubscribed_at', sa.DateTime(), nullable=True),
+    sa.Column('unsubscribe_reason', sa.String(length=200), nullable=True),
+    sa.Column('timezone', sa.String(length=64), nullable=True),
+    sa.Column('search_text', sa.Text(), nullable=False),
+    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('organization_id', sa.Uuid(), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('updated_at', sa.DateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['organization_id'], ['organizations.id'], name=op.f('fk_contacts_organization_id_organizations'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_contacts')),
+    sa.UniqueConstraint('organization_id', 'email', name='uq_contacts_organization_email'),
+    sa.UniqueConstraint('organization_id', 'phone', name='uq_contacts_organization_phone')
+    )
+    with op.batch_alter_table('contacts', schema=None) as batch_op:
+        batch_op.create_index('ix_contacts_org_company', ['organization_id', 'company_name', 'id'], unique=False)
+        batch_op.create_index('ix_contacts_org_created', ['organization_id', 'created_at', 'id'], unique=False)
+        batch_op.create_index('ix_contacts_org_first_name', ['organization_id', 'first_name', 'id'], unique=False)
+        batch_op.create_index('ix_contacts_org_last_name', ['organization_id', 'last_name', 'id'], unique=False)
+        batch_op.create_index('ix_contacts_org_source', ['organization_id', 'source', 'created_at', 'id'], unique=False)
+        batch_op.create_index('ix_contacts_org_status', ['organization_id', 'status', 'created_at', 'id'], unique=False)
+        batch_op.create_index('ix_contacts_org_updated', ['organization_id', 'updated_at', 'id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_contacts_organization_id'), ['organization_id'], unique=False)
+
+    op.create_table('custom_field_definitions',
+    sa.Column('key', sa.String(length=64), nullable=False),
+    sa.Column('label', sa.String(length=100), nullable=False),
+    sa.Column('field_type', sa.String(length=16), nullable=False),
+    sa.Column('choices', sa.JSON(), nullable=False),
+    sa.Column('position', sa.Integer(), nullable=False),
+    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('organization_id', sa.Uuid(), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('updated_at', sa.DateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['organization_id'], ['organizations.id'], name=op.f('fk_custom_field_definitions_organization_id_organizations'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_custom_field_definitions')),
+    sa.UniqueConstraint('organization_id', 'key', name='uq_custom_field_definitions_organization_key')
+    )
+    with op.batch_alter_table('custom_field_definitions', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_custom_field_definitions_organization_id'), ['organization_id'], unique=False)
+
     op.create_table('memberships',
     sa.Column('user_id', sa.Uuid(), nullable=False),
     sa.Column('organization_id', sa.Uuid(), nullable=False),
@@ -55,15 +105,191 @@ def upgrade():
     with op.batch_alter_table('memberships', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_memberships_organization_id'), ['organization_id'], unique=False)
 
+    op.create_table('review_settings',
+    sa.Column('review_sites', sa.JSON(), nullable=False),
+    sa.Column('default_channel', sa.String(length=8), nullable=False),
+    sa.Column('default_delay_hours', sa.Integer(), nullable=False),
+    sa.Column('follow_ups', sa.JSON(), nullable=False),
+    sa.Column('request_template_key', sa.String(length=64), nullable=False),
+    sa.Column('ask_again_after_days', sa.Integer(), nullable=False),
+    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('organization_id', sa.Uuid(), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('updated_at', sa.DateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['organization_id'], ['organizations.id'], name=op.f('fk_review_settings_organization_id_organizations'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_review_settings')),
+    sa.UniqueConstraint('organization_id', name='uq_review_settings_organization')
+    )
+    with op.batch_alter_table('review_settings', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_review_settings_organization_id'), ['organization_id'], unique=False)
+
+    op.create_table('segments',
+    sa.Column('name', sa.String(length=100), nullable=False),
+    sa.Column('filters', sa.JSON(), nullable=False),
+    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('organization_id', sa.Uuid(), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('updated_at', sa.DateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['organization_id'], ['organizations.id'], name=op.f('fk_segments_organization_id_organizations'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_segments')),
+    sa.UniqueConstraint('organization_id', 'name', name='uq_segments_organization_name')
+    )
+    with op.batch_alter_table('segments', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_segments_organization_id'), ['organization_id'], unique=False)
+
+    op.create_table('tags',
+    sa.Column('name', sa.String(length=50), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('organization_id', sa.Uuid(), nullable=False),
+    sa.ForeignKeyConstraint(['organization_id'], ['organizations.id'], name=op.f('fk_tags_organization_id_organizations'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_tags')),
+    sa.UniqueConstraint('organization_id', 'name', name='uq_tags_organization_name')
+    )
+    with op.batch_alter_table('tags', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_tags_organization_id'), ['organization_id'], unique=False)
+
+    op.create_table('contact_activities',
+    sa.Column('contact_id', sa.Uuid(), nullable=False),
+    sa.Column('kind', sa.String(length=64), nullable=False),
+    sa.Column('summary', sa.String(length=500), nullable=False),
+    sa.Column('data', sa.JSON(), nullable=False),
+    sa.Column('occurred_at', sa.DateTime(), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('organization_id', sa.Uuid(), nullable=False),
+    sa.ForeignKeyConstraint(['contact_id'], ['contacts.id'], name=op.f('fk_contact_activities_contact_id_contacts'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['organization_id'], ['organizations.id'], name=op.f('fk_contact_activities_organization_id_organizations'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_contact_activities'))
+    )
+    with op.batch_alter_table('contact_activities', schema=None) as batch_op:
+        batch_op.create_index('ix_contact_activities_contact_occurred', ['contact_id', 'occurred_at'], unique=False)
+        batch_op.create_index(batch_op.f('ix_contact_activities_organization_id'), ['organization_id'], unique=False)
+
+    op.create_table('contact_tags',
+    sa.Column('tag_id', sa.Uuid(), nullable=False),
+    sa.Column('contact_id', sa.Uuid(), nullable=False),
+    sa.ForeignKeyConstraint(['contact_id'], ['contacts.id'], name=op.f('fk_contact_tags_contact_id_contacts'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['tag_id'], ['tags.id'], name=op.f('fk_contact_tags_tag_id_tags'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('tag_id', 'contact_id', name=op.f('pk_contact_tags'))
+    )
+    with op.batch_alter_table('contact_tags', schema=None) as batch_op:
+        batch_op.create_index('ix_contact_tags_contact_id', ['contact_id'], unique=False)
+
+    op.create_table('review_requests',
+    sa.Column('contact_id', sa.Uuid(), nullable=False),
+    sa.Column('employee_id', sa.Uuid(), nullable=True),
+    sa.Column('created_by_id', sa.Uuid(), nullable=True),
+    sa.Column('source', sa.String(length=16), nullable=False),
+    sa.Column('channel', sa.String(length=8), nullable=False),
+    sa.Column('scheduled_for', sa.DateTime(), nullable=False),
+    sa.Column('status', sa.String(length=16), nullable=False),
+    sa.Column('steps_sent', sa.Integer(), nullable=False),
+    sa.Column('next_follow_up_at', sa.DateTime(), nullable=True),
+    sa.Column('sent_at', sa.DateTime(), nullable=True),
+    sa.Column('opened_at', sa.DateTime(), nullable=True),
+    sa.Column('clicked_at', sa.DateTime(), nullable=True),
+    sa.Column('reviewed_at', sa.DateTime(), nullable=True),
+    sa.Column('cancelled_at', sa.DateTime(), nullable=True),
+    sa.Column('failed_at', sa.DateTime(), nullable=True),
+    sa.Column('failure_reason', sa.String(length=300), nullable=True),
+    sa.Column('clicked_site', sa.String(length=100), nullable=True),
+    sa.Column('metadata', sa.JSON(), nullable=False),
+    sa.Column('rating', sa.Integer(), nullable=True),
+    sa.Column('feedback', sa.Text(), nullable=True),
+    sa.Column('feedback_at', sa.DateTime(), nullable=True),
+    sa.Column('public_token', sa.String(length=32), nullable=False),
+    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('organization_id', sa.Uuid(), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('updated_at', sa.DateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['contact_id'], ['contacts.id'], name=op.f('fk_review_requests_contact_id_contacts'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['created_by_id'], ['users.id'], name=op.f('fk_review_requests_created_by_id_users'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['organization_id'], ['organizations.id'], name=op.f('fk_review_requests_organization_id_organizations'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_review_requests')),
+    sa.UniqueConstraint('public_token', name=op.f('uq_review_requests_public_token'))
+    )
+    with op.batch_alter_table('review_requests', schema=None) as batch_op:
+        batch_op.create_index('ix_review_requests_org_contact', ['organization_id', 'contact_id', 'created_at'], unique=False)
+        batch_op.create_index('ix_review_requests_org_created', ['organization_id', 'created_at', 'id'], unique=False)
+        batch_op.create_index('ix_review_requests_org_employee', ['organization_id', 'employee_id'], unique=False)
+        batch_op.create_index('ix_review_requests_org_status', ['organization_id', 'status', 'created_at'], unique=False)
+        batch_op.create_index(batch_op.f('ix_review_requests_organization_id'), ['organization_id'], unique=False)
+
+    op.create_table('review_request_events',
+    sa.Column('review_request_id', sa.Uuid(), nullable=False),
+    sa.Column('kind', sa.String(length=32), nullable=False),
+    sa.Column('summary', sa.String(length=300), nullable=False),
+    sa.Column('data', sa.JSON(), nullable=False),
+    sa.Column('occurred_at', sa.DateTime(), nullable=False),
+    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('organization_id', sa.Uuid(), nullable=False),
+    sa.ForeignKeyConstraint(['organization_id'], ['organizations.id'], name=op.f('fk_review_request_events_organization_id_organizations'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['review_request_id'], ['review_requests.id'], name=op.f('fk_review_request_events_review_request_id_review_requests'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_review_request_events'))
+    )
+    with op.batch_alter_table('review_request_events', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_review_request_events_organization_id'), ['organization_id'], unique=False)
+        batch_op.create_index('ix_review_request_events_request', ['review_request_id', 'occurred_at'], unique=False)
+
     # ### end Alembic commands ###
 
 
 def downgrade():
     # ### commands auto generated by Alembic - please adjust! ###
+    with op.batch_alter_table('review_request_events', schema=None) as batch_op:
+        batch_op.drop_index('ix_review_request_events_request')
+        batch_op.drop_index(batch_op.f('ix_review_request_events_organization_id'))
+
+    op.drop_table('review_request_events')
+    with op.batch_alter_table('review_requests', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_review_requests_organization_id'))
+        batch_op.drop_index('ix_review_requests_org_status')
+        batch_op.drop_index('ix_review_requests_org_employee')
+        batch_op.drop_index('ix_review_requests_org_created')
+        batch_op.drop_index('ix_review_requests_org_contact')
+
+    op.drop_table('review_requests')
+    with op.batch_alter_table('contact_tags', schema=None) as batch_op:
+        batch_op.drop_index('ix_contact_tags_contact_id')
+
+    op.drop_table('contact_tags')
+    with op.batch_alter_table('contact_activities', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_contact_activities_organization_id'))
+        batch_op.drop_index('ix_contact_activities_contact_occurred')
+
+    op.drop_table('contact_activities')
+    with op.batch_alter_table('tags', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_tags_organization_id'))
+
+    op.drop_table('tags')
+    with op.batch_alter_table('segments', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_segments_organization_id'))
+
+    op.drop_table('segments')
+    with op.batch_alter_table('review_settings', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_review_settings_organization_id'))
+
+    op.drop_table('review_settings')
     with op.batch_alter_table('memberships', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_memberships_organization_id'))
 
     op.drop_table('memberships')
+    with op.batch_alter_table('custom_field_definitions', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_custom_field_definitions_organization_id'))
+
+    op.drop_table('custom_field_definitions')
+    with op.batch_alter_table('contacts', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_contacts_organization_id'))
+        batch_op.drop_index('ix_contacts_org_updated')
+        batch_op.drop_index('ix_contacts_org_status')
+        batch_op.drop_index('ix_contacts_org_source')
+        batch_op.drop_index('ix_contacts_org_last_name')
+        batch_op.drop_index('ix_contacts_org_first_name')
+        batch_op.drop_index('ix_contacts_org_created')
+        batch_op.drop_index('ix_contacts_org_company')
+
+    op.drop_table('contacts')
     op.drop_table('users')
     op.drop_table('organizations')
     # ### end Alembic commands ###
