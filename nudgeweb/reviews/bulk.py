@@ -5,7 +5,7 @@ send runs in a Huey task that walks the audience by id in batches.
 """
 from datetime import timedelta
 
-from sqlalchemy import and_, case, exists, func, or_, select
+from sqlalchemy import and_, case, exists, func, literal, or_, select
 
 from nudgeweb.contacts.queries import contacts_query
 from nudgeweb.models import Organization, User, db
@@ -60,7 +60,7 @@ def preview(organization, audience, insist=False, now=None):
             func.count(),
             count_when(unsubscribed),
             count_when(and_(~unsubscribed, no_channel)),
-            count_when(and_(~unsubscribed, ~no_channel, recently)) if recently is not False else func.sum(0),
+            count_when(and_(~unsubscribed, ~no_channel, recently)) if recently is not False else literal(0),
         ).select_from(Contact).where(Contact.organization_id == organization.id, Contact.id.in_(select(ids)))
     ).one()
     total, unsub, missing, recent = (int(value or 0) for value in row)

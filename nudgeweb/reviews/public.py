@@ -5,7 +5,7 @@ private feedback box. A forged or expired link gets a friendly page, never a tra
 """
 from flask import Blueprint, redirect, render_template, request
 
-from nudgeweb import htmx
+from nudgeweb.htmx import render
 from nudgeweb.reviews import operations
 from nudgeweb.reviews.forms import FeedbackForm
 from nudgeweb.reviews.links import LinkExpired, request_for_token
@@ -27,7 +27,7 @@ def _load(token):
 
 
 def _page(review_request, token, form=None, status=200, fragment="reviews/public/_card.html"):
-    return htmx.render(
+    return render(
         "reviews/public/page.html", fragment, status=status, r=review_request, token=token,
         business=review_request.organization, sites=operations.review_sites_of(review_request),
         form=form or FeedbackForm(),

@@ -2,7 +2,7 @@
 from flask import Blueprint, abort, flash, g, redirect, request, url_for
 from flask_login import current_user
 
-from nudgeweb import htmx
+from nudgeweb.htmx import render
 from nudgeweb.auth.access import current_organization, member_required, role_required
 from nudgeweb.models.reviews import STATUSES, ReviewRequest
 from nudgeweb.reviews import bulk, operations, queries
@@ -27,8 +27,8 @@ def index():
                                       number, PAGE_SIZE)
     except queries.BadFilter:
         abort(400)
-    return htmx.render(
-        "reviews/index.html", "reviews/_pipeline.html", rows=rows, total=total, page=number,
+    return render(
+        "reviews/index.html", "reviews/_pipeline.html", rows=rows, total=total, page_number=number,
         pages=max((total + PAGE_SIZE - 1) // PAGE_SIZE, 1), filters=filters, sort=sort, sorts=LIST_SORTS,
         statuses=STATUSES, counts=operations.status_counts(g.membership.organization_id),
     )
@@ -58,7 +58,7 @@ def new():
         else:
             flash(f"Review request for {review_request.contact.display_name} is scheduled.", "success")
             return redirect(url_for(".show", request_id=review_request.id), 303)
-    return htmx.render("reviews/new.html", "reviews/_send_form.html", form=form,
+    return render("reviews/new.html", "reviews/_send_form.html", form=form,
                        status=400 if form.errors else 200)
 
 
@@ -66,7 +66,7 @@ def new():
 @member_required
 def show(request_id):
     review_request = get_or_404(ReviewRequest, request_id)
-    return htmx.render("reviews/show.html", "reviews/_request.html", r=review_request,
+    return render("reviews/show.html", "reviews/_request.html", r=review_request,
                        sites=operations.review_sites_of(review_request))
 
 
@@ -114,7 +114,7 @@ def bulk_send():
         flash(f"Asking {counts['will_ask']} customers for a review. They appear below as they are scheduled.",
               "success")
         return redirect(url_for(".index"), 303)
-    return htmx.render("reviews/bulk.html", "reviews/_bulk_counts.html", form=form, counts=counts,
+    return render("reviews/bulk.html", "reviews/_bulk_counts.html", form=form, counts=counts,
                        audience=audience)
 
 
@@ -145,7 +145,7 @@ def settings_page():
             else:
                 flash("Review settings saved.", "success")
                 return redirect(url_for(".settings_page"), 303)
-    return htmx.render("reviews/settings.html", form=form, settings=settings,
+    return render("reviews/settings.html", form=form, settings=settings,
                        status=400 if form.errors or _has_errors(form) else 200)
 
 

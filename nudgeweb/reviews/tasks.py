@@ -43,4 +43,5 @@ def bulk_send_review_requests(organization_id, audience, delay_hours, insist, us
     from nudgeweb.reviews.bulk import send_to_audience
 
     enter_organization(uuid.UUID(organization_id))
-    return send_to_audience(uuid.UUID(organization_id), audience, delay_hours, insist, user_id)
+    return send_to_audience(uuid.UUID(organization_id), audience, delay_hours, insist,
+                            uuid.UUID(user_id) if user_id else None)
