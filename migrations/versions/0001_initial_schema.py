@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-23 10:46:14.036149
+Create Date: 2026-11-23 10:52:53.279834
 
 """
 from alembic import op
@@ -105,6 +105,49 @@ def upgrade():
     with op.batch_alter_table('memberships', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_memberships_organization_id'), ['organization_id'], unique=False)
 
+    op.create_table('message_templates',
+    sa.Column('name', sa.String(length=200), nullable=False),
+    sa.Column('description', sa.Text(), nullable=False),
+    sa.Column('category', sa.String(length=40), nullable=False),
+    sa.Column('channel', sa.String(length=8), nullable=False),
+    sa.Column('subject', sa.String(length=500), nullable=False),
+    sa.Column('html_content', sa.Text(), nullable=False),
+    sa.Column('text_content', sa.Text(), nullable=False),
+    sa.Column('body', sa.Text(), nullable=False),
+    sa.Column('variables', sa.JSON(), nullable=False),
+    sa.Column('starter_key', sa.String(length=40), nullable=True),
+    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('updated_at', sa.DateTime(), nullable=False),
+    sa.Column('organization_id', sa.Uuid(), nullable=False),
+    sa.ForeignKeyConstraint(['organization_id'], ['organizations.id'], name=op.f('fk_message_templates_organization_id_organizations'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_message_templates')),
+    sa.UniqueConstraint('organization_id', 'name', name='uq_message_templates_organization_id_name'),
+    sa.UniqueConstraint('organization_id', 'starter_key', 'channel', name='uq_message_templates_organization_id_starter_key')
+    )
+    with op.batch_alter_table('message_templates', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_message_templates_organization_id'), ['organization_id'], unique=False)
+
+    op.create_table('oauth_clients',
+    sa.Column('owner_id', sa.Uuid(), nullable=True),
+    sa.Column('name', sa.String(length=100), nullable=False),
+    sa.Column('client_id', sa.String(length=64), nullable=False),
+    sa.Column('client_secret_hash', sa.String(length=64), nullable=True),
+    sa.Column('redirect_uris', sa.JSON(), nullable=False),
+    sa.Column('scope', sa.String(length=500), nullable=False),
+    sa.Column('is_public', sa.Boolean(), nullable=False),
+    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('updated_at', sa.DateTime(), nullable=False),
+    sa.Column('organization_id', sa.Uuid(), nullable=False),
+    sa.ForeignKeyConstraint(['organization_id'], ['organizations.id'], name=op.f('fk_oauth_clients_organization_id_organizations'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['owner_id'], ['users.id'], name=op.f('fk_oauth_clients_owner_id_users'), ondelete='SET NULL'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_oauth_clients')),
+    sa.UniqueConstraint('client_id', name=op.f('uq_oauth_clients_client_id'))
+    )
+    with op.batch_alter_table('oauth_clients', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_oauth_clients_organization_id'), ['organization_id'], unique=False)
+
     op.create_table('review_settings',
     sa.Column('review_sites', sa.JSON(), nullable=False),
     sa.Column('default_channel', sa.String(length=8), nullable=False),
@@ -176,6 +219,29 @@ def upgrade():
     with op.batch_alter_table('contact_tags', schema=None) as batch_op:
         batch_op.create_index('ix_contact_tags_contact_id', ['contact_id'], unique=False)
 
+    op.create_table('oauth_authorization_codes',
+    sa.Column('client_id', sa.Uuid(), nullable=False),
+    sa.Column('user_id', sa.Uuid(), nullable=False),
+    sa.Column('code_hash', sa.String(length=64), nullable=False),
+    sa.Column('redirect_uri', sa.String(length=2000), nullable=True),
+    sa.Column('scope', sa.String(length=500), nullable=False),
+    sa.Column('code_challenge', sa.String(length=128), nullable=True),
+    sa.Column('code_challenge_method', sa.String(length=10), nullable=True),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('expires_at', sa.DateTime(), nullable=False),
+    sa.Column('used_at', sa.DateTime(), nullable=True),
+    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('organization_id', sa.Uuid(), nullable=False),
+    sa.ForeignKeyConstraint(['client_id'], ['oauth_clients.id'], name=op.f('fk_oauth_authorization_codes_client_id_oauth_clients'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['organization_id'], ['organizations.id'], name=op.f('fk_oauth_authorization_codes_organization_id_organizations'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_oauth_authorization_codes_user_id_users'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_oauth_authorization_codes')),
+    sa.UniqueConstraint('code_hash', name=op.f('uq_oauth_authorization_codes_code_hash'))
+    )
+    with op.batch_alter_table('oauth_authorization_codes', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_oauth_authorization_codes_client_id'), ['client_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_oauth_authorization_codes_organization_id'), ['organization_id'], unique=False)
+
     op.create_table('review_requests',
     sa.Column('contact_id', sa.Uuid(), nullable=False),
     sa.Column('employee_id', sa.Uuid(), nullable=True),
@@ -216,6 +282,34 @@ def upgrade():
         batch_op.create_index('ix_review_requests_org_status', ['organization_id', 'status', 'created_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_review_requests_organization_id'), ['organization_id'], unique=False)
 
+    op.create_table('oauth_tokens',
+    sa.Column('client_id', sa.Uuid(), nullable=False),
+    sa.Column('user_id', sa.Uuid(), nullable=False),
+    sa.Column('authorization_code_id', sa.Uuid(), nullable=True),
+    sa.Column('access_token_hash', sa.String(length=64), nullable=False),
+    sa.Column('refresh_token_hash', sa.String(length=64), nullable=True),
+    sa.Column('scope', sa.String(length=500), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('expires_at', sa.DateTime(), nullable=False),
+    sa.Column('refresh_expires_at', sa.DateTime(), nullable=True),
+    sa.Column('revoked_at', sa.DateTime(), nullable=True),
+    sa.Column('last_used_at', sa.DateTime(), nullable=True),
+    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('organization_id', sa.Uuid(), nullable=False),
+    sa.ForeignKeyConstraint(['authorization_code_id'], ['oauth_authorization_codes.id'], name=op.f('fk_oauth_tokens_authorization_code_id_oauth_authorization_codes'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['client_id'], ['oauth_clients.id'], name=op.f('fk_oauth_tokens_client_id_oauth_clients'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['organization_id'], ['organizations.id'], name=op.f('fk_oauth_tokens_organization_id_organizations'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_oauth_tokens_user_id_users'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_oauth_tokens')),
+    sa.UniqueConstraint('access_token_hash', name=op.f('uq_oauth_tokens_access_token_hash')),
+    sa.UniqueConstraint('refresh_token_hash', name=op.f('uq_oauth_tokens_refresh_token_hash'))
+    )
+    with op.batch_alter_table('oauth_tokens', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_oauth_tokens_authorization_code_id'), ['authorization_code_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_oauth_tokens_client_id'), ['client_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_oauth_tokens_organization_id'), ['organization_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_oauth_tokens_user_id'), ['user_id'], unique=False)
+
     op.create_table('review_request_events',
     sa.Column('review_request_id', sa.Uuid(), nullable=False),
     sa.Column('kind', sa.String(length=32), nullable=False),
@@ -242,6 +336,13 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_review_request_events_organization_id'))
 
     op.drop_table('review_request_events')
+    with op.batch_alter_table('oauth_tokens', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_oauth_tokens_user_id'))
+        batch_op.drop_index(batch_op.f('ix_oauth_tokens_organization_id'))
+        batch_op.drop_index(batch_op.f('ix_oauth_tokens_client_id'))
+        batch_op.drop_index(batch_op.f('ix_oauth_tokens_authorization_code_id'))
+
+    op.drop_table('oauth_tokens')
     with op.batch_alter_table('review_requests', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_review_requests_organization_id'))
         batch_op.drop_index('ix_review_requests_org_status')
@@ -250,6 +351,11 @@ def downgrade():
         batch_op.drop_index('ix_review_requests_org_contact')
 
     op.drop_table('review_requests')
+    with op.batch_alter_table('oauth_authorization_codes', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_oauth_authorization_codes_organization_id'))
+        batch_op.drop_index(batch_op.f('ix_oauth_authorization_codes_client_id'))
+
+    op.drop_table('oauth_authorization_codes')
     with op.batch_alter_table('contact_tags', schema=None) as batch_op:
         batch_op.drop_index('ix_contact_tags_contact_id')
 
@@ -271,6 +377,14 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_review_settings_organization_id'))
 
     op.drop_table('review_settings')
+    with op.batch_alter_table('oauth_clients', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_oauth_clients_organization_id'))
+
+    op.drop_table('oauth_clients')
+    with op.batch_alter_table('message_templates', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_message_templates_organization_id'))
+
+    op.drop_table('message_templates')
     with op.batch_alter_table('memberships', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_memberships_organization_id'))
 
