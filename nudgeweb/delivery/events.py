@@ -72,11 +72,14 @@ def record_event(message, event, *, contact=None, url=None, ip=None, user_agent=
             record_activity(contact, f"message.{event}", summary_of(message, event, url, detail), data, now)
     if commit:
         db.session.commit()
-        announce(message, event, url=url)
+        announce(message, event, url=url, reason=detail)
 
 
 def announce(message, event, **extra):
     """Send ``message_event``; a broken receiver is logged, it never stops the sending."""
+    if event in ("failed", "bounced") and not extra.get("reason"):
+        extra["reason"] = message.error
+    extra = {name: value for name, value in extra.items() if value is not None}
     try:
         message_event.send(message.purpose, message=message, event=event, **extra)
     except Exception:  # noqa: BLE001 - another area's bug must not stop a batch half way

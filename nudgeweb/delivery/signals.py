@@ -3,7 +3,7 @@
 Sent with the message's ``purpose`` as sender (so ``message_event.connect(fn, sender="review_request")``
 hears only its own messages) and the keywords ``message=`` (a ``Message``) and ``event=`` (one of
 "sent", "delivered", "opened", "clicked", "bounced", "complained", "unsubscribed", "failed"); a click
-also carries ``url=``. It is sent after the event is committed; receivers commit their own work.
+also carries ``url=``, a failure or bounce ``reason=`` (also in ``message.error``). It is sent after the event is committed; receivers commit their own work.
 """
 from blinker import Namespace
 
