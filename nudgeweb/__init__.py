@@ -68,9 +68,10 @@ def register_blueprints(app):
     from nudgeweb.health import bp as health_bp
     from nudgeweb.main.routes import bp as main_bp, register_coming_soon_pages
     from nudgeweb.oauth.routes import bp as oauth_bp
+    from nudgeweb.oauth.settings import bp as oauth_settings_bp
     from nudgeweb.settings.routes import bp as settings_bp
 
-    for blueprint in (auth_bp, main_bp, settings_bp, health_bp, oauth_bp):
+    for blueprint in (auth_bp, main_bp, settings_bp, health_bp, oauth_bp, oauth_settings_bp):
         app.register_blueprint(blueprint)
     register_coming_soon_pages(app)
     app.before_request(load_membership)

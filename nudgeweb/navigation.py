@@ -44,4 +44,6 @@ def area_endpoint(area):
 SETTINGS_SECTIONS = (
     ("settings.organization", "Business profile"),
     ("settings.team", "Team"),
+    ("oauth_settings.apps", "OAuth apps"),
+    ("oauth_settings.connections", "Connected apps"),
 )
