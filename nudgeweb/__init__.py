@@ -67,6 +67,7 @@ def register_blueprints(app):
     from nudgeweb.auth.routes import bp as auth_bp
     from nudgeweb.health import bp as health_bp
     from nudgeweb.main.routes import bp as main_bp, register_coming_soon_pages
+    from nudgeweb.message_templates import starter  # noqa: F401  (starter templates for new organizations)
     from nudgeweb.oauth.routes import bp as oauth_bp
     from nudgeweb.oauth.settings import bp as oauth_settings_bp
     from nudgeweb.settings.routes import bp as settings_bp

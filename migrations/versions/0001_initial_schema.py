@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-23 10:45:34.470951
+Create Date: 2026-11-23 10:47:52.869799
 
 """
 from alembic import op
@@ -104,6 +104,29 @@ def upgrade():
     )
     with op.batch_alter_table('memberships', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_memberships_organization_id'), ['organization_id'], unique=False)
+
+    op.create_table('message_templates',
+    sa.Column('name', sa.String(length=200), nullable=False),
+    sa.Column('description', sa.Text(), nullable=False),
+    sa.Column('category', sa.String(length=40), nullable=False),
+    sa.Column('channel', sa.String(length=8), nullable=False),
+    sa.Column('subject', sa.String(length=500), nullable=False),
+    sa.Column('html_content', sa.Text(), nullable=False),
+    sa.Column('text_content', sa.Text(), nullable=False),
+    sa.Column('body', sa.Text(), nullable=False),
+    sa.Column('variables', sa.JSON(), nullable=False),
+    sa.Column('starter_key', sa.String(length=40), nullable=True),
+    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('updated_at', sa.DateTime(), nullable=False),
+    sa.Column('organization_id', sa.Uuid(), nullable=False),
+    sa.ForeignKeyConstraint(['organization_id'], ['organizations.id'], name=op.f('fk_message_templates_organization_id_organizations'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_message_templates')),
+    sa.UniqueConstraint('organization_id', 'name', name='uq_message_templates_organization_id_name'),
+    sa.UniqueConstraint('organization_id', 'starter_key', 'channel', name='uq_message_templates_organization_id_starter_key')
+    )
+    with op.batch_alter_table('message_templates', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_message_templates_organization_id'), ['organization_id'], unique=False)
 
     op.create_table('oauth_clients',
     sa.Column('owner_id', sa.Uuid(), nullable=True),
@@ -267,6 +290,10 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_oauth_clients_organization_id'))
 
     op.drop_table('oauth_clients')
+    with op.batch_alter_table('message_templates', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_message_templates_organization_id'))
+
+    op.drop_table('message_templates')
     with op.batch_alter_table('memberships', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_memberships_organization_id'))
 
