@@ -9,7 +9,8 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
 from config import ROOT, Config
-from nudgeweb.extensions import csrf, db, htmx, huey, limiter, login_manager, migrate
+from nudgeweb import extensions
+from nudgeweb.extensions import csrf, db, huey, limiter, login_manager, migrate
 
 
 def create_app(config=None):
@@ -53,7 +54,7 @@ def register_extensions(app):
     login_manager.login_message = "Please log in to see that page."
     login_manager.login_message_category = "info"
     csrf.init_app(app)
-    htmx.init_app(app)
+    extensions.htmx.init_app(app)  # by attribute: importing nudgeweb.htmx rebinds the name "htmx" here
     limiter.init_app(app)
     huey.init_app(app)
 

@@ -1,5 +1,5 @@
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, SelectMultipleField, StringField, TextAreaField
+from wtforms import BooleanField, SelectChoice, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length
 from wtforms.widgets import CheckboxInput, ListWidget
 
@@ -18,7 +18,7 @@ class ClientForm(FlaskForm):
         description="One per line. After someone allows the app, Nudge sends them back to one of these with a code.",
     )
     scopes = SelectMultipleField(
-        "Scopes", choices=list(SCOPES.items()), default=["read", "write"],
+        "Scopes", choices=[SelectChoice(name, label) for name, label in SCOPES.items()], default=["read", "write"],
         widget=ListWidget(prefix_label=False), option_widget=CheckboxInput(),
     )
     public = BooleanField(
