@@ -47,5 +47,7 @@ SETTINGS_SECTIONS = (
     ("settings.organization", "Business profile"),
     ("settings.team", "Team"),
     ("reviews.settings_page", "Reviews"),
+    ("oauth_settings.apps", "OAuth apps"),
+    ("oauth_settings.connections", "Connected apps"),
     ("delivery.sending_settings_page", "Sending"),
 )

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-23 11:03:51.241370
+Create Date: 2026-11-23 11:11:11.543851
 
 """
 from alembic import op
