@@ -9,7 +9,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
 from config import ROOT, Config
-from nudgeweb.extensions import csrf, db, htmx, huey, limiter, login_manager, migrate
+from nudgeweb.extensions import csrf, db, huey, limiter, login_manager, migrate
 
 
 def create_app(config=None):
@@ -46,6 +46,9 @@ def register_extensions(app):
     import nudgeweb.scoping  # noqa: F401  (the organization filter on every query)
     import nudgeweb.tasks  # noqa: F401  (every Huey task registered)
 
+    # Imported here: the package attribute ``nudgeweb.htmx`` is the module nudgeweb/htmx.py, not the extension.
+    from nudgeweb.extensions import htmx
+
     db.init_app(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
     login_manager.init_app(app)
@@ -61,11 +64,13 @@ def register_extensions(app):
 def register_blueprints(app):
     from nudgeweb.auth.access import load_membership
     from nudgeweb.auth.routes import bp as auth_bp
+    from nudgeweb.contacts.routes import bp as contacts_bp
+    from nudgeweb.contacts.settings_routes import bp as contacts_settings_bp
     from nudgeweb.health import bp as health_bp
     from nudgeweb.main.routes import bp as main_bp, register_coming_soon_pages
     from nudgeweb.settings.routes import bp as settings_bp
 
-    for blueprint in (auth_bp, main_bp, settings_bp, health_bp):
+    for blueprint in (auth_bp, main_bp, settings_bp, health_bp, contacts_bp, contacts_settings_bp):
         app.register_blueprint(blueprint)
     register_coming_soon_pages(app)
     app.before_request(load_membership)
