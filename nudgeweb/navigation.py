@@ -19,7 +19,7 @@ AREAS = (
     Area("dashboard", "Dashboard", "/", "main.dashboard", "Your business at a glance."),
     Area("contacts", "Contacts", "/contacts", "contacts.index",
          "Add, import and search your customers, with tags, custom fields and an activity timeline."),
-    Area("review_requests", "Review requests", "/review-requests", None,
+    Area("review_requests", "Review requests", "/review-requests", "reviews.index",
          "Ask customers for a review by SMS or email, follow up automatically, and watch the ratings come in."),
     Area("campaigns", "Campaigns", "/campaigns", None,
          "Send email and SMS campaigns to a tag, a segment or a list, and see who opened and clicked."),
@@ -46,4 +46,5 @@ SETTINGS_SECTIONS = (
     ("settings.team", "Team"),
     ("contacts_settings.custom_fields", "Custom fields"),
     ("contacts_settings.tags", "Tags"),
+    ("reviews.settings_page", "Reviews"),
 )
