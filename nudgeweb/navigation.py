@@ -47,4 +47,6 @@ SETTINGS_SECTIONS = (
     ("contacts_settings.custom_fields", "Custom fields"),
     ("contacts_settings.tags", "Tags"),
     ("reviews.settings_page", "Reviews"),
+    ("oauth_settings.apps", "OAuth apps"),
+    ("oauth_settings.connections", "Connected apps"),
 )

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-23 11:03:20.272786
+Create Date: 2026-11-23 11:10:59.254971
 
 """
 from alembic import op
