@@ -59,6 +59,7 @@ def register_extensions(app):
 
 
 def register_blueprints(app):
+    from nudgeweb.api import register as register_api
     from nudgeweb.auth.access import load_membership
     from nudgeweb.auth.routes import bp as auth_bp
     from nudgeweb.health import bp as health_bp
@@ -68,6 +69,7 @@ def register_blueprints(app):
     for blueprint in (auth_bp, main_bp, settings_bp, health_bp):
         app.register_blueprint(blueprint)
     register_coming_soon_pages(app)
+    register_api(app)
     app.before_request(load_membership)
 
 

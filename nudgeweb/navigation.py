@@ -44,4 +44,5 @@ def area_endpoint(area):
 SETTINGS_SECTIONS = (
     ("settings.organization", "Business profile"),
     ("settings.team", "Team"),
+    ("api_settings.api_keys", "API keys"),
 )
