@@ -4,7 +4,7 @@ from factory.alchemy import SQLAlchemyModelFactory
 
 from nudgeweb.auth.passwords import hash_password
 from nudgeweb.extensions import db
-from nudgeweb.models import Membership, Organization, User
+from nudgeweb.models import Contact, Membership, Organization, User, utcnow
 
 DEFAULT_PASSWORD = "correct-horse-battery"
 _DEFAULT_HASH = hash_password(DEFAULT_PASSWORD)  # hashing is slow on purpose: do it once
@@ -42,3 +42,18 @@ class MembershipFactory(BaseFactory):
     user = factory.SubFactory(UserFactory)
     organization = factory.SubFactory(OrganizationFactory)
     role = "owner"
+
+
+class ContactFactory(BaseFactory):
+    """A subscribed contact with an email; pass organization=..., phone=..., tags via tag_rows."""
+
+    class Meta:
+        model = Contact
+
+    organization = factory.SubFactory(OrganizationFactory)
+    email = factory.Sequence(lambda n: f"customer{n}@example.net")
+    first_name = factory.Faker("first_name")
+    last_name = factory.Faker("last_name")
+    status = "subscribed"
+    source = "manual"
+    subscribed_at = factory.LazyFunction(utcnow)

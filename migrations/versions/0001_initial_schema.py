@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-23 10:46:32.184552
+Create Date: 2026-11-23 10:52:28.130133
 
 """
 from alembic import op
@@ -89,6 +89,56 @@ def upgrade():
     with op.batch_alter_table('api_settings', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_api_settings_organization_id'), ['organization_id'], unique=False)
 
+    op.create_table('contacts',
+    sa.Column('email', sa.String(length=254), nullable=True),
+    sa.Column('phone', sa.String(length=20), nullable=True),
+    sa.Column('first_name', sa.String(length=100), nullable=False),
+    sa.Column('last_name', sa.String(length=100), nullable=False),
+    sa.Column('company_name', sa.String(length=200), nullable=False),
+    sa.Column('custom_fields', sa.JSON(), nullable=False),
+    sa.Column('status', sa.String(length=16), nullable=False),
+    sa.Column('source', sa.String(length=16), nullable=False),
+    sa.Column('subscribed_at', sa.DateTime(), nullable=True),
+    sa.Column('unsubscribed_at', sa.DateTime(), nullable=True),
+    sa.Column('unsubscribe_reason', sa.String(length=200), nullable=True),
+    sa.Column('timezone', sa.String(length=64), nullable=True),
+    sa.Column('search_text', sa.Text(), nullable=False),
+    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('organization_id', sa.Uuid(), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('updated_at', sa.DateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['organization_id'], ['organizations.id'], name=op.f('fk_contacts_organization_id_organizations'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_contacts')),
+    sa.UniqueConstraint('organization_id', 'email', name='uq_contacts_organization_email'),
+    sa.UniqueConstraint('organization_id', 'phone', name='uq_contacts_organization_phone')
+    )
+    with op.batch_alter_table('contacts', schema=None) as batch_op:
+        batch_op.create_index('ix_contacts_org_company', ['organization_id', 'company_name', 'id'], unique=False)
+        batch_op.create_index('ix_contacts_org_created', ['organization_id', 'created_at', 'id'], unique=False)
+        batch_op.create_index('ix_contacts_org_first_name', ['organization_id', 'first_name', 'id'], unique=False)
+        batch_op.create_index('ix_contacts_org_last_name', ['organization_id', 'last_name', 'id'], unique=False)
+        batch_op.create_index('ix_contacts_org_source', ['organization_id', 'source', 'created_at', 'id'], unique=False)
+        batch_op.create_index('ix_contacts_org_status', ['organization_id', 'status', 'created_at', 'id'], unique=False)
+        batch_op.create_index('ix_contacts_org_updated', ['organization_id', 'updated_at', 'id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_contacts_organization_id'), ['organization_id'], unique=False)
+
+    op.create_table('custom_field_definitions',
+    sa.Column('key', sa.String(length=64), nullable=False),
+    sa.Column('label', sa.String(length=100), nullable=False),
+    sa.Column('field_type', sa.String(length=16), nullable=False),
+    sa.Column('choices', sa.JSON(), nullable=False),
+    sa.Column('position', sa.Integer(), nullable=False),
+    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('organization_id', sa.Uuid(), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('updated_at', sa.DateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['organization_id'], ['organizations.id'], name=op.f('fk_custom_field_definitions_organization_id_organizations'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_custom_field_definitions')),
+    sa.UniqueConstraint('organization_id', 'key', name='uq_custom_field_definitions_organization_key')
+    )
+    with op.batch_alter_table('custom_field_definitions', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_custom_field_definitions_organization_id'), ['organization_id'], unique=False)
+
     op.create_table('memberships',
     sa.Column('user_id', sa.Uuid(), nullable=False),
     sa.Column('organization_id', sa.Uuid(), nullable=False),
@@ -104,15 +154,214 @@ def upgrade():
     with op.batch_alter_table('memberships', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_memberships_organization_id'), ['organization_id'], unique=False)
 
+    op.create_table('message_templates',
+    sa.Column('name', sa.String(length=200), nullable=False),
+    sa.Column('description', sa.Text(), nullable=False),
+    sa.Column('category', sa.String(length=40), nullable=False),
+    sa.Column('channel', sa.String(length=8), nullable=False),
+    sa.Column('subject', sa.String(length=500), nullable=False),
+    sa.Column('html_content', sa.Text(), nullable=False),
+    sa.Column('text_content', sa.Text(), nullable=False),
+    sa.Column('body', sa.Text(), nullable=False),
+    sa.Column('variables', sa.JSON(), nullable=False),
+    sa.Column('starter_key', sa.String(length=40), nullable=True),
+    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('updated_at', sa.DateTime(), nullable=False),
+    sa.Column('organization_id', sa.Uuid(), nullable=False),
+    sa.ForeignKeyConstraint(['organization_id'], ['organizations.id'], name=op.f('fk_message_templates_organization_id_organizations'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_message_templates')),
+    sa.UniqueConstraint('organization_id', 'name', name='uq_message_templates_organization_id_name'),
+    sa.UniqueConstraint('organization_id', 'starter_key', 'channel', name='uq_message_templates_organization_id_starter_key')
+    )
+    with op.batch_alter_table('message_templates', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_message_templates_organization_id'), ['organization_id'], unique=False)
+
+    op.create_table('oauth_clients',
+    sa.Column('owner_id', sa.Uuid(), nullable=True),
+    sa.Column('name', sa.String(length=100), nullable=False),
+    sa.Column('client_id', sa.String(length=64), nullable=False),
+    sa.Column('client_secret_hash', sa.String(length=64), nullable=True),
+    sa.Column('redirect_uris', sa.JSON(), nullable=False),
+    sa.Column('scope', sa.String(length=500), nullable=False),
+    sa.Column('is_public', sa.Boolean(), nullable=False),
+    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('updated_at', sa.DateTime(), nullable=False),
+    sa.Column('organization_id', sa.Uuid(), nullable=False),
+    sa.ForeignKeyConstraint(['organization_id'], ['organizations.id'], name=op.f('fk_oauth_clients_organization_id_organizations'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['owner_id'], ['users.id'], name=op.f('fk_oauth_clients_owner_id_users'), ondelete='SET NULL'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_oauth_clients')),
+    sa.UniqueConstraint('client_id', name=op.f('uq_oauth_clients_client_id'))
+    )
+    with op.batch_alter_table('oauth_clients', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_oauth_clients_organization_id'), ['organization_id'], unique=False)
+
+    op.create_table('segments',
+    sa.Column('name', sa.String(length=100), nullable=False),
+    sa.Column('filters', sa.JSON(), nullable=False),
+    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('organization_id', sa.Uuid(), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('updated_at', sa.DateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['organization_id'], ['organizations.id'], name=op.f('fk_segments_organization_id_organizations'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_segments')),
+    sa.UniqueConstraint('organization_id', 'name', name='uq_segments_organization_name')
+    )
+    with op.batch_alter_table('segments', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_segments_organization_id'), ['organization_id'], unique=False)
+
+    op.create_table('tags',
+    sa.Column('name', sa.String(length=50), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('organization_id', sa.Uuid(), nullable=False),
+    sa.ForeignKeyConstraint(['organization_id'], ['organizations.id'], name=op.f('fk_tags_organization_id_organizations'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_tags')),
+    sa.UniqueConstraint('organization_id', 'name', name='uq_tags_organization_name')
+    )
+    with op.batch_alter_table('tags', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_tags_organization_id'), ['organization_id'], unique=False)
+
+    op.create_table('contact_activities',
+    sa.Column('contact_id', sa.Uuid(), nullable=False),
+    sa.Column('kind', sa.String(length=64), nullable=False),
+    sa.Column('summary', sa.String(length=500), nullable=False),
+    sa.Column('data', sa.JSON(), nullable=False),
+    sa.Column('occurred_at', sa.DateTime(), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('organization_id', sa.Uuid(), nullable=False),
+    sa.ForeignKeyConstraint(['contact_id'], ['contacts.id'], name=op.f('fk_contact_activities_contact_id_contacts'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['organization_id'], ['organizations.id'], name=op.f('fk_contact_activities_organization_id_organizations'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_contact_activities'))
+    )
+    with op.batch_alter_table('contact_activities', schema=None) as batch_op:
+        batch_op.create_index('ix_contact_activities_contact_occurred', ['contact_id', 'occurred_at'], unique=False)
+        batch_op.create_index(batch_op.f('ix_contact_activities_organization_id'), ['organization_id'], unique=False)
+
+    op.create_table('contact_tags',
+    sa.Column('tag_id', sa.Uuid(), nullable=False),
+    sa.Column('contact_id', sa.Uuid(), nullable=False),
+    sa.ForeignKeyConstraint(['contact_id'], ['contacts.id'], name=op.f('fk_contact_tags_contact_id_contacts'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['tag_id'], ['tags.id'], name=op.f('fk_contact_tags_tag_id_tags'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('tag_id', 'contact_id', name=op.f('pk_contact_tags'))
+    )
+    with op.batch_alter_table('contact_tags', schema=None) as batch_op:
+        batch_op.create_index('ix_contact_tags_contact_id', ['contact_id'], unique=False)
+
+    op.create_table('oauth_authorization_codes',
+    sa.Column('client_id', sa.Uuid(), nullable=False),
+    sa.Column('user_id', sa.Uuid(), nullable=False),
+    sa.Column('code_hash', sa.String(length=64), nullable=False),
+    sa.Column('redirect_uri', sa.String(length=2000), nullable=True),
+    sa.Column('scope', sa.String(length=500), nullable=False),
+    sa.Column('code_challenge', sa.String(length=128), nullable=True),
+    sa.Column('code_challenge_method', sa.String(length=10), nullable=True),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('expires_at', sa.DateTime(), nullable=False),
+    sa.Column('used_at', sa.DateTime(), nullable=True),
+    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('organization_id', sa.Uuid(), nullable=False),
+    sa.ForeignKeyConstraint(['client_id'], ['oauth_clients.id'], name=op.f('fk_oauth_authorization_codes_client_id_oauth_clients'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['organization_id'], ['organizations.id'], name=op.f('fk_oauth_authorization_codes_organization_id_organizations'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_oauth_authorization_codes_user_id_users'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_oauth_authorization_codes')),
+    sa.UniqueConstraint('code_hash', name=op.f('uq_oauth_authorization_codes_code_hash'))
+    )
+    with op.batch_alter_table('oauth_authorization_codes', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_oauth_authorization_codes_client_id'), ['client_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_oauth_authorization_codes_organization_id'), ['organization_id'], unique=False)
+
+    op.create_table('oauth_tokens',
+    sa.Column('client_id', sa.Uuid(), nullable=False),
+    sa.Column('user_id', sa.Uuid(), nullable=False),
+    sa.Column('authorization_code_id', sa.Uuid(), nullable=True),
+    sa.Column('access_token_hash', sa.String(length=64), nullable=False),
+    sa.Column('refresh_token_hash', sa.String(length=64), nullable=True),
+    sa.Column('scope', sa.String(length=500), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('expires_at', sa.DateTime(), nullable=False),
+    sa.Column('refresh_expires_at', sa.DateTime(), nullable=True),
+    sa.Column('revoked_at', sa.DateTime(), nullable=True),
+    sa.Column('last_used_at', sa.DateTime(), nullable=True),
+    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('organization_id', sa.Uuid(), nullable=False),
+    sa.ForeignKeyConstraint(['authorization_code_id'], ['oauth_authorization_codes.id'], name=op.f('fk_oauth_tokens_authorization_code_id_oauth_authorization_codes'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['client_id'], ['oauth_clients.id'], name=op.f('fk_oauth_tokens_client_id_oauth_clients'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['organization_id'], ['organizations.id'], name=op.f('fk_oauth_tokens_organization_id_organizations'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_oauth_tokens_user_id_users'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_oauth_tokens')),
+    sa.UniqueConstraint('access_token_hash', name=op.f('uq_oauth_tokens_access_token_hash')),
+    sa.UniqueConstraint('refresh_token_hash', name=op.f('uq_oauth_tokens_refresh_token_hash'))
+    )
+    with op.batch_alter_table('oauth_tokens', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_oauth_tokens_authorization_code_id'), ['authorization_code_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_oauth_tokens_client_id'), ['client_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_oauth_tokens_organization_id'), ['organization_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_oauth_tokens_user_id'), ['user_id'], unique=False)
+
     # ### end Alembic commands ###
 
 
 def downgrade():
     # ### commands auto generated by Alembic - please adjust! ###
+    with op.batch_alter_table('oauth_tokens', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_oauth_tokens_user_id'))
+        batch_op.drop_index(batch_op.f('ix_oauth_tokens_organization_id'))
+        batch_op.drop_index(batch_op.f('ix_oauth_tokens_client_id'))
+        batch_op.drop_index(batch_op.f('ix_oauth_tokens_authorization_code_id'))
+
+    op.drop_table('oauth_tokens')
+    with op.batch_alter_table('oauth_authorization_codes', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_oauth_authorization_codes_organization_id'))
+        batch_op.drop_index(batch_op.f('ix_oauth_authorization_codes_client_id'))
+
+    op.drop_table('oauth_authorization_codes')
+    with op.batch_alter_table('contact_tags', schema=None) as batch_op:
+        batch_op.drop_index('ix_contact_tags_contact_id')
+
+    op.drop_table('contact_tags')
+    with op.batch_alter_table('contact_activities', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_contact_activities_organization_id'))
+        batch_op.drop_index('ix_contact_activities_contact_occurred')
+
+    op.drop_table('contact_activities')
+    with op.batch_alter_table('tags', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_tags_organization_id'))
+
+    op.drop_table('tags')
+    with op.batch_alter_table('segments', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_segments_organization_id'))
+
+    op.drop_table('segments')
+    with op.batch_alter_table('oauth_clients', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_oauth_clients_organization_id'))
+
+    op.drop_table('oauth_clients')
+    with op.batch_alter_table('message_templates', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_message_templates_organization_id'))
+
+    op.drop_table('message_templates')
     with op.batch_alter_table('memberships', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_memberships_organization_id'))
 
     op.drop_table('memberships')
+    with op.batch_alter_table('custom_field_definitions', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_custom_field_definitions_organization_id'))
+
+    op.drop_table('custom_field_definitions')
+    with op.batch_alter_table('contacts', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_contacts_organization_id'))
+        batch_op.drop_index('ix_contacts_org_updated')
+        batch_op.drop_index('ix_contacts_org_status')
+        batch_op.drop_index('ix_contacts_org_source')
+        batch_op.drop_index('ix_contacts_org_last_name')
+        batch_op.drop_index('ix_contacts_org_first_name')
+        batch_op.drop_index('ix_contacts_org_created')
+        batch_op.drop_index('ix_contacts_org_company')
+
+    op.drop_table('contacts')
     with op.batch_alter_table('api_settings', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_api_settings_organization_id'))
 

@@ -160,8 +160,7 @@ def _from_oauth(token):
     if found is None:
         raise unauthorized("This token is not valid or has expired.")
     organization_id = _attr_id(found, "organization")
-    user_id = _attr_id(found, "user")
-    membership = _membership(user_id, organization_id)
+    membership = getattr(found, "membership", None) or _membership(_attr_id(found, "user"), organization_id)
     if membership is None:
         raise unauthorized("This token's user is no longer a member of the organization.")
     scopes = getattr(found, "scopes", None) or ()

@@ -1,0 +1,288 @@
+"""The contact field vocabulary and its validation, shared by the pages, the CSV import and the API.
+
+Field names are those of DESIGN.md: ``email``, ``phone`` (E.164; ``mobile_phone_number`` and
+``phone_number`` are accepted as aliases), ``first_name``, ``last_name``, ``company_name``,
+``tags`` (a list, or one comma-separated string), ``custom_fields`` (a dict keyed by the
+organization's CustomFieldDefinition keys), ``status``, ``timezone``; ``name`` (seed 003) is split
+into first and last name when those are not given.
+
+Use it so:
+
+    validator = ContactValidator.for_organization(organization)   # once (loads field definitions)
+    clean, errors = validator.validate(data)                      # per row: never raises
+    values = contact_insert_values(organization.id, clean, source="import")  # a row for a Core insert
+
+``errors`` maps each bad field to one message (custom fields as ``custom_fields.<key>``), so a
+caller reports every problem at once. ``clean`` holds only the fields that were given, normalised:
+email lower-cased, phone in E.164, tags a de-duplicated list, custom values typed; an empty value
+comes back as "" (text) or None (email, phone, timezone, custom values) meaning "clear it".
+``validate_contact_data(organization, data)`` does both steps for one contact.
+"""
+from datetime import date
+from functools import lru_cache
+from zoneinfo import available_timezones
+
+import phonenumbers
+from email_validator import EmailNotValidError, validate_email
+from sqlalchemy import select
+
+from nudgeweb.models import new_id, utcnow
+from nudgeweb.models.contacts import (
+    CONTACT_STATUSES, CUSTOM_FIELD_TYPES, CustomFieldDefinition, contact_search_text,
+)
+from nudgeweb.models.base import db
+
+# (name, label, aliases): the standard fields in the order forms, exports and CSV headers use.
+STANDARD_FIELDS = (
+    ("email", "Email", ("email", "e-mail", "email address", "e-mail address", "mail")),
+    ("phone", "Phone", ("phone", "mobile_phone_number", "phone_number", "phone number", "mobile",
+                        "mobile phone", "mobile number", "cell", "cell phone", "telephone", "tel", "sms")),
+    ("first_name", "First name", ("first_name", "first name", "firstname", "given name", "forename")),
+    ("last_name", "Last name", ("last_name", "last name", "lastname", "surname", "family name")),
+    ("company_name", "Company", ("company_name", "company", "company name", "organization",
+                                 "organisation", "business")),
+    ("tags", "Tags", ("tags", "tag", "labels", "groups")),
+    ("status", "Status", ("status", "subscription status")),
+    ("timezone", "Time zone", ("timezone", "time zone", "tz")),
+)
+FIELD_NAMES = tuple(name for name, _label, _aliases in STANDARD_FIELDS)
+FIELD_LABELS = {name: label for name, label, _aliases in STANDARD_FIELDS}
+INPUT_ALIASES = {"mobile_phone_number": "phone", "phone_number": "phone"}
+TEXT_LIMITS = {"first_name": 100, "last_name": 100, "company_name": 200}
+MAX_TAG_LENGTH = 50
+MAX_CUSTOM_TEXT = 1000
+TRUE_WORDS = {"true", "yes", "y", "1", "on", "t"}
+FALSE_WORDS = {"false", "no", "n", "0", "off", "f"}
+
+
+def _header_key(header):
+    return " ".join(str(header or "").strip().lower().replace("_", " ").replace("-", " ").split())
+
+
+_HEADER_TO_FIELD = {_header_key(alias): name for name, _label, aliases in STANDARD_FIELDS for alias in aliases}
+_HEADER_TO_FIELD.update({_header_key("name"): "name", _header_key("full name"): "name"})
+
+
+def guess_field(header, definitions=()):
+    """The field a CSV column header most likely means: a standard field name, "name" (full name),
+    "custom_fields.<key>", or None."""
+    key = _header_key(header)
+    if key in _HEADER_TO_FIELD:
+        return _HEADER_TO_FIELD[key]
+    for definition in definitions:
+        if key in (_header_key(definition.key), _header_key(definition.label)):
+            return f"custom_fields.{definition.key}"
+    return None
+
+
+@lru_cache(maxsize=1)
+def timezones():
+    return frozenset(available_timezones())
+
+
+def normalize_email(value):
+    """(email lower-cased, None) or (None, message); no DNS look-up."""
+    try:
+        result = validate_email(value, check_deliverability=False)
+    except EmailNotValidError:
+        return None, "Enter a valid email address, like name@example.com."
+    return result.normalized.lower(), None
+
+
+def normalize_phone(value, country):
+    """(E.164 number, None) or (None, message); numbers without +code are read as ``country``'s."""
+    try:
+        number = phonenumbers.parse(value, country or None)
+    except phonenumbers.NumberParseException:
+        number = None
+    if number is None or not phonenumbers.is_valid_number(number):
+        return None, "Enter a valid phone number, like +1 415 555 0100."
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164), None
+
+
+def split_tags(value):
+    """Tags from a list or a comma/semicolon separated string: trimmed, de-duplicated, in order."""
+    if value is None:
+        return []
+    items = value if isinstance(value, (list, tuple, set)) else str(value).replace(";", ",").split(",")
+    seen, tags = set(), []
+    for item in items:
+        tag = " ".join(str(item).split())
+        if tag and tag.lower() not in seen:
+            seen.add(tag.lower())
+            tags.append(tag)
+    return tags
+
+
+def _blank(value):
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def custom_value(definition, value):
+    """(typed value, None) or (None, message) for one custom field; a blank value is None (clear)."""
+    if _blank(value):
+        return None, None
+    kind = definition.field_type
+    text = value.strip() if isinstance(value, str) else value
+    if kind == "text":
+        text = str(text)
+        if len(text) > MAX_CUSTOM_TEXT:
+            return None, f"Use at most {MAX_CUSTOM_TEXT} characters."
+        return text, None
+    if kind == "number":
+        if isinstance(text, bool):
+            return None, "Enter a number."
+        if isinstance(text, (int, float)):
+            return text, None
+        try:
+            number = float(str(text).replace(",", ""))
+        except ValueError:
+            return None, "Enter a number."
+        if number != number or number in (float("inf"), float("-inf")):
+            return None, "Enter a number."
+        return int(number) if number.is_integer() and "." not in str(text) else number, None
+    if kind == "date":
+        if isinstance(text, date):
+            return text.isoformat()[:10], None
+        raw = str(text)
+        try:
+            return date.fromisoformat(raw[:10] if "T" in raw else raw).isoformat(), None
+        except ValueError:
+            return None, "Enter a date as YYYY-MM-DD."
+    if kind == "boolean":
+        if isinstance(text, bool):
+            return text, None
+        word = str(text).lower()
+        if word in TRUE_WORDS:
+            return True, None
+        if word in FALSE_WORDS:
+            return False, None
+        return None, "Enter yes or no."
+    if kind == "choice":
+        for choice in definition.choices or []:
+            if str(text).lower() == str(choice).lower():
+                return choice, None
+        return None, f"Choose one of: {', '.join(map(str, definition.choices or []))}."
+    return None, "This field has an unknown type."
+
+
+class ContactValidator:
+    """Validates contact data for one organization; build it once per request or import."""
+
+    def __init__(self, default_country="US", definitions=()):
+        self.default_country = default_country
+        self.definitions = {definition.key: definition for definition in definitions}
+
+    @classmethod
+    def for_organization(cls, organization):
+        definitions = db.session.scalars(
+            select(CustomFieldDefinition)
+            .where(CustomFieldDefinition.organization_id == organization.id)
+            .order_by(CustomFieldDefinition.position, CustomFieldDefinition.label)
+        ).all()
+        return cls(organization.default_country, definitions)
+
+    def validate(self, data, partial=False):
+        """(clean, errors) for a dict of input. Unless ``partial``, an email or a phone is required."""
+        data = {INPUT_ALIASES.get(name, name): value for name, value in data.items()}
+        clean, errors = {}, {}
+        for name, value in data.items():
+            if name in ("email", "phone", "timezone") and not _blank(value):
+                value = str(value).strip()
+            if name == "email":
+                clean[name], error = (None, None) if _blank(value) else normalize_email(value)
+            elif name == "phone":
+                clean[name], error = (None, None) if _blank(value) else normalize_phone(value, self.default_country)
+            elif name in TEXT_LIMITS:
+                clean[name] = " ".join(str(value or "").split())
+                error = f"Use at most {TEXT_LIMITS[name]} characters." if len(clean[name]) > TEXT_LIMITS[name] else None
+            elif name == "tags":
+                clean[name] = split_tags(value)
+                too_long = [tag for tag in clean[name] if len(tag) > MAX_TAG_LENGTH]
+                error = f"Keep each tag under {MAX_TAG_LENGTH} characters." if too_long else None
+            elif name == "status":
+                clean[name] = str(value or "").strip().lower() or None
+                error = None if clean[name] in (None, *CONTACT_STATUSES) else (
+                    f"Status must be one of {', '.join(CONTACT_STATUSES)}.")
+            elif name == "timezone":
+                clean[name] = None if _blank(value) else value
+                error = None if clean[name] is None or clean[name] in timezones() else (
+                    "Use a time zone name like America/New_York.")
+            elif name == "custom_fields":
+                error = self._validate_custom(value, clean, errors)
+            elif name == "name":
+                continue
+            else:
+                error = "Unknown field."
+            if error:
+                errors[name] = error
+                clean.pop(name, None)
+        if "name" in data and not _blank(data["name"]) and not ({"first_name", "last_name"} & data.keys()):
+            first, _, last = " ".join(str(data["name"]).split()).partition(" ")
+            clean["first_name"], clean["last_name"] = first[:100], last[:100]
+        if not partial and not clean.get("email") and not clean.get("phone") and not (
+            {"email", "phone"} & errors.keys()
+        ):
+            errors["email"] = "Give an email address or a mobile phone number."
+        return clean, errors
+
+    def _validate_custom(self, value, clean, errors):
+        if value is None:
+            value = {}
+        if not isinstance(value, dict):
+            return "Custom fields must be an object of field names and values."
+        values = {}
+        for key, raw in value.items():
+            definition = self.definitions.get(key)
+            if definition is None:
+                errors[f"custom_fields.{key}"] = "Unknown custom field. Add it in Settings → Custom fields first."
+                continue
+            values[key], error = custom_value(definition, raw)
+            if error:
+                errors[f"custom_fields.{key}"] = error
+                values.pop(key)
+        clean["custom_fields"] = values
+        return None
+
+
+def validate_contact_data(organization, data, partial=False):
+    """(clean, errors) for one contact of ``organization``: see the module docstring."""
+    return ContactValidator.for_organization(organization).validate(data, partial=partial)
+
+
+def contact_insert_values(organization_id, clean, source, now=None):
+    """A contacts row (without tags) for a Core INSERT of a new contact from validated data.
+
+    Tags go in with contacts.operations.tag_ids_for + a contact_tags insert.
+    """
+    now = now or utcnow()
+    status = clean.get("status") or "subscribed"
+    values = {
+        "id": new_id(),
+        "organization_id": organization_id,
+        "email": clean.get("email"),
+        "phone": clean.get("phone"),
+        "first_name": clean.get("first_name", ""),
+        "last_name": clean.get("last_name", ""),
+        "company_name": clean.get("company_name", ""),
+        "custom_fields": {k: v for k, v in (clean.get("custom_fields") or {}).items() if v is not None},
+        "status": status,
+        "source": source,
+        "subscribed_at": now if status == "subscribed" else None,
+        "unsubscribed_at": None if status == "subscribed" else now,
+        "unsubscribe_reason": None,
+        "timezone": clean.get("timezone"),
+        "created_at": now,
+        "updated_at": now,
+    }
+    values["search_text"] = contact_search_text(
+        values["first_name"], values["last_name"], values["email"], values["phone"], values["company_name"]
+    )
+    return values
+
+
+__all__ = [
+    "CUSTOM_FIELD_TYPES", "FIELD_NAMES", "FIELD_LABELS", "STANDARD_FIELDS", "ContactValidator",
+    "contact_insert_values", "custom_value", "guess_field", "normalize_email", "normalize_phone",
+    "contact_search_text", "split_tags", "validate_contact_data",
+]

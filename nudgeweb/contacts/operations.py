@@ -1,0 +1,467 @@
+"""What can be done to contacts: the pages, the API, imports and other areas all call these.
+
+Functions commit their work unless told ``commit=False`` (then they flush, and the caller commits).
+Bad input raises ContactValidationError with every bad field at once.
+"""
+import re
+
+from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.exc import IntegrityError
+
+from nudgeweb.contacts import signals
+from nudgeweb.contacts.fields import ContactValidator, split_tags
+from nudgeweb.contacts.timeline import record_activity
+from nudgeweb.models import db, utcnow
+from nudgeweb.models.contacts import (
+    CONTACT_SOURCES, CONTACT_STATUSES, CUSTOM_FIELD_TYPES, Contact, CustomFieldDefinition, Segment, Tag,
+    contact_tags,
+)
+
+SOURCE_SUMMARIES = {
+    "manual": "Added by hand",
+    "import": "Imported from a CSV file",
+    "api": "Added through the API",
+    "review_request": "Added with a review request",
+    "employee": "Added by an employee",
+}
+PLAIN_FIELDS = ("email", "phone", "first_name", "last_name", "company_name", "timezone")
+
+
+class ContactValidationError(ValueError):
+    """Input that cannot be saved; ``errors`` maps each bad field to its message."""
+
+    def __init__(self, errors):
+        super().__init__("; ".join(f"{field}: {message}" for field, message in errors.items()))
+        self.errors = dict(errors)
+
+
+# --- one contact ---------------------------------------------------------------------------------
+
+def find_contact(organization_id, email=None, phone=None):
+    """The organization's contact with this (normalised) email, else with this phone, or None."""
+    for column, value in ((Contact.email, email), (Contact.phone, phone)):
+        if value:
+            contact = db.session.scalar(
+                select(Contact).where(Contact.organization_id == organization_id, column == value)
+            )
+            if contact is not None:
+                return contact
+    return None
+
+
+def upsert_contact(organization, data, source, update_existing=True, commit=True, validator=None):
+    """Create the contact, or update the one with the same email or phone: (Contact, created).
+
+    Updating merges: blank values leave what is stored, tags are added, and an unsubscribed
+    contact is never re-subscribed by an upsert (only subscribe() does that).
+    """
+    if source not in CONTACT_SOURCES:
+        raise ValueError(f"source must be one of {CONTACT_SOURCES}")
+    validator = validator or ContactValidator.for_organization(organization)
+    clean, errors = validator.validate(data)
+    if errors:
+        raise ContactValidationError(errors)
+    existing = find_contact(organization.id, clean.get("email"), clean.get("phone"))
+    if existing is not None:
+        if update_existing:
+            _update(existing, clean, merge=True)
+        return _finish(existing, commit), False
+    try:
+        with db.session.begin_nested():
+            contact = _create(organization, clean, source)
+    except IntegrityError:  # someone else added it a moment ago: update theirs
+        existing = find_contact(organization.id, clean.get("email"), clean.get("phone"))
+        if existing is None:
+            raise
+        if update_existing:
+            _update(existing, clean, merge=True)
+        return _finish(existing, commit), False
+    signals.contact_created.send(contact)
+    return _finish(contact, commit), True
+
+
+def create_contact(organization, data, source="manual", commit=True):
+    """A new contact; an email or phone that already exists is an error (the form says so)."""
+    validator = ContactValidator.for_organization(organization)
+    clean, errors = validator.validate(data)
+    errors.update(_taken(organization.id, clean, errors))
+    if errors:
+        raise ContactValidationError(errors)
+    contact = _create(organization, clean, source)
+    signals.contact_created.send(contact)
+    return _finish(contact, commit)
+
+
+def update_contact(contact, data, commit=True):
+    """Change the given fields (blank clears); the contact must keep an email or a phone."""
+    validator = ContactValidator.for_organization(contact.organization)
+    clean, errors = validator.validate(data, partial=True)
+    errors.update(_taken(contact.organization_id, clean, errors, contact))
+    email = clean["email"] if "email" in clean else contact.email
+    phone = clean["phone"] if "phone" in clean else contact.phone
+    if not email and not phone and not ({"email", "phone"} & errors.keys()):
+        errors["email" if "email" in clean else "phone"] = "Keep an email address or a mobile phone number."
+    if errors:
+        raise ContactValidationError(errors)
+    _update(contact, clean, merge=False)
+    return _finish(contact, commit)
+
+
+def delete_contact(contact, commit=True):
+    signals.contact_deleted.send(contact)
+    db.session.delete(contact)
+    if commit:
+        db.session.commit()
+
+
+def unsubscribe(contact, reason=None, feedback=None, status="unsubscribed", commit=True):
+    """Stop marketing to the contact (status unsubscribed, bounced or complained), on the timeline."""
+    if status not in CONTACT_STATUSES or status == "subscribed":
+        raise ValueError(f"status must be one of {CONTACT_STATUSES[1:]}")
+    if contact.status != status:
+        contact.status = status
+        contact.unsubscribed_at = utcnow()
+        contact.unsubscribe_reason = (reason or "")[:200] or None
+        words = {"unsubscribed": "Unsubscribed", "bounced": "Marked as bounced", "complained": "Marked as complained"}
+        summary = words[status] + (f": {reason}" if reason else "")
+        record_activity(contact, status, summary, {"reason": reason, "feedback": feedback})
+        signals.contact_unsubscribed.send(contact, reason=reason, feedback=feedback)
+    return _finish(contact, commit)
+
+
+def subscribe(contact, commit=True):
+    """Subscribe the contact again (e.g. it asked to, or replied START)."""
+    if contact.status != "subscribed":
+        contact.status = "subscribed"
+        contact.subscribed_at = utcnow()
+        contact.unsubscribed_at = None
+        contact.unsubscribe_reason = None
+        record_activity(contact, "subscribed", "Subscribed")
+        signals.contact_subscribed.send(contact)
+    return _finish(contact, commit)
+
+
+def _create(organization, clean, source):
+    now = utcnow()
+    status = clean.get("status") or "subscribed"
+    contact = Contact(
+        organization=organization,
+        **{name: clean[name] for name in PLAIN_FIELDS if clean.get(name) is not None},
+        custom_fields={k: v for k, v in clean.get("custom_fields", {}).items() if v is not None},
+        status=status,
+        source=source,
+        subscribed_at=now if status == "subscribed" else None,
+        unsubscribed_at=None if status == "subscribed" else now,
+        created_at=now,
+        updated_at=now,
+    )
+    contact.tag_rows = tags_named(organization.id, clean.get("tags", []))
+    db.session.add(contact)
+    db.session.flush()
+    record_activity(contact, "created", SOURCE_SUMMARIES[source], {"source": source}, occurred_at=now)
+    return contact
+
+
+def _update(contact, clean, merge):
+    """Apply validated values; with ``merge`` blanks are skipped and tags added, not replaced."""
+    changed = []
+    for name in PLAIN_FIELDS:
+        if name in clean:
+            value = clean[name]
+            if name in ("first_name", "last_name", "company_name"):
+                value = value or ""
+            if merge and not value:
+                continue
+            if getattr(contact, name) != value:
+                setattr(contact, name, value)
+                changed.append(name)
+    if "custom_fields" in clean:
+        values = dict(contact.custom_fields or {})
+        for key, value in clean["custom_fields"].items():
+            if value is None:
+                if not merge:
+                    values.pop(key, None)
+            else:
+                values[key] = value
+        if values != (contact.custom_fields or {}):
+            contact.custom_fields = values
+            changed.append("custom_fields")
+    if "tags" in clean:
+        names = clean["tags"]
+        if merge:
+            names = contact.tags + [n for n in names if n.lower() not in {t.lower() for t in contact.tags}]
+        if [t.lower() for t in names] != [t.lower() for t in contact.tags] or len(names) != len(contact.tags):
+            added = {n.lower() for n in names} - {t.lower() for t in contact.tags}
+            contact.tag_rows = tags_named(contact.organization_id, names)
+            changed.append("tags")
+            for name in added:
+                signals.contact_tagged.send(contact, tag=name)
+    status = clean.get("status")
+    if status and status != contact.status:
+        if status != "subscribed":
+            unsubscribe(contact, status=status, commit=False)
+        elif not merge:
+            subscribe(contact, commit=False)
+    if changed:
+        contact.updated_at = utcnow()
+        labels = ", ".join(name.replace("_", " ") for name in changed)
+        record_activity(contact, "updated", f"Updated {labels}", {"fields": changed})
+        signals.contact_updated.send(contact, fields=changed)
+    return changed
+
+
+def _taken(organization_id, clean, errors, contact=None):
+    """Errors for an email or phone that belongs to another contact."""
+    found = {}
+    for name, column, label in (("email", Contact.email, "email address"), ("phone", Contact.phone, "phone number")):
+        value = clean.get(name)
+        if not value or name in errors:
+            continue
+        other = db.session.scalar(select(Contact).where(Contact.organization_id == organization_id, column == value))
+        if other is not None and (contact is None or other.id != contact.id):
+            found[name] = f"Another contact ({other.display_name}) already has this {label}."
+    return found
+
+
+def _finish(contact, commit):
+    if commit:
+        db.session.commit()
+    else:
+        db.session.flush()
+    return contact
+
+
+# --- tags ----------------------------------------------------------------------------------------
+
+def tags_named(organization_id, names):
+    """The organization's Tag rows for ``names`` (case-insensitive), created when missing, in order."""
+    names = split_tags(names)
+    if not names:
+        return []
+    wanted = {name.lower(): name for name in names}
+    existing = {
+        tag.name.lower(): tag
+        for tag in db.session.scalars(
+            select(Tag).where(Tag.organization_id == organization_id, func.lower(Tag.name).in_(wanted))
+        )
+    }
+    for lower, name in wanted.items():
+        if lower not in existing:
+            try:
+                with db.session.begin_nested():
+                    tag = Tag(organization_id=organization_id, name=name)
+                    db.session.add(tag)
+            except IntegrityError:
+                tag = db.session.scalar(
+                    select(Tag).where(Tag.organization_id == organization_id, func.lower(Tag.name) == lower)
+                )
+            existing[lower] = tag
+    return [existing[name.lower()] for name in names]
+
+
+def tag_ids_for(organization_id, names):
+    """{lower-cased name: tag id} for ``names``, creating missing tags (for Core inserts of contact_tags)."""
+    return {tag.name.lower(): tag.id for tag in tags_named(organization_id, names)}
+
+
+def organization_tags(organization_id):
+    """[(Tag, number of contacts)] sorted by name."""
+    count = func.count(contact_tags.c.contact_id)
+    rows = db.session.execute(
+        select(Tag, count)
+        .outerjoin(contact_tags, contact_tags.c.tag_id == Tag.id)
+        .where(Tag.organization_id == organization_id)
+        .group_by(Tag.id)
+        .order_by(func.lower(Tag.name))
+    ).all()
+    return [(tag, n) for tag, n in rows]
+
+
+def rename_tag(tag, name):
+    name = " ".join((name or "").split())
+    if not name or len(name) > 50:
+        raise ContactValidationError({"name": "Give the tag a name of at most 50 characters."})
+    clash = db.session.scalar(
+        select(Tag).where(Tag.organization_id == tag.organization_id, func.lower(Tag.name) == name.lower(), Tag.id != tag.id)
+    )
+    if clash is not None:
+        raise ContactValidationError({"name": f"There is already a tag called {clash.name}."})
+    tag.name = name
+    db.session.commit()
+    return tag
+
+
+def delete_tag(tag):
+    db.session.execute(delete(contact_tags).where(contact_tags.c.tag_id == tag.id))
+    db.session.delete(tag)
+    db.session.commit()
+
+
+# --- many contacts at once (row selection on the list page) ----------------------------------------
+
+def _owned_ids(organization_id, contact_ids):
+    return list(
+        db.session.scalars(select(Contact.id).where(Contact.organization_id == organization_id, Contact.id.in_(contact_ids)))
+    )
+
+
+def bulk_tag(organization_id, contact_ids, tag_name):
+    """Add one tag to the selected contacts; returns how many got it."""
+    (tag,) = tags_named(organization_id, [tag_name]) or (None,)
+    if tag is None:
+        raise ContactValidationError({"tag": "Give a tag name."})
+    ids = _owned_ids(organization_id, contact_ids)
+    have = set(db.session.scalars(select(contact_tags.c.contact_id).where(
+        contact_tags.c.tag_id == tag.id, contact_tags.c.contact_id.in_(ids))))
+    new = [contact_id for contact_id in ids if contact_id not in have]
+    if new:
+        db.session.execute(insert(contact_tags), [{"tag_id": tag.id, "contact_id": cid} for cid in new])
+        _touch(organization_id, new)
+    db.session.commit()
+    return len(new)
+
+
+def bulk_untag(organization_id, contact_ids, tag_name):
+    tag = db.session.scalar(select(Tag).where(Tag.organization_id == organization_id, func.lower(Tag.name) == tag_name.strip().lower()))
+    if tag is None:
+        return 0
+    ids = _owned_ids(organization_id, contact_ids)
+    result = db.session.execute(
+        delete(contact_tags).where(contact_tags.c.tag_id == tag.id, contact_tags.c.contact_id.in_(ids))
+    )
+    _touch(organization_id, ids)
+    db.session.commit()
+    db.session.expire_all()
+    return result.rowcount
+
+
+def bulk_unsubscribe(organization_id, contact_ids, reason=None):
+    contacts = db.session.scalars(
+        select(Contact).where(Contact.organization_id == organization_id, Contact.id.in_(contact_ids),
+                              Contact.status == "subscribed")
+    ).all()
+    for contact in contacts:
+        unsubscribe(contact, reason=reason, commit=False)
+    db.session.commit()
+    return len(contacts)
+
+
+def bulk_delete(organization_id, contact_ids):
+    contacts = db.session.scalars(
+        select(Contact).where(Contact.organization_id == organization_id, Contact.id.in_(contact_ids))
+    ).all()
+    for contact in contacts:
+        delete_contact(contact, commit=False)
+    db.session.commit()
+    return len(contacts)
+
+
+def _touch(organization_id, contact_ids):
+    db.session.execute(
+        update(Contact)
+        .where(Contact.organization_id == organization_id, Contact.id.in_(contact_ids))
+        .values(updated_at=utcnow())
+        .execution_options(synchronize_session=False)
+    )
+
+
+# --- custom field definitions --------------------------------------------------------------------
+
+def custom_field_definitions(organization_id):
+    return db.session.scalars(
+        select(CustomFieldDefinition)
+        .where(CustomFieldDefinition.organization_id == organization_id)
+        .order_by(CustomFieldDefinition.position, CustomFieldDefinition.label)
+    ).all()
+
+
+def _field_key(label):
+    return re.sub(r"[^a-z0-9]+", "_", label.lower()).strip("_")[:64]
+
+
+def add_custom_field(organization, label, field_type="text", choices=None, key=None):
+    """A new custom field; its key (derived from the label) is what the API, CSVs and templates use."""
+    label = " ".join((label or "").split())
+    key = _field_key(key or label)
+    choices = split_tags(choices) if choices else []
+    errors = {}
+    if not label or len(label) > 100:
+        errors["label"] = "Give the field a name of at most 100 characters."
+    elif not key or not key[0].isalpha():
+        errors["label"] = "Start the name with a letter."
+    elif key in {"email", "phone", "first_name", "last_name", "company_name", "tags", "status", "source", "name",
+                 "timezone", "custom_fields", "id", "created_at", "updated_at", "subscribed_at", "unsubscribed_at",
+                 "mobile_phone_number"}:
+        errors["label"] = "That name is taken by a standard contact field."
+    elif db.session.scalar(select(CustomFieldDefinition).where(
+            CustomFieldDefinition.organization_id == organization.id, CustomFieldDefinition.key == key)):
+        errors["label"] = "There is already a field with this name."
+    if field_type not in CUSTOM_FIELD_TYPES:
+        errors["field_type"] = f"Choose one of {', '.join(CUSTOM_FIELD_TYPES)}."
+    if field_type == "choice" and not choices:
+        errors["choices"] = "List the choices, separated by commas."
+    if errors:
+        raise ContactValidationError(errors)
+    position = db.session.scalar(select(func.coalesce(func.max(CustomFieldDefinition.position), 0)).where(
+        CustomFieldDefinition.organization_id == organization.id))
+    definition = CustomFieldDefinition(organization_id=organization.id, key=key, label=label,
+                                       field_type=field_type, choices=choices, position=position + 1)
+    db.session.add(definition)
+    db.session.commit()
+    return definition
+
+
+def rename_custom_field(definition, label, choices=None):
+    """A new label (and choices, for a choice field); the key stays, so stored values stay."""
+    label = " ".join((label or "").split())
+    errors = {}
+    if not label or len(label) > 100:
+        errors["label"] = "Give the field a name of at most 100 characters."
+    if definition.field_type == "choice" and choices is not None:
+        choices = split_tags(choices)
+        if not choices:
+            errors["choices"] = "List the choices, separated by commas."
+    if errors:
+        raise ContactValidationError(errors)
+    definition.label = label
+    if definition.field_type == "choice" and choices is not None:
+        definition.choices = choices
+    db.session.commit()
+    return definition
+
+
+def remove_custom_field(definition):
+    """Delete the definition; its values disappear from pages, exports and the API with it."""
+    db.session.delete(definition)
+    db.session.commit()
+
+
+# --- segments ------------------------------------------------------------------------------------
+
+def save_segment(organization_id, name, filters):
+    from nudgeweb.contacts.queries import clean_filters
+
+    name = " ".join((name or "").split())
+    filters = {k: v for k, v in clean_filters(filters).items() if k != "segment_id"}
+    errors = {}
+    if not name or len(name) > 100:
+        errors["name"] = "Give the segment a name of at most 100 characters."
+    elif db.session.scalar(select(Segment).where(Segment.organization_id == organization_id, func.lower(Segment.name) == name.lower())):
+        errors["name"] = "There is already a segment with this name."
+    if errors:
+        raise ContactValidationError(errors)
+    segment = Segment(organization_id=organization_id, name=name, filters=filters)
+    db.session.add(segment)
+    db.session.commit()
+    return segment
+
+
+def organization_segments(organization_id):
+    return db.session.scalars(
+        select(Segment).where(Segment.organization_id == organization_id).order_by(func.lower(Segment.name))
+    ).all()
+
+
+def delete_segment(segment):
+    db.session.delete(segment)
+    db.session.commit()

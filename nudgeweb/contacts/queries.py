@@ -1,0 +1,148 @@
+"""Audiences as SQL: the contact list page, exports, segments, bulk sends and campaigns all ask here.
+
+Filters (every key optional; blank values are ignored):
+  search          words that must all appear in name, email, phone or company (case-insensitive)
+  status, source  one value or a list of values
+  tag             one tag name or a list of names: contacts with any of them
+  email, phone    exact match (normalised like the stored values)
+  created_after   date or datetime (inclusive); created_before: date (inclusive) or datetime (exclusive), UTC
+  segment_id      the saved segment's filters, combined with the others
+The organization is filtered explicitly, so these queries are safe in Huey tasks and CLI commands.
+"""
+import re
+from datetime import date, datetime, time, timedelta, timezone
+
+from sqlalchemy import func, select
+
+from nudgeweb.models import db
+from nudgeweb.models.contacts import Contact, Segment, Tag, contact_tags
+
+FILTER_KEYS = ("search", "status", "tag", "source", "email", "phone", "created_after", "created_before", "segment_id")
+SORTABLE = ("created_at", "updated_at", "first_name", "last_name", "email", "phone", "company_name", "status", "source")
+DEFAULT_SORT = "-created_at"
+
+
+def clean_filters(filters):
+    """The filters with blank values removed and only known keys kept (what URLs and segments store)."""
+    cleaned = {}
+    for key in FILTER_KEYS:
+        value = (filters or {}).get(key)
+        if isinstance(value, (list, tuple)):
+            value = [item for item in value if item not in (None, "")]
+        if value not in (None, "", []):
+            cleaned[key] = value
+    return cleaned
+
+
+def parse_sort(sort):
+    """("column", descending) from "-created_at" / "last_name"; unknown columns give the default."""
+    sort = (sort or DEFAULT_SORT).strip()
+    column = sort.lstrip("-")
+    if column not in SORTABLE:
+        return parse_sort(DEFAULT_SORT)
+    return column, sort.startswith("-")
+
+
+def order_by(sort):
+    column, descending = parse_sort(sort)
+    columns = (getattr(Contact, column), Contact.id)
+    return [c.desc() for c in columns] if descending else [c.asc() for c in columns]
+
+
+def contacts_query(organization_id, filters, sort=None):
+    """A Select of the organization's contacts matching ``filters`` (see the module docstring)."""
+    query = select(Contact).where(Contact.organization_id == organization_id, *conditions(organization_id, filters))
+    return query.order_by(*order_by(sort))
+
+
+def segment_query(segment, sort=None):
+    """The contacts of a saved segment, as a Select."""
+    return contacts_query(segment.organization_id, segment.filters or {}, sort)
+
+
+def conditions(organization_id, filters):
+    """The WHERE conditions for ``filters`` (without the organization's own)."""
+    filters = clean_filters(filters)
+    found = []
+    if "segment_id" in filters:
+        segment = db.session.scalar(
+            select(Segment).where(Segment.id == _uuid(filters["segment_id"]), Segment.organization_id == organization_id)
+        )
+        if segment is None:
+            return [False]  # an unknown or foreign segment matches nobody
+        found += conditions(organization_id, {k: v for k, v in segment.filters.items() if k != "segment_id"})
+    if "search" in filters:
+        found += _search_conditions(str(filters["search"]))
+    for key in ("status", "source"):
+        if key in filters:
+            found.append(getattr(Contact, key).in_(_as_list(filters[key])))
+    if "tag" in filters:
+        names = [name.lower() for name in _as_list(filters["tag"])]
+        tagged = (
+            select(contact_tags.c.contact_id)
+            .join(Tag, Tag.id == contact_tags.c.tag_id)
+            .where(Tag.organization_id == organization_id, func.lower(Tag.name).in_(names))
+        )
+        found.append(Contact.id.in_(tagged))
+    if "email" in filters:
+        found.append(Contact.email == str(filters["email"]).strip().lower())
+    if "phone" in filters:
+        found.append(Contact.phone == _phone_digits(filters["phone"]))
+    if "created_after" in filters:
+        found.append(Contact.created_at >= _moment(filters["created_after"]))
+    if "created_before" in filters:
+        found.append(Contact.created_at < _moment(filters["created_before"], end_of_day=True))
+    return found
+
+
+def _search_conditions(search):
+    words = search.lower().split()
+    found = []
+    for word in words[:8]:
+        digits = re.sub(r"[\s().-]", "", word)
+        if len(digits) >= 3 and re.fullmatch(r"\+?\d+", digits):
+            word = digits.lstrip("+")
+        pattern = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        found.append(Contact.search_text.like(pattern, escape="\\"))
+    return found
+
+
+def count_matching(query, limit=None):
+    """How many rows ``query`` returns; with ``limit``, counting stops there (min(count, limit))."""
+    inner = query.order_by(None).with_only_columns(Contact.id)
+    if limit is not None:
+        inner = inner.limit(limit)
+    return db.session.scalar(select(func.count()).select_from(inner.subquery()))
+
+
+def _as_list(value):
+    return list(value) if isinstance(value, (list, tuple, set)) else [value]
+
+
+def _uuid(value):
+    import uuid
+
+    try:
+        return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
+    except ValueError:
+        return None
+
+
+def _phone_digits(value):
+    value = re.sub(r"[^\d+]", "", str(value))
+    return value if value.startswith("+") else f"+{value}"
+
+
+def _moment(value, end_of_day=False):
+    """An aware UTC datetime from a date, datetime or ISO string; a date's end is the next midnight."""
+    if isinstance(value, str):
+        value = value.strip()
+        value = datetime.fromisoformat(value.replace("Z", "+00:00")) if "T" in value else date.fromisoformat(value)
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+    moment = datetime.combine(value, time.min, tzinfo=timezone.utc)
+    return moment + timedelta(days=1) if end_of_day else moment
+
+
+__all__ = ["contacts_query", "segment_query", "conditions", "count_matching", "clean_filters", "parse_sort",
+           "FILTER_KEYS", "SORTABLE"]
