@@ -71,12 +71,14 @@ def register_blueprints(app):
     from nudgeweb.main.routes import bp as main_bp, register_coming_soon_pages
     from nudgeweb.message_templates import starter  # noqa: F401  (starter templates for new organizations)
     from nudgeweb.oauth.routes import bp as oauth_bp
+    from nudgeweb.oauth.settings import bp as oauth_settings_bp
     from nudgeweb.reviews.public import bp as review_page_bp
     from nudgeweb.reviews.receivers import connect as connect_review_receivers
     from nudgeweb.reviews.routes import bp as reviews_bp
     from nudgeweb.settings.routes import bp as settings_bp
 
-    for blueprint in (auth_bp, main_bp, settings_bp, health_bp, oauth_bp, reviews_bp, review_page_bp):
+    for blueprint in (auth_bp, main_bp, settings_bp, health_bp, oauth_bp, oauth_settings_bp, reviews_bp,
+                      review_page_bp):
         app.register_blueprint(blueprint)
     connect_review_receivers()
     register_coming_soon_pages(app)

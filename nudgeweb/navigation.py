@@ -46,4 +46,6 @@ SETTINGS_SECTIONS = (
     ("settings.team", "Team"),
     ("reviews.settings_page", "Reviews"),
     ("api_settings.api_keys", "API keys"),
+    ("oauth_settings.apps", "OAuth apps"),
+    ("oauth_settings.connections", "Connected apps"),
 )
