@@ -20,3 +20,6 @@ def heartbeat():
 @huey.periodic_task(crontab(minute="*"))
 def heartbeat_every_minute():
     heartbeat.call_local()
+
+
+import nudgeweb.oauth.tasks  # noqa: E402,F401  (OAuth housekeeping)
