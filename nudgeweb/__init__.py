@@ -66,6 +66,8 @@ def register_extensions(app):
 def register_blueprints(app):
     from nudgeweb.auth.access import load_membership
     from nudgeweb.auth.routes import bp as auth_bp
+    from nudgeweb.contacts.routes import bp as contacts_bp
+    from nudgeweb.contacts.settings_routes import bp as contacts_settings_bp
     from nudgeweb.health import bp as health_bp
     from nudgeweb.main.routes import bp as main_bp, register_coming_soon_pages
     from nudgeweb.message_templates import starter  # noqa: F401  (starter templates for new organizations)
@@ -77,7 +79,7 @@ def register_blueprints(app):
     from nudgeweb.settings.routes import bp as settings_bp
 
     for blueprint in (auth_bp, main_bp, settings_bp, health_bp, oauth_bp, oauth_settings_bp, reviews_bp,
-                      review_page_bp):
+                      review_page_bp, contacts_bp, contacts_settings_bp):
         app.register_blueprint(blueprint)
     connect_review_receivers()
     register_coming_soon_pages(app)

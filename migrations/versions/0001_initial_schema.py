@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-23 10:52:53.279834
+Create Date: 2026-11-23 11:10:59.254971
 
 """
 from alembic import op
@@ -66,8 +66,10 @@ def upgrade():
     with op.batch_alter_table('contacts', schema=None) as batch_op:
         batch_op.create_index('ix_contacts_org_company', ['organization_id', 'company_name', 'id'], unique=False)
         batch_op.create_index('ix_contacts_org_created', ['organization_id', 'created_at', 'id'], unique=False)
+        batch_op.create_index('ix_contacts_org_email', ['organization_id', 'email', 'id'], unique=False)
         batch_op.create_index('ix_contacts_org_first_name', ['organization_id', 'first_name', 'id'], unique=False)
         batch_op.create_index('ix_contacts_org_last_name', ['organization_id', 'last_name', 'id'], unique=False)
+        batch_op.create_index('ix_contacts_org_phone', ['organization_id', 'phone', 'id'], unique=False)
         batch_op.create_index('ix_contacts_org_source', ['organization_id', 'source', 'created_at', 'id'], unique=False)
         batch_op.create_index('ix_contacts_org_status', ['organization_id', 'status', 'created_at', 'id'], unique=False)
         batch_op.create_index('ix_contacts_org_updated', ['organization_id', 'updated_at', 'id'], unique=False)
@@ -398,8 +400,10 @@ def downgrade():
         batch_op.drop_index('ix_contacts_org_updated')
         batch_op.drop_index('ix_contacts_org_status')
         batch_op.drop_index('ix_contacts_org_source')
+        batch_op.drop_index('ix_contacts_org_phone')
         batch_op.drop_index('ix_contacts_org_last_name')
         batch_op.drop_index('ix_contacts_org_first_name')
+        batch_op.drop_index('ix_contacts_org_email')
         batch_op.drop_index('ix_contacts_org_created')
         batch_op.drop_index('ix_contacts_org_company')
 
