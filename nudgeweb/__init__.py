@@ -64,6 +64,7 @@ def register_extensions(app):
 
 
 def register_blueprints(app):
+    from nudgeweb.api import register as register_api
     from nudgeweb.auth.access import load_membership
     from nudgeweb.auth.routes import bp as auth_bp
     from nudgeweb.contacts.routes import bp as contacts_bp
@@ -83,6 +84,7 @@ def register_blueprints(app):
         app.register_blueprint(blueprint)
     connect_review_receivers()
     register_coming_soon_pages(app)
+    register_api(app)
     app.before_request(load_membership)
 
 

@@ -47,6 +47,7 @@ SETTINGS_SECTIONS = (
     ("contacts_settings.custom_fields", "Custom fields"),
     ("contacts_settings.tags", "Tags"),
     ("reviews.settings_page", "Reviews"),
+    ("api_settings.api_keys", "API keys"),
     ("oauth_settings.apps", "OAuth apps"),
     ("oauth_settings.connections", "Connected apps"),
 )

@@ -8,3 +8,4 @@ from nudgeweb.models.contacts import (  # noqa: F401
 )
 from nudgeweb.models.templates import MessageTemplate  # noqa: F401
 from nudgeweb.models.reviews import ReviewRequest, ReviewRequestEvent, ReviewSettings  # noqa: F401
+from nudgeweb.models.api import ApiKey, ApiSettings, IdempotencyRecord  # noqa: F401
