@@ -23,3 +23,4 @@ def heartbeat_every_minute():
 
 
 import nudgeweb.delivery.tasks  # noqa: E402,F401  (sends, retries, recovery of stalled sends)
+import nudgeweb.oauth.tasks  # noqa: E402,F401  (OAuth housekeeping)
