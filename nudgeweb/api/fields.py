@@ -20,16 +20,18 @@ def input_fields(organization):
     return fields + custom_fields(organization)
 
 
+FIELD_TYPES = {"text": "string", "number": "number", "date": "date", "boolean": "boolean", "choice": "choice"}
+
+
 def custom_fields(organization):
-    """The organization's custom contact fields, as input fields keyed ``custom_fields.<key>``."""
-    try:
-        from nudgeweb.contacts.fields import custom_field_definitions
-    except ImportError:  # the contacts area does not define custom fields in this build
-        return []
+    """The organization's custom contact fields, as input fields keyed ``custom_fields.<key>``
+    (Add Contact takes them so, or as a ``custom_fields`` object)."""
+    from nudgeweb.contacts.operations import custom_field_definitions
+
     return [
         {"key": f"custom_fields.{definition.key}", "label": definition.label,
-         "type": getattr(definition, "type", None) or getattr(definition, "field_type", "string"),
-         "required": bool(getattr(definition, "required", False)),
-         "help_text": getattr(definition, "help_text", None) or f"Custom field {definition.label}."}
-        for definition in custom_field_definitions(organization)
+         "type": FIELD_TYPES.get(definition.field_type, "string"), "required": False,
+         "help_text": (f"One of: {', '.join(map(str, definition.choices))}." if definition.choices
+                       else f"Custom field {definition.label}.")}
+        for definition in custom_field_definitions(organization.id)
     ]
