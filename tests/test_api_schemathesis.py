@@ -42,4 +42,4 @@ def test_no_generated_input_breaks_the_api(app, owner_key):
         except Exception as error:  # collect every operation's failure, then report them all
             failures.append(f"{operation.method.upper()} {operation.path}: {str(error)[:1500]}")
     assert not failures, "\n\n".join(failures)
-    assert len(calls) > 10 * len(found) and {200, 201, 400, 404, 422} <= set(calls), sorted(set(calls))
+    assert len(calls) >= 5 * len(found) and {200, 201, 400, 404, 422} <= set(calls), sorted(set(calls))
