@@ -20,18 +20,14 @@ def input_fields(organization):
     return fields + custom_fields(organization)
 
 
-FIELD_TYPES = {"text": "string", "number": "number", "date": "date", "boolean": "boolean", "choice": "choice"}
-
-
 def custom_fields(organization):
-    """The organization's custom contact fields, as input fields keyed ``custom_fields.<key>``
-    (Add Contact takes them so, or as a ``custom_fields`` object)."""
+    """The organization's custom contact fields, as input fields keyed ``custom_fields.<key>``."""
     from nudgeweb.contacts.operations import custom_field_definitions
 
     return [
-        {"key": f"custom_fields.{definition.key}", "label": definition.label,
-         "type": FIELD_TYPES.get(definition.field_type, "string"), "required": False,
-         "help_text": (f"One of: {', '.join(map(str, definition.choices))}." if definition.choices
-                       else f"Custom field {definition.label}.")}
+        {"key": f"custom_fields.{definition.key}", "label": definition.label, "type": definition.field_type,
+         "required": False,
+         "help_text": f"Custom field ({definition.field_type}"
+                      + (f": one of {', '.join(map(str, definition.choices))}" if definition.choices else "") + ")."}
         for definition in custom_field_definitions(organization.id)
     ]
