@@ -30,7 +30,7 @@ def find_template(organization_id, id_or_name):
 def send_api_message(organization_id, data):
     """Queue the message an API client asked for; the contact of ``to`` is found or created (source api)."""
     from nudgeweb.contacts.operations import ContactValidationError, upsert_contact
-    from nudgeweb.message_templates.rendering import TemplateRenderError
+    from nudgeweb.message_templates.rendering import TemplateRenderError, render_message
 
     organization = db.session.get(Organization, organization_id)
     channel, errors = data["channel"], {}
@@ -47,7 +47,12 @@ def send_api_message(organization_id, data):
             errors["contact_id"] = "No contact has this id."
     elif not data.get("to"):
         errors["to"] = "Give `to` (an email address or a phone number) or `contact_id`."
-    elif not errors:
+    if template is not None and "template" not in errors:
+        try:  # before a contact is created for ``to``: a template that cannot render changes nothing
+            render_message(template, contact or {}, data.get("variables") or {}, context={"unsubscribe_link": ""})
+        except TemplateRenderError as error:
+            errors["variables"] = str(error)
+    if not errors and contact is None and data.get("to"):
         field = "email" if channel == "email" else "phone"
         try:
             contact, _ = upsert_contact(organization, {field: data["to"]}, source="api", commit=False)
