@@ -67,11 +67,11 @@ def register_blueprints(app):
     from nudgeweb.auth.routes import bp as auth_bp
     from nudgeweb.health import bp as health_bp
     from nudgeweb.main.routes import bp as main_bp, register_coming_soon_pages
-    from nudgeweb.message_templates import starter  # noqa: F401  (starter templates for new organizations)
+    from nudgeweb.message_templates.routes import bp as templates_bp
     from nudgeweb.oauth.routes import bp as oauth_bp
     from nudgeweb.settings.routes import bp as settings_bp
 
-    for blueprint in (auth_bp, main_bp, settings_bp, health_bp, oauth_bp):
+    for blueprint in (auth_bp, main_bp, settings_bp, health_bp, oauth_bp, templates_bp):
         app.register_blueprint(blueprint)
     register_coming_soon_pages(app)
     app.before_request(load_membership)
