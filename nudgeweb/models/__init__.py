@@ -7,3 +7,4 @@ from nudgeweb.models.contacts import (  # noqa: F401
     Segment, Tag, contact_tags,
 )
 from nudgeweb.models.templates import MessageTemplate  # noqa: F401
+from nudgeweb.models.reviews import ReviewRequest, ReviewRequestEvent, ReviewSettings  # noqa: F401
