@@ -64,22 +64,32 @@ def register_extensions(app):
 
 
 def register_blueprints(app):
+    from nudgeweb.api import register as register_api
     from nudgeweb.auth.access import load_membership
     from nudgeweb.auth.routes import bp as auth_bp
+    from nudgeweb.delivery.public_routes import bp as tracking_bp
+    from nudgeweb.delivery.routes import bp as delivery_bp
+    from nudgeweb.contacts.routes import bp as contacts_bp
+    from nudgeweb.contacts.settings_routes import bp as contacts_settings_bp
     from nudgeweb.health import bp as health_bp
     from nudgeweb.main.routes import bp as main_bp, register_coming_soon_pages
     from nudgeweb.message_templates.routes import bp as templates_bp
     from nudgeweb.oauth.routes import bp as oauth_bp
+    from nudgeweb.oauth.settings import bp as oauth_settings_bp
     from nudgeweb.reviews.public import bp as review_page_bp
     from nudgeweb.reviews.receivers import connect as connect_review_receivers
     from nudgeweb.reviews.routes import bp as reviews_bp
     from nudgeweb.settings.routes import bp as settings_bp
 
-    for blueprint in (auth_bp, main_bp, settings_bp, health_bp, oauth_bp, reviews_bp, review_page_bp,
-                      templates_bp):
+    for blueprint in (auth_bp, main_bp, settings_bp, health_bp, oauth_bp, oauth_settings_bp, reviews_bp,
+                      review_page_bp, contacts_bp, contacts_settings_bp):
         app.register_blueprint(blueprint)
+    app.register_blueprint(delivery_bp)
+    app.register_blueprint(templates_bp)
+    app.register_blueprint(tracking_bp)
     connect_review_receivers()
     register_coming_soon_pages(app)
+    register_api(app)
     app.before_request(load_membership)
 
 
