@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-23 11:21:46.776311
+Create Date: 2026-11-23 11:34:42.377507
 
 """
 from alembic import op
