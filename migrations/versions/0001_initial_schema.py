@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-23 11:46:23.439769
+Create Date: 2026-11-23 12:01:53.777912
 
 """
 from alembic import op
