@@ -17,7 +17,7 @@ from aiosmtpd.controller import Controller  # noqa: E402
 
 N = int(os.environ.get("N", 10_000))
 WORKERS = int(os.environ.get("WORKERS", 4))
-ACCEPT_BAR, SEND_BAR = 100, 50  # per second: PASS below these is a regression worth a look
+ACCEPT_BAR, SEND_BAR = 10, 10  # per second, on SQLite on this class of machine: below is a regression
 
 
 class Sink:
