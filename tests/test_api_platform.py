@@ -278,3 +278,10 @@ def test_the_rate_limit_is_configurable_per_organization(client, owner, app_ctx)
     db.session.commit()
     headers = key_headers(make_key(owner))
     assert [client.get("/api/v1/me", headers=headers).status_code for _ in range(4)] == [200, 200, 200, 429]
+
+
+def test_login_is_rate_limited_per_address(client, owner):
+    bad = {"email": owner.user.email, "password": "wrong-password"}
+    statuses = [client.post("/api/v1/auth/login", json=bad, environ_base={"REMOTE_ADDR": "10.9.8.7"}).status_code
+                for _ in range(21)]
+    assert statuses[:20] == [401] * 20 and statuses[20] == 429

@@ -73,6 +73,13 @@ def _limit_key():
     return credential.rate_key if credential else request.remote_addr or "anonymous"
 
 
+@limiter.request_filter
+def _not_before_authentication():
+    """API requests are counted once the credential is known (in api_route), not by the
+    limiter's own before_request hook."""
+    return request.path.startswith("/api/") and not g.get("api_rate_limit_check")
+
+
 @limiter.shared_limit(_limit_value, scope="api", key_func=_limit_key)
 def _count_request():
     """One counter per credential, shared by every endpoint of the API (429 when spent)."""
@@ -100,6 +107,7 @@ def api_route(rule, method="GET", *, summary, description="", tags=None, scope=N
 
         @wraps(view)
         def handler(**path):
+            g.api_rate_limit_check = True  # the limiter's before_request has passed: count from here
             if auth:
                 credential = authenticate()
                 _count_request()
