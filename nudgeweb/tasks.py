@@ -24,3 +24,4 @@ def heartbeat_every_minute():
 
 import nudgeweb.delivery.tasks  # noqa: E402,F401  (sends, retries, recovery of stalled sends)
 import nudgeweb.oauth.tasks  # noqa: E402,F401  (OAuth housekeeping)
+import nudgeweb.api.tasks  # noqa: E402,F401  (idempotency housekeeping)

@@ -285,3 +285,16 @@ def test_login_is_rate_limited_per_address(client, owner):
     statuses = [client.post("/api/v1/auth/login", json=bad, environ_base={"REMOTE_ADDR": "10.9.8.7"}).status_code
                 for _ in range(21)]
     assert statuses[:20] == [401] * 20 and statuses[20] == 429
+
+
+def test_expired_idempotency_records_are_deleted_by_the_periodic_task(client, owner, app_ctx):
+    from nudgeweb.api.tasks import forget_expired_idempotency_keys
+
+    headers = key_headers(make_key(owner))
+    for key in ("old", "new"):
+        client.post("/api/v1/organization/api_keys", headers={**headers, "Idempotency-Key": key}, json={"name": key})
+    db.session.scalar(select(IdempotencyRecord).where(IdempotencyRecord.key == "old")).created_at = (
+        utcnow() - timedelta(hours=25))
+    db.session.commit()
+    forget_expired_idempotency_keys.call_local()
+    assert db.session.scalars(select(IdempotencyRecord.key)).all() == ["new"]

@@ -151,6 +151,7 @@ def read_json_body():
     """The request's JSON object (the attributes of a JSON:API document), {} when empty,
     None for a form upload; a 400 for anything else."""
     if request.mimetype in ("multipart/form-data", "application/x-www-form-urlencoded"):
+        request.get_data(cache=True)  # kept, so that the form parses from it and an idempotency key can hash it
         return None
     data = request.get_data(cache=True)
     if not data.strip():
