@@ -238,3 +238,20 @@ def test_created_filters_accept_times(client, headers, organization, app_ctx):
     db.session.commit()
     since = (utcnow() - timedelta(days=1)).isoformat().replace("+00:00", "Z")
     assert client.get(f"/api/v1/contacts?filter[created_after]={since}", headers=headers).json["data"] == []
+
+
+def test_oauth_tokens_work_on_the_api_with_their_scopes(app, client, owner):
+    from tests.oauth_flow import OAuthDance, register_client
+
+    client_id, secret = register_client(owner, scope="contacts:read read")
+    tokens = OAuthDance(app, client_id, secret).tokens_for(owner.user.email, scope="contacts:read")
+    bearer = {"Authorization": f"Bearer {tokens['access_token']}"}
+    connection = client.get("/api/v1/connection", headers=bearer).json
+    assert connection["auth_type"] == "oauth" and connection["scopes"] == ["contacts:read"]
+    assert connection["user_id"] == str(owner.user_id) and connection["expires_at"].endswith("Z")
+    assert client.get("/api/v1/contacts", headers=bearer).status_code == 200
+    denied = client.post("/api/v1/contacts", headers=bearer, json={"email": "x@example.com"})
+    assert denied.status_code == 403 and denied.json["errors"][0]["code"] == "ERR_PERMISSION_DENIED"
+    assert client.post("/oauth/revoke", headers=bearer).status_code == 200
+    refused = client.get("/api/v1/contacts", headers=bearer)
+    assert refused.status_code == 401 and refused.json["data"] is None

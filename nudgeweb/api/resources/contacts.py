@@ -9,7 +9,6 @@ from flask import g
 from pydantic import Field
 from sqlalchemy import select
 from sqlalchemy.orm import noload
-from sqlalchemy.orm.attributes import set_committed_value
 
 from nudgeweb.api import Attributes, Body, ListSpec, ResourceType, api_route, documents, iso
 from nudgeweb.api.credentials import current_credential
@@ -77,11 +76,16 @@ class UnsubscribeIn(Body):
     suppress_notification: bool = False
 
 
+def _tags(contact):
+    loaded = g.get("contact_tag_names")
+    return loaded[contact.id] if loaded and contact.id in loaded else contact.tags
+
+
 def _attributes(contact):
     return {
         "email": contact.email, "phone": contact.phone, "first_name": contact.first_name,
         "last_name": contact.last_name, "full_name": contact.full_name, "company_name": contact.company_name,
-        "tags": contact.tags, "custom_fields": contact.custom_fields or {}, "status": contact.status,
+        "tags": _tags(contact), "custom_fields": contact.custom_fields or {}, "status": contact.status,
         "source": contact.source, "timezone": contact.timezone, "subscribed_at": iso(contact.subscribed_at),
         "unsubscribed_at": iso(contact.unsubscribed_at), "created_at": iso(contact.created_at),
         "updated_at": iso(contact.updated_at),
@@ -139,35 +143,18 @@ def _organization():
     return current_credential().membership.organization
 
 
-def _contact(contact_id, with_tags=True):
-    """The caller's contact by id (404 for a foreign or malformed id), its tags loaded by attach_tags."""
+def _contact(contact_id, for_reading=False):
+    """The caller's contact by id (404 for a foreign or malformed id). For reading, its tags come
+    by attach_tags; for changing, the relationship loads them as the operations expect."""
     try:
         contact_uuid = uuid.UUID(str(contact_id))
     except ValueError:
         raise not_found()
-    contact = db.session.scalar(select(Contact).options(noload(Contact.tag_rows)).where(
-        Contact.id == contact_uuid, Contact.organization_id == g.credential.organization_id))
+    statement = select(Contact).where(Contact.id == contact_uuid, Contact.organization_id == g.credential.organization_id)
+    contact = db.session.scalar(statement.options(noload(Contact.tag_rows)) if for_reading else statement)
     if contact is None:
         raise not_found()
-    if with_tags:
-        attach_tags([contact])
-    return contact
-
-
-def attach_tags(contacts):
-    """Load the tags of these contacts in one index-friendly query (instead of the relationship's
-    own loader, whose organization criteria make SQLite walk every contact of the organization)."""
-    if not contacts:
-        return contacts
-    by_contact = defaultdict(list)
-    rows = db.session.execute(
-        select(contact_tags.c.contact_id, Tag).join(Tag, Tag.id == contact_tags.c.tag_id)
-        .where(contact_tags.c.contact_id.in_([c.id for c in contacts])).order_by(Tag.name))
-    for contact_id, tag in rows:
-        by_contact[contact_id].append(tag)
-    for contact in contacts:
-        set_committed_value(contact, "tag_rows", by_contact[contact.id])
-    return contacts
+    return attach_tags([contact])[0] if for_reading else contact
 
 
 def _save(action, *args, **kwargs):
@@ -175,6 +162,25 @@ def _save(action, *args, **kwargs):
         return action(*args, **kwargs)
     except operations.ContactValidationError as error:
         raise validation_error(error.errors)
+
+
+def attach_tags(contacts):
+    """Load the tag names of these contacts in one index-friendly query, for their documents
+    (instead of the relationship's loader, whose organization criteria make SQLite walk every
+    contact of the organization)."""
+    names = g.setdefault("contact_tag_names", {})
+    if not contacts:
+        return contacts
+    for contact in contacts:
+        names[contact.id] = []
+    rows = db.session.execute(
+        select(contact_tags.c.contact_id, Tag.name).join(Tag, Tag.id == contact_tags.c.tag_id)
+        .where(contact_tags.c.contact_id.in_([c.id for c in contacts])))
+    for contact_id, name in rows:
+        names[contact_id].append(name)
+    for contact in contacts:
+        names[contact.id].sort(key=str.lower)
+    return contacts
 
 
 @api_route("/contacts", "GET", summary="List contacts", tags=TAGS, scope="contacts:read",
@@ -199,7 +205,7 @@ def create_contact(body):
 @api_route("/contacts/<contact_id>", "GET", summary="Get a contact", tags=TAGS, scope="contacts:read",
            response=CONTACTS)
 def get_contact(contact_id):
-    return documents.single(CONTACTS, _contact(contact_id))
+    return documents.single(CONTACTS, _contact(contact_id, for_reading=True))
 
 
 def _update(contact_id, body):
@@ -224,7 +230,7 @@ def put_contact(contact_id, body):
 @api_route("/contacts/<contact_id>", "DELETE", summary="Delete a contact", tags=TAGS, scope="contacts:write",
            status=204)
 def delete_contact(contact_id):
-    operations.delete_contact(_contact(contact_id, with_tags=False))
+    operations.delete_contact(_contact(contact_id))
     return None
 
 
@@ -265,7 +271,7 @@ ACTIVITY_LIST = ListSpec(filters={"kind": "Only entries of this kind."},
 @api_route("/contacts/<contact_id>/activity", "GET", summary="A contact's activity timeline", tags=TAGS,
            scope="contacts:read", list_spec=ACTIVITY_LIST, response=ACTIVITIES, many=True)
 def contact_activity(contact_id, params):
-    contact = _contact(contact_id, with_tags=False)
+    contact = _contact(contact_id)
     statement = select(ContactActivity).where(ContactActivity.contact_id == contact.id,
                                               ContactActivity.organization_id == contact.organization_id)
     if "kind" in params.filters:
