@@ -47,6 +47,17 @@ def ok():
     return {"ok": True}
 
 
+REDIS = "redis://127.0.0.1:6379/0"
+
+
+def redis_answers():
+    try:
+        with socket.create_connection(("127.0.0.1", 6379), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
 def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -191,6 +202,8 @@ def main():
         "HUEY_URL": f"sqlite:///{workdir}/huey.db",
         "SECRET_KEY": "bench-secret",
         "LOG_LEVEL": "WARNING",
+        # Several web processes share their counters in Redis (README: running it large); memory otherwise.
+        "RATELIMIT_STORAGE_URL": os.environ.get("BENCH_REDIS_URL") or (REDIS if redis_answers() else "memory://"),
     }
     servers = []
     try:
@@ -198,7 +211,7 @@ def main():
         headers = {"X-API-Key": secret}
         loader = "wrk" if shutil.which("wrk") else "a Python load generator (install wrk for better figures)"
         print(f"gunicorn 2 workers, {CLIENTS} clients, {DURATION} s each, load by {loader}, database "
-              f"{env['DATABASE_URL'].split(':')[0]}")
+              f"{env['DATABASE_URL'].split(':')[0]}, rate limits in {env['RATELIMIT_STORAGE_URL'].split(':')[0]}")
 
         server = Server("api_contacts:bare", ROOT / "bench", env)
         servers.append(server)
