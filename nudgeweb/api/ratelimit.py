@@ -21,12 +21,17 @@ def _per_minute(amount):
     return parse(f"{amount}/minute")
 
 
+def limit_of(credential):
+    """The credential's rate limit item and its counter's key parts."""
+    return _per_minute(credential.rate_limit), (current_app.config.get("RATELIMIT_KEY_PREFIX", ""),
+                                                credential.rate_key, SCOPE)
+
+
 def count_request(credential):
     """Count this request against the credential's limit; a 429 ERR_RATE_LIMIT when it is spent."""
     if not limiter.enabled:
         return
-    item = _per_minute(credential.rate_limit)
-    key = (current_app.config.get("RATELIMIT_KEY_PREFIX", ""), credential.rate_key, SCOPE)
+    item, key = limit_of(credential)
     allowed = limiter.limiter.hit(item, *key)
     reset_at, remaining = limiter.limiter.get_window_stats(item, *key)
     g.api_rate_limit = (item.amount, max(0, remaining), int(reset_at))
