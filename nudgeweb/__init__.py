@@ -62,10 +62,11 @@ def register_blueprints(app):
     from nudgeweb.auth.access import load_membership
     from nudgeweb.auth.routes import bp as auth_bp
     from nudgeweb.health import bp as health_bp
+    from nudgeweb.imports.routes import bp as imports_bp
     from nudgeweb.main.routes import bp as main_bp, register_coming_soon_pages
     from nudgeweb.settings.routes import bp as settings_bp
 
-    for blueprint in (auth_bp, main_bp, settings_bp, health_bp):
+    for blueprint in (auth_bp, main_bp, settings_bp, health_bp, imports_bp):
         app.register_blueprint(blueprint)
     register_coming_soon_pages(app)
     app.before_request(load_membership)

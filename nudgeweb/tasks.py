@@ -19,3 +19,6 @@ def heartbeat():
 @huey.periodic_task(crontab(minute="*"))
 def heartbeat_every_minute():
     heartbeat.call_local()
+
+
+import nudgeweb.imports.tasks  # noqa: E402,F401  (contact imports)

@@ -5,3 +5,4 @@ from nudgeweb.models.contacts import (  # noqa: F401
     CONTACT_SOURCES, CONTACT_STATUSES, CUSTOM_FIELD_TYPES, Contact, ContactActivity, CustomFieldDefinition,
     Segment, Tag, contact_tags,
 )
+from nudgeweb.models.imports import IMPORT_STATUSES, ContactImport, ContactImportFailure  # noqa: F401
