@@ -34,19 +34,16 @@ def timeline_of(contact, limit=100):
 
 
 def record_activities(organization_id, entries):
-    """Many timeline entries in one Core INSERT (bulk work such as imports), in the caller's transaction.
+    """Many timeline entries in one executemany (bulk work such as imports), in the caller's transaction.
 
     ``entries``: dicts with contact_id, kind, summary and optionally data and occurred_at.
     """
-    if not entries:
-        return
-    from sqlalchemy import insert
-
+    from nudgeweb.bulk import insert_rows
     from nudgeweb.models import new_id
 
     now = utcnow()
-    db.session.execute(
-        insert(ContactActivity.__table__),
+    insert_rows(
+        ContactActivity.__table__,
         [
             {
                 "id": new_id(),
