@@ -1,13 +1,18 @@
 """Contact import: real CSV files through the wizard's pages, the operations the API calls, and isolation."""
 import csv
 import io
+import random
 import re
+import time
 from datetime import timedelta
 
+import phonenumbers
 import pytest
+from email_validator import EmailNotValidError, validate_email
 from sqlalchemy import func, select
 
 from nudgeweb.contacts import operations as contact_operations
+from nudgeweb.contacts.fields import normalize_email, normalize_phone
 from nudgeweb.contacts.timeline import timeline_of
 from nudgeweb.imports import csvfile, operations
 from nudgeweb.imports.operations import ImportValidationError
@@ -95,6 +100,46 @@ def test_unreadable_files_are_refused_at_the_field(owner_client, organization, c
     error = re.search(r'<p class="error" id="file-error">([^<]*)</p>', response.get_data(as_text=True))
     assert error and message in error.group(1)
     assert db.session.scalar(select(func.count()).select_from(ContactImport)) == 0
+
+
+# --- the fast checks of email and phone agree with the libraries -----------------------------------
+
+def _library_email(value):
+    try:
+        return validate_email(value, check_deliverability=False).normalized.lower()
+    except EmailNotValidError:
+        return None
+
+
+def _library_phone(value, country):
+    try:
+        number = phonenumbers.parse(value, country)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(number):
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def test_fast_email_and_phone_checks_give_the_libraries_answers():
+    rng = random.Random(5)
+    domains = ["gmail.com", "GMail.COM", "x", "localhost", "a..b.com", "-a.com", "example.test", "ex.invalid",
+               "münchen.de", "xn--mnchen-3ya.de", "[1.2.3.4]", "a_b.com", "co", "toolong" * 40 + ".com", "b.com."]
+    locals_ = ["ada", "Ada.Lovelace", "a+tag", "a..b", ".a", "a.", "zoë", '"quoted"', "a b", "x" * 70, "o'brien", ""]
+    for local in locals_:
+        for domain in domains:
+            for value in (f"{local}@{domain}", f"{local}@@{domain}", f"Ada <{local}@{domain}>"):
+                assert normalize_email(value)[0] == _library_email(value), value
+    digits = "0123456789" * 3 + " ()-.+x"
+    for country in ("US", "CA", "GB", "DE", None):
+        for _ in range(500):
+            national = str(rng.randint(1_000_000_000, 9_999_999_999))
+            value = rng.choice([
+                "".join(rng.choice(digits) for _ in range(rng.randint(6, 15))),
+                rng.choice(["", "1", "+1", "+1 ", "1-", "+44 ", "0"]) + rng.choice(
+                    [national, f"({national[:3]}) {national[3:6]}-{national[6:]}", f"{national[:3]}.{national[3:6]}.{national[6:]}"]),
+            ])
+            assert normalize_phone(value, country)[0] == _library_phone(value, country), (value, country)
 
 
 # --- the wizard ------------------------------------------------------------------------------------
@@ -257,3 +302,49 @@ def test_another_organization_sees_nothing_of_an_import(owner_client, organizati
         assert other_client.post(path, data={"column-0": "email"}).status_code == 404
     assert b"secret-list.csv" not in other_client.get("/contacts/import").data
     assert db.session.scalar(select(func.count()).select_from(ContactImportFailure)) == 1
+
+
+# --- a big file through the real consumer ------------------------------------------------------------
+
+def big_file(rows):
+    """Every 50th row is bad (2%); row 101, 201 ... repeats the contact two rows up (499 in 50,000)."""
+    lines = ["Email;First name;Last name;Mobile;Tags"]
+    for i in range(1, rows + 1):
+        if i % 50 == 0:
+            lines.append(f"broken{i}@;Bad;Row;555;")
+        elif i % 100 == 1 and i > 1:
+            lines.append(f"person{i - 2}@example.com;Again;Person;;repeat")
+        else:
+            lines.append(f'person{i}@example.com;First{i};"Last; {i}";+1 212 {200 + i // 10000} {i % 10000:04d};customer')
+    return ("\ufeff" + "\r\n".join(lines) + "\r\n").encode("utf-8")
+
+
+@pytest.mark.consumer
+def test_fifty_thousand_rows_through_the_wizard_and_the_huey_consumer(huey_consumer, owner_client, organization):
+    response = upload(owner_client, big_file(50_000), "everyone.csv")
+    import_id = import_id_of(response)
+    assert chosen_fields(owner_client.get(f"/contacts/import/{import_id}").get_data(as_text=True)) == [
+        "email", "first_name", "last_name", "phone", "tags"]
+    owner_client.post(f"/contacts/import/{import_id}", data={
+        "column-0": "email", "column-1": "first_name", "column-2": "last_name", "column-3": "phone", "column-4": "tags",
+        "update_existing": "y"})
+    page = owner_client.get(f"/contacts/import/{import_id}").get_data(as_text=True)
+    assert 'role="progressbar"' in page and "of 50,000 rows" in page
+    seen = set()
+    for _ in range(600):  # the page polls its fragment; so does the test, until it stops polling
+        fragment = owner_client.get(f"/contacts/import/{import_id}", headers={"HX-Request": "true"}).get_data(as_text=True)
+        assert fragment.lstrip().startswith("{#") or fragment.lstrip().startswith("<section")
+        seen.add(re.search(r'aria-valuenow="(\d+)"', fragment).group(1))
+        if "hx-trigger" not in fragment:
+            break
+        time.sleep(0.25)
+    assert "Import finished" in fragment and "50,000 of 50,000 rows" in fragment
+    assert len(seen) > 1  # the bar moved while the consumer worked
+    record = db.session.get(ContactImport, ContactImport.id.type.python_type(import_id))
+    db.session.refresh(record)
+    assert (record.created_count, record.updated_count, record.skipped_count, record.failed) == (48_501, 499, 0, 1000)
+    assert db.session.scalar(select(func.count()).where(Contact.organization_id == organization.id)) == 48_501
+    rows = failed_rows(owner_client, import_id)
+    assert len(rows) == 1001 and [r[0] for r in rows[1:4]] == ["51", "101", "151"]  # the header is line 1
+    repeated = db.session.scalar(select(Contact).where(Contact.email == "person99@example.com"))
+    assert (repeated.first_name, sorted(repeated.tags)) == ("Again", ["customer", "repeat"])
