@@ -54,6 +54,7 @@ class Config:
         self.REMEMBER_COOKIE_SECURE = self.SESSION_COOKIE_SECURE
         self.WTF_CSRF_TIME_LIMIT = None  # the token lives as long as the session
         self.LOG_LEVEL = env("LOG_LEVEL", "INFO")
+        self.OAUTH_REQUIRE_HTTPS = env_bool("OAUTH_REQUIRE_HTTPS", False)
 
 
 class TestConfig(Config):

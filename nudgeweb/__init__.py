@@ -9,7 +9,8 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
 from config import ROOT, Config
-from nudgeweb.extensions import csrf, db, htmx, huey, limiter, login_manager, migrate
+from nudgeweb import extensions
+from nudgeweb.extensions import csrf, db, huey, limiter, login_manager, migrate
 
 
 def create_app(config=None):
@@ -53,9 +54,13 @@ def register_extensions(app):
     login_manager.login_message = "Please log in to see that page."
     login_manager.login_message_category = "info"
     csrf.init_app(app)
-    htmx.init_app(app)
+    extensions.htmx.init_app(app)  # not `htmx`: that name is the nudgeweb.htmx module once imported
     limiter.init_app(app)
     huey.init_app(app)
+
+    from nudgeweb.oauth.server import init_app as init_oauth_server
+
+    init_oauth_server(app)
 
 
 def register_blueprints(app):
@@ -64,10 +69,18 @@ def register_blueprints(app):
     from nudgeweb.health import bp as health_bp
     from nudgeweb.imports.routes import bp as imports_bp
     from nudgeweb.main.routes import bp as main_bp, register_coming_soon_pages
+    from nudgeweb.message_templates import starter  # noqa: F401  (starter templates for new organizations)
+    from nudgeweb.oauth.routes import bp as oauth_bp
+    from nudgeweb.oauth.settings import bp as oauth_settings_bp
+    from nudgeweb.reviews.public import bp as review_page_bp
+    from nudgeweb.reviews.receivers import connect as connect_review_receivers
+    from nudgeweb.reviews.routes import bp as reviews_bp
     from nudgeweb.settings.routes import bp as settings_bp
 
-    for blueprint in (auth_bp, main_bp, settings_bp, health_bp, imports_bp):
+    for blueprint in (auth_bp, main_bp, settings_bp, health_bp, oauth_bp, oauth_settings_bp, reviews_bp,
+                      review_page_bp, imports_bp):
         app.register_blueprint(blueprint)
+    connect_review_receivers()
     register_coming_soon_pages(app)
     app.before_request(load_membership)
 

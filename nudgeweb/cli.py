@@ -76,6 +76,9 @@ def serve_command(host, port, no_worker):
 
 
 def register(app):
+    from nudgeweb.oauth.cli import oauth_clients
+
     app.cli.add_command(users)
+    app.cli.add_command(oauth_clients)
     for command in (seed_demo_command, worker_command, serve_command):
         app.cli.add_command(command)

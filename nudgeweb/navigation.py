@@ -19,7 +19,7 @@ AREAS = (
     Area("dashboard", "Dashboard", "/", "main.dashboard", "Your business at a glance."),
     Area("contacts", "Contacts", "/contacts", None,
          "Add, import and search your customers, with tags, custom fields and an activity timeline."),
-    Area("review_requests", "Review requests", "/review-requests", None,
+    Area("review_requests", "Review requests", "/review-requests", "reviews.index",
          "Ask customers for a review by SMS or email, follow up automatically, and watch the ratings come in."),
     Area("campaigns", "Campaigns", "/campaigns", None,
          "Send email and SMS campaigns to a tag, a segment or a list, and see who opened and clicked."),
@@ -44,4 +44,7 @@ def area_endpoint(area):
 SETTINGS_SECTIONS = (
     ("settings.organization", "Business profile"),
     ("settings.team", "Team"),
+    ("reviews.settings_page", "Reviews"),
+    ("oauth_settings.apps", "OAuth apps"),
+    ("oauth_settings.connections", "Connected apps"),
 )

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-23 10:45:43.327072
+Create Date: 2026-11-23 11:14:07.081875
 
 """
 from alembic import op
@@ -139,6 +139,67 @@ def upgrade():
     with op.batch_alter_table('memberships', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_memberships_organization_id'), ['organization_id'], unique=False)
 
+    op.create_table('message_templates',
+    sa.Column('name', sa.String(length=200), nullable=False),
+    sa.Column('description', sa.Text(), nullable=False),
+    sa.Column('category', sa.String(length=40), nullable=False),
+    sa.Column('channel', sa.String(length=8), nullable=False),
+    sa.Column('subject', sa.String(length=500), nullable=False),
+    sa.Column('html_content', sa.Text(), nullable=False),
+    sa.Column('text_content', sa.Text(), nullable=False),
+    sa.Column('body', sa.Text(), nullable=False),
+    sa.Column('variables', sa.JSON(), nullable=False),
+    sa.Column('starter_key', sa.String(length=40), nullable=True),
+    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('updated_at', sa.DateTime(), nullable=False),
+    sa.Column('organization_id', sa.Uuid(), nullable=False),
+    sa.ForeignKeyConstraint(['organization_id'], ['organizations.id'], name=op.f('fk_message_templates_organization_id_organizations'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_message_templates')),
+    sa.UniqueConstraint('organization_id', 'name', name='uq_message_templates_organization_id_name'),
+    sa.UniqueConstraint('organization_id', 'starter_key', 'channel', name='uq_message_templates_organization_id_starter_key')
+    )
+    with op.batch_alter_table('message_templates', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_message_templates_organization_id'), ['organization_id'], unique=False)
+
+    op.create_table('oauth_clients',
+    sa.Column('owner_id', sa.Uuid(), nullable=True),
+    sa.Column('name', sa.String(length=100), nullable=False),
+    sa.Column('client_id', sa.String(length=64), nullable=False),
+    sa.Column('client_secret_hash', sa.String(length=64), nullable=True),
+    sa.Column('redirect_uris', sa.JSON(), nullable=False),
+    sa.Column('scope', sa.String(length=500), nullable=False),
+    sa.Column('is_public', sa.Boolean(), nullable=False),
+    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('updated_at', sa.DateTime(), nullable=False),
+    sa.Column('organization_id', sa.Uuid(), nullable=False),
+    sa.ForeignKeyConstraint(['organization_id'], ['organizations.id'], name=op.f('fk_oauth_clients_organization_id_organizations'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['owner_id'], ['users.id'], name=op.f('fk_oauth_clients_owner_id_users'), ondelete='SET NULL'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_oauth_clients')),
+    sa.UniqueConstraint('client_id', name=op.f('uq_oauth_clients_client_id'))
+    )
+    with op.batch_alter_table('oauth_clients', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_oauth_clients_organization_id'), ['organization_id'], unique=False)
+
+    op.create_table('review_settings',
+    sa.Column('review_sites', sa.JSON(), nullable=False),
+    sa.Column('default_channel', sa.String(length=8), nullable=False),
+    sa.Column('default_delay_hours', sa.Integer(), nullable=False),
+    sa.Column('follow_ups', sa.JSON(), nullable=False),
+    sa.Column('request_template_key', sa.String(length=64), nullable=False),
+    sa.Column('ask_again_after_days', sa.Integer(), nullable=False),
+    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('organization_id', sa.Uuid(), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('updated_at', sa.DateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['organization_id'], ['organizations.id'], name=op.f('fk_review_settings_organization_id_organizations'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_review_settings')),
+    sa.UniqueConstraint('organization_id', name='uq_review_settings_organization')
+    )
+    with op.batch_alter_table('review_settings', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_review_settings_organization_id'), ['organization_id'], unique=False)
+
     op.create_table('segments',
     sa.Column('name', sa.String(length=100), nullable=False),
     sa.Column('filters', sa.JSON(), nullable=False),
@@ -207,11 +268,143 @@ def upgrade():
     with op.batch_alter_table('contact_tags', schema=None) as batch_op:
         batch_op.create_index('ix_contact_tags_contact_id', ['contact_id'], unique=False)
 
+    op.create_table('oauth_authorization_codes',
+    sa.Column('client_id', sa.Uuid(), nullable=False),
+    sa.Column('user_id', sa.Uuid(), nullable=False),
+    sa.Column('code_hash', sa.String(length=64), nullable=False),
+    sa.Column('redirect_uri', sa.String(length=2000), nullable=True),
+    sa.Column('scope', sa.String(length=500), nullable=False),
+    sa.Column('code_challenge', sa.String(length=128), nullable=True),
+    sa.Column('code_challenge_method', sa.String(length=10), nullable=True),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('expires_at', sa.DateTime(), nullable=False),
+    sa.Column('used_at', sa.DateTime(), nullable=True),
+    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('organization_id', sa.Uuid(), nullable=False),
+    sa.ForeignKeyConstraint(['client_id'], ['oauth_clients.id'], name=op.f('fk_oauth_authorization_codes_client_id_oauth_clients'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['organization_id'], ['organizations.id'], name=op.f('fk_oauth_authorization_codes_organization_id_organizations'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_oauth_authorization_codes_user_id_users'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_oauth_authorization_codes')),
+    sa.UniqueConstraint('code_hash', name=op.f('uq_oauth_authorization_codes_code_hash'))
+    )
+    with op.batch_alter_table('oauth_authorization_codes', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_oauth_authorization_codes_client_id'), ['client_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_oauth_authorization_codes_organization_id'), ['organization_id'], unique=False)
+
+    op.create_table('review_requests',
+    sa.Column('contact_id', sa.Uuid(), nullable=False),
+    sa.Column('employee_id', sa.Uuid(), nullable=True),
+    sa.Column('created_by_id', sa.Uuid(), nullable=True),
+    sa.Column('source', sa.String(length=16), nullable=False),
+    sa.Column('channel', sa.String(length=8), nullable=False),
+    sa.Column('scheduled_for', sa.DateTime(), nullable=False),
+    sa.Column('status', sa.String(length=16), nullable=False),
+    sa.Column('steps_sent', sa.Integer(), nullable=False),
+    sa.Column('next_follow_up_at', sa.DateTime(), nullable=True),
+    sa.Column('sent_at', sa.DateTime(), nullable=True),
+    sa.Column('opened_at', sa.DateTime(), nullable=True),
+    sa.Column('clicked_at', sa.DateTime(), nullable=True),
+    sa.Column('reviewed_at', sa.DateTime(), nullable=True),
+    sa.Column('cancelled_at', sa.DateTime(), nullable=True),
+    sa.Column('failed_at', sa.DateTime(), nullable=True),
+    sa.Column('failure_reason', sa.String(length=300), nullable=True),
+    sa.Column('clicked_site', sa.String(length=100), nullable=True),
+    sa.Column('metadata', sa.JSON(), nullable=False),
+    sa.Column('rating', sa.Integer(), nullable=True),
+    sa.Column('feedback', sa.Text(), nullable=True),
+    sa.Column('feedback_at', sa.DateTime(), nullable=True),
+    sa.Column('public_token', sa.String(length=32), nullable=False),
+    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('organization_id', sa.Uuid(), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('updated_at', sa.DateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['contact_id'], ['contacts.id'], name=op.f('fk_review_requests_contact_id_contacts'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['created_by_id'], ['users.id'], name=op.f('fk_review_requests_created_by_id_users'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['organization_id'], ['organizations.id'], name=op.f('fk_review_requests_organization_id_organizations'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_review_requests')),
+    sa.UniqueConstraint('public_token', name=op.f('uq_review_requests_public_token'))
+    )
+    with op.batch_alter_table('review_requests', schema=None) as batch_op:
+        batch_op.create_index('ix_review_requests_org_contact', ['organization_id', 'contact_id', 'created_at'], unique=False)
+        batch_op.create_index('ix_review_requests_org_created', ['organization_id', 'created_at', 'id'], unique=False)
+        batch_op.create_index('ix_review_requests_org_employee', ['organization_id', 'employee_id'], unique=False)
+        batch_op.create_index('ix_review_requests_org_status', ['organization_id', 'status', 'created_at'], unique=False)
+        batch_op.create_index(batch_op.f('ix_review_requests_organization_id'), ['organization_id'], unique=False)
+
+    op.create_table('oauth_tokens',
+    sa.Column('client_id', sa.Uuid(), nullable=False),
+    sa.Column('user_id', sa.Uuid(), nullable=False),
+    sa.Column('authorization_code_id', sa.Uuid(), nullable=True),
+    sa.Column('access_token_hash', sa.String(length=64), nullable=False),
+    sa.Column('refresh_token_hash', sa.String(length=64), nullable=True),
+    sa.Column('scope', sa.String(length=500), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('expires_at', sa.DateTime(), nullable=False),
+    sa.Column('refresh_expires_at', sa.DateTime(), nullable=True),
+    sa.Column('revoked_at', sa.DateTime(), nullable=True),
+    sa.Column('last_used_at', sa.DateTime(), nullable=True),
+    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('organization_id', sa.Uuid(), nullable=False),
+    sa.ForeignKeyConstraint(['authorization_code_id'], ['oauth_authorization_codes.id'], name=op.f('fk_oauth_tokens_authorization_code_id_oauth_authorization_codes'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['client_id'], ['oauth_clients.id'], name=op.f('fk_oauth_tokens_client_id_oauth_clients'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['organization_id'], ['organizations.id'], name=op.f('fk_oauth_tokens_organization_id_organizations'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_oauth_tokens_user_id_users'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_oauth_tokens')),
+    sa.UniqueConstraint('access_token_hash', name=op.f('uq_oauth_tokens_access_token_hash')),
+    sa.UniqueConstraint('refresh_token_hash', name=op.f('uq_oauth_tokens_refresh_token_hash'))
+    )
+    with op.batch_alter_table('oauth_tokens', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_oauth_tokens_authorization_code_id'), ['authorization_code_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_oauth_tokens_client_id'), ['client_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_oauth_tokens_organization_id'), ['organization_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_oauth_tokens_user_id'), ['user_id'], unique=False)
+
+    op.create_table('review_request_events',
+    sa.Column('review_request_id', sa.Uuid(), nullable=False),
+    sa.Column('kind', sa.String(length=32), nullable=False),
+    sa.Column('summary', sa.String(length=300), nullable=False),
+    sa.Column('data', sa.JSON(), nullable=False),
+    sa.Column('occurred_at', sa.DateTime(), nullable=False),
+    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('organization_id', sa.Uuid(), nullable=False),
+    sa.ForeignKeyConstraint(['organization_id'], ['organizations.id'], name=op.f('fk_review_request_events_organization_id_organizations'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['review_request_id'], ['review_requests.id'], name=op.f('fk_review_request_events_review_request_id_review_requests'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_review_request_events'))
+    )
+    with op.batch_alter_table('review_request_events', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_review_request_events_organization_id'), ['organization_id'], unique=False)
+        batch_op.create_index('ix_review_request_events_request', ['review_request_id', 'occurred_at'], unique=False)
+
     # ### end Alembic commands ###
 
 
 def downgrade():
     # ### commands auto generated by Alembic - please adjust! ###
+    with op.batch_alter_table('review_request_events', schema=None) as batch_op:
+        batch_op.drop_index('ix_review_request_events_request')
+        batch_op.drop_index(batch_op.f('ix_review_request_events_organization_id'))
+
+    op.drop_table('review_request_events')
+    with op.batch_alter_table('oauth_tokens', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_oauth_tokens_user_id'))
+        batch_op.drop_index(batch_op.f('ix_oauth_tokens_organization_id'))
+        batch_op.drop_index(batch_op.f('ix_oauth_tokens_client_id'))
+        batch_op.drop_index(batch_op.f('ix_oauth_tokens_authorization_code_id'))
+
+    op.drop_table('oauth_tokens')
+    with op.batch_alter_table('review_requests', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_review_requests_organization_id'))
+        batch_op.drop_index('ix_review_requests_org_status')
+        batch_op.drop_index('ix_review_requests_org_employee')
+        batch_op.drop_index('ix_review_requests_org_created')
+        batch_op.drop_index('ix_review_requests_org_contact')
+
+    op.drop_table('review_requests')
+    with op.batch_alter_table('oauth_authorization_codes', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_oauth_authorization_codes_organization_id'))
+        batch_op.drop_index(batch_op.f('ix_oauth_authorization_codes_client_id'))
+
+    op.drop_table('oauth_authorization_codes')
     with op.batch_alter_table('contact_tags', schema=None) as batch_op:
         batch_op.drop_index('ix_contact_tags_contact_id')
 
@@ -234,6 +427,18 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_segments_organization_id'))
 
     op.drop_table('segments')
+    with op.batch_alter_table('review_settings', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_review_settings_organization_id'))
+
+    op.drop_table('review_settings')
+    with op.batch_alter_table('oauth_clients', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_oauth_clients_organization_id'))
+
+    op.drop_table('oauth_clients')
+    with op.batch_alter_table('message_templates', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_message_templates_organization_id'))
+
+    op.drop_table('message_templates')
     with op.batch_alter_table('memberships', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_memberships_organization_id'))
 

@@ -1,0 +1,249 @@
+"""Write, check, preview, duplicate and delete templates: the logic the pages and the API share.
+
+``data`` is a dict with DESIGN.md's attribute names: name, description, category, channel,
+subject, html_content, text_content (email), body (sms), variables (a list of
+``{name, type, default, required, description}``). Bad data raises
+``TemplateValidationError`` whose ``.errors`` maps every bad field to a message, including
+render errors (a typo, an unsafe expression) found by rendering the template for a sample
+contact before it is saved.
+"""
+import re
+from types import SimpleNamespace
+
+from flask import current_app
+from sqlalchemy import or_, select
+
+from nudgeweb.message_templates.naming import free_name, name_taken
+from nudgeweb.message_templates.rendering import (
+    LINK_VARIABLES,
+    RESERVED_NAMES,
+    TemplateRenderError,
+    render_message,
+)
+from nudgeweb.models import MessageTemplate, db
+from nudgeweb.models.templates import CATEGORIES, CHANNELS, VARIABLE_TYPES
+
+FIELDS = ("name", "description", "category", "channel", "subject", "html_content", "text_content", "body", "variables")
+VARIABLE_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,49}$")
+CATEGORY = re.compile(r"^[a-z0-9_]{1,40}$")
+
+SAMPLE_CONTACT = {
+    "first_name": "Jamie",
+    "last_name": "Rivera",
+    "email": "jamie.rivera@example.com",
+    "phone": "+15555550123",
+    "company_name": "Rivera Landscaping",
+    "tags": ["vip"],
+    "custom_fields": {},
+}
+
+
+class TemplateValidationError(Exception):
+    def __init__(self, errors):
+        super().__init__("; ".join(f"{field}: {message}" for field, message in errors.items()))
+        self.errors = errors
+
+
+def templates_query(filters=None):
+    """The current organization's templates (scoped by the request), filtered and sorted by name."""
+    filters = filters or {}
+    query = select(MessageTemplate).order_by(MessageTemplate.name)
+    if filters.get("channel"):
+        query = query.where(MessageTemplate.channel == filters["channel"])
+    if filters.get("category"):
+        query = query.where(MessageTemplate.category == filters["category"])
+    if filters.get("search"):
+        pattern = f"%{filters['search']}%"
+        query = query.where(or_(MessageTemplate.name.ilike(pattern), MessageTemplate.description.ilike(pattern)))
+    return query
+
+
+def create_template(organization, data):
+    template = MessageTemplate(organization=organization, **checked_fields(organization, None, data))
+    db.session.add(template)
+    db.session.commit()
+    return template
+
+
+def update_template(template, data):
+    """Change the fields present in ``data`` (fields left out keep their values)."""
+    for field, value in checked_fields(template.organization, template, data).items():
+        setattr(template, field, value)
+    db.session.commit()
+    return template
+
+
+def duplicate_template(template):
+    copy = MessageTemplate(
+        organization_id=template.organization_id,
+        **{field: getattr(template, field) for field in FIELDS if field != "name"},
+    )
+    copy.name = free_name(template.organization_id, f"{template.name} (copy)")
+    copy.variables = [dict(variable) for variable in template.variables or []]
+    db.session.add(copy)
+    db.session.commit()
+    return copy
+
+
+def delete_template(template):
+    db.session.delete(template)
+    db.session.commit()
+
+
+def preview(template, contact=None, variables=None, context=None):
+    """Render ``template`` for ``contact`` (or the sample contact) with sample links; raises TemplateRenderError."""
+    values = {
+        variable["name"]: variable.get("default") or f"[{variable['name']}]"
+        for variable in template.variables or []
+    }
+    values.update({name: value for name, value in (variables or {}).items() if value not in (None, "")})
+    return render_message(template, contact if contact is not None else SAMPLE_CONTACT, values,
+                          {**sample_context(), **(context or {})})
+
+
+def sample_context():
+    base = current_app.config.get("BASE_URL") or "http://127.0.0.1:5000"
+    return {
+        "review_link": f"{base}/r/sample",
+        "unsubscribe_link": f"{base}/u/sample",
+        "employee_name": "Sam",
+        "employee_link": f"{base}/e/sample",
+        "progress": "7 of 20 reviews",
+    }
+
+
+def template_errors(template):
+    """{field: message} for what rendering this template for a sample contact finds wrong."""
+    try:
+        preview(template)
+    except TemplateRenderError as error:
+        return {error.field or "body": str(error)}
+    return {}
+
+
+# -- checking and applying data -----------------------------------------------------------------
+
+NEW_TEMPLATE = {
+    "name": "", "description": "", "category": "general", "channel": None, "subject": "",
+    "html_content": "", "text_content": "", "body": "", "variables": [],
+}
+
+
+def checked_fields(organization, template, data):
+    """Every field of the template as it would be after ``data``; raises TemplateValidationError."""
+    fields = {field: getattr(template, field) for field in FIELDS} if template else dict(NEW_TEMPLATE)
+    errors = {}
+    for field in FIELDS:
+        if field in data:
+            try:
+                fields[field] = CLEANERS[field](data[field])
+            except ValueError as error:
+                errors[field] = str(error)
+    if fields["channel"] not in CHANNELS:
+        errors.setdefault("channel", "Choose email or SMS.")
+    if not fields["name"]:
+        errors.setdefault("name", "Give the template a name.")
+    elif name_taken(organization.id, fields["name"], template.id if template else None):
+        errors["name"] = "You already have a template with this name."
+    if not errors:
+        errors = _content_errors(fields, organization)
+    if errors:
+        raise TemplateValidationError(errors)
+    return fields
+
+
+def _content_errors(fields, organization):
+    errors = {}
+    if fields["channel"] == "email":
+        fields["body"] = ""
+        if not fields["subject"].strip():
+            errors["subject"] = "Write a subject line."
+        if not fields["html_content"].strip() and not fields["text_content"].strip():
+            errors["html_content"] = "Write the email, as HTML or as plain text."
+    else:
+        fields["subject"] = fields["html_content"] = fields["text_content"] = ""
+        if not fields["body"].strip():
+            errors["body"] = "Write the text message."
+    return errors or template_errors(SimpleNamespace(**fields, organization=organization))
+
+
+def _text(limit, label):
+    def clean(value):
+        value = "" if value is None else value
+        if not isinstance(value, str):
+            raise ValueError(f"{label} must be text.")
+        if len(value) > limit:
+            raise ValueError(f"{label} is limited to {limit:,} characters.")
+        return value
+
+    return clean
+
+
+def _clean_name(value):
+    return _text(200, "The name")(value).strip()
+
+
+def _clean_channel(value):
+    if value not in CHANNELS:
+        raise ValueError("Choose email or SMS.")
+    return value
+
+
+def _clean_category(value):
+    value = (value or "general").strip().lower().replace(" ", "_")
+    if not CATEGORY.match(value):
+        raise ValueError("Use a short category of letters, digits and underscores, e.g. newsletter.")
+    return value
+
+
+def _clean_variables(value):
+    if value in (None, ""):
+        return []
+    if not isinstance(value, list):
+        raise ValueError("Variables must be a list of {name, type, default, required}.")
+    cleaned, seen = [], set()
+    for position, variable in enumerate(value, start=1):
+        if not isinstance(variable, dict):
+            raise ValueError(f"Variable {position} must be an object with a name.")
+        name = str(variable.get("name") or "").strip()
+        if not VARIABLE_NAME.match(name):
+            raise ValueError(
+                f"Variable {position}: “{name}” is not a valid name; use letters, digits and underscores, "
+                "starting with a letter."
+            )
+        if name in RESERVED_NAMES:
+            raise ValueError(f"“{name}” is already given by Nudge; pick another variable name.")
+        if name in seen:
+            raise ValueError(f"The variable “{name}” is declared twice.")
+        seen.add(name)
+        kind = variable.get("type") or "text"
+        if kind not in VARIABLE_TYPES:
+            raise ValueError(f"Variable “{name}”: the type must be one of {', '.join(VARIABLE_TYPES)}.")
+        default = variable.get("default")
+        cleaned.append({
+            "name": name,
+            "type": kind,
+            "default": "" if default is None else str(default)[:5000],
+            "required": bool(variable.get("required")),
+            "description": str(variable.get("description") or "")[:200],
+        })
+    return cleaned
+
+
+CLEANERS = {
+    "name": _clean_name,
+    "description": _text(1000, "The description"),
+    "category": _clean_category,
+    "channel": _clean_channel,
+    "subject": _text(500, "The subject"),
+    "html_content": _text(128 * 1024, "The HTML"),
+    "text_content": _text(128 * 1024, "The text"),
+    "body": _text(1600, "The text message"),
+    "variables": _clean_variables,
+}
+
+__all__ = [
+    "TemplateValidationError", "templates_query", "create_template", "update_template", "duplicate_template",
+    "delete_template", "preview", "template_errors", "sample_context", "checked_fields", "SAMPLE_CONTACT",
+    "LINK_VARIABLES", "CATEGORIES",
+]

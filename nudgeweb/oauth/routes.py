@@ -1,0 +1,103 @@
+"""The OAuth 2.0 endpoints: the consent page, the token endpoint and the revocation endpoint."""
+from urllib.parse import urlsplit
+
+from authlib.oauth2 import OAuth2Error
+from flask import Blueprint, abort, g, jsonify, render_template, request
+from flask_login import current_user, login_required
+
+from nudgeweb.extensions import csrf
+from nudgeweb.oauth import tokens
+from nudgeweb.oauth.scopes import describe
+from nudgeweb.oauth.server import get_server
+
+bp = Blueprint("oauth", __name__, url_prefix="/oauth")
+
+REVOKED = "Tokens revoked successfully"
+
+
+@bp.route("/authorize", methods=["GET", "POST"])
+@login_required
+def authorize():
+    """Ask the logged-in user to connect the app to their business; approve or deny."""
+    if g.get("membership") is None:
+        abort(403)
+    server = get_server()
+    try:
+        grant = server.get_consent_grant(end_user=current_user)
+    except (OAuth2Error, ValueError) as error:
+        return authorization_error(server, error)
+    if request.method == "GET":
+        return render_template(
+            "oauth/authorize.html", client=grant.client, scopes=describe(grant.request.scope),
+            redirect_host=_host(grant.redirect_uri),
+        )
+    grant.request.organization_id = g.membership.organization_id
+    approved = request.form.get("decision") == "allow"
+    return server.create_authorization_response(grant=grant, grant_user=current_user if approved else None)
+
+
+def authorization_error(server, error):
+    """Send the error back to the app when its redirect URI is known good (RFC 6749 4.1.2.1),
+    else tell the user here: never redirect to an address the app did not register."""
+    if isinstance(error, OAuth2Error) and error.redirect_uri:
+        return server.handle_error_response(None, error)
+    description = getattr(error, "description", None) or "The app sent an invalid request."
+    return render_template("oauth/error.html", error=getattr(error, "error", "invalid_request"),
+                           description=description), 400
+
+
+def _host(uri):
+    return urlsplit(uri).netloc or uri
+
+
+@bp.post("/token")
+@csrf.exempt
+def token():
+    """authorization_code (with PKCE) and refresh_token grants, as RFC 6749 says."""
+    server = get_server()
+    try:
+        return server.create_token_response()
+    except (OAuth2Error, ValueError) as error:
+        return oauth_error(error)
+
+
+@bp.post("/revoke")
+@csrf.exempt
+def revoke():
+    """Two shapes. Seed 000: the user's Bearer access token, optional JSON ``{"token": ...}``,
+    revoking that token or all of the user's. RFC 7009: client credentials and a form ``token``."""
+    bearer = bearer_token()
+    if bearer is None:
+        try:
+            return get_server().create_endpoint_response("revocation")
+        except (OAuth2Error, ValueError) as error:
+            return oauth_error(error)
+    credential = tokens.authenticate_bearer(bearer)
+    if credential is None:
+        response = jsonify(error="invalid_token", error_description="The access token is invalid, expired or revoked.")
+        response.headers["WWW-Authenticate"] = 'Bearer error="invalid_token"'
+        return response, 401
+    token_string = request.form.get("token")
+    body = request.get_json(silent=True) if request.is_json else None
+    if isinstance(body, dict) and "token" in body:
+        token_string = body["token"]
+    if token_string is not None and (not isinstance(token_string, str) or not token_string):
+        return jsonify(error="invalid_request", error_description="'token' must be a non-empty string."), 400
+    count = tokens.revoke_for_user(credential, token_string)
+    return jsonify(success=True, message=REVOKED, revoked_count=count)
+
+
+def bearer_token():
+    scheme, _, value = request.headers.get("Authorization", "").partition(" ")
+    if scheme.lower() != "bearer":
+        return None
+    return value.strip()
+
+
+def oauth_error(error):
+    if isinstance(error, OAuth2Error):
+        status, body, _headers = error()
+        response = jsonify(body)
+        response.headers["Cache-Control"] = "no-store"
+        return response, status
+    return jsonify(error="invalid_request", error_description="The request is malformed."), 400

@@ -1,0 +1,192 @@
+"""The Authlib authorization server: authorization code + PKCE S256, rotating refresh tokens,
+and RFC 7009 revocation.
+
+Clients are looked up across organizations (any Nudge user may connect any app to their own
+business); every row it writes carries the organization that granted it.
+"""
+from datetime import timedelta
+
+from authlib.integrations.flask_oauth2 import AuthorizationServer
+from authlib.integrations.flask_oauth2.requests import FlaskOAuth2Payload, FlaskOAuth2Request
+from authlib.oauth2.rfc6749 import (
+    InsecureTransportError, InvalidRequestError, InvalidScopeError, OAuth2Request, grants,
+)
+from authlib.oauth2.rfc7009 import RevocationEndpoint
+from authlib.oauth2.rfc7636 import CodeChallenge
+from flask import current_app, request as flask_request
+from sqlalchemy import select
+
+from nudgeweb.models import User, db, utcnow
+from nudgeweb.models.oauth import OAuthAuthorizationCode, OAuthClient, OAuthToken, hash_secret
+from nudgeweb.oauth import tokens
+from nudgeweb.oauth.scopes import unknown_scopes
+
+AUTHORIZATION_CODE_LIFETIME = timedelta(minutes=10)
+CLIENT_AUTH_METHODS = ["client_secret_basic", "client_secret_post", "none"]
+
+
+def query_client(client_id):
+    if not isinstance(client_id, str) or len(client_id) > 64:
+        return None
+    return db.session.scalar(
+        select(OAuthClient).where(OAuthClient.client_id == client_id).execution_options(**tokens.ACROSS_ORGANIZATIONS)
+    )
+
+
+def save_token(token, request):
+    """Store a freshly issued token (hashes only) for the organization that granted it."""
+    granted_by = request.authorization_code or request.refresh_token
+    now = utcnow()
+    row = OAuthToken(
+        organization_id=granted_by.organization_id,
+        client_id=request.client.id,
+        user_id=request.user.id,
+        authorization_code_id=(granted_by.id if isinstance(granted_by, OAuthAuthorizationCode)
+                               else granted_by.authorization_code_id),
+        access_token_hash=hash_secret(token["access_token"]),
+        refresh_token_hash=hash_secret(token["refresh_token"]) if token.get("refresh_token") else None,
+        scope=token.get("scope", ""),
+        created_at=now,
+        expires_at=now + timedelta(seconds=token["expires_in"]),
+        refresh_expires_at=now + tokens.REFRESH_TOKEN_LIFETIME if token.get("refresh_token") else None,
+    )
+    db.session.add(row)
+    db.session.commit()
+
+
+class NudgeOAuth2Request(FlaskOAuth2Request):
+    """Authlib refuses plain-HTTP addresses other than loopback, but behind a proxy that
+    terminates HTTPS the app itself sees plain HTTP: that check is made only when
+    OAUTH_REQUIRE_HTTPS is on (see README)."""
+
+    def __init__(self, request):
+        if current_app.config["OAUTH_REQUIRE_HTTPS"]:
+            InsecureTransportError.check(request.url)
+        OAuth2Request.__init__(self, request.method, "https://checked.invalid/", headers=request.headers)
+        self.uri = request.url
+        self._request = request
+        self.payload = FlaskOAuth2Payload(request)
+
+
+class NudgeAuthorizationServer(AuthorizationServer):
+    def create_oauth2_request(self, request):
+        return NudgeOAuth2Request(flask_request)
+
+    def validate_requested_scope(self, scope):
+        unknown = unknown_scopes(scope)
+        if unknown:
+            raise InvalidScopeError(f"Unknown scope: {' '.join(unknown)}.")
+
+
+class AuthorizationCodeGrant(grants.AuthorizationCodeGrant):
+    TOKEN_ENDPOINT_AUTH_METHODS = CLIENT_AUTH_METHODS
+
+    def save_authorization_code(self, code, request):
+        now = utcnow()
+        item = OAuthAuthorizationCode(
+            organization_id=request.organization_id,
+            client_id=request.client.id,
+            user_id=request.user.id,
+            code_hash=hash_secret(code),
+            redirect_uri=request.payload.redirect_uri,
+            scope=request.scope,
+            code_challenge=request.payload.data.get("code_challenge"),
+            code_challenge_method=request.payload.data.get("code_challenge_method"),
+            created_at=now,
+            expires_at=now + AUTHORIZATION_CODE_LIFETIME,
+        )
+        db.session.add(item)
+        db.session.commit()
+        return item
+
+    def query_authorization_code(self, code, client):
+        """The unused, unexpired code issued to this client. A code presented twice is refused
+        and the tokens issued from it are revoked (RFC 6749 section 4.1.2)."""
+        if not isinstance(code, str) or len(code) > tokens.MAX_TOKEN_LENGTH:
+            return None
+        item = db.session.scalar(
+            select(OAuthAuthorizationCode)
+            .where(OAuthAuthorizationCode.code_hash == hash_secret(code))
+            .execution_options(**tokens.ACROSS_ORGANIZATIONS)
+        )
+        if item is None or item.client_id != client.id:
+            return None
+        if item.used_at is not None:
+            tokens.revoke_where(OAuthToken.authorization_code_id == item.id)
+            return None
+        if item.expires_at <= utcnow():
+            return None
+        return item
+
+    def delete_authorization_code(self, authorization_code):
+        authorization_code.used_at = utcnow()  # kept, so that a second use can be detected
+        db.session.commit()
+
+    def authenticate_user(self, authorization_code):
+        return db.session.get(User, authorization_code.user_id)
+
+
+class RefreshTokenGrant(grants.RefreshTokenGrant):
+    TOKEN_ENDPOINT_AUTH_METHODS = CLIENT_AUTH_METHODS
+    INCLUDE_NEW_REFRESH_TOKEN = True
+
+    def authenticate_refresh_token(self, refresh_token):
+        token = tokens.find_by_refresh_token(refresh_token)
+        if token is None or token.revoked_at is not None:
+            return None
+        if token.refresh_expires_at is None or token.refresh_expires_at <= utcnow():
+            return None
+        return token
+
+    def authenticate_user(self, refresh_token):
+        return db.session.get(User, refresh_token.user_id)
+
+    def revoke_old_credential(self, refresh_token):
+        tokens.revoke_token(refresh_token)
+
+
+class PKCE(CodeChallenge):
+    """PKCE with S256 only; a public client must send a code challenge when it asks for a code."""
+
+    SUPPORTED_CODE_CHALLENGE_METHOD = ["S256"]
+    DEFAULT_CODE_CHALLENGE_METHOD = "S256"
+
+    def validate_code_challenge(self, grant, redirect_uri):
+        data = grant.request.payload.data
+        if grant.request.client.is_public and not data.get("code_challenge"):
+            raise InvalidRequestError("A public client must use PKCE: send 'code_challenge' with method S256.")
+        if data.get("code_challenge") and data.get("code_challenge_method") != "S256":
+            raise InvalidRequestError("Unsupported 'code_challenge_method': use S256.")
+        return super().validate_code_challenge(grant, redirect_uri)
+
+
+class NudgeRevocationEndpoint(RevocationEndpoint):
+    """RFC 7009: the client authenticates and names one of its tokens in the form field ``token``."""
+
+    CLIENT_AUTH_METHODS = CLIENT_AUTH_METHODS
+
+    def query_token(self, token_string, token_type_hint):
+        return tokens.find_by_any_token(token_string, token_type_hint)
+
+    def revoke_token(self, token, request):
+        tokens.revoke_token(token)
+
+
+def get_server():
+    return current_app.extensions["oauth_server"]
+
+
+def init_app(app):
+    app.config.setdefault("OAUTH2_ACCESS_TOKEN_GENERATOR", tokens.new_access_token)
+    app.config.setdefault("OAUTH2_REFRESH_TOKEN_GENERATOR", tokens.new_refresh_token)
+    app.config.setdefault("OAUTH2_TOKEN_EXPIRES_IN", {
+        "authorization_code": int(tokens.ACCESS_TOKEN_LIFETIME.total_seconds()),
+        "refresh_token": int(tokens.ACCESS_TOKEN_LIFETIME.total_seconds()),
+    })
+    app.config.setdefault("OAUTH_REQUIRE_HTTPS", False)
+    server = NudgeAuthorizationServer()
+    server.init_app(app, query_client=query_client, save_token=save_token)
+    server.register_grant(AuthorizationCodeGrant, [PKCE(required=True)])
+    server.register_grant(RefreshTokenGrant)
+    server.register_endpoint(NudgeRevocationEndpoint)
+    app.extensions["oauth_server"] = server

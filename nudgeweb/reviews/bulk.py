@@ -1,0 +1,97 @@
+"""Bulk send: ask every contact of a contacts filter or a saved segment, after saying how many.
+
+The audience is SQL (contacts.queries.contacts_query); the counts are one aggregate query, and the
+send runs in a Huey task that walks the audience by id in batches.
+"""
+from datetime import timedelta
+
+from sqlalchemy import and_, case, exists, func, literal, or_, select
+
+from nudgeweb.contacts.queries import contacts_query
+from nudgeweb.models import Organization, User, db
+from nudgeweb.models.contacts import Contact
+from nudgeweb.models.reviews import ReviewRequest
+from nudgeweb.reviews import clock
+from nudgeweb.reviews.operations import ReviewRequestRefused, request_for_contact
+from nudgeweb.reviews.settings import review_settings_for
+
+BATCH = 200
+AUDIENCE_KEYS = ("search", "status", "tag", "source", "segment_id", "created_after", "created_before")
+
+
+def clean_audience(values):
+    """The contacts filter (or segment) of a bulk send, from a form or the query string."""
+    return {key: values[key] for key in AUDIENCE_KEYS if values.get(key)}
+
+
+def _no_channel(channel):
+    if channel == "email":
+        return Contact.email.is_(None)
+    if channel == "sms":
+        return Contact.phone.is_(None)
+    return and_(Contact.email.is_(None), Contact.phone.is_(None))
+
+
+def _asked_recently(organization_id, days, now):
+    if not days:
+        return False
+    return exists().where(
+        ReviewRequest.organization_id == organization_id,
+        ReviewRequest.contact_id == Contact.id,
+        ReviewRequest.status.not_in(("cancelled", "failed")),
+        ReviewRequest.scheduled_for >= now - timedelta(days=days),
+    )
+
+
+def preview(organization, audience, insist=False, now=None):
+    """{"total", "will_ask", "unsubscribed", "asked_recently", "no_channel"} for this audience."""
+    now = now or clock.now()
+    settings = review_settings_for(organization)
+    ids = contacts_query(organization.id, audience).order_by(None).with_only_columns(Contact.id).subquery()
+    unsubscribed = Contact.status != "subscribed"
+    no_channel = _no_channel(settings.default_channel)
+    recently = False if insist else _asked_recently(organization.id, settings.ask_again_after_days, now)
+
+    def count_when(condition):
+        return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+    row = db.session.execute(
+        select(
+            func.count(),
+            count_when(unsubscribed),
+            count_when(and_(~unsubscribed, no_channel)),
+            count_when(and_(~unsubscribed, ~no_channel, recently)) if recently is not False else literal(0),
+        ).select_from(Contact).where(Contact.organization_id == organization.id, Contact.id.in_(select(ids)))
+    ).one()
+    total, unsub, missing, recent = (int(value or 0) for value in row)
+    return {"total": total, "will_ask": total - unsub - missing - recent, "unsubscribed": unsub,
+            "asked_recently": recent, "no_channel": missing}
+
+
+def send_to_audience(organization_id, audience, delay_hours, insist=False, user_id=None, now=None):
+    """Create a request for every contact of the audience that may be asked; returns the counts."""
+    organization = db.session.get(Organization, organization_id)
+    settings = review_settings_for(organization)
+    user = db.session.get(User, user_id) if user_id else None
+    query = contacts_query(organization_id, audience).order_by(None).with_only_columns(Contact.id)
+    query = query.where(Contact.status == "subscribed", or_(Contact.email.is_not(None), Contact.phone.is_not(None)))
+    counts = {"asked": 0, "skipped": 0}
+    last_id = None
+    while True:
+        batch_query = query.order_by(Contact.id).limit(BATCH)
+        if last_id is not None:
+            batch_query = batch_query.where(Contact.id > last_id)
+        ids = db.session.scalars(batch_query).all()
+        if not ids:
+            return counts
+        for contact in db.session.scalars(select(Contact).where(Contact.id.in_(ids))).all():
+            try:
+                request_for_contact(organization, contact, delay_hours=delay_hours, insist=insist, now=now,
+                                    source="bulk", created_by=user, settings=settings)
+                counts["asked"] += 1
+            except ReviewRequestRefused:
+                counts["skipped"] += 1
+        last_id = ids[-1]
+        db.session.expunge_all()
+        organization = db.session.get(Organization, organization_id)
+        settings = review_settings_for(organization)

@@ -1,0 +1,68 @@
+from flask_wtf import FlaskForm
+from wtforms import (BooleanField, FieldList, FormField, HiddenField, IntegerField, SelectField, StringField,
+                     TextAreaField)
+from wtforms.validators import InputRequired, NumberRange, Optional
+
+from nudgeweb.models.reviews import MAX_FOLLOW_UPS
+
+CHANNEL_LABELS = [("auto", "Text message when we have a phone, else email"),
+                  ("email", "Always email"), ("sms", "Always text message")]
+SITE_KIND_LABELS = [("google", "Google"), ("facebook", "Facebook"), ("yelp", "Yelp"),
+                    ("trustpilot", "Trustpilot"), ("other", "Other site")]
+MAX_SITES = 6
+
+
+class SendReviewRequestForm(FlaskForm):
+    first_name = StringField("First name")
+    last_name = StringField("Last name")
+    phone = StringField("Mobile phone", description="With +country code, or a number of your country.")
+    email = StringField("Email")
+    delay_hours = IntegerField("Send after (hours)", default=0, validators=[
+        InputRequired("Give a number of hours (0 sends now)."),
+        NumberRange(min=0, max=8760, message="Use 0 to 8760 hours.")])
+    channel = SelectField("Send by", choices=CHANNEL_LABELS, default="auto")
+    insist = BooleanField("Ask even if they were asked recently")
+
+
+class BulkSendForm(FlaskForm):
+    search = HiddenField()
+    status = HiddenField()
+    tag = HiddenField()
+    source = HiddenField()
+    segment_id = HiddenField()
+    delay_hours = IntegerField("Send after (hours)", default=0, validators=[
+        InputRequired("Give a number of hours (0 sends now)."),
+        NumberRange(min=0, max=8760, message="Use 0 to 8760 hours.")])
+    insist = BooleanField("Also ask contacts who were asked recently")
+
+
+class SiteForm(FlaskForm):
+    class Meta:
+        csrf = False
+
+    kind = SelectField("Site", choices=SITE_KIND_LABELS, default="google")
+    name = StringField("Name shown")
+    url = StringField("Link to your review page")
+
+
+class FollowUpForm(FlaskForm):
+    class Meta:
+        csrf = False
+
+    delay_days = IntegerField("Days after the first message", validators=[
+        Optional(), NumberRange(min=1, max=90, message="Use 1 to 90 days.")])
+
+
+class ReviewSettingsForm(FlaskForm):
+    sites = FieldList(FormField(SiteForm), min_entries=MAX_SITES, max_entries=MAX_SITES)
+    default_channel = SelectField("Send review requests by", choices=CHANNEL_LABELS)
+    default_delay_hours = IntegerField("Default delay (hours)", validators=[
+        InputRequired("Give a number of hours."), NumberRange(min=0, max=1440, message="Use 0 to 1440 hours.")],
+        description="How long after the visit the request goes out, unless the sender says otherwise.")
+    follow_ups = FieldList(FormField(FollowUpForm), min_entries=MAX_FOLLOW_UPS, max_entries=MAX_FOLLOW_UPS)
+    ask_again_after_days = IntegerField("Don't ask the same customer again within (days)", validators=[
+        InputRequired("Give a number of days (0: no limit)."), NumberRange(min=0, max=3650, message="Use 0 to 3650.")])
+
+
+class FeedbackForm(FlaskForm):
+    feedback = TextAreaField("Anything you'd like to tell us privately?")

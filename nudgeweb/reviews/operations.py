@@ -1,0 +1,388 @@
+"""The life of a review request: create, send each step, follow up, track the customer, cancel, resend.
+
+Every step is a real Huey task scheduled for its time (tasks.send_review_step). A step task checks
+the request first: a request that is finished (clicked, reviewed, cancelled, failed) or whose step
+already went out does nothing, so duplicate and late tasks are harmless. Time is ``clock.now()``.
+"""
+from datetime import timedelta
+
+from sqlalchemy import func, select
+
+from nudgeweb.contacts.fields import ContactValidator
+from nudgeweb.contacts.operations import ContactValidationError, upsert_contact
+from nudgeweb.contacts.suppression import may_message
+from nudgeweb.contacts.timeline import record_activity
+from nudgeweb.models import db
+from nudgeweb.models.reviews import (
+    CHANNEL_CHOICES, FINISHED, PROGRESS, ReviewRequest, ReviewRequestEvent,
+)
+from nudgeweb.reviews import clock
+from nudgeweb.reviews.links import review_link
+from nudgeweb.reviews.settings import review_settings_for
+
+MAX_DELAY_HOURS = 24 * 365
+# A step task that wakes up a little early (clock skew between machines) still runs.
+EARLY_TOLERANCE = timedelta(minutes=1)
+
+
+class ReviewRequestError(ValueError):
+    """Input that cannot make a request; ``errors`` maps each bad field (as the caller named it) to a message."""
+
+    def __init__(self, errors):
+        super().__init__("; ".join(f"{field}: {message}" for field, message in errors.items()))
+        self.errors = dict(errors)
+
+
+class ReviewRequestRefused(ValueError):
+    """A valid request that Nudge won't send: ``reason`` is asked_recently, unsubscribed or no_channel."""
+
+    def __init__(self, message, reason, contact=None, existing=None):
+        super().__init__(message)
+        self.reason, self.contact, self.existing = reason, contact, existing
+
+
+# --- creating ------------------------------------------------------------------------------------
+
+def check_request_options(delay_hours, channel, metadata):
+    """Errors of the request's own options, by field name."""
+    errors = {}
+    if isinstance(delay_hours, bool) or not isinstance(delay_hours, int):
+        errors["delay_hours"] = "delay_hours must be a whole number of hours (0 or more)."
+    elif not 0 <= delay_hours <= MAX_DELAY_HOURS:
+        errors["delay_hours"] = f"delay_hours must be between 0 and {MAX_DELAY_HOURS}."
+    if channel is not None and channel not in CHANNEL_CHOICES:
+        errors["channel"] = f"channel must be one of {', '.join(CHANNEL_CHOICES)}."
+    if metadata is not None and not isinstance(metadata, dict):
+        errors["metadata"] = "metadata must be an object."
+    return errors
+
+
+def create_review_request(organization, contact_data, delay_hours=None, channel=None, employee_id=None,
+                          metadata=None, insist=False, now=None, source="manual", created_by=None,
+                          validator=None):
+    """Upsert the contact (source review_request) and schedule a review request for it.
+
+    Raises ReviewRequestError (every bad field, nothing written) or ReviewRequestRefused
+    (the contact unsubscribed, has no address for the channel, or was asked recently).
+    """
+    settings = review_settings_for(organization)
+    delay_hours = settings.default_delay_hours if delay_hours is None else delay_hours
+    errors = check_request_options(delay_hours, channel, metadata)
+    validator = validator or ContactValidator.for_organization(organization)
+    _clean, contact_errors = validator.validate(contact_data)
+    errors.update(_as_given(contact_errors, contact_data))
+    if errors:
+        raise ReviewRequestError(errors)
+    try:
+        contact, _created = upsert_contact(organization, contact_data, source="review_request",
+                                           commit=False, validator=validator)
+    except ContactValidationError as error:  # e.g. an email and a phone of two different contacts
+        db.session.rollback()
+        raise ReviewRequestError(_as_given(error.errors, contact_data))
+    try:
+        request = request_for_contact(organization, contact, delay_hours=delay_hours, channel=channel,
+                                      employee_id=employee_id, metadata=metadata, insist=insist, now=now,
+                                      source=source, created_by=created_by, settings=settings)
+    except ReviewRequestRefused:
+        db.session.commit()  # the contact is kept: Add Contact added it
+        raise
+    return request
+
+
+def _as_given(errors, data):
+    """Contact errors named as the caller named the field (mobile_phone_number stays so)."""
+    if "phone" in errors and "phone" not in data:
+        for alias in ("mobile_phone_number", "phone_number"):
+            if alias in data:
+                errors = {alias if field == "phone" else field: message for field, message in errors.items()}
+                break
+    return errors
+
+
+def channel_for(contact, choice):
+    """The channel a request to ``contact`` goes by (choice auto, email or sms), or None."""
+    if choice == "auto":
+        return "sms" if contact.phone else ("email" if contact.email else None)
+    return choice if (contact.phone if choice == "sms" else contact.email) else None
+
+
+def recent_request(contact, days, now):
+    """The contact's live request of the last ``days`` days, if any."""
+    if not days:
+        return None
+    return db.session.scalar(
+        select(ReviewRequest)
+        .where(ReviewRequest.organization_id == contact.organization_id,
+               ReviewRequest.contact_id == contact.id,
+               ReviewRequest.status.not_in(("cancelled", "failed")),
+               ReviewRequest.scheduled_for >= now - timedelta(days=days))
+        .order_by(ReviewRequest.scheduled_for.desc())
+        .limit(1)
+    )
+
+
+def request_for_contact(organization, contact, *, delay_hours, channel=None, employee_id=None, metadata=None,
+                        insist=False, now=None, source="manual", created_by=None, settings=None):
+    """Schedule a request for an existing contact; commits and schedules its first step."""
+    now = now or clock.now()
+    settings = settings or review_settings_for(organization)
+    chosen = channel_for(contact, channel or settings.default_channel)
+    if chosen is None:
+        wanted = {"sms": "a mobile phone number", "email": "an email address"}.get(channel or settings.default_channel,
+                                                                                  "an email address or a phone")
+        raise ReviewRequestRefused(f"{contact.display_name} has no {wanted.removeprefix('a ').removeprefix('an ')} "
+                                   f"to send to.", "no_channel", contact)
+    allowed, why = may_message(contact, chosen, purpose="marketing")
+    if not allowed:
+        raise ReviewRequestRefused(why, "unsubscribed", contact)
+    if not insist:
+        existing = recent_request(contact, settings.ask_again_after_days, now)
+        if existing is not None:
+            raise ReviewRequestRefused(
+                f"{contact.display_name} was already asked for a review in the last "
+                f"{settings.ask_again_after_days} days.", "asked_recently", contact, existing)
+    request = ReviewRequest(
+        organization_id=organization.id, contact=contact, contact_id=contact.id, employee_id=employee_id,
+        channel=chosen, scheduled_for=now + timedelta(hours=delay_hours), status="scheduled",
+        extra=dict(metadata or {}), source=source, created_by_id=getattr(created_by, "id", created_by),
+    )
+    db.session.add(request)
+    db.session.flush()
+    when = "now" if delay_hours == 0 else f"in {delay_hours} hour{'s' if delay_hours != 1 else ''}"
+    add_event(request, "scheduled", f"Scheduled by {chosen.upper() if chosen == 'sms' else 'email'}, to go {when}",
+              now, {"delay_hours": delay_hours})
+    db.session.commit()
+    schedule_step(request, 0, request.scheduled_for)
+    return request
+
+
+def schedule_step(request, step, eta):
+    """A real Huey task for one step of one request, due at ``eta``."""
+    from nudgeweb.reviews.tasks import send_review_step
+
+    send_review_step.schedule(args=(str(request.organization_id), str(request.id), step), eta=eta)
+
+
+def add_event(request, kind, summary, occurred_at, data=None, activity=True):
+    """A line on the request's timeline, and (by default) on the contact's."""
+    db.session.add(ReviewRequestEvent(
+        organization_id=request.organization_id, review_request_id=request.id, kind=kind,
+        summary=summary[:300], data=data or {}, occurred_at=occurred_at,
+    ))
+    if activity:
+        record_activity(request.contact, f"review_request.{kind}", f"Review request: {summary}",
+                        {"review_request_id": str(request.id), **(data or {})}, occurred_at=occurred_at)
+
+
+# --- sending each step ---------------------------------------------------------------------------
+
+def due_time(request, step):
+    return request.scheduled_for if step == 0 else request.next_follow_up_at
+
+
+def perform_step(request, step, now=None):
+    """Send step ``step`` (0: the request, n: follow-up n) if it is still wanted; returns what happened."""
+    now = now or clock.now()
+    if request.status in FINISHED:
+        return "finished"
+    if step != request.steps_sent:
+        return "done already"
+    due = due_time(request, step)
+    if due is None:
+        return "not wanted"
+    if due > now + EARLY_TOLERANCE:
+        schedule_step(request, step, due)  # moved later (resend): wait for its time
+        return "early"
+    settings = review_settings_for(request.organization)
+    allowed, why = may_message(request.contact, request.channel, purpose="marketing")
+    if not allowed:
+        stop(request, why, now, failed=(step == 0))
+        db.session.commit()
+        return "suppressed"
+    message = send_step_message(request, step, settings)
+    request.steps_sent = step + 1
+    if message is not None and message.status == "failed":
+        stop(request, getattr(message, "failure_reason", None) or "The message could not be sent.", now,
+             failed=(step == 0))
+        db.session.commit()
+        return "failed"
+    label = "Review request queued" if step == 0 else f"Follow-up {step} queued"
+    add_event(request, "queued" if step == 0 else "follow_up", label, now, {"step": step}, activity=False)
+    request.next_follow_up_at = None
+    follow_ups = settings.follow_ups or []
+    if step < len(follow_ups):
+        started = now if step == 0 else due - timedelta(days=follow_ups[step - 1]["delay_days"])
+        request.next_follow_up_at = started + timedelta(days=follow_ups[step]["delay_days"])
+    db.session.commit()
+    if request.next_follow_up_at is not None:
+        schedule_step(request, step + 1, request.next_follow_up_at)
+    return "sent"
+
+
+def send_step_message(request, step, settings):
+    """Queue the step's message through the delivery engine, with the review link in its context."""
+    from nudgeweb.reviews.messaging import queue_review_message
+
+    key = settings.request_template_key if step == 0 else settings.follow_ups[step - 1]["template_key"]
+    return queue_review_message(request, key, review_link(request), step)
+
+
+def stop(request, reason, now, failed=False):
+    """No more messages for this request (and, for a first message that could not go, failed)."""
+    request.next_follow_up_at = None
+    if failed and request.status == "scheduled":
+        request.status, request.failed_at, request.failure_reason = "failed", now, reason[:300]
+        add_event(request, "failed", f"Not sent: {reason}", now)
+    else:
+        add_event(request, "stopped", f"No more follow-ups: {reason}", now, activity=False)
+
+
+# --- what the delivery engine reports ------------------------------------------------------------
+
+def on_message_event(request, event, now=None, reason=None):
+    """The delivery engine says a message of this request was sent, failed, bounced ..."""
+    now = now or clock.now()
+    if event == "sent":
+        if request.status == "scheduled":
+            request.status, request.sent_at = "sent", now
+            add_event(request, "sent", f"Sent by {'SMS' if request.channel == 'sms' else 'email'}", now)
+        elif request.steps_sent > 1:
+            add_event(request, "follow_up_sent", f"Follow-up {request.steps_sent - 1} sent", now)
+    elif event in ("failed", "bounced"):
+        if request.status in ("scheduled", "sent"):
+            request.status, request.failed_at = "failed", now
+            request.failure_reason = (reason or f"The message {event}.")[:300]
+            request.next_follow_up_at = None
+            add_event(request, "failed", request.failure_reason, now)
+    elif event in ("unsubscribed", "complained"):
+        if request.next_follow_up_at is not None:
+            stop(request, "the customer unsubscribed" if event == "unsubscribed" else "marked as spam", now)
+    db.session.commit()
+
+
+# --- what the customer does on the review page ---------------------------------------------------
+
+def _advance(request, status, now):
+    """Move the request forward to ``status`` (never back); True when it moved."""
+    if request.status in ("cancelled", "failed") and status != "reviewed":
+        return False
+    if PROGRESS.get(request.status, -1) >= PROGRESS[status]:
+        return False
+    request.status = status
+    setattr(request, f"{status}_at", now)
+    if status in ("clicked", "reviewed"):
+        request.next_follow_up_at = None
+    return True
+
+
+def mark_opened(request, now=None):
+    now = now or clock.now()
+    if _advance(request, "opened", now):
+        add_event(request, "opened", "Opened the review page", now)
+        db.session.commit()
+
+
+def site_clicked(request, index, now=None):
+    """The customer chose review site ``index``: its URL, or None for an unknown index."""
+    now = now or clock.now()
+    sites = review_sites_of(request)
+    if not 0 <= index < len(sites):
+        return None
+    site = sites[index]
+    if request.opened_at is None:
+        request.opened_at = now
+    if _advance(request, "clicked", now) or request.clicked_site != site["name"]:
+        request.clicked_site = site["name"]
+        add_event(request, "clicked", f"Went to review on {site['name']}", now, {"site": site["name"]})
+    db.session.commit()
+    return site["url"]
+
+
+def rate(request, rating, now=None):
+    """Store a 1–5 rating (the latest counts) and tell the owners."""
+    now = now or clock.now()
+    if not isinstance(rating, int) or not 1 <= rating <= 5:
+        raise ReviewRequestError({"rating": "Choose from 1 to 5 stars."})
+    request.opened_at = request.opened_at or now
+    request.rating = rating
+    _advance(request, "reviewed", now)
+    request.reviewed_at = request.reviewed_at or now
+    add_event(request, "rated", f"Rated {rating} star{'s' if rating != 1 else ''}", now, {"rating": rating})
+    db.session.commit()
+    notify_owners(request, "rated")
+
+
+def leave_feedback(request, text, now=None):
+    """Private feedback for the business (the latest counts) and an email to the owners."""
+    now = now or clock.now()
+    text = (text or "").strip()
+    if not text:
+        raise ReviewRequestError({"feedback": "Write a few words before sending."})
+    if len(text) > 5000:
+        raise ReviewRequestError({"feedback": "Please keep it under 5,000 characters."})
+    request.feedback, request.feedback_at = text, now
+    request.opened_at = request.opened_at or now
+    _advance(request, "reviewed", now)
+    request.reviewed_at = request.reviewed_at or now
+    add_event(request, "feedback", "Left private feedback", now, {"feedback": text[:200]})
+    db.session.commit()
+    notify_owners(request, "feedback")
+
+
+def notify_owners(request, kind):
+    from nudgeweb.reviews.tasks import notify_owners_of_review
+
+    notify_owners_of_review(str(request.organization_id), str(request.id), kind)
+
+
+def review_sites_of(request):
+    return review_settings_for(request.organization).review_sites or []
+
+
+# --- what the team does --------------------------------------------------------------------------
+
+def cancel(request, now=None):
+    """Nothing more is sent for a request that has not finished; False when it could not be cancelled."""
+    now = now or clock.now()
+    if request.status in FINISHED:
+        return False
+    request.status, request.cancelled_at, request.next_follow_up_at = "cancelled", now, None
+    add_event(request, "cancelled", "Cancelled", now)
+    db.session.commit()
+    return True
+
+
+def can_resend(request):
+    return request.status in ("sent", "opened", "cancelled", "failed", "scheduled")
+
+
+def resend(request, now=None):
+    """Send the request again now, from its first message; its follow-ups start again."""
+    now = now or clock.now()
+    if not can_resend(request):
+        return False
+    allowed, why = may_message(request.contact, request.channel, purpose="marketing")
+    if not allowed:
+        raise ReviewRequestRefused(why, "unsubscribed", request.contact)
+    if PROGRESS.get(request.status, -1) < PROGRESS["opened"]:
+        request.status = "scheduled"
+    request.steps_sent, request.scheduled_for, request.next_follow_up_at = 0, now, None
+    request.cancelled_at = request.failed_at = request.failure_reason = None
+    add_event(request, "resent", "Sent again by the team", now)
+    db.session.commit()
+    schedule_step(request, 0, now)
+    return True
+
+
+def status_counts(organization_id):
+    """{status: count} of the organization's requests, every status present."""
+    from nudgeweb.models.reviews import STATUSES
+
+    rows = db.session.execute(
+        select(ReviewRequest.status, func.count())
+        .where(ReviewRequest.organization_id == organization_id)
+        .group_by(ReviewRequest.status)
+    ).all()
+    counts = dict.fromkeys(STATUSES, 0)
+    counts.update(dict(rows))
+    return counts

@@ -1,0 +1,83 @@
+"""The customer's review page, /r/<signed token>: no login, mobile first, in the business's colours.
+
+Every customer sees every review site of the business (no review gating), a 1–5 rating and a
+private feedback box. A forged or expired link gets a friendly page, never a trace.
+"""
+from flask import Blueprint, redirect, render_template, request
+
+from nudgeweb.htmx import render
+from nudgeweb.reviews import operations
+from nudgeweb.reviews.forms import FeedbackForm
+from nudgeweb.reviews.links import LinkExpired, request_for_token
+from nudgeweb.scoping import enter_organization
+
+bp = Blueprint("review_page", __name__, url_prefix="/r")
+
+
+def _load(token):
+    """(review request, None) or (None, the friendly page to answer with)."""
+    try:
+        review_request = request_for_token(token)
+    except LinkExpired:
+        return None, (render_template("reviews/public/invalid.html", expired=True), 410)
+    if review_request is None:
+        return None, (render_template("reviews/public/invalid.html", expired=False), 404)
+    enter_organization(review_request.organization_id)
+    return review_request, None
+
+
+def _page(review_request, token, form=None, status=200, fragment="reviews/public/_card.html"):
+    return render(
+        "reviews/public/page.html", fragment, status=status, r=review_request, token=token,
+        business=review_request.organization, sites=operations.review_sites_of(review_request),
+        form=form or FeedbackForm(),
+    )
+
+
+@bp.get("/<token>")
+def page(token):
+    review_request, failure = _load(token)
+    if failure:
+        return failure
+    operations.mark_opened(review_request)
+    return _page(review_request, token)
+
+
+@bp.post("/<token>/rate")
+def rate(token):
+    review_request, failure = _load(token)
+    if failure:
+        return failure
+    try:
+        operations.rate(review_request, request.form.get("rating", type=int))
+    except operations.ReviewRequestError:
+        return _page(review_request, token, status=400)
+    return _page(review_request, token)
+
+
+@bp.post("/<token>/feedback")
+def feedback(token):
+    review_request, failure = _load(token)
+    if failure:
+        return failure
+    form = FeedbackForm()
+    if form.validate_on_submit():
+        try:
+            operations.leave_feedback(review_request, form.feedback.data)
+        except operations.ReviewRequestError as error:
+            form.feedback.errors = [error.errors["feedback"]]
+        else:
+            return _page(review_request, token, form=FeedbackForm(formdata=None))
+    return _page(review_request, token, form=form, status=400)
+
+
+@bp.get("/<token>/go/<int:index>")
+def go(token, index):
+    """Count the click, then off to the review site."""
+    review_request, failure = _load(token)
+    if failure:
+        return failure
+    url = operations.site_clicked(review_request, index)
+    if url is None:
+        return _page(review_request, token, status=404)
+    return redirect(url, 302)

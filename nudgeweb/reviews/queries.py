@@ -1,0 +1,113 @@
+"""Reading review requests: the pipeline list (pages and API share it) and the dashboard figures, in SQL."""
+import uuid
+from datetime import datetime, timedelta, timezone
+
+from sqlalchemy import func, or_, select
+
+from nudgeweb.models import db
+from nudgeweb.models.contacts import Contact
+from nudgeweb.models.reviews import CHANNELS, STATUSES, ReviewRequest
+from nudgeweb.reviews import clock
+
+SORTS = {"created_at": ReviewRequest.created_at, "scheduled_for": ReviewRequest.scheduled_for,
+         "status": ReviewRequest.status}
+FILTERS = ("status", "channel", "contact_id", "employee_id", "created_after", "search")
+DEFAULT_SORT = "-created_at"
+
+
+class BadFilter(ValueError):
+    def __init__(self, field, message):
+        super().__init__(message)
+        self.field = field
+
+
+def _uuid(field, value):
+    try:
+        return uuid.UUID(str(value))
+    except ValueError:
+        raise BadFilter(field, f"{field} must be a UUID.")
+
+
+def _moment(field, value):
+    try:
+        moment = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    except ValueError:
+        raise BadFilter(field, f"{field} must be a date or an ISO 8601 time.")
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+def parse_sort(sort):
+    """[(column name, descending)] from "-created_at,status"; BadFilter for an unknown name."""
+    keys = []
+    for part in (sort or DEFAULT_SORT).split(","):
+        name = part.strip().lstrip("-")
+        if name not in SORTS:
+            raise BadFilter("sort", f"Sort by one of {', '.join(SORTS)}.")
+        keys.append((name, part.strip().startswith("-")))
+    return keys
+
+
+def requests_query(organization_id, filters=None, sort=None):
+    """A Select of (ReviewRequest) with its contact, filtered and sorted; BadFilter for bad values."""
+    filters = {key: value for key, value in (filters or {}).items() if value not in (None, "")}
+    query = (select(ReviewRequest).join(Contact, Contact.id == ReviewRequest.contact_id)
+             .where(ReviewRequest.organization_id == organization_id))
+    if "status" in filters:
+        statuses = str(filters["status"]).split(",")
+        if set(statuses) - set(STATUSES):
+            raise BadFilter("status", f"status must be one of {', '.join(STATUSES)}.")
+        query = query.where(ReviewRequest.status.in_(statuses))
+    if "channel" in filters:
+        if filters["channel"] not in CHANNELS:
+            raise BadFilter("channel", f"channel must be one of {', '.join(CHANNELS)}.")
+        query = query.where(ReviewRequest.channel == filters["channel"])
+    if "contact_id" in filters:
+        query = query.where(ReviewRequest.contact_id == _uuid("contact_id", filters["contact_id"]))
+    if "employee_id" in filters:
+        query = query.where(ReviewRequest.employee_id == _uuid("employee_id", filters["employee_id"]))
+    if "created_after" in filters:
+        query = query.where(ReviewRequest.created_at >= _moment("created_after", filters["created_after"]))
+    if "search" in filters:
+        words = str(filters["search"]).lower().split()
+        query = query.where(*(Contact.search_text.contains(word, autoescape=True) for word in words))
+    order = []
+    for name, descending in parse_sort(sort):
+        order.append(SORTS[name].desc() if descending else SORTS[name])
+    order.append(ReviewRequest.id.desc())
+    return query.order_by(*order)
+
+
+def page_of(query, number, size):
+    """(rows, total) of one page of ``query``."""
+    total = db.session.scalar(query.order_by(None).with_only_columns(func.count(ReviewRequest.id)))
+    rows = db.session.scalars(query.limit(size).offset((number - 1) * size)).unique().all()
+    return rows, total
+
+
+def dashboard_figures(organization_id, now=None):
+    """Sent this week, click rate and average rating (last 30 days), and the latest feedback."""
+    now = now or clock.now()
+    scope = ReviewRequest.organization_id == organization_id
+    sent_this_week = db.session.scalar(
+        select(func.count()).where(scope, ReviewRequest.sent_at >= now - timedelta(days=7))
+    )
+    month = now - timedelta(days=30)
+    sent, clicked, average = db.session.execute(
+        select(func.count(ReviewRequest.sent_at), func.count(ReviewRequest.clicked_at), func.avg(ReviewRequest.rating))
+        .where(scope, ReviewRequest.sent_at >= month)
+    ).one()
+    ratings = db.session.scalar(select(func.count(ReviewRequest.rating)).where(scope))
+    all_time_average = db.session.scalar(select(func.avg(ReviewRequest.rating)).where(scope))
+    latest = db.session.scalars(
+        select(ReviewRequest).where(scope, or_(ReviewRequest.feedback.is_not(None), ReviewRequest.rating.is_not(None)))
+        .order_by(ReviewRequest.reviewed_at.desc().nulls_last(), ReviewRequest.id.desc()).limit(3)
+    ).all()
+    return {
+        "sent_this_week": sent_this_week,
+        "click_rate": (clicked / sent) if sent else None,
+        "average_rating": float(average) if average is not None else (
+            float(all_time_average) if all_time_average is not None else None),
+        "ratings": ratings,
+        "latest": latest,
+        "any": bool(sent_this_week or sent or ratings),
+    }

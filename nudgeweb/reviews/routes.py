@@ -1,0 +1,185 @@
+"""The team's pages: the pipeline, one request, the send form, bulk send, Settings → Reviews."""
+from flask import Blueprint, abort, flash, g, redirect, request, url_for
+from flask_login import current_user
+
+from nudgeweb.htmx import render
+from nudgeweb.auth.access import current_organization, member_required, role_required
+from nudgeweb.models.reviews import STATUSES, ReviewRequest
+from nudgeweb.reviews import bulk, operations, queries
+from nudgeweb.reviews.forms import BulkSendForm, ReviewSettingsForm, SendReviewRequestForm
+from nudgeweb.reviews.settings import ReviewSettingsError, clean_site, review_settings_for, update_review_settings
+from nudgeweb.scoping import get_or_404
+
+bp = Blueprint("reviews", __name__)
+PAGE_SIZE = 50
+LIST_SORTS = {"-created_at": "Newest first", "created_at": "Oldest first",
+              "-scheduled_for": "Latest scheduled", "scheduled_for": "Soonest scheduled", "status": "Status"}
+
+
+@bp.get("/review-requests")
+@member_required
+def index():
+    filters = {key: request.args.get(key, "").strip() for key in ("status", "channel", "search")}
+    sort = request.args.get("sort") if request.args.get("sort") in LIST_SORTS else "-created_at"
+    number = max(request.args.get("page", 1, type=int), 1)
+    try:
+        rows, total = queries.page_of(queries.requests_query(g.membership.organization_id, filters, sort),
+                                      number, PAGE_SIZE)
+    except queries.BadFilter:
+        abort(400)
+    return render(
+        "reviews/index.html", "reviews/_pipeline.html", rows=rows, total=total, page_number=number,
+        pages=max((total + PAGE_SIZE - 1) // PAGE_SIZE, 1), filters=filters, sort=sort, sorts=LIST_SORTS,
+        statuses=STATUSES, counts=operations.status_counts(g.membership.organization_id),
+    )
+
+
+@bp.route("/review-requests/new", methods=["GET", "POST"])
+@role_required("editor")
+def new():
+    organization = current_organization()
+    form = SendReviewRequestForm()
+    if request.method == "GET":
+        settings = review_settings_for(organization)
+        form.delay_hours.data, form.channel.data = settings.default_delay_hours, settings.default_channel
+    if form.validate_on_submit():
+        data = {name: getattr(form, name).data for name in ("first_name", "last_name", "email", "phone")}
+        try:
+            review_request = operations.create_review_request(
+                organization, data, form.delay_hours.data, channel=form.channel.data, insist=form.insist.data,
+                source="manual", created_by=current_user)
+        except operations.ReviewRequestError as error:
+            for field, message in error.errors.items():
+                getattr(form, field, form.email).errors.append(message)
+        except operations.ReviewRequestRefused as refused:
+            field = form.insist if refused.reason == "asked_recently" else (
+                form.phone if form.channel.data == "sms" else form.email)
+            field.errors.append(str(refused))
+        else:
+            flash(f"Review request for {review_request.contact.display_name} is scheduled.", "success")
+            return redirect(url_for(".show", request_id=review_request.id), 303)
+    return render("reviews/new.html", "reviews/_send_form.html", form=form,
+                       status=400 if form.errors else 200)
+
+
+@bp.get("/review-requests/<request_id>")
+@member_required
+def show(request_id):
+    review_request = get_or_404(ReviewRequest, request_id)
+    return render("reviews/show.html", "reviews/_request.html", r=review_request,
+                       sites=operations.review_sites_of(review_request))
+
+
+@bp.post("/review-requests/<request_id>/cancel")
+@role_required("editor")
+def cancel(request_id):
+    review_request = get_or_404(ReviewRequest, request_id)
+    if operations.cancel(review_request):
+        flash("Cancelled: nothing more will be sent for this request.", "success")
+    else:
+        flash(f"This request is {review_request.status}; there is nothing to cancel.", "warning")
+    return redirect(url_for(".show", request_id=review_request.id), 303)
+
+
+@bp.post("/review-requests/<request_id>/resend")
+@role_required("editor")
+def resend(request_id):
+    review_request = get_or_404(ReviewRequest, request_id)
+    try:
+        sent = operations.resend(review_request)
+    except operations.ReviewRequestRefused as refused:
+        flash(f"Not sent: {refused}", "error")
+    else:
+        flash("Sent again." if sent else "A reviewed request is not sent again.", "success" if sent else "warning")
+    return redirect(url_for(".show", request_id=review_request.id), 303)
+
+
+@bp.route("/review-requests/bulk", methods=["GET", "POST"])
+@role_required("editor")
+def bulk_send():
+    organization = current_organization()
+    if request.method == "POST":
+        form = BulkSendForm()
+    else:
+        form = BulkSendForm(formdata=request.args, meta={"csrf": False})
+    if request.method == "GET" and form.delay_hours.data is None:
+        form.delay_hours.data = review_settings_for(organization).default_delay_hours
+    audience = bulk.clean_audience({name: getattr(form, name).data for name in bulk.AUDIENCE_KEYS if hasattr(form, name)})
+    counts = bulk.preview(organization, audience, insist=bool(form.insist.data))
+    if request.method == "POST" and form.validate_on_submit() and request.form.get("confirm"):
+        from nudgeweb.reviews.tasks import bulk_send_review_requests
+
+        bulk_send_review_requests(str(organization.id), audience, form.delay_hours.data, bool(form.insist.data),
+                                  str(current_user.id))
+        flash(f"Asking {counts['will_ask']} customers for a review. They appear below as they are scheduled.",
+              "success")
+        return redirect(url_for(".index"), 303)
+    return render("reviews/bulk.html", "reviews/_bulk_counts.html", form=form, counts=counts,
+                       audience=audience)
+
+
+@bp.route("/settings/reviews", methods=["GET", "POST"])
+@member_required
+def settings_page():
+    organization = current_organization()
+    settings = review_settings_for(organization)
+    form = ReviewSettingsForm()
+    if request.method == "GET":
+        _fill_settings_form(form, settings)
+    elif form.validate_on_submit():
+        if not g.membership.can("admin"):
+            abort(403)
+        sites = _sites_from(form)
+        if sites is not None:
+            try:
+                update_review_settings(
+                    settings, review_sites=sites, default_channel=form.default_channel.data,
+                    default_delay_hours=form.default_delay_hours.data,
+                    follow_ups=[{"delay_days": entry.delay_days.data} for entry in form.follow_ups
+                                if entry.delay_days.data],
+                    ask_again_after_days=form.ask_again_after_days.data)
+            except ReviewSettingsError as error:
+                for field, message in error.errors.items():
+                    target = form.follow_ups.entries[0].delay_days if field == "follow_ups" else getattr(form, field)
+                    target.errors = list(target.errors) + [message]
+            else:
+                flash("Review settings saved.", "success")
+                return redirect(url_for(".settings_page"), 303)
+    return render("reviews/settings.html", form=form, settings=settings,
+                       status=400 if form.errors or _has_errors(form) else 200)
+
+
+def _fill_settings_form(form, settings):
+    for entry, site in zip(form.sites.entries, settings.review_sites):
+        entry.kind.data, entry.form.name.data, entry.url.data = site["kind"], site["name"], site["url"]
+    for entry, step in zip(form.follow_ups.entries, settings.follow_ups):
+        entry.delay_days.data = step["delay_days"]
+    form.default_channel.data = settings.default_channel
+    form.default_delay_hours.data = settings.default_delay_hours
+    form.ask_again_after_days.data = settings.ask_again_after_days
+
+
+def _sites_from(form):
+    """The review sites of the form in order, or None after marking the bad ones."""
+    sites, bad = [], False
+    for entry in form.sites.entries:
+        if not (entry.url.data or "").strip():
+            continue
+        site, error = clean_site(entry.kind.data, entry.form.name.data, entry.url.data)
+        if error:
+            entry.url.errors = list(entry.url.errors) + [error]
+            bad = True
+        else:
+            sites.append(site)
+    return None if bad else sites
+
+
+def _has_errors(form):
+    return any(entry.url.errors for entry in form.sites.entries) or any(
+        entry.delay_days.errors for entry in form.follow_ups.entries)
+
+
+@bp.app_template_global("review_dashboard")
+def review_dashboard():
+    """The dashboard's review figures for the current organization."""
+    return queries.dashboard_figures(g.membership.organization_id)

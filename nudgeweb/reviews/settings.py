@@ -1,0 +1,100 @@
+"""Each organization's review settings: made with sensible defaults on first use or sign-up."""
+from urllib.parse import quote_plus, urlparse
+
+from sqlalchemy import select
+
+from nudgeweb.models import Organization, db
+from nudgeweb.models.reviews import CHANNEL_CHOICES, MAX_FOLLOW_UPS, SITE_KINDS, ReviewSettings
+
+SITE_NAMES = {"google": "Google", "facebook": "Facebook", "yelp": "Yelp", "trustpilot": "Trustpilot", "other": ""}
+DEFAULT_FOLLOW_UPS = (
+    {"delay_days": 3, "template_key": "review_follow_up_1"},
+    {"delay_days": 7, "template_key": "review_follow_up_2"},
+)
+FOLLOW_UP_TEMPLATE_KEYS = ("review_follow_up_1", "review_follow_up_2", "review_follow_up_2")
+
+
+class ReviewSettingsError(ValueError):
+    def __init__(self, errors):
+        super().__init__("; ".join(f"{k}: {v}" for k, v in errors.items()))
+        self.errors = errors
+
+
+def default_sites(organization):
+    """Until the business pastes its own links: a Google search that shows its review panel."""
+    return [{"kind": "google", "name": "Google",
+             "url": f"https://www.google.com/search?q={quote_plus(organization.name + ' reviews')}"}]
+
+
+def review_settings_for(organization):
+    """The organization's settings, created with the defaults when missing."""
+    settings = db.session.scalar(
+        select(ReviewSettings).where(ReviewSettings.organization_id == organization.id)
+    )
+    if settings is None:
+        settings = ReviewSettings(
+            organization_id=organization.id,
+            review_sites=default_sites(organization),
+            default_channel="auto",
+            default_delay_hours=0,
+            follow_ups=[dict(step) for step in DEFAULT_FOLLOW_UPS],
+            request_template_key="review_request",
+            ask_again_after_days=30,
+        )
+        db.session.add(settings)
+        db.session.flush()
+    return settings
+
+
+def give_defaults(organization):
+    """organization_created receiver: a new business can send its first request at once."""
+    review_settings_for(db.session.merge(organization) if organization not in db.session else organization)
+    db.session.commit()
+
+
+def clean_site(kind, name, url):
+    """(site dict, error or None) for one review site given in a form or the API."""
+    kind = kind if kind in SITE_KINDS else "other"
+    url = (url or "").strip()
+    parsed = urlparse(url)
+    if parsed.scheme not in ("http", "https") or not parsed.netloc:
+        return None, "Paste the full address of your review page, starting with https://."
+    name = (name or "").strip() or SITE_NAMES[kind] or parsed.netloc
+    return {"kind": kind, "name": name[:60], "url": url[:1000]}, None
+
+
+def update_review_settings(settings, *, review_sites, default_channel, default_delay_hours, follow_ups,
+                           ask_again_after_days):
+    """Replace the settings; raises ReviewSettingsError naming each bad value, changing nothing."""
+    errors = {}
+    if default_channel not in CHANNEL_CHOICES:
+        errors["default_channel"] = f"Choose one of {', '.join(CHANNEL_CHOICES)}."
+    if not isinstance(default_delay_hours, int) or not 0 <= default_delay_hours <= 24 * 60:
+        errors["default_delay_hours"] = "Use a whole number of hours from 0 to 1440."
+    if not isinstance(ask_again_after_days, int) or not 0 <= ask_again_after_days <= 3650:
+        errors["ask_again_after_days"] = "Use a whole number of days from 0 to 3650."
+    if len(follow_ups) > MAX_FOLLOW_UPS:
+        errors["follow_ups"] = f"At most {MAX_FOLLOW_UPS} follow-ups."
+    last = 0
+    for step in follow_ups:
+        days = step.get("delay_days")
+        if not isinstance(days, int) or days <= last or days > 90:
+            errors["follow_ups"] = "Each follow-up needs a later day than the one before (1 to 90)."
+            break
+        last = days
+    if errors:
+        raise ReviewSettingsError(errors)
+    settings.review_sites = list(review_sites)
+    settings.default_channel = default_channel
+    settings.default_delay_hours = default_delay_hours
+    settings.follow_ups = [
+        {"delay_days": step["delay_days"], "template_key": step.get("template_key") or FOLLOW_UP_TEMPLATE_KEYS[i]}
+        for i, step in enumerate(follow_ups)
+    ]
+    settings.ask_again_after_days = ask_again_after_days
+    db.session.commit()
+    return settings
+
+
+def organization_of(organization_id):
+    return db.session.get(Organization, organization_id)

@@ -1,0 +1,254 @@
+"""Review requests: settings, creating, the customer's page, the team's pages, isolation.
+
+Sending through the delivery engine and the API are tested in test_reviews_flow.py.
+"""
+import re
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from sqlalchemy import func, select
+
+from nudgeweb.extensions import db, huey
+from nudgeweb.models import Contact, ReviewRequest
+from nudgeweb.reviews import bulk, clock, operations
+from nudgeweb.reviews.links import review_token
+from nudgeweb.reviews.settings import review_settings_for
+from tests.factories import ContactFactory
+
+# Ahead of real time, so that Huey (on real time) keeps every task of the frozen clock on its schedule.
+NOW = (datetime.now(timezone.utc) + timedelta(days=30)).replace(hour=15, minute=0, second=0, microsecond=0)
+
+
+@pytest.fixture(autouse=True)
+def frozen_clock():
+    huey.flush()
+    clock.travel_to(NOW)
+    yield
+    clock.travel_to(None)
+    huey.flush()
+
+
+def count(model):
+    return db.session.scalar(select(func.count()).select_from(model))
+
+
+def test_new_organization_gets_sensible_defaults(organization):
+    settings = review_settings_for(organization)
+    assert settings.default_channel == "auto" and settings.default_delay_hours == 0
+    assert [step["delay_days"] for step in settings.follow_ups] == [3, 7]
+    assert settings.review_sites[0]["name"] == "Google" and "Acme+Plumbing" in settings.review_sites[0]["url"]
+    assert settings.ask_again_after_days == 30
+
+
+def test_signup_gives_review_settings(client, app_ctx):
+    client.post("/signup", data={"business_name": "Sunrise Dental", "name": "Maria", "email": "m@s.example",
+                                 "password": "a-long-password"})
+    page = client.get("/settings/reviews")
+    assert page.status_code == 200 and b"Sunrise+Dental" in page.data
+
+
+def test_create_schedules_with_delay_and_upserts_contact(organization):
+    request = operations.create_review_request(
+        organization, {"first_name": "Jane", "last_name": "Smith", "email": "Jane@Example.com",
+                       "mobile_phone_number": "+12125551234", "company_name": "Smith Industries"},
+        24, metadata={"source": "zapier"})
+    assert request.status == "scheduled" and request.channel == "sms"
+    assert request.scheduled_for == NOW + timedelta(hours=24)
+    assert request.contact.email == "jane@example.com" and request.contact.source == "review_request"
+    assert request.extra == {"source": "zapier"}
+    assert [e.kind for e in request.events] == ["scheduled"]
+    [task] = huey.scheduled()
+    assert task.args == (str(organization.id), str(request.id), 0)
+    assert task.eta == (NOW + timedelta(hours=24)).replace(tzinfo=None)
+
+
+@pytest.mark.parametrize("data, delay, metadata, fields", [
+    ({"first_name": "Jane"}, 0, None, {"email"}),
+    ({"mobile_phone_number": "12"}, 0, None, {"mobile_phone_number"}),
+    ({"email": "jane@example.com"}, -1, None, {"delay_hours"}),
+    ({"email": "jane@example.com"}, 1.5, None, {"delay_hours"}),
+    ({"email": "jane@example.com"}, "2", None, {"delay_hours"}),
+    ({"email": "jane@example.com", "colour": "red"}, 0, None, {"colour"}),
+    ({"email": "jane@example.com"}, 0, ["a"], {"metadata"}),
+    ({"email": "nope", "mobile_phone_number": "abc"}, -3, "x", {"email", "mobile_phone_number", "delay_hours", "metadata"}),
+])
+def test_bad_input_names_every_field_and_writes_nothing(organization, data, delay, metadata, fields):
+    with pytest.raises(operations.ReviewRequestError) as error:
+        operations.create_review_request(organization, data, delay, metadata=metadata)
+    assert set(error.value.errors) == fields
+    assert count(Contact) == 0 and count(ReviewRequest) == 0 and huey.scheduled_count() == 0
+
+
+def test_a_customer_asked_recently_is_not_asked_again_unless_insisted(organization):
+    first = operations.create_review_request(organization, {"email": "a@example.com"}, 0)
+    clock.travel_to(NOW + timedelta(days=10))
+    with pytest.raises(operations.ReviewRequestRefused) as refused:
+        operations.create_review_request(organization, {"email": "a@example.com"}, 0)
+    assert refused.value.reason == "asked_recently" and refused.value.existing.id == first.id
+    second = operations.create_review_request(organization, {"email": "a@example.com"}, 0, insist=True)
+    assert second.id != first.id
+    clock.travel_to(NOW + timedelta(days=41))
+    assert operations.create_review_request(organization, {"email": "a@example.com"}, 0).status == "scheduled"
+
+
+def test_unsubscribed_or_unreachable_contacts_are_refused(organization):
+    ContactFactory(organization=organization, email="gone@example.com", status="unsubscribed")
+    with pytest.raises(operations.ReviewRequestRefused) as refused:
+        operations.create_review_request(organization, {"email": "gone@example.com"}, 0)
+    assert refused.value.reason == "unsubscribed"
+    with pytest.raises(operations.ReviewRequestRefused) as refused:
+        operations.create_review_request(organization, {"email": "only@example.com"}, 0, channel="sms")
+    assert refused.value.reason == "no_channel"
+    assert count(ReviewRequest) == 0
+
+
+def test_cancelled_request_sends_nothing(organization):
+    request = operations.create_review_request(organization, {"email": "a@example.com"}, 5)
+    assert operations.cancel(request)
+    [task] = huey.read_schedule(clock.huey_timestamp(NOW + timedelta(hours=6)))
+    huey.execute(task, clock.huey_timestamp(NOW + timedelta(hours=6)))
+    assert request.status == "cancelled" and request.steps_sent == 0
+    assert not operations.cancel(request)
+
+
+def customer_page(client, request):
+    return f"/r/{review_token(request)}"
+
+
+def test_customer_page_open_click_rate_and_feedback(client, organization, app_ctx):
+    organization.brand_color = "#0f766e"
+    settings = review_settings_for(organization)
+    settings.review_sites = [{"kind": "google", "name": "Google", "url": "https://g.example/review"},
+                             {"kind": "yelp", "name": "Yelp", "url": "https://yelp.example/acme"}]
+    db.session.commit()
+    request = operations.create_review_request(organization, {"first_name": "Ann", "email": "ann@example.com"}, 48)
+    url = customer_page(client, request)
+    page = client.get(url)
+    html = page.get_data(as_text=True)
+    assert page.status_code == 200 and "How was your experience with Acme Plumbing?" in html
+    assert "#0f766e" in html and "Review us on Google" in html and "Review us on Yelp" in html
+    db.session.refresh(request)
+    assert request.status == "opened"
+
+    rated = client.post(f"{url}/rate", data={"rating": "2"}, headers={"HX-Request": "true"})
+    fragment = rated.get_data(as_text=True)
+    assert "<html" not in fragment and "You gave Acme Plumbing 2 stars" in fragment
+    assert "Review us on Google" in fragment and "Review us on Yelp" in fragment  # no gating on low ratings
+    go = client.get(f"{url}/go/1")
+    assert go.status_code == 302 and go.headers["Location"] == "https://yelp.example/acme"
+    client.post(f"{url}/feedback", data={"feedback": "The plumber was late."})
+    db.session.refresh(request)
+    assert (request.status, request.rating, request.clicked_site) == ("reviewed", 2, "Yelp")
+    assert request.feedback == "The plumber was late."
+    assert [e.kind for e in request.events] == ["scheduled", "opened", "rated", "clicked", "feedback"]
+    assert client.post(f"{url}/rate", data={"rating": "9"}).status_code == 400
+
+
+def test_forged_or_unknown_link_gets_a_friendly_page(client, organization):
+    request = operations.create_review_request(organization, {"email": "a@example.com"}, 0)
+    token = review_token(request)
+    for bad in (token[:-3] + "abc", "nonsense"):
+        page = client.get(f"/r/{bad}")
+        assert page.status_code == 404 and b"We couldn't open this link" in page.data
+    assert client.post(f"/r/{token[:-2]}xx/rate", data={"rating": "5"}).status_code == 404
+
+
+def test_pipeline_counts_filters_and_fragment(owner_client, organization):
+    for n in range(3):
+        operations.create_review_request(organization, {"first_name": f"Person{n}", "email": f"p{n}@example.com"}, 1)
+    cancelled = operations.create_review_request(organization, {"first_name": "Zed", "email": "z@example.com"}, 1)
+    operations.cancel(cancelled)
+    page = owner_client.get("/review-requests")
+    html = page.get_data(as_text=True)
+    assert page.status_code == 200 and "Person0" in html and "Zed" in html
+    assert re.search(r'<span class="stat-value">3</span><span class="stat-label">Scheduled', html)
+    assert re.search(r'<span class="stat-value">1</span><span class="stat-label">Cancelled', html)
+    fragment = owner_client.get("/review-requests?status=cancelled", headers={"HX-Request": "true"})
+    text = fragment.get_data(as_text=True)
+    assert "<html" not in text and 'hx-trigger="every 5s"' in text
+    assert "Zed" in text and "Person0" not in text
+    assert owner_client.get("/review-requests?search=person1").get_data(as_text=True).count("Person1") == 1
+
+
+def test_send_form_creates_request_and_shows_errors_at_the_field(owner_client, organization):
+    bad = owner_client.post("/review-requests/new", data={"first_name": "Bo", "delay_hours": "2", "channel": "auto"})
+    assert bad.status_code == 400 and b'id="email-error"' in bad.data and count(ReviewRequest) == 0
+    sent = owner_client.post("/review-requests/new", data={"first_name": "Bo", "phone": "+1 212 555 0100",
+                                                            "delay_hours": "2", "channel": "auto"})
+    assert sent.status_code == 303
+    request = db.session.scalar(select(ReviewRequest))
+    assert sent.headers["Location"] == f"/review-requests/{request.id}"
+    detail = owner_client.get(sent.headers["Location"]).get_data(as_text=True)
+    assert "Bo" in detail and "SMS to +12125550100" in detail and "Scheduled by SMS" in detail
+    again = owner_client.post("/review-requests/new", data={"phone": "+12125550100", "delay_hours": "0", "channel": "auto"})
+    assert again.status_code == 400 and b"already asked" in again.data
+
+
+def test_cancel_and_resend_from_the_request_page(owner_client, organization):
+    request = operations.create_review_request(organization, {"email": "a@example.com"}, 10)
+    owner_client.post(f"/review-requests/{request.id}/cancel")
+    db.session.refresh(request)
+    assert request.status == "cancelled"
+    owner_client.post(f"/review-requests/{request.id}/resend")
+    db.session.refresh(request)
+    assert request.status == "scheduled" and request.scheduled_for == NOW
+    assert [e.kind for e in request.events] == ["scheduled", "cancelled", "resent"]
+
+
+def test_viewer_cannot_send_or_cancel(app, organization):
+    from tests.conftest import member_client
+
+    viewer = member_client(app, organization, "viewer")
+    request = operations.create_review_request(organization, {"email": "a@example.com"}, 10)
+    assert viewer.get("/review-requests").status_code == 200
+    assert viewer.post("/review-requests/new", data={"email": "b@example.com", "delay_hours": "0"}).status_code == 403
+    assert viewer.post(f"/review-requests/{request.id}/cancel").status_code == 403
+
+
+def test_settings_page_saves_sites_in_order_and_follow_ups(owner_client, organization):
+    data = {
+        "sites-0-kind": "facebook", "sites-0-name": "", "sites-0-url": "https://facebook.example/acme",
+        "sites-1-kind": "other", "sites-1-name": "Angi", "sites-1-url": "https://angi.example/acme",
+        "default_channel": "email", "default_delay_hours": "2", "ask_again_after_days": "60",
+        "follow_ups-0-delay_days": "2", "follow_ups-1-delay_days": "5", "follow_ups-2-delay_days": "",
+    }
+    assert owner_client.post("/settings/reviews", data=data).status_code == 303
+    settings = review_settings_for(organization)
+    db.session.refresh(settings)
+    assert [s["name"] for s in settings.review_sites] == ["Facebook", "Angi"]
+    assert [s["delay_days"] for s in settings.follow_ups] == [2, 5]
+    assert (settings.default_channel, settings.default_delay_hours, settings.ask_again_after_days) == ("email", 2, 60)
+    bad = owner_client.post("/settings/reviews", data={**data, "sites-0-url": "facebook", "follow_ups-1-delay_days": "1"})
+    assert bad.status_code == 400 and b"Paste the full address" in bad.data
+
+
+def test_bulk_send_says_how_many_are_asked_and_skipped(owner_client, organization):
+    for n in range(4):
+        ContactFactory(organization=organization, email=f"ok{n}@example.com")
+    ContactFactory(organization=organization, email="gone@example.com", status="unsubscribed")
+    asked = ContactFactory(organization=organization, email="asked@example.com")
+    operations.request_for_contact(organization, asked, delay_hours=0)
+    page = owner_client.get("/review-requests/bulk")
+    assert b"<strong>4</strong> of 6 contacts will be asked" in page.data
+    assert b"1 unsubscribed" in page.data and b"1 asked recently" in page.data
+    assert bulk.preview(organization, {"search": "ok1"})["total"] == 1
+    owner_client.post("/review-requests/bulk", data={"delay_hours": "1", "confirm": "1"})
+    assert count(ReviewRequest) == 5
+
+
+def test_dashboard_shows_review_figures(owner_client, organization):
+    request = operations.create_review_request(organization, {"first_name": "Ann", "email": "ann@example.com"}, 0)
+    request.status, request.sent_at = "sent", NOW
+    db.session.commit()
+    operations.rate(request, 4)
+    operations.leave_feedback(request, "Lovely bread")
+    html = owner_client.get("/").get_data(as_text=True)
+    assert "Review requests sent this week" in html and "4.0" in html and "Lovely bread" in html
+
+
+def test_another_organization_sees_nothing(other_client, owner_client, organization):
+    request = operations.create_review_request(organization, {"first_name": "Secret", "email": "s@example.com"}, 1)
+    assert other_client.get(f"/review-requests/{request.id}").status_code == 404
+    assert other_client.post(f"/review-requests/{request.id}/cancel").status_code == 404
+    assert b"Secret" not in other_client.get("/review-requests").data
+    assert b"Ask your first customer" in other_client.get("/review-requests").data
