@@ -46,6 +46,8 @@ class Config:
         self.HUEY_IMMEDIATE = env_bool("HUEY_IMMEDIATE", False)
         self.RATELIMIT_STORAGE_URI = env("RATELIMIT_STORAGE_URL", "memory://")
         self.RATELIMIT_KEY_PREFIX = env("RATELIMIT_KEY_PREFIX", "nudge")
+        # Retry-After is sent on 429s only; other answers carry the seconds left as this header (seed 001).
+        self.RATELIMIT_HEADER_RETRY_AFTER = "X-RateLimit-Reset-After"
         self.MAIL_URL = env("MAIL_URL", "")
         self.MAIL_FROM = env("MAIL_FROM", "Nudge <nudge@localhost>")
         self.SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", False)

@@ -64,8 +64,11 @@ def register_extensions(app):
 
 
 def register_blueprints(app):
+    from nudgeweb.api import register as register_api
     from nudgeweb.auth.access import load_membership
     from nudgeweb.auth.routes import bp as auth_bp
+    from nudgeweb.contacts.routes import bp as contacts_bp
+    from nudgeweb.contacts.settings_routes import bp as contacts_settings_bp
     from nudgeweb.health import bp as health_bp
     from nudgeweb.imports.routes import bp as imports_bp
     from nudgeweb.main.routes import bp as main_bp, register_coming_soon_pages
@@ -78,10 +81,11 @@ def register_blueprints(app):
     from nudgeweb.settings.routes import bp as settings_bp
 
     for blueprint in (auth_bp, main_bp, settings_bp, health_bp, oauth_bp, oauth_settings_bp, reviews_bp,
-                      review_page_bp, imports_bp):
+                      review_page_bp, contacts_bp, contacts_settings_bp, imports_bp):
         app.register_blueprint(blueprint)
     connect_review_receivers()
     register_coming_soon_pages(app)
+    register_api(app)
     app.before_request(load_membership)
 
 

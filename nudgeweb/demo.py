@@ -21,6 +21,8 @@ DEMO_TEAM = (
 
 # Each area's seeding function, in order: step(organization) -> None.
 DEMO_STEPS = [
+    "nudgeweb.reviews.demo:seed_review_history",
+    "nudgeweb.oauth.demo:seed",
 ]
 
 

@@ -1,5 +1,5 @@
 """Friendly error pages; a failed request never leaves a half-written transaction behind."""
-from flask import render_template
+from flask import render_template, request
 from flask_wtf.csrf import CSRFError
 
 from nudgeweb.extensions import db
@@ -24,9 +24,18 @@ def render_error(status, title=None, detail=None):
     )
 
 
+def _api_error(error):
+    """Errors under /api/ answer JSON:API documents, not pages."""
+    from nudgeweb.api.errors import http_error_response
+
+    return http_error_response(error)
+
+
 def register(app):
     for status in (400, 403, 404, 405, 429):
-        app.register_error_handler(status, lambda error, status=status: render_error(status))
+        app.register_error_handler(
+            status, lambda error, status=status: _api_error(error) if request.path.startswith("/api/") else render_error(status)
+        )
 
     @app.errorhandler(CSRFError)
     def csrf_error(error):
@@ -36,5 +45,7 @@ def register(app):
 
     @app.errorhandler(500)
     def internal_error(error):
+        if request.path.startswith("/api/"):
+            return _api_error(error)
         db.session.rollback()
         return render_error(500)

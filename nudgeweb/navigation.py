@@ -17,7 +17,7 @@ class Area:
 
 AREAS = (
     Area("dashboard", "Dashboard", "/", "main.dashboard", "Your business at a glance."),
-    Area("contacts", "Contacts", "/contacts", None,
+    Area("contacts", "Contacts", "/contacts", "contacts.index",
          "Add, import and search your customers, with tags, custom fields and an activity timeline."),
     Area("review_requests", "Review requests", "/review-requests", "reviews.index",
          "Ask customers for a review by SMS or email, follow up automatically, and watch the ratings come in."),
@@ -44,7 +44,10 @@ def area_endpoint(area):
 SETTINGS_SECTIONS = (
     ("settings.organization", "Business profile"),
     ("settings.team", "Team"),
+    ("contacts_settings.custom_fields", "Custom fields"),
+    ("contacts_settings.tags", "Tags"),
     ("reviews.settings_page", "Reviews"),
+    ("api_settings.api_keys", "API keys"),
     ("oauth_settings.apps", "OAuth apps"),
     ("oauth_settings.connections", "Connected apps"),
 )

@@ -22,3 +22,5 @@ def heartbeat():
 def heartbeat_every_minute():
     heartbeat.call_local()
 
+
+import nudgeweb.oauth.tasks  # noqa: E402,F401  (OAuth housekeeping)

@@ -53,14 +53,14 @@ def test_full_dance_with_pkce_refresh_and_revoke(app, owner, dance):
     assert new["refresh_token"] != tokens["refresh_token"] and new["scope"] == "read write"
     assert authenticate_bearer(new["access_token"]) is not None
     assert authenticate_bearer(tokens["access_token"]) is None  # the old pair is revoked
-    again = dance.refresh(tokens["refresh_token"])  # rotation: the old refresh token stops working
-    assert again.status_code == 400 and again.get_json()["error"] == "invalid_grant"
 
     revoked = dance.api.post("/oauth/revoke", headers={"Authorization": f"Bearer {new['access_token']}"})
     assert revoked.status_code == 200
     assert revoked.get_json() == {"success": True, "message": "Tokens revoked successfully", "revoked_count": 1}
     assert authenticate_bearer(new["access_token"]) is None
-    assert dance.refresh(new["refresh_token"]).get_json()["error"] == "invalid_grant"
+    for refresh_token in (tokens["refresh_token"], new["refresh_token"]):  # rotated, then revoked
+        again = dance.refresh(refresh_token)
+        assert again.status_code == 400 and again.get_json()["error"] == "invalid_grant"
 
 
 def test_client_secret_basic_and_a_narrower_scope(app, owner, dance):
@@ -295,3 +295,37 @@ def test_authenticate_bearer_refuses_junk(app_ctx, junk):
 def test_token_endpoint_junk_is_an_oauth_error_never_a_500(client, app_ctx, form):
     response = client.post("/oauth/token", data=form)
     assert response.status_code in (400, 401) and "error" in response.get_json()
+
+
+def test_a_rotated_refresh_token_used_again_revokes_its_whole_family(app, owner, dance):
+    """Someone replaying an old refresh token (a thief, or the app) ends the connection it came from."""
+    first = dance.tokens_for(owner.user.email)
+    unrelated = dance.tokens_for(owner.user.email)
+    second = dance.refresh(first["refresh_token"]).get_json()
+    assert dance.refresh(first["refresh_token"]).get_json()["error"] == "invalid_grant"
+    assert authenticate_bearer(second["access_token"]) is None
+    assert dance.refresh(second["refresh_token"]).get_json()["error"] == "invalid_grant"
+    assert authenticate_bearer(unrelated["access_token"]) is not None
+
+
+def test_server_metadata_describes_the_endpoints(client):
+    metadata = client.get("/.well-known/oauth-authorization-server").get_json()
+    assert metadata["authorization_endpoint"] == "http://localhost/oauth/authorize"
+    assert metadata["token_endpoint"] == "http://localhost/oauth/token"
+    assert metadata["code_challenge_methods_supported"] == ["S256"]
+    assert "contacts:write" in metadata["scopes_supported"]
+
+
+def test_nightly_purge_keeps_live_tokens_and_drops_dead_ones(app, owner, dance):
+    from nudgeweb.models.oauth import OAuthAuthorizationCode
+    from nudgeweb.oauth.tasks import purge_stale_oauth_rows
+
+    live, dead = dance.tokens_for(owner.user.email), dance.tokens_for(owner.user.email)
+    long_ago = utcnow() - timedelta(days=31)
+    db.session.execute(update(OAuthToken).where(OAuthToken.id == authenticate_bearer(dead["access_token"]).id)
+                       .values(revoked_at=long_ago))
+    db.session.execute(update(OAuthAuthorizationCode).values(created_at=long_ago))
+    db.session.commit()
+    assert purge_stale_oauth_rows.call_local() == (2, 1)
+    assert authenticate_bearer(live["access_token"]) is not None
+    assert dance.refresh(live["refresh_token"]).status_code == 200

@@ -145,3 +145,14 @@ def test_cli_refuses_bad_input(runner, owner):
     bad = runner.invoke(args=["oauth-clients", "create", "--email", owner.user.email, "--name", "X",
                               "--redirect-uri", "https://x.example/cb", "--scopes", "read fly"])
     assert bad.exit_code != 0 and "Unknown scope: fly" in bad.output
+
+
+def test_the_demo_business_has_an_app_and_a_connection(app, runner, app_ctx):
+    assert runner.invoke(args=["seed-demo"]).exit_code == 0
+    browser = app.test_client()
+    browser.post("/login", data={"email": "owner@bluebird.example", "password": "bluebird-demo"})
+    assert b"Bluebird website sync" in browser.get("/settings/oauth-apps").data
+    connected = browser.get("/settings/connected-apps").get_data(as_text=True)
+    assert "Bluebird website sync" in connected and "contacts:write" in connected
+    assert runner.invoke(args=["seed-demo"]).exit_code == 0  # a reset leaves no orphans
+    assert len(db.session.scalars(select(OAuthClient)).all()) == 1

@@ -252,3 +252,10 @@ def test_another_organization_sees_nothing(other_client, owner_client, organizat
     assert other_client.post(f"/review-requests/{request.id}/cancel").status_code == 404
     assert b"Secret" not in other_client.get("/review-requests").data
     assert b"Ask your first customer" in other_client.get("/review-requests").data
+
+
+def test_seed_demo_has_a_living_pipeline(runner, app_ctx):
+    assert runner.invoke(args=["seed-demo"]).exit_code == 0
+    counts = operations.status_counts(db.session.scalar(select(ReviewRequest.organization_id).limit(1)))
+    assert all(counts[status] > 0 for status in counts)
+    assert db.session.scalar(select(func.count()).where(ReviewRequest.feedback.is_not(None))) > 5

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-23 11:14:07.081875
+Create Date: 2026-11-23 11:25:54.118014
 
 """
 from alembic import op
@@ -40,6 +40,55 @@ def upgrade():
     sa.PrimaryKeyConstraint('id', name=op.f('pk_users')),
     sa.UniqueConstraint('email', name=op.f('uq_users_email'))
     )
+    op.create_table('api_idempotency_records',
+    sa.Column('key', sa.String(length=255), nullable=False),
+    sa.Column('fingerprint', sa.String(length=64), nullable=False),
+    sa.Column('status_code', sa.Integer(), nullable=True),
+    sa.Column('headers', sa.JSON(), nullable=True),
+    sa.Column('body', sa.LargeBinary(), nullable=True),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('organization_id', sa.Uuid(), nullable=False),
+    sa.ForeignKeyConstraint(['organization_id'], ['organizations.id'], name=op.f('fk_api_idempotency_records_organization_id_organizations'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_api_idempotency_records')),
+    sa.UniqueConstraint('organization_id', 'key', name=op.f('uq_api_idempotency_records_organization_id'))
+    )
+    with op.batch_alter_table('api_idempotency_records', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_api_idempotency_records_created_at'), ['created_at'], unique=False)
+        batch_op.create_index(batch_op.f('ix_api_idempotency_records_organization_id'), ['organization_id'], unique=False)
+
+    op.create_table('api_keys',
+    sa.Column('user_id', sa.Uuid(), nullable=False),
+    sa.Column('name', sa.String(length=100), nullable=False),
+    sa.Column('prefix', sa.String(length=20), nullable=False),
+    sa.Column('key_hash', sa.String(length=64), nullable=False),
+    sa.Column('scopes', sa.JSON(), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('expires_at', sa.DateTime(), nullable=True),
+    sa.Column('last_used_at', sa.DateTime(), nullable=True),
+    sa.Column('revoked_at', sa.DateTime(), nullable=True),
+    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('organization_id', sa.Uuid(), nullable=False),
+    sa.ForeignKeyConstraint(['organization_id'], ['organizations.id'], name=op.f('fk_api_keys_organization_id_organizations'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_api_keys_user_id_users'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_api_keys')),
+    sa.UniqueConstraint('key_hash', name=op.f('uq_api_keys_key_hash'))
+    )
+    with op.batch_alter_table('api_keys', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_api_keys_organization_id'), ['organization_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_api_keys_user_id'), ['user_id'], unique=False)
+
+    op.create_table('api_settings',
+    sa.Column('rate_limit_per_minute', sa.Integer(), nullable=False),
+    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('organization_id', sa.Uuid(), nullable=False),
+    sa.ForeignKeyConstraint(['organization_id'], ['organizations.id'], name=op.f('fk_api_settings_organization_id_organizations'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_api_settings')),
+    sa.UniqueConstraint('organization_id', name=op.f('uq_api_settings_organization_id'))
+    )
+    with op.batch_alter_table('api_settings', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_api_settings_organization_id'), ['organization_id'], unique=False)
+
     op.create_table('contact_imports',
     sa.Column('created_by_id', sa.Uuid(), nullable=True),
     sa.Column('filename', sa.String(length=255), nullable=False),
@@ -100,8 +149,10 @@ def upgrade():
     with op.batch_alter_table('contacts', schema=None) as batch_op:
         batch_op.create_index('ix_contacts_org_company', ['organization_id', 'company_name', 'id'], unique=False)
         batch_op.create_index('ix_contacts_org_created', ['organization_id', 'created_at', 'id'], unique=False)
+        batch_op.create_index('ix_contacts_org_email', ['organization_id', 'email', 'id'], unique=False)
         batch_op.create_index('ix_contacts_org_first_name', ['organization_id', 'first_name', 'id'], unique=False)
         batch_op.create_index('ix_contacts_org_last_name', ['organization_id', 'last_name', 'id'], unique=False)
+        batch_op.create_index('ix_contacts_org_phone', ['organization_id', 'phone', 'id'], unique=False)
         batch_op.create_index('ix_contacts_org_source', ['organization_id', 'source', 'created_at', 'id'], unique=False)
         batch_op.create_index('ix_contacts_org_status', ['organization_id', 'status', 'created_at', 'id'], unique=False)
         batch_op.create_index('ix_contacts_org_updated', ['organization_id', 'updated_at', 'id'], unique=False)
@@ -452,8 +503,10 @@ def downgrade():
         batch_op.drop_index('ix_contacts_org_updated')
         batch_op.drop_index('ix_contacts_org_status')
         batch_op.drop_index('ix_contacts_org_source')
+        batch_op.drop_index('ix_contacts_org_phone')
         batch_op.drop_index('ix_contacts_org_last_name')
         batch_op.drop_index('ix_contacts_org_first_name')
+        batch_op.drop_index('ix_contacts_org_email')
         batch_op.drop_index('ix_contacts_org_created')
         batch_op.drop_index('ix_contacts_org_company')
 
@@ -463,6 +516,20 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_contact_imports_organization_id'))
 
     op.drop_table('contact_imports')
+    with op.batch_alter_table('api_settings', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_api_settings_organization_id'))
+
+    op.drop_table('api_settings')
+    with op.batch_alter_table('api_keys', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_api_keys_user_id'))
+        batch_op.drop_index(batch_op.f('ix_api_keys_organization_id'))
+
+    op.drop_table('api_keys')
+    with op.batch_alter_table('api_idempotency_records', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_api_idempotency_records_organization_id'))
+        batch_op.drop_index(batch_op.f('ix_api_idempotency_records_created_at'))
+
+    op.drop_table('api_idempotency_records')
     op.drop_table('users')
     op.drop_table('organizations')
     # ### end Alembic commands ###

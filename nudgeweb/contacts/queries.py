@@ -10,9 +10,10 @@ Filters (every key optional; blank values are ignored):
 The organization is filtered explicitly, so these queries are safe in Huey tasks and CLI commands.
 """
 import re
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 
-from sqlalchemy import func, select
+from sqlalchemy import false, func, select
 
 from nudgeweb.models import db
 from nudgeweb.models.contacts import Contact, Segment, Tag, contact_tags
@@ -69,7 +70,7 @@ def conditions(organization_id, filters):
             select(Segment).where(Segment.id == _uuid(filters["segment_id"]), Segment.organization_id == organization_id)
         )
         if segment is None:
-            return [False]  # an unknown or foreign segment matches nobody
+            return [false()]  # an unknown or foreign segment matches nobody
         found += conditions(organization_id, {k: v for k, v in segment.filters.items() if k != "segment_id"})
     if "search" in filters:
         found += _search_conditions(str(filters["search"]))
@@ -77,13 +78,18 @@ def conditions(organization_id, filters):
         if key in filters:
             found.append(getattr(Contact, key).in_(_as_list(filters[key])))
     if "tag" in filters:
-        names = [name.lower() for name in _as_list(filters["tag"])]
-        tagged = (
+        names = [str(name).lower() for name in _as_list(filters["tag"])]
+        tag_ids = list(db.session.scalars(
+            select(Tag.id).where(Tag.organization_id == organization_id, func.lower(Tag.name).in_(names))
+        ))
+        if not tag_ids:
+            return [false()]
+        # EXISTS probes the (tag_id, contact_id) key per row, so a page in any sort order stops early.
+        found.append(
             select(contact_tags.c.contact_id)
-            .join(Tag, Tag.id == contact_tags.c.tag_id)
-            .where(Tag.organization_id == organization_id, func.lower(Tag.name).in_(names))
+            .where(contact_tags.c.contact_id == Contact.id, contact_tags.c.tag_id.in_(tag_ids))
+            .exists()
         )
-        found.append(Contact.id.in_(tagged))
     if "email" in filters:
         found.append(Contact.email == str(filters["email"]).strip().lower())
     if "phone" in filters:
@@ -146,3 +152,66 @@ def _moment(value, end_of_day=False):
 
 __all__ = ["contacts_query", "segment_query", "conditions", "count_matching", "clean_filters", "parse_sort",
            "FILTER_KEYS", "SORTABLE"]
+
+
+COUNT_LIMIT = 1_000
+# Filters that an index counts quickly at any size; others (search, tags) count up to COUNT_LIMIT.
+CHEAP_TO_COUNT = {"status", "source", "created_after", "created_before"}
+
+
+@dataclass
+class ContactPage:
+    """One page of the contact list; ``total`` is exact up to COUNT_LIMIT ("more than" beyond it)."""
+
+    contacts: list
+    page: int
+    per_page: int
+    total: int
+    total_is_exact: bool
+
+    @property
+    def has_previous(self):
+        return self.page > 1
+
+    @property
+    def has_next(self):
+        return self.page * self.per_page < self.total
+
+    @property
+    def last_page(self):
+        return max(1, -(-self.total // self.per_page)) if self.total_is_exact else None
+
+    @property
+    def first_number(self):
+        return (self.page - 1) * self.per_page + 1 if self.contacts else 0
+
+
+def list_contacts(organization_id, filters, sort=None, page=1, per_page=25, count_limit=COUNT_LIMIT):
+    """A page of contacts and how many match, in at most two index-friendly queries.
+
+    Whole-organization and index-countable filters get an exact count. For search and tags, the
+    ids of the first ``count_limit + 1`` matches come in one pass, which gives both the page and a
+    count bounded at ``count_limit`` ("more than 1,000"); deeper pages use OFFSET on the ids.
+    Only the page's rows are then loaded whole.
+    """
+    page = max(1, int(page or 1))
+    offset = (page - 1) * per_page
+    found = conditions(organization_id, filters)
+    ids_query = select(Contact.id).where(Contact.organization_id == organization_id, *found).order_by(*order_by(sort))
+    cheap = set(clean_filters(filters)) <= CHEAP_TO_COUNT
+    if not cheap and offset + per_page <= count_limit:
+        matching = list(db.session.scalars(ids_query.limit(count_limit + 1)))
+        ids, total, exact = matching[offset:offset + per_page], min(len(matching), count_limit), len(matching) <= count_limit
+    else:
+        ids = list(db.session.scalars(ids_query.limit(per_page + 1).offset(offset)))
+        has_more, ids = len(ids) > per_page, ids[:per_page]
+        if not has_more and (ids or page == 1):  # the last page: no need to count
+            total, exact = offset + len(ids), True
+        else:
+            counted = db.session.scalar(select(func.count()).select_from(
+                ids_query.order_by(None).limit(None if cheap else count_limit + 1).subquery()))
+            total, exact = (counted, True) if cheap or counted <= count_limit else (count_limit, False)
+            if not exact and has_more:
+                total = max(total, offset + per_page + 1)
+    rows = {c.id: c for c in db.session.scalars(select(Contact).where(Contact.id.in_(ids)))} if ids else {}
+    return ContactPage([rows[i] for i in ids if i in rows], page, per_page, total, exact)

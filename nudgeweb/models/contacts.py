@@ -43,6 +43,8 @@ class Contact(IdMixin, OrgScoped, TimestampMixin, db.Model):
         UniqueConstraint("organization_id", "email", name="uq_contacts_organization_email"),
         UniqueConstraint("organization_id", "phone", name="uq_contacts_organization_phone"),
         # The list page sorts by any column within one organization; id breaks ties.
+        Index("ix_contacts_org_email", "organization_id", "email", "id"),
+        Index("ix_contacts_org_phone", "organization_id", "phone", "id"),
         Index("ix_contacts_org_created", "organization_id", "created_at", "id"),
         Index("ix_contacts_org_updated", "organization_id", "updated_at", "id"),
         Index("ix_contacts_org_last_name", "organization_id", "last_name", "id"),
@@ -76,7 +78,7 @@ class Contact(IdMixin, OrgScoped, TimestampMixin, db.Model):
 
     @property
     def tags(self):
-        return [tag.name for tag in self.tag_rows]
+        return sorted((tag.name for tag in self.tag_rows), key=str.lower)
 
     @property
     def full_name(self):

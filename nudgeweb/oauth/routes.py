@@ -2,20 +2,20 @@
 from urllib.parse import urlsplit
 
 from authlib.oauth2 import OAuth2Error
-from flask import Blueprint, abort, g, jsonify, render_template, request
+from flask import Blueprint, abort, g, jsonify, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from nudgeweb.extensions import csrf
 from nudgeweb.oauth import tokens
-from nudgeweb.oauth.scopes import describe
-from nudgeweb.oauth.server import get_server
+from nudgeweb.oauth.scopes import SCOPES, describe
+from nudgeweb.oauth.server import CLIENT_AUTH_METHODS, get_server
 
-bp = Blueprint("oauth", __name__, url_prefix="/oauth")
+bp = Blueprint("oauth", __name__)
 
 REVOKED = "Tokens revoked successfully"
 
 
-@bp.route("/authorize", methods=["GET", "POST"])
+@bp.route("/oauth/authorize", methods=["GET", "POST"])
 @login_required
 def authorize():
     """Ask the logged-in user to connect the app to their business; approve or deny."""
@@ -50,7 +50,7 @@ def _host(uri):
     return urlsplit(uri).netloc or uri
 
 
-@bp.post("/token")
+@bp.post("/oauth/token")
 @csrf.exempt
 def token():
     """authorization_code (with PKCE) and refresh_token grants, as RFC 6749 says."""
@@ -61,7 +61,7 @@ def token():
         return oauth_error(error)
 
 
-@bp.post("/revoke")
+@bp.post("/oauth/revoke")
 @csrf.exempt
 def revoke():
     """Two shapes. Seed 000: the user's Bearer access token, optional JSON ``{"token": ...}``,
@@ -85,6 +85,23 @@ def revoke():
         return jsonify(error="invalid_request", error_description="'token' must be a non-empty string."), 400
     count = tokens.revoke_for_user(credential, token_string)
     return jsonify(success=True, message=REVOKED, revoked_count=count)
+
+
+@bp.get("/.well-known/oauth-authorization-server")
+def metadata():
+    """Authorization server metadata (RFC 8414), so that clients can configure themselves."""
+    return jsonify(
+        issuer=url_for("main.dashboard", _external=True).rstrip("/"),
+        authorization_endpoint=url_for(".authorize", _external=True),
+        token_endpoint=url_for(".token", _external=True),
+        revocation_endpoint=url_for(".revoke", _external=True),
+        scopes_supported=list(SCOPES),
+        response_types_supported=["code"],
+        grant_types_supported=["authorization_code", "refresh_token"],
+        code_challenge_methods_supported=["S256"],
+        token_endpoint_auth_methods_supported=CLIENT_AUTH_METHODS,
+        revocation_endpoint_auth_methods_supported=CLIENT_AUTH_METHODS,
+    )
 
 
 def bearer_token():

@@ -131,8 +131,14 @@ class RefreshTokenGrant(grants.RefreshTokenGrant):
     INCLUDE_NEW_REFRESH_TOKEN = True
 
     def authenticate_refresh_token(self, refresh_token):
+        """A live refresh token. One presented again after rotation may have been stolen: every
+        token descended from the same authorization is revoked (RFC 9700 section 4.14.2)."""
         token = tokens.find_by_refresh_token(refresh_token)
-        if token is None or token.revoked_at is not None:
+        if token is None:
+            return None
+        if token.revoked_at is not None:
+            if token.authorization_code_id is not None:
+                tokens.revoke_where(OAuthToken.authorization_code_id == token.authorization_code_id)
             return None
         if token.refresh_expires_at is None or token.refresh_expires_at <= utcnow():
             return None

@@ -11,7 +11,7 @@ import secrets
 from datetime import timedelta
 
 from flask import current_app
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import and_, delete, or_, select, update
 from sqlalchemy.orm import joinedload
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -140,3 +140,26 @@ def revoke_for_user(credential, token_string=None):
 def revoke_token(token):
     """Revoke one token row: its access token and its refresh token."""
     return revoke_where(OAuthToken.id == token.id)
+
+
+def purge_stale(keep=timedelta(days=30)):
+    """Delete codes older than a day and tokens dead for ``keep``; returns (codes, tokens) deleted.
+
+    Runs without a request (a Huey task), across every organization by design.
+    """
+    from nudgeweb.models.oauth import OAuthAuthorizationCode
+
+    now = utcnow()
+    tokens = db.session.execute(
+        delete(OAuthToken).where(or_(
+            OAuthToken.revoked_at < now - keep,
+            and_(OAuthToken.expires_at < now - keep,
+                 or_(OAuthToken.refresh_expires_at.is_(None), OAuthToken.refresh_expires_at < now - keep)),
+        )).execution_options(synchronize_session=False, **ACROSS_ORGANIZATIONS)
+    ).rowcount
+    codes = db.session.execute(
+        delete(OAuthAuthorizationCode).where(OAuthAuthorizationCode.created_at < now - timedelta(days=1))
+        .execution_options(synchronize_session=False, **ACROSS_ORGANIZATIONS)
+    ).rowcount
+    db.session.commit()
+    return codes, tokens

@@ -1,15 +1,19 @@
-"""What review requests send, through the delivery engine and the templates of the organization."""
+"""What review requests send, through the delivery engine and the organization's templates."""
+from flask import current_app, url_for
+from sqlalchemy import select
+
+from nudgeweb.models import Membership, User, db
 
 
 def review_template(organization, key, channel):
-    """The organization's template for ``key`` (e.g. review_request) on ``channel``."""
+    """The organization's template for ``key`` (review_request, review_follow_up_1 ...) on ``channel``."""
     from nudgeweb.message_templates.starter import starter_template
 
-    return starter_template(organization, key)
+    return starter_template(organization, key, channel)
 
 
 def queue_review_message(request, template_key, link, step):
-    """Queue one step's message; returns the delivery Message (queued, or failed with a reason)."""
+    """Queue one step's message; returns the delivery Message (queued, or failed with its error)."""
     from nudgeweb.delivery import queue_message
 
     template = review_template(request.organization, template_key, request.channel)
@@ -19,6 +23,31 @@ def queue_review_message(request, template_key, link, step):
     )
 
 
+def owner_emails(organization_id):
+    return db.session.scalars(
+        select(User.email).join(Membership, Membership.user_id == User.id)
+        .where(Membership.organization_id == organization_id, Membership.role == "owner")
+    ).all()
+
+
 def email_owners_about(request, kind):
-    """Tell the business's owners that a customer rated or left feedback."""
-    return "not sent: no mail backend yet"
+    """Email the business's owners that a customer rated or left private feedback."""
+    from nudgeweb.delivery import queue_direct
+
+    name = request.contact.display_name
+    if kind == "rated":
+        subject = f"{name} rated you {request.rating} star{'s' if request.rating != 1 else ''}"
+    else:
+        subject = f"Private feedback from {name}"
+    lines = [f"{subject}.", ""]
+    if request.rating:
+        lines.append(f"Rating: {'★' * request.rating}{'☆' * (5 - request.rating)} ({request.rating}/5)")
+    if request.feedback:
+        lines += ["Their message:", "", request.feedback, ""]
+    with current_app.test_request_context(base_url=current_app.config["BASE_URL"]):
+        lines.append(f"See the request: {url_for('reviews.show', request_id=request.id, _external=True)}")
+    text = "\n".join(lines)
+    for address in owner_emails(request.organization_id):
+        queue_direct(request.organization, "email", address, subject=subject, text=text,
+                     purpose="review_notification", purpose_id=request.id)
+    return "sent"

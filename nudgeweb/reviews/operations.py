@@ -67,10 +67,8 @@ def create_review_request(organization, contact_data, delay_hours=None, channel=
     """
     settings = review_settings_for(organization)
     delay_hours = settings.default_delay_hours if delay_hours is None else delay_hours
-    errors = check_request_options(delay_hours, channel, metadata)
     validator = validator or ContactValidator.for_organization(organization)
-    _clean, contact_errors = validator.validate(contact_data)
-    errors.update(_as_given(contact_errors, contact_data))
+    errors = request_errors(organization, contact_data, delay_hours, channel, metadata, validator)
     if errors:
         raise ReviewRequestError(errors)
     try:
@@ -87,6 +85,15 @@ def create_review_request(organization, contact_data, delay_hours=None, channel=
         db.session.commit()  # the contact is kept: Add Contact added it
         raise
     return request
+
+
+def request_errors(organization, contact_data, delay_hours, channel=None, metadata=None, validator=None):
+    """Every bad field of a request, by the name the caller used; {} when it can be made."""
+    errors = check_request_options(delay_hours, channel, metadata)
+    validator = validator or ContactValidator.for_organization(organization)
+    _clean, contact_errors = validator.validate(contact_data)
+    errors.update(_as_given(contact_errors, contact_data))
+    return errors
 
 
 def _as_given(errors, data):
@@ -201,9 +208,9 @@ def perform_step(request, step, now=None):
         return "suppressed"
     message = send_step_message(request, step, settings)
     request.steps_sent = step + 1
-    if message is not None and message.status == "failed":
-        stop(request, getattr(message, "failure_reason", None) or "The message could not be sent.", now,
-             failed=(step == 0))
+    if message.status == "failed":  # suppressed or unreachable; the delivery event may have said so already
+        if request.status == "scheduled" or request.next_follow_up_at is not None:
+            stop(request, message.error or "The message could not be sent.", now, failed=(step == 0))
         db.session.commit()
         return "failed"
     label = "Review request queued" if step == 0 else f"Follow-up {step} queued"

@@ -48,7 +48,13 @@ def parse_sort(sort):
 
 
 def requests_query(organization_id, filters=None, sort=None):
-    """A Select of (ReviewRequest) with its contact, filtered and sorted; BadFilter for bad values."""
+    """A Select of ReviewRequest (joined to its contact), filtered and sorted; BadFilter for bad values."""
+    order = [SORTS[name].desc() if descending else SORTS[name] for name, descending in parse_sort(sort)]
+    return filtered_requests(organization_id, filters).order_by(*order, ReviewRequest.id.desc())
+
+
+def filtered_requests(organization_id, filters=None):
+    """A Select of ReviewRequest matching ``filters`` (see FILTERS), unsorted."""
     filters = {key: value for key, value in (filters or {}).items() if value not in (None, "")}
     query = (select(ReviewRequest).join(Contact, Contact.id == ReviewRequest.contact_id)
              .where(ReviewRequest.organization_id == organization_id))
@@ -70,11 +76,7 @@ def requests_query(organization_id, filters=None, sort=None):
     if "search" in filters:
         words = str(filters["search"]).lower().split()
         query = query.where(*(Contact.search_text.contains(word, autoescape=True) for word in words))
-    order = []
-    for name, descending in parse_sort(sort):
-        order.append(SORTS[name].desc() if descending else SORTS[name])
-    order.append(ReviewRequest.id.desc())
-    return query.order_by(*order)
+    return query
 
 
 def page_of(query, number, size):

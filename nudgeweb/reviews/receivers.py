@@ -12,7 +12,7 @@ def connect():
         from nudgeweb.delivery.signals import message_event
     except ImportError:  # the delivery engine is not installed yet
         return
-    message_event.connect(on_message_event)
+    message_event.connect(on_message_event, sender="review_request")
 
 
 def on_message_event(sender=None, message=None, event=None, **extra):
@@ -27,4 +27,4 @@ def on_message_event(sender=None, message=None, event=None, **extra):
     request = db.session.get(ReviewRequest, request_id)
     if request is None or request.organization_id != message.organization_id:
         return
-    operations.on_message_event(request, event, reason=getattr(message, "failure_reason", None) or extra.get("reason"))
+    operations.on_message_event(request, event, reason=getattr(message, "error", None))

@@ -1,0 +1,111 @@
+"""The JSON API at /api/v1: one platform, one module per resource.
+
+Every endpoint is declared with ``api_route``, which authenticates (X-API-Key, or Bearer: an
+OAuth access token or a JWT), counts the rate limit, checks scope and role, makes POSTs
+idempotent, validates the body with a pydantic model (all bad fields at once, as JSON:API
+errors with ``source.pointer``), parses list parameters, and records the route for the OpenAPI
+document at /api/v1/openapi.json. Errors: raise ``ApiError`` / ``not_found`` /
+``validation_error``; ``scoping.get_or_404`` and ``abort(404)`` also answer JSON:API errors.
+
+Adding a resource: put a module in ``nudgeweb/api/resources/`` (every module there is imported
+when the app starts) that translates between documents and your area's operations::
+
+    # nudgeweb/api/resources/widgets.py
+    from pydantic import Field
+    from sqlalchemy import select
+
+    from nudgeweb.api import Attributes, Body, ListSpec, ResourceType, api_route, documents, iso
+    from nudgeweb.api.errors import validation_error
+    from nudgeweb.models import Widget
+    from nudgeweb.scoping import get_or_404
+    from nudgeweb.widgets import operations
+
+    class WidgetAttributes(Attributes):        # documents the attributes (OpenAPI)
+        name: str | None = Field(None, examples=["Blue widget"])
+        created_at: str | None = None
+
+    class WidgetIn(Body):                      # validates the request body
+        name: str = Field(min_length=1, max_length=100, examples=["Blue widget"])
+
+    WIDGETS = ResourceType("widgets", lambda w: {"name": w.name, "created_at": iso(w.created_at)},
+                           WidgetAttributes, path="/widgets")
+    WIDGET_LIST = ListSpec(filters={"name": "Exact name"}, sorts={"created_at": Widget.created_at,
+                           "name": Widget.name}, id_column=Widget.id)
+
+    @api_route("/widgets", "GET", summary="List widgets", tags=["Widgets"], scope="widgets:read",
+               list_spec=WIDGET_LIST, response=WIDGETS, many=True)
+    def list_widgets(params):
+        statement = select(Widget)             # scoped to the caller's organization automatically
+        if "name" in params.filters:
+            statement = statement.where(Widget.name == params.filters["name"])
+        return documents.list_response(WIDGETS, statement, WIDGET_LIST, params)
+
+    @api_route("/widgets", "POST", summary="Create a widget", tags=["Widgets"], scope="widgets:write",
+               body=WidgetIn, response=WIDGETS, status=201)
+    def create_widget(body):
+        try:
+            widget = operations.create_widget(current_organization(), body.model_dump())
+        except operations.WidgetError as error:
+            raise validation_error(error.errors)   # {field: message} -> one 422 with every field
+        return documents.single(WIDGETS, widget, status=201)
+
+    @api_route("/widgets/<widget_id>", "GET", summary="Get a widget", tags=["Widgets"],
+               scope="widgets:read", response=WIDGETS)
+    def get_widget(widget_id):
+        return documents.single(WIDGETS, get_or_404(Widget, widget_id))
+
+Reads need the viewer role and writes editor unless ``role=`` says otherwise; add the
+resource's scopes to ``keys.RESOURCES`` if it is a new kind. ``tests/test_api_openapi.py``
+fails if a route is missing from the OpenAPI document, and the schemathesis test calls every
+route with generated input: no input may cause a 500.
+"""
+import importlib
+import pkgutil
+
+from flask import request
+
+from nudgeweb.api import documents  # noqa: F401  (re-exported for resource modules)
+from nudgeweb.api.credentials import Credential, current_credential  # noqa: F401
+from nudgeweb.api.documents import ResourceType, iso  # noqa: F401
+from nudgeweb.api.errors import ApiError, error_response, not_found, request_id, validation_error  # noqa: F401
+from nudgeweb.api.params import ListParams, ListSpec  # noqa: F401
+from nudgeweb.api.platform import Body, api_route, bp  # noqa: F401
+from nudgeweb.api.schemas import Attributes  # noqa: F401
+
+_resources_loaded = False
+
+
+def load_resources():
+    """Import every module of nudgeweb/api/resources/ so that its routes exist."""
+    global _resources_loaded
+    if _resources_loaded:
+        return
+    from nudgeweb.api import resources
+
+    for module in pkgutil.iter_modules(resources.__path__):
+        importlib.import_module(f"{resources.__name__}.{module.name}")
+    _resources_loaded = True
+
+
+def is_api_request():
+    return request.path.startswith("/api/")
+
+
+def register(app):
+    """Register the API blueprint, the docs page, Settings -> API keys, and X-Request-Id."""
+    from nudgeweb.api.docs import bp as docs_bp
+    from nudgeweb.api.settings import bp as settings_bp
+    from nudgeweb.extensions import csrf
+
+    load_resources()
+    csrf.exempt(bp)
+    app.register_blueprint(bp)
+    app.register_blueprint(docs_bp)
+    app.register_blueprint(settings_bp)
+    app.register_error_handler(ApiError, error_response)
+
+    @app.after_request
+    def add_request_id(response):
+        if is_api_request():
+            response.headers["X-Request-Id"] = request_id()
+        return response

@@ -1,0 +1,99 @@
+"""JSON:API 1.1 documents: resource objects, single and list documents, sparse fieldsets.
+
+A resource type says how one row becomes ``{"id", "type", "attributes", "relationships",
+"links"}``; ``Attributes`` is the pydantic model that documents those attributes in OpenAPI.
+"""
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from typing import Callable
+
+from flask import jsonify, request
+
+from nudgeweb.api.params import ListParams, Page, paginate
+
+
+def iso(value):
+    """ISO 8601 in UTC with Z, as every timestamp of the API."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=timezone.utc)
+        return value.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+@dataclass(frozen=True)
+class ResourceType:
+    """How rows of one kind appear in the API.
+
+    ``attributes(row) -> dict``; ``relationships(row) -> dict`` (optional, JSON:API relationship
+    objects); ``schema``: the pydantic model of the attributes (for OpenAPI and sparse fieldsets);
+    ``path``: the collection's path under /api/v1, for ``links.self``.
+    """
+
+    type: str
+    attributes: Callable
+    schema: type
+    path: str
+    relationships: Callable | None = None
+
+    @property
+    def attribute_names(self):
+        return set(self.schema.model_fields)
+
+    def resource(self, row, fields=None, base=None):
+        attributes = self.attributes(row)
+        wanted = fields.get(self.type) if fields else None
+        if wanted is not None:
+            attributes = {k: v for k, v in attributes.items() if k in wanted}
+        resource = {"id": str(row.id), "type": self.type, "attributes": attributes}
+        if self.relationships is not None:
+            relationships = self.relationships(row)
+            if wanted is not None:
+                relationships = {k: v for k, v in relationships.items() if k in wanted}
+            resource["relationships"] = relationships
+        resource["links"] = {"self": f"{base or api_root()}{self.path}/{row.id}"}
+        return resource
+
+
+def api_root():
+    return request.host_url.rstrip("/") + "/api/v1"
+
+
+def single(resource_type: ResourceType, row, status=200, fields=None, included=None, meta=None, headers=None):
+    """A document with one resource as ``data``."""
+    data = resource_type.resource(row, fields)
+    document = {"data": data, "included": included or [], "links": {"self": data["links"]["self"]}}
+    if meta:
+        document["meta"] = meta
+    return respond(document, status, headers)
+
+
+def collection(resource_type: ResourceType, rows, links, meta, fields=None, included=None):
+    base = api_root()
+    document = {
+        "data": [resource_type.resource(row, fields, base) for row in rows],
+        "included": included or [],
+        "links": links,
+        "meta": meta,
+    }
+    return respond(document)
+
+
+def list_response(resource_type: ResourceType, statement, spec, params: ListParams, include=None):
+    """Paginate ``statement`` and answer the list document; ``include(rows, names)`` gives
+    the ``included`` resources for ``include=`` (validated by the spec already)."""
+    page: Page = paginate(statement, spec, params)
+    included = include(page.rows, params.include) if include and params.include else []
+    return collection(resource_type, page.rows, page.links, page.meta, params.fields, included)
+
+
+def respond(document, status=200, headers=None):
+    response = jsonify(document)
+    response.status_code = status
+    if headers:
+        response.headers.update(headers)
+    return response

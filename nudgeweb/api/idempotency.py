@@ -1,0 +1,147 @@
+"""Idempotent POSTs: an ``Idempotency-Key`` header (or ``idempotency_key`` in the body, seed 003).
+
+The first request with a key claims it by inserting a row (unique per organization and key)
+before doing any work; the response is then stored in that row. Within 24 hours the same key
+with the same body replays the stored status, headers and body with ``Idempotent-Replayed:
+true``; with another body it is a 422 ``ERR_IDEMPOTENCY_KEY_REUSED``. A concurrent duplicate
+waits for the first to finish and replays it, so the work is done once. Failed requests
+(4xx/5xx) release the key, so the client can correct the request and retry with the same key.
+"""
+import hashlib
+import json
+import time
+from datetime import timedelta
+
+from flask import Response, request
+from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
+
+from nudgeweb.api.errors import ApiError
+from nudgeweb.extensions import db
+from nudgeweb.models import IdempotencyRecord, utcnow
+
+REPLAY_WINDOW = timedelta(hours=24)
+WAIT_FOR_FIRST = 15.0  # seconds a duplicate waits for the original request to finish
+REPLAYED_HEADERS = ("Content-Type", "Location")
+MAX_KEY_LENGTH = 255
+
+
+def idempotency_key(body):
+    key = request.headers.get("Idempotency-Key")
+    if key is None and isinstance(body, dict):
+        key = body.get("idempotency_key")
+    if key is None and request.mimetype == "multipart/form-data":
+        key = request.form.get("idempotency_key")
+    if key is None:
+        return None
+    if not isinstance(key, str) or not 0 < len(key.strip()) <= MAX_KEY_LENGTH:
+        raise ApiError(400, f"An idempotency key is 1 to {MAX_KEY_LENGTH} characters.",
+                       "ERR_VALIDATION", "Invalid idempotency key", parameter="Idempotency-Key")
+    return key.strip()
+
+
+def fingerprint(body):
+    if isinstance(body, dict):
+        payload = json.dumps({k: v for k, v in body.items() if k != "idempotency_key"}, sort_keys=True, default=str)
+    elif body is not None:
+        payload = json.dumps(body, sort_keys=True, default=str)
+    else:
+        payload = request.get_data(cache=True).hex()
+    return hashlib.sha256(f"{request.method} {request.path}\n{payload}".encode()).hexdigest()
+
+
+def run_idempotently(organization_id, key, print_, work):
+    """Run ``work()`` (returning a Response) once for this key; replay it afterwards."""
+    record = _claim(organization_id, key, print_)
+    if record is not None:
+        return _replay(record)
+    try:
+        response = work()
+    except BaseException:
+        _release(organization_id, key)
+        raise
+    if response.status_code >= 400:
+        _release(organization_id, key)
+        return response
+    _store(organization_id, key, response)
+    return response
+
+
+def _claim(organization_id, key, print_):
+    """None when this request now owns the key; else the earlier request's finished record."""
+    for _ in range(3):
+        db.session.rollback()
+        try:
+            db.session.add(IdempotencyRecord(organization_id=organization_id, key=key, fingerprint=print_))
+            db.session.commit()
+            return None
+        except IntegrityError:
+            db.session.rollback()
+        existing = _existing(organization_id, key)
+        if existing is None:
+            continue  # released meanwhile: try to claim again
+        if existing.created_at < utcnow() - REPLAY_WINDOW:
+            db.session.execute(delete(IdempotencyRecord).where(IdempotencyRecord.id == existing.id))
+            db.session.commit()
+            continue
+        if existing.fingerprint != print_:
+            raise ApiError(422, "This Idempotency-Key was already used with a different request. "
+                                "Use a new key for a new request.", "ERR_IDEMPOTENCY_KEY_REUSED",
+                           "Idempotency key reused", parameter="Idempotency-Key")
+        finished = _wait_until_finished(organization_id, key)
+        if finished is not None:
+            return finished
+    raise ApiError(409, "A request with this Idempotency-Key is still being processed. Retry shortly.",
+                   "ERR_IDEMPOTENCY_IN_PROGRESS", "Request in progress", headers={"Retry-After": "1"})
+
+
+def _existing(organization_id, key):
+    db.session.expire_all()
+    return db.session.scalar(select(IdempotencyRecord).where(
+        IdempotencyRecord.organization_id == organization_id, IdempotencyRecord.key == key))
+
+
+def _wait_until_finished(organization_id, key):
+    deadline = time.monotonic() + WAIT_FOR_FIRST
+    while True:
+        record = _existing(organization_id, key)
+        if record is None or record.status_code is not None:
+            return record
+        db.session.rollback()  # a fresh snapshot on the next look
+        if time.monotonic() > deadline:
+            raise ApiError(409, "A request with this Idempotency-Key is still being processed. Retry shortly.",
+                           "ERR_IDEMPOTENCY_IN_PROGRESS", "Request in progress", headers={"Retry-After": "1"})
+        time.sleep(0.05)
+
+
+def _replay(record):
+    response = Response(record.body, status=record.status_code)
+    for name, value in (record.headers or {}).items():
+        response.headers[name] = value
+    response.headers["Idempotent-Replayed"] = "true"
+    return response
+
+
+def _store(organization_id, key, response):
+    db.session.rollback()
+    record = _existing(organization_id, key)
+    if record is None:
+        return
+    record.status_code = response.status_code
+    record.headers = {name: response.headers[name] for name in REPLAYED_HEADERS if name in response.headers}
+    record.body = response.get_data()
+    db.session.commit()
+
+
+def _release(organization_id, key):
+    db.session.rollback()
+    db.session.execute(delete(IdempotencyRecord).where(
+        IdempotencyRecord.organization_id == organization_id, IdempotencyRecord.key == key))
+    db.session.commit()
+
+
+def forget_expired():
+    """Delete records older than the replay window (run daily by Huey)."""
+    result = db.session.execute(delete(IdempotencyRecord).where(IdempotencyRecord.created_at < utcnow() - REPLAY_WINDOW))
+    db.session.commit()
+    return result.rowcount

@@ -1,0 +1,248 @@
+"""List parameters: ``filter[...]``, ``sort``, ``include``, ``fields[type]`` and ``page[...]``.
+
+A resource describes what its list accepts with a ``ListSpec``; ``parse_list_params`` reads the
+query string against it (an unknown filter, sort or include name is a 400 that names it) and
+``paginate`` runs a SELECT page by page number (with ``meta.page`` and first/last/next/prev
+links, as seed 004) or by cursor (``links.next`` and ``meta.has_more``, as seed 001).
+"""
+import base64
+import json
+import re
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+from urllib.parse import urlencode
+
+from flask import request
+from sqlalchemy import and_, false, func, or_, select
+
+from nudgeweb.api.errors import ApiError, bad_parameter, error_object
+from nudgeweb.extensions import db
+
+DEFAULT_PAGE_SIZE = 25
+MAX_PAGE_SIZE = 100
+_FAMILY = re.compile(r"^(filter|fields|page)\[([^\]]*)\]$")
+
+
+@dataclass(frozen=True)
+class ListSpec:
+    """What a list endpoint accepts. ``filters`` and ``includes`` map names to descriptions;
+    ``sorts`` maps names to columns (the resource's id column breaks ties)."""
+
+    filters: dict = field(default_factory=dict)
+    sorts: dict = field(default_factory=dict)
+    default_sort: str = "-created_at"
+    includes: dict = field(default_factory=dict)
+    id_column: object = None
+    aliases: dict = field(default_factory=dict)  # top-level parameter -> filter name, e.g. search
+
+
+@dataclass
+class ListParams:
+    filters: dict
+    sort: list  # [(name, descending)]
+    include: list
+    fields: dict  # type -> set of attribute names
+    number: int | None
+    size: int
+    cursor: str | None
+
+    @property
+    def uses_cursor(self):
+        return self.cursor is not None
+
+
+def parse_list_params(spec: ListSpec, args=None) -> ListParams:
+    args = request.args if args is None else args
+    problems = []
+    filters, fields, page = {}, {}, {}
+    for name in args:
+        value = args.get(name)
+        match = _FAMILY.match(name)
+        if name in spec.aliases:
+            filters.setdefault(spec.aliases[name], value)
+        elif match and match.group(1) == "filter":
+            if match.group(2) not in spec.filters:
+                problems.append((name, f"Unknown filter {match.group(2)!r}. Known filters: {_names(spec.filters)}."))
+            else:
+                filters[match.group(2)] = value
+        elif match and match.group(1) == "fields":
+            fields[match.group(2)] = {f.strip() for f in value.split(",") if f.strip()}
+        elif match and match.group(1) == "page":
+            if match.group(2) not in ("number", "size", "cursor"):
+                problems.append((name, "Unknown page parameter. Use page[number], page[size] or page[cursor]."))
+            page[match.group(2)] = value
+    sort = _parse_sort(spec, args.get("sort"), problems)
+    include = [name.strip() for name in (args.get("include") or "").split(",") if name.strip()]
+    unknown = [name for name in include if name not in spec.includes]
+    if unknown:
+        problems.append(("include", f"Unknown include {', '.join(map(repr, unknown))}. "
+                                    f"Known includes: {_names(spec.includes)}."))
+    size = _int_param(page, "size", DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE, problems)
+    number = _int_param(page, "number", None, 1, 10**9, problems)
+    cursor = page.get("cursor")
+    if cursor is not None and number is not None:
+        problems.append(("page[cursor]", "Use page[cursor] or page[number], not both."))
+    if problems:
+        raise ApiError(400, errors=[
+            error_object(400, detail, "ERR_INVALID_PARAMETER", "Invalid query parameter", parameter=parameter)
+            for parameter, detail in problems
+        ])
+    return ListParams(filters, sort, include, fields, number, size, cursor)
+
+
+def _names(mapping):
+    return ", ".join(sorted(mapping)) or "none"
+
+
+def _parse_sort(spec, value, problems):
+    value = spec.default_sort if value is None else value
+    sort, unknown = [], []
+    for part in (p.strip() for p in value.split(",")):
+        if not part:
+            continue
+        name = part.lstrip("-")
+        if name not in spec.sorts:
+            unknown.append(name)
+        elif name not in [n for n, _ in sort]:
+            sort.append((name, part.startswith("-")))
+    if unknown:
+        problems.append(("sort", f"Unknown sort field {', '.join(map(repr, unknown))}. "
+                                 f"Sortable fields: {_names(spec.sorts)}."))
+    return sort
+
+
+def _int_param(page, name, default, low, high, problems):
+    if name not in page:
+        return default
+    try:
+        number = int(page[name])
+    except (TypeError, ValueError):
+        number = None
+    if number is None or not low <= number <= high:
+        problems.append((f"page[{name}]", f"page[{name}] must be a whole number from {low} to {high}."))
+        return default
+    return number
+
+
+# -- running a page ---------------------------------------------------------------------------
+
+@dataclass
+class Page:
+    rows: list
+    links: dict
+    meta: dict
+
+
+def paginate(statement, spec: ListSpec, params: ListParams, scalars=True) -> Page:
+    """Order ``statement`` by the requested sort, then fetch one page of it."""
+    columns = [(spec.sorts[name], descending) for name, descending in params.sort]
+    columns.append((spec.id_column, any(d for _, d in columns[-1:])))
+    ordered = statement.order_by(None).order_by(*[_order(col, desc) for col, desc in columns])
+    if params.uses_cursor:
+        return _cursor_page(ordered, columns, params, scalars)
+    return _number_page(statement, ordered, params, scalars)
+
+
+def _order(column, descending):
+    # NULLs sort first ascending and last descending on every database, so cursors are stable.
+    return column.desc().nulls_last() if descending else column.asc().nulls_first()
+
+
+def _fetch(statement, scalars):
+    result = db.session.execute(statement)
+    return list(result.scalars() if scalars else result)
+
+
+def _number_page(statement, ordered, params, scalars):
+    number, size = params.number or 1, params.size
+    total = db.session.scalar(select(func.count()).select_from(statement.order_by(None).subquery()))
+    rows = _fetch(ordered.limit(size).offset((number - 1) * size), scalars)
+    pages = max(1, -(-total // size))
+    links = {
+        "self": page_url(number=number, size=size),
+        "first": page_url(number=1, size=size),
+        "last": page_url(number=pages, size=size),
+        "next": page_url(number=number + 1, size=size) if number < pages else None,
+        "prev": page_url(number=number - 1, size=size) if number > 1 else None,
+    }
+    meta = {"page": {"number": number, "size": size, "total_records": total, "total_pages": pages}}
+    return Page(rows, links, meta)
+
+
+def _cursor_page(ordered, columns, params, scalars):
+    if params.cursor:
+        values = decode_cursor(params.cursor, len(columns))
+        ordered = ordered.where(_after(columns, values))
+    rows = _fetch(ordered.limit(params.size + 1), scalars)
+    has_more = len(rows) > params.size
+    rows = rows[: params.size]
+    next_cursor = encode_cursor(_row_values(rows[-1], columns, scalars)) if has_more else None
+    links = {
+        "self": page_url(cursor=params.cursor, size=params.size),
+        "next": page_url(cursor=next_cursor, size=params.size) if has_more else None,
+    }
+    return Page(rows, links, {"has_more": has_more, "page": {"size": params.size, "next_cursor": next_cursor}})
+
+
+def _after(columns, values):
+    """The keyset condition 'strictly after these sort values', NULL-aware."""
+    (column, descending), value = columns[0], values[0]
+    rest = _after(columns[1:], values[1:]) if len(columns) > 1 else None
+    tie = column.is_(None) if value is None else column == value
+    if value is None:
+        beyond = column.is_not(None) if not descending else None
+    elif descending:
+        beyond = or_(column < value, column.is_(None))
+    else:
+        beyond = column > value
+    options = [c for c in (beyond, and_(tie, rest) if rest is not None else None) if c is not None]
+    return or_(*options) if options else false()
+
+
+def _row_values(row, columns, scalars):
+    values = []
+    for column, _ in columns:
+        key = column.key
+        values.append(getattr(row, key) if scalars else row._mapping[key])
+    return values
+
+
+def encode_cursor(values):
+    def plain(value):
+        if isinstance(value, datetime):
+            return {"t": value.isoformat()}
+        if isinstance(value, uuid.UUID):
+            return {"u": str(value)}
+        return value
+
+    raw = json.dumps([plain(v) for v in values], separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor, count):
+    def typed(value):
+        if isinstance(value, dict) and "t" in value:
+            return datetime.fromisoformat(value["t"])
+        if isinstance(value, dict) and "u" in value:
+            return uuid.UUID(value["u"])
+        if value is None or isinstance(value, (str, int, float)):
+            return value
+        raise ValueError
+
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        values = [typed(v) for v in json.loads(raw)]
+        if len(values) != count:
+            raise ValueError
+        return values
+    except (ValueError, TypeError, json.JSONDecodeError, UnicodeDecodeError):
+        raise bad_parameter("page[cursor]", "This cursor is not valid here. Use links.next of the previous page.")
+
+
+def page_url(**page):
+    """This request's URL with its page parameters replaced."""
+    args = [(k, v) for k, v in request.args.items(multi=True) if not k.startswith("page[")]
+    args += [(f"page[{name}]", value) for name, value in page.items() if value is not None]
+    query = urlencode(args)
+    return f"{request.base_url}?{query}" if query else request.base_url

@@ -1,0 +1,208 @@
+"""The machinery every API endpoint goes through: ``api_route``.
+
+``api_route`` registers a view on the ``api`` blueprint and records it for the OpenAPI
+document. Around the view it authenticates the caller, applies the rate limit, checks the
+scope and the role, claims the idempotency key of a POST, reads the body (plain JSON or a
+JSON:API document) and validates it with the route's pydantic model (every bad field
+reported at once), and parses the list parameters of a ``ListSpec``.
+"""
+import inspect
+import json
+from dataclasses import dataclass, field
+from functools import wraps
+
+from flask import Blueprint, Response, g, jsonify, request
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from nudgeweb.api import idempotency
+from nudgeweb.api.credentials import DEFAULT_RATE_LIMIT, authenticate
+from nudgeweb.api.errors import ApiError, attribute_pointer, error_object, error_response, register_blueprint_handlers
+from nudgeweb.api.params import ListSpec, parse_list_params
+from nudgeweb.extensions import limiter
+
+bp = Blueprint("api", __name__, url_prefix="/api/v1")
+register_blueprint_handlers(bp)
+OPERATIONS = []  # every route, for the OpenAPI document
+WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
+
+
+class Body(BaseModel):
+    """Base of request bodies: unknown attributes are ignored, as a tolerant reader does."""
+
+    model_config = ConfigDict(extra="ignore", str_strip_whitespace=True)
+
+
+@dataclass
+class Operation:
+    rule: str
+    method: str
+    endpoint: str
+    summary: str
+    description: str
+    tags: list
+    scope: str | None
+    role: str | None
+    auth: bool
+    body: type | None
+    list_spec: ListSpec | None
+    response: object
+    many: bool
+    status: int
+    query: type | None = None
+    form: dict | None = None
+    errors: tuple = ()
+    extra: dict = field(default_factory=dict)
+
+
+def _limit_value():
+    credential = g.get("credential")
+    return f"{credential.rate_limit if credential else DEFAULT_RATE_LIMIT}/minute"
+
+
+def _limit_key():
+    credential = g.get("credential")
+    return credential.rate_key if credential else request.remote_addr or "anonymous"
+
+
+@limiter.shared_limit(_limit_value, scope="api", key_func=_limit_key)
+def _count_request():
+    """One counter per credential, shared by every endpoint of the API (429 when spent)."""
+
+
+def api_route(rule, method="GET", *, summary, description="", tags=None, scope=None, role=None, auth=True,
+              body=None, list_spec=None, response=None, many=False, status=200, query=None, form=None,
+              errors=(), endpoint=None, **extra):
+    """Declare an API endpoint (see the module docstring of ``nudgeweb.api`` for an example).
+
+    ``scope``: the scope needed (``contacts:read``; ``read``/``write`` grant every resource).
+    ``role``: the least role needed; by default viewer to read and editor to write.
+    ``body``: a ``Body`` model; the view gets the validated instance as ``body``.
+    ``list_spec``: a ``ListSpec``; the view gets ``params`` (``ListParams``).
+    ``query``: a pydantic model of other query parameters; the view gets it as ``query``.
+    ``response``: a ``ResourceType`` (JSON:API document; ``many`` for a list) or a pydantic
+    model of a plain JSON answer; ``status`` its success status.
+    """
+    method = method.upper()
+    role = role or ("editor" if method in WRITE_METHODS else "viewer")
+
+    def decorator(view):
+        wants = set(inspect.signature(view).parameters)
+        name = endpoint or view.__name__
+
+        @wraps(view)
+        def handler(**path):
+            if auth:
+                credential = authenticate()
+                _count_request()
+                if not credential.has_scope(scope):
+                    raise ApiError(403, f"This credential lacks the {scope!r} scope.", "ERR_PERMISSION_DENIED",
+                                   "Insufficient scope")
+                if not credential.has_role(role):
+                    raise ApiError(403, f"Your role ({credential.role}) cannot do this; it needs {role} or above.",
+                                   "ERR_PERMISSION_DENIED", "Permission denied")
+            raw = read_json_body() if method in WRITE_METHODS else None
+
+            def work():
+                kwargs = dict(path)
+                if body is not None and "body" in wants:
+                    kwargs["body"] = validate_body(body, raw)
+                if list_spec is not None and "params" in wants:
+                    kwargs["params"] = parse_list_params(list_spec)
+                if query is not None and "query" in wants:
+                    kwargs["query"] = validate_query(query)
+                try:
+                    return to_response(view(**kwargs), status)
+                except ApiError as error:
+                    return error_response(error)
+
+            key = idempotency.idempotency_key(raw) if (auth and method == "POST") else None
+            if key is None:
+                return work()
+            return idempotency.run_idempotently(g.credential.organization_id, key,
+                                                idempotency.fingerprint(raw), work)
+
+        bp.add_url_rule(rule, name, handler, methods=[method])
+        OPERATIONS.append(Operation(rule, method, f"api.{name}", summary, description, tags or [], scope,
+                                    role if auth else None, auth, body, list_spec, response, many, status,
+                                    query, form, tuple(errors), extra))
+        return handler
+
+    return decorator
+
+
+def read_json_body():
+    """The request's JSON object (the attributes of a JSON:API document), {} when empty,
+    None for a form upload; a 400 for anything else."""
+    if request.mimetype in ("multipart/form-data", "application/x-www-form-urlencoded"):
+        return None
+    data = request.get_data(cache=True)
+    if not data.strip():
+        return {}
+    try:
+        document = json.loads(data)
+    except (ValueError, UnicodeDecodeError):
+        raise ApiError(400, "The request body is not valid JSON.", "ERR_INVALID_JSON", "Invalid JSON", pointer="")
+    if not isinstance(document, dict):
+        raise ApiError(400, "The request body must be a JSON object.", "ERR_INVALID_JSON", "Invalid JSON",
+                       pointer="")
+    data = document.get("data")
+    if isinstance(data, dict) and ("attributes" in data or "type" in data):
+        attributes = data.get("attributes") or {}
+        if not isinstance(attributes, dict):
+            raise ApiError(422, "data.attributes must be an object.", "ERR_VALIDATION", pointer="/data/attributes")
+        attributes = dict(attributes)
+        if "idempotency_key" in document and "idempotency_key" not in attributes:
+            attributes["idempotency_key"] = document["idempotency_key"]
+        return attributes
+    return document
+
+
+def validate_body(model, raw):
+    try:
+        return model.model_validate(raw if raw is not None else {})
+    except ValidationError as error:
+        raise pydantic_errors(error)
+
+
+def validate_query(model):
+    try:
+        return model.model_validate(request.args.to_dict())
+    except ValidationError as error:
+        raise ApiError(400, errors=[
+            error_object(400, _message(item), "ERR_INVALID_PARAMETER", "Invalid query parameter",
+                         parameter=".".join(str(p) for p in item["loc"]))
+            for item in error.errors()
+        ])
+
+
+def pydantic_errors(error: ValidationError):
+    """Every failed field of a pydantic validation as one 422 document."""
+    seen, errors = set(), []
+    for item in error.errors():
+        path = ".".join(str(part) for part in item["loc"])
+        if path in seen:
+            continue
+        seen.add(path)
+        errors.append(error_object(422, _message(item), "ERR_VALIDATION", "Invalid attribute",
+                                   pointer=attribute_pointer(path)))
+    return ApiError(422, errors=errors)
+
+
+def _message(item):
+    if item["type"] == "missing":
+        return f"{item['loc'][-1]} is required."
+    name = item["loc"][-1] if item["loc"] else "value"
+    message = item["msg"].removeprefix("Value error, ")
+    return f"{name}: {message}."
+
+
+def to_response(result, status):
+    if isinstance(result, Response):
+        return result
+    if isinstance(result, tuple):
+        result, status = result
+    if result is None:
+        return Response(status=204)
+    response = jsonify(result)
+    response.status_code = status
+    return response

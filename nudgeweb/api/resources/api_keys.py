@@ -1,0 +1,75 @@
+"""The organization's API keys (seed 001 "Organization API Keys"), for admins."""
+from datetime import datetime
+
+from pydantic import Field, field_validator
+
+from nudgeweb.api import Attributes, Body, ResourceType, api_route, documents, iso
+from nudgeweb.api.credentials import current_credential
+from nudgeweb.api.errors import validation_error
+from nudgeweb.api.keys import SCOPES, ApiKeyError, api_keys_of, create_api_key, revoke_api_key
+from nudgeweb.models import ApiKey
+from nudgeweb.scoping import get_or_404
+
+
+class ApiKeyAttributes(Attributes):
+    name: str | None = Field(None, examples=["Production API Key"])
+    prefix: str | None = Field(None, examples=["sk_live_Ab12Cd"], description="The key's first characters.")
+    key: str | None = Field(None, description="The whole key: only in the answer that creates it.")
+    scopes: list[str] | None = Field(None, examples=[["contacts:read", "contacts:write"]])
+    user_id: str | None = None
+    created_at: str | None = Field(None, examples=["2026-01-15T10:00:00Z"])
+    expires_at: str | None = None
+    last_used_at: str | None = None
+    revoked_at: str | None = None
+
+
+class ApiKeyIn(Body):
+    name: str = Field(min_length=1, max_length=100, examples=["Production API Key"])
+    scopes: list[str] = Field(default=["read", "write"], min_length=1, examples=[["contacts:read", "contacts:write"]])
+    expires_at: datetime | None = Field(None, examples=["2027-01-01T00:00:00Z"])
+
+    @field_validator("scopes")
+    @classmethod
+    def known_scopes(cls, scopes):
+        unknown = [s for s in scopes if s not in SCOPES]
+        if unknown:
+            raise ValueError(f"unknown scope {', '.join(unknown)}; use read, write or <resource>:read|write")
+        return scopes
+
+
+def _attributes(key):
+    return {"name": key.name, "prefix": key.prefix, "scopes": list(key.scopes or []), "user_id": str(key.user_id),
+            "created_at": iso(key.created_at), "expires_at": iso(key.expires_at),
+            "last_used_at": iso(key.last_used_at), "revoked_at": iso(key.revoked_at)}
+
+
+API_KEYS = ResourceType("api_keys", _attributes, ApiKeyAttributes, path="/organization/api_keys")
+
+
+@api_route("/organization/api_keys", "GET", summary="List API keys", tags=["Organization"],
+           scope="organization:read", role="admin", response=API_KEYS, many=True)
+def list_api_keys():
+    keys = api_keys_of(current_credential().organization_id)
+    return documents.collection(API_KEYS, keys, {"self": documents.api_root() + API_KEYS.path},
+                                {"total": len(keys)})
+
+
+@api_route("/organization/api_keys", "POST", summary="Create an API key", tags=["Organization"],
+           scope="organization:write", role="admin", body=ApiKeyIn, response=API_KEYS, status=201,
+           description="The answer holds the whole key in `attributes.key`; it is never shown again.")
+def create_key(body):
+    try:
+        key, secret = create_api_key(current_credential().membership, body.name, body.scopes, body.expires_at)
+    except ApiKeyError as error:
+        raise validation_error(error.errors)
+    document = documents.single(API_KEYS, key, status=201)
+    payload = document.get_json()
+    payload["data"]["attributes"]["key"] = secret
+    return documents.respond(payload, 201, {"Location": payload["data"]["links"]["self"]})
+
+
+@api_route("/organization/api_keys/<key_id>", "DELETE", summary="Revoke an API key", tags=["Organization"],
+           scope="organization:write", role="admin", status=204)
+def delete_key(key_id):
+    revoke_api_key(get_or_404(ApiKey, key_id))
+    return None

@@ -1,0 +1,211 @@
+"""Contact pages: the list (search, filters, bulk actions, segments, export) and one contact."""
+import json
+
+from flask import Blueprint, Response, abort, flash, g, redirect, render_template, request, stream_with_context, url_for
+
+from nudgeweb.htmx import render, wants_fragment
+from nudgeweb.auth.access import current_organization, member_required, role_required
+from nudgeweb.contacts import operations
+from nudgeweb.contacts.export import export_rows
+from nudgeweb.contacts.forms import (
+    BulkForm, ConfirmForm, FilterForm, SegmentForm, UnsubscribeForm, contact_form, custom_inputs, form_data,
+    show_errors,
+)
+from nudgeweb.contacts.operations import ContactValidationError
+from nudgeweb.contacts.queries import list_contacts
+from nudgeweb.contacts.timeline import timeline_of
+from nudgeweb.models import Contact, Segment
+from nudgeweb.models.base import utcnow
+from nudgeweb.scoping import get_or_404
+
+bp = Blueprint("contacts", __name__, url_prefix="/contacts")
+
+
+def _filter_form():
+    form = FilterForm(request.args)
+    form.tag.choices = [("", "Any tag")] + [(tag.name, tag.name) for tag, _n in operations.organization_tags(g.membership.organization_id)]
+    form.validate()
+    return form
+
+
+@bp.get("")
+@member_required
+def index():
+    form = _filter_form()
+    organization_id = g.membership.organization_id
+    results = list_contacts(organization_id, form.filters(), form.sort_value, form.page.data or 1)
+    segments = operations.organization_segments(organization_id)
+    response = render(
+        "contacts/index.html", "contacts/_results.html", form=form, results=results, segments=segments,
+        bulk=BulkForm(formdata=None), filters_json=json.dumps(form.filters(), default=str),
+    )
+    if wants_fragment():  # the address bar shows the tidy URL of this view, without empty fields
+        response.headers["HX-Push-Url"] = url_for(".index", **form.url_args())
+    return response
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@role_required("editor")
+def new():
+    organization = current_organization()
+    form = contact_form(operations.custom_field_definitions(organization.id))
+    if form.validate_on_submit():
+        try:
+            contact, created = operations.upsert_contact(organization, form_data(form), source="manual")
+        except ContactValidationError as error:
+            show_errors(form, error.errors)
+        else:
+            flash(f"{contact.display_name} was added." if created else
+                  f"{contact.display_name} was already a contact: their details are updated.", "success")
+            return redirect(url_for(".show", contact_id=contact.id), 303)
+    return render_template("contacts/new.html", form=form, custom=custom_inputs(form)), 422 if form.errors else 200
+
+
+@bp.get("/<contact_id>")
+@member_required
+def show(contact_id):
+    contact = get_or_404(Contact, contact_id)
+    definitions = operations.custom_field_definitions(contact.organization_id)
+    return render(
+        "contacts/show.html", "contacts/_details.html", contact=contact, definitions=definitions,
+        timeline=timeline_of(contact), unsubscribe_form=UnsubscribeForm(formdata=None), confirm=ConfirmForm(),
+    )
+
+
+@bp.route("/<contact_id>/edit", methods=["GET", "POST"])
+@role_required("editor")
+def edit(contact_id):
+    contact = get_or_404(Contact, contact_id)
+    definitions = operations.custom_field_definitions(contact.organization_id)
+    form = contact_form(definitions, contact)
+    if form.validate_on_submit():
+        try:
+            operations.update_contact(contact, form_data(form))
+        except ContactValidationError as error:
+            show_errors(form, error.errors)
+        else:
+            if wants_fragment():
+                return render("contacts/show.html", "contacts/_details.html", contact=contact,
+                                   definitions=definitions, saved=True, timeline=timeline_of(contact))
+            flash("Saved.", "success")
+            return redirect(url_for(".show", contact_id=contact.id), 303)
+    status = 422 if form.errors else 200
+    return render("contacts/edit.html", "contacts/_edit_form.html", status=status, contact=contact,
+                       form=form, custom=custom_inputs(form))
+
+
+@bp.route("/<contact_id>/delete", methods=["GET", "POST"])
+@role_required("editor")
+def delete(contact_id):
+    contact = get_or_404(Contact, contact_id)
+    form = ConfirmForm()
+    if form.validate_on_submit():
+        name = contact.display_name
+        operations.delete_contact(contact)
+        flash(f"{name} was deleted.", "success")
+        return redirect(url_for(".index"), 303)
+    return render_template("contacts/confirm.html", form=form, contacts=[contact], action="delete",
+                           cancel=url_for(".show", contact_id=contact.id))
+
+
+@bp.post("/<contact_id>/unsubscribe")
+@role_required("editor")
+def unsubscribe(contact_id):
+    contact = get_or_404(Contact, contact_id)
+    form = UnsubscribeForm()
+    if form.validate_on_submit():
+        operations.unsubscribe(contact, reason=form.reason.data, feedback=form.feedback.data or None)
+        flash(f"{contact.display_name} is unsubscribed: Nudge won't send them marketing.", "success")
+    return redirect(url_for(".show", contact_id=contact.id), 303)
+
+
+@bp.post("/<contact_id>/subscribe")
+@role_required("editor")
+def subscribe(contact_id):
+    contact = get_or_404(Contact, contact_id)
+    if ConfirmForm().validate_on_submit():
+        operations.subscribe(contact)
+        flash(f"{contact.display_name} is subscribed again.", "success")
+    return redirect(url_for(".show", contact_id=contact.id), 303)
+
+
+@bp.post("/bulk")
+@role_required("editor")
+def bulk():
+    form = BulkForm()
+    organization_id = g.membership.organization_id
+    ids = [contact_id for contact_id in request.form.getlist("ids") if contact_id]
+    back = form.next.data if (form.next.data or "").startswith("/contacts") else url_for(".index")
+    if not form.validate_on_submit() or not form.action.data or not ids:
+        flash("Select some contacts and an action first.", "error")
+        return redirect(back, 303)
+    contacts = operations.selected_contacts(organization_id, ids)
+    action = form.action.data
+    if action in ("delete", "unsubscribe") and form.confirm.data != "yes":
+        return render_template("contacts/confirm.html", form=form, contacts=contacts, action=action, cancel=back)
+    try:
+        message = _bulk_action(organization_id, action, [c.id for c in contacts], form)
+    except ContactValidationError as error:
+        flash(" ".join(error.errors.values()), "error")
+    else:
+        flash(message, "success")
+    return redirect(back, 303)
+
+
+def _bulk_action(organization_id, action, ids, form):
+    if action == "tag":
+        count = operations.bulk_tag(organization_id, ids, form.tag.data or "")
+        return f"Tagged {count} contact{'s' * (count != 1)} “{form.tag.data.strip()}”."
+    if action == "untag":
+        count = operations.bulk_untag(organization_id, ids, form.tag.data or "")
+        return f"Removed the tag from {count} contact{'s' * (count != 1)}."
+    if action == "unsubscribe":
+        count = operations.bulk_unsubscribe(organization_id, ids, reason=form.reason.data or "Unsubscribed by the team")
+        return f"Unsubscribed {count} contact{'s' * (count != 1)}."
+    count = operations.bulk_delete(organization_id, ids)
+    return f"Deleted {count} contact{'s' * (count != 1)}."
+
+
+@bp.get("/export.csv")
+@member_required
+def export():
+    form = _filter_form()
+    filename = f"contacts-{utcnow():%Y-%m-%d}.csv"
+    rows = export_rows(g.membership.organization_id, form.filters(), form.sort_value)
+    return Response(stream_with_context(rows), mimetype="text/csv",
+                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+@bp.post("/segments")
+@role_required("editor")
+def save_segment():
+    form = SegmentForm()
+    try:
+        filters = json.loads(form.filters.data or "{}")
+    except ValueError:
+        abort(400)
+    if form.validate_on_submit():
+        try:
+            segment = operations.save_segment(g.membership.organization_id, form.name.data, filters)
+        except ContactValidationError as error:
+            flash(" ".join(error.errors.values()), "error")
+            return redirect(url_for(".index", **_filter_args(filters)), 303)
+        flash(f"Saved the segment “{segment.name}”.", "success")
+        return redirect(url_for(".index", segment=segment.id), 303)
+    return redirect(url_for(".index"), 303)
+
+
+@bp.post("/segments/<segment_id>/delete")
+@role_required("editor")
+def delete_segment(segment_id):
+    segment = get_or_404(Segment, segment_id)
+    if ConfirmForm().validate_on_submit():
+        operations.delete_segment(segment)
+        flash(f"Deleted the segment “{segment.name}”. Its contacts are still here.", "success")
+    return redirect(url_for(".index"), 303)
+
+
+def _filter_args(filters):
+    names = {"search": "q", "segment_id": "segment"}
+    return {names.get(key, key): value for key, value in filters.items() if not isinstance(value, list)}
+

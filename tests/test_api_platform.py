@@ -1,0 +1,280 @@
+"""The API platform: credentials, scopes and roles, error documents, idempotency, rate limits."""
+import threading
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from nudgeweb.api import tokens
+from nudgeweb.extensions import db
+from nudgeweb.models import ApiKey, ApiSettings, IdempotencyRecord, utcnow
+from tests.api_helpers import key_headers, make_key
+from tests.factories import DEFAULT_PASSWORD, MembershipFactory
+
+
+def test_missing_credentials_answer_the_seed_004_document(client, app_ctx):
+    response = client.get("/api/v1/me", headers={"X-Request-Id": "trace-me-1"})
+    assert response.status_code == 401
+    body = response.json
+    assert body["data"] is None and body["included"] == [] and body["meta"] == {}
+    assert body["links"]["self"] == "http://localhost/api/v1/me"
+    [error] = body["errors"]
+    assert error["status"] == "401" and error["title"] == "Unauthorized"
+    assert error["detail"] == "X-API-Key header is required."
+    assert error["code"] == "ERR_AUTH_MISSING_TOKEN"
+    assert response.headers["X-Request-Id"] == "trace-me-1"
+
+
+@pytest.mark.parametrize("headers, detail", [
+    ({"X-API-Key": "sk_live_nonsense"}, "This API key is not valid."),
+    ({"Authorization": "Bearer not-a-token"}, "This token is not valid or has expired."),
+    ({"Authorization": "Basic dXNlcjpwYXNz"}, "Authorization header must be 'Bearer <token>'."),
+])
+def test_bad_credentials_are_refused(client, app_ctx, headers, detail):
+    response = client.get("/api/v1/me", headers=headers)
+    assert response.status_code == 401
+    assert response.json["errors"][0]["detail"] == detail
+    assert response.json["data"] is None
+
+
+def test_api_key_me_and_connection(client, owner):
+    secret = make_key(owner)
+    me = client.get("/api/v1/me", headers=key_headers(secret))
+    assert me.status_code == 200
+    assert me.json == {"id": str(owner.user_id), "email": owner.user.email, "business_name": "Acme Plumbing"}
+    assert me.headers["X-Request-Id"]
+    connection = client.get("/api/v1/connection", headers=key_headers(secret)).json
+    assert set(connection) == {"active", "auth_type", "user_id", "scopes", "expires_at", "created_at", "last_used_at"}
+    assert connection["active"] is True and connection["auth_type"] == "api_key"
+    assert connection["scopes"] == ["read", "write"] and connection["last_used_at"].endswith("Z")
+
+
+def test_last_used_at_is_written_at_most_once_a_minute(client, owner, app_ctx):
+    secret = make_key(owner)
+    client.get("/api/v1/me", headers=key_headers(secret))
+    first = db.session.scalar(select(ApiKey.last_used_at))
+    for _ in range(3):
+        client.get("/api/v1/me", headers=key_headers(secret))
+    db.session.expire_all()
+    assert db.session.scalar(select(ApiKey.last_used_at)) == first
+    key = db.session.scalar(select(ApiKey))
+    key.last_used_at = utcnow() - timedelta(minutes=5)
+    db.session.commit()
+    client.get("/api/v1/me", headers=key_headers(secret))
+    db.session.expire_all()
+    assert db.session.scalar(select(ApiKey.last_used_at)) > first
+
+
+def test_revoked_and_expired_keys_are_refused(client, owner, app_ctx):
+    revoked = make_key(owner, name="old")
+    db.session.scalar(select(ApiKey).where(ApiKey.name == "old")).revoked_at = utcnow()
+    expired = make_key(owner, name="expired", expires_at=utcnow() + timedelta(seconds=1))
+    db.session.scalar(select(ApiKey).where(ApiKey.name == "expired")).expires_at = utcnow() - timedelta(seconds=1)
+    db.session.commit()
+    assert client.get("/api/v1/me", headers=key_headers(revoked)).json["errors"][0]["detail"] == "This API key has been revoked."
+    assert client.get("/api/v1/me", headers=key_headers(expired)).json["errors"][0]["detail"] == "This API key has expired."
+
+
+def test_jwt_login_refresh_and_use(client, owner):
+    login = client.post("/api/v1/auth/login", json={"email": owner.user.email, "password": DEFAULT_PASSWORD})
+    assert login.status_code == 200
+    body = login.json
+    assert body["token_type"] == "Bearer" and body["expires_in"] == 3600
+    assert body["user"] == {"id": str(owner.user_id), "email": owner.user.email,
+                            "organization_id": str(owner.organization_id), "role": "owner"}
+    bearer = {"Authorization": f"Bearer {body['access_token']}"}
+    connection = client.get("/api/v1/connection", headers=bearer).json
+    assert connection["auth_type"] == "jwt" and connection["user_id"] == str(owner.user_id)
+    # a refresh token is not an access token, and vice versa
+    assert client.get("/api/v1/me", headers={"Authorization": f"Bearer {body['refresh_token']}"}).status_code == 401
+    assert client.post("/api/v1/auth/refresh", json={"refresh_token": body["access_token"]}).status_code == 401
+    refreshed = client.post("/api/v1/auth/refresh", json={"refresh_token": body["refresh_token"]})
+    assert refreshed.status_code == 200 and refreshed.json["access_token"] != body["access_token"]
+    assert client.get("/api/v1/me", headers={"Authorization": f"Bearer {refreshed.json['access_token']}"}).status_code == 200
+
+
+def test_wrong_password_and_expired_jwt_are_refused(client, owner, app):
+    wrong = client.post("/api/v1/auth/login", json={"email": owner.user.email, "password": "wrong-password"})
+    assert wrong.status_code == 401 and wrong.json["errors"][0]["code"] == "ERR_AUTH_INVALID_CREDENTIALS"
+    with app.test_request_context():
+        issued = tokens.issue(owner)
+    original = tokens.ACCESS_LIFETIME
+    tokens.ACCESS_LIFETIME = timedelta(seconds=-1)
+    try:
+        with app.test_request_context():
+            stale = tokens.issue(owner)["access_token"]
+    finally:
+        tokens.ACCESS_LIFETIME = original
+    assert client.get("/api/v1/me", headers={"Authorization": f"Bearer {stale}"}).status_code == 401
+    assert client.get("/api/v1/me", headers={"Authorization": f"Bearer {issued['access_token']}"}).status_code == 200
+
+
+def test_too_few_scopes_is_permission_denied(client, owner):
+    secret = make_key(owner, scopes=["contacts:read"])
+    response = client.get("/api/v1/organization/api_keys", headers=key_headers(secret))
+    assert response.status_code == 403
+    [error] = response.json["errors"]
+    assert error["code"] == "ERR_PERMISSION_DENIED" and "organization:read" in error["detail"]
+    assert response.json["meta"]["request_id"] == response.headers["X-Request-Id"]
+
+
+def test_roles_still_apply_to_keys(client, organization, app_ctx):
+    viewer = MembershipFactory(role="viewer", organization=organization)
+    secret = make_key(viewer, scopes=["read", "write"])
+    response = client.post("/api/v1/organization/api_keys", json={"name": "sneaky"}, headers=key_headers(secret))
+    assert response.status_code == 403 and response.json["errors"][0]["code"] == "ERR_PERMISSION_DENIED"
+    assert "viewer" in response.json["errors"][0]["detail"]
+    assert db.session.scalar(select(func.count()).select_from(ApiKey)) == 1
+
+
+def test_every_invalid_attribute_is_reported_at_once(client, owner):
+    response = client.post("/api/v1/organization/api_keys", headers=key_headers(make_key(owner)),
+                           json={"name": "", "scopes": ["everything"], "expires_at": "soon"})
+    assert response.status_code == 422
+    pointers = {e["source"]["pointer"]: e for e in response.json["errors"]}
+    assert set(pointers) == {"/data/attributes/name", "/data/attributes/scopes", "/data/attributes/expires_at"}
+    assert all(e["code"] == "ERR_VALIDATION" and e["status"] == "422" for e in pointers.values())
+    assert "everything" in pointers["/data/attributes/scopes"]["detail"]
+
+
+def test_bodies_may_be_json_api_documents(client, owner):
+    response = client.post("/api/v1/organization/api_keys", headers=key_headers(make_key(owner)),
+                           json={"data": {"type": "api_keys", "attributes": {"name": "Zapier", "scopes": ["read"]}}})
+    assert response.status_code == 201
+    data = response.json["data"]
+    assert data["type"] == "api_keys" and data["attributes"]["name"] == "Zapier"
+    assert data["attributes"]["key"].startswith("sk_live_") and response.headers["Location"].endswith(data["id"])
+
+
+@pytest.mark.parametrize("body, status, code", [
+    (b"{not json", 400, "ERR_INVALID_JSON"),
+    (b"[1, 2]", 400, "ERR_INVALID_JSON"),
+])
+def test_malformed_bodies(client, owner, body, status, code):
+    response = client.post("/api/v1/organization/api_keys", data=body, content_type="application/json",
+                           headers=key_headers(make_key(owner)))
+    assert response.status_code == status and response.json["errors"][0]["code"] == code
+
+
+def test_not_found_method_not_allowed_and_server_errors_are_json_api(client, owner, app, monkeypatch):
+    secret = make_key(owner)
+    missing = client.get("/api/v1/no-such-thing", headers=key_headers(secret))
+    assert missing.status_code == 404 and missing.json["errors"][0]["code"] == "ERR_RESOURCE_NOT_FOUND"
+    assert missing.headers["X-Request-Id"] == missing.json["meta"]["request_id"]
+    wrong_method = client.put("/api/v1/me", headers=key_headers(secret))
+    assert wrong_method.status_code == 405 and "GET" in wrong_method.headers["Allow"]
+    assert wrong_method.json["errors"][0]["code"] == "ERR_METHOD_NOT_ALLOWED"
+
+    def explode():
+        raise RuntimeError("boom")
+
+    monkeypatch.setitem(app.view_functions, "api.me", explode)
+    app.testing = False  # let the error handler answer, as in production
+    try:
+        broken = client.get("/api/v1/me", headers=key_headers(secret))
+    finally:
+        app.testing = True
+    assert broken.status_code == 500 and broken.json["errors"][0]["code"] == "ERR_SERVER_ERROR"
+    assert "boom" not in broken.get_data(as_text=True)
+
+
+def test_another_organizations_key_id_is_not_found(client, owner, other_owner):
+    make_key(other_owner, name="theirs")
+    with client.application.app_context():
+        theirs = db.session.scalar(select(ApiKey).where(ApiKey.name == "theirs"))
+    secret = make_key(owner)
+    response = client.delete(f"/api/v1/organization/api_keys/{theirs.id}", headers=key_headers(secret))
+    assert response.status_code == 404 and response.json["errors"][0]["code"] == "ERR_RESOURCE_NOT_FOUND"
+    listed = client.get("/api/v1/organization/api_keys", headers=key_headers(secret)).json["data"]
+    assert [k["attributes"]["name"] for k in listed] == ["Test key"]
+    assert client.delete("/api/v1/organization/api_keys/not-a-uuid", headers=key_headers(secret)).status_code == 404
+
+
+def test_api_keys_are_created_listed_and_revoked_through_the_api(client, owner):
+    admin = key_headers(make_key(owner))
+    created = client.post("/api/v1/organization/api_keys", headers=admin,
+                          json={"name": "Production", "scopes": ["contacts:read"], "expires_at": "2099-01-01T00:00:00Z"})
+    assert created.status_code == 201
+    new_key = created.json["data"]["attributes"]["key"]
+    assert client.get("/api/v1/me", headers=key_headers(new_key)).status_code == 200
+    listed = client.get("/api/v1/organization/api_keys", headers=admin).json["data"]
+    assert all("key" not in item["attributes"] for item in listed)
+    assert client.delete(f"/api/v1/organization/api_keys/{created.json['data']['id']}", headers=admin).status_code == 204
+    assert client.get("/api/v1/me", headers=key_headers(new_key)).status_code == 401
+
+
+def test_idempotent_replay_and_reuse_with_another_body(client, owner, app_ctx):
+    headers = key_headers(make_key(owner), **{"Idempotency-Key": "create-zapier-key"})
+    first = client.post("/api/v1/organization/api_keys", headers=headers, json={"name": "Zapier"})
+    again = client.post("/api/v1/organization/api_keys", headers=headers, json={"name": "Zapier"})
+    assert first.status_code == again.status_code == 201
+    assert again.headers["Idempotent-Replayed"] == "true" and "Idempotent-Replayed" not in first.headers
+    assert again.json == first.json and again.headers["Location"] == first.headers["Location"]
+    assert db.session.scalar(select(func.count()).select_from(ApiKey)) == 2  # the test's key and one more
+    other = client.post("/api/v1/organization/api_keys", headers=headers, json={"name": "Something else"})
+    assert other.status_code == 422 and other.json["errors"][0]["code"] == "ERR_IDEMPOTENCY_KEY_REUSED"
+    # the key may also come in the body (seed 003)
+    body_key = {"name": "Body key", "idempotency_key": "in-the-body"}
+    a = client.post("/api/v1/organization/api_keys", headers=key_headers(headers["X-API-Key"]), json=body_key)
+    b = client.post("/api/v1/organization/api_keys", headers=key_headers(headers["X-API-Key"]), json=body_key)
+    assert b.headers["Idempotent-Replayed"] == "true" and a.json == b.json
+
+
+def test_failed_requests_release_the_idempotency_key(client, owner, app_ctx):
+    headers = key_headers(make_key(owner), **{"Idempotency-Key": "fix-and-retry"})
+    assert client.post("/api/v1/organization/api_keys", headers=headers, json={"name": ""}).status_code == 422
+    assert client.post("/api/v1/organization/api_keys", headers=headers, json={"name": "Fixed"}).status_code == 201
+
+
+def test_an_idempotency_key_older_than_a_day_is_forgotten(client, owner, app_ctx):
+    headers = key_headers(make_key(owner), **{"Idempotency-Key": "yesterday"})
+    client.post("/api/v1/organization/api_keys", headers=headers, json={"name": "Old"})
+    db.session.scalar(select(IdempotencyRecord)).created_at = utcnow() - timedelta(hours=25)
+    db.session.commit()
+    again = client.post("/api/v1/organization/api_keys", headers=headers, json={"name": "Old"})
+    assert again.status_code == 201 and "Idempotent-Replayed" not in again.headers
+
+
+def test_concurrent_duplicates_do_the_work_once(app, owner, app_ctx):
+    secret = make_key(owner)
+    headers = key_headers(secret, **{"Idempotency-Key": "race"})
+    results, start = [], threading.Barrier(4)
+
+    def post():
+        client = app.test_client()
+        start.wait()
+        results.append(client.post("/api/v1/organization/api_keys", headers=headers, json={"name": "Racer"}))
+
+    threads = [threading.Thread(target=post) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert [r.status_code for r in results] == [201] * 4
+    assert len({r.json["data"]["id"] for r in results}) == 1
+    assert sum(r.headers.get("Idempotent-Replayed") == "true" for r in results) == 3
+    db.session.expire_all()
+    assert db.session.scalar(select(func.count()).select_from(ApiKey).where(ApiKey.name == "Racer")) == 1
+
+
+def test_the_1001st_request_in_a_minute_is_refused(client, owner):
+    headers = key_headers(make_key(owner))
+    for number in range(1, 1001):
+        response = client.get("/api/v1/me", headers=headers)
+        assert response.status_code == 200, number
+    assert response.headers["X-RateLimit-Limit"] == "1000" and response.headers["X-RateLimit-Remaining"] == "0"
+    refused = client.get("/api/v1/me", headers=headers)
+    assert refused.status_code == 429
+    [error] = refused.json["errors"]
+    assert error["code"] == "ERR_RATE_LIMIT" and error["status"] == "429"
+    assert 0 < int(refused.headers["Retry-After"]) <= 60
+    assert refused.headers["X-RateLimit-Remaining"] == "0" and int(refused.headers["X-RateLimit-Reset"]) > 0
+    # another credential has its own allowance
+    assert client.get("/api/v1/me", headers=key_headers(make_key(owner, name="second"))).status_code == 200
+
+
+def test_the_rate_limit_is_configurable_per_organization(client, owner, app_ctx):
+    db.session.add(ApiSettings(organization_id=owner.organization_id, rate_limit_per_minute=3))
+    db.session.commit()
+    headers = key_headers(make_key(owner))
+    assert [client.get("/api/v1/me", headers=headers).status_code for _ in range(4)] == [200, 200, 200, 429]

@@ -1,0 +1,79 @@
+"""Contacts in a real Chromium: search as you type, and editing a contact in place."""
+import pytest
+
+from nudgeweb.contacts import operations
+from tests.conftest import screenshot
+from tests.factories import DEFAULT_PASSWORD, ContactFactory
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def logged_in(page, live_server, owner):
+    organization = owner.organization
+    operations.add_custom_field(organization, "Favourite bread", "choice", choices="Sourdough, Rye, Baguette")
+    for n, (first, last, company) in enumerate([
+        ("Ada", "Lovelace", "Analytical Engines"), ("Grace", "Hopper", "US Navy"), ("Alan", "Turing", "Bletchley"),
+        ("Katherine", "Johnson", "NASA"), ("Edsger", "Dijkstra", ""), ("Barbara", "Liskov", "MIT"),
+    ]):
+        ContactFactory(organization=organization, first_name=first, last_name=last, company_name=company,
+                       email=f"{first.lower()}@example.com", phone=f"+1415555{n:04d}")
+    page.goto(f"{live_server}/login")
+    page.get_by_label("Email").fill(owner.user.email)
+    page.get_by_label("Password").fill(DEFAULT_PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url(f"{live_server}/")
+    return page
+
+
+def test_search_as_you_type(logged_in, live_server):
+    page = logged_in
+    page.locator(".sidebar").get_by_role("link", name="Contacts").click()
+    page.wait_for_url(f"{live_server}/contacts")
+    assert page.get_by_text("6 contacts").is_visible()
+    screenshot(page, "contacts-list")
+    page.get_by_label("Search").press_sequentially("hop", delay=60)
+    page.get_by_text("1 contact match").wait_for()
+    assert page.get_by_role("link", name="Grace Hopper").is_visible()
+    assert page.get_by_role("link", name="Ada Lovelace").count() == 0
+    assert page.url.endswith("/contacts?q=hop")  # the URL holds the search: bookmarkable
+    assert page.get_by_label("Search").evaluate("e => e === document.activeElement")  # still typing
+    screenshot(page, "contacts-search")
+    page.get_by_label("Search").fill("")
+    page.get_by_text("6 contacts").wait_for()
+    page.get_by_label("Status").select_option("subscribed")
+    page.wait_for_url(f"{live_server}/contacts?status=subscribed")
+    page.get_by_role("link", name="Company").click()
+    page.wait_for_url("**sort=company_name**")
+    first_row = page.locator(".contacts-table tbody tr").first
+    assert "Edsger" in first_row.inner_text()  # no company sorts first
+
+
+def test_edit_in_place(logged_in, live_server):
+    page = logged_in
+    page.goto(f"{live_server}/contacts?q=lovelace")
+    page.get_by_role("link", name="Ada Lovelace").click()
+    page.get_by_role("heading", name="Ada Lovelace").wait_for()
+    url = page.url
+    page.get_by_role("link", name="Edit", exact=True).click()
+    page.get_by_label("Email").fill("ada-at-example")
+    page.get_by_label("Mobile phone").fill("12")
+    page.get_by_role("button", name="Save").click()
+    page.locator("#email-error").wait_for()
+    assert "valid email" in page.locator("#email-error").inner_text()
+    assert "valid phone" in page.locator("#phone-error").inner_text()
+    assert page.url == url  # edited in place, no navigation
+    screenshot(page, "contact-edit-errors")
+    page.get_by_label("Email").fill("ada@analytical.example")
+    page.get_by_label("Mobile phone").fill("+44 7911 123456")
+    page.get_by_label("Favourite bread").select_option("Rye")
+    page.get_by_label("Tags").fill("vip, mathematician")
+    page.get_by_role("button", name="Save").click()
+    page.get_by_text("Saved", exact=True).wait_for()
+    assert page.locator("#detail-email").inner_text() == "ada@analytical.example"
+    assert page.locator("#detail-phone").inner_text() == "+447911123456"
+    assert page.locator("#timeline").get_by_text("Updated email, phone, custom fields, tags").is_visible()
+    screenshot(page, "contact-saved")
+    page.reload()
+    assert page.locator("#detail-email").inner_text() == "ada@analytical.example"
+    assert page.get_by_text("Rye").is_visible()

@@ -1,0 +1,77 @@
+"""In a real Chromium: the team sends a request and watches the pipeline; the customer rates on a phone."""
+from datetime import timedelta
+
+import pytest
+
+from nudgeweb.extensions import db
+from nudgeweb.models import ReviewRequest
+from nudgeweb.reviews import operations
+from nudgeweb.reviews.links import review_token
+from nudgeweb.reviews.settings import review_settings_for
+from tests.conftest import screenshot
+from tests.factories import DEFAULT_PASSWORD
+
+pytestmark = pytest.mark.browser
+
+
+def log_in(page, live_server, email):
+    page.goto(f"{live_server}/login")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(DEFAULT_PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url(f"{live_server}/")
+
+
+def test_team_sends_a_request_and_sees_it_move_in_the_pipeline(page, live_server, owner, organization):
+    log_in(page, live_server, owner.user.email)
+    page.get_by_role("link", name="Ask for a review").click()
+    page.get_by_label("First name").fill("Nina")
+    page.get_by_label("Last name").fill("Ross")
+    page.get_by_label("Email").fill("nina@example.com")
+    page.get_by_label("Send after (hours)").fill("3")
+    screenshot(page, "reviews-send-form")
+    page.get_by_role("button", name="Send review request").click()
+    assert page.get_by_text("Review request for Nina Ross is scheduled.").is_visible()
+    assert page.get_by_role("heading", name="Nina Ross").is_visible()
+    screenshot(page, "reviews-request-detail")
+
+    page.locator(".sidebar").get_by_role("link", name="Review requests").click()
+    row = page.locator("#pipeline tbody tr", has_text="Nina Ross")
+    assert row.locator(".badge").inner_text() == "scheduled"
+    request = db.session.query(ReviewRequest).one()
+    operations.rate(request, 5)  # the customer answers while the team watches: the list updates itself
+    page.wait_for_function("document.querySelector('#pipeline tbody .badge').innerText === 'reviewed'",
+                           timeout=8000)
+    page.get_by_label("Status", exact=True).select_option("reviewed")
+    page.wait_for_url("**status=reviewed**")
+    assert page.locator("#pipeline tbody tr").count() == 1
+    screenshot(page, "reviews-pipeline")
+
+
+def test_customer_rates_clicks_a_site_and_leaves_feedback_on_a_phone(phone_page, live_server, organization):
+    organization.brand_color = "#be123c"
+    settings = review_settings_for(organization)
+    settings.review_sites = [{"kind": "google", "name": "Google", "url": f"{live_server}/healthz"},
+                             {"kind": "yelp", "name": "Yelp", "url": f"{live_server}/healthz"}]
+    db.session.commit()
+    request = operations.create_review_request(organization, {"first_name": "Ann", "email": "ann@example.com"}, 0)
+    page = phone_page
+    page.goto(f"{live_server}/r/{review_token(request)}")
+    assert page.get_by_role("heading", name="How was your experience with Acme Plumbing?").is_visible()
+    screenshot(page, "review-page-phone")
+    page.get_by_role("button", name="2 stars").click()
+    page.get_by_text("You gave Acme Plumbing 2 stars").wait_for()
+    assert page.get_by_role("link", name="Review us on Google").is_visible()  # low rating: still offered
+    assert page.get_by_role("link", name="Review us on Yelp").is_visible()
+    page.get_by_label("Anything you'd like to tell us privately?").fill("The waiting room was cold.")
+    page.get_by_role("button", name="Send privately").click()
+    page.get_by_text("your message went straight to Acme Plumbing").wait_for()
+    screenshot(page, "review-page-phone-rated")
+    page.get_by_role("link", name="Review us on Yelp").click()
+    page.wait_for_url(f"{live_server}/healthz")
+    db.session.refresh(request)
+    assert (request.status, request.rating, request.clicked_site) == ("reviewed", 2, "Yelp")
+    assert request.feedback == "The waiting room was cold."
+    page.goto(f"{live_server}/r/forged-token")
+    assert page.get_by_role("heading", name="We couldn't open this link").is_visible()
+    screenshot(page, "review-page-forged")
