@@ -56,6 +56,19 @@ class Config:
         self.REMEMBER_COOKIE_SECURE = self.SESSION_COOKIE_SECURE
         self.WTF_CSRF_TIME_LIMIT = None  # the token lives as long as the session
         self.LOG_LEVEL = env("LOG_LEVEL", "INFO")
+        # Delivery: DKIM for the default sender, Twilio for SMS (empty: the local outbox).
+        self.DKIM_DOMAIN = env("DKIM_DOMAIN", "")
+        self.DKIM_SELECTOR = env("DKIM_SELECTOR", "nudge")
+        self.DKIM_PRIVATE_KEY = env("DKIM_PRIVATE_KEY", "")  # PEM text, or the path of a PEM file
+        self.TWILIO_ACCOUNT_SID = env("TWILIO_ACCOUNT_SID", "")
+        self.TWILIO_AUTH_TOKEN = env("TWILIO_AUTH_TOKEN", "")
+        self.TWILIO_FROM_NUMBER = env("TWILIO_FROM_NUMBER", "")
+        self.TWILIO_MESSAGING_SERVICE_SID = env("TWILIO_MESSAGING_SERVICE_SID", "")
+        self.TWILIO_API_URL = env("TWILIO_API_URL", "")  # only to point the client elsewhere (tests)
+        self.SEND_BATCH_SIZE = env_int("SEND_BATCH_SIZE", 250)
+        self.SEND_MAX_ATTEMPTS = env_int("SEND_MAX_ATTEMPTS", 5)
+        self.SEND_RETRY_BASE_SECONDS = env_int("SEND_RETRY_BASE_SECONDS", 60)
+        self.SEND_LEASE_SECONDS = env_int("SEND_LEASE_SECONDS", 300)  # a claim older than this was lost
         self.OAUTH_REQUIRE_HTTPS = env_bool("OAUTH_REQUIRE_HTTPS", False)
 
 

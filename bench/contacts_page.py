@@ -10,11 +10,12 @@ import statistics
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sqlalchemy import insert, text  # noqa: E402
+from sqlalchemy import create_engine, insert, text  # noqa: E402
 
 from config import TestConfig  # noqa: E402
 from nudgeweb import create_app  # noqa: E402
@@ -54,24 +55,71 @@ def load_contacts(organization_id, count, seed=7):
         db.session.commit()
 
 
-def timed(client, url, repeat=5):
-    times = []
+def database_cpu(pids):
+    """CPU seconds used so far by the local PostgreSQL backends serving the app (0 for SQLite: in-process)."""
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime + stime, in clock ticks
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def backend_pids(app):
+    """The PostgreSQL backends of the app's pooled connections (found after a first request)."""
+    with app.app_context():
+        if db.engine.dialect.name != "postgresql":
+            return []
+        with create_engine(db.engine.url).connect() as conn:
+            return list(conn.scalars(text(
+                "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")))
+
+
+def timed(client, url, pids=(), repeat=5, headers=None):
+    """(median wall ms, median CPU ms) of GET url; CPU (the app's, plus its PostgreSQL backend's) is what
+    the page costs even on a busy machine, where wall time mostly measures waiting for a CPU."""
+    walls, cpus = [], []
     for _ in range(repeat):
-        started = time.perf_counter()
-        response = client.get(url)
-        times.append((time.perf_counter() - started) * 1000)
+        wall, cpu = time.perf_counter(), time.process_time() + database_cpu(pids)
+        response = client.get(url, headers=headers or {})
+        cpus.append((time.process_time() + database_cpu(pids) - cpu) * 1000)
+        walls.append((time.perf_counter() - wall) * 1000)
         assert response.status_code == 200, (url, response.status_code)
-    return statistics.median(times), response
+    return statistics.median(walls), statistics.median(cpus)
+
+
+@contextmanager
+def scratch_database():
+    """A throw-away database: a SQLite file, or a new database on BENCH_DATABASE_URL's PostgreSQL server."""
+    tmp = tempfile.mkdtemp(prefix="nudge-bench-")
+    server = os.environ.get("BENCH_DATABASE_URL")
+    if not server:
+        yield tmp, f"sqlite:///{tmp}/bench.db"
+        return
+    name = f"nudge_bench_{os.getpid()}"
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield tmp, server.rsplit("/", 1)[0] + f"/{name}"
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
 
 
 def main():
+    with scratch_database() as (tmp, url):
+        return run(tmp, url)
+
+
+def run(tmp, url):
     from nudgeweb.auth.operations import add_user_to_organization
 
-    tmp = tempfile.mkdtemp(prefix="nudge-bench-")
-    url = os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{tmp}/bench.db")
     app = create_app(TestConfig(tmp, SQLALCHEMY_DATABASE_URI=url, WTF_CSRF_ENABLED=False))
     with app.app_context():
-        db.drop_all()
         db.create_all()
         membership = add_user_to_organization("bench@example.com", "bench-password", "Bench Bakery")
         organization_id = membership.organization_id
@@ -108,6 +156,7 @@ def main():
         ("created between", "/contacts?created_after=2025-06-01&created_before=2025-09-30"),
         ("search 'a' (HTMX)", "/contacts?q=a"),
         ("search 'mar' (HTMX)", "/contacts?q=mar"),
+        ("search 'mar' (whole page)", "/contacts?q=mar"),
         ("search 'maria garcia'", "/contacts?q=maria+garcia"),
         ("search 'smith12'", "/contacts?q=smith12"),
         ("search phone '415 200'", "/contacts?q=415+200"),
@@ -115,19 +164,22 @@ def main():
         ("search 'gmail' sort last name", "/contacts?q=gmail&sort=last_name"),
         ("search + tag + status", "/contacts?q=jo&tag=vip&status=subscribed"),
     ]
+    client.get("/contacts")
+    pids = backend_pids(app)
     failures = 0
-    print(f"{'case':40} {'median ms':>10}")
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs: wall time suffers on a busy machine, "
+          "CPU time (the app's, plus its PostgreSQL backend's) is what the page costs; the verdict uses CPU time")
+    print(f"{'case':40} {'wall ms':>9} {'CPU ms':>8}")
     for label, path in cases:
-        headers_note = ""
-        ms, _response = timed(client, path)
-        if "HTMX" in label:
-            started = time.perf_counter()
-            client.get(path, headers={"HX-Request": "true"})
-            headers_note = f"   (fragment {1000 * (time.perf_counter() - started):.1f} ms)"
-        verdict = "ok" if ms < TARGET_MS else "SLOW"
-        failures += ms >= TARGET_MS
-        print(f"{label:40} {ms:10.1f}  {verdict}{headers_note}")
+        headers = {"HX-Request": "true"} if "HTMX" in label else None
+        wall, cpu = timed(client, path, pids, headers=headers)
+        verdict = "ok" if cpu < TARGET_MS else "SLOW"
+        failures += cpu >= TARGET_MS
+        print(f"{label:40} {wall:9.1f} {cpu:8.1f}  {verdict}")
     print("PASS" if not failures else f"FAIL: {failures} case(s) over {TARGET_MS} ms")
+    with app.app_context():
+        db.session.remove()
+        db.engine.dispose()
     return 1 if failures else 0
 
 

@@ -67,6 +67,8 @@ def register_blueprints(app):
     from nudgeweb.api import register as register_api
     from nudgeweb.auth.access import load_membership
     from nudgeweb.auth.routes import bp as auth_bp
+    from nudgeweb.delivery.public_routes import bp as tracking_bp
+    from nudgeweb.delivery.routes import bp as delivery_bp
     from nudgeweb.contacts.routes import bp as contacts_bp
     from nudgeweb.contacts.settings_routes import bp as contacts_settings_bp
     from nudgeweb.health import bp as health_bp
@@ -83,6 +85,8 @@ def register_blueprints(app):
     for blueprint in (auth_bp, main_bp, settings_bp, health_bp, oauth_bp, oauth_settings_bp, reviews_bp,
                       review_page_bp, contacts_bp, contacts_settings_bp, imports_bp):
         app.register_blueprint(blueprint)
+    app.register_blueprint(delivery_bp)
+    app.register_blueprint(tracking_bp)
     connect_review_receivers()
     register_coming_soon_pages(app)
     register_api(app)

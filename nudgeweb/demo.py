@@ -21,6 +21,7 @@ DEMO_TEAM = (
 
 # Each area's seeding function, in order: step(organization) -> None.
 DEMO_STEPS = [
+    "nudgeweb.contacts.demo:seed_contacts",  # first: the other steps use the demo contacts
     "nudgeweb.reviews.demo:seed_review_history",
     "nudgeweb.oauth.demo:seed",
 ]

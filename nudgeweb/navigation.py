@@ -31,6 +31,8 @@ AREAS = (
          "Remind your team to ask for reviews during a campaign period, and see who is leading."),
     Area("analytics", "Analytics", "/analytics", None,
          "Charts of messages, the review funnel, ratings and engagement."),
+    Area("outbox", "Outbox", "/outbox", "delivery.outbox",
+         "Every email and text message your business sent, with what happened to it."),
     Area("settings", "Settings", "/settings", "settings.organization",
          "Your business profile, your team and your integrations."),
 )
@@ -50,4 +52,5 @@ SETTINGS_SECTIONS = (
     ("api_settings.api_keys", "API keys"),
     ("oauth_settings.apps", "OAuth apps"),
     ("oauth_settings.connections", "Connected apps"),
+    ("delivery.sending_settings_page", "Sending"),
 )

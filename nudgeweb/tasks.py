@@ -23,4 +23,5 @@ def heartbeat_every_minute():
     heartbeat.call_local()
 
 
+import nudgeweb.delivery.tasks  # noqa: E402,F401  (sends, retries, recovery of stalled sends)
 import nudgeweb.oauth.tasks  # noqa: E402,F401  (OAuth housekeeping)

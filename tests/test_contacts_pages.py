@@ -311,3 +311,18 @@ def test_another_organization_sees_nothing(other_client, owner_client, people, o
     assert "vip" not in other_client.get("/settings/tags").get_data(as_text=True)
     db.session.expire_all()
     assert contact_count() == 3 and db.session.get(Contact, ada.id).tags == ["vip"]
+
+
+def test_seed_demo_adds_a_few_hundred_realistic_contacts(runner, client, app_ctx):
+    from nudgeweb.demo import DEMO_EMAIL, DEMO_PASSWORD
+
+    assert runner.invoke(args=["seed-demo"]).exit_code == 0
+    assert runner.invoke(args=["seed-demo"]).exit_code == 0  # a reset, not a second copy
+    assert contact_count() == 300
+    client.post("/login", data={"email": DEMO_EMAIL, "password": DEMO_PASSWORD})
+    html = client.get("/contacts").get_data(as_text=True)
+    assert "300 contacts" in html
+    assert "More than" not in client.get("/contacts?tag=vip").get_data(as_text=True)
+    contact = db.session.scalar(select(Contact).where(Contact.phone.is_not(None)).limit(1))
+    page = client.get(f"/contacts/{contact.id}").get_data(as_text=True)
+    assert "Favourite treat" in page and contact.phone in page and "Activity" in page

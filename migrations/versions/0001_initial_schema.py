@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-23 11:25:54.118014
+Create Date: 2026-11-23 11:46:27.109859
 
 """
 from alembic import op
@@ -265,6 +265,37 @@ def upgrade():
     with op.batch_alter_table('segments', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_segments_organization_id'), ['organization_id'], unique=False)
 
+    op.create_table('sending_settings',
+    sa.Column('email_backend', sa.String(length=12), nullable=False),
+    sa.Column('smtp_url', sa.Text(), nullable=True),
+    sa.Column('from_name', sa.String(length=200), nullable=True),
+    sa.Column('from_email', sa.String(length=254), nullable=True),
+    sa.Column('reply_to', sa.String(length=254), nullable=True),
+    sa.Column('dkim_domain', sa.String(length=253), nullable=True),
+    sa.Column('dkim_selector', sa.String(length=63), nullable=True),
+    sa.Column('dkim_private_key', sa.Text(), nullable=True),
+    sa.Column('sms_backend', sa.String(length=12), nullable=False),
+    sa.Column('twilio_account_sid', sa.String(length=64), nullable=True),
+    sa.Column('twilio_auth_token', sa.Text(), nullable=True),
+    sa.Column('twilio_from_number', sa.String(length=20), nullable=True),
+    sa.Column('twilio_messaging_service_sid', sa.String(length=64), nullable=True),
+    sa.Column('track_opens', sa.Boolean(), nullable=False),
+    sa.Column('track_clicks', sa.Boolean(), nullable=False),
+    sa.Column('sms_quiet_start', sa.Time(), nullable=True),
+    sa.Column('sms_quiet_end', sa.Time(), nullable=True),
+    sa.Column('email_quiet_start', sa.Time(), nullable=True),
+    sa.Column('email_quiet_end', sa.Time(), nullable=True),
+    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('organization_id', sa.Uuid(), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('updated_at', sa.DateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['organization_id'], ['organizations.id'], name=op.f('fk_sending_settings_organization_id_organizations'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_sending_settings')),
+    sa.UniqueConstraint('organization_id', name='uq_sending_settings_organization_id')
+    )
+    with op.batch_alter_table('sending_settings', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_sending_settings_organization_id'), ['organization_id'], unique=False)
+
     op.create_table('tags',
     sa.Column('name', sa.String(length=50), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
@@ -318,6 +349,48 @@ def upgrade():
     )
     with op.batch_alter_table('contact_tags', schema=None) as batch_op:
         batch_op.create_index('ix_contact_tags_contact_id', ['contact_id'], unique=False)
+
+    op.create_table('messages',
+    sa.Column('contact_id', sa.Uuid(), nullable=True),
+    sa.Column('template_id', sa.Uuid(), nullable=True),
+    sa.Column('channel', sa.String(length=8), nullable=False),
+    sa.Column('purpose', sa.String(length=32), nullable=False),
+    sa.Column('purpose_id', sa.Uuid(), nullable=True),
+    sa.Column('to_address', sa.String(length=320), nullable=False),
+    sa.Column('from_address', sa.String(length=320), nullable=True),
+    sa.Column('subject', sa.String(length=998), nullable=True),
+    sa.Column('html', sa.Text(), nullable=True),
+    sa.Column('text', sa.Text(), nullable=True),
+    sa.Column('status', sa.String(length=12), nullable=False),
+    sa.Column('backend', sa.String(length=12), nullable=True),
+    sa.Column('provider_id', sa.String(length=255), nullable=True),
+    sa.Column('error', sa.String(length=1000), nullable=True),
+    sa.Column('attempts', sa.Integer(), nullable=False),
+    sa.Column('track', sa.Boolean(), nullable=False),
+    sa.Column('marketing', sa.Boolean(), nullable=False),
+    sa.Column('send_at', sa.DateTime(), nullable=False),
+    sa.Column('claimed_at', sa.DateTime(), nullable=True),
+    sa.Column('sent_at', sa.DateTime(), nullable=True),
+    sa.Column('delivered_at', sa.DateTime(), nullable=True),
+    sa.Column('opened_at', sa.DateTime(), nullable=True),
+    sa.Column('clicked_at', sa.DateTime(), nullable=True),
+    sa.Column('failed_at', sa.DateTime(), nullable=True),
+    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('organization_id', sa.Uuid(), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('updated_at', sa.DateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['contact_id'], ['contacts.id'], name=op.f('fk_messages_contact_id_contacts'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['organization_id'], ['organizations.id'], name=op.f('fk_messages_organization_id_organizations'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_messages'))
+    )
+    with op.batch_alter_table('messages', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_messages_contact_id'), ['contact_id'], unique=False)
+        batch_op.create_index('ix_messages_org_created', ['organization_id', 'created_at', 'id'], unique=False)
+        batch_op.create_index('ix_messages_org_status', ['organization_id', 'status', 'created_at'], unique=False)
+        batch_op.create_index(batch_op.f('ix_messages_organization_id'), ['organization_id'], unique=False)
+        batch_op.create_index('ix_messages_provider_id', ['provider_id'], unique=False)
+        batch_op.create_index('ix_messages_purpose', ['purpose', 'purpose_id'], unique=False)
+        batch_op.create_index('ix_messages_status_send_at', ['status', 'send_at'], unique=False)
 
     op.create_table('oauth_authorization_codes',
     sa.Column('client_id', sa.Uuid(), nullable=False),
@@ -382,6 +455,26 @@ def upgrade():
         batch_op.create_index('ix_review_requests_org_status', ['organization_id', 'status', 'created_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_review_requests_organization_id'), ['organization_id'], unique=False)
 
+    op.create_table('message_events',
+    sa.Column('message_id', sa.Uuid(), nullable=False),
+    sa.Column('contact_id', sa.Uuid(), nullable=True),
+    sa.Column('type', sa.String(length=16), nullable=False),
+    sa.Column('url', sa.String(length=2000), nullable=True),
+    sa.Column('ip', sa.String(length=45), nullable=True),
+    sa.Column('user_agent', sa.String(length=500), nullable=True),
+    sa.Column('detail', sa.String(length=500), nullable=True),
+    sa.Column('occurred_at', sa.DateTime(), nullable=False),
+    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('organization_id', sa.Uuid(), nullable=False),
+    sa.ForeignKeyConstraint(['message_id'], ['messages.id'], name=op.f('fk_message_events_message_id_messages'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['organization_id'], ['organizations.id'], name=op.f('fk_message_events_organization_id_organizations'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_message_events'))
+    )
+    with op.batch_alter_table('message_events', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_message_events_message_id'), ['message_id'], unique=False)
+        batch_op.create_index('ix_message_events_org_type_occurred', ['organization_id', 'type', 'occurred_at'], unique=False)
+        batch_op.create_index(batch_op.f('ix_message_events_organization_id'), ['organization_id'], unique=False)
+
     op.create_table('oauth_tokens',
     sa.Column('client_id', sa.Uuid(), nullable=False),
     sa.Column('user_id', sa.Uuid(), nullable=False),
@@ -443,6 +536,12 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_oauth_tokens_authorization_code_id'))
 
     op.drop_table('oauth_tokens')
+    with op.batch_alter_table('message_events', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_message_events_organization_id'))
+        batch_op.drop_index('ix_message_events_org_type_occurred')
+        batch_op.drop_index(batch_op.f('ix_message_events_message_id'))
+
+    op.drop_table('message_events')
     with op.batch_alter_table('review_requests', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_review_requests_organization_id'))
         batch_op.drop_index('ix_review_requests_org_status')
@@ -456,6 +555,16 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_oauth_authorization_codes_client_id'))
 
     op.drop_table('oauth_authorization_codes')
+    with op.batch_alter_table('messages', schema=None) as batch_op:
+        batch_op.drop_index('ix_messages_status_send_at')
+        batch_op.drop_index('ix_messages_purpose')
+        batch_op.drop_index('ix_messages_provider_id')
+        batch_op.drop_index(batch_op.f('ix_messages_organization_id'))
+        batch_op.drop_index('ix_messages_org_status')
+        batch_op.drop_index('ix_messages_org_created')
+        batch_op.drop_index(batch_op.f('ix_messages_contact_id'))
+
+    op.drop_table('messages')
     with op.batch_alter_table('contact_tags', schema=None) as batch_op:
         batch_op.drop_index('ix_contact_tags_contact_id')
 
@@ -474,6 +583,10 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_tags_organization_id'))
 
     op.drop_table('tags')
+    with op.batch_alter_table('sending_settings', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_sending_settings_organization_id'))
+
+    op.drop_table('sending_settings')
     with op.batch_alter_table('segments', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_segments_organization_id'))
 

@@ -265,6 +265,12 @@ def tag_ids_for(organization_id, names):
     return {tag.name.lower(): tag.id for tag in tags_named(organization_id, names)}
 
 
+def tag_names(organization_id):
+    """The organization's tag names, sorted (for pickers; no counting)."""
+    return list(db.session.scalars(
+        select(Tag.name).where(Tag.organization_id == organization_id).order_by(func.lower(Tag.name))))
+
+
 def organization_tags(organization_id):
     """[(Tag, number of contacts)] sorted by name."""
     count = func.count(contact_tags.c.contact_id)

@@ -23,7 +23,7 @@ bp = Blueprint("contacts", __name__, url_prefix="/contacts")
 
 def _filter_form():
     form = FilterForm(request.args)
-    form.tag.choices = [("", "Any tag")] + [(tag.name, tag.name) for tag, _n in operations.organization_tags(g.membership.organization_id)]
+    form.tag.choices = [("", "Any tag")] + [(name, name) for name in operations.tag_names(g.membership.organization_id)]
     form.validate()
     return form
 

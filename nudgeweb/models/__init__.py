@@ -6,6 +6,7 @@ from nudgeweb.models.contacts import (  # noqa: F401
     CONTACT_SOURCES, CONTACT_STATUSES, CUSTOM_FIELD_TYPES, Contact, ContactActivity, CustomFieldDefinition,
     Segment, Tag, contact_tags,
 )
+from nudgeweb.models.messages import Message, MessageEvent, SendingSettings  # noqa: F401
 from nudgeweb.models.templates import MessageTemplate  # noqa: F401
 from nudgeweb.models.reviews import ReviewRequest, ReviewRequestEvent, ReviewSettings  # noqa: F401
 from nudgeweb.models.api import ApiKey, ApiSettings, IdempotencyRecord  # noqa: F401

@@ -1,0 +1,94 @@
+"""What happened to a message: one MessageEvent row, the message's own columns, the contact's
+timeline and the ``message_event`` signal, always together."""
+import logging
+
+from flask import current_app
+
+from nudgeweb.delivery.signals import message_event
+from nudgeweb.models import db, utcnow
+from nudgeweb.models.messages import MessageEvent
+
+log = logging.getLogger(__name__)
+
+CHANNEL_NAMES = {"email": "Email", "sms": "SMS"}
+
+
+def summary_of(message, event, url=None, detail=None):
+    channel = CHANNEL_NAMES.get(message.channel, message.channel)
+    about = f": {message.subject}" if message.subject else ""
+    return {
+        "sent": f"{channel} sent{about}",
+        "delivered": f"{channel} delivered{about}",
+        "opened": f"Opened the email{about}",
+        "clicked": f"Clicked {url} in the {channel.lower() if channel == 'Email' else channel}{about}",
+        "bounced": f"{channel} bounced{about} ({detail})" if detail else f"{channel} bounced{about}",
+        "complained": f"Marked the email as spam{about}",
+        "unsubscribed": f"Unsubscribed ({detail})" if detail else "Unsubscribed",
+        "failed": f"{channel} not sent{about}: {detail}" if detail else f"{channel} not sent{about}",
+    }[event]
+
+
+def _apply_to_message(message, event, now, detail):
+    """Returns False when the event adds nothing new for the timeline (a repeated open)."""
+    if event == "delivered" and message.status in ("sending", "sent"):
+        message.status, message.delivered_at = "delivered", now
+    elif event == "opened":
+        if message.opened_at is not None:
+            return False
+        message.opened_at = now
+    elif event == "clicked":
+        message.opened_at = message.opened_at or now
+        message.clicked_at = message.clicked_at or now
+    elif event in ("bounced", "failed"):
+        message.status, message.failed_at = event, now
+        message.error = (detail or message.error or "")[:1000] or None
+    return True
+
+
+def record_event(message, event, *, contact=None, url=None, ip=None, user_agent=None, detail=None,
+                 occurred_at=None, timeline=True, commit=True):
+    """Record ``event`` for ``message`` and tell the other areas (after the commit).
+
+    ``timeline=False`` when the caller already put the fact on the contact's timeline.
+    With ``commit=False`` the caller commits, then calls ``announce``.
+    """
+    from nudgeweb.contacts.timeline import record_activity
+
+    now = occurred_at or utcnow()
+    news = _apply_to_message(message, event, now, detail)
+    db.session.add(MessageEvent(
+        organization_id=message.organization_id, message_id=message.id, contact_id=message.contact_id,
+        type=event, url=url, ip=ip, user_agent=(user_agent or "")[:500] or None,
+        detail=(detail or "")[:500] or None, occurred_at=now,
+    ))
+    if news and timeline and message.contact_id is not None:
+        contact = contact or message_contact(message)
+        if contact is not None:
+            data = {"message_id": str(message.id), "channel": message.channel, "purpose": message.purpose}
+            if message.purpose_id:
+                data["purpose_id"] = str(message.purpose_id)
+            if url:
+                data["url"] = url
+            record_activity(contact, f"message.{event}", summary_of(message, event, url, detail), data, now)
+    if commit:
+        db.session.commit()
+        announce(message, event, url=url, reason=detail)
+
+
+def announce(message, event, **extra):
+    """Send ``message_event``; a broken receiver is logged, it never stops the sending."""
+    if event in ("failed", "bounced") and not extra.get("reason"):
+        extra["reason"] = message.error
+    extra = {name: value for name, value in extra.items() if value is not None}
+    try:
+        message_event.send(message.purpose, message=message, event=event, **extra)
+    except Exception:  # noqa: BLE001 - another area's bug must not stop a batch half way
+        if current_app.testing:
+            raise
+        log.exception("A message_event receiver failed for %s %s", event, message.id)
+
+
+def message_contact(message):
+    from nudgeweb.models.contacts import Contact
+
+    return db.session.get(Contact, message.contact_id) if message.contact_id else None

@@ -1,0 +1,193 @@
+"""Queue messages: render, check consent, apply quiet hours, store the row, schedule the send.
+
+Nothing is sent here: the Huey task of delivery.tasks claims the stored rows and sends them
+(delivery.engine), so a message is stored before anything can go out.
+"""
+from dataclasses import dataclass, field
+from datetime import datetime
+from itertools import islice
+
+from flask import current_app
+from sqlalchemy import Select, insert, select
+
+from nudgeweb.delivery import tracking
+from nudgeweb.delivery.events import announce, record_event
+from nudgeweb.delivery.quiet_hours import end_of_quiet_hours, recipient_zone
+from nudgeweb.delivery.transports import from_address, sending_settings
+from nudgeweb.models import Organization, db, new_id, utcnow
+from nudgeweb.models.messages import Message
+
+SMS_OPT_OUT = "Reply STOP to opt out."
+CHANNELS = ("email", "sms")
+
+
+@dataclass
+class Batch:
+    """What one queue_message / queue_messages call shares between its messages."""
+
+    organization: Organization
+    channel: str
+    template: object
+    variables: dict | None
+    purpose: str
+    purpose_id: object
+    send_at: datetime | None
+    track: bool
+    marketing: bool
+    context: dict = field(default_factory=dict)
+
+    def __post_init__(self):
+        if self.channel not in CHANNELS:
+            raise ValueError(f"channel must be one of {CHANNELS}, not {self.channel!r}")
+        self.settings = sending_settings(self.organization.id)
+        self.sender = from_address(self.organization, self.settings) if self.channel == "email" else None
+        self.window = self.settings.quiet_hours(self.channel)
+        self.send_at = self.send_at or utcnow()  # one moment for the whole batch: one task, not one per row
+
+
+@dataclass
+class QueueResult:
+    queued: int = 0
+    failed: int = 0
+    message_ids: list = field(default_factory=list)
+
+
+def queue_message(contact, channel, template, variables=None, *, purpose, purpose_id=None, send_at=None,
+                  track=True, marketing=True, context=None):
+    """Render ``template`` for ``contact``, store the message and schedule its send.
+
+    Raises TemplateRenderError before anything is stored when the template cannot render.
+    Returns the Message: ``queued``, or ``failed`` with the reason when the contact may not be
+    messaged on this channel.
+    """
+    organization = db.session.get(Organization, contact.organization_id)
+    batch = Batch(organization, channel, template, variables, purpose, purpose_id, send_at, track, marketing,
+                  context or {})
+    message = Message(**compose(batch, contact))
+    db.session.add(message)
+    if message.status == "failed":
+        record_event(message, "failed", contact=contact, detail=message.error, commit=False)
+    db.session.commit()
+    if message.status == "failed":
+        announce(message, "failed")
+    else:
+        schedule_send(organization.id, [message.id], message.send_at)
+    return message
+
+
+def queue_messages(organization, contacts, channel, template, variables=None, *, purpose, purpose_id=None,
+                   send_at=None, track=True, marketing=True, context=None):
+    """Queue one message per contact, in batches (a bulk insert and one send task each).
+
+    ``contacts`` is a list of Contacts or a Select of them (e.g. contacts.queries.segment_query);
+    memory stays bounded whatever its size. Contacts that may not be messaged get a ``failed`` row.
+    """
+    batch = Batch(organization, channel, template, variables, purpose, purpose_id, send_at, track, marketing,
+                  context or {})
+    result = QueueResult()
+    for chunk in _chunks_of_contacts(contacts, current_app.config["SEND_BATCH_SIZE"]):
+        rows = [compose(batch, contact) for contact in chunk]
+        db.session.execute(insert(Message), rows)
+        db.session.commit()
+        by_time = {}
+        for row in rows:
+            if row["status"] == "queued":
+                by_time.setdefault(row["send_at"], []).append(row["id"])
+                result.queued += 1
+            else:
+                result.failed += 1
+        for when, ids in by_time.items():
+            schedule_send(organization.id, ids, when)
+            result.message_ids.extend(ids)
+    return result
+
+
+def queue_direct(organization, channel, to, *, text, subject=None, html=None, purpose, purpose_id=None,
+                 send_at=None):
+    """A message to an address that is not a contact (a test to yourself, a team member): no template,
+    no consent check, no tracking."""
+    settings = sending_settings(organization.id)
+    now = utcnow()
+    message = Message(
+        id=new_id(), organization_id=organization.id, channel=channel, purpose=purpose, purpose_id=purpose_id,
+        to=to, from_address=from_address(organization, settings) if channel == "email" else None,
+        subject=subject, html=html, text=text, status="queued", track=False, marketing=False,
+        send_at=send_at or now, attempts=0,
+    )
+    db.session.add(message)
+    db.session.commit()
+    schedule_send(organization.id, [message.id], message.send_at)
+    return message
+
+
+def compose(batch, contact):
+    """The column values of one message to ``contact`` (rendered, consent checked, quiet hours applied)."""
+    from nudgeweb.contacts.suppression import may_message
+    from nudgeweb.message_templates.rendering import render_message
+
+    message_id = new_id()
+    now = utcnow()
+    unsubscribe = tracking.unsubscribe_url(message_id)
+    rendered = render_message(batch.template, contact, batch.variables,
+                              context={"unsubscribe_link": unsubscribe, **batch.context})
+    row = {
+        "id": message_id, "organization_id": batch.organization.id, "contact_id": contact.id,
+        "template_id": getattr(batch.template, "id", None), "channel": batch.channel, "purpose": batch.purpose,
+        "purpose_id": batch.purpose_id, "from_address": batch.sender, "status": "queued", "attempts": 0,
+        "track": batch.track, "marketing": batch.marketing, "send_at": batch.send_at,
+        "created_at": now, "updated_at": now, "error": None, "failed_at": None,
+    }
+    if batch.channel == "email":
+        html, text = finish_email(batch, message_id, rendered.html or "", rendered.text or "", unsubscribe)
+        row.update(to=contact.email or "", subject=rendered.subject, html=html, text=text)
+    else:
+        row.update(to=contact.phone or "", subject=None, html=None, text=finish_sms(batch, rendered.body or ""))
+    allowed, reason = may_message(contact, batch.channel, "marketing" if batch.marketing else "transactional")
+    if not allowed:
+        row.update(status="failed", error=reason, failed_at=now)
+    else:
+        later = end_of_quiet_hours(row["send_at"], recipient_zone(contact, batch.organization), batch.window)
+        if later is not None:
+            row["send_at"] = later
+    return row
+
+
+def finish_email(batch, message_id, html, text, unsubscribe):
+    if batch.marketing:
+        html, text = tracking.add_unsubscribe_footer(html, text, unsubscribe)
+    if batch.track and batch.settings.track_clicks:
+        html = tracking.track_clicks(html, message_id, keep=(unsubscribe,))
+    if batch.track and batch.settings.track_opens:
+        html = tracking.add_open_pixel(html, message_id)
+    return html, text
+
+
+def finish_sms(batch, body):
+    if batch.marketing and "STOP" not in body.upper():
+        body = f"{body.rstrip()} {SMS_OPT_OUT}"
+    return body
+
+
+def schedule_send(organization_id, message_ids, send_at=None):
+    """One Huey task sends these messages now, or at ``send_at``."""
+    from nudgeweb.delivery.tasks import send_messages
+
+    args = (organization_id.hex, [message_id.hex for message_id in message_ids])
+    if send_at is None or send_at <= utcnow():
+        send_messages(*args)
+    else:
+        send_messages.schedule(args=args, eta=send_at)
+
+
+def _chunks_of_contacts(contacts, size):
+    from nudgeweb.models.contacts import Contact
+
+    if isinstance(contacts, Select):
+        ids = db.session.scalars(contacts.with_only_columns(Contact.id)).all()
+        for start in range(0, len(ids), size):
+            chunk_ids = ids[start: start + size]
+            yield db.session.scalars(select(Contact).where(Contact.id.in_(chunk_ids))).all()
+        return
+    iterator = iter(contacts)
+    while chunk := list(islice(iterator, size)):
+        yield chunk

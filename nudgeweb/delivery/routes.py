@@ -1,0 +1,86 @@
+"""The team's pages of delivery: the Outbox and Settings → Sending."""
+import re
+
+from flask import Blueprint, flash, g, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from nudgeweb.htmx import render
+from nudgeweb.auth.access import current_organization, role_required
+from nudgeweb.delivery import configuration, queue_direct
+from nudgeweb.delivery.forms import OutboxFilterForm, SendingForm
+from nudgeweb.delivery.queries import PAGE_SIZE, events_of, messages_query
+from nudgeweb.delivery.transports import describe_email_route, sending_settings, twilio_account
+from nudgeweb.delivery.tracking import public_url
+from nudgeweb.models import Message, db
+from nudgeweb.scoping import get_or_404
+
+bp = Blueprint("delivery", __name__)
+
+_PIXEL = re.compile(r'<img src="[^"]*/t/o/[^"]*"[^>]*>')
+
+
+@bp.get("/outbox")
+@role_required("admin")
+def outbox():
+    form = OutboxFilterForm(request.args)
+    filters = {name: value for name, value in form.data.items() if value} if form.validate() else {}
+    page = max(request.args.get("page", 1, type=int), 1)
+    rows = db.session.scalars(
+        messages_query(g.membership.organization_id, filters).offset((page - 1) * PAGE_SIZE).limit(PAGE_SIZE + 1)
+    ).all()
+    settings = sending_settings(g.membership.organization_id)
+    return render(
+        "delivery/outbox.html", "delivery/_outbox_rows.html", form=form, messages=rows[:PAGE_SIZE],
+        page_number=page, has_next=len(rows) > PAGE_SIZE, filters=filters, email_route=describe_email_route(settings),
+    )
+
+
+@bp.get("/outbox/<message_id>")
+@role_required("admin")
+def message(message_id):
+    message = get_or_404(Message, message_id)
+    events = db.session.scalars(events_of(message)).all()
+    preview = _PIXEL.sub("", message.html) if message.html else None  # looking is not opening
+    return render_template("delivery/message.html", message=message, events=events, preview=preview)
+
+
+@bp.route("/settings/sending", methods=["GET", "POST"])
+@role_required("admin")
+def sending_settings_page():
+    organization = current_organization()
+    settings = sending_settings(organization.id)
+    form = SendingForm(data=configuration.form_values(settings))
+    if form.validate_on_submit():
+        values = {name: value for name, value in form.data.items() if name != "csrf_token"}
+        try:
+            configuration.save_sending_settings(organization.id, values)
+        except configuration.SendingSettingsError as error:
+            for name, text in error.errors.items():
+                getattr(form, name).errors.append(text)
+        else:
+            flash("Your sending settings are saved.", "success")
+            return redirect(url_for(".sending_settings_page"))
+    hooks = public_url(f"/hooks/twilio/{organization.id.hex}")
+    return render_template(
+        "delivery/sending.html", form=form, settings=settings, email_route=describe_email_route(settings),
+        has_twilio=twilio_account(settings) is not None, inbound_url=f"{hooks}/inbound",
+    ), 400 if form.errors else 200
+
+
+@bp.post("/settings/sending/test")
+@role_required("admin")
+def send_test_email():
+    organization = current_organization()
+    route = describe_email_route(sending_settings(organization.id))
+    html = render_template("delivery/test_email.html", organization=organization, route=route)
+    message = queue_direct(organization, "email", current_user.email, subject=f"Test email from {organization.name}",
+                           html=html, text=f"This is a test email from {organization.name}, sent through {route}.\n"
+                                        "If you can read it, your email settings work.",
+                           purpose="test")
+    if message.status == "failed":
+        flash(f"The test email could not be sent: {message.error}", "error")
+    elif message.status == "queued" and message.error:
+        flash(f"The test email is not sent yet: {message.error} Nudge will try again.", "warning")
+    else:
+        flash(f"A test email is on its way to {current_user.email} through {route}.", "success")
+    return redirect(url_for(".sending_settings_page"), 303)

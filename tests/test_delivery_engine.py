@@ -1,0 +1,173 @@
+"""The send engine: each message exactly once, consent at queue and send time, quiet hours, isolation."""
+import os
+import signal
+import subprocess
+import sys
+import time
+from datetime import datetime, time as clock, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from config import ROOT
+from nudgeweb.contacts.operations import unsubscribe
+from nudgeweb.delivery import engine, queue_message, queue_messages
+from nudgeweb.delivery.configuration import save_sending_settings
+from nudgeweb.delivery.quiet_hours import end_of_quiet_hours
+from nudgeweb.extensions import huey
+from nudgeweb.models import Contact, Message, db, utcnow
+from tests.delivery_support import email_template, smtp, sms_template  # noqa: F401
+from tests.factories import ContactFactory, OrganizationFactory
+
+
+def wait_until(predicate, timeout=20):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        db.session.remove()
+        if predicate():
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def statuses():
+    return sorted(db.session.scalars(db.select(Message.status)).all())
+
+
+def test_a_task_run_twice_sends_once(smtp, organization):
+    contact = ContactFactory(organization=organization, email="once@example.net")
+    message = queue_message(contact, "email", email_template(organization), purpose="campaign",
+                            send_at=utcnow() + timedelta(hours=1))
+    assert message.status == "queued" and smtp.sink.messages == []
+    db.session.execute(db.update(Message).values(send_at=utcnow()))
+    assert engine.send_claimed(organization.id, [message.id]) == 1
+    assert engine.send_claimed(organization.id, [message.id]) == 0
+    assert engine.claim(organization.id, [message.id]) == []
+    assert len(smtp.sink.to("once@example.net")) == 1
+
+
+@pytest.mark.parametrize("status", ["unsubscribed", "bounced", "complained"])
+def test_suppressed_contacts_receive_nothing(smtp, organization, status):
+    contact = ContactFactory(organization=organization, email=f"{status}@example.net", status=status)
+    message = queue_message(contact, "email", email_template(organization), purpose="review_request")
+    assert message.status == "failed" and message.error
+    assert smtp.sink.messages == []
+
+
+def test_consent_is_checked_again_when_sending(smtp, organization):
+    contact = ContactFactory(organization=organization, email="changed@example.net")
+    message = queue_message(contact, "email", email_template(organization), purpose="campaign",
+                            send_at=utcnow() + timedelta(minutes=5))
+    unsubscribe(contact, reason="Asked on the phone")
+    engine.send_claimed(organization.id, [message.id])
+    db.session.refresh(message)
+    assert (message.status, message.error) == ("failed", "The contact unsubscribed.")
+    assert smtp.sink.messages == []
+
+
+def test_quiet_hours_window_spanning_midnight():
+    new_york = ZoneInfo("America/New_York")
+    window = (clock(21), clock(8))
+    late = datetime(2026, 3, 10, 22, 30, tzinfo=new_york)
+    assert end_of_quiet_hours(late, new_york, window) == datetime(2026, 3, 11, 8, 0, tzinfo=new_york)
+    early = datetime(2026, 3, 11, 6, 0, tzinfo=new_york)
+    assert end_of_quiet_hours(early, new_york, window) == datetime(2026, 3, 11, 8, 0, tzinfo=new_york)
+    assert end_of_quiet_hours(datetime(2026, 3, 11, 12, 0, tzinfo=new_york), new_york, window) is None
+    assert end_of_quiet_hours(late, new_york, None) is None
+
+
+def _quiet_now(organization, channel):
+    """Quiet hours around the present moment in the contact's zone (Asia/Tokyo)."""
+    now = datetime.now(ZoneInfo("Asia/Tokyo"))
+    start, end = (now - timedelta(hours=1)).time().replace(second=0, microsecond=0), \
+        (now + timedelta(hours=2)).time().replace(second=0, microsecond=0)
+    save_sending_settings(organization.id, {f"{channel}_quiet_start": start, f"{channel}_quiet_end": end})
+    return now.replace(hour=end.hour, minute=end.minute, second=0, microsecond=0) + \
+        (timedelta(days=1) if end < now.time() else timedelta())
+
+
+def test_quiet_hours_defer_a_message_in_the_contacts_time_zone(smtp, organization):
+    contact = ContactFactory(organization=organization, email="sleepy@example.net", timezone="Asia/Tokyo")
+    release = _quiet_now(organization, "email")
+    message = queue_message(contact, "email", email_template(organization), purpose="campaign")
+    assert message.status == "queued" and smtp.sink.messages == []
+    assert message.send_at == release.astimezone(timezone.utc)
+
+
+def test_quiet_hours_that_began_after_queueing_defer_at_send_time(smtp, organization):
+    contact = ContactFactory(organization=organization, email="night@example.net", timezone="Asia/Tokyo")
+    message = queue_message(contact, "email", email_template(organization), purpose="campaign",
+                            send_at=utcnow() + timedelta(minutes=1))
+    release = _quiet_now(organization, "email")
+    db.session.execute(db.update(Message).values(send_at=utcnow()))
+    assert engine.send_claimed(organization.id, [message.id]) == 0
+    db.session.refresh(message)
+    assert (message.status, message.attempts) == ("queued", 0)
+    assert message.send_at == release.astimezone(timezone.utc)
+
+
+def test_another_organization_cannot_claim_or_see_my_messages(smtp, organization, other_client):
+    contact = ContactFactory(organization=organization, email="mine@example.net")
+    message = queue_message(contact, "email", email_template(organization), purpose="campaign",
+                            send_at=utcnow() + timedelta(hours=1))
+    other = OrganizationFactory()
+    assert engine.claim(other.id, [message.id]) == []
+    assert other_client.get(f"/outbox/{message.id}").status_code == 404
+    assert "mine@example.net" not in other_client.get("/outbox").text
+
+
+def test_bulk_send_through_a_real_consumer_one_email_each(smtp, organization, huey_consumer, app):
+    for n in range(30):
+        ContactFactory(organization=organization, email=f"bulk{n}@example.net", first_name=f"N{n}")
+    app.config["SEND_BATCH_SIZE"] = 8
+    try:
+        result = queue_messages(organization, db.select(Contact).where(Contact.organization_id == organization.id),
+                                "email", email_template(organization), purpose="campaign")
+    finally:
+        app.config["SEND_BATCH_SIZE"] = 250
+    assert (result.queued, result.failed) == (30, 0)
+    assert wait_until(lambda: statuses() == ["sent"] * 30)
+    assert sorted(m["To"] for m in smtp.sink.messages) == sorted(f"bulk{n}@example.net" for n in range(30))
+    assert smtp.sink.to("bulk7@example.net")[0]["Subject"] == "Hello N7, spring is here"
+
+
+def test_worker_killed_between_claim_and_send_each_contact_gets_exactly_one(smtp, organization, app, tmp_path):
+    for n in range(5):
+        ContactFactory(organization=organization, email=f"crash{n}@example.net")
+    smtp.sink.hold_after = 2  # the third message waits in DATA: the worker has claimed it, not sent it
+    huey.immediate = False
+    huey.flush()
+    worker = None
+    try:
+        queue_messages(organization, db.select(Contact).where(Contact.organization_id == organization.id),
+                       "email", email_template(organization), purpose="campaign")
+        env = {**os.environ, "DATABASE_URL": app.config["SQLALCHEMY_DATABASE_URI"], "HUEY_URL": app.config["HUEY_URL"],
+               "HUEY_NAME": app.config["HUEY_NAME"], "SECRET_KEY": app.config["SECRET_KEY"],
+               "MAIL_URL": smtp.url, "INSTANCE_PATH": str(tmp_path), "BASE_URL": app.config["BASE_URL"]}
+        worker = subprocess.Popen([sys.executable, "-m", "flask", "--app", "app", "worker", "--workers", "1"],
+                                  cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        assert smtp.sink.holding.wait(30), "the worker never reached the third message"
+        worker.send_signal(signal.SIGKILL)
+        worker.wait(10)
+        smtp.sink.hold_after = None
+        smtp.sink.release.set()
+        assert statuses() == ["sending"] * 3 + ["sent"] * 2
+
+        app.config["SEND_LEASE_SECONDS"] = 0  # the claims are stale now
+        assert engine.recover_stalled() == 3
+        consumer = huey.create_consumer(workers=1, worker_type="thread", periodic=False, initial_delay=0.05,
+                                        max_delay=0.2, check_worker_health=False)
+        consumer.start()
+        try:
+            assert wait_until(lambda: statuses() == ["sent"] * 5)
+        finally:
+            consumer.stop(graceful=True)
+    finally:
+        app.config["SEND_LEASE_SECONDS"] = 300
+        if worker is not None and worker.poll() is None:
+            worker.kill()
+        smtp.sink.release.set()
+        huey.flush()
+        huey.immediate = True
+    received = sorted(m["To"] for m in smtp.sink.messages)
+    assert received == [f"crash{n}@example.net" for n in range(5)]  # everyone once, nobody twice

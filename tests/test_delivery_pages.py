@@ -1,0 +1,93 @@
+"""The Outbox and Settings → Sending, over HTTP and in a real Chromium."""
+import pytest
+
+from nudgeweb.delivery import queue_message
+from nudgeweb.models import Message, SendingSettings, db
+from tests.conftest import member_client, screenshot
+from tests.delivery_support import email_template, smtp  # noqa: F401
+from tests.factories import DEFAULT_PASSWORD, ContactFactory
+
+
+@pytest.fixture
+def sent(organization):
+    contact = ContactFactory(organization=organization, email="ada@example.net", first_name="Ada")
+    return queue_message(contact, "email", email_template(organization), purpose="campaign")
+
+
+@pytest.mark.parametrize("role, status", [("viewer", 403), ("editor", 403), ("admin", 200)])
+def test_outbox_is_for_owners_and_admins(app, organization, role, status):
+    client = member_client(app, organization, role)
+    assert client.get("/outbox").status_code == status
+    assert client.get("/settings/sending").status_code == status
+
+
+def test_outbox_lists_filters_and_shows_one_message(owner_client, sent):
+    page = owner_client.get("/outbox")
+    assert "ada@example.net" in page.text and "Hello Ada, spring is here" in page.text and "kept here" in page.text
+    fragment = owner_client.get("/outbox?channel=sms", headers={"HX-Request": "true"})
+    assert "<html" not in fragment.text and "No message matches these filters" in fragment.text
+    one = owner_client.get(f"/outbox/{sent.id}")
+    assert "ada@example.net" in one.text and "srcdoc=" in one.text and "/t/o/" not in one.text
+    assert "sent" in one.text
+
+
+def test_empty_outbox_says_what_to_do(owner_client):
+    assert "Nothing sent yet" in owner_client.get("/outbox").text
+
+
+def test_sending_settings_errors_at_the_field_and_secrets_never_shown(owner_client, organization):
+    answer = owner_client.post("/settings/sending", data={"email_backend": "smtp", "sms_backend": "default"})
+    assert answer.status_code == 400
+    assert "Give your mail server&#39;s address" in answer.text or "Give your mail server's address" in answer.text
+    answer = owner_client.post("/settings/sending", data={
+        "email_backend": "smtp", "smtp_host": "mail.acme.example", "smtp_port": "587", "smtp_security": "starttls",
+        "smtp_username": "acme", "smtp_password": "hunter2-secret", "from_email": "hello@acme.example",
+        "sms_backend": "twilio", "twilio_account_sid": "AC" + "a" * 32, "twilio_auth_token": "tok-secret",
+        "twilio_from_number": "+15550002222", "track_opens": "y", "sms_quiet_start": "21:00", "sms_quiet_end": "08:00",
+    }, follow_redirects=True)
+    assert "Your sending settings are saved." in answer.text
+    assert "hunter2-secret" not in answer.text and "tok-secret" not in answer.text
+    assert f"/hooks/twilio/{organization.id.hex}/inbound" in answer.text
+    settings = db.session.scalar(db.select(SendingSettings))
+    assert settings.smtp_url == "smtp://acme:hunter2-secret@mail.acme.example:587?starttls=required"
+    assert settings.twilio_auth_token == "tok-secret" and settings.track_clicks is False
+    # saving again without the secrets keeps them
+    owner_client.post("/settings/sending", data={
+        "email_backend": "smtp", "smtp_host": "mail.acme.example", "smtp_port": "587", "smtp_security": "starttls",
+        "smtp_username": "acme", "from_email": "hello@acme.example", "sms_backend": "twilio",
+        "twilio_account_sid": "AC" + "a" * 32, "twilio_from_number": "+15550002222"})
+    db.session.refresh(settings)
+    assert "hunter2-secret" in settings.smtp_url and settings.twilio_auth_token == "tok-secret"
+
+
+def test_send_a_test_email_to_me(owner_client, owner, smtp):
+    answer = owner_client.post("/settings/sending/test", follow_redirects=True)
+    assert f"A test email is on its way to {owner.user.email}" in answer.text
+    [received] = smtp.sink.to(owner.user.email)
+    assert received["Subject"] == "Test email from Acme Plumbing"
+    assert db.session.scalar(db.select(Message.purpose)) == "test"
+
+
+@pytest.mark.browser
+def test_outbox_in_a_browser(page, live_server, owner, sent):
+    page.goto(f"{live_server}/login")
+    page.get_by_label("Email").fill(owner.user.email)
+    page.get_by_label("Password").fill(DEFAULT_PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url(f"{live_server}/")
+    page.locator(".sidebar").get_by_role("link", name="Settings").click()
+    page.get_by_role("link", name="Sending").click()
+    page.get_by_role("button", name="Send a test email to me").click()
+    assert page.get_by_text("A test email is on its way").is_visible()
+    screenshot(page, "delivery-sending-settings")
+    page.locator(".sidebar").get_by_role("link", name="Outbox").click()
+    rows = page.locator("#outbox-rows tbody tr")
+    assert rows.count() == 2
+    page.get_by_label("Channel").select_option("sms")
+    page.get_by_text("No message matches these filters").wait_for()
+    assert "channel=sms" in page.url
+    page.get_by_label("Channel").select_option("")
+    page.get_by_role("link", name="Hello Ada, spring is here").click()
+    frame = page.frame_locator("iframe.email-preview")
+    assert frame.get_by_text("our offer").is_visible()
+    screenshot(page, "delivery-outbox-message")
