@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-23 11:46:27.109859
+Create Date: 2026-11-23 11:55:04.595428
 
 """
 from alembic import op
