@@ -74,7 +74,7 @@ def register_blueprints(app):
     from nudgeweb.health import bp as health_bp
     from nudgeweb.imports.routes import bp as imports_bp
     from nudgeweb.main.routes import bp as main_bp, register_coming_soon_pages
-    from nudgeweb.message_templates import starter  # noqa: F401  (starter templates for new organizations)
+    from nudgeweb.message_templates.routes import bp as templates_bp
     from nudgeweb.oauth.routes import bp as oauth_bp
     from nudgeweb.oauth.settings import bp as oauth_settings_bp
     from nudgeweb.reviews.public import bp as review_page_bp
@@ -86,6 +86,7 @@ def register_blueprints(app):
                       review_page_bp, contacts_bp, contacts_settings_bp, imports_bp):
         app.register_blueprint(blueprint)
     app.register_blueprint(delivery_bp)
+    app.register_blueprint(templates_bp)
     app.register_blueprint(tracking_bp)
     connect_review_receivers()
     register_coming_soon_pages(app)
