@@ -31,13 +31,13 @@ class ResourceType:
 
     ``attributes(row) -> dict``; ``relationships(row) -> dict`` (optional, JSON:API relationship
     objects); ``schema``: the pydantic model of the attributes (for OpenAPI and sparse fieldsets);
-    ``path``: the collection's path under /api/v1, for ``links.self``.
+    ``path``: the collection's path under /api/v1, for ``links.self`` (None: no links).
     """
 
     type: str
     attributes: Callable
     schema: type
-    path: str
+    path: str | None
     relationships: Callable | None = None
 
     @property
@@ -55,7 +55,8 @@ class ResourceType:
             if wanted is not None:
                 relationships = {k: v for k, v in relationships.items() if k in wanted}
             resource["relationships"] = relationships
-        resource["links"] = {"self": f"{base or api_root()}{self.path}/{row.id}"}
+        if self.path is not None:
+            resource["links"] = {"self": f"{base or api_root()}{self.path}/{row.id}"}
         return resource
 
 
@@ -66,7 +67,7 @@ def api_root():
 def single(resource_type: ResourceType, row, status=200, fields=None, included=None, meta=None, headers=None):
     """A document with one resource as ``data``."""
     data = resource_type.resource(row, fields)
-    document = {"data": data, "included": included or [], "links": {"self": data["links"]["self"]}}
+    document = {"data": data, "included": included or [], "links": {"self": request.base_url}}
     if meta:
         document["meta"] = meta
     return respond(document, status, headers)

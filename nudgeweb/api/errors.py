@@ -135,7 +135,8 @@ def http_error_response(error: HTTPException):
     if status >= 500:
         return server_error_response(error)
     detail = {
-        404: "There is nothing at this address. See /api/v1/openapi.json for the API's paths.",
+        404: "No such resource in your organization." if request.url_rule is not None
+        else "There is nothing at this address. See /api/v1/openapi.json for the API's paths.",
         405: f"{request.method} is not allowed here.",
     }.get(status, error.description)
     api_error = ApiError(status, detail)

@@ -22,14 +22,12 @@ def input_fields(organization):
 
 def custom_fields(organization):
     """The organization's custom contact fields, as input fields keyed ``custom_fields.<key>``."""
-    try:
-        from nudgeweb.contacts.fields import custom_field_definitions
-    except ImportError:  # the contacts area does not define custom fields in this build
-        return []
+    from nudgeweb.contacts.operations import custom_field_definitions
+
     return [
-        {"key": f"custom_fields.{definition.key}", "label": definition.label,
-         "type": getattr(definition, "type", None) or getattr(definition, "field_type", "string"),
-         "required": bool(getattr(definition, "required", False)),
-         "help_text": getattr(definition, "help_text", None) or f"Custom field {definition.label}."}
-        for definition in custom_field_definitions(organization)
+        {"key": f"custom_fields.{definition.key}", "label": definition.label, "type": definition.field_type,
+         "required": False,
+         "help_text": f"Custom field ({definition.field_type}"
+                      + (f": one of {', '.join(map(str, definition.choices))}" if definition.choices else "") + ")."}
+        for definition in custom_field_definitions(organization.id)
     ]

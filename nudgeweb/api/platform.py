@@ -27,9 +27,18 @@ WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 
 
 class Body(BaseModel):
-    """Base of request bodies: unknown attributes are ignored, as a tolerant reader does."""
+    """Base of request bodies: unknown attributes are ignored, as a tolerant reader does.
+
+    A body whose meaning is checked by an area's operation may override ``domain_errors(data)``
+    (-> {field: message}); it runs on the fields that passed the type checks when others did
+    not, so that one answer names every bad field.
+    """
 
     model_config = ConfigDict(extra="ignore", str_strip_whitespace=True)
+
+    @classmethod
+    def domain_errors(cls, data):
+        return {}
 
 
 @dataclass
@@ -158,10 +167,19 @@ def read_json_body():
 
 
 def validate_body(model, raw):
+    raw = raw if raw is not None else {}
     try:
-        return model.model_validate(raw if raw is not None else {})
+        return model.model_validate(raw)
     except ValidationError as error:
-        raise pydantic_errors(error)
+        api_error = pydantic_errors(error)
+        failed = {str(item["loc"][0]) for item in error.errors() if item["loc"]}
+        reported = {e["source"]["pointer"] for e in api_error.errors}
+        passed = {name: value for name, value in raw.items() if name not in failed} if isinstance(raw, dict) else {}
+        for field_name, message in model.domain_errors(passed).items():
+            if attribute_pointer(field_name) not in reported:
+                api_error.errors.append(error_object(422, message, "ERR_VALIDATION", "Invalid attribute",
+                                                     pointer=attribute_pointer(field_name)))
+        raise api_error
 
 
 def validate_query(model):

@@ -15,7 +15,7 @@ def openapi_json():
 
 
 @api_route("/openapi.yaml", "GET", summary="The OpenAPI document (YAML)", tags=["Meta"], auth=False,
-           response={"application/yaml": {"schema": {"type": "string"}}})
+           response={"application/yaml": {"schema": {"type": "object"}}})
 def openapi_yaml():
     text = yaml.safe_dump(build_document(), sort_keys=False, allow_unicode=True)
     return Response(text, mimetype="application/yaml")

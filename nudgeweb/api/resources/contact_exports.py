@@ -1,0 +1,156 @@
+"""CSV export of contacts (seed 001 "Export Contacts"): POST makes the job, its download streams the CSV.
+
+The job is a signed token naming the organization, the filters and the columns; nothing is
+stored, and the download streams the contacts area's export in batches (bounded memory).
+"""
+import csv
+import io
+import time
+from datetime import datetime, timezone
+from typing import Any
+
+from flask import Response, current_app, stream_with_context
+from itsdangerous import BadSignature, URLSafeTimedSerializer
+from pydantic import BaseModel, Field, field_validator
+
+from nudgeweb.api import Body, api_route, documents, iso
+from nudgeweb.api.credentials import current_credential
+from nudgeweb.api.errors import not_found, validation_error
+from nudgeweb.api.resources.contacts import contact_filters
+from nudgeweb.contacts.export import COLUMNS, export_rows
+from nudgeweb.contacts.operations import custom_field_definitions
+from nudgeweb.contacts.queries import FILTER_KEYS, contacts_query, count_matching
+from nudgeweb.models import utcnow
+
+TAGS = ["Contacts"]
+LIFETIME = 24 * 3600
+FILTER_ALIASES = {"tags": "tag", "statuses": "status"}
+
+
+class ExportIn(Body):
+    format: str = Field("csv", examples=["csv"])
+    fields: list[str] | None = Field(None, examples=[["email", "first_name", "last_name", "tags"]],
+                                     description="Columns (default: all, custom fields included).")
+    filters: dict[str, Any] = Field(default_factory=dict, examples=[{"status": "subscribed", "tags": ["customer"]}],
+                                    description=f"Any of {', '.join(FILTER_KEYS)} (tags = tag).")
+
+    @field_validator("format")
+    @classmethod
+    def csv_only(cls, value):
+        if value != "csv":
+            raise ValueError("only csv is supported")
+        return value
+
+    @classmethod
+    def domain_errors(cls, data):
+        filters = _filter_names(data.get("filters") or {})
+        errors = {f"filters.{k}": f"Unknown filter; use {', '.join(FILTER_KEYS)}." for k in filters
+                  if k not in FILTER_KEYS}
+        columns = _columns(current_credential().organization_id)
+        unknown = [c for c in data.get("fields") or [] if c not in columns]
+        if unknown:
+            errors["fields"] = f"Unknown column {', '.join(map(str, unknown))}; use {', '.join(columns)}."
+        return errors
+
+
+def _filter_names(filters):
+    if not isinstance(filters, dict):
+        return {}
+    return {FILTER_ALIASES.get(k, k): (",".join(map(str, v)) if isinstance(v, list) else v) for k, v in filters.items()}
+
+
+class ExportAttributes(BaseModel):
+    status: str = Field(examples=["completed"])
+    format: str = Field(examples=["csv"])
+    total: int = Field(examples=[5000])
+    fields: list[str]
+    filters: dict[str, Any]
+    download_url: str
+    created_at: str
+    expires_at: str
+
+
+class ExportDocument(BaseModel):
+    data: dict[str, Any] = Field(description="{id, type: contact_exports, attributes: ExportAttributes, links}")
+
+
+def _serializer():
+    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt="nudge-contact-export")
+
+
+def _columns(organization_id):
+    return [*COLUMNS, *(d.key for d in custom_field_definitions(organization_id))]
+
+
+def _job_document(token, job, status):
+    organization_id = current_credential().organization_id
+    query = contacts_query(organization_id, contact_filters(job["filters"]))
+    created = job["created_at"]
+    url = f"{documents.api_root()}/contacts/export/{token}"
+    attributes = {"status": "completed", "format": "csv", "total": count_matching(query),
+                  "fields": job["fields"], "filters": job["filters"], "download_url": f"{url}/download",
+                  "created_at": created, "expires_at": iso(datetime.fromtimestamp(job["ts"] + LIFETIME, timezone.utc))}
+    return documents.respond({"data": {"id": token, "type": "contact_exports", "attributes": attributes,
+                                       "links": {"self": url, "download": f"{url}/download"}},
+                              "links": {"self": url}}, status)
+
+
+def _load(token):
+    try:
+        job = _serializer().loads(token, max_age=LIFETIME)
+    except BadSignature:
+        raise not_found("No such export (or it has expired: exports can be downloaded for 24 hours).")
+    if job.get("o") != str(current_credential().organization_id):
+        raise not_found("No such export (or it has expired: exports can be downloaded for 24 hours).")
+    return job
+
+
+@api_route("/contacts/export", "POST", summary="Export contacts as CSV", tags=TAGS, scope="contacts:read",
+           role="viewer", body=ExportIn, response=ExportDocument, status=201,
+           description="Answers with an export job (status completed) whose download_url streams the CSV.")
+def create_export(body):
+    organization_id = current_credential().organization_id
+    errors = ExportIn.domain_errors(body.model_dump())
+    if errors:
+        raise validation_error(errors)
+    raw_filters = _filter_names(body.filters)
+    fields = body.fields or _columns(organization_id)
+    contact_filters(raw_filters)  # a 400 for a bad value now, not at download time
+    job = {"o": str(organization_id), "filters": raw_filters, "fields": fields, "created_at": iso(utcnow()),
+           "ts": int(time.time())}
+    token = _serializer().dumps(job)
+    return _job_document(token, job, 201)
+
+
+@api_route("/contacts/export/<export_id>", "GET", summary="Get an export job", tags=TAGS, scope="contacts:read",
+           response=ExportDocument)
+def get_export(export_id):
+    return _job_document(export_id, _load(export_id), 200)
+
+
+@api_route("/contacts/export/<export_id>/download", "GET", summary="Download an export's CSV", tags=TAGS,
+           scope="contacts:read", response={"text/csv": {"schema": {"type": "string"}}})
+def download_export(export_id):
+    job = _load(export_id)
+    organization_id = current_credential().organization_id
+    rows = export_rows(organization_id, contact_filters(job["filters"]))
+    if job["fields"] != _columns(organization_id):
+        rows = _only_columns(rows, job["fields"])
+    return Response(stream_with_context(rows), mimetype="text/csv",
+                    headers={"Content-Disposition": 'attachment; filename="contacts.csv"'})
+
+
+def _only_columns(chunks, wanted):
+    """Keep the ``wanted`` columns of the CSV chunks (each chunk holds whole rows)."""
+    indexes, out = None, io.StringIO()
+    writer = csv.writer(out)
+    for chunk in chunks:
+        bom = chunk.startswith("\ufeff")
+        for row in csv.reader(io.StringIO(chunk.lstrip("\ufeff"))):
+            if indexes is None:
+                indexes = [row.index(name) for name in wanted]
+            writer.writerow([row[i] for i in indexes])
+        text = out.getvalue()
+        out.seek(0)
+        out.truncate()
+        yield ("\ufeff" if bom else "") + text

@@ -1,0 +1,240 @@
+"""Contacts (seeds 001 and 003): list, upsert, read, update, delete, activity, subscribe/unsubscribe
+and CSV export, all on the contacts area's operations and queries."""
+from datetime import date, datetime
+from typing import Any
+
+from flask import g
+from pydantic import Field
+from sqlalchemy import select
+
+from nudgeweb.api import Attributes, Body, ListSpec, ResourceType, api_route, documents, iso
+from nudgeweb.api.credentials import current_credential
+from nudgeweb.api.errors import bad_parameter, validation_error
+from nudgeweb.contacts import operations
+from nudgeweb.contacts.fields import ContactValidator
+from nudgeweb.contacts.queries import contacts_query
+from nudgeweb.models.contacts import CONTACT_SOURCES, CONTACT_STATUSES, Contact, ContactActivity
+from nudgeweb.scoping import get_or_404
+
+TAGS = ["Contacts"]
+
+
+class ContactAttributes(Attributes):
+    email: str | None = Field(None, examples=["jane@example.com"])
+    phone: str | None = Field(None, examples=["+12125551234"], description="E.164")
+    first_name: str | None = Field(None, examples=["Jane"])
+    last_name: str | None = Field(None, examples=["Smith"])
+    full_name: str | None = Field(None, examples=["Jane Smith"])
+    company_name: str | None = Field(None, examples=["Smith Industries"])
+    tags: list[str] | None = Field(None, examples=[["customer", "vip"]])
+    custom_fields: dict[str, Any] | None = Field(None, examples=[{"birthday": "1990-01-01"}])
+    status: str | None = Field(None, examples=["subscribed"], description=", ".join(CONTACT_STATUSES))
+    source: str | None = Field(None, examples=["api"], description=", ".join(CONTACT_SOURCES))
+    timezone: str | None = Field(None, examples=["America/New_York"])
+    subscribed_at: str | None = Field(None, examples=["2026-01-01T00:00:00Z"])
+    unsubscribed_at: str | None = None
+    created_at: str | None = Field(None, examples=["2026-01-01T00:00:00Z"])
+    updated_at: str | None = Field(None, examples=["2026-01-15T00:00:00Z"])
+
+
+class ContactIn(Body):
+    """A contact's fields; ``mobile_phone_number`` (seed 000) and ``name`` (seed 003) are accepted too."""
+
+    email: str | None = Field(None, max_length=254, examples=["jane@example.com"])
+    phone: str | None = Field(None, max_length=40, examples=["+12125551234"])
+    mobile_phone_number: str | None = Field(None, max_length=40, description="Alias of phone (seed 000).")
+    first_name: str | None = Field(None, max_length=100, examples=["Jane"])
+    last_name: str | None = Field(None, max_length=100, examples=["Smith"])
+    name: str | None = Field(None, max_length=200, description="Full name, split when first/last are not given.")
+    company_name: str | None = Field(None, max_length=200, examples=["Smith Industries"])
+    tags: list[str] | str | None = Field(None, examples=[["lead", "webinar"]])
+    custom_fields: dict[str, Any] | None = Field(None, examples=[{"birthday": "1990-01-01"}])
+    status: str | None = Field(None, examples=["subscribed"], description=", ".join(CONTACT_STATUSES))
+    timezone: str | None = Field(None, max_length=64, examples=["America/New_York"])
+
+    model_config = {"json_schema_extra": {"examples": [
+        {"email": "jane@example.com", "first_name": "Jane", "last_name": "Smith", "tags": ["lead", "webinar"],
+         "custom_fields": {}},
+    ]}}
+
+    def data(self):
+        return self.model_dump(exclude_unset=True)
+
+    @classmethod
+    def domain_errors(cls, data):
+        organization = current_credential().membership.organization
+        return ContactValidator.for_organization(organization).validate(data, partial=True)[1]
+
+
+class UnsubscribeIn(Body):
+    reason: str | None = Field(None, max_length=200, examples=["User requested"])
+    feedback: str | None = Field(None, max_length=2000, examples=["Too many emails"])
+    suppress_notification: bool = False
+
+
+def _attributes(contact):
+    return {
+        "email": contact.email, "phone": contact.phone, "first_name": contact.first_name,
+        "last_name": contact.last_name, "full_name": contact.full_name, "company_name": contact.company_name,
+        "tags": contact.tags, "custom_fields": contact.custom_fields or {}, "status": contact.status,
+        "source": contact.source, "timezone": contact.timezone, "subscribed_at": iso(contact.subscribed_at),
+        "unsubscribed_at": iso(contact.unsubscribed_at), "created_at": iso(contact.created_at),
+        "updated_at": iso(contact.updated_at),
+    }
+
+
+CONTACTS = ResourceType("contacts", _attributes, ContactAttributes, path="/contacts")
+CONTACT_LIST = ListSpec(
+    filters={
+        "search": "Words that must all appear in the name, email, phone or company.",
+        "status": f"One or more (comma-separated) of {', '.join(CONTACT_STATUSES)}.",
+        "tag": "A tag name, or several comma-separated (contacts with any of them).",
+        "source": f"One or more of {', '.join(CONTACT_SOURCES)}.",
+        "email": "Exact email address.",
+        "phone": "Exact phone number (E.164).",
+        "created_after": "Created on or after this date or time (ISO 8601, UTC).",
+        "created_before": "Created before this time, or on or before this date (ISO 8601, UTC).",
+        "segment_id": "The contacts of a saved segment.",
+    },
+    sorts={"created_at": Contact.created_at, "updated_at": Contact.updated_at, "email": Contact.email,
+           "last_name": Contact.last_name, "first_name": Contact.first_name, "company_name": Contact.company_name},
+    default_sort="-created_at",
+    id_column=Contact.id,
+    aliases={"search": "search"},
+)
+
+
+def contact_filters(raw):
+    """The API's filter values as the contacts queries take them; a 400 names a bad one."""
+    filters = {}
+    for name, value in raw.items():
+        if name in ("status", "source", "tag"):
+            values = [v.strip() for v in str(value).split(",") if v.strip()]
+            allowed = {"status": CONTACT_STATUSES, "source": CONTACT_SOURCES}.get(name)
+            wrong = [v for v in values if allowed and v not in allowed]
+            if wrong:
+                raise bad_parameter(f"filter[{name}]", f"Unknown {name} {', '.join(wrong)}; use {', '.join(allowed)}.")
+            filters[name] = values
+        elif name in ("created_after", "created_before"):
+            filters[name] = _moment_parameter(name, value)
+        else:
+            filters[name] = value
+    return filters
+
+
+def _moment_parameter(name, value):
+    text = str(value).strip()
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00")) if "T" in text else date.fromisoformat(text)
+    except ValueError:
+        raise bad_parameter(f"filter[{name}]", f"filter[{name}] must be an ISO 8601 date or time, like 2026-01-31.")
+
+
+def _organization():
+    return current_credential().membership.organization
+
+
+def _contact(contact_id):
+    return get_or_404(Contact, contact_id)
+
+
+def _save(action, *args, **kwargs):
+    try:
+        return action(*args, **kwargs)
+    except operations.ContactValidationError as error:
+        raise validation_error(error.errors)
+
+
+@api_route("/contacts", "GET", summary="List contacts", tags=TAGS, scope="contacts:read",
+           list_spec=CONTACT_LIST, response=CONTACTS, many=True,
+           description="Filter, sort and page through the contacts; page[number] (with totals) or page[cursor].")
+def list_contacts(params):
+    statement = contacts_query(g.credential.organization_id, contact_filters(params.filters))
+    return documents.list_response(CONTACTS, statement, CONTACT_LIST, params)
+
+
+@api_route("/contacts", "POST", summary="Create or update a contact (upsert)", tags=TAGS, scope="contacts:write",
+           body=ContactIn, response=CONTACTS, status=201,
+           description="Creates the contact, or updates the one with the same email or phone (200). "
+                       "An upsert adds tags and never re-subscribes an unsubscribed contact.")
+def create_contact(body):
+    contact, created = _save(operations.upsert_contact, _organization(), body.data(), source="api")
+    return documents.single(CONTACTS, contact, status=201 if created else 200,
+                            headers={"Location": f"{documents.api_root()}/contacts/{contact.id}"} if created else None)
+
+
+@api_route("/contacts/<contact_id>", "GET", summary="Get a contact", tags=TAGS, scope="contacts:read",
+           response=CONTACTS)
+def get_contact(contact_id):
+    return documents.single(CONTACTS, _contact(contact_id))
+
+
+def _update(contact_id, body):
+    contact = _save(operations.update_contact, _contact(contact_id), body.data())
+    return documents.single(CONTACTS, contact)
+
+
+@api_route("/contacts/<contact_id>", "PATCH", summary="Update some of a contact's fields", tags=TAGS,
+           scope="contacts:write", body=ContactIn, response=CONTACTS, endpoint="patch_contact",
+           description="Only the attributes given change; an empty value clears a field.")
+def patch_contact(contact_id, body):
+    return _update(contact_id, body)
+
+
+@api_route("/contacts/<contact_id>", "PUT", summary="Update a contact", tags=TAGS, scope="contacts:write",
+           body=ContactIn, response=CONTACTS, endpoint="put_contact",
+           description="As PATCH (seed 001): the attributes given change, the others are kept.")
+def put_contact(contact_id, body):
+    return _update(contact_id, body)
+
+
+@api_route("/contacts/<contact_id>", "DELETE", summary="Delete a contact", tags=TAGS, scope="contacts:write",
+           status=204)
+def delete_contact(contact_id):
+    operations.delete_contact(_contact(contact_id))
+    return None
+
+
+@api_route("/contacts/<contact_id>/subscribe", "POST", summary="Subscribe a contact", tags=TAGS,
+           scope="contacts:write", body=UnsubscribeIn, response=CONTACTS)
+def subscribe_contact(contact_id, body):
+    return documents.single(CONTACTS, operations.subscribe(_contact(contact_id)))
+
+
+@api_route("/contacts/<contact_id>/unsubscribe", "POST", summary="Unsubscribe a contact", tags=TAGS,
+           scope="contacts:write", body=UnsubscribeIn, response=CONTACTS,
+           description="Stops all marketing to the contact; the reason and feedback go on its timeline.")
+def unsubscribe_contact(contact_id, body):
+    contact = operations.unsubscribe(_contact(contact_id), reason=body.reason, feedback=body.feedback)
+    return documents.single(CONTACTS, contact)
+
+
+# --- activity ------------------------------------------------------------------------------------
+
+class ActivityAttributes(Attributes):
+    kind: str | None = Field(None, examples=["created"], description="created, updated, unsubscribed, message.sent ...")
+    summary: str | None = Field(None, examples=["Added through the API"])
+    data: dict[str, Any] | None = None
+    occurred_at: str | None = Field(None, examples=["2026-01-10T15:30:00Z"])
+
+
+ACTIVITIES = ResourceType(
+    "contact_activities",
+    lambda a: {"kind": a.kind, "summary": a.summary, "data": a.data or {}, "occurred_at": iso(a.occurred_at)},
+    ActivityAttributes, path=None,
+    relationships=lambda a: {"contact": {"data": {"type": "contacts", "id": str(a.contact_id)}}},
+)
+ACTIVITY_LIST = ListSpec(filters={"kind": "Only entries of this kind."},
+                         sorts={"occurred_at": ContactActivity.occurred_at}, default_sort="-occurred_at",
+                         id_column=ContactActivity.id)
+
+
+@api_route("/contacts/<contact_id>/activity", "GET", summary="A contact's activity timeline", tags=TAGS,
+           scope="contacts:read", list_spec=ACTIVITY_LIST, response=ACTIVITIES, many=True)
+def contact_activity(contact_id, params):
+    contact = _contact(contact_id)
+    statement = select(ContactActivity).where(ContactActivity.contact_id == contact.id,
+                                              ContactActivity.organization_id == contact.organization_id)
+    if "kind" in params.filters:
+        statement = statement.where(ContactActivity.kind == params.filters["kind"])
+    return documents.list_response(ACTIVITIES, statement, ACTIVITY_LIST, params)

@@ -1,0 +1,238 @@
+"""The contacts resource: upsert, list parameters, paging, errors, activity, subscribe, export."""
+import csv
+import io
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from nudgeweb.contacts.operations import upsert_contact
+from nudgeweb.extensions import db
+from nudgeweb.models import Contact, ContactActivity, utcnow
+from tests.api_helpers import key_headers, make_key
+from tests.factories import MembershipFactory
+
+
+@pytest.fixture
+def headers(owner):
+    return key_headers(make_key(owner))
+
+
+def add_contacts(organization, count, **data):
+    made = []
+    for number in range(count):
+        values = {"email": f"person{number}@example.com", "first_name": f"P{number:03d}", **data}
+        made.append(upsert_contact(organization, values, source="manual")[0])
+    return made
+
+
+def test_post_upserts_by_email(client, headers, app_ctx):
+    created = client.post("/api/v1/contacts", headers=headers, json={
+        "email": "Jane@Example.com", "first_name": "Jane", "mobile_phone_number": "+12125551234", "tags": ["vip"]})
+    assert created.status_code == 201
+    data = created.json["data"]
+    assert data["type"] == "contacts" and created.headers["Location"].endswith(data["id"])
+    attributes = data["attributes"]
+    assert attributes["email"] == "jane@example.com" and attributes["phone"] == "+12125551234"
+    assert attributes["source"] == "api" and attributes["status"] == "subscribed"
+    assert attributes["created_at"].endswith("Z")
+    again = client.post("/api/v1/contacts", headers=headers, json={"email": "jane@example.com", "last_name": "Smith",
+                                                                    "tags": ["new"]})
+    assert again.status_code == 200 and again.json["data"]["id"] == data["id"]
+    assert again.json["data"]["attributes"]["full_name"] == "Jane Smith"
+    assert sorted(again.json["data"]["attributes"]["tags"]) == ["new", "vip"]
+    assert db.session.scalar(select(func.count()).select_from(Contact)) == 1
+
+
+def test_every_bad_contact_field_is_reported_at_once(client, headers, app_ctx):
+    response = client.post("/api/v1/contacts", headers=headers,
+                           json={"email": "not-an-email", "phone": "12", "first_name": 5, "status": "happy"})
+    assert response.status_code == 422
+    pointers = {e["source"]["pointer"] for e in response.json["errors"]}
+    assert pointers == {"/data/attributes/email", "/data/attributes/phone", "/data/attributes/first_name",
+                        "/data/attributes/status"}
+    assert response.json["meta"]["request_id"]
+    assert db.session.scalar(select(func.count()).select_from(Contact)) == 0
+
+
+def test_a_contact_needs_an_email_or_a_phone(client, headers):
+    response = client.post("/api/v1/contacts", headers=headers, json={"first_name": "Nobody"})
+    assert response.status_code == 422
+    assert response.json["errors"][0]["source"]["pointer"] == "/data/attributes/email"
+
+
+def test_get_patch_put_delete(client, headers, organization, app_ctx):
+    [contact] = add_contacts(organization, 1)
+    url = f"/api/v1/contacts/{contact.id}"
+    assert client.get(url, headers=headers).json["data"]["attributes"]["email"] == "person0@example.com"
+    patched = client.patch(url, headers=headers, json={"data": {"type": "contacts", "attributes": {"company_name": "Acme"}}})
+    assert patched.status_code == 200 and patched.json["data"]["attributes"]["company_name"] == "Acme"
+    assert patched.json["data"]["attributes"]["first_name"] == "P000"
+    put = client.put(url, headers=headers, json={"last_name": "Doe"})
+    assert put.status_code == 200 and put.json["data"]["attributes"]["full_name"] == "P000 Doe"
+    bad = client.patch(url, headers=headers, json={"email": "", "phone": ""})
+    assert bad.status_code == 422
+    assert client.delete(url, headers=headers).status_code == 204
+    gone = client.get(url, headers=headers)
+    assert gone.status_code == 404 and gone.json["errors"][0]["code"] == "ERR_RESOURCE_NOT_FOUND"
+
+
+def test_another_organizations_contact_is_not_found(client, headers, other_owner, app_ctx):
+    [theirs] = add_contacts(other_owner.organization, 1)
+    url = f"/api/v1/contacts/{theirs.id}"
+    for method in ("get", "patch", "put", "delete"):
+        response = getattr(client, method)(url, headers=headers, json={"first_name": "Mine now"})
+        assert response.status_code == 404, method
+    assert client.post(f"{url}/unsubscribe", headers=headers, json={}).status_code == 404
+    assert client.get(f"{url}/activity", headers=headers).status_code == 404
+    assert client.get("/api/v1/contacts", headers=headers).json["data"] == []
+    db.session.refresh(theirs)
+    assert theirs.first_name == "P000" and theirs.status == "subscribed"
+
+
+def test_viewer_key_reads_but_cannot_write(client, organization, app_ctx):
+    viewer = key_headers(make_key(MembershipFactory(role="viewer", organization=organization)))
+    assert client.get("/api/v1/contacts", headers=viewer).status_code == 200
+    refused = client.post("/api/v1/contacts", headers=viewer, json={"email": "x@example.com"})
+    assert refused.status_code == 403 and refused.json["errors"][0]["code"] == "ERR_PERMISSION_DENIED"
+
+
+def test_contacts_scopes(client, owner):
+    read_only = key_headers(make_key(owner, scopes=["contacts:read"]))
+    assert client.get("/api/v1/contacts", headers=read_only).status_code == 200
+    assert client.post("/api/v1/contacts", headers=read_only, json={"email": "x@example.com"}).status_code == 403
+    other_resource = key_headers(make_key(owner, scopes=["templates:read"]))
+    assert client.get("/api/v1/contacts", headers=other_resource).status_code == 403
+
+
+def test_page_number_paging_with_meta_and_links(client, headers, organization, app_ctx):
+    add_contacts(organization, 7)
+    first = client.get("/api/v1/contacts?sort=first_name&page[number]=1&page[size]=3", headers=headers).json
+    assert [c["attributes"]["first_name"] for c in first["data"]] == ["P000", "P001", "P002"]
+    assert first["meta"]["page"] == {"number": 1, "size": 3, "total_records": 7, "total_pages": 3}
+    assert first["links"]["prev"] is None and "page%5Bnumber%5D=2" in first["links"]["next"]
+    assert "page%5Bnumber%5D=3" in first["links"]["last"] and "sort=first_name" in first["links"]["next"]
+    last = client.get(first["links"]["last"], headers=headers).json
+    assert [c["attributes"]["first_name"] for c in last["data"]] == ["P006"] and last["links"]["next"] is None
+
+
+def test_cursor_paging_walks_every_contact_once(client, headers, organization, app_ctx):
+    made = add_contacts(organization, 5)
+    for index, contact in enumerate(made):  # two share a last name, so the id breaks the tie
+        contact.last_name = ["Brown", "Adams", "", "Adams", "Zed"][index]
+    for number in range(2):  # no email: NULLs sort last when descending
+        upsert_contact(organization, {"phone": f"+1212555010{number}"}, source="manual")
+    db.session.commit()
+    for sort, expected in (("-last_name", ["Zed", "Brown", "Adams", "Adams", "", "", ""]),
+                           ("-email", [f"person{n}@example.com" for n in (4, 3, 2, 1, 0)] + [None, None]),
+                           ("email", [None, None] + [f"person{n}@example.com" for n in range(5)])):
+        url, seen, ids = f"/api/v1/contacts?sort={sort}&page[size]=2&page[cursor]=", [], set()
+        while url:
+            page = client.get(url, headers=headers).json
+            seen += [c["attributes"][sort.lstrip("-")] for c in page["data"]]
+            ids |= {c["id"] for c in page["data"]}
+            assert page["meta"]["has_more"] is bool(page["links"]["next"])
+            url = page["links"]["next"]
+        assert seen == expected and len(ids) == 7, sort
+    bad = client.get("/api/v1/contacts?page[cursor]=garbage", headers=headers)
+    assert bad.status_code == 400 and bad.json["errors"][0]["source"]["parameter"] == "page[cursor]"
+
+
+def test_filters_sort_and_sparse_fields(client, headers, organization, app_ctx):
+    add_contacts(organization, 3, tags=["vip"])
+    add_contacts(organization, 2, status="unsubscribed", **{"email": None, "phone": "+12125550100"})
+    upsert_contact(organization, {"email": "zed@example.com", "first_name": "Zed", "company_name": "Zeta"}, source="api")
+    listed = lambda query: client.get(f"/api/v1/contacts?{query}", headers=headers).json  # noqa: E731
+    assert len(listed("filter[tag]=vip")["data"]) == 3
+    assert len(listed("filter[status]=unsubscribed")["data"]) == 1
+    assert len(listed("filter[status]=subscribed,unsubscribed")["data"]) == 5
+    assert [c["attributes"]["email"] for c in listed("search=zeta")["data"]] == ["zed@example.com"]
+    assert [c["attributes"]["source"] for c in listed("filter[source]=api")["data"]] == ["api"]
+    assert len(listed("filter[created_after]=2000-01-01&filter[created_before]=2999-01-01")["data"]) == 5
+    assert listed("filter[email]=ZED@example.com")["data"][0]["attributes"]["first_name"] == "Zed"
+    sparse = listed("fields[contacts]=email,status&sort=-email")["data"][0]
+    assert sparse["attributes"] == {"email": "zed@example.com", "status": "subscribed"}
+
+
+def test_unknown_list_parameters_are_named(client, headers):
+    response = client.get("/api/v1/contacts?filter[colour]=red&sort=-shoe_size&include=orders&page[size]=500",
+                          headers=headers)
+    assert response.status_code == 400
+    details = " ".join(e["detail"] for e in response.json["errors"])
+    assert "'colour'" in details and "'shoe_size'" in details and "'orders'" in details and "page[size]" in details
+    bad_value = client.get("/api/v1/contacts?filter[status]=asleep", headers=headers)
+    assert bad_value.status_code == 400 and "asleep" in bad_value.json["errors"][0]["detail"]
+
+
+def test_unsubscribe_subscribe_and_activity(client, headers, organization, app_ctx):
+    [contact] = add_contacts(organization, 1)
+    url = f"/api/v1/contacts/{contact.id}"
+    out = client.post(f"{url}/unsubscribe", headers=headers, json={"reason": "User requested", "feedback": "Too many"})
+    assert out.status_code == 200 and out.json["data"]["attributes"]["status"] == "unsubscribed"
+    assert out.json["data"]["attributes"]["unsubscribed_at"]
+    back = client.post(f"{url}/subscribe", headers=headers, json={})
+    assert back.json["data"]["attributes"]["status"] == "subscribed"
+    activity = client.get(f"{url}/activity", headers=headers).json
+    kinds = [a["attributes"]["kind"] for a in activity["data"]]
+    assert kinds == ["subscribed", "unsubscribed", "created"]
+    assert activity["data"][1]["attributes"]["data"] == {"reason": "User requested", "feedback": "Too many"}
+    assert activity["data"][0]["relationships"]["contact"]["data"] == {"type": "contacts", "id": str(contact.id)}
+    only = client.get(f"{url}/activity?filter[kind]=created", headers=headers).json["data"]
+    assert [a["attributes"]["kind"] for a in only] == ["created"]
+
+
+def test_idempotent_contact_creation(client, headers, app_ctx):
+    body = {"email": "once@example.com", "idempotency_key": "signup-42"}
+    first = client.post("/api/v1/contacts", headers=headers, json=body)
+    db.session.execute(select(ContactActivity))  # nothing else happens in between
+    replay = client.post("/api/v1/contacts", headers=headers, json=body)
+    assert first.status_code == replay.status_code == 201 and replay.headers["Idempotent-Replayed"] == "true"
+    assert db.session.scalar(select(func.count()).select_from(ContactActivity)) == 1  # created once
+
+
+def test_export_job_streams_the_csv(client, headers, organization, app_ctx):
+    add_contacts(organization, 3, tags=["customer"])
+    add_contacts(organization, 1, email="other@example.com")
+    job = client.post("/api/v1/contacts/export", headers=headers,
+                      json={"format": "csv", "fields": ["email", "tags"], "filters": {"tags": ["customer"]}})
+    assert job.status_code == 201
+    attributes = job.json["data"]["attributes"]
+    assert attributes["status"] == "completed" and attributes["total"] == 3
+    assert client.get(job.json["data"]["links"]["self"], headers=headers).json["data"]["attributes"]["total"] == 3
+    download = client.get(attributes["download_url"], headers=headers, buffered=True)
+    assert download.status_code == 200 and download.mimetype == "text/csv"
+    rows = list(csv.reader(io.StringIO(download.get_data(as_text=True).lstrip("\ufeff"))))
+    assert rows[0] == ["email", "tags"] and sorted(r[0] for r in rows[1:]) == [
+        "person0@example.com", "person1@example.com", "person2@example.com"]
+    bad = client.post("/api/v1/contacts/export", headers=headers, json={"format": "xml", "fields": ["shoe"]})
+    assert bad.status_code == 422 and len(bad.json["errors"]) == 2
+
+
+def test_another_organization_cannot_download_an_export(client, headers, other_owner):
+    job = client.post("/api/v1/contacts/export", headers=headers, json={}).json["data"]
+    theirs = key_headers(make_key(other_owner))
+    assert client.get(job["attributes"]["download_url"], headers=theirs).status_code == 404
+    assert client.get("/api/v1/contacts/export/forged/download", headers=headers).status_code == 404
+
+
+def test_input_fields_include_custom_fields(client, headers, organization, app_ctx):
+    from nudgeweb.models import CustomFieldDefinition
+
+    db.session.add(CustomFieldDefinition(organization_id=organization.id, key="birthday", label="Birthday",
+                                         field_type="date"))
+    db.session.commit()
+    fields = client.get("/api/v1/input_fields", headers=headers).json["fields"]
+    keys = [f["key"] for f in fields]
+    assert keys[:7] == ["first_name", "last_name", "email", "mobile_phone_number", "company_name", "delay_hours",
+                        "metadata"]
+    assert fields[-1] == {"key": "custom_fields.birthday", "label": "Birthday", "type": "date", "required": False,
+                          "help_text": "Custom field (date)."}
+    assert set(fields[0]) == {"key", "label", "type", "required", "help_text"}
+
+
+def test_created_filters_accept_times(client, headers, organization, app_ctx):
+    [contact] = add_contacts(organization, 1)
+    contact.created_at = utcnow() - timedelta(days=3)
+    db.session.commit()
+    since = (utcnow() - timedelta(days=1)).isoformat().replace("+00:00", "Z")
+    assert client.get(f"/api/v1/contacts?filter[created_after]={since}", headers=headers).json["data"] == []
