@@ -23,7 +23,7 @@ AREAS = (
          "Ask customers for a review by SMS or email, follow up automatically, and watch the ratings come in."),
     Area("campaigns", "Campaigns", "/campaigns", None,
          "Send email and SMS campaigns to a tag, a segment or a list, and see who opened and clicked."),
-    Area("templates", "Templates", "/templates", None,
+    Area("templates", "Templates", "/templates", "message_templates.index",
          "Write the emails and text messages that Nudge sends, with a live preview."),
     Area("automations", "Automations", "/automations", None,
          "Send the right message when a customer subscribes, is tagged, or does something you track."),

@@ -1,0 +1,43 @@
+"""The template editor in a real Chromium: starter templates, live preview as you type, errors at the field."""
+import pytest
+
+from tests.conftest import screenshot
+from tests.test_browser_auth import sign_up
+
+pytestmark = pytest.mark.browser
+
+
+def test_edit_a_starter_email_and_write_an_sms_with_live_preview(page, live_server):
+    sign_up(page, live_server, email="owner@templates.example")
+    page.wait_for_url(f"{live_server}/")
+    page.locator(".sidebar").get_by_role("link", name="Templates").click()
+    assert page.get_by_role("link", name="Review request (email)").is_visible()
+    screenshot(page, "templates-list")
+
+    page.get_by_role("link", name="Review request (email)").click()
+    frame = page.frame_locator("iframe.email-frame")
+    frame.get_by_text("Thank you for choosing Sunrise Dental!").wait_for()
+    assert page.get_by_test_id("preview-subject").inner_text() == "How did we do, Jamie?"
+    page.get_by_label("Subject").fill("{{ first_name }}, one quick question from {{ business_name }}")
+    page.get_by_test_id("preview-subject").filter(has_text="Jamie, one quick question from Sunrise Dental").wait_for()
+    frame.get_by_role("link", name="Leave a review").wait_for()
+    screenshot(page, "template-email-preview")
+    page.get_by_role("button", name="Save template").click()
+    assert page.get_by_text("“Review request (email)” is saved.").is_visible()
+
+    page.get_by_role("link", name="Templates", exact=True).first.click()
+    page.get_by_role("link", name="New SMS").click()
+    page.get_by_label("Name", exact=True).fill("Thank-you text")
+    page.get_by_label("Message").fill("Hi {{ first_name }}, thanks for visiting {{ business_name }}!")
+    page.get_by_test_id("sms-bubble").filter(has_text="Hi Jamie, thanks for visiting Sunrise Dental!").wait_for()
+    assert "1 segment" in page.get_by_test_id("segments").inner_text()
+    page.get_by_label("Message").press_sequentially(" " + "See you soon. " * 10, delay=0)
+    page.get_by_test_id("segments").filter(has_text="2 segments").wait_for()
+    screenshot(page, "template-sms-preview")
+
+    page.get_by_label("Message").fill("Hi {{ ''.__class__.__mro__ }}")
+    page.locator(".preview-error").filter(has_text="can't use “__class__”").wait_for()
+    page.get_by_role("button", name="Create template").click()
+    assert "can't use “__class__”" in page.locator("#body-error").inner_text()
+    assert page.get_by_label("Name", exact=True).input_value() == "Thank-you text"
+    screenshot(page, "template-sms-error")
