@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-23 12:01:53.777912
+Create Date: 2026-11-23 12:15:02.699214
 
 """
 from alembic import op
