@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-23 11:34:42.377507
+Create Date: 2026-11-23 12:01:53.777912
 
 """
 from alembic import op

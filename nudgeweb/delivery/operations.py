@@ -4,7 +4,7 @@ Nothing is sent here: the Huey task of delivery.tasks claims the stored rows and
 (delivery.engine), so a message is stored before anything can go out.
 """
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timezone
 from itertools import islice
 
 from flask import current_app
@@ -43,6 +43,8 @@ class Batch:
         self.sender = from_address(self.organization, self.settings) if self.channel == "email" else None
         self.window = self.settings.quiet_hours(self.channel)
         self.send_at = self.send_at or utcnow()  # one moment for the whole batch: one task, not one per row
+        if self.send_at.tzinfo is None:
+            self.send_at = self.send_at.replace(tzinfo=timezone.utc)  # naive times are UTC, as stored
 
 
 @dataclass

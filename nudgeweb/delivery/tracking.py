@@ -4,12 +4,14 @@ Every token is signed with SECRET_KEY (itsdangerous), so nobody can forge a clic
 someone else, or use Nudge as an open redirect: the target URL of a click lives inside the
 signature, never in a query string.
 """
+import base64
+import hashlib
 import html as htmllib
 import re
 from functools import lru_cache
 
 from flask import current_app
-from itsdangerous import BadSignature, URLSafeSerializer
+from itsdangerous import BadSignature, Signer
 
 OPEN, CLICK, UNSUBSCRIBE = "open", "click", "unsubscribe"
 TRACKABLE_SCHEMES = ("http://", "https://")
@@ -22,18 +24,30 @@ class InvalidToken(Exception):
 
 
 @lru_cache(maxsize=16)
-def _serializer(secret_key, purpose):
-    return URLSafeSerializer(secret_key, salt=f"nudge.{purpose}")
+def _signer(secret_key, purpose):
+    return Signer(secret_key, salt=f"nudge.{purpose}", digest_method=hashlib.sha256)
+
+
+def _b64(text):
+    return base64.urlsafe_b64encode(text.encode()).rstrip(b"=").decode()
+
+
+def _unb64(text):
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)).decode()
 
 
 def make_token(purpose, *payload):
-    return _serializer(current_app.config["SECRET_KEY"], purpose).dumps(list(payload))
+    """``payload`` (strings) signed for ``purpose``: compact enough for a link, fast enough for 100,000."""
+    value = ".".join(_b64(part) for part in payload)
+    return _signer(current_app.config["SECRET_KEY"], purpose).sign(value).decode()
 
 
 def read_token(purpose, token):
+    """The payload of a token made by make_token for ``purpose``; InvalidToken when it was not."""
     try:
-        return _serializer(current_app.config["SECRET_KEY"], purpose).loads(token)
-    except BadSignature as error:
+        value = _signer(current_app.config["SECRET_KEY"], purpose).unsign(token).decode()
+        return [_unb64(part) for part in value.split(".")]
+    except (BadSignature, ValueError, UnicodeDecodeError) as error:
         raise InvalidToken(str(error)) from None
 
 
