@@ -3,7 +3,7 @@
 Sending through the delivery engine and the API are tested in test_reviews_flow.py.
 """
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import func, select
@@ -14,19 +14,7 @@ from nudgeweb.reviews import bulk, clock, operations
 from nudgeweb.reviews.links import review_token
 from nudgeweb.reviews.settings import review_settings_for
 from tests.factories import ContactFactory
-
-# Ahead of real time, so that Huey (on real time) keeps every task of the frozen clock on its schedule.
-NOW = (datetime.now(timezone.utc) + timedelta(days=30)).replace(hour=15, minute=0, second=0, microsecond=0)
-
-
-@pytest.fixture(autouse=True)
-def frozen_clock():
-    huey.flush()
-    clock.travel_to(NOW)
-    yield
-    clock.travel_to(None)
-    huey.flush()
-
+from tests.reviews_support import NOW, frozen_clock  # noqa: F401
 
 def count(model):
     return db.session.scalar(select(func.count()).select_from(model))

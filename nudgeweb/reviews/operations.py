@@ -12,6 +12,7 @@ from nudgeweb.contacts.fields import ContactValidator
 from nudgeweb.contacts.operations import ContactValidationError, upsert_contact
 from nudgeweb.contacts.suppression import may_message
 from nudgeweb.contacts.timeline import record_activity
+from nudgeweb.message_templates.rendering import TemplateRenderError
 from nudgeweb.models import db
 from nudgeweb.models.reviews import (
     CHANNEL_CHOICES, FINISHED, PROGRESS, ReviewRequest, ReviewRequestEvent,
@@ -206,15 +207,20 @@ def perform_step(request, step, now=None):
         stop(request, why, now, failed=(step == 0))
         db.session.commit()
         return "suppressed"
-    message = send_step_message(request, step, settings)
+    label = "Review request queued" if step == 0 else f"Follow-up {step} queued"
+    add_event(request, "queued" if step == 0 else "follow_up", label, now, {"step": step}, activity=False)
     request.steps_sent = step + 1
+    try:
+        message = send_step_message(request, step, settings)
+    except TemplateRenderError as error:  # the business's template is broken: say so, don't retry forever
+        stop(request, f"The message template could not be used: {error}", now, failed=(step == 0))
+        db.session.commit()
+        return "failed"
     if message.status == "failed":  # suppressed or unreachable; the delivery event may have said so already
         if request.status == "scheduled" or request.next_follow_up_at is not None:
             stop(request, message.error or "The message could not be sent.", now, failed=(step == 0))
         db.session.commit()
         return "failed"
-    label = "Review request queued" if step == 0 else f"Follow-up {step} queued"
-    add_event(request, "queued" if step == 0 else "follow_up", label, now, {"step": step}, activity=False)
     request.next_follow_up_at = None
     follow_ups = settings.follow_ups or []
     if step < len(follow_ups):

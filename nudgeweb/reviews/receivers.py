@@ -24,7 +24,7 @@ def on_message_event(sender=None, message=None, event=None, **extra):
     from nudgeweb.reviews import operations
 
     request_id = message.purpose_id if isinstance(message.purpose_id, uuid.UUID) else uuid.UUID(str(message.purpose_id))
-    request = db.session.get(ReviewRequest, request_id)
+    request = db.session.get(ReviewRequest, request_id, populate_existing=True)
     if request is None or request.organization_id != message.organization_id:
         return
     operations.on_message_event(request, event, reason=getattr(message, "error", None))

@@ -7,9 +7,11 @@ from nudgeweb.models.reviews import ReviewRequest
 from nudgeweb.scoping import enter_organization
 
 
-def _request(organization_id, request_id):
+def _request(organization_id, request_id, lock=False):
+    """The request as the database has it now (locked on PostgreSQL when asked: one step at a time)."""
     enter_organization(uuid.UUID(organization_id))
-    request = db.session.get(ReviewRequest, uuid.UUID(request_id))
+    request = db.session.get(ReviewRequest, uuid.UUID(request_id), populate_existing=True,
+                             with_for_update={"of": ReviewRequest} if lock else None)
     if request is None or request.organization_id != uuid.UUID(organization_id):
         return None
     return request
@@ -20,7 +22,7 @@ def send_review_step(organization_id, request_id, step):
     """Step ``step`` of one request at its time; a duplicate or late run finds it done and does nothing."""
     from nudgeweb.reviews import clock, operations
 
-    request = _request(organization_id, request_id)
+    request = _request(organization_id, request_id, lock=True)
     if request is None:
         return "missing"
     return operations.perform_step(request, step, clock.now())

@@ -1,0 +1,202 @@
+"""Review requests in the API: Add Contact (seed 000, its flat body and answer) and the JSON:API resource.
+
+``POST /review_requests`` keeps seed 000's shapes exactly (integrations expect them); the list, one
+request and cancel are JSON:API documents like every other resource.
+"""
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from nudgeweb.api import ListSpec, ResourceType, api_route, documents, iso
+from nudgeweb.api.credentials import current_credential
+from nudgeweb.api.errors import ApiError, bad_parameter, validation_error
+from nudgeweb.api.schemas import Attributes
+from nudgeweb.models import ReviewRequest
+from nudgeweb.reviews import operations, queries
+from nudgeweb.scoping import get_or_404
+
+SEED_FIELDS = ("first_name", "last_name", "email", "mobile_phone_number", "company_name", "delay_hours", "metadata")
+CONTACT_FIELDS = ("first_name", "last_name", "email", "mobile_phone_number", "company_name")
+ALSO_ACCEPTED = ("idempotency_key", "custom_fields")
+
+
+class AddContactIn(BaseModel):
+    """Seed 000's body. Types are checked by the view so that every bad field is reported at once."""
+
+    model_config = ConfigDict(extra="allow")
+
+    first_name: Any = Field(None, json_schema_extra={"type": "string", "examples": ["Jane"]},
+                            description="Contact's first name")
+    last_name: Any = Field(None, json_schema_extra={"type": "string", "examples": ["Smith"]},
+                           description="Contact's last name")
+    email: Any = Field(None, json_schema_extra={"type": "string", "format": "email", "examples": ["jane@example.com"]},
+                       description="Contact's email address (required if no mobile_phone_number)")
+    mobile_phone_number: Any = Field(None, json_schema_extra={"type": "string", "examples": ["+12125551234"]},
+                                     description="Contact's mobile phone number in E.164 format (required if no email)")
+    company_name: Any = Field(None, json_schema_extra={"type": "string", "examples": ["Smith Industries"]},
+                              description="Contact's company name")
+    delay_hours: Any = Field(0, json_schema_extra={"type": "integer", "minimum": 0, "examples": [24]},
+                             description="Hours to wait before sending the review request")
+    metadata: Any = Field(None, json_schema_extra={"type": "object", "examples": [{"source": "zapier"}]},
+                          description="Additional custom data")
+
+
+class AddContactOut(BaseModel):
+    id: str = Field(examples=["497f6eca-6276-4993-bfeb-53cbbbba6f08"])
+    contact_id: str = Field(examples=["f245e2a3-e141-4d41-912c-b1c1f5bd5598"])
+    contact_name: str = Field(examples=["Jane Smith"])
+    contact_email: str | None = Field(examples=["jane@example.com"])
+    contact_phone: str | None = Field(examples=["+12125551234"])
+    scheduled_for: str = Field(examples=["2019-08-24T14:15:22Z"])
+    status: str = Field(examples=["scheduled"])
+    message: str = Field(examples=["Review request scheduled for Jane Smith by SMS in 24 hours."])
+
+
+class ReviewRequestAttributes(Attributes):
+    contact_id: str | None = None
+    contact_name: str | None = None
+    contact_email: str | None = None
+    contact_phone: str | None = None
+    employee_id: str | None = None
+    channel: str | None = Field(None, examples=["sms"])
+    status: str | None = Field(None, examples=["scheduled"],
+                               description="scheduled, sent, opened, clicked, reviewed, cancelled or failed")
+    scheduled_for: str | None = None
+    follow_up_step: int | None = Field(None, description="Follow-ups sent so far")
+    next_follow_up_at: str | None = None
+    sent_at: str | None = None
+    opened_at: str | None = None
+    clicked_at: str | None = None
+    clicked_site: str | None = None
+    reviewed_at: str | None = None
+    cancelled_at: str | None = None
+    failed_at: str | None = None
+    failure_reason: str | None = None
+    rating: int | None = None
+    feedback: str | None = None
+    metadata: dict | None = None
+    source: str | None = None
+    created_at: str | None = None
+    updated_at: str | None = None
+
+
+def _attributes(r):
+    contact = r.contact
+    return {
+        "contact_id": str(r.contact_id), "contact_name": contact.full_name, "contact_email": contact.email,
+        "contact_phone": contact.phone, "employee_id": str(r.employee_id) if r.employee_id else None,
+        "channel": r.channel, "status": r.status, "scheduled_for": iso(r.scheduled_for),
+        "follow_up_step": r.follow_up_step, "next_follow_up_at": iso(r.next_follow_up_at),
+        "sent_at": iso(r.sent_at), "opened_at": iso(r.opened_at), "clicked_at": iso(r.clicked_at),
+        "clicked_site": r.clicked_site, "reviewed_at": iso(r.reviewed_at), "cancelled_at": iso(r.cancelled_at),
+        "failed_at": iso(r.failed_at), "failure_reason": r.failure_reason, "rating": r.rating,
+        "feedback": r.feedback, "metadata": r.extra or {}, "source": r.source,
+        "created_at": iso(r.created_at), "updated_at": iso(r.updated_at),
+    }
+
+
+def _relationships(r):
+    return {"contact": {"data": {"type": "contacts", "id": str(r.contact_id)}}}
+
+
+REVIEW_REQUESTS = ResourceType("review_requests", _attributes, ReviewRequestAttributes, "/review_requests",
+                               _relationships)
+REVIEW_REQUEST_LIST = ListSpec(
+    filters={"status": "scheduled, sent, opened, clicked, reviewed, cancelled or failed (comma-separated for several)",
+             "channel": "email or sms", "contact_id": "The contact's id", "employee_id": "The employee's id",
+             "created_after": "ISO 8601 time or date"},
+    sorts={name: column for name, column in queries.SORTS.items()},
+    id_column=ReviewRequest.id,
+)
+
+
+def add_contact_input(body):
+    """(contact data, delay_hours, metadata) of seed 000's body; 422 naming every bad field."""
+    raw = {name: getattr(body, name) for name in SEED_FIELDS if name in body.model_fields_set}
+    extra = dict(body.model_extra or {})
+    errors = {}
+    custom = {}
+    for name, value in extra.items():
+        if name.startswith("custom_fields.") and len(name) > len("custom_fields."):
+            custom[name.removeprefix("custom_fields.")] = value
+        elif name == "custom_fields" and isinstance(value, dict):
+            custom.update(value)
+        elif name not in ALSO_ACCEPTED:
+            errors[name] = f"Unknown field {name!r}. Add Contact takes {', '.join(SEED_FIELDS)}."
+    for name in CONTACT_FIELDS:
+        if raw.get(name) is not None and not isinstance(raw[name], str):
+            errors[name] = f"{name} must be a string."
+    contact = {name: raw[name] for name in CONTACT_FIELDS if isinstance(raw.get(name), str)}
+    if custom:
+        contact["custom_fields"] = custom
+    delay = raw.get("delay_hours", 0)
+    delay = 0 if delay is None else delay
+    if isinstance(delay, float) and delay.is_integer():
+        delay = int(delay)
+    return contact, delay, raw.get("metadata"), errors
+
+
+@api_route("/review_requests", "POST", summary="Add Contact (send review request)", tags=["Review requests"],
+           scope="review_requests:write", body=AddContactIn, response=AddContactOut, status=201,
+           errors=("409", "422"),
+           description="Creates (or updates) a contact and schedules a review request `delay_hours` from now "
+                       "(seed 000). Give an email or a mobile phone number. Idempotent with an Idempotency-Key.")
+def add_contact(body):
+    credential = current_credential()
+    organization = credential.membership.organization
+    contact, delay, metadata, errors = add_contact_input(body)
+    errors.update(operations.request_errors(organization, contact, delay, metadata=metadata))
+    if errors:
+        raise validation_error(errors)
+    try:
+        request = operations.create_review_request(organization, contact, delay, metadata=metadata,
+                                                   source="api", created_by=credential.user_id)
+    except operations.ReviewRequestError as error:
+        raise validation_error({field: message for field, message in error.errors.items()})
+    except operations.ReviewRequestRefused as refused:
+        code = "ERR_DUPLICATE_RESOURCE" if refused.reason == "asked_recently" else "ERR_VALIDATION"
+        raise ApiError(409 if refused.reason == "asked_recently" else 422, str(refused), code,
+                       "Review request not sent",
+                       pointer="/data/attributes/" + ("mobile_phone_number" if "mobile_phone_number" in contact
+                                                      and "email" not in contact else "email"))
+    return add_contact_answer(request, delay), 201
+
+
+def add_contact_answer(request, delay):
+    contact = request.contact
+    by = "SMS" if request.channel == "sms" else "email"
+    when = "now" if delay == 0 else f"in {delay} hour{'s' if delay != 1 else ''}"
+    return {
+        "id": str(request.id), "contact_id": str(contact.id), "contact_name": contact.full_name,
+        "contact_email": contact.email, "contact_phone": contact.phone, "scheduled_for": iso(request.scheduled_for),
+        "status": request.status,
+        "message": f"Review request scheduled for {contact.display_name} by {by}, to be sent {when}.",
+    }
+
+
+@api_route("/review_requests", "GET", summary="List review requests", tags=["Review requests"],
+           scope="review_requests:read", list_spec=REVIEW_REQUEST_LIST, response=REVIEW_REQUESTS, many=True)
+def list_review_requests(params):
+    try:
+        statement = queries.filtered_requests(current_credential().organization_id, params.filters)
+    except queries.BadFilter as bad:
+        raise bad_parameter(f"filter[{bad.field}]", str(bad))
+    return documents.list_response(REVIEW_REQUESTS, statement, REVIEW_REQUEST_LIST, params)
+
+
+@api_route("/review_requests/<request_id>", "GET", summary="Get a review request", tags=["Review requests"],
+           scope="review_requests:read", response=REVIEW_REQUESTS)
+def get_review_request(request_id):
+    return documents.single(REVIEW_REQUESTS, get_or_404(ReviewRequest, request_id))
+
+
+@api_route("/review_requests/<request_id>/cancel", "POST", summary="Cancel a review request",
+           tags=["Review requests"], scope="review_requests:write", response=REVIEW_REQUESTS, errors=("409",),
+           description="Nothing more is sent for the request. A request that is already clicked, reviewed, "
+                       "cancelled or failed cannot be cancelled (409).")
+def cancel_review_request(request_id):
+    request = get_or_404(ReviewRequest, request_id)
+    if not operations.cancel(request):
+        raise ApiError(409, f"This review request is {request.status}; there is nothing to cancel.",
+                       "ERR_INVALID_STATE", "Cannot cancel")
+    return documents.single(REVIEW_REQUESTS, request)

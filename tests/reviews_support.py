@@ -1,0 +1,27 @@
+"""The review tests' clock: frozen ahead of real time, so Huey (on real time) keeps every task of the
+frozen clock on its schedule until the test moves the clock and runs what is due."""
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from nudgeweb.extensions import huey
+from nudgeweb.reviews import clock
+
+NOW = (datetime.now(timezone.utc) + timedelta(days=30)).replace(hour=15, minute=0, second=0, microsecond=0)
+
+
+@pytest.fixture(autouse=True)
+def frozen_clock():
+    huey.flush()
+    clock.travel_to(NOW)
+    yield
+    clock.travel_to(None)
+    huey.flush()
+
+
+def travel_and_run(moment):
+    """Move the clock to ``moment`` and run every Huey task due by then (as the consumer would)."""
+    clock.travel_to(moment)
+    while tasks := huey.read_schedule(clock.huey_timestamp()):
+        for task in tasks:
+            huey.execute(task, clock.huey_timestamp())
