@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-23 12:11:37.517299
+Create Date: 2026-11-23 12:33:59.851554
 
 """
 from alembic import op
