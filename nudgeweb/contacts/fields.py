@@ -217,6 +217,19 @@ def custom_value(definition, value):
     return None, "This field has an unknown type."
 
 
+def custom_field_definitions(organization):
+    """The organization's custom field definitions (``key``, ``label``, ``field_type``, ``choices``), in order.
+
+    Takes the organization or its id.
+    """
+    organization_id = getattr(organization, "id", organization)
+    return db.session.scalars(
+        select(CustomFieldDefinition)
+        .where(CustomFieldDefinition.organization_id == organization_id)
+        .order_by(CustomFieldDefinition.position, CustomFieldDefinition.label)
+    ).all()
+
+
 class ContactValidator:
     """Validates contact data for one organization; build it once per request or import."""
 
@@ -226,12 +239,7 @@ class ContactValidator:
 
     @classmethod
     def for_organization(cls, organization):
-        definitions = db.session.scalars(
-            select(CustomFieldDefinition)
-            .where(CustomFieldDefinition.organization_id == organization.id)
-            .order_by(CustomFieldDefinition.position, CustomFieldDefinition.label)
-        ).all()
-        return cls(organization.default_country, definitions)
+        return cls(organization.default_country, custom_field_definitions(organization))
 
     def validate(self, data, partial=False):
         """(clean, errors) for a dict of input. Unless ``partial``, an email or a phone is required."""
@@ -334,6 +342,6 @@ def contact_insert_values(organization_id, clean, source, now=None):
 
 __all__ = [
     "CUSTOM_FIELD_TYPES", "FIELD_NAMES", "FIELD_LABELS", "STANDARD_FIELDS", "ContactValidator",
-    "contact_insert_values", "custom_value", "guess_field", "normalize_email", "normalize_phone",
+    "contact_insert_values", "custom_field_definitions", "custom_value", "guess_field", "normalize_email", "normalize_phone",
     "contact_search_text", "split_tags", "validate_contact_data",
 ]
