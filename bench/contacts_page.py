@@ -90,6 +90,28 @@ def timed(client, url, pids=(), repeat=5, headers=None):
     return statistics.median(walls), statistics.median(cpus)
 
 
+def export_everyone(client, limit_mb=100):
+    """Stream the CSV export of every contact; its memory must stay flat (traced peak under limit_mb)."""
+    import tracemalloc
+
+    tracemalloc.start()
+    started = time.perf_counter()
+    response = client.get("/contacts/export.csv")
+    size = lines = 0
+    for chunk in response.response:
+        size += len(chunk)
+        lines += chunk.count(b"\n")
+    response.close()
+    _current, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    seconds = time.perf_counter() - started
+    peak_mb = peak / 2**20
+    verdict = "ok" if peak_mb < limit_mb and lines == COUNT + 1 else "FAIL"
+    print(f"export CSV: {lines - 1:,} rows, {size / 2**20:.1f} MB in {seconds:.1f} s (traced, slower than real), "
+          f"peak Python memory {peak_mb:.1f} MB  {verdict}")
+    return verdict != "ok"
+
+
 @contextmanager
 def scratch_database():
     """A throw-away database: a SQLite file, or a new database on BENCH_DATABASE_URL's PostgreSQL server."""
@@ -176,7 +198,8 @@ def run(tmp, url):
         verdict = "ok" if cpu < TARGET_MS else "SLOW"
         failures += cpu >= TARGET_MS
         print(f"{label:40} {wall:9.1f} {cpu:8.1f}  {verdict}")
-    print("PASS" if not failures else f"FAIL: {failures} case(s) over {TARGET_MS} ms")
+    failures += export_everyone(client)
+    print("PASS" if not failures else f"FAIL: {failures} case(s) over target")
     with app.app_context():
         db.session.remove()
         db.engine.dispose()

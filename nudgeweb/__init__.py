@@ -72,6 +72,7 @@ def register_blueprints(app):
     from nudgeweb.contacts.routes import bp as contacts_bp
     from nudgeweb.contacts.settings_routes import bp as contacts_settings_bp
     from nudgeweb.health import bp as health_bp
+    from nudgeweb.imports.routes import bp as imports_bp
     from nudgeweb.main.routes import bp as main_bp, register_coming_soon_pages
     from nudgeweb.message_templates.routes import bp as templates_bp
     from nudgeweb.oauth.routes import bp as oauth_bp
@@ -82,7 +83,7 @@ def register_blueprints(app):
     from nudgeweb.settings.routes import bp as settings_bp
 
     for blueprint in (auth_bp, main_bp, settings_bp, health_bp, oauth_bp, oauth_settings_bp, reviews_bp,
-                      review_page_bp, contacts_bp, contacts_settings_bp):
+                      review_page_bp, contacts_bp, contacts_settings_bp, imports_bp):
         app.register_blueprint(blueprint)
     app.register_blueprint(delivery_bp)
     app.register_blueprint(templates_bp)

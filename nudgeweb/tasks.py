@@ -4,6 +4,7 @@ from datetime import datetime, timezone
 from huey import crontab
 
 from nudgeweb.extensions import huey
+from nudgeweb.imports import tasks as import_tasks  # noqa: F401  (run_contact_import ...)
 from nudgeweb.reviews import tasks as review_tasks  # noqa: F401  (send_review_step ...)
 
 HEARTBEAT_KEY = "worker-heartbeat"
@@ -24,3 +25,4 @@ def heartbeat_every_minute():
 
 import nudgeweb.delivery.tasks  # noqa: E402,F401  (sends, retries, recovery of stalled sends)
 import nudgeweb.oauth.tasks  # noqa: E402,F401  (OAuth housekeeping)
+import nudgeweb.api.tasks  # noqa: E402,F401  (idempotency housekeeping)

@@ -228,3 +228,11 @@ def test_insert_values_for_a_core_insert(org):
     contact = db.session.get(Contact, values["id"])
     assert contact.status == "subscribed" and contact.source == "import"
     assert "ada" in contact.search_text and "14155550100" in contact.search_text
+
+
+def test_the_api_lists_custom_fields_as_input_fields(org):
+    from nudgeweb.api.fields import custom_fields
+
+    keys = [(field["key"], field["type"]) for field in custom_fields(org)]
+    assert keys == [("custom_fields.birthday", "date"), ("custom_fields.visits", "number"),
+                    ("custom_fields.vip", "boolean"), ("custom_fields.plan", "choice")]

@@ -38,6 +38,15 @@ def test_full_dance_with_pkce_refresh_and_revoke(app, owner, dance):
     tokens = response.get_json()
     assert tokens["token_type"] == "Bearer" and tokens["expires_in"] == 3600 and tokens["scope"] == "read write"
 
+    bearer = {"Authorization": f"Bearer {tokens['access_token']}"}
+    me = dance.api.get("/api/v1/me", headers=bearer)
+    assert me.status_code == 200
+    assert me.get_json() == {"id": str(owner.user_id), "email": owner.user.email, "business_name": "Acme Plumbing"}
+    connection = dance.api.get("/api/v1/connection", headers=bearer).get_json()
+    assert connection["active"] is True and connection["auth_type"] == "oauth"
+    assert connection["scopes"] == ["read", "write"] and connection["user_id"] == str(owner.user_id)
+    assert connection["expires_at"].endswith("Z") and connection["last_used_at"]
+
     credential = authenticate_bearer(tokens["access_token"])
     assert credential.organization.name == "Acme Plumbing" and credential.user.email == owner.user.email
     assert credential.scopes == ["read", "write"] and credential.auth_type == "oauth"
@@ -53,11 +62,14 @@ def test_full_dance_with_pkce_refresh_and_revoke(app, owner, dance):
     assert new["refresh_token"] != tokens["refresh_token"] and new["scope"] == "read write"
     assert authenticate_bearer(new["access_token"]) is not None
     assert authenticate_bearer(tokens["access_token"]) is None  # the old pair is revoked
+    assert dance.api.get("/api/v1/me", headers=bearer).status_code == 401
+    assert dance.api.get("/api/v1/me", headers={"Authorization": f"Bearer {new['access_token']}"}).status_code == 200
 
     revoked = dance.api.post("/oauth/revoke", headers={"Authorization": f"Bearer {new['access_token']}"})
     assert revoked.status_code == 200
     assert revoked.get_json() == {"success": True, "message": "Tokens revoked successfully", "revoked_count": 1}
     assert authenticate_bearer(new["access_token"]) is None
+    assert dance.api.get("/api/v1/me", headers={"Authorization": f"Bearer {new['access_token']}"}).status_code == 401
     for refresh_token in (tokens["refresh_token"], new["refresh_token"]):  # rotated, then revoked
         again = dance.refresh(refresh_token)
         assert again.status_code == 400 and again.get_json()["error"] == "invalid_grant"
@@ -329,3 +341,20 @@ def test_nightly_purge_keeps_live_tokens_and_drops_dead_ones(app, owner, dance):
     assert purge_stale_oauth_rows.call_local() == (2, 1)
     assert authenticate_bearer(live["access_token"]) is not None
     assert dance.refresh(live["refresh_token"]).status_code == 200
+
+
+def test_the_api_honours_the_scopes_and_the_role_behind_an_oauth_token(app, owner, organization):
+    from tests.factories import MembershipFactory
+
+    client_id, secret = register_client(owner, scope="read write contacts:read")
+    dance = OAuthDance(app, client_id, secret)
+    reader = dance.tokens_for(owner.user.email, scope="contacts:read")
+    headers = {"Authorization": f"Bearer {reader['access_token']}"}
+    assert dance.api.get("/api/v1/contacts", headers=headers).status_code == 200
+    refused = dance.api.post("/api/v1/contacts", headers=headers, json={"email": "ann@example.com"})
+    assert refused.status_code == 403 and refused.get_json()["errors"][0]["code"] == "ERR_PERMISSION_DENIED"
+    viewer = MembershipFactory(role="viewer", organization=organization)
+    writer = dance.tokens_for(viewer.user.email, scope="write")
+    response = dance.api.post("/api/v1/contacts", headers={"Authorization": f"Bearer {writer['access_token']}"},
+                              json={"email": "ann@example.com"})
+    assert response.status_code == 403

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-23 12:01:53.777912
+Create Date: 2026-11-23 12:33:59.851554
 
 """
 from alembic import op
@@ -88,6 +88,40 @@ def upgrade():
     )
     with op.batch_alter_table('api_settings', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_api_settings_organization_id'), ['organization_id'], unique=False)
+
+    op.create_table('contact_imports',
+    sa.Column('created_by_id', sa.Uuid(), nullable=True),
+    sa.Column('filename', sa.String(length=255), nullable=False),
+    sa.Column('file_size', sa.Integer(), nullable=False),
+    sa.Column('file_data', sa.LargeBinary(), nullable=True),
+    sa.Column('encoding', sa.String(length=20), nullable=False),
+    sa.Column('delimiter', sa.String(length=1), nullable=False),
+    sa.Column('headers', sa.JSON(), nullable=False),
+    sa.Column('mapping', sa.JSON(), nullable=False),
+    sa.Column('update_existing', sa.Boolean(), nullable=False),
+    sa.Column('status', sa.String(length=16), nullable=False),
+    sa.Column('total', sa.Integer(), nullable=False),
+    sa.Column('processed', sa.Integer(), nullable=False),
+    sa.Column('succeeded', sa.Integer(), nullable=False),
+    sa.Column('failed', sa.Integer(), nullable=False),
+    sa.Column('created_count', sa.Integer(), nullable=False),
+    sa.Column('updated_count', sa.Integer(), nullable=False),
+    sa.Column('skipped_count', sa.Integer(), nullable=False),
+    sa.Column('error', sa.Text(), nullable=True),
+    sa.Column('started_at', sa.DateTime(), nullable=True),
+    sa.Column('finished_at', sa.DateTime(), nullable=True),
+    sa.Column('claimed_at', sa.DateTime(), nullable=True),
+    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('organization_id', sa.Uuid(), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('updated_at', sa.DateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['created_by_id'], ['users.id'], name=op.f('fk_contact_imports_created_by_id_users'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['organization_id'], ['organizations.id'], name=op.f('fk_contact_imports_organization_id_organizations'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_contact_imports'))
+    )
+    with op.batch_alter_table('contact_imports', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_contact_imports_organization_id'), ['organization_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_contact_imports_status'), ['status'], unique=False)
 
     op.create_table('contacts',
     sa.Column('email', sa.String(length=254), nullable=True),
@@ -290,6 +324,21 @@ def upgrade():
     with op.batch_alter_table('contact_activities', schema=None) as batch_op:
         batch_op.create_index('ix_contact_activities_contact_occurred', ['contact_id', 'occurred_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_contact_activities_organization_id'), ['organization_id'], unique=False)
+
+    op.create_table('contact_import_failures',
+    sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
+    sa.Column('import_id', sa.Uuid(), nullable=False),
+    sa.Column('line', sa.Integer(), nullable=False),
+    sa.Column('reason', sa.Text(), nullable=False),
+    sa.Column('values', sa.JSON(), nullable=False),
+    sa.Column('organization_id', sa.Uuid(), nullable=False),
+    sa.ForeignKeyConstraint(['import_id'], ['contact_imports.id'], name=op.f('fk_contact_import_failures_import_id_contact_imports'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['organization_id'], ['organizations.id'], name=op.f('fk_contact_import_failures_organization_id_organizations'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_contact_import_failures'))
+    )
+    with op.batch_alter_table('contact_import_failures', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_contact_import_failures_import_id'), ['import_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_contact_import_failures_organization_id'), ['organization_id'], unique=False)
 
     op.create_table('contact_tags',
     sa.Column('tag_id', sa.Uuid(), nullable=False),
@@ -520,6 +569,11 @@ def downgrade():
         batch_op.drop_index('ix_contact_tags_contact_id')
 
     op.drop_table('contact_tags')
+    with op.batch_alter_table('contact_import_failures', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_contact_import_failures_organization_id'))
+        batch_op.drop_index(batch_op.f('ix_contact_import_failures_import_id'))
+
+    op.drop_table('contact_import_failures')
     with op.batch_alter_table('contact_activities', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_contact_activities_organization_id'))
         batch_op.drop_index('ix_contact_activities_contact_occurred')
@@ -570,6 +624,11 @@ def downgrade():
         batch_op.drop_index('ix_contacts_org_company')
 
     op.drop_table('contacts')
+    with op.batch_alter_table('contact_imports', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_contact_imports_status'))
+        batch_op.drop_index(batch_op.f('ix_contact_imports_organization_id'))
+
+    op.drop_table('contact_imports')
     with op.batch_alter_table('api_settings', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_api_settings_organization_id'))
 

@@ -70,6 +70,7 @@ from nudgeweb.api.documents import ResourceType, iso  # noqa: F401
 from nudgeweb.api.errors import ApiError, error_response, not_found, request_id, validation_error  # noqa: F401
 from nudgeweb.api.params import ListParams, ListSpec  # noqa: F401
 from nudgeweb.api.platform import Body, api_route, bp  # noqa: F401
+from nudgeweb.api.ratelimit import add_headers as add_rate_limit_headers
 from nudgeweb.api.schemas import Attributes  # noqa: F401
 
 _resources_loaded = False
@@ -105,7 +106,8 @@ def register(app):
     app.register_error_handler(ApiError, error_response)
 
     @app.after_request
-    def add_request_id(response):
+    def add_api_headers(response):
         if is_api_request():
             response.headers["X-Request-Id"] = request_id()
+            add_rate_limit_headers(response)
         return response

@@ -108,7 +108,6 @@ def _from_api_key(secret):
         select(ApiKey, Membership, ApiSettings.rate_limit_per_minute)
         .join(Membership, (Membership.user_id == ApiKey.user_id) & (Membership.organization_id == ApiKey.organization_id))
         .outerjoin(ApiSettings, ApiSettings.organization_id == ApiKey.organization_id)
-        .options(joinedload(Membership.user), joinedload(Membership.organization))
         .where(ApiKey.key_hash == keys.hash_key(secret))
     ).first()
     if row is None:

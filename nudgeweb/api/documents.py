@@ -16,6 +16,8 @@ def iso(value):
     """ISO 8601 in UTC with Z, as every timestamp of the API."""
     if value is None:
         return None
+    if isinstance(value, datetime) and value.tzinfo is timezone.utc:  # what UtcDateTime gives: the fast path
+        return value.replace(tzinfo=None).isoformat() + "Z"
     if isinstance(value, datetime):
         if value.tzinfo is None:
             value = value.replace(tzinfo=timezone.utc)
@@ -84,10 +86,13 @@ def collection(resource_type: ResourceType, rows, links, meta, fields=None, incl
     return respond(document)
 
 
-def list_response(resource_type: ResourceType, statement, spec, params: ListParams, include=None):
+def list_response(resource_type: ResourceType, statement, spec, params: ListParams, include=None, prepare=None):
     """Paginate ``statement`` and answer the list document; ``include(rows, names)`` gives
-    the ``included`` resources for ``include=`` (validated by the spec already)."""
+    the ``included`` resources for ``include=`` (validated by the spec already);
+    ``prepare(rows)`` may load what the page's rows need in one query before they are shown."""
     page: Page = paginate(statement, spec, params)
+    if prepare is not None:
+        prepare(page.rows)
     included = include(page.rows, params.include) if include and params.include else []
     return collection(resource_type, page.rows, page.links, page.meta, params.fields, included)
 

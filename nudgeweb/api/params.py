@@ -14,7 +14,7 @@ from datetime import datetime
 from urllib.parse import urlencode
 
 from flask import request
-from sqlalchemy import and_, false, func, or_, select
+from sqlalchemy import and_, false, func, or_, select, tuple_
 
 from nudgeweb.api.errors import ApiError, bad_parameter, error_object
 from nudgeweb.extensions import db
@@ -138,15 +138,10 @@ def paginate(statement, spec: ListSpec, params: ListParams, scalars=True) -> Pag
     """Order ``statement`` by the requested sort, then fetch one page of it."""
     columns = [(spec.sorts[name], descending) for name, descending in params.sort]
     columns.append((spec.id_column, any(d for _, d in columns[-1:])))
-    ordered = statement.order_by(None).order_by(*[_order(col, desc) for col, desc in columns])
+    ordered = statement.order_by(None).order_by(*[c.desc() if d else c.asc() for c, d in columns])
     if params.uses_cursor:
         return _cursor_page(ordered, columns, params, scalars)
     return _number_page(statement, ordered, params, scalars)
-
-
-def _order(column, descending):
-    # NULLs sort first ascending and last descending on every database, so cursors are stable.
-    return column.desc().nulls_last() if descending else column.asc().nulls_first()
 
 
 def _fetch(statement, scalars):
@@ -173,7 +168,7 @@ def _number_page(statement, ordered, params, scalars):
 def _cursor_page(ordered, columns, params, scalars):
     if params.cursor:
         values = decode_cursor(params.cursor, len(columns))
-        ordered = ordered.where(_after(columns, values))
+        ordered = ordered.where(_after(columns, values, _nulls_sort_low()))
     rows = _fetch(ordered.limit(params.size + 1), scalars)
     has_more = len(rows) > params.size
     rows = rows[: params.size]
@@ -185,17 +180,40 @@ def _cursor_page(ordered, columns, params, scalars):
     return Page(rows, links, {"has_more": has_more, "page": {"size": params.size, "next_cursor": next_cursor}})
 
 
-def _after(columns, values):
-    """The keyset condition 'strictly after these sort values', NULL-aware."""
+def _nulls_sort_low():
+    """Whether the database sorts NULL before every value (SQLite) or after (PostgreSQL)."""
+    return db.session.get_bind().dialect.name != "postgresql"
+
+
+def _nullable(column):
+    return getattr(getattr(column, "expression", column), "nullable", True)
+
+
+def _after(columns, values, nulls_low):
+    """The keyset condition 'strictly after these sort values' in the index's own order.
+
+    Non-null columns sorted one way compare as a row value, which both databases answer from
+    an index; otherwise the condition is spelled out column by column, NULLs where the database
+    puts them.
+    """
+    directions = {descending for _, descending in columns}
+    if len(directions) == 1 and not any(v is None for v in values) and not any(_nullable(c) for c, _ in columns[:-1]):
+        left, right = tuple_(*[c for c, _ in columns]), tuple_(*values)
+        return left < right if directions == {True} else left > right
+    return _after_by_column(columns, values, nulls_low)
+
+
+def _after_by_column(columns, values, nulls_low):
     (column, descending), value = columns[0], values[0]
-    rest = _after(columns[1:], values[1:]) if len(columns) > 1 else None
+    rest = _after_by_column(columns[1:], values[1:], nulls_low) if len(columns) > 1 else None
+    nulls_come_first = nulls_low != descending
     tie = column.is_(None) if value is None else column == value
     if value is None:
-        beyond = column.is_not(None) if not descending else None
-    elif descending:
-        beyond = or_(column < value, column.is_(None))
+        beyond = column.is_not(None) if nulls_come_first else None
     else:
-        beyond = column > value
+        beyond = column < value if descending else column > value
+        if not nulls_come_first and _nullable(column):
+            beyond = or_(beyond, column.is_(None))
     options = [c for c in (beyond, and_(tie, rest) if rest is not None else None) if c is not None]
     return or_(*options) if options else false()
 

@@ -14,8 +14,8 @@ from functools import wraps
 from flask import Blueprint, Response, g, jsonify, request
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from nudgeweb.api import idempotency
-from nudgeweb.api.credentials import DEFAULT_RATE_LIMIT, authenticate
+from nudgeweb.api import idempotency, ratelimit
+from nudgeweb.api.credentials import authenticate
 from nudgeweb.api.errors import ApiError, attribute_pointer, error_object, error_response, register_blueprint_handlers
 from nudgeweb.api.params import ListSpec, parse_list_params
 from nudgeweb.extensions import limiter
@@ -63,19 +63,11 @@ class Operation:
     extra: dict = field(default_factory=dict)
 
 
-def _limit_value():
-    credential = g.get("credential")
-    return f"{credential.rate_limit if credential else DEFAULT_RATE_LIMIT}/minute"
-
-
-def _limit_key():
-    credential = g.get("credential")
-    return credential.rate_key if credential else request.remote_addr or "anonymous"
-
-
-@limiter.shared_limit(_limit_value, scope="api", key_func=_limit_key)
-def _count_request():
-    """One counter per credential, shared by every endpoint of the API (429 when spent)."""
+@limiter.request_filter
+def _not_before_authentication():
+    """API requests are counted once the credential is known (see ratelimit.py), not by the
+    limiter's own before_request hook; limits decorated on API views still apply."""
+    return request.path.startswith("/api/") and not g.get("api_view_running")
 
 
 def api_route(rule, method="GET", *, summary, description="", tags=None, scope=None, role=None, auth=True,
@@ -100,9 +92,10 @@ def api_route(rule, method="GET", *, summary, description="", tags=None, scope=N
 
         @wraps(view)
         def handler(**path):
+            g.api_view_running = True  # the limiter's before_request has passed
             if auth:
                 credential = authenticate()
-                _count_request()
+                ratelimit.count_request(credential)
                 if not credential.has_scope(scope):
                     raise ApiError(403, f"This credential lacks the {scope!r} scope.", "ERR_PERMISSION_DENIED",
                                    "Insufficient scope")
@@ -143,6 +136,7 @@ def read_json_body():
     """The request's JSON object (the attributes of a JSON:API document), {} when empty,
     None for a form upload; a 400 for anything else."""
     if request.mimetype in ("multipart/form-data", "application/x-www-form-urlencoded"):
+        request.get_data(cache=True)  # kept, so that the form parses from it and an idempotency key can hash it
         return None
     data = request.get_data(cache=True)
     if not data.strip():

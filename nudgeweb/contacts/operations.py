@@ -10,7 +10,7 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from nudgeweb.contacts import signals
-from nudgeweb.contacts.fields import ContactValidator, split_tags
+from nudgeweb.contacts.fields import ContactValidator, custom_field_definitions, split_tags
 from nudgeweb.contacts.timeline import record_activity
 from nudgeweb.models import db, utcnow
 from nudgeweb.models.contacts import (
@@ -389,14 +389,6 @@ def _touch(organization_id, contact_ids):
 
 
 # --- custom field definitions --------------------------------------------------------------------
-
-def custom_field_definitions(organization_id):
-    return db.session.scalars(
-        select(CustomFieldDefinition)
-        .where(CustomFieldDefinition.organization_id == organization_id)
-        .order_by(CustomFieldDefinition.position, CustomFieldDefinition.label)
-    ).all()
-
 
 def _field_key(label):
     return re.sub(r"[^a-z0-9]+", "_", label.lower()).strip("_")[:64]

@@ -31,3 +31,30 @@ def timeline_of(contact, limit=100):
         .order_by(ContactActivity.occurred_at.desc(), ContactActivity.id.desc())
         .limit(limit)
     ).all()
+
+
+def record_activities(organization_id, entries):
+    """Many timeline entries in one executemany (bulk work such as imports), in the caller's transaction.
+
+    ``entries``: dicts with contact_id, kind, summary and optionally data and occurred_at.
+    """
+    from nudgeweb.bulk import insert_rows
+    from nudgeweb.models import new_id
+
+    now = utcnow()
+    insert_rows(
+        ContactActivity.__table__,
+        [
+            {
+                "id": new_id(),
+                "organization_id": organization_id,
+                "contact_id": entry["contact_id"],
+                "kind": entry["kind"],
+                "summary": entry["summary"][:500],
+                "data": entry.get("data") or {},
+                "occurred_at": entry.get("occurred_at") or now,
+                "created_at": now,
+            }
+            for entry in entries
+        ],
+    )

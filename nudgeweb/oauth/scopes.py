@@ -1,17 +1,14 @@
-"""The scopes a token may carry: ``read``/``write`` for everything, or one resource at a time."""
-
-RESOURCES = {
-    "contacts": "contacts",
-    "review_requests": "review requests",
-    "templates": "message templates",
-    "messages": "messages",
-}
+"""The scopes an OAuth token may carry: the API's own vocabulary (``nudgeweb.api.keys``),
+``read``/``write`` for everything or ``<resource>:read``/``<resource>:write`` for one resource,
+with the words the consent page shows for each."""
+from nudgeweb.api.keys import RESOURCES
 
 SCOPES = {
     "read": "See everything in your business",
     "write": "Create, change and delete anything in your business",
 }
-for _resource, _label in RESOURCES.items():
+for _resource in RESOURCES:
+    _label = _resource.replace("_", " ")
     SCOPES[f"{_resource}:read"] = f"See your {_label}"
     SCOPES[f"{_resource}:write"] = f"Create, change and delete your {_label}"
 

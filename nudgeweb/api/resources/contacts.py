@@ -1,11 +1,14 @@
 """Contacts (seeds 001 and 003): list, upsert, read, update, delete, activity, subscribe/unsubscribe
 and CSV export, all on the contacts area's operations and queries."""
+import uuid
+from collections import defaultdict
 from datetime import date, datetime
 from typing import Any
 
 from flask import g
 from pydantic import Field
 from sqlalchemy import select
+from sqlalchemy.orm import noload
 
 from nudgeweb.api import Attributes, Body, ListSpec, ResourceType, api_route, documents, iso
 from nudgeweb.api.credentials import current_credential
@@ -13,8 +16,9 @@ from nudgeweb.api.errors import bad_parameter, validation_error
 from nudgeweb.contacts import operations
 from nudgeweb.contacts.fields import ContactValidator
 from nudgeweb.contacts.queries import contacts_query
-from nudgeweb.models.contacts import CONTACT_SOURCES, CONTACT_STATUSES, Contact, ContactActivity
-from nudgeweb.scoping import get_or_404
+from nudgeweb.api.errors import not_found
+from nudgeweb.extensions import db
+from nudgeweb.models.contacts import CONTACT_SOURCES, CONTACT_STATUSES, Contact, ContactActivity, Tag, contact_tags
 
 TAGS = ["Contacts"]
 
@@ -72,11 +76,16 @@ class UnsubscribeIn(Body):
     suppress_notification: bool = False
 
 
+def _tags(contact):
+    loaded = g.get("contact_tag_names")
+    return loaded[contact.id] if loaded and contact.id in loaded else contact.tags
+
+
 def _attributes(contact):
     return {
         "email": contact.email, "phone": contact.phone, "first_name": contact.first_name,
         "last_name": contact.last_name, "full_name": contact.full_name, "company_name": contact.company_name,
-        "tags": contact.tags, "custom_fields": contact.custom_fields or {}, "status": contact.status,
+        "tags": _tags(contact), "custom_fields": contact.custom_fields or {}, "status": contact.status,
         "source": contact.source, "timezone": contact.timezone, "subscribed_at": iso(contact.subscribed_at),
         "unsubscribed_at": iso(contact.unsubscribed_at), "created_at": iso(contact.created_at),
         "updated_at": iso(contact.updated_at),
@@ -134,8 +143,18 @@ def _organization():
     return current_credential().membership.organization
 
 
-def _contact(contact_id):
-    return get_or_404(Contact, contact_id)
+def _contact(contact_id, for_reading=False):
+    """The caller's contact by id (404 for a foreign or malformed id). For reading, its tags come
+    by attach_tags; for changing, the relationship loads them as the operations expect."""
+    try:
+        contact_uuid = uuid.UUID(str(contact_id))
+    except ValueError:
+        raise not_found()
+    statement = select(Contact).where(Contact.id == contact_uuid, Contact.organization_id == g.credential.organization_id)
+    contact = db.session.scalar(statement.options(noload(Contact.tag_rows)) if for_reading else statement)
+    if contact is None:
+        raise not_found()
+    return attach_tags([contact])[0] if for_reading else contact
 
 
 def _save(action, *args, **kwargs):
@@ -145,12 +164,32 @@ def _save(action, *args, **kwargs):
         raise validation_error(error.errors)
 
 
+def attach_tags(contacts):
+    """Load the tag names of these contacts in one index-friendly query, for their documents
+    (instead of the relationship's loader, whose organization criteria make SQLite walk every
+    contact of the organization)."""
+    names = g.setdefault("contact_tag_names", {})
+    if not contacts:
+        return contacts
+    for contact in contacts:
+        names[contact.id] = []
+    rows = db.session.execute(
+        select(contact_tags.c.contact_id, Tag.name).join(Tag, Tag.id == contact_tags.c.tag_id)
+        .where(contact_tags.c.contact_id.in_([c.id for c in contacts])))
+    for contact_id, name in rows:
+        names[contact_id].append(name)
+    for contact in contacts:
+        names[contact.id].sort(key=str.lower)
+    return contacts
+
+
 @api_route("/contacts", "GET", summary="List contacts", tags=TAGS, scope="contacts:read",
            list_spec=CONTACT_LIST, response=CONTACTS, many=True,
            description="Filter, sort and page through the contacts; page[number] (with totals) or page[cursor].")
 def list_contacts(params):
     statement = contacts_query(g.credential.organization_id, contact_filters(params.filters))
-    return documents.list_response(CONTACTS, statement, CONTACT_LIST, params)
+    statement = statement.options(noload(Contact.tag_rows))
+    return documents.list_response(CONTACTS, statement, CONTACT_LIST, params, prepare=attach_tags)
 
 
 @api_route("/contacts", "POST", summary="Create or update a contact (upsert)", tags=TAGS, scope="contacts:write",
@@ -166,7 +205,7 @@ def create_contact(body):
 @api_route("/contacts/<contact_id>", "GET", summary="Get a contact", tags=TAGS, scope="contacts:read",
            response=CONTACTS)
 def get_contact(contact_id):
-    return documents.single(CONTACTS, _contact(contact_id))
+    return documents.single(CONTACTS, _contact(contact_id, for_reading=True))
 
 
 def _update(contact_id, body):

@@ -1,0 +1,35 @@
+"""CSV import of contacts: the wizard at /contacts/import, the Huey task, the failed-rows CSV.
+
+For the API (POST /api/v1/contacts/import and GET /api/v1/contacts/import/{id}), call:
+
+    from nudgeweb.imports import operations, ImportValidationError
+    contact_import = operations.start_import(organization, user, file_bytes, filename,
+                                             mapping=None, update_existing=True)
+        # mapping: {field: column index (int or digit string) or header name}, guessed from the
+        #   header names when None; fields are contacts.fields' names (email, phone, first_name,
+        #   last_name, company_name, tags, status, timezone), "name" (a full name, split) and
+        #   "custom_fields.<key>"; "mobile_phone_number" is accepted for phone.
+        # raises ImportValidationError whose .errors is {"file"|"mapping": message}.
+        # Small files (<= operations.SYNC_LIMIT rows) are imported before it returns (status
+        # "completed"); larger ones go to the Huey task (status "processing"). Answer 202 either way.
+    contact_import = scoping.get_or_404(ContactImport, import_id)   # GET, organization-scoped
+    operations.import_attributes(contact_import)
+        # {"status", "total", "processed", "succeeded", "failed", "created", "updated", "skipped",
+        #  "filename", "update_existing", "mapping", "error", "created_at", "started_at", "finished_at"}
+        # (datetimes as datetime objects; the API formats them). The failed rows as CSV:
+        # operations.failed_rows_csv(contact_import) yields its text in pieces; the page serving
+        # it is url_for("imports.failed_rows", import_id=...).
+
+Statuses: draft (uploaded in the wizard, columns not confirmed; the API never makes one),
+processing, completed, failed. Counters: processed = succeeded + failed;
+succeeded = created + updated + skipped.
+
+How an import runs (operations.run_import): the file (kept in the database, so that any consumer
+machine can read it) is parsed again from the row after ``processed``; each chunk of rows is
+validated with contacts.fields, new contacts are inserted in bulk, rows matching a stored contact
+(by email, then phone) or an earlier row of the file go through contacts.operations.upsert_contact,
+and the chunk's contacts, timeline entries, failed rows and counters are committed together. A
+worker claims the import (``claimed_at``) and renews the claim every chunk; an import whose claim
+went stale (a crashed worker) is queued again by a periodic task, or resumed from its page.
+"""
+from nudgeweb.imports.operations import ImportValidationError  # noqa: F401

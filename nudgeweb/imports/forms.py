@@ -1,0 +1,21 @@
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired
+from wtforms import BooleanField
+
+
+class UploadForm(FlaskForm):
+    file = FileField(
+        "CSV file",
+        validators=[FileRequired("Choose a CSV file to import.")],
+        description="Save your spreadsheet as CSV (comma or semicolon separated). The first line names the columns.",
+    )
+
+
+class ConfirmForm(FlaskForm):
+    """The mapping step; the column choices (column-0, column-1 ...) are read by the route."""
+
+    update_existing = BooleanField(
+        "Update contacts that already exist", default=True,
+        description="A row with the email or phone of a contact you have fills in that contact. "
+        "Untick to leave existing contacts as they are.",
+    )

@@ -1,0 +1,112 @@
+"""Which column of the file goes into which contact field.
+
+A mapping is ``{field: column index}``. The fields are the contact vocabulary of
+``contacts.fields`` (``email``, ``phone``, ``first_name`` ...), ``name`` (a full name, split into
+first and last) and ``custom_fields.<key>`` for each of the organization's custom fields.
+"""
+from nudgeweb.contacts.fields import FIELD_LABELS, guess_field
+from nudgeweb.contacts.operations import custom_field_definitions
+
+CUSTOM_PREFIX = "custom_fields."
+
+
+class MappingError(ValueError):
+    """A mapping that can't be used; the message says why, in the user's words, and ``column``
+    is the index of the column it is about (None when it is about the mapping as a whole)."""
+
+    def __init__(self, message, column=None):
+        super().__init__(message)
+        self.column = column
+
+
+def import_targets(organization) -> list:
+    """(field, label) of everything a column can be imported into, in the order the wizard offers them."""
+    targets = list(FIELD_LABELS.items())
+    targets.insert(2, ("name", "Full name (first and last)"))
+    targets += [(CUSTOM_PREFIX + d.key, d.label) for d in custom_field_definitions(organization.id)]
+    return targets
+
+
+def guess_mapping(headers: list, organization) -> dict:
+    """The mapping a person would pick from the header names alone; each field used once."""
+    definitions = custom_field_definitions(organization.id)
+    mapping = {}
+    for index, header in enumerate(headers):
+        field = guess_field(header, definitions)
+        if field is not None and field not in mapping:
+            mapping[field] = index
+    if "name" in mapping and ({"first_name", "last_name"} & mapping.keys()):
+        del mapping["name"]  # separate name columns beat a full-name one
+    return mapping
+
+
+def resolve_mapping(requested: dict, headers: list, organization) -> dict:
+    """A mapping given by a person or an API client, ``{field: column index or header name}``,
+    checked against the file and the organization's fields; raises MappingError."""
+    targets = dict(import_targets(organization))
+    by_header = {header.strip().lower(): index for index, header in reversed(list(enumerate(headers)))}
+    mapping = {}
+    for field, column in requested.items():
+        field = "phone" if field == "mobile_phone_number" else field
+        if column is None or (isinstance(column, str) and not column.strip()):
+            continue
+        if field not in targets:
+            raise MappingError(f"There is no contact field called “{field}”.")
+        if isinstance(column, bool):
+            raise MappingError(f"Give a column number or a column name for “{field}”.")
+        if isinstance(column, int) or (isinstance(column, str) and column.strip().isdigit()):
+            index = int(column)
+            if not 0 <= index < len(headers):
+                raise MappingError(
+                    f"Column {index} for “{field}” isn't in the file: its columns are numbered 0 to {len(headers) - 1}."
+                )
+        else:
+            index = by_header.get(str(column).strip().lower())
+            if index is None:
+                raise MappingError(f"The file has no column called “{column}” (for “{field}”).")
+        mapping[field] = index
+    check_mapping(mapping, headers)
+    return mapping
+
+
+def mapping_from_columns(columns: dict) -> dict:
+    """{field: column index} from the wizard's choice per column ({index: field or ""})."""
+    mapping = {}
+    for index, field in sorted(columns.items()):
+        if not field:
+            continue
+        if field in mapping:
+            raise MappingError(f"{_label(field)} is already chosen for another column.", column=index)
+        mapping[field] = index
+    return mapping
+
+
+def check_mapping(mapping: dict, headers: list):
+    if "email" not in mapping and "phone" not in mapping:
+        raise MappingError("Choose the column that holds the email address or the mobile phone number.")
+    used = {}
+    for field, index in mapping.items():
+        if index in used:
+            raise MappingError(
+                f"“{headers[index]}” is chosen for both {_label(used[index])} and {_label(field)}.", column=index
+            )
+        used[index] = field
+
+
+def _label(field):
+    return FIELD_LABELS.get(field, field.removeprefix(CUSTOM_PREFIX).replace("_", " "))
+
+
+def row_data(row: list, mapping: dict) -> dict:
+    """The contact data of one CSV row, as contacts.fields validates it."""
+    data, custom = {}, {}
+    width = len(row)
+    for field, index in mapping.items():
+        value = row[index] if index < width else ""
+        if field.startswith(CUSTOM_PREFIX):
+            custom[field[len(CUSTOM_PREFIX):]] = value
+        else:
+            data[field] = value
+    if custom:
+        data["custom_fields"] = custom
+    return data

@@ -1,0 +1,48 @@
+"""POST /api/v1/contacts/import and its status, on the imports area's functions."""
+import io
+
+import pytest
+
+pytest.importorskip("nudgeweb.imports")
+
+from tests.api_helpers import key_headers, make_key  # noqa: E402
+
+CSV = b"Email,First name,Last name\njane@example.com,Jane,Smith\nnot-an-email,Bad,Row\nbob@example.com,Bob,\n"
+
+
+def test_import_a_small_file_and_poll_it(client, owner):
+    headers = key_headers(make_key(owner))
+    response = client.post("/api/v1/contacts/import", headers=headers, content_type="multipart/form-data",
+                           data={"file": (io.BytesIO(CSV), "contacts.csv"), "update_existing": "true"})
+    assert response.status_code == 202, response.json
+    data = response.json["data"]
+    assert data["type"] == "contact_imports" and data["attributes"]["import_id"] == data["id"]
+    status = client.get(f"/api/v1/contacts/import/{data['id']}", headers=headers).json["data"]["attributes"]
+    assert status["status"] == "completed" and status["total"] == 3
+    assert status["succeeded"] == 2 and status["failed"] == 1
+    failed = client.get(status["failed_rows_url"], headers=headers, buffered=True)
+    assert failed.status_code == 200 and b"not-an-email" in failed.data
+    emails = {c["attributes"]["email"] for c in client.get("/api/v1/contacts", headers=headers).json["data"]}
+    assert emails == {"jane@example.com", "bob@example.com"}
+
+
+def test_import_with_a_mapping_by_index(client, owner):
+    headers = key_headers(make_key(owner))
+    data = {"file": (io.BytesIO(b"a,b\nx@example.com,Xavier\n"), "c.csv"), "mapping": '{"email": 0, "first_name": 1}'}
+    response = client.post("/api/v1/contacts/import", headers=headers, data=data, content_type="multipart/form-data")
+    assert response.status_code == 202
+    listed = client.get("/api/v1/contacts", headers=headers).json["data"]
+    assert [c["attributes"]["first_name"] for c in listed] == ["Xavier"]
+
+
+def test_import_errors_name_every_bad_field(client, owner, other_owner):
+    headers = key_headers(make_key(owner))
+    response = client.post("/api/v1/contacts/import", headers=headers, content_type="multipart/form-data",
+                           data={"mapping": "[1]", "update_existing": "maybe"})
+    assert response.status_code == 422
+    assert {e["source"]["pointer"] for e in response.json["errors"]} == {
+        "/data/attributes/file", "/data/attributes/mapping", "/data/attributes/update_existing"}
+    made = client.post("/api/v1/contacts/import", headers=headers, content_type="multipart/form-data",
+                       data={"file": (io.BytesIO(CSV), "contacts.csv")}).json["data"]["id"]
+    theirs = key_headers(make_key(other_owner))
+    assert client.get(f"/api/v1/contacts/import/{made}", headers=theirs).status_code == 404

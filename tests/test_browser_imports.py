@@ -1,0 +1,70 @@
+"""The import wizard in a real Chromium: upload, match columns, a live progress bar that survives a reload."""
+import pytest
+
+from nudgeweb.imports import operations
+from tests.conftest import screenshot
+from tests.factories import DEFAULT_PASSWORD, MembershipFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.consumer]
+
+
+def spreadsheet(rows):
+    lines = ["Name;E-mail address;Cell phone;Company;Notes"]
+    for i in range(1, rows + 1):
+        email = f"guest{i}@example.com" if i % 40 else "not-an-email"
+        lines.append(f"Guest {i};{email};(646) {300 + i // 10000} {i % 10000:04d};\"Smith; Sons\";\"line one\nline two\"")
+    return ("\ufeff" + "\r\n".join(lines) + "\r\n").encode("utf-8")
+
+
+def test_import_wizard_with_its_progress_bar(page, live_server, huey_consumer, app_ctx, tmp_path, monkeypatch):
+    monkeypatch.setattr(operations, "CHUNK_SIZE", 250)  # many small steps, so the bar is seen moving
+    owner = MembershipFactory(role="owner", organization__name="Sunrise Dental")
+    path = tmp_path / "patients.csv"
+    path.write_bytes(spreadsheet(6000))
+
+    page.goto(f"{live_server}/login")
+    page.get_by_label("Email").fill(owner.user.email)
+    page.get_by_label("Password").fill(DEFAULT_PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.goto(f"{live_server}/contacts/import")
+    assert page.get_by_text("No imports yet").is_visible()
+    page.get_by_label("CSV file").set_input_files(str(path))
+    screenshot(page, "import-1-upload")
+    page.get_by_role("button", name="Upload and preview").click()
+
+    assert page.get_by_role("heading", name="Match the columns").is_visible()
+    assert page.get_by_text("semicolon separated").is_visible()
+    assert page.locator(".preview-table tbody tr").count() == 5
+    assert page.get_by_label("Name", exact=True).input_value() == "name"
+    assert page.get_by_label("E-mail address").input_value() == "email"
+    assert page.get_by_label("Cell phone").input_value() == "phone"
+    assert page.get_by_label("Notes").input_value() == ""
+    page.get_by_label("Company").select_option("company_name")
+    screenshot(page, "import-2-mapping")
+    page.get_by_role("button", name="Import 6,000 rows").click()
+
+    bar = page.locator('[role="progressbar"]')
+    bar.wait_for()
+    page.wait_for_function(
+        "() => { const v = +document.querySelector('[role=progressbar]').getAttribute('aria-valuenow'); return v > 0 && v < 6000; }",
+        timeout=60_000,
+    )
+    assert page.get_by_role("heading", name="Importing…").is_visible()
+    screenshot(page, "import-3-progress")
+    page.reload()  # the progress lives on the server: the page picks it up again and keeps polling
+    assert bar.is_visible()
+    page.get_by_role("heading", name="Import finished").wait_for(timeout=120_000)
+    assert int(bar.get_attribute("aria-valuenow")) == 6000
+    assert page.locator('[data-count="created"]').inner_text() == "5,850"
+    assert page.locator('[data-count="failed"]').inner_text() == "150"
+    screenshot(page, "import-4-finished")
+
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download the failed rows (CSV)").click()
+    content = download.value.path().read_text(encoding="utf-8")
+    assert content.splitlines()[0] == "line,reason,Name,E-mail address,Cell phone,Company,Notes"
+    assert content.count("not-an-email") == 150
+
+    page.get_by_role("link", name="All imports").click()
+    assert page.locator("table.table tbody tr").first.get_by_text("patients.csv").is_visible()
+    screenshot(page, "import-5-recent")
