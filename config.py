@@ -43,6 +43,7 @@ class Config:
         self.HUEY_URL = env("HUEY_URL", f"sqlite:///{self.INSTANCE_PATH}/huey.db")
         self.HUEY_NAME = env("HUEY_NAME", "nudge")
         self.HUEY_WORKERS = env_int("HUEY_WORKERS", 2)
+        self.HUEY_WORKER_TYPE = env("HUEY_WORKER_TYPE", "process")
         self.HUEY_IMMEDIATE = env_bool("HUEY_IMMEDIATE", False)
         self.RATELIMIT_STORAGE_URI = env("RATELIMIT_STORAGE_URL", "memory://")
         self.RATELIMIT_KEY_PREFIX = env("RATELIMIT_KEY_PREFIX", "nudge")

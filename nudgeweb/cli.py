@@ -41,14 +41,20 @@ def seed_demo_command():
 
 
 @click.command("worker")
-@click.option("--workers", type=int, default=None, help="Worker threads (default HUEY_WORKERS).")
-def worker_command(workers):
+@click.option("--workers", type=int, default=None, help="Workers (default HUEY_WORKERS).")
+@click.option("--worker-type", type=click.Choice(("process", "thread")), default=None,
+              help="Processes use every core for imports and sends (default HUEY_WORKER_TYPE).")
+def worker_command(workers, worker_type):
     """Run the Huey consumer: sends, imports and everything scheduled."""
     from huey.consumer_options import ConsumerConfig
 
     from nudgeweb.extensions import huey
 
-    config = ConsumerConfig(workers=workers or current_app.config["HUEY_WORKERS"], worker_type="thread", periodic=True)
+    config = ConsumerConfig(
+        workers=workers or current_app.config["HUEY_WORKERS"],
+        worker_type=worker_type or current_app.config["HUEY_WORKER_TYPE"],
+        periodic=True,
+    )
     config.setup_logger()
     huey.create_consumer(**config.values).run()
 

@@ -1,4 +1,5 @@
 """Extension instances, created bare here and bound to the app in create_app()."""
+import os
 from pathlib import Path
 
 from flask import has_app_context
@@ -33,9 +34,12 @@ class FlaskHuey(Huey):
     def __init__(self):
         super().__init__("nudge", immediate=True)
         self.app = None
+        self._app_pid = None
+        self.on_startup()(self._forget_inherited_connections)
 
     def init_app(self, app):
         self.app = app
+        self._app_pid = os.getpid()
         self.name = app.config["HUEY_NAME"]
         url = app.config["HUEY_URL"]
         if url.startswith(("redis://", "rediss://", "unix://")):
@@ -47,6 +51,13 @@ class FlaskHuey(Huey):
         self._immediate = app.config["HUEY_IMMEDIATE"]
         self.storage = self.create_storage()
         app.extensions["huey"] = self
+
+    def _forget_inherited_connections(self):
+        """In a worker process forked from the consumer, open database connections of its own:
+        two processes on one connection corrupt each other's conversation with the server."""
+        if self.app is not None and os.getpid() != self._app_pid:
+            with self.app.app_context():
+                db.engine.dispose(close=False)
 
     def execute(self, task, timestamp=None):
         if has_app_context():  # immediate mode inside a request or a test

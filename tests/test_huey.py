@@ -1,6 +1,15 @@
 """Huey: tasks run inside the app, in immediate mode for unit tests and through a real consumer."""
+import os
+import signal
+import subprocess
+import sys
 import time
 
+from sqlalchemy import func, select
+
+from nudgeweb.extensions import db, huey
+from nudgeweb.imports.operations import start_import
+from nudgeweb.models import Contact
 from nudgeweb.tasks import heartbeat
 
 
@@ -17,3 +26,29 @@ def test_real_consumer_runs_a_scheduled_task(huey_consumer, client):
     assert time.monotonic() - started >= 0.9  # it waited for its time
     health = client.get("/healthz").get_json()
     assert health == {"database": "ok", "worker_last_seen": result.get(preserve=True)}
+
+
+def test_the_worker_command_imports_in_worker_processes(app, owner, organization):
+    """`flask worker` as `make run` starts it: forked worker processes, each with connections of its own."""
+    env = dict(os.environ, DATABASE_URL=app.config["SQLALCHEMY_DATABASE_URI"], HUEY_URL=app.config["HUEY_URL"],
+               HUEY_NAME=app.config["HUEY_NAME"], INSTANCE_PATH=app.instance_path, SECRET_KEY="test-secret-key",
+               HUEY_WORKER_TYPE="process", HUEY_IMMEDIATE="false", LOG_LEVEL="WARNING")
+    rows = "\n".join(f"worker{i}@example.com,Person {i}" for i in range(1200))
+    huey.immediate = False
+    huey.flush()
+    worker = subprocess.Popen([sys.executable, "-m", "flask", "--app", "app", "worker"], env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        record = start_import(organization, owner.user, f"Email,Name\n{rows}\n".encode(), "people.csv")
+        deadline = time.monotonic() + 60
+        while record.status == "processing" and time.monotonic() < deadline and worker.poll() is None:
+            time.sleep(0.2)
+            db.session.refresh(record)
+    finally:
+        worker.send_signal(signal.SIGINT)
+        _, errors = worker.communicate(timeout=30)
+        huey.flush()
+        huey.immediate = True
+    assert (record.status, record.created_count) == ("completed", 1200), errors.decode()[-2000:]
+    stored = db.session.scalar(select(func.count()).where(Contact.organization_id == organization.id))
+    assert stored == 1200
