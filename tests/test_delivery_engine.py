@@ -131,6 +131,16 @@ def test_bulk_send_through_a_real_consumer_one_email_each(smtp, organization, hu
     assert smtp.sink.to("bulk7@example.net")[0]["Subject"] == "Hello N7, spring is here"
 
 
+def crash(worker):
+    """SIGKILL the consumer and its forked worker processes at once, as a machine losing power would.
+    Killing the consumer alone leaves its worker process running on, sending from the same queue."""
+    try:
+        os.killpg(worker.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    worker.wait(10)
+
+
 def test_worker_killed_between_claim_and_send_each_contact_gets_exactly_one(smtp, organization, app, tmp_path):
     for n in range(5):
         ContactFactory(organization=organization, email=f"crash{n}@example.net")
@@ -145,10 +155,10 @@ def test_worker_killed_between_claim_and_send_each_contact_gets_exactly_one(smtp
                "HUEY_NAME": app.config["HUEY_NAME"], "SECRET_KEY": app.config["SECRET_KEY"],
                "MAIL_URL": smtp.url, "INSTANCE_PATH": str(tmp_path), "BASE_URL": app.config["BASE_URL"]}
         worker = subprocess.Popen([sys.executable, "-m", "flask", "--app", "app", "worker", "--workers", "1"],
-                                  cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                                  cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                  start_new_session=True)
         assert smtp.sink.holding.wait(30), "the worker never reached the third message"
-        worker.send_signal(signal.SIGKILL)
-        worker.wait(10)
+        crash(worker)
         smtp.sink.hold_after = None
         smtp.sink.release.set()
         assert statuses() == ["sending"] * 3 + ["sent"] * 2
@@ -164,8 +174,8 @@ def test_worker_killed_between_claim_and_send_each_contact_gets_exactly_one(smtp
             consumer.stop(graceful=True)
     finally:
         app.config["SEND_LEASE_SECONDS"] = 300
-        if worker is not None and worker.poll() is None:
-            worker.kill()
+        if worker is not None:
+            crash(worker)
         smtp.sink.release.set()
         huey.flush()
         huey.immediate = True
