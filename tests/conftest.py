@@ -261,6 +261,16 @@ def phone_page(browser):
     context.close()
 
 
+def log_in(page, live_server, email):
+    """Log ``email`` in through the real login page and wait for the dashboard."""
+    page.goto(f"{live_server}/login")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(DEFAULT_PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url(f"{live_server}/")
+    return page
+
+
 def screenshot(page, name):
     """Keep a picture of what the user saw, under test-artifacts/ (git-ignored)."""
     os.makedirs(ARTIFACTS, exist_ok=True)

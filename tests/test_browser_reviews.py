@@ -8,18 +8,9 @@ from nudgeweb.models import ReviewRequest
 from nudgeweb.reviews import operations
 from nudgeweb.reviews.links import review_token
 from nudgeweb.reviews.settings import review_settings_for
-from tests.conftest import screenshot
-from tests.factories import DEFAULT_PASSWORD
+from tests.conftest import log_in, screenshot
 
 pytestmark = pytest.mark.browser
-
-
-def log_in(page, live_server, email):
-    page.goto(f"{live_server}/login")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(DEFAULT_PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    page.wait_for_url(f"{live_server}/")
 
 
 def test_team_sends_a_request_and_sees_it_move_in_the_pipeline(page, live_server, owner, organization):

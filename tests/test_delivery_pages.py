@@ -6,9 +6,9 @@ from playwright.sync_api import expect
 
 from nudgeweb.delivery import queue_message
 from nudgeweb.models import Message, SendingSettings, db
-from tests.conftest import member_client, screenshot
+from tests.conftest import log_in, member_client, screenshot
 from tests.delivery_support import email_template, smtp  # noqa: F401
-from tests.factories import DEFAULT_PASSWORD, ContactFactory
+from tests.factories import ContactFactory
 
 
 @pytest.fixture
@@ -74,11 +74,7 @@ def test_send_a_test_email_to_me(owner_client, owner, smtp):
 @pytest.mark.browser
 def test_outbox_in_a_browser(page, live_server, owner, sent):
     """Every check waits for what the user waits for: the next page loaded (its htmx ready), the swap done."""
-    page.goto(f"{live_server}/login")
-    page.get_by_label("Email").fill(owner.user.email)
-    page.get_by_label("Password").fill(DEFAULT_PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    page.wait_for_url(f"{live_server}/")
+    log_in(page, live_server, owner.user.email)
     page.locator(".sidebar").get_by_role("link", name="Settings").click()
     page.get_by_role("link", name="Sending").click()
     page.get_by_role("button", name="Send a test email to me").click()
