@@ -11,10 +11,10 @@ from sqlalchemy import func, select
 from nudgeweb.extensions import db, huey
 from nudgeweb.models import Contact, ReviewRequest
 from nudgeweb.reviews import bulk, clock, operations
-from nudgeweb.reviews.links import review_token
+from nudgeweb.reviews.links import LINK_LIFETIME, review_token
 from nudgeweb.reviews.settings import review_settings_for
 from tests.factories import ContactFactory
-from tests.reviews_support import NOW, frozen_clock  # noqa: F401
+from tests.reviews_support import NOW, frozen_clock, token_signed  # noqa: F401
 
 def count(model):
     return db.session.scalar(select(func.count()).select_from(model))
@@ -139,6 +139,20 @@ def test_forged_or_unknown_link_gets_a_friendly_page(client, organization):
         page = client.get(f"/r/{bad}")
         assert page.status_code == 404 and b"We couldn't open this link" in page.data
     assert client.post(f"/r/{token[:-2]}xx/rate", data={"rating": "5"}).status_code == 404
+
+
+def test_a_link_older_than_its_lifetime_gets_410_and_changes_nothing(client, organization):
+    request = operations.create_review_request(organization, {"email": "a@example.com"}, 0)
+    recent = token_signed(request, LINK_LIFETIME - timedelta(days=1))
+    assert client.get(f"/r/{recent}").status_code == 200
+    old = token_signed(request, LINK_LIFETIME + timedelta(days=1))
+    answers = [client.get(f"/r/{old}"), client.post(f"/r/{old}/rate", data={"rating": "5"}),
+               client.post(f"/r/{old}/feedback", data={"feedback": "Late"}), client.get(f"/r/{old}/go/0")]
+    assert [a.status_code for a in answers] == [410] * 4
+    page = answers[0].get_data(as_text=True)
+    assert "This link has expired" in page and "Acme Plumbing" not in page
+    db.session.refresh(request)
+    assert request.rating is None and request.feedback is None and request.clicked_site is None
 
 
 def test_pipeline_counts_filters_and_fragment(owner_client, organization):
