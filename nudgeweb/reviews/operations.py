@@ -237,8 +237,7 @@ def send_step_message(request, step, settings):
     """Queue the step's message through the delivery engine, with the review link in its context."""
     from nudgeweb.reviews.messaging import queue_review_message
 
-    key = settings.request_template_key if step == 0 else settings.follow_ups[step - 1]["template_key"]
-    return queue_review_message(request, key, review_link(request), step)
+    return queue_review_message(request, step, settings, review_link(request))
 
 
 def stop(request, reason, now, failed=False):
