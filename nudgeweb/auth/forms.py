@@ -31,3 +31,14 @@ class LoginForm(FlaskForm):
     email = EmailField("Email", validators=[DataRequired("Enter your email address.")])
     password = PasswordField("Password", validators=[DataRequired("Enter your password.")])
     remember = BooleanField("Remember me")
+
+
+class JoinForm(FlaskForm):
+    """Joining with the account one is logged in with: the CSRF token is all it takes."""
+
+
+class NewMemberForm(FlaskForm):
+    name = StringField("Your name", validators=[DataRequired("Tell us your name."), Length(max=200)])
+    password = PasswordField("Choose a password", validators=[
+        DataRequired("Choose a password."),
+        Length(min=MIN_PASSWORD_LENGTH, message=f"Use at least {MIN_PASSWORD_LENGTH} characters.")])

@@ -3,9 +3,10 @@ from urllib.parse import urlsplit
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_user, logout_user
 
-from nudgeweb.auth.forms import LoginForm, SignupForm
-from nudgeweb.auth.operations import AccountError, authenticate, sign_up
+from nudgeweb.auth.forms import JoinForm, LoginForm, NewMemberForm, SignupForm
+from nudgeweb.auth.operations import AccountError, authenticate, find_user, sign_up
 from nudgeweb.auth.access import switch_organization
+from nudgeweb.settings import invitations
 
 bp = Blueprint("auth", __name__)
 
@@ -58,3 +59,32 @@ def logout():
     logout_user()
     flash("You have been logged out.", "info")
     return redirect(url_for("auth.login"))
+
+
+@bp.route("/invitations/<token>", methods=["GET", "POST"])
+def invitation(token):
+    try:
+        invitation = invitations.invitation_for_token(token)
+    except invitations.InvitationGone as gone:
+        return render_template("auth/invitation_gone.html", reason=str(gone)), 410
+    if invitation is None:
+        return render_template("auth/invitation_gone.html", reason="unknown"), 404
+    form = JoinForm() if current_user.is_authenticated else NewMemberForm()
+    if form.validate_on_submit():
+        try:
+            membership = (invitations.accept(invitation, current_user) if current_user.is_authenticated else
+                          invitations.accept_with_new_account(invitation, form.name.data, form.password.data))
+        except AccountError as error:
+            field = getattr(form, error.field or "", None)
+            field.errors.append(str(error)) if field is not None else flash(str(error), "error")
+            return _invitation_page(invitation, form, 400)
+        login_user(membership.user)
+        switch_organization(membership)
+        flash(f"Welcome to {membership.organization.name}, {membership.user.name}!", "success")
+        return redirect(url_for("main.dashboard"), 303)
+    return _invitation_page(invitation, form, 400 if form.errors else 200)
+
+
+def _invitation_page(invitation, form, status):
+    return render_template("auth/invitation.html", invitation=invitation, form=form,
+                           has_account=find_user(invitation.email) is not None), status

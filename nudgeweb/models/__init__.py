@@ -1,6 +1,6 @@
 """Every model, re-exported so that Alembic and the app see all tables from one import."""
 from nudgeweb.models.base import OrgScoped, db, new_id, utcnow  # noqa: F401
-from nudgeweb.models.accounts import ROLES, Membership, Organization, User, role_at_least  # noqa: F401
+from nudgeweb.models.accounts import ROLES, Invitation, Membership, Organization, User, role_at_least  # noqa: F401
 from nudgeweb.models.oauth import OAuthAuthorizationCode, OAuthClient, OAuthToken  # noqa: F401
 from nudgeweb.models.contacts import (  # noqa: F401
     CONTACT_SOURCES, CONTACT_STATUSES, CUSTOM_FIELD_TYPES, Contact, ContactActivity, CustomFieldDefinition,

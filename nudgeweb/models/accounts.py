@@ -4,7 +4,7 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, String, UniqueConstraint, Uuid
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from nudgeweb.models.base import IdMixin, TimestampMixin, UtcDateTime, db
+from nudgeweb.models.base import IdMixin, OrgScoped, TimestampMixin, UtcDateTime, db
 
 # Lowest to highest: each role can do everything the roles before it can.
 ROLES = ("viewer", "editor", "admin", "owner")
@@ -70,3 +70,18 @@ class Membership(IdMixin, TimestampMixin, db.Model):
 
     def can(self, minimum_role):
         return role_at_least(self.role, minimum_role)
+
+
+class Invitation(IdMixin, OrgScoped, TimestampMixin, db.Model):
+    """An emailed link to join an organization with a role (nudgeweb.settings.invitations)."""
+
+    __tablename__ = "invitations"
+
+    email: Mapped[str] = mapped_column(String(254))
+    role: Mapped[str] = mapped_column(String(16))
+    invited_by_id: Mapped[object | None] = mapped_column(Uuid, ForeignKey("users.id", ondelete="SET NULL"))
+    accepted_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+    organization: Mapped[Organization] = relationship()
+    invited_by: Mapped[User | None] = relationship()

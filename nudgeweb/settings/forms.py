@@ -26,5 +26,11 @@ class OrganizationForm(FlaskForm):
     )
 
 
+class InviteForm(FlaskForm):
+    email = StringField("Email", validators=[DataRequired("Enter an email address."), Length(max=254)],
+                        render_kw={"type": "email"})
+    role = SelectField("Role", choices=list(reversed(ROLES)), default="editor")
+
+
 class RoleForm(FlaskForm):
     role = SelectField("Role", choices=list(reversed(ROLES)))

@@ -2,10 +2,10 @@ from flask import Blueprint, abort, flash, g, redirect, render_template, url_for
 
 from nudgeweb.auth.access import current_organization, member_required, role_required
 from nudgeweb.auth.operations import AccountError
-from nudgeweb.models import Membership
+from nudgeweb.models import Invitation, Membership
 from nudgeweb.scoping import get_or_404
-from nudgeweb.settings import operations
-from nudgeweb.settings.forms import OrganizationForm, RoleForm
+from nudgeweb.settings import invitations, operations
+from nudgeweb.settings.forms import InviteForm, OrganizationForm, RoleForm
 
 bp = Blueprint("settings", __name__, url_prefix="/settings")
 
@@ -35,8 +35,39 @@ def organization():
 @bp.get("/team")
 @member_required
 def team():
-    members = operations.team_of(g.membership.organization_id)
-    return render_template("settings/team.html", members=members)
+    return _team_page(InviteForm())
+
+
+@bp.post("/team/invite")
+@role_required("admin")
+def invite():
+    form = InviteForm()
+    if form.validate_on_submit():
+        try:
+            invitation = invitations.invite(current_organization(), form.email.data, form.role.data, g.membership)
+        except AccountError as error:
+            getattr(form, error.field).errors.append(str(error))
+        else:
+            flash(f"Invitation sent to {invitation.email}. The link works for "
+                  f"{invitations.INVITATION_LIFETIME.days} days.", "success")
+            return redirect(url_for(".team"), 303)
+    return _team_page(form, 400)
+
+
+@bp.post("/team/invitations/<invitation_id>/revoke")
+@role_required("admin")
+def revoke_invitation(invitation_id):
+    invitation = get_or_404(Invitation, invitation_id)
+    invitations.revoke(invitation)
+    flash(f"The invitation to {invitation.email} is revoked: its link no longer works.", "success")
+    return redirect(url_for(".team"), 303)
+
+
+def _team_page(form, status=200):
+    organization_id = g.membership.organization_id
+    return render_template("settings/team.html", members=operations.team_of(organization_id), form=form,
+                           invitations=invitations.pending_invitations(organization_id),
+                           lifetime=invitations.INVITATION_LIFETIME), status
 
 
 @bp.route("/team/<membership_id>", methods=["GET", "POST"])

@@ -1,0 +1,127 @@
+"""Team invitations: an owner or admin invites a person by email with a role. The emailed link (signed,
+good for INVITATION_LIFETIME) lets them choose a password, or join with the account they already have."""
+import uuid
+from datetime import timedelta
+
+from email_validator import EmailNotValidError, validate_email
+from flask import current_app
+from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
+from sqlalchemy import select
+
+from nudgeweb.auth.operations import MIN_PASSWORD_LENGTH, AccountError, find_user, membership_of, normalize_email
+from nudgeweb.auth.passwords import hash_password
+from nudgeweb.models import ROLES, Invitation, Membership, User, db, utcnow
+from nudgeweb.scoping import ALL_ORGANIZATIONS
+
+INVITATION_LIFETIME = timedelta(days=7)
+SALT = "nudge.invitation"
+
+
+class InvitationGone(Exception):
+    """The link was good once: it expired, was revoked or has been used (the reason is the message)."""
+
+
+def _serializer():
+    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=SALT)
+
+
+def invitation_link(invitation):
+    return f"{current_app.config['BASE_URL']}/invitations/{_serializer().dumps(str(invitation.id))}"
+
+
+def invite(organization, email, role, acting):
+    """Invite ``email`` into ``organization`` with ``role`` and email them the link; ``acting`` is the
+    inviter's membership. A new invitation to the same address replaces the one still pending."""
+    email = normalize_email(email)
+    try:
+        validate_email(email, check_deliverability=False)
+    except EmailNotValidError:
+        raise AccountError("Enter a valid email address.", "email")
+    if role not in ROLES:
+        raise AccountError(f"Role must be one of {', '.join(ROLES)}.", "role")
+    if role == "owner" and acting.role != "owner":
+        raise AccountError("Only an owner can invite an owner.", "role")
+    user = find_user(email)
+    if user is not None and membership_of(user, organization.id):
+        raise AccountError(f"{email} is already on the team.", "email")
+    for earlier in pending_invitations(organization.id, email):
+        earlier.revoked_at = utcnow()
+    invitation = Invitation(organization_id=organization.id, email=email, role=role, invited_by_id=acting.user_id)
+    db.session.add(invitation)
+    db.session.commit()
+    _send(invitation, organization, acting.user)
+    return invitation
+
+
+def _send(invitation, organization, inviter):
+    from nudgeweb.delivery import queue_direct
+
+    days = INVITATION_LIFETIME.days
+    text = (f"{inviter.name} invited you to join {organization.name} on Nudge as {invitation.role}.\n\n"
+            f"Accept the invitation: {invitation_link(invitation)}\n\n"
+            f"The link works for {days} days. If you weren't expecting it, you can ignore this email.")
+    return queue_direct(organization, "email", invitation.email, subject=f"{inviter.name} invited you to "
+                        f"{organization.name} on Nudge", text=text, purpose="invitation", purpose_id=invitation.id)
+
+
+def pending_invitations(organization_id, email=None):
+    """The organization's invitations whose link still works, newest first."""
+    query = select(Invitation).where(
+        Invitation.organization_id == organization_id, Invitation.revoked_at.is_(None),
+        Invitation.accepted_at.is_(None), Invitation.created_at > utcnow() - INVITATION_LIFETIME)
+    if email is not None:
+        query = query.where(Invitation.email == normalize_email(email))
+    return db.session.scalars(query.order_by(Invitation.created_at.desc())).all()
+
+
+def invitation_for_token(token):
+    """The pending invitation of a link; None when forged; InvitationGone when expired, revoked or used.
+
+    Looked up across organizations: the person opening it is not a member yet (or is one elsewhere).
+    """
+    try:
+        invitation_id = _serializer().loads(token, max_age=int(INVITATION_LIFETIME.total_seconds()))
+    except SignatureExpired:
+        raise InvitationGone("expired")
+    except BadSignature:
+        return None
+    invitation = db.session.scalar(select(Invitation).where(Invitation.id == uuid.UUID(invitation_id))
+                                   .execution_options(**{ALL_ORGANIZATIONS: True}))
+    if invitation is None:
+        return None
+    if invitation.revoked_at is not None:
+        raise InvitationGone("revoked")
+    if invitation.accepted_at is not None:
+        raise InvitationGone("used")
+    return invitation
+
+
+def accept(invitation, user):
+    """``user``, whose address the invitation is for, joins with the invited role; returns the membership."""
+    if normalize_email(user.email) != invitation.email:
+        raise AccountError(f"This invitation is for {invitation.email}.", "email")
+    membership = membership_of(user, invitation.organization_id)
+    if membership is None:
+        membership = Membership(user=user, organization_id=invitation.organization_id, role=invitation.role)
+        db.session.add(membership)
+    invitation.accepted_at = utcnow()
+    db.session.commit()
+    return membership
+
+
+def accept_with_new_account(invitation, name, password):
+    """Make the invited person's account (their email, this name and password) and join."""
+    if find_user(invitation.email) is not None:
+        raise AccountError("You already have an account: log in to join.", "password")
+    if not (name or "").strip():
+        raise AccountError("Tell us your name.", "name")
+    if len(password or "") < MIN_PASSWORD_LENGTH:
+        raise AccountError(f"Use at least {MIN_PASSWORD_LENGTH} characters.", "password")
+    user = User(email=invitation.email, name=name.strip()[:200], password_hash=hash_password(password))
+    db.session.add(user)
+    return accept(invitation, user)
+
+
+def revoke(invitation):
+    invitation.revoked_at = utcnow()
+    db.session.commit()
