@@ -316,3 +316,17 @@ def test_expired_idempotency_records_are_deleted_by_the_periodic_task(client, ow
     db.session.commit()
     forget_expired_idempotency_keys.call_local()
     assert db.session.scalars(select(IdempotencyRecord.key)).all() == ["new"]
+
+
+def test_a_key_revoked_by_another_process_is_refused_once_its_cache_time_is_over(client, owner, app):
+    import time
+
+    from sqlalchemy import update
+
+    secret = make_key(owner)
+    assert client.get("/api/v1/me", headers=key_headers(secret)).status_code == 200
+    with app.app_context(), db.engine.begin() as connection:  # another web process: this one is not told
+        connection.execute(update(ApiKey.__table__).values(revoked_at=utcnow()))
+    time.sleep(app.config["API_CREDENTIAL_CACHE_SECONDS"])
+    refused = client.get("/api/v1/me", headers=key_headers(secret))
+    assert refused.status_code == 401 and refused.json["errors"][0]["detail"] == "This API key has been revoked."
