@@ -8,7 +8,7 @@ change gives the organization a new version. On PostgreSQL the version becomes t
 transaction's id, once per transaction (so a bulk import does not rewrite the row per contact);
 on SQLite, which writes one transaction at a time, it counts up.
 """
-from sqlalchemy import DDL, event
+from sqlalchemy import DDL, event, inspect
 
 from nudgeweb.extensions import db
 
@@ -78,5 +78,7 @@ def _create_triggers(target, connection, **kw):
 
 @event.listens_for(db.metadata, "before_drop")
 def _drop_triggers(target, connection, **kw):
+    if not inspect(connection).has_table("contacts"):  # nothing made yet
+        return
     for statement in drop_statements(connection.dialect.name):
         connection.execute(DDL(statement.replace("%", "%%")))
