@@ -83,6 +83,19 @@ def test_excel_encodings_are_read():
     assert layout.encoding == "utf-16" and list(csvfile.records(text, "\t")) == [(2, ["zoé@x.com", "Zoé"])]
 
 
+@pytest.mark.parametrize("size", [1, 2, 3, 100])
+def test_chunks_hold_the_records_of_the_file_in_order(size):
+    text, _ = csvfile.decode(MESSY.encode("utf-8"))
+    chunks = csvfile.plan_chunks(text, ";", size)
+    assert [rows for *_, rows in chunks] == [size] * (6 // size) + ([6 % size] if 6 % size else [])
+    pieces = [
+        record
+        for index, (_start, lines_before, _rows) in enumerate(chunks)
+        for record in csvfile.records(csvfile.chunk_text(text, chunks, index), ";", header=False, lines_before=lines_before)
+    ]
+    assert pieces == list(csvfile.records(text, ";"))  # same values, same line numbers
+
+
 def test_records_carry_the_line_they_start_on():
     _layout, text = csvfile.read_layout(MESSY.encode("utf-8"))
     lines = [line for line, _row in csvfile.records(text, ";")]
@@ -282,12 +295,29 @@ def test_a_crashed_import_is_resumed_without_duplicates(app_ctx, owner, organiza
     assert len(contacts_of(organization)) == 35
 
 
+def test_a_chunk_found_twice_is_written_once(app_ctx, owner, organization, monkeypatch):
+    monkeypatch.setattr(operations, "CHUNK_SIZE", 2)
+    record = operations.create_draft(organization, owner.user, b"email\na@x.com\nb@x.com\nc@x.com\n", "x.csv")
+    record.status = "processing"  # as confirming the columns does, without queuing the chunks
+    db.session.commit()
+    assert operations.pending_chunks(record) == [(0, 0), (1, 2)]
+    assert operations.import_chunk(record.id, 0, 0) is True
+    assert operations.import_chunk(record.id, 0, 0) is False  # a second task for the same chunk
+    db.session.refresh(record)
+    assert (record.processed, record.created_count, record.status) == (2, 2, "processing")
+    assert operations.pending_chunks(record) == [(1, 2)]
+    assert operations.import_chunk(record.id, 1, 2) is True
+    db.session.refresh(record)
+    assert (record.processed, record.created_count, record.status) == (3, 3, "completed")
+    assert len(contacts_of(organization)) == 3
+
+
 def test_a_running_import_is_left_to_its_worker(app_ctx, owner, organization):
     record = operations.start_import(organization, owner.user, b"email\na@x.com\n", "x.csv")
     record.status, record.processed, record.claimed_at = "processing", 0, utcnow()
     db.session.commit()
     assert not operations.is_stalled(record) and operations.resume_stalled_imports() == []
-    assert operations.run_import(record.id) is None  # claimed by someone else
+    assert operations.resume_import(record).processed == 0  # left to the worker on it
 
 
 # --- isolation -----------------------------------------------------------------------------------
@@ -305,6 +335,32 @@ def test_another_organization_sees_nothing_of_an_import(owner_client, organizati
 
 
 # --- a big file through the real consumer ------------------------------------------------------------
+
+@pytest.mark.consumer
+def test_chunks_imported_side_by_side_are_written_in_file_order(huey_consumer, app_ctx, owner, organization, monkeypatch):
+    """The same person in an early and a late chunk: one contact, as the later row says."""
+    monkeypatch.setattr(operations, "SYNC_LIMIT", 0)
+    monkeypatch.setattr(operations, "CHUNK_SIZE", 10)
+    rows = [f"person{i}@x.com,Person,{i},+1 212 555 {1000 + i},customer" for i in range(1, 61)]
+    rows[2] = "early@x.com,Early,Version,,first"  # line 4, chunk 0
+    rows[47] = "EARLY@x.com,Late,Version,,second"  # line 49, chunk 4
+    rows[9] = "bad-email,Bad,Row,,"  # line 11
+    rows[55] = "other@x.com,Same,Phone,+1 212 555 1001,"  # line 57, chunk 5: person1's phone (line 2)
+    record = operations.start_import(organization, owner.user,
+                                     ("email,first_name,last_name,phone,tags\n" + "\n".join(rows) + "\n").encode(), "x.csv")
+    deadline = time.monotonic() + 60
+    while record.status == "processing" and time.monotonic() < deadline:
+        time.sleep(0.1)
+        db.session.refresh(record)
+    assert (record.status, record.processed, record.failed) == ("completed", 60, 1)
+    assert (record.created_count, record.updated_count) == (57, 2)
+    early = db.session.scalar(select(Contact).where(Contact.email == "early@x.com"))
+    assert (early.first_name, early.tags) == ("Late", ["first", "second"])
+    same_phone = db.session.scalar(select(Contact).where(Contact.phone == "+12125551001"))
+    assert (same_phone.first_name, same_phone.last_name) == ("Same", "Phone")
+    assert db.session.scalars(select(ContactImportFailure.line).where(ContactImportFailure.import_id == record.id)).all() == [11]
+    assert len(contacts_of(organization)) == 57
+
 
 def big_file(rows):
     """Every 50th row is bad (2%); row 101, 201 ... repeats the contact two rows up (499 in 50,000)."""
