@@ -278,20 +278,23 @@ def test_start_import_refuses_a_bad_mapping(app_ctx, owner, organization, mappin
 
 
 def test_a_crashed_import_is_resumed_without_duplicates(app_ctx, owner, organization, monkeypatch):
-    monkeypatch.setattr(operations, "SYNC_LIMIT", 0)  # through the (immediate) Huey task
+    monkeypatch.setattr(operations, "SYNC_LIMIT", 0)  # through the (immediate) Huey tasks
     monkeypatch.setattr(operations, "CHUNK_SIZE", 10)
-    rows = "".join(f"person{i}@x.com,Person {i}\n" for i in range(35))
-    record = operations.start_import(organization, owner.user, f"email,name\n{rows}".encode(), "big.csv")
-    assert record.status == "completed" and record.created_count == 35
-    # A worker died after two chunks: the progress says 20, the contacts of the third chunk are partly in.
-    record.status, record.processed, record.created_count, record.succeeded = "processing", 20, 20, 20
+    content = ("email,name\n" + "".join(f"person{i}@x.com,Person {i}\n" for i in range(35))).encode()
+    record = operations.create_draft(organization, owner.user, content, "big.csv")
+    record.status = "processing"
+    db.session.commit()
+    assert operations.import_chunk(record.id, 0, 0) and operations.import_chunk(record.id, 1, 10)
+    # Then the worker died while it was on the third chunk: nothing of it was committed.
     record.claimed_at = utcnow() - timedelta(minutes=5)
     db.session.commit()
-    assert operations.is_stalled(record)
+    assert operations.is_stalled(record) and record.processed == 20
     assert operations.resume_stalled_imports() == [record.id]
     db.session.refresh(record)
-    assert record.status == "completed" and record.processed == 35
-    assert (record.created_count, record.updated_count) == (20, 15)  # the 15 found again were updated, not duplicated
+    assert (record.status, record.processed, record.created_count, record.updated_count) == ("completed", 35, 35, 0)
+    assert len(contacts_of(organization)) == 35
+    again = operations.start_import(organization, owner.user, content, "big.csv")  # run again: no duplicates
+    assert (again.status, again.created_count, again.updated_count) == ("completed", 0, 35)
     assert len(contacts_of(organization)) == 35
 
 
@@ -310,6 +313,26 @@ def test_a_chunk_found_twice_is_written_once(app_ctx, owner, organization, monke
     db.session.refresh(record)
     assert (record.processed, record.created_count, record.status) == (3, 3, "completed")
     assert len(contacts_of(organization)) == 3
+
+
+def test_a_completed_import_keeps_its_failed_rows_but_not_the_file(app_ctx, owner, organization):
+    record = operations.start_import(organization, owner.user, b"email,name\nbad,Bad\nok@x.com,Ok\n", "x.csv")
+    assert record.status == "completed"
+    assert db.session.scalar(select(ContactImport.file_data).where(ContactImport.id == record.id)) is None
+    assert list(csv.reader(io.StringIO("".join(operations.failed_rows_csv(record))))) == [
+        ["line", "reason", "email", "name"], ["2", "Email: Enter a valid email address, like name@example.com.", "bad", "Bad"]]
+
+
+def test_drafts_left_for_a_day_are_discarded(app_ctx, owner, organization):
+    old = operations.create_draft(organization, owner.user, b"email\na@x.com\n", "old.csv")
+    old.created_at = utcnow() - timedelta(days=1, minutes=1)
+    fresh = operations.create_draft(organization, owner.user, b"email\nb@x.com\n", "fresh.csv")
+    done = operations.start_import(organization, owner.user, b"email\nc@x.com\n", "done.csv")
+    done.created_at = utcnow() - timedelta(days=3)
+    db.session.commit()
+    assert operations.discard_abandoned_drafts() == 1
+    assert {record.filename for record in operations.recent_imports(organization.id)} == {"fresh.csv", "done.csv"}
+    assert fresh.file_data == b"email\nb@x.com\n"
 
 
 def test_a_running_import_is_left_to_its_worker(app_ctx, owner, organization):

@@ -46,6 +46,7 @@ SYNC_LIMIT = 500  # files with at most this many rows are imported during the re
 CHUNK_SIZE = 5000  # rows committed together, with the progress that says so
 MAX_FILE_BYTES = 50 * 1024 * 1024
 STALE_AFTER = timedelta(minutes=2)  # a running import renews its claim after every chunk
+DRAFTS_KEPT = timedelta(days=1)  # an upload whose columns were never confirmed, then deleted
 TURN_POLL_SECONDS = 0.02  # how often a prepared chunk looks whether the one before it is in
 RECENT_LIMIT = 10
 
@@ -165,6 +166,17 @@ def resume_import(contact_import):
     queue_chunks(contact_import)
     db.session.refresh(contact_import)
     return contact_import
+
+
+def discard_abandoned_drafts():
+    """Forget the uploads left in the wizard for more than DRAFTS_KEPT (run every hour by the consumer)."""
+    abandoned = db.session.scalars(
+        select(ContactImport).where(ContactImport.status == "draft", ContactImport.created_at < utcnow() - DRAFTS_KEPT)
+    ).all()
+    for contact_import in abandoned:
+        db.session.delete(contact_import)
+    db.session.commit()
+    return len(abandoned)
 
 
 def is_stalled(contact_import):
@@ -392,8 +404,8 @@ class ChunkImport:
             failed=ContactImport.failed + failed,
             claimed_at=now,
         )
-        if self.completes:
-            values.update(status="completed", finished_at=now, claimed_at=None)
+        if self.completes:  # the file goes: the failed rows are stored with their values
+            values.update(status="completed", finished_at=now, claimed_at=None, file_data=None)
         db.session.execute(
             update(ContactImport).where(ContactImport.id == self.import_id).values(**values)
             .execution_options(synchronize_session=False)

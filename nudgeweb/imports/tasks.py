@@ -16,3 +16,8 @@ def import_contact_chunk(import_id, index, from_row):
 @huey.periodic_task(crontab(minute="*"))
 def resume_stalled_imports():
     operations.resume_stalled_imports()
+
+
+@huey.periodic_task(crontab(minute="17"))
+def discard_abandoned_drafts():
+    operations.discard_abandoned_drafts()
