@@ -245,7 +245,7 @@ def main():
     print(f"nudge import: {real['seconds']:.2f} s ({real['cpu']:.2f} s CPU here, {real['worker_cpu']:.2f} s in the consumer), "
           f"{real_rate:,.0f} rows/s ({real['imported']:,} imported, {real['failed']:,} failed, {real['stored']:,} stored, "
           f"{real['status']}), peak {real['peak_mb']:.0f} MB here, consumer {real['consumer_peak_mb']:.0f} MB, "
-          f"workers {workers_mb} MB")
+          f"its processes (scheduler and workers) {workers_mb} MB")
     if real["status"] != "completed":
         print(f"  error: {real['error']}")
     print(f"ratio: {ratio:.0%} of the plain script's rate (needs {MIN_RATIO:.0%})")
