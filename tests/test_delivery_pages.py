@@ -1,11 +1,14 @@
 """The Outbox and Settings → Sending, over HTTP and in a real Chromium."""
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 from nudgeweb.delivery import queue_message
 from nudgeweb.models import Message, SendingSettings, db
-from tests.conftest import member_client, screenshot
+from tests.conftest import log_in, member_client, screenshot
 from tests.delivery_support import email_template, smtp  # noqa: F401
-from tests.factories import DEFAULT_PASSWORD, ContactFactory
+from tests.factories import ContactFactory
 
 
 @pytest.fixture
@@ -70,24 +73,20 @@ def test_send_a_test_email_to_me(owner_client, owner, smtp):
 
 @pytest.mark.browser
 def test_outbox_in_a_browser(page, live_server, owner, sent):
-    page.goto(f"{live_server}/login")
-    page.get_by_label("Email").fill(owner.user.email)
-    page.get_by_label("Password").fill(DEFAULT_PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    page.wait_for_url(f"{live_server}/")
+    """Every check waits for what the user waits for: the next page loaded (its htmx ready), the swap done."""
+    log_in(page, live_server, owner.user.email)
     page.locator(".sidebar").get_by_role("link", name="Settings").click()
     page.get_by_role("link", name="Sending").click()
     page.get_by_role("button", name="Send a test email to me").click()
-    assert page.get_by_text("A test email is on its way").is_visible()
+    expect(page.get_by_text("A test email is on its way")).to_be_visible()
     screenshot(page, "delivery-sending-settings")
     page.locator(".sidebar").get_by_role("link", name="Outbox").click()
-    rows = page.locator("#outbox-rows tbody tr")
-    assert rows.count() == 2
+    page.wait_for_url(f"{live_server}/outbox")
+    expect(page.locator("#outbox-rows tbody tr")).to_have_count(2)
     page.get_by_label("Channel").select_option("sms")
-    page.get_by_text("No message matches these filters").wait_for()
-    assert "channel=sms" in page.url
+    expect(page.get_by_text("No message matches these filters")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"channel=sms"))
     page.get_by_label("Channel").select_option("")
     page.get_by_role("link", name="Hello Ada, spring is here").click()
-    frame = page.frame_locator("iframe.email-preview")
-    assert frame.get_by_text("our offer").is_visible()
+    expect(page.frame_locator("iframe.email-preview").get_by_text("our offer")).to_be_visible()
     screenshot(page, "delivery-outbox-message")

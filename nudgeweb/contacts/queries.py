@@ -58,6 +58,14 @@ def contacts_query(organization_id, filters, sort=None):
     return query.order_by(*order_by(sort))
 
 
+def matching_ids(organization_id, filters):
+    """The ids of the organization's contacts matching ``filters``, as a Select that other statements
+    use inside ``Contact.id.in_(...)`` (so it never correlates with their own contacts table)."""
+    return select(Contact.id).where(
+        Contact.organization_id == organization_id, *conditions(organization_id, filters)
+    ).correlate(None)
+
+
 def segment_query(segment, sort=None):
     """The contacts of a saved segment, as a Select."""
     return contacts_query(segment.organization_id, segment.filters or {}, sort)
@@ -198,8 +206,7 @@ def list_contacts(organization_id, filters, sort=None, page=1, per_page=25, coun
     """
     page = max(1, int(page or 1))
     offset = (page - 1) * per_page
-    found = conditions(organization_id, filters)
-    ids_query = select(Contact.id).where(Contact.organization_id == organization_id, *found).order_by(*order_by(sort))
+    ids_query = matching_ids(organization_id, filters).order_by(*order_by(sort))
     cheap = set(clean_filters(filters)) <= CHEAP_TO_COUNT
     if not cheap and offset + per_page <= count_limit:
         matching = list(db.session.scalars(ids_query.limit(count_limit + 1)))
