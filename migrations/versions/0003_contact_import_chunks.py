@@ -1,7 +1,7 @@
 """contact imports remember how their file is cut into chunks
 
-Revision ID: 0002_import_chunks
-Revises: 0001
+Revision ID: 0003
+Revises: 0002
 Create Date: 2026-11-23 14:00:00
 
 """
@@ -9,8 +9,8 @@ from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0002_import_chunks'
-down_revision = '0001'
+revision = '0003'
+down_revision = '0002'
 branch_labels = None
 depends_on = None
 
