@@ -1,7 +1,7 @@
 """contact imports remember how their file is cut into chunks
 
 Revision ID: 0003
-Revises: 0002, 0003_contacts_version
+Revises: 0002
 Create Date: 2026-11-23 14:00:00
 
 """
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 revision = '0003'
-down_revision = ('0002', '0003_contacts_version')  # also joins the two lines of migrations
+down_revision = '0002'
 branch_labels = None
 depends_on = None
 
