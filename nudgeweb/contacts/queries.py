@@ -18,6 +18,8 @@ from sqlalchemy import false, func, select
 from nudgeweb.models import db
 from nudgeweb.models.contacts import Contact, Segment, Tag, contact_tags
 
+# conditions() looks these up in the database (tag ids, a segment's saved filters).
+FILTERS_LOOKED_UP = ("tag", "segment_id")
 FILTER_KEYS = ("search", "status", "tag", "source", "email", "phone", "created_after", "created_before", "segment_id")
 SORTABLE = ("created_at", "updated_at", "first_name", "last_name", "email", "phone", "company_name", "status", "source")
 DEFAULT_SORT = "-created_at"
