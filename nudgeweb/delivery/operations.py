@@ -200,7 +200,43 @@ def _chunks_of_contacts(contacts, size):
             yield chunk
         return
     for chunk_ids in _pages_of_ids(contacts.with_only_columns(Contact.id), Contact.id, size):
-        yield db.session.scalars(select(Contact).where(Contact.id.in_(chunk_ids))).all()
+        yield _recipients(chunk_ids)
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """What compose() reads of a contact, read in bulk without the ORM's bookkeeping (which costs
+    more than rendering the message); the same names as Contact's."""
+
+    id: object
+    organization_id: object
+    email: str | None
+    phone: str | None
+    first_name: str
+    last_name: str
+    company_name: str
+    custom_fields: dict
+    status: str
+    timezone: str | None
+    tags: list
+
+    @property
+    def full_name(self):
+        return " ".join(part for part in (self.first_name, self.last_name) if part)
+
+
+def _recipients(contact_ids):
+    from nudgeweb.models.contacts import Contact, Tag, contact_tags
+
+    tags = {}
+    for contact_id, name in db.session.execute(
+        select(contact_tags.c.contact_id, Tag.name).join(Tag, Tag.id == contact_tags.c.tag_id)
+        .where(contact_tags.c.contact_id.in_(contact_ids))
+    ):
+        tags.setdefault(contact_id, []).append(name)
+    columns = [Contact.__table__.c[name] for name in Recipient.__dataclass_fields__ if name != "tags"]
+    return [Recipient(*row, tags=sorted(tags.get(row.id, ()), key=str.lower))
+            for row in db.session.execute(select(*columns).where(Contact.id.in_(contact_ids)))]
 
 
 def _pages_of_ids(ids_query, id_column, size):
