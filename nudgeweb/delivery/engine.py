@@ -18,6 +18,7 @@ from datetime import datetime, timedelta
 
 from flask import current_app
 from sqlalchemy import bindparam, or_, select, update
+from sqlalchemy.orm import lazyload
 from sqlalchemy.orm.attributes import set_committed_value
 
 from nudgeweb.bulk import insert_rows
@@ -87,7 +88,8 @@ def send_claimed(organization_id, message_ids):
             .execution_options(populate_existing=True)
         ).all()
         contact_ids = {m.contact_id for m in messages if m.contact_id}
-        contacts = {c.id: c for c in db.session.scalars(select(Contact).where(Contact.id.in_(contact_ids)))}
+        contacts = {c.id: c for c in db.session.scalars(
+            select(Contact).where(Contact.id.in_(contact_ids)).options(lazyload(Contact.tag_rows)))}  # not needed here
         with ExitStack() as stack:
             backends = {}
             receipts = stack.enter_context(db.engine.connect())
