@@ -4,7 +4,7 @@ import pytest
 from nudgeweb.delivery import queue_message
 from nudgeweb.models import Message, SendingSettings, db
 from tests.conftest import member_client, screenshot
-from tests.delivery_support import email_template, smtp  # noqa: F401
+from tests.delivery_support import SmtpServer, email_template, smtp  # noqa: F401
 from tests.factories import DEFAULT_PASSWORD, ContactFactory
 
 
@@ -47,6 +47,7 @@ def test_sending_settings_errors_at_the_field_and_secrets_never_shown(owner_clie
     }, follow_redirects=True)
     assert "Your sending settings are saved." in answer.text
     assert "hunter2-secret" not in answer.text and "tok-secret" not in answer.text
+    assert answer.text.count("saved — leave empty to keep it") == 2  # the password and the auth token, not DKIM
     assert f"/hooks/twilio/{organization.id.hex}/inbound" in answer.text
     settings = db.session.scalar(db.select(SendingSettings))
     assert settings.smtp_url == "smtp://acme:hunter2-secret@mail.acme.example:587?starttls=required"
@@ -91,3 +92,39 @@ def test_outbox_in_a_browser(page, live_server, owner, sent):
     frame = page.frame_locator("iframe.email-preview")
     assert frame.get_by_text("our offer").is_visible()
     screenshot(page, "delivery-outbox-message")
+
+
+@pytest.mark.browser
+def test_connecting_my_own_smtp_server_in_a_browser(page, live_server, owner):
+    with SmtpServer() as server:  # the business's own mail server
+        page.goto(f"{live_server}/login")
+        page.get_by_label("Email").fill(owner.user.email)
+        page.get_by_label("Password").fill(DEFAULT_PASSWORD)
+        page.get_by_role("button", name="Log in").click()
+        page.wait_for_url(f"{live_server}/")
+        page.locator(".sidebar").get_by_role("link", name="Settings").click()
+        page.get_by_role("link", name="Sending").click()
+        assert page.get_by_text("Email goes through the local outbox").is_visible()
+
+        page.get_by_label("My own SMTP server").check()
+        page.get_by_role("button", name="Save sending settings").click()
+        assert "mail server's address" in page.locator("#smtp_host-error").text_content()
+        assert page.get_by_label("My own SMTP server").is_checked()  # nothing typed is lost
+
+        page.get_by_label("SMTP server", exact=True).fill("127.0.0.1")
+        page.get_by_label("Port").fill(str(server.port))
+        page.get_by_label("Security").select_option("off")
+        page.get_by_label("Sender name").fill("Acme Plumbing Team")
+        page.get_by_label("Sender email").fill("hello@acme.example")
+        page.get_by_role("button", name="Save sending settings").click()
+        assert page.get_by_text("Your sending settings are saved.").is_visible()
+        assert page.get_by_text(f"Email goes through your SMTP server (smtp://127.0.0.1:{server.port})").is_visible()
+        assert page.get_by_label("SMTP server", exact=True).input_value() == "127.0.0.1"
+        assert page.get_by_label("Password").get_attribute("placeholder") == ""  # none was saved
+
+        page.get_by_role("button", name="Send a test email to me").click()
+        assert page.get_by_text(f"A test email is on its way to {owner.user.email}").is_visible()
+        screenshot(page, "delivery-own-smtp-server")
+        [received] = server.sink.to(owner.user.email)
+        assert received["From"] == "Acme Plumbing Team <hello@acme.example>"
+        assert received["Subject"] == "Test email from Acme Plumbing"
