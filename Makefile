@@ -5,7 +5,7 @@ FLASK := $(PY) -m flask --app app
 APP_STAMP := $(VENV)/.installed-app
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: run demo test bench install install-test migrate chromium worker
+.PHONY: run demo test bench install install-test migrate chromium wrk worker
 
 $(APP_STAMP): pyproject.toml
 	@test -x $(PY) || python3 -m venv $(VENV)
@@ -36,8 +36,13 @@ test: install-test chromium
 	@scripts/test.sh
 
 ## Benchmarks (not part of `make test`): each prints its figures and PASS or FAIL.
-bench: install-test
+bench: install-test wrk
 	@scripts/bench.sh
+
+# The HTTP load generator of bench/api_contacts.py (a Python one in its place competes for the CPU).
+wrk:
+	@command -v wrk >/dev/null 2>&1 || { echo "Installing Debian's wrk for the HTTP benchmarks"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { echo "Installing Debian's Chromium for the browser tests"; \

@@ -47,6 +47,8 @@ class Config:
         self.HUEY_IMMEDIATE = env_bool("HUEY_IMMEDIATE", False)
         self.RATELIMIT_STORAGE_URI = env("RATELIMIT_STORAGE_URL", "memory://")
         self.RATELIMIT_KEY_PREFIX = env("RATELIMIT_KEY_PREFIX", "nudge")
+        # A verified API credential is trusted this long per web process (a revocation elsewhere waits as long).
+        self.API_CREDENTIAL_CACHE_SECONDS = env_int("API_CREDENTIAL_CACHE_SECONDS", 5)
         # Retry-After is sent on 429s only; other answers carry the seconds left as this header (seed 001).
         self.RATELIMIT_HEADER_RETRY_AFTER = "X-RateLimit-Reset-After"
         self.MAIL_URL = env("MAIL_URL", "")
@@ -88,6 +90,7 @@ class TestConfig(Config):
         self.HUEY_URL = f"sqlite:///{instance_path}/huey.db"
         self.HUEY_IMMEDIATE = True
         self.RATELIMIT_STORAGE_URI = "memory://"
+        self.API_CREDENTIAL_CACHE_SECONDS = 1
         self.MAIL_URL = ""
         self.BASE_URL = "http://localhost"
         self.WTF_CSRF_ENABLED = False  # switched on by the tests that check it

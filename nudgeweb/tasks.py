@@ -4,7 +4,7 @@ from datetime import datetime, timezone
 from huey import crontab
 
 from nudgeweb.extensions import huey
-from nudgeweb.imports import tasks as import_tasks  # noqa: F401  (run_contact_import ...)
+from nudgeweb.imports import tasks as import_tasks  # noqa: F401  (import_contact_chunk ...)
 from nudgeweb.reviews import tasks as review_tasks  # noqa: F401  (send_review_step ...)
 
 HEARTBEAT_KEY = "worker-heartbeat"

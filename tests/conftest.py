@@ -79,9 +79,13 @@ class IsolatedClient(FlaskClient):
         return contextvars.copy_context().run(without_app_context)
 
 
+_suite_app = None
+
+
 @pytest.fixture(scope="session")
 def app(tmp_path_factory, database_url):
-    app = create_app(make_test_config(tmp_path_factory.mktemp("instance"), database_url))
+    global _suite_app
+    app = _suite_app = create_app(make_test_config(tmp_path_factory.mktemp("instance"), database_url))
     app.test_client_class = IsolatedClient
     with app.app_context():
         db.create_all()
@@ -89,6 +93,15 @@ def app(tmp_path_factory, database_url):
     with app.app_context():
         db.session.remove()
         db.engine.dispose()
+
+
+@pytest.fixture(autouse=True)
+def _huey_serves_the_suite_app():
+    """There is one Huey per process and create_app() binds it to the app it builds: after a test that
+    builds an app of its own, the next tests' tasks must not go to that app's queue, unrun."""
+    yield
+    if _suite_app is not None and huey.app is not _suite_app:
+        huey.init_app(_suite_app)
 
 
 @pytest.fixture(autouse=True)
@@ -220,7 +233,9 @@ ARTIFACTS = os.path.join(os.path.dirname(__file__), "..", "test-artifacts")
 
 @pytest.fixture(scope="session")
 def browser():
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
+
+    expect.set_options(timeout=10_000)  # as long as the pages' own default: a loaded machine is slow
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -244,6 +259,16 @@ def phone_page(browser):
     page.set_default_timeout(10_000)
     yield page
     context.close()
+
+
+def log_in(page, live_server, email):
+    """Log ``email`` in through the real login page and wait for the dashboard."""
+    page.goto(f"{live_server}/login")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(DEFAULT_PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url(f"{live_server}/")
+    return page
 
 
 def screenshot(page, name):

@@ -5,10 +5,14 @@ import email.policy
 import json
 import socket
 import threading
+from datetime import datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs
+from zoneinfo import ZoneInfo
 
 from aiosmtpd.controller import Controller
+
+from nudgeweb.delivery.configuration import save_sending_settings
 
 
 def free_port():
@@ -172,3 +176,14 @@ def sms_template(organization, **fields):
     values = dict(name="Reminder", channel="sms", body="Hi {{ first_name }}, your table is ready at {{ business_name }}.")
     values.update(fields)
     return email_template(organization, **values)
+
+
+def quiet_now(organization, channel):
+    """Quiet hours for ``channel`` around the present moment in Asia/Tokyo (the test contacts' zone);
+    returns when they end."""
+    now = datetime.now(ZoneInfo("Asia/Tokyo"))
+    start, end = (now - timedelta(hours=1)).time().replace(second=0, microsecond=0), \
+        (now + timedelta(hours=2)).time().replace(second=0, microsecond=0)
+    save_sending_settings(organization.id, {f"{channel}_quiet_start": start, f"{channel}_quiet_end": end})
+    return now.replace(hour=end.hour, minute=end.minute, second=0, microsecond=0) + \
+        (timedelta(days=1) if end < now.time() else timedelta())

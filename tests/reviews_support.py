@@ -25,3 +25,20 @@ def travel_and_run(moment):
     while tasks := huey.read_schedule(clock.huey_timestamp()):
         for task in tasks:
             huey.execute(task, clock.huey_timestamp())
+
+
+def token_signed(request, ago):
+    """The request's link token as Nudge would have signed it ``ago`` (a timedelta) before now."""
+    import time
+
+    from flask import current_app
+    from itsdangerous import TimestampSigner, URLSafeTimedSerializer
+
+    from nudgeweb.reviews.links import SALT
+
+    class SignedThen(TimestampSigner):
+        def get_timestamp(self):
+            return int(time.time() - ago.total_seconds())
+
+    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=SALT, signer=SignedThen).dumps(
+        request.public_token)

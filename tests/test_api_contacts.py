@@ -255,3 +255,33 @@ def test_oauth_tokens_work_on_the_api_with_their_scopes(app, client, owner):
     assert client.post("/oauth/revoke", headers=bearer).status_code == 200
     refused = client.get("/api/v1/contacts", headers=bearer)
     assert refused.status_code == 401 and refused.json["data"] is None
+
+
+def test_totals_and_tag_lists_follow_every_change_at_once(client, headers, organization, app_ctx):
+    """A list's total and its statement are kept between requests; every write shows at once."""
+    from nudgeweb.bulk import insert_rows
+    from nudgeweb.contacts import operations
+    from nudgeweb.contacts.fields import contact_insert_values
+
+    vips = add_contacts(organization, 3, tags=["vip"])
+
+    def total(query=""):
+        return client.get(f"/api/v1/contacts?page[number]=1{query}", headers=headers).json["meta"]["page"]["total_records"]
+
+    def tagged(name):
+        return [c["attributes"]["email"] for c in
+                client.get(f"/api/v1/contacts?filter[tag]={name}&page[cursor]=", headers=headers).json["data"]]
+
+    assert (total(), total("&filter[tag]=vip"), tagged("gold")) == (3, 3, [])
+    created = client.post("/api/v1/contacts", json={"email": "new@example.com", "tags": ["vip"]}, headers=headers)
+    assert created.status_code == 201 and (total(), total("&filter[tag]=vip")) == (4, 4)
+    operations.bulk_untag(organization.id, [vips[0].id], "vip")
+    assert total("&filter[tag]=vip") == 3
+    operations.bulk_tag(organization.id, [vips[1].id], "gold")  # a tag that did not exist a moment ago
+    assert tagged("gold") == [vips[1].email]
+    insert_rows(Contact.__table__, [contact_insert_values(organization.id, {"email": "raw@example.com"}, "import",
+                                                          utcnow())])  # as a bulk import writes
+    db.session.commit()
+    assert total() == 5 and total("&filter[status]=subscribed") == 5
+    assert client.delete(f"/api/v1/contacts/{created.json['data']['id']}", headers=headers).status_code == 204
+    assert (total(), total("&filter[tag]=vip")) == (4, 2)

@@ -260,19 +260,19 @@ def test_concurrent_duplicates_do_the_work_once(app, owner, app_ctx):
 def test_the_1001st_request_in_a_minute_is_refused(client, owner, app):
     from nudgeweb.api import ratelimit
     from nudgeweb.api.credentials import Credential
-    from nudgeweb.extensions import limiter
 
     headers = key_headers(make_key(owner))
     for _ in range(3):
         assert client.get("/api/v1/me", headers=headers).status_code == 200
     first = client.get("/api/v1/me", headers=headers)
     assert first.headers["X-RateLimit-Limit"] == "1000" and first.headers["X-RateLimit-Remaining"] == "996"
-    # requests 5 to 998 counted straight on the limiter (the same counter), so the test takes no minute
+    # requests 5 to 998 counted straight on the same counter, so the test takes no minute; the window
+    # opened with the first request and lasts a minute, so no clock boundary can split these requests
     with app.app_context():
         key = db.session.scalar(select(ApiKey))
-        item, parts = ratelimit.limit_of(Credential("api_key", str(key.id), owner, frozenset()))
-    for _ in range(994):
-        limiter.limiter.hit(item, *parts)
+        counter_key = ratelimit.counter_key(Credential.of("api_key", str(key.id), owner, ()))
+        for _ in range(994):
+            ratelimit.counter().hit(counter_key)
     for number in (999, 1000):
         response = client.get("/api/v1/me", headers=headers)
         assert response.status_code == 200, number
@@ -316,3 +316,17 @@ def test_expired_idempotency_records_are_deleted_by_the_periodic_task(client, ow
     db.session.commit()
     forget_expired_idempotency_keys.call_local()
     assert db.session.scalars(select(IdempotencyRecord.key)).all() == ["new"]
+
+
+def test_a_key_revoked_by_another_process_is_refused_once_its_cache_time_is_over(client, owner, app):
+    import time
+
+    from sqlalchemy import update
+
+    secret = make_key(owner)
+    assert client.get("/api/v1/me", headers=key_headers(secret)).status_code == 200
+    with app.app_context(), db.engine.begin() as connection:  # another web process: this one is not told
+        connection.execute(update(ApiKey.__table__).values(revoked_at=utcnow()))
+    time.sleep(app.config["API_CREDENTIAL_CACHE_SECONDS"])
+    refused = client.get("/api/v1/me", headers=key_headers(secret))
+    assert refused.status_code == 401 and refused.json["errors"][0]["detail"] == "This API key has been revoked."

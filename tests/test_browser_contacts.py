@@ -1,9 +1,13 @@
 """Contacts in a real Chromium: search as you type, and editing a contact in place."""
 import pytest
+from playwright.sync_api import expect
+from sqlalchemy import select
 
 from nudgeweb.contacts import operations
-from tests.conftest import screenshot
-from tests.factories import DEFAULT_PASSWORD, ContactFactory
+from nudgeweb.extensions import db
+from nudgeweb.models import Contact
+from tests.conftest import log_in, screenshot
+from tests.factories import ContactFactory
 
 pytestmark = pytest.mark.browser
 
@@ -18,12 +22,7 @@ def logged_in(page, live_server, owner):
     ]):
         ContactFactory(organization=organization, first_name=first, last_name=last, company_name=company,
                        email=f"{first.lower()}@example.com", phone=f"+1415555{n:04d}")
-    page.goto(f"{live_server}/login")
-    page.get_by_label("Email").fill(owner.user.email)
-    page.get_by_label("Password").fill(DEFAULT_PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    page.wait_for_url(f"{live_server}/")
-    return page
+    return log_in(page, live_server, owner.user.email)
 
 
 def test_search_as_you_type(logged_in, live_server):
@@ -77,3 +76,47 @@ def test_edit_in_place(logged_in, live_server):
     page.reload()
     assert page.locator("#detail-email").inner_text() == "ada@analytical.example"
     assert page.get_by_text("Rye").is_visible()
+
+
+def test_select_every_contact_matching_the_filter(page, live_server, owner, other_owner):
+    organization = owner.organization
+    for n in range(40):
+        ContactFactory(organization=organization, company_name="Initech", first_name=f"Peter{n:02d}")
+    for company in ("Globex", "Hooli"):
+        ContactFactory(organization=organization, company_name=company, first_name="Milton")
+    ContactFactory(organization=other_owner.organization, company_name="Initech", first_name="Samir")
+    log_in(page, live_server, owner.user.email)
+    page.goto(f"{live_server}/contacts?q=initech")
+    expect(page.locator("#count")).to_have_text("40 contacts match")
+
+    offer = page.get_by_role("button", name="Select all 40 contacts matching this filter")
+    expect(offer).to_be_hidden()
+    page.get_by_label("Select all on this page").check()
+    expect(page.get_by_text("All 25 on this page are selected.")).to_be_visible()
+    offer.click()
+    expect(page.get_by_text("All 40 contacts matching this filter are selected.")).to_be_visible()
+    screenshot(page, "contacts-select-all-matching")
+    page.get_by_label("With the selected contacts").select_option("tag")
+    page.get_by_label("Tag to add or remove").fill("Layoffs")
+    page.get_by_role("button", name="Apply to selected").click()
+    expect(page.get_by_text("Tagged 40 contacts “Layoffs”.")).to_be_visible()
+    expect(page).to_have_url(f"{live_server}/contacts?q=initech")
+
+    page.get_by_label("Select all on this page").check()
+    page.get_by_role("button", name="Select all 40 contacts matching this filter").click()
+    page.get_by_role("button", name="Clear selection").click()  # a change of mind: back to no selection
+    expect(page.locator("input[name=ids]:checked")).to_have_count(0)
+    expect(page.get_by_label("Select all on this page")).not_to_be_checked()
+    page.get_by_label("Select all on this page").check()
+    page.get_by_role("button", name="Select all 40 contacts matching this filter").click()
+    page.get_by_label("With the selected contacts").select_option("delete")
+    page.get_by_role("button", name="Apply to selected").click()
+    expect(page.get_by_role("heading", name="Delete 40 contacts?")).to_be_visible()
+    expect(page.get_by_text("and 20 more")).to_be_visible()
+    screenshot(page, "contacts-select-all-confirm")
+    page.get_by_role("button", name="Delete", exact=True).click()
+    expect(page.get_by_text("Deleted 40 contacts.")).to_be_visible()
+    page.goto(f"{live_server}/contacts")
+    expect(page.locator("#count")).to_have_text("2 contacts")
+    with_other = db.session.scalars(select(Contact.first_name)).all()
+    assert sorted(with_other) == ["Milton", "Milton", "Samir"]

@@ -2,24 +2,17 @@
 from datetime import timedelta
 
 import pytest
+from playwright.sync_api import expect
 
 from nudgeweb.extensions import db
 from nudgeweb.models import ReviewRequest
 from nudgeweb.reviews import operations
-from nudgeweb.reviews.links import review_token
+from nudgeweb.reviews.links import LINK_LIFETIME, review_token
 from nudgeweb.reviews.settings import review_settings_for
-from tests.conftest import screenshot
-from tests.factories import DEFAULT_PASSWORD
+from tests.conftest import log_in, screenshot
+from tests.reviews_support import token_signed
 
 pytestmark = pytest.mark.browser
-
-
-def log_in(page, live_server, email):
-    page.goto(f"{live_server}/login")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(DEFAULT_PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    page.wait_for_url(f"{live_server}/")
 
 
 def test_team_sends_a_request_and_sees_it_move_in_the_pipeline(page, live_server, owner, organization):
@@ -75,3 +68,14 @@ def test_customer_rates_clicks_a_site_and_leaves_feedback_on_a_phone(phone_page,
     page.goto(f"{live_server}/r/forged-token")
     assert page.get_by_role("heading", name="We couldn't open this link").is_visible()
     screenshot(page, "review-page-forged")
+
+
+def test_an_expired_link_says_so_on_a_phone(phone_page, live_server, organization):
+    request = operations.create_review_request(organization, {"first_name": "Ann", "email": "ann@example.com"}, 0)
+    answer = phone_page.goto(f"{live_server}/r/{token_signed(request, LINK_LIFETIME + timedelta(days=1))}")
+    assert answer.status == 410
+    expect(phone_page.get_by_role("heading", name="This link has expired")).to_be_visible()
+    expect(phone_page.get_by_text("reply to the message you received")).to_be_visible()
+    expect(phone_page.get_by_text("Acme Plumbing")).to_have_count(0)  # an old link tells nobody whose it was
+    expect(phone_page.get_by_role("button")).to_have_count(0)  # nothing to rate or send
+    screenshot(phone_page, "review-page-expired")

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 
 from nudgeweb.contacts import operations
 from nudgeweb.extensions import db
-from nudgeweb.models import Contact, CustomFieldDefinition, Segment, Tag
+from nudgeweb.models import Contact, ContactActivity, CustomFieldDefinition, Segment, Tag
 from tests.conftest import member_client
 from tests.factories import ContactFactory
 
@@ -192,6 +192,73 @@ def test_bulk_tag_untag_unsubscribe_and_delete(owner_client, people):
     assert db.session.get(Contact, bob.id).status == "unsubscribed"
     owner_client.post("/contacts/bulk", data={"action": "delete", "ids": ids, "confirm": "yes"})
     assert contact_count() == 1
+
+
+@pytest.fixture
+def crowd(organization, other_owner):
+    """60 imported contacts (more than a page), 5 added by hand, and 3 imported ones of another business."""
+    imported = [ContactFactory(organization=organization, source="import", last_name=f"Imported{n:02d}") for n in range(60)]
+    by_hand = [ContactFactory(organization=organization, source="manual") for _ in range(5)]
+    foreign = [ContactFactory(organization=other_owner.organization, source="import") for _ in range(3)]
+    return [c.id for c in imported], [c.id for c in by_hand], [c.id for c in foreign]
+
+
+def statuses(ids):
+    db.session.expire_all()
+    return {db.session.get(Contact, i).status for i in ids}
+
+
+def test_select_all_matching_the_filter_acts_on_the_whole_filter(owner_client, crowd, monkeypatch):
+    imported, by_hand, foreign = crowd
+    monkeypatch.setattr(operations, "BATCH_SIZE", 25)  # three batches
+    page = owner_client.get("/contacts?source=import").get_data(as_text=True)
+    assert "Select all 60 contacts matching this filter" in page and "All 25 on this page are selected." in page
+    everyone = {"everyone": "yes", "filters": '{"source": "import"}', "next": "/contacts?source=import"}
+
+    answer = owner_client.post("/contacts/bulk", data={"action": "tag", "tag": "Spring", **everyone})
+    assert answer.headers["Location"] == "/contacts?source=import"
+    assert "Tagged 60 contacts “Spring”." in owner_client.get("/contacts").get_data(as_text=True)
+    db.session.expire_all()
+    assert all(db.session.get(Contact, i).tags == ["Spring"] for i in imported)
+    assert all(db.session.get(Contact, i).tags == [] for i in by_hand + foreign)
+    owner_client.post("/contacts/bulk", data={"action": "untag", "tag": "spring", **everyone})
+    assert "Removed the tag from 60 contacts." in owner_client.get("/contacts").get_data(as_text=True)
+
+    confirm = owner_client.post("/contacts/bulk", data={"action": "delete", **everyone}).get_data(as_text=True)
+    assert "Delete 60 contacts?" in confirm and "every contact matching the list&#39;s filter" in confirm
+    assert "and 40 more" in confirm and 'name="everyone" value="yes"' in confirm and 'name="ids"' not in confirm
+    assert contact_count() == 68
+    owner_client.post("/contacts/bulk", data={"action": "unsubscribe", "confirm": "yes", "reason": "Moved", **everyone})
+    assert statuses(imported) == {"unsubscribed"} and statuses(by_hand + foreign) == {"subscribed"}
+    unsubscribed = db.session.scalar(select(func.count()).select_from(ContactActivity).where(
+        ContactActivity.kind == "unsubscribed", ContactActivity.summary == "Unsubscribed: Moved"))
+    assert unsubscribed == 60
+    owner_client.post("/contacts/bulk", data={"action": "delete", "confirm": "yes", **everyone})
+    assert "Deleted 60 contacts." in owner_client.get("/contacts").get_data(as_text=True)
+    assert set(db.session.scalars(select(Contact.id))) == set(by_hand + foreign)
+
+
+def test_select_all_with_no_filter_is_every_contact_of_the_business_only(owner_client, crowd):
+    imported, by_hand, foreign = crowd
+    page = owner_client.get("/contacts").get_data(as_text=True)
+    assert "Select all 65 contacts</button>" in page
+    confirm = owner_client.post("/contacts/bulk", data={"action": "delete", "everyone": "yes", "filters": "{}"})
+    assert "Delete 65 contacts?" in confirm.get_data(as_text=True)
+    assert "That is all your contacts." in confirm.get_data(as_text=True)
+    owner_client.post("/contacts/bulk", data={"action": "delete", "everyone": "yes", "filters": "{}", "confirm": "yes"})
+    assert set(db.session.scalars(select(Contact.id))) == set(foreign)
+
+
+@pytest.mark.parametrize("filters", ["not json", "[1, 2]", None])
+def test_select_all_with_an_unreadable_filter_does_nothing(owner_client, crowd, filters):
+    data = {"action": "delete", "everyone": "yes", "confirm": "yes"} | ({"filters": filters} if filters else {})
+    assert owner_client.post("/contacts/bulk", data=data).status_code == 303
+    assert "The filter of the list could not be read" in owner_client.get("/contacts").get_data(as_text=True)
+    assert contact_count() == 68
+
+
+def test_a_single_page_offers_no_select_all(owner_client, people):
+    assert "Select all" not in owner_client.get("/contacts").get_data(as_text=True).replace("Select all on this page", "")
 
 
 def test_segments_save_apply_delete(owner_client, people, organization):

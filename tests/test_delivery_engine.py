@@ -12,11 +12,10 @@ import pytest
 from config import ROOT
 from nudgeweb.contacts.operations import unsubscribe
 from nudgeweb.delivery import engine, queue_message, queue_messages
-from nudgeweb.delivery.configuration import save_sending_settings
 from nudgeweb.delivery.quiet_hours import end_of_quiet_hours
 from nudgeweb.extensions import huey
 from nudgeweb.models import Contact, ContactActivity, Message, MessageEvent, db, utcnow
-from tests.delivery_support import email_template, smtp, sms_template  # noqa: F401
+from tests.delivery_support import email_template, quiet_now, smtp, sms_template  # noqa: F401
 from tests.factories import ContactFactory, OrganizationFactory
 
 
@@ -82,19 +81,9 @@ def test_quiet_hours_window_spanning_midnight():
     assert end_of_quiet_hours(late, new_york, None) is None
 
 
-def _quiet_now(organization, channel):
-    """Quiet hours around the present moment in the contact's zone (Asia/Tokyo)."""
-    now = datetime.now(ZoneInfo("Asia/Tokyo"))
-    start, end = (now - timedelta(hours=1)).time().replace(second=0, microsecond=0), \
-        (now + timedelta(hours=2)).time().replace(second=0, microsecond=0)
-    save_sending_settings(organization.id, {f"{channel}_quiet_start": start, f"{channel}_quiet_end": end})
-    return now.replace(hour=end.hour, minute=end.minute, second=0, microsecond=0) + \
-        (timedelta(days=1) if end < now.time() else timedelta())
-
-
 def test_quiet_hours_defer_a_message_in_the_contacts_time_zone(smtp, organization):
     contact = ContactFactory(organization=organization, email="sleepy@example.net", timezone="Asia/Tokyo")
-    release = _quiet_now(organization, "email")
+    release = quiet_now(organization, "email")
     message = queue_message(contact, "email", email_template(organization), purpose="campaign")
     assert message.status == "queued" and smtp.sink.messages == []
     assert message.send_at == release.astimezone(timezone.utc)
@@ -104,7 +93,7 @@ def test_quiet_hours_that_began_after_queueing_defer_at_send_time(smtp, organiza
     contact = ContactFactory(organization=organization, email="night@example.net", timezone="Asia/Tokyo")
     message = queue_message(contact, "email", email_template(organization), purpose="campaign",
                             send_at=utcnow() + timedelta(minutes=1))
-    release = _quiet_now(organization, "email")
+    release = quiet_now(organization, "email")
     db.session.execute(db.update(Message).values(send_at=utcnow()))
     assert engine.send_claimed(organization.id, [message.id]) == 0
     db.session.refresh(message)
@@ -137,6 +126,16 @@ def test_bulk_send_through_a_real_consumer_one_email_each(smtp, organization, hu
     assert smtp.sink.to("bulk7@example.net")[0]["Subject"] == "Hello N7, spring is here"
 
 
+def crash(worker):
+    """SIGKILL the consumer and its forked worker processes at once, as a machine losing power would.
+    Killing the consumer alone leaves its worker process running on, sending from the same queue."""
+    try:
+        os.killpg(worker.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    worker.wait(10)
+
+
 def test_worker_killed_between_claim_and_send_each_contact_gets_exactly_one(smtp, organization, app, tmp_path):
     for n in range(5):
         ContactFactory(organization=organization, email=f"crash{n}@example.net")
@@ -155,8 +154,7 @@ def test_worker_killed_between_claim_and_send_each_contact_gets_exactly_one(smtp
                                   cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                   start_new_session=True)
         assert smtp.sink.holding.wait(30), "the worker never reached the third message"
-        os.killpg(worker.pid, signal.SIGKILL)  # the consumer and its worker process die at once
-        worker.wait(10)
+        crash(worker)
         smtp.sink.hold_after = None
         smtp.sink.release.set()
         # two went out (the server's answer is committed on their rows), three did not; the dead
@@ -174,8 +172,8 @@ def test_worker_killed_between_claim_and_send_each_contact_gets_exactly_one(smtp
             consumer.stop(graceful=True)
     finally:
         app.config["SEND_LEASE_SECONDS"] = 300
-        if worker is not None and worker.poll() is None:
-            os.killpg(worker.pid, signal.SIGKILL)
+        if worker is not None:
+            crash(worker)
         smtp.sink.release.set()
         huey.flush()
         huey.immediate = True

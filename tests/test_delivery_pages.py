@@ -1,11 +1,14 @@
 """The Outbox and Settings → Sending, over HTTP and in a real Chromium."""
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 from nudgeweb.delivery import queue_message
 from nudgeweb.models import Message, SendingSettings, db
-from tests.conftest import member_client, screenshot
+from tests.conftest import log_in, member_client, screenshot
 from tests.delivery_support import SmtpServer, email_template, smtp  # noqa: F401
-from tests.factories import DEFAULT_PASSWORD, ContactFactory
+from tests.factories import ContactFactory
 
 
 @pytest.fixture
@@ -71,45 +74,37 @@ def test_send_a_test_email_to_me(owner_client, owner, smtp):
 
 @pytest.mark.browser
 def test_outbox_in_a_browser(page, live_server, owner, sent):
-    page.goto(f"{live_server}/login")
-    page.get_by_label("Email").fill(owner.user.email)
-    page.get_by_label("Password").fill(DEFAULT_PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    page.wait_for_url(f"{live_server}/")
+    """Every check waits for what the user waits for: the next page loaded (its htmx ready), the swap done."""
+    log_in(page, live_server, owner.user.email)
     page.locator(".sidebar").get_by_role("link", name="Settings").click()
     page.get_by_role("link", name="Sending").click()
     page.get_by_role("button", name="Send a test email to me").click()
-    assert page.get_by_text("A test email is on its way").is_visible()
+    expect(page.get_by_text("A test email is on its way")).to_be_visible()
     screenshot(page, "delivery-sending-settings")
     page.locator(".sidebar").get_by_role("link", name="Outbox").click()
-    rows = page.locator("#outbox-rows tbody tr")
-    assert rows.count() == 2
+    page.wait_for_url(f"{live_server}/outbox")
+    expect(page.locator("#outbox-rows tbody tr")).to_have_count(2)
     page.get_by_label("Channel").select_option("sms")
-    page.get_by_text("No message matches these filters").wait_for()
-    assert "channel=sms" in page.url
+    expect(page.get_by_text("No message matches these filters")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"channel=sms"))
     page.get_by_label("Channel").select_option("")
     page.get_by_role("link", name="Hello Ada, spring is here").click()
-    frame = page.frame_locator("iframe.email-preview")
-    assert frame.get_by_text("our offer").is_visible()
+    expect(page.frame_locator("iframe.email-preview").get_by_text("our offer")).to_be_visible()
     screenshot(page, "delivery-outbox-message")
 
 
 @pytest.mark.browser
 def test_connecting_my_own_smtp_server_in_a_browser(page, live_server, owner):
     with SmtpServer() as server:  # the business's own mail server
-        page.goto(f"{live_server}/login")
-        page.get_by_label("Email").fill(owner.user.email)
-        page.get_by_label("Password").fill(DEFAULT_PASSWORD)
-        page.get_by_role("button", name="Log in").click()
-        page.wait_for_url(f"{live_server}/")
+        log_in(page, live_server, owner.user.email)
         page.locator(".sidebar").get_by_role("link", name="Settings").click()
         page.get_by_role("link", name="Sending").click()
-        assert page.get_by_text("Email goes through the local outbox").is_visible()
+        expect(page.get_by_text("Email goes through the local outbox")).to_be_visible()
 
         page.get_by_label("My own SMTP server").check()
         page.get_by_role("button", name="Save sending settings").click()
-        assert "mail server's address" in page.locator("#smtp_host-error").text_content()
-        assert page.get_by_label("My own SMTP server").is_checked()  # nothing typed is lost
+        expect(page.locator("#smtp_host-error")).to_contain_text("mail server's address")
+        expect(page.get_by_label("My own SMTP server")).to_be_checked()  # nothing chosen is lost
 
         page.get_by_label("SMTP server", exact=True).fill("127.0.0.1")
         page.get_by_label("Port").fill(str(server.port))
@@ -117,13 +112,13 @@ def test_connecting_my_own_smtp_server_in_a_browser(page, live_server, owner):
         page.get_by_label("Sender name").fill("Acme Plumbing Team")
         page.get_by_label("Sender email").fill("hello@acme.example")
         page.get_by_role("button", name="Save sending settings").click()
-        assert page.get_by_text("Your sending settings are saved.").is_visible()
-        assert page.get_by_text(f"Email goes through your SMTP server (smtp://127.0.0.1:{server.port})").is_visible()
-        assert page.get_by_label("SMTP server", exact=True).input_value() == "127.0.0.1"
-        assert page.get_by_label("Password").get_attribute("placeholder") == ""  # none was saved
+        expect(page.get_by_text("Your sending settings are saved.")).to_be_visible()
+        expect(page.get_by_text(f"Email goes through your SMTP server (smtp://127.0.0.1:{server.port})")).to_be_visible()
+        expect(page.get_by_label("SMTP server", exact=True)).to_have_value("127.0.0.1")
+        expect(page.get_by_label("Password")).to_have_attribute("placeholder", "")  # none was saved
 
         page.get_by_role("button", name="Send a test email to me").click()
-        assert page.get_by_text(f"A test email is on its way to {owner.user.email}").is_visible()
+        expect(page.get_by_text(f"A test email is on its way to {owner.user.email}")).to_be_visible()
         screenshot(page, "delivery-own-smtp-server")
         [received] = server.sink.to(owner.user.email)
         assert received["From"] == "Acme Plumbing Team <hello@acme.example>"

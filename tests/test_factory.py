@@ -49,16 +49,13 @@ def test_sqlite_runs_in_wal_mode(app_ctx):
     assert db.session.execute(text("PRAGMA journal_mode")).scalar() == "wal"
 
 
-def test_huey_storage_follows_huey_url(app, tmp_path):
+def test_huey_storage_follows_huey_url(tmp_path):
     from huey.storage import RedisStorage, SqliteStorage
 
     from nudgeweb.extensions import huey
 
-    try:
-        create_app(TestConfig(tmp_path, HUEY_IMMEDIATE=False, HUEY_URL="redis://127.0.0.1:6379/0"))
-        assert isinstance(huey.storage, RedisStorage)
-        create_app(TestConfig(tmp_path, HUEY_IMMEDIATE=False))
-        assert isinstance(huey.storage, SqliteStorage)
-        assert huey.storage.filename == f"{tmp_path}/huey.db"
-    finally:
-        huey.init_app(app)  # hand Huey back to the suite's app
+    create_app(TestConfig(tmp_path, HUEY_IMMEDIATE=False, HUEY_URL="redis://127.0.0.1:6379/0"))
+    assert isinstance(huey.storage, RedisStorage)
+    create_app(TestConfig(tmp_path, HUEY_IMMEDIATE=False))
+    assert isinstance(huey.storage, SqliteStorage)
+    assert huey.storage.filename == f"{tmp_path}/huey.db"

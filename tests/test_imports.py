@@ -83,6 +83,19 @@ def test_excel_encodings_are_read():
     assert layout.encoding == "utf-16" and list(csvfile.records(text, "\t")) == [(2, ["zoé@x.com", "Zoé"])]
 
 
+@pytest.mark.parametrize("size", [1, 2, 3, 100])
+def test_chunks_hold_the_records_of_the_file_in_order(size):
+    text, _ = csvfile.decode(MESSY.encode("utf-8"))
+    chunks = csvfile.plan_chunks(text, ";", size)
+    assert [rows for *_, rows in chunks] == [size] * (6 // size) + ([6 % size] if 6 % size else [])
+    pieces = [
+        record
+        for index, (_start, lines_before, _rows) in enumerate(chunks)
+        for record in csvfile.records(csvfile.chunk_text(text, chunks, index), ";", header=False, lines_before=lines_before)
+    ]
+    assert pieces == list(csvfile.records(text, ";"))  # same values, same line numbers
+
+
 def test_records_carry_the_line_they_start_on():
     _layout, text = csvfile.read_layout(MESSY.encode("utf-8"))
     lines = [line for line, _row in csvfile.records(text, ";")]
@@ -265,21 +278,61 @@ def test_start_import_refuses_a_bad_mapping(app_ctx, owner, organization, mappin
 
 
 def test_a_crashed_import_is_resumed_without_duplicates(app_ctx, owner, organization, monkeypatch):
-    monkeypatch.setattr(operations, "SYNC_LIMIT", 0)  # through the (immediate) Huey task
+    monkeypatch.setattr(operations, "SYNC_LIMIT", 0)  # through the (immediate) Huey tasks
     monkeypatch.setattr(operations, "CHUNK_SIZE", 10)
-    rows = "".join(f"person{i}@x.com,Person {i}\n" for i in range(35))
-    record = operations.start_import(organization, owner.user, f"email,name\n{rows}".encode(), "big.csv")
-    assert record.status == "completed" and record.created_count == 35
-    # A worker died after two chunks: the progress says 20, the contacts of the third chunk are partly in.
-    record.status, record.processed, record.created_count, record.succeeded = "processing", 20, 20, 20
+    content = ("email,name\n" + "".join(f"person{i}@x.com,Person {i}\n" for i in range(35))).encode()
+    record = operations.create_draft(organization, owner.user, content, "big.csv")
+    record.status = "processing"
+    db.session.commit()
+    assert operations.import_chunk(record.id, 0, 0) and operations.import_chunk(record.id, 1, 10)
+    # Then the worker died while it was on the third chunk: nothing of it was committed.
     record.claimed_at = utcnow() - timedelta(minutes=5)
     db.session.commit()
-    assert operations.is_stalled(record)
+    assert operations.is_stalled(record) and record.processed == 20
     assert operations.resume_stalled_imports() == [record.id]
     db.session.refresh(record)
-    assert record.status == "completed" and record.processed == 35
-    assert (record.created_count, record.updated_count) == (20, 15)  # the 15 found again were updated, not duplicated
+    assert (record.status, record.processed, record.created_count, record.updated_count) == ("completed", 35, 35, 0)
     assert len(contacts_of(organization)) == 35
+    again = operations.start_import(organization, owner.user, content, "big.csv")  # run again: no duplicates
+    assert (again.status, again.created_count, again.updated_count) == ("completed", 0, 35)
+    assert len(contacts_of(organization)) == 35
+
+
+def test_a_chunk_found_twice_is_written_once(app_ctx, owner, organization, monkeypatch):
+    monkeypatch.setattr(operations, "CHUNK_SIZE", 2)
+    record = operations.create_draft(organization, owner.user, b"email\na@x.com\nb@x.com\nc@x.com\n", "x.csv")
+    record.status = "processing"  # as confirming the columns does, without queuing the chunks
+    db.session.commit()
+    assert operations.pending_chunks(record) == [(0, 0), (1, 2)]
+    assert operations.import_chunk(record.id, 0, 0) is True
+    assert operations.import_chunk(record.id, 0, 0) is False  # a second task for the same chunk
+    db.session.refresh(record)
+    assert (record.processed, record.created_count, record.status) == (2, 2, "processing")
+    assert operations.pending_chunks(record) == [(1, 2)]
+    assert operations.import_chunk(record.id, 1, 2) is True
+    db.session.refresh(record)
+    assert (record.processed, record.created_count, record.status) == (3, 3, "completed")
+    assert len(contacts_of(organization)) == 3
+
+
+def test_a_completed_import_keeps_its_failed_rows_but_not_the_file(app_ctx, owner, organization):
+    record = operations.start_import(organization, owner.user, b"email,name\nbad,Bad\nok@x.com,Ok\n", "x.csv")
+    assert record.status == "completed"
+    assert db.session.scalar(select(ContactImport.file_data).where(ContactImport.id == record.id)) is None
+    assert list(csv.reader(io.StringIO("".join(operations.failed_rows_csv(record))))) == [
+        ["line", "reason", "email", "name"], ["2", "Email: Enter a valid email address, like name@example.com.", "bad", "Bad"]]
+
+
+def test_drafts_left_for_a_day_are_discarded(app_ctx, owner, organization):
+    old = operations.create_draft(organization, owner.user, b"email\na@x.com\n", "old.csv")
+    old.created_at = utcnow() - timedelta(days=1, minutes=1)
+    fresh = operations.create_draft(organization, owner.user, b"email\nb@x.com\n", "fresh.csv")
+    done = operations.start_import(organization, owner.user, b"email\nc@x.com\n", "done.csv")
+    done.created_at = utcnow() - timedelta(days=3)
+    db.session.commit()
+    assert operations.discard_abandoned_drafts() == 1
+    assert {record.filename for record in operations.recent_imports(organization.id)} == {"fresh.csv", "done.csv"}
+    assert fresh.file_data == b"email\nb@x.com\n"
 
 
 def test_a_running_import_is_left_to_its_worker(app_ctx, owner, organization):
@@ -287,7 +340,7 @@ def test_a_running_import_is_left_to_its_worker(app_ctx, owner, organization):
     record.status, record.processed, record.claimed_at = "processing", 0, utcnow()
     db.session.commit()
     assert not operations.is_stalled(record) and operations.resume_stalled_imports() == []
-    assert operations.run_import(record.id) is None  # claimed by someone else
+    assert operations.resume_import(record).processed == 0  # left to the worker on it
 
 
 # --- isolation -----------------------------------------------------------------------------------
@@ -305,6 +358,32 @@ def test_another_organization_sees_nothing_of_an_import(owner_client, organizati
 
 
 # --- a big file through the real consumer ------------------------------------------------------------
+
+@pytest.mark.consumer
+def test_chunks_imported_side_by_side_are_written_in_file_order(huey_consumer, app_ctx, owner, organization, monkeypatch):
+    """The same person in an early and a late chunk: one contact, as the later row says."""
+    monkeypatch.setattr(operations, "SYNC_LIMIT", 0)
+    monkeypatch.setattr(operations, "CHUNK_SIZE", 10)
+    rows = [f"person{i}@x.com,Person,{i},+1 212 555 {1000 + i},customer" for i in range(1, 61)]
+    rows[2] = "early@x.com,Early,Version,,first"  # line 4, chunk 0
+    rows[47] = "EARLY@x.com,Late,Version,,second"  # line 49, chunk 4
+    rows[9] = "bad-email,Bad,Row,,"  # line 11
+    rows[55] = "other@x.com,Same,Phone,+1 212 555 1001,"  # line 57, chunk 5: person1's phone (line 2)
+    record = operations.start_import(organization, owner.user,
+                                     ("email,first_name,last_name,phone,tags\n" + "\n".join(rows) + "\n").encode(), "x.csv")
+    deadline = time.monotonic() + 60
+    while record.status == "processing" and time.monotonic() < deadline:
+        time.sleep(0.1)
+        db.session.refresh(record)
+    assert (record.status, record.processed, record.failed) == ("completed", 60, 1)
+    assert (record.created_count, record.updated_count) == (57, 2)
+    early = db.session.scalar(select(Contact).where(Contact.email == "early@x.com"))
+    assert (early.first_name, early.tags) == ("Late", ["first", "second"])
+    same_phone = db.session.scalar(select(Contact).where(Contact.phone == "+12125551001"))
+    assert (same_phone.first_name, same_phone.last_name) == ("Same", "Phone")
+    assert db.session.scalars(select(ContactImportFailure.line).where(ContactImportFailure.import_id == record.id)).all() == [11]
+    assert len(contacts_of(organization)) == 57
+
 
 def big_file(rows):
     """Every 50th row is bad (2%); row 101, 201 ... repeats the contact two rows up (499 in 50,000)."""

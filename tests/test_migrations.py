@@ -6,7 +6,7 @@ from flask_migrate import downgrade, upgrade
 from sqlalchemy import create_engine, inspect, text
 
 from nudgeweb import create_app
-from nudgeweb.extensions import db, huey
+from nudgeweb.extensions import db
 from tests.conftest import PG_URL, RUN_ID, make_test_config
 
 
@@ -26,17 +26,14 @@ def empty_database_url(tmp_path):
     admin.dispose()
 
 
-def test_upgrade_from_empty_matches_the_models(app, tmp_path, empty_database_url):
+def test_upgrade_from_empty_matches_the_models(tmp_path, empty_database_url):
     migrated = create_app(make_test_config(tmp_path, empty_database_url))
-    try:
-        with migrated.app_context():
-            upgrade()
-            with db.engine.connect() as conn:
-                diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), db.metadata)
-            assert diff == [], f"models and migrations differ: {diff}"
-            assert set(db.metadata.tables) <= set(inspect(db.engine).get_table_names())
-            downgrade(revision="base")
-            assert set(inspect(db.engine).get_table_names()) <= {"alembic_version"}
-            db.engine.dispose()
-    finally:
-        huey.init_app(app)
+    with migrated.app_context():
+        upgrade()
+        with db.engine.connect() as conn:
+            diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), db.metadata)
+        assert diff == [], f"models and migrations differ: {diff}"
+        assert set(db.metadata.tables) <= set(inspect(db.engine).get_table_names())
+        downgrade(revision="base")
+        assert set(inspect(db.engine).get_table_names()) <= {"alembic_version"}
+        db.engine.dispose()

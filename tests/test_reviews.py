@@ -9,12 +9,14 @@ import pytest
 from sqlalchemy import func, select
 
 from nudgeweb.extensions import db, huey
+from nudgeweb.message_templates.operations import create_template, delete_template
 from nudgeweb.models import Contact, ReviewRequest
+from nudgeweb.models.messages import Message
 from nudgeweb.reviews import bulk, clock, operations
-from nudgeweb.reviews.links import review_token
+from nudgeweb.reviews.links import LINK_LIFETIME, review_token
 from nudgeweb.reviews.settings import review_settings_for
 from tests.factories import ContactFactory
-from tests.reviews_support import NOW, frozen_clock  # noqa: F401
+from tests.reviews_support import NOW, frozen_clock, token_signed  # noqa: F401
 
 def count(model):
     return db.session.scalar(select(func.count()).select_from(model))
@@ -141,6 +143,20 @@ def test_forged_or_unknown_link_gets_a_friendly_page(client, organization):
     assert client.post(f"/r/{token[:-2]}xx/rate", data={"rating": "5"}).status_code == 404
 
 
+def test_a_link_older_than_its_lifetime_gets_410_and_changes_nothing(client, organization):
+    request = operations.create_review_request(organization, {"email": "a@example.com"}, 0)
+    recent = token_signed(request, LINK_LIFETIME - timedelta(days=1))
+    assert client.get(f"/r/{recent}").status_code == 200
+    old = token_signed(request, LINK_LIFETIME + timedelta(days=1))
+    answers = [client.get(f"/r/{old}"), client.post(f"/r/{old}/rate", data={"rating": "5"}),
+               client.post(f"/r/{old}/feedback", data={"feedback": "Late"}), client.get(f"/r/{old}/go/0")]
+    assert [a.status_code for a in answers] == [410] * 4
+    page = answers[0].get_data(as_text=True)
+    assert "This link has expired" in page and "Acme Plumbing" not in page
+    db.session.refresh(request)
+    assert request.rating is None and request.feedback is None and request.clicked_site is None
+
+
 def test_pipeline_counts_filters_and_fragment(owner_client, organization):
     for n in range(3):
         operations.create_review_request(organization, {"first_name": f"Person{n}", "email": f"p{n}@example.com"}, 1)
@@ -208,6 +224,45 @@ def test_settings_page_saves_sites_in_order_and_follow_ups(owner_client, organiz
     assert (settings.default_channel, settings.default_delay_hours, settings.ask_again_after_days) == ("email", 2, 60)
     bad = owner_client.post("/settings/reviews", data={**data, "sites-0-url": "facebook", "follow_ups-1-delay_days": "1"})
     assert bad.status_code == 400 and b"Paste the full address" in bad.data
+
+
+SETTINGS_FORM = {"sites-0-kind": "google", "sites-0-url": "https://g.example/acme", "default_channel": "email",
+                 "default_delay_hours": "0", "ask_again_after_days": "30", "follow_ups-0-delay_days": "3"}
+
+
+def test_settings_pick_the_template_of_each_step_from_the_business_own(owner_client, organization, other_owner):
+    ours = create_template(organization, {"name": "Our own ask", "channel": "email",
+                                          "subject": "Rate {{ business_name }}, {{ first_name }}?",
+                                          "html_content": "<p><a href=\"{{ review_link }}\">Rate us</a></p>"})
+    nudge = create_template(organization, {"name": "Short nudge", "channel": "sms", "body": "Still there? {{ review_link }}"})
+    theirs = create_template(other_owner.organization, {"name": "Globex ask", "channel": "email", "subject": "Hi",
+                                                        "html_content": "<p>Hi</p>"})
+    page = owner_client.get("/settings/reviews").get_data(as_text=True)
+    assert "The built-in one" in page and "Our own ask" in page and "Short nudge" in page and "Globex ask" not in page
+
+    chosen = {**SETTINGS_FORM, "templates-0-email": str(ours.id), "templates-1-sms": str(nudge.id)}
+    assert owner_client.post("/settings/reviews", data=chosen).status_code == 303
+    settings = review_settings_for(organization)
+    db.session.refresh(settings)
+    assert settings.templates == {"0": {"email": str(ours.id)}, "1": {"sms": str(nudge.id)}}
+    assert f'<option selected value="{ours.id}">Our own ask</option>' in owner_client.get("/settings/reviews").text
+
+    request = operations.create_review_request(organization, {"first_name": "Ada", "email": "ada@example.com"}, 0)
+    operations.perform_step(request, 0, NOW)
+    [message] = db.session.scalars(select(Message).where(Message.purpose_id == request.id)).all()
+    assert message.subject == "Rate Acme Plumbing, Ada?"
+
+    for field, value in (("templates-0-email", theirs.id), ("templates-0-sms", ours.id), ("templates-2-email", "x")):
+        bad = owner_client.post("/settings/reviews", data={**SETTINGS_FORM, field: str(value)})
+        assert bad.status_code == 400
+        assert re.search(f'id="{field}-error">Choose one of your (email|text message) templates.<', bad.text)
+        db.session.refresh(settings)
+        assert settings.templates == {"0": {"email": str(ours.id)}, "1": {"sms": str(nudge.id)}}
+
+    delete_template(ours)  # gone: the request falls back to the built-in template
+    later = operations.create_review_request(organization, {"first_name": "Bo", "email": "bo@example.com"}, 0)
+    operations.perform_step(later, 0, NOW)
+    assert db.session.scalar(select(Message.subject).where(Message.purpose_id == later.id)) == "How did we do, Bo?"
 
 
 def test_bulk_send_says_how_many_are_asked_and_skipped(owner_client, organization):

@@ -4,17 +4,18 @@ through a real SMTP server that the customer rates, the owners hearing of it.
 """
 import re
 import uuid
-from datetime import timedelta
+from datetime import timedelta, timezone
 
 import pytest
 from sqlalchemy import select
 
-from nudgeweb.extensions import db
+from nudgeweb.extensions import db, huey
 from nudgeweb.models import Contact, ReviewRequest
 from nudgeweb.models.messages import Message
-from nudgeweb.reviews import operations
+from nudgeweb.reviews import clock, operations
 from nudgeweb.reviews.links import review_token
-from tests.delivery_support import parts_of, smtp  # noqa: F401
+from tests.delivery_support import parts_of, quiet_now, smtp  # noqa: F401
+from tests.factories import ContactFactory
 from tests.oauth_flow import OAuthDance, register_client
 from tests.reviews_support import NOW, frozen_clock, travel_and_run  # noqa: F401
 from tests.test_reviews_flow import JANE
@@ -94,3 +95,28 @@ def test_email_request_through_real_smtp_customer_rates_and_owners_hear_of_it(sm
     [notice] = smtp.sink.to(owner.user.email)
     assert notice["Subject"] == "Ada rated you 5 stars"
     assert f"/review-requests/{request.id}" in parts_of(notice)[0]
+
+
+def test_cancelling_a_request_cancels_its_message_held_by_quiet_hours(smtp, owner_client, organization):
+    night = quiet_now(organization, "email")  # the customers' evening in Tokyo: email waits till morning
+    held, other = (operations.request_for_contact(
+        organization, ContactFactory(organization=organization, email=email, timezone="Asia/Tokyo"), delay_hours=0)
+        for email in ("ken@example.net", "yui@example.net"))
+    assert operations.perform_step(held, 0, NOW) == operations.perform_step(other, 0, NOW) == "sent"
+    [message] = review_messages(str(held.id))
+    assert message.status == "queued" and message.send_at == night.astimezone(timezone.utc)
+
+    answer = owner_client.post(f"/review-requests/{held.id}/cancel")
+    assert answer.status_code == 303
+    page = owner_client.get(f"/review-requests/{held.id}").get_data(as_text=True)
+    assert "Cancelled; its 1 waiting message will not go" in page
+    db.session.expire_all()
+    assert message.status == "cancelled" and review_messages(str(other.id))[0].status == "queued"
+    assert "cancelled" in owner_client.get("/outbox?status=cancelled").get_data(as_text=True)
+
+    morning = clock.huey_timestamp(night + timedelta(minutes=1))
+    for task in huey.read_schedule(morning):  # the send task the consumer runs when the quiet hours end
+        huey.execute(task, morning)
+    db.session.expire_all()
+    assert message.status == "cancelled" and message.attempts == 0
+    assert smtp.sink.to("ken@example.net") == []

@@ -63,8 +63,9 @@ import importlib
 import pkgutil
 
 from flask import request
+from flask.sessions import SecureCookieSessionInterface
 
-from nudgeweb.api import documents  # noqa: F401  (re-exported for resource modules)
+from nudgeweb.api import documents, prepared  # noqa: F401  (documents: re-exported for resource modules)
 from nudgeweb.api.credentials import Credential, current_credential  # noqa: F401
 from nudgeweb.api.documents import ResourceType, iso  # noqa: F401
 from nudgeweb.api.errors import ApiError, error_response, not_found, request_id, validation_error  # noqa: F401
@@ -92,6 +93,16 @@ def is_api_request():
     return request.path.startswith("/api/")
 
 
+class SessionInterface(SecureCookieSessionInterface):
+    """The cookie session, but none for the JSON API: its requests carry their own credentials,
+    so a cookie is neither read nor written for them."""
+
+    def open_session(self, app, request):
+        if request.path.startswith(bp.url_prefix + "/"):
+            return self.make_null_session(app)
+        return super().open_session(app, request)
+
+
 def register(app):
     """Register the API blueprint, the docs page, Settings -> API keys, and X-Request-Id."""
     from nudgeweb.api.docs import bp as docs_bp
@@ -104,6 +115,8 @@ def register(app):
     app.register_blueprint(docs_bp)
     app.register_blueprint(settings_bp)
     app.register_error_handler(ApiError, error_response)
+    app.session_interface = SessionInterface()
+    app.teardown_appcontext(prepared.release_connection)
 
     @app.after_request
     def add_api_headers(response):

@@ -3,49 +3,64 @@
 Every credential acts for one user in one organization with a set of scopes; the user's role in
 that organization still applies. ``authenticate()`` reads the request's headers, scopes the
 request to the organization and returns a ``Credential`` (or raises the 401 of seed 004).
+
+A verified credential is kept in this process for API_CREDENTIAL_CACHE_SECONDS (5 by default),
+so that a busy client costs no database query to authenticate. A change to a key, token,
+membership, user, organization or API setting made in this process forgets every cached
+credential at once (``forget_credentials``); one made by another process is seen when the
+cached entry expires.
 """
+import hashlib
+import threading
+import time
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from flask import g, request
-from sqlalchemy import or_, select, update
-from sqlalchemy.orm import joinedload
+from flask import current_app, g, has_app_context, request
+from sqlalchemy import event, or_, select, update
+from sqlalchemy.orm import Session, joinedload
 
 from nudgeweb.api import keys, tokens
 from nudgeweb.api.errors import ApiError
 from nudgeweb.extensions import db
-from nudgeweb.models import ApiKey, ApiSettings, Membership, role_at_least, utcnow
+from nudgeweb.models import ApiKey, ApiSettings, Membership, Organization, User, role_at_least, utcnow
 from nudgeweb.scoping import enter_organization
 
 # A credential's last_used_at is written at most once per this interval (not on every request).
 LAST_USED_RESOLUTION = timedelta(seconds=60)
 DEFAULT_RATE_LIMIT = 1000
+DEFAULT_CACHE_SECONDS = 5
 ALL_SCOPES = ("read", "write")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Credential:
+    """What a verified credential grants: plain values, safe to keep between requests."""
+
     kind: str  # "api_key" | "jwt" | "oauth"
     id: str
-    membership: Membership
+    user_id: object
+    organization_id: object
+    role: str
     scopes: frozenset
     created_at: datetime | None = None
     expires_at: datetime | None = None
     last_used_at: datetime | None = None
     rate_limit: int = DEFAULT_RATE_LIMIT
-    extra: dict = field(default_factory=dict)
+    extra: dict = field(default_factory=dict, compare=False)
+
+    @classmethod
+    def of(cls, kind, id, membership, scopes, *args, **kwargs):
+        return cls(kind, id, membership.user_id, membership.organization_id, membership.role, frozenset(scopes),
+                   *args, **kwargs)
 
     @property
-    def organization_id(self):
-        return self.membership.organization_id
-
-    @property
-    def user_id(self):
-        return self.membership.user_id
-
-    @property
-    def role(self):
-        return self.membership.role
+    def membership(self):
+        """The acting user's membership (with its user and organization), loaded once per request."""
+        loaded = g.get("api_membership")
+        if loaded is None:
+            loaded = g.api_membership = _membership(self.user_id, self.organization_id)
+        return loaded
 
     @property
     def rate_key(self):
@@ -70,16 +85,15 @@ def authenticate():
     api_key = request.headers.get("X-API-Key")
     authorization = request.headers.get("Authorization")
     if api_key is not None:
-        credential = _from_api_key(api_key.strip())
+        credential = _cached(("key", api_key.strip()), _from_api_key)
     elif authorization is not None:
         scheme, _, token = authorization.partition(" ")
         if scheme.lower() != "bearer" or not token.strip():
             raise unauthorized("Authorization header must be 'Bearer <token>'.", "ERR_AUTH_MISSING_TOKEN")
-        credential = _from_bearer(token.strip())
+        credential = _cached(("bearer", token.strip()), _from_bearer)
     else:
         raise unauthorized("X-API-Key header is required.", "ERR_AUTH_MISSING_TOKEN")
     g.credential = credential
-    g.membership = credential.membership
     enter_organization(credential.organization_id)
     return credential
 
@@ -87,6 +101,92 @@ def authenticate():
 def current_credential() -> Credential | None:
     return g.get("credential")
 
+
+# -- the cache of verified credentials --------------------------------------------------------
+
+class CredentialCache:
+    """Verified credentials by the hash of their secret, each kept ``seconds``."""
+
+    def __init__(self, seconds):
+        self.seconds = seconds
+        self.entries = {}
+        self.lock = threading.Lock()
+
+    def get(self, key):
+        entry = self.entries.get(key)
+        if entry is None:
+            return None
+        credential, stored = entry
+        if time.monotonic() - stored >= self.seconds or (
+                credential.expires_at is not None and credential.expires_at <= utcnow()):
+            self.entries.pop(key, None)
+            return None
+        return credential
+
+    def put(self, key, credential):
+        if self.seconds <= 0:
+            return
+        with self.lock:
+            if len(self.entries) >= 10_000:
+                self.entries.clear()
+            self.entries[key] = (credential, time.monotonic())
+
+    def clear(self):
+        with self.lock:
+            self.entries.clear()
+
+
+def _cache():
+    cache = current_app.extensions.get("api_credentials")
+    if cache is None:
+        seconds = current_app.config.get("API_CREDENTIAL_CACHE_SECONDS", DEFAULT_CACHE_SECONDS)
+        cache = current_app.extensions["api_credentials"] = CredentialCache(seconds)
+    return cache
+
+
+def _cached(kind_and_secret, verify):
+    kind, secret = kind_and_secret
+    key = (kind, hashlib.sha256(secret.encode()).digest())
+    cache = _cache()
+    credential = cache.get(key)
+    if credential is None:
+        credential = verify(secret)
+        cache.put(key, credential)
+    return credential
+
+
+def forget_credentials():
+    """Drop every cached credential of this process (a key, token or member changed)."""
+    if has_app_context():
+        cache = current_app.extensions.get("api_credentials")
+        if cache is not None:
+            cache.clear()
+
+
+_CREDENTIAL_MODELS = (ApiKey, ApiSettings, Membership, User, Organization)
+_CREDENTIAL_TABLES = {"api_keys", "api_settings", "memberships", "users", "organizations", "oauth_tokens",
+                      "oauth_clients"}
+
+
+def _is_credential_row(obj):
+    return isinstance(obj, _CREDENTIAL_MODELS) or getattr(obj, "__tablename__", None) in _CREDENTIAL_TABLES
+
+
+@event.listens_for(Session, "after_flush")
+def _forget_after_flush(session, _context):
+    changed = (session.dirty, session.deleted, session.new)
+    if any(_is_credential_row(obj) for rows in changed for obj in rows):
+        forget_credentials()
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _forget_after_bulk_change(state):
+    if (state.is_update or state.is_delete) and getattr(state.statement, "table", None) is not None \
+            and state.statement.table.name in _CREDENTIAL_TABLES:
+        forget_credentials()
+
+
+# -- verifying each kind ----------------------------------------------------------------------
 
 def _rate_limit_of(organization_id):
     limit = db.session.scalar(
@@ -118,8 +218,8 @@ def _from_api_key(secret):
     if key.expires_at is not None and key.expires_at <= utcnow():
         raise unauthorized("This API key has expired.")
     _touch(key)
-    return Credential("api_key", str(key.id), membership, frozenset(key.scopes or ()), key.created_at,
-                      key.expires_at, key.last_used_at, rate_limit or DEFAULT_RATE_LIMIT)
+    return Credential.of("api_key", str(key.id), membership, key.scopes or (), key.created_at,
+                         key.expires_at, key.last_used_at, rate_limit or DEFAULT_RATE_LIMIT)
 
 
 def _touch(key):
@@ -145,8 +245,8 @@ def _from_bearer(token):
         membership = _membership(claims["sub_uuid"], claims["org_uuid"])
         if membership is None:
             raise unauthorized("This token's user is no longer a member of the organization.")
-        return Credential("jwt", claims["jti"], membership, frozenset(claims.get("scope", "").split()),
-                          claims["iat_dt"], claims["exp_dt"], utcnow(), _rate_limit_of(membership.organization_id))
+        return Credential.of("jwt", claims["jti"], membership, claims.get("scope", "").split(),
+                             claims["iat_dt"], claims["exp_dt"], utcnow(), _rate_limit_of(membership.organization_id))
     return _from_oauth(token)
 
 
@@ -165,9 +265,9 @@ def _from_oauth(token):
     scopes = getattr(found, "scopes", None) or ()
     if isinstance(scopes, str):
         scopes = scopes.split()
-    return Credential("oauth", str(getattr(found, "id", token[:12])), membership, frozenset(scopes),
-                      getattr(found, "created_at", None), getattr(found, "expires_at", None),
-                      getattr(found, "last_used_at", None), _rate_limit_of(organization_id))
+    return Credential.of("oauth", str(getattr(found, "id", token[:12])), membership, scopes,
+                         getattr(found, "created_at", None), getattr(found, "expires_at", None),
+                         getattr(found, "last_used_at", None), _rate_limit_of(organization_id))
 
 
 def _attr_id(found, name):

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from typing import Callable
 
-from flask import jsonify, request
+import orjson
+from flask import current_app, request
 
 from nudgeweb.api.params import ListParams, Page, paginate
 
@@ -86,20 +87,27 @@ def collection(resource_type: ResourceType, rows, links, meta, fields=None, incl
     return respond(document)
 
 
-def list_response(resource_type: ResourceType, statement, spec, params: ListParams, include=None, prepare=None):
+def list_response(resource_type: ResourceType, statement, spec, params: ListParams, include=None, prepare=None,
+                  scalars=True):
     """Paginate ``statement`` and answer the list document; ``include(rows, names)`` gives
     the ``included`` resources for ``include=`` (validated by the spec already);
-    ``prepare(rows)`` may load what the page's rows need in one query before they are shown."""
-    page: Page = paginate(statement, spec, params)
+    ``prepare(rows)`` may load what the page's rows need in one query before they are shown;
+    ``scalars=False`` for a statement of columns (rows rather than ORM objects)."""
+    page: Page = paginate(statement, spec, params, scalars)
     if prepare is not None:
         prepare(page.rows)
     included = include(page.rows, params.include) if include and params.include else []
     return collection(resource_type, page.rows, page.links, page.meta, params.fields, included)
 
 
+# orjson writes a list page several times faster than json; what it does not know itself (dates,
+# Decimal ...) goes through Flask's own conversion, so documents read as jsonify would write them.
+_ORJSON_OPTIONS = orjson.OPT_SORT_KEYS | orjson.OPT_NON_STR_KEYS | orjson.OPT_PASSTHROUGH_DATETIME
+
+
 def respond(document, status=200, headers=None):
-    response = jsonify(document)
-    response.status_code = status
+    body = orjson.dumps(document, default=current_app.json.default, option=_ORJSON_OPTIONS)
+    response = current_app.response_class(body, status=status, mimetype="application/json")
     if headers:
         response.headers.update(headers)
     return response

@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from urllib.parse import urlencode
 
-from flask import request
-from sqlalchemy import and_, false, func, or_, select, tuple_
+from flask import g, request
+from sqlalchemy import and_, bindparam, false, func, or_, select, tuple_
 
 from nudgeweb.api.errors import ApiError, bad_parameter, error_object
+from nudgeweb.api.prepared import prepared, remembered
 from nudgeweb.extensions import db
 
 DEFAULT_PAGE_SIZE = 25
@@ -134,25 +135,81 @@ class Page:
     meta: dict
 
 
-def paginate(statement, spec: ListSpec, params: ListParams, scalars=True) -> Page:
-    """Order ``statement`` by the requested sort, then fetch one page of it."""
+def paginate(statement, spec: ListSpec, params: ListParams, scalars=True, count=None) -> Page:
+    """Order ``statement`` by the requested sort, then fetch one page of it.
+
+    ``scalars=False``: ``statement`` selects columns of rows that filter their organization
+    themselves; it runs straight on the session's connection (no ORM objects, no per-statement
+    scoping options to build), and the page holds plain rows. ``count(statement)`` may answer
+    the total of a numbered page (a cached count, say) instead of a COUNT query.
+    """
     columns = [(spec.sorts[name], descending) for name, descending in params.sort]
     columns.append((spec.id_column, any(d for _, d in columns[-1:])))
     ordered = statement.order_by(None).order_by(*[c.desc() if d else c.asc() for c, d in columns])
     if params.uses_cursor:
         return _cursor_page(ordered, columns, params, scalars)
-    return _number_page(statement, ordered, params, scalars)
+    return _number_page(statement, ordered, params, scalars, count)
+
+
+def paginate_prepared(key, build, spec: ListSpec, params: ListParams) -> Page:
+    """As ``paginate`` for a hot list of columns, run as ``prepared`` statements.
+
+    ``build()`` gives the statement (columns of rows that filter their organization themselves);
+    it is called only when ``key`` is new, so ``key`` must name everything the statement is made
+    of: the organization, the filters, and a version of the data if building it reads any. The
+    total of a numbered page is remembered under ``key``: for page[number], ``key`` must hold a
+    version that changes whenever the rows do.
+    """
+    columns = [(spec.sorts[name], descending) for name, descending in params.sort]
+    columns.append((spec.id_column, any(d for _, d in columns[-1:])))
+    order = [c.desc() if d else c.asc() for c, d in columns]
+    sort = tuple(params.sort)
+    if params.uses_cursor:
+        values = decode_cursor(params.cursor, len(columns)) if params.cursor else None
+        shape = None if values is None else tuple(v is None for v in values)
+
+        def build_page():
+            statement = build().order_by(None).order_by(*order)
+            if values is not None:
+                binds = [None if v is None else bindparam(f"cursor_{i}", v, type_=c.type)
+                         for i, ((c, _), v) in enumerate(zip(columns, values))]
+                statement = statement.where(_after(columns, binds, _nulls_sort_low()))
+            return statement.limit(bindparam("page_limit", params.size + 1))
+
+        page = prepared((*key, sort, params.size, "cursor", shape), build_page)
+        rows = page.rows(**{f"cursor_{i}": v for i, v in enumerate(values or ()) if v is not None})
+        return _cursor_result(rows, columns, params, False)
+    number, size = params.number or 1, params.size
+    total = remembered((*key, "count"), lambda: prepared((*key, "count"), lambda: select(func.count()).select_from(
+        build().order_by(None).subquery())).rows()[0][0])
+    page = prepared((*key, sort, size, "number"), lambda: build().order_by(None).order_by(*order)
+                    .limit(bindparam("page_limit", size)).offset(bindparam("page_offset", 0)))
+    rows = page.rows(page_offset=(number - 1) * size)
+    return _number_result(rows, number, size, total)
 
 
 def _fetch(statement, scalars):
-    result = db.session.execute(statement)
-    return list(result.scalars() if scalars else result)
+    if scalars:
+        return list(db.session.execute(statement).scalars())
+    return db.session.connection().execute(statement).all()
 
 
-def _number_page(statement, ordered, params, scalars):
+def count_rows(statement, scalars=True):
+    """How many rows ``statement`` gives (run as ``_fetch`` runs it)."""
+    counting = select(func.count()).select_from(statement.order_by(None).subquery())
+    if scalars:
+        return db.session.scalar(counting)
+    return db.session.connection().execute(counting).scalar_one()
+
+
+def _number_page(statement, ordered, params, scalars, count=None):
     number, size = params.number or 1, params.size
-    total = db.session.scalar(select(func.count()).select_from(statement.order_by(None).subquery()))
+    total = (count or count_rows)(statement, scalars)
     rows = _fetch(ordered.limit(size).offset((number - 1) * size), scalars)
+    return _number_result(rows, number, size, total)
+
+
+def _number_result(rows, number, size, total):
     pages = max(1, -(-total // size))
     links = {
         "self": page_url(number=number, size=size),
@@ -169,7 +226,10 @@ def _cursor_page(ordered, columns, params, scalars):
     if params.cursor:
         values = decode_cursor(params.cursor, len(columns))
         ordered = ordered.where(_after(columns, values, _nulls_sort_low()))
-    rows = _fetch(ordered.limit(params.size + 1), scalars)
+    return _cursor_result(_fetch(ordered.limit(params.size + 1), scalars), columns, params, scalars)
+
+
+def _cursor_result(rows, columns, params, scalars):
     has_more = len(rows) > params.size
     rows = rows[: params.size]
     next_cursor = encode_cursor(_row_values(rows[-1], columns, scalars)) if has_more else None
@@ -222,7 +282,7 @@ def _row_values(row, columns, scalars):
     values = []
     for column, _ in columns:
         key = column.key
-        values.append(getattr(row, key) if scalars else row._mapping[key])
+        values.append(row._mapping[key] if not scalars and hasattr(row, "_mapping") else getattr(row, key))
     return values
 
 
@@ -260,7 +320,16 @@ def decode_cursor(cursor, count):
 
 def page_url(**page):
     """This request's URL with its page parameters replaced."""
-    args = [(k, v) for k, v in request.args.items(multi=True) if not k.startswith("page[")]
-    args += [(f"page[{name}]", value) for name, value in page.items() if value is not None]
-    query = urlencode(args)
-    return f"{request.base_url}?{query}" if query else request.base_url
+    base, query = _url_without_page()
+    extra = urlencode([(f"page[{name}]", value) for name, value in page.items() if value is not None])
+    query = f"{query}&{extra}" if query and extra else query or extra
+    return f"{base}?{query}" if query else base
+
+
+def _url_without_page():
+    """(base URL, encoded query without page parameters) of this request, worked out once."""
+    found = g.get("url_without_page")
+    if found is None:
+        args = [(k, v) for k, v in request.args.items(multi=True) if not k.startswith("page[")]
+        found = g.url_without_page = (request.base_url, urlencode(args))
+    return found

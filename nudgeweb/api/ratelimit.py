@@ -1,43 +1,107 @@
-"""Per-credential rate limits on Flask-Limiter's storage and strategy (memory, or Redis when configured).
+"""Per-credential rate limits: so many requests a minute, counted with one storage call per request.
 
-The API counts each request once its credential is known, straight on the limiter's strategy
-(``limiter.limiter``) rather than through a decorated route: that keeps the bookkeeping to one
-storage call and one read of the window, and lets the organization's own limit apply.
+The counters live where Flask-Limiter keeps its own (RATELIMIT_STORAGE_URI): in this process for
+``memory://``, in Redis when configured (one script call: increment, start the window, read its
+time left), so that every web process shares them. Any other storage goes through Flask-Limiter's
+fixed-window strategy. A credential's window opens with its first request and lasts a minute, so
+a client that stays under the limit is never refused however its requests fall on the clock.
 """
+import math
+import threading
 import time
-from functools import lru_cache
 
 from flask import current_app, g
-from limits import parse
 
 from nudgeweb.api.errors import ApiError
 from nudgeweb.extensions import limiter
 
-SCOPE = "api"
+WINDOW_SECONDS = 60
 
 
-@lru_cache(maxsize=64)
-def _per_minute(amount):
-    return parse(f"{amount}/minute")
+class MemoryCounter:
+    """Counters of this process: key -> [window end (Unix time), requests in the window]."""
+
+    def __init__(self, clock=time.time):
+        self.clock = clock
+        self.windows = {}
+        self.lock = threading.Lock()
+
+    def hit(self, key):
+        """Count one request; returns (requests in the window, when the window ends)."""
+        now = self.clock()
+        with self.lock:
+            window = self.windows.get(key)
+            if window is None or window[0] <= now:
+                if len(self.windows) > 100_000:
+                    self.windows = {k: w for k, w in self.windows.items() if w[0] > now}
+                window = self.windows[key] = [now + WINDOW_SECONDS, 0]
+            window[1] += 1
+            return window[1], window[0]
 
 
-def limit_of(credential):
-    """The credential's rate limit item and its counter's key parts."""
-    return _per_minute(credential.rate_limit), (current_app.config.get("RATELIMIT_KEY_PREFIX", ""),
-                                                credential.rate_key, SCOPE)
+class RedisCounter:
+    """Counters in Redis, shared by every process: one round trip a request."""
+
+    SCRIPT = """
+    local count = redis.call('INCR', KEYS[1])
+    local left = redis.call('PTTL', KEYS[1])
+    if count == 1 or left < 0 then
+        redis.call('PEXPIRE', KEYS[1], ARGV[1])
+        left = tonumber(ARGV[1])
+    end
+    return {count, left}
+    """
+
+    def __init__(self, url):
+        import redis
+
+        self.client = redis.Redis.from_url(url)
+        self.script = self.client.register_script(self.SCRIPT)
+
+    def hit(self, key):
+        count, left_ms = self.script(keys=[key], args=[WINDOW_SECONDS * 1000])
+        return int(count), time.time() + int(left_ms) / 1000
+
+
+class LimiterCounter:
+    """Any other storage Flask-Limiter supports, through its fixed-window strategy."""
+
+    def hit(self, key):
+        storage = limiter.limiter.storage
+        count = storage.incr(key, WINDOW_SECONDS)
+        return count, storage.get_expiry(key)
+
+
+def counter():
+    """This app's counter, made on first use from RATELIMIT_STORAGE_URI."""
+    found = current_app.extensions.get("api_rate_counter")
+    if found is None:
+        url = current_app.config.get("RATELIMIT_STORAGE_URI", "memory://")
+        if url.startswith("memory://"):
+            found = MemoryCounter()
+        elif url.startswith(("redis://", "rediss://", "unix://")):
+            found = RedisCounter(url)
+        else:
+            found = LimiterCounter()
+        current_app.extensions["api_rate_counter"] = found
+    return found
+
+
+def counter_key(credential):
+    prefix = current_app.config.get("RATELIMIT_KEY_PREFIX", "")
+    return f"{prefix}/api/{credential.rate_key}/{credential.rate_limit}"
 
 
 def count_request(credential):
     """Count this request against the credential's limit; a 429 ERR_RATE_LIMIT when it is spent."""
     if not limiter.enabled:
         return
-    item, key = limit_of(credential)
-    allowed = limiter.limiter.hit(item, *key)
-    reset_at, remaining = limiter.limiter.get_window_stats(item, *key)
-    g.api_rate_limit = (item.amount, max(0, remaining), int(reset_at))
-    if not allowed:
-        retry_after = max(1, int(reset_at - time.time()))
-        raise ApiError(429, f"Rate limit of {item.amount} requests a minute exceeded. Retry after {retry_after} seconds.",
+    limit = credential.rate_limit
+    count, reset_at = counter().hit(counter_key(credential))
+    g.api_rate_limit = (limit, max(0, limit - count), int(reset_at))
+    if count > limit:
+        retry_after = max(1, math.ceil(reset_at - time.time()))
+        raise ApiError(429, f"Rate limit of {limit} requests a minute exceeded. Retry after {retry_after} seconds.",
                        "ERR_RATE_LIMIT", "Too many requests", headers={"Retry-After": str(retry_after)})
 
 

@@ -3,7 +3,7 @@ import uuid
 
 from functools import wraps
 
-from flask import abort, g, session
+from flask import abort, g, request, session
 from flask_login import current_user, login_required
 
 from nudgeweb.auth.operations import membership_of, memberships_of
@@ -14,10 +14,12 @@ SESSION_ORGANIZATION = "organization_id"
 
 
 def load_membership():
-    """before_request: pick the logged-in user's current organization and scope to it."""
+    """before_request: pick the logged-in user's current organization and scope to it.
+
+    Not for the JSON API, whose credential names the organization (api/credentials.py)."""
     g.membership = None
     enter_organization(None)
-    if not current_user.is_authenticated:
+    if request.path.startswith("/api/v1/") or not current_user.is_authenticated:
         return
     membership = None
     chosen = session.get(SESSION_ORGANIZATION)

@@ -24,6 +24,8 @@ from functools import lru_cache
 from zoneinfo import available_timezones
 
 import phonenumbers
+from phonenumbers import PhoneMetadata
+from phonenumbers.phonenumberutil import _is_number_matching_desc
 from email_validator import EmailNotValidError, validate_email
 from email_validator.rfc_constants import DOT_ATOM_TEXT, EMAIL_MAX_LENGTH
 from sqlalchemy import select
@@ -124,7 +126,7 @@ def normalize_phone(value, country):
     """(E.164 number, None) or (None, message); numbers without +code are read as ``country``'s."""
     number = _plain_nanp_number(value, country)
     if number is not None:  # valid for the organization's own country is the common, cheap answer
-        valid = phonenumbers.is_valid_number_for_region(number, country) or phonenumbers.is_valid_number(number)
+        valid = _valid_for_region(number, country) or phonenumbers.is_valid_number(number)
         return (f"+1{number.national_number}", None) if valid else (None, PHONE_MESSAGE)
     try:
         number = phonenumbers.parse(value, country or None)
@@ -133,6 +135,25 @@ def normalize_phone(value, country):
     if number is None or not phonenumbers.is_valid_number(number):
         return None, PHONE_MESSAGE
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164), None
+
+
+# Every type of number a region's metadata describes, the common ones first.
+NUMBER_TYPES = ("fixed_line", "mobile", "toll_free", "premium_rate", "shared_cost", "voip", "personal_number",
+                "pager", "uan", "voicemail")
+
+
+def _valid_for_region(number, country):
+    """phonenumbers.is_valid_number_for_region(number, country) for a number of _plain_nanp_number.
+
+    The same test: the national number matches the region's general pattern and the pattern of
+    one type of number; the library tries the rare types (premium rate, pager ...) first, which
+    is most of the cost of an import's phone numbers, here landlines and mobiles come first.
+    """
+    metadata = PhoneMetadata.metadata_for_region(country.upper())
+    national = str(number.national_number)  # no leading zeros in North America
+    if not _is_number_matching_desc(national, metadata.general_desc):
+        return False
+    return any(_is_number_matching_desc(national, getattr(metadata, kind)) for kind in NUMBER_TYPES)
 
 
 def _plain_nanp_number(value, country):

@@ -1,7 +1,9 @@
 """Contact forms: they check shape; contacts.fields and contacts.operations check meaning."""
+import json
+
 from flask_wtf import FlaskForm
 from wtforms import DateField, HiddenField, IntegerField, SelectField, StringField
-from wtforms.validators import Length, Optional
+from wtforms.validators import Length, Optional, ValidationError
 
 from nudgeweb.contacts.queries import DEFAULT_SORT, SORTABLE
 from nudgeweb.models.contacts import CONTACT_SOURCES, CONTACT_STATUSES, CUSTOM_FIELD_TYPES
@@ -138,6 +140,20 @@ class BulkForm(FlaskForm):
     reason = StringField("Reason", validators=[Length(max=200)])
     next = HiddenField()
     confirm = HiddenField()
+    everyone = HiddenField()  # "yes": every contact matching ``filters``, instead of the ticked ids
+    filters = HiddenField()
+
+    def validate_filters(self, field):
+        if self.everyone.data == "yes" and not isinstance(self.filter_values(), dict):
+            raise ValidationError("The filter of the list could not be read; reload the page and try again.")
+
+    def filter_values(self):
+        """The list's filter the form was sent with (a dict), or None when it is not one."""
+        try:
+            values = json.loads(self.filters.data or "")  # nothing sent is no filter read, never "everyone"
+        except ValueError:
+            return None
+        return values if isinstance(values, dict) else None
 
 
 class UnsubscribeForm(FlaskForm):

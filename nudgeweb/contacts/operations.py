@@ -5,13 +5,15 @@ Bad input raises ContactValidationError with every bad field at once.
 """
 import re
 import uuid
+from dataclasses import dataclass
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import Uuid, delete, func, insert, literal, select, update
 from sqlalchemy.exc import IntegrityError
 
 from nudgeweb.contacts import signals
 from nudgeweb.contacts.fields import ContactValidator, custom_field_definitions, split_tags
-from nudgeweb.contacts.timeline import record_activity
+from nudgeweb.contacts.queries import clean_filters, contacts_query, count_matching, matching_ids
+from nudgeweb.contacts.timeline import record_activities, record_activity
 from nudgeweb.models import db, utcnow
 from nudgeweb.models.contacts import (
     CONTACT_SOURCES, CONTACT_STATUSES, CUSTOM_FIELD_TYPES, Contact, CustomFieldDefinition, Segment, Tag,
@@ -120,14 +122,20 @@ def unsubscribe(contact, reason=None, feedback=None, status="unsubscribed", comm
     if status not in CONTACT_STATUSES or status == "subscribed":
         raise ValueError(f"status must be one of {CONTACT_STATUSES[1:]}")
     if contact.status != status:
-        contact.status = status
-        contact.unsubscribed_at = utcnow()
-        contact.unsubscribe_reason = (reason or "")[:200] or None
-        words = {"unsubscribed": "Unsubscribed", "bounced": "Marked as bounced", "complained": "Marked as complained"}
-        summary = words[status] + (f": {reason}" if reason else "")
-        record_activity(contact, status, summary, {"reason": reason, "feedback": feedback})
-        signals.contact_unsubscribed.send(contact, reason=reason, feedback=feedback)
+        entry = _stop_marketing(contact, status, reason, feedback)
+        record_activity(contact, entry["kind"], entry["summary"], entry["data"])
     return _finish(contact, commit)
+
+
+def _stop_marketing(contact, status, reason, feedback):
+    """Set the contact's new status; returns its timeline entry, for the caller to record (alone or in bulk)."""
+    contact.status = status
+    contact.unsubscribed_at = utcnow()
+    contact.unsubscribe_reason = (reason or "")[:200] or None
+    signals.contact_unsubscribed.send(contact, reason=reason, feedback=feedback)
+    words = {"unsubscribed": "Unsubscribed", "bounced": "Marked as bounced", "complained": "Marked as complained"}
+    return {"contact_id": contact.id, "kind": status, "summary": words[status] + (f": {reason}" if reason else ""),
+            "data": {"reason": reason, "feedback": feedback}}
 
 
 def subscribe(contact, commit=True):
@@ -304,7 +312,35 @@ def delete_tag(tag):
     db.session.commit()
 
 
-# --- many contacts at once (row selection on the list page) ----------------------------------------
+# --- many contacts at once: the rows ticked on the list page, or everyone a filter matches ------------
+# ``contact_ids`` is a list of ids or a Select of ids (queries.matching_ids): a filter of 100,000 contacts
+# is worked on in SQL, never loaded as a list. The organization is checked here either way.
+
+BATCH_SIZE = 500
+CONFIRM_NAMES = 20  # the contacts a confirmation page names; it says how many more
+
+
+@dataclass
+class Chosen:
+    """The contacts a bulk action is for: ``ids`` (a list, or a Select for a whole filter), how many, the first
+    few by name (for the confirmation page) and the filter when it is everyone the filter matches."""
+
+    ids: object
+    count: int
+    first: list
+    filters: dict | None = None
+
+
+def chosen_contacts(organization_id, ids=(), filters=None):
+    """The ticked ``ids`` of the list page or, with ``filters``, every contact of the organization matching it."""
+    if filters is None:
+        contacts = selected_contacts(organization_id, ids)
+        return Chosen([c.id for c in contacts], len(contacts), contacts[:CONFIRM_NAMES])
+    filters = clean_filters(filters)
+    query = contacts_query(organization_id, filters, "last_name")
+    first = db.session.scalars(query.limit(CONFIRM_NAMES)).all()
+    return Chosen(matching_ids(organization_id, filters), count_matching(query), first, filters)
+
 
 def selected_contacts(organization_id, contact_ids):
     """The organization's contacts among ``contact_ids`` (foreign and malformed ids are left out)."""
@@ -322,70 +358,83 @@ def _as_uuid(value):
         return None
 
 
-def _owned_ids(organization_id, contact_ids):
-    return list(
-        db.session.scalars(select(Contact.id).where(Contact.organization_id == organization_id, Contact.id.in_(contact_ids)))
-    )
+def _chosen(organization_id, contact_ids):
+    return [Contact.organization_id == organization_id, Contact.id.in_(contact_ids)]
+
+
+def _has_tag(tag):
+    return select(contact_tags.c.contact_id).where(
+        contact_tags.c.contact_id == Contact.id, contact_tags.c.tag_id == tag.id).exists()
 
 
 def bulk_tag(organization_id, contact_ids, tag_name):
-    """Add one tag to the selected contacts; returns how many got it."""
+    """Add one tag to the chosen contacts; returns how many got it."""
     (tag,) = tags_named(organization_id, [tag_name]) or (None,)
     if tag is None:
         raise ContactValidationError({"tag": "Give a tag name."})
-    ids = _owned_ids(organization_id, contact_ids)
-    have = set(db.session.scalars(select(contact_tags.c.contact_id).where(
-        contact_tags.c.tag_id == tag.id, contact_tags.c.contact_id.in_(ids))))
-    new = [contact_id for contact_id in ids if contact_id not in have]
-    if new:
-        db.session.execute(insert(contact_tags), [{"tag_id": tag.id, "contact_id": cid} for cid in new])
-        _touch(organization_id, new)
+    untagged = [*_chosen(organization_id, contact_ids), ~_has_tag(tag)]
+    count = _touch(untagged)
+    db.session.execute(insert(contact_tags).from_select(
+        ["tag_id", "contact_id"], select(literal(tag.id, Uuid), Contact.id).where(*untagged)))
     db.session.commit()
-    return len(new)
+    db.session.expire_all()
+    return count
 
 
 def bulk_untag(organization_id, contact_ids, tag_name):
+    """Take one tag off the chosen contacts; returns how many had it."""
     tag = db.session.scalar(select(Tag).where(Tag.organization_id == organization_id, func.lower(Tag.name) == tag_name.strip().lower()))
     if tag is None:
         return 0
-    ids = _owned_ids(organization_id, contact_ids)
-    result = db.session.execute(
-        delete(contact_tags).where(contact_tags.c.tag_id == tag.id, contact_tags.c.contact_id.in_(ids))
-    )
-    _touch(organization_id, ids)
+    count = _touch([*_chosen(organization_id, contact_ids), _has_tag(tag)])
+    db.session.execute(delete(contact_tags).where(
+        contact_tags.c.tag_id == tag.id,
+        contact_tags.c.contact_id.in_(select(Contact.id).where(*_chosen(organization_id, contact_ids)))))
     db.session.commit()
     db.session.expire_all()
-    return result.rowcount
+    return count
 
 
 def bulk_unsubscribe(organization_id, contact_ids, reason=None):
-    contacts = db.session.scalars(
-        select(Contact).where(Contact.organization_id == organization_id, Contact.id.in_(contact_ids),
-                              Contact.status == "subscribed")
-    ).all()
-    for contact in contacts:
-        unsubscribe(contact, reason=reason, commit=False)
-    db.session.commit()
-    return len(contacts)
+    """Unsubscribe the chosen contacts that are subscribed, each on its timeline; returns how many."""
+    count = 0
+    for batch in _in_batches(organization_id, contact_ids, Contact.status == "subscribed"):
+        record_activities(organization_id, [_stop_marketing(c, "unsubscribed", reason, None) for c in batch])
+        db.session.commit()
+        count += len(batch)
+    return count
 
 
 def bulk_delete(organization_id, contact_ids):
-    contacts = db.session.scalars(
-        select(Contact).where(Contact.organization_id == organization_id, Contact.id.in_(contact_ids))
-    ).all()
-    for contact in contacts:
-        delete_contact(contact, commit=False)
-    db.session.commit()
-    return len(contacts)
+    """Delete the chosen contacts; returns how many."""
+    count = 0
+    for batch in _in_batches(organization_id, contact_ids):
+        for contact in batch:
+            delete_contact(contact, commit=False)
+        db.session.commit()
+        count += len(batch)
+    return count
 
 
-def _touch(organization_id, contact_ids):
-    db.session.execute(
-        update(Contact)
-        .where(Contact.organization_id == organization_id, Contact.id.in_(contact_ids))
-        .values(updated_at=utcnow())
-        .execution_options(synchronize_session=False)
-    )
+def _in_batches(organization_id, contact_ids, *conditions):
+    """The chosen contacts, BATCH_SIZE at a time in id order; each batch is committed before the next is read."""
+    after = None
+    while True:
+        query = select(Contact).where(*_chosen(organization_id, contact_ids), *conditions)
+        if after is not None:
+            query = query.where(Contact.id > after)
+        batch = db.session.scalars(query.order_by(Contact.id).limit(BATCH_SIZE)).all()
+        if not batch:
+            return
+        yield batch
+        after = batch[-1].id
+
+
+def _touch(conditions):
+    """Mark the contacts matching ``conditions`` as updated now; returns how many."""
+    return db.session.execute(
+        update(Contact).where(*conditions).values(updated_at=utcnow()).execution_options(synchronize_session=False)
+    ).rowcount
 
 
 # --- custom field definitions --------------------------------------------------------------------

@@ -18,6 +18,8 @@ from sqlalchemy import false, func, select
 from nudgeweb.models import db
 from nudgeweb.models.contacts import Contact, Segment, Tag, contact_tags
 
+# conditions() looks these up in the database (tag ids, a segment's saved filters).
+FILTERS_LOOKED_UP = ("tag", "segment_id")
 FILTER_KEYS = ("search", "status", "tag", "source", "email", "phone", "created_after", "created_before", "segment_id")
 SORTABLE = ("created_at", "updated_at", "first_name", "last_name", "email", "phone", "company_name", "status", "source")
 DEFAULT_SORT = "-created_at"
@@ -54,6 +56,14 @@ def contacts_query(organization_id, filters, sort=None):
     """A Select of the organization's contacts matching ``filters`` (see the module docstring)."""
     query = select(Contact).where(Contact.organization_id == organization_id, *conditions(organization_id, filters))
     return query.order_by(*order_by(sort))
+
+
+def matching_ids(organization_id, filters):
+    """The ids of the organization's contacts matching ``filters``, as a Select that other statements
+    use inside ``Contact.id.in_(...)`` (so it never correlates with their own contacts table)."""
+    return select(Contact.id).where(
+        Contact.organization_id == organization_id, *conditions(organization_id, filters)
+    ).correlate(None)
 
 
 def segment_query(segment, sort=None):
@@ -196,8 +206,7 @@ def list_contacts(organization_id, filters, sort=None, page=1, per_page=25, coun
     """
     page = max(1, int(page or 1))
     offset = (page - 1) * per_page
-    found = conditions(organization_id, filters)
-    ids_query = select(Contact.id).where(Contact.organization_id == organization_id, *found).order_by(*order_by(sort))
+    ids_query = matching_ids(organization_id, filters).order_by(*order_by(sort))
     cheap = set(clean_filters(filters)) <= CHEAP_TO_COUNT
     if not cheap and offset + per_page <= count_limit:
         matching = list(db.session.scalars(ids_query.limit(count_limit + 1)))

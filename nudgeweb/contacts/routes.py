@@ -104,7 +104,8 @@ def delete(contact_id):
         operations.delete_contact(contact)
         flash(f"{name} was deleted.", "success")
         return redirect(url_for(".index"), 303)
-    return render_template("contacts/confirm.html", form=form, contacts=[contact], action="delete",
+    chosen = operations.Chosen([contact.id], 1, [contact])
+    return render_template("contacts/confirm.html", form=form, chosen=chosen, action="delete",
                            cancel=url_for(".show", contact_id=contact.id))
 
 
@@ -134,17 +135,20 @@ def subscribe(contact_id):
 def bulk():
     form = BulkForm()
     organization_id = g.membership.organization_id
-    ids = [contact_id for contact_id in request.form.getlist("ids") if contact_id]
     back = form.next.data if (form.next.data or "").startswith("/contacts") else url_for(".index")
-    if not form.validate_on_submit() or not form.action.data or not ids:
-        flash("Select some contacts and an action first.", "error")
+    chosen = None
+    if form.validate_on_submit() and form.action.data:
+        chosen = operations.chosen_contacts(
+            organization_id, ids=[i for i in request.form.getlist("ids") if i],
+            filters=form.filter_values() if form.everyone.data == "yes" else None)
+    if not chosen or not chosen.count:
+        flash(form.filters.errors[0] if form.filters.errors else "Select some contacts and an action first.", "error")
         return redirect(back, 303)
-    contacts = operations.selected_contacts(organization_id, ids)
     action = form.action.data
     if action in ("delete", "unsubscribe") and form.confirm.data != "yes":
-        return render_template("contacts/confirm.html", form=form, contacts=contacts, action=action, cancel=back)
+        return render_template("contacts/confirm.html", form=form, chosen=chosen, action=action, cancel=back)
     try:
-        message = _bulk_action(organization_id, action, [c.id for c in contacts], form)
+        message = _bulk_action(organization_id, action, chosen.ids, form)
     except ContactValidationError as error:
         flash(" ".join(error.errors.values()), "error")
     else:

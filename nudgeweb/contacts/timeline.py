@@ -39,22 +39,25 @@ def record_activities(organization_id, entries):
     ``entries``: dicts with contact_id, kind, summary and optionally data and occurred_at.
     """
     from nudgeweb.bulk import insert_rows
+
+    insert_rows(ContactActivity.__table__, activity_rows(organization_id, entries))
+
+
+def activity_rows(organization_id, entries):
+    """The contact_activities rows of ``entries`` (see record_activities), for a bulk insert."""
     from nudgeweb.models import new_id
 
     now = utcnow()
-    insert_rows(
-        ContactActivity.__table__,
-        [
-            {
-                "id": new_id(),
-                "organization_id": organization_id,
-                "contact_id": entry["contact_id"],
-                "kind": entry["kind"],
-                "summary": entry["summary"][:500],
-                "data": entry.get("data") or {},
-                "occurred_at": entry.get("occurred_at") or now,
-                "created_at": now,
-            }
-            for entry in entries
-        ],
-    )
+    return [
+        {
+            "id": new_id(),
+            "organization_id": organization_id,
+            "contact_id": entry["contact_id"],
+            "kind": entry["kind"],
+            "summary": entry["summary"][:500],
+            "data": entry.get("data") or {},
+            "occurred_at": entry.get("occurred_at") or now,
+            "created_at": now,
+        }
+        for entry in entries
+    ]

@@ -6,7 +6,11 @@
 - ``queue_messages(organization, contacts, ...)`` does the same for a list or a Select of contacts in
   batches (campaigns, bulk review requests); ``queue_direct(...)`` sends to an address that is not a
   contact (a test to yourself).
+- ``cancel_queued(organization_id, purpose, purpose_id)`` cancels what of a purpose still waits to go
+  (a cancelled review request's message held by quiet hours).
 - ``signals.message_event`` tells other areas what happened (sender: the message's purpose).
 - Models: ``nudgeweb.models.messages.Message`` / ``MessageEvent`` / ``SendingSettings``.
 """
-from nudgeweb.delivery.operations import QueueResult, queue_direct, queue_message, queue_messages  # noqa: F401
+from nudgeweb.delivery.operations import (  # noqa: F401
+    QueueResult, cancel_queued, queue_direct, queue_message, queue_messages,
+)

@@ -8,7 +8,7 @@ from datetime import datetime, timezone
 from itertools import islice
 
 from flask import current_app
-from sqlalchemy import Select, select
+from sqlalchemy import Select, select, update
 
 from nudgeweb.bulk import insert_rows
 from nudgeweb.delivery import tracking
@@ -171,6 +171,22 @@ def finish_sms(batch, body):
     if batch.marketing and "STOP" not in body.upper():
         body = f"{body.rstrip()} {SMS_OPT_OUT}"
     return body
+
+
+def cancel_queued(organization_id, purpose, purpose_id):
+    """Cancel the messages of ``purpose``/``purpose_id`` that wait to be sent; returns how many.
+
+    One UPDATE on status 'queued', the same condition the send task claims on: a message is either
+    cancelled or claimed (then already on its way), never both.
+    """
+    now = utcnow()
+    return db.session.execute(
+        update(Message)
+        .where(Message.organization_id == organization_id, Message.purpose == purpose,
+               Message.purpose_id == purpose_id, Message.status == "queued")
+        .values(status="cancelled", error="Cancelled before it was sent.", updated_at=now)
+        .execution_options(synchronize_session=False)
+    ).rowcount
 
 
 def schedule_send(organization_id, message_ids, send_at=None):

@@ -24,12 +24,13 @@ Statuses: draft (uploaded in the wizard, columns not confirmed; the API never ma
 processing, completed, failed. Counters: processed = succeeded + failed;
 succeeded = created + updated + skipped.
 
-How an import runs (operations.run_import): the file (kept in the database, so that any consumer
-machine can read it) is parsed again from the row after ``processed``; each chunk of rows is
-validated with contacts.fields, new contacts are inserted in bulk, rows matching a stored contact
-(by email, then phone) or an earlier row of the file go through contacts.operations.upsert_contact,
-and the chunk's contacts, timeline entries, failed rows and counters are committed together. A
-worker claims the import (``claimed_at``) and renews the claim every chunk; an import whose claim
-went stale (a crashed worker) is queued again by a periodic task, or resumed from its page.
+How an import runs: see the docstring of imports.operations. In short, the file (kept in the
+database, so that any consumer machine can read it) is cut into chunks at the upload; the Huey
+workers validate chunks side by side and write them one after the other in file order, each in
+one transaction with the import's counters; ``processed`` is where a resumed import carries on.
+Rows matching a stored contact (by email, then phone) or an earlier row of the file go through
+contacts.operations.upsert_contact; new contacts are inserted in bulk. An import on which no
+chunk was written for a while (a crashed worker) is queued again by a periodic task, or resumed
+from its page.
 """
 from nudgeweb.imports.operations import ImportValidationError  # noqa: F401

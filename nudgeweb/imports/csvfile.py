@@ -78,17 +78,18 @@ def read_layout(data: bytes) -> tuple[CsvLayout, str]:
 
 
 def _has_values(row) -> bool:
-    return any(value.strip() for value in row)
+    return bool("".join(row).strip())  # some value is more than blanks
 
 
-def records(text: str, delimiter: str):
+def records(text: str, delimiter: str, header: bool = True, lines_before: int = 0):
     """(line number, values) of every data record after the header; blank lines are skipped.
 
     The line number is where the record starts in the file (the header being on its line),
-    so a record with a quoted newline is reported at its first line.
+    so a record with a quoted newline is reported at its first line. For a piece of the file
+    (a chunk, see plan_chunks) give ``header=False`` and the number of lines before the piece.
     """
     reader = _reader(text, delimiter)
-    header_seen = False
+    header_seen = not header
     last_line = 0
     try:
         for row in reader:
@@ -98,9 +99,45 @@ def records(text: str, delimiter: str):
             if not header_seen:
                 header_seen = True
                 continue
-            yield start, row
+            yield lines_before + start, row
     except csv.Error as error:  # only a NUL byte or similar breaks the csv module
-        raise CsvFileError(f"Line {last_line + 1} can't be read: {error}.") from error
+        raise CsvFileError(f"Line {lines_before + last_line + 1} can't be read: {error}.") from error
+
+
+def plan_chunks(text: str, delimiter: str, size: int) -> list:
+    """The file cut into pieces of ``size`` data records: [[first character, lines before, records], ...].
+
+    A piece is ``text[first character:next piece's first character]``, read with
+    ``records(piece, delimiter, header=False, lines_before=...)``; so a worker reads its own
+    rows without parsing the file up to them.
+    """
+    source = io.StringIO(text, newline="")  # its position is an index in ``text``
+    reader = csv.reader(source, delimiter=delimiter, strict=False)
+    chunks, boundary, header_seen, current = [], None, False, None
+    try:
+        for row in reader:
+            if not _has_values(row):
+                continue
+            if not header_seen:
+                header_seen = True
+            else:
+                if current is None:
+                    current = [*boundary, 0]
+                    chunks.append(current)
+                current[2] += 1
+                if current[2] < size:
+                    continue
+                current = None
+            boundary = (source.tell(), reader.line_num)
+    except csv.Error as error:
+        raise CsvFileError(f"Line {reader.line_num + 1} can't be read: {error}.") from error
+    return chunks
+
+
+def chunk_text(text: str, chunks: list, index: int) -> str:
+    """The text of piece ``index`` of plan_chunks."""
+    end = chunks[index + 1][0] if index + 1 < len(chunks) else len(text)
+    return text[chunks[index][0]:end]
 
 
 def count_records(text: str, delimiter: str) -> int:

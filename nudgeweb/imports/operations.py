@@ -1,34 +1,53 @@
 """Importing a CSV file of contacts: upload, map the columns, run in chunks, report the failures.
 
-The wizard, the API and the Huey task all call these functions (see the package docstring).
+The wizard, the API and the Huey tasks all call these functions (see the package docstring).
+
+How an import runs. At the upload the file is cut into chunks of CHUNK_SIZE records
+(csvfile.plan_chunks: where each one starts in the text). A small file is imported during the
+request; a larger one becomes a Huey task per chunk, which the consumer's worker processes take
+side by side. A chunk task first reads its rows, validates them and prepares their database rows:
+that is most of the work, and it runs on every core at once. Then it waits for its turn, which
+comes when the chunk before it is committed, and writes in one short transaction: its new
+contacts, tags and timeline entries, the updates of contacts already known, its failed rows and
+the import's counters. So the chunks are written in file order, exactly as a single reader of the
+file would write them: the same email in chunk 3 and chunk 7 gives one contact, created by the
+first and updated by the later row. ``processed`` is the done-mark (SQLite takes one writer at a
+time anyway). A crash loses nothing committed: resuming queues the chunks from ``processed`` on,
+a chunk already done is skipped, a chunk found being written twice is written once, and a chunk
+whose turn never comes (the worker before it died) gives up; the periodic resume_stalled_imports
+queues the rest again.
 """
 import csv
 import io
 import itertools
 import logging
+import time
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import timedelta
 
 from sqlalchemy import and_, or_, select, text, update
 from sqlalchemy.exc import IntegrityError
 
-from nudgeweb.bulk import insert_rows
+from nudgeweb.bulk import PreparedInsert, converter, insert_rows
 from nudgeweb.contacts.fields import FIELD_LABELS, ContactValidator, contact_insert_values
 from nudgeweb.contacts.operations import ContactValidationError, tag_ids_for, upsert_contact
-from nudgeweb.contacts.timeline import record_activities
+from nudgeweb.contacts.timeline import activity_rows, record_activities
 from nudgeweb.imports import csvfile
 from nudgeweb.imports.mapping import (
     MappingError, check_mapping, guess_mapping, mapping_from_columns, resolve_mapping, row_data,
 )
-from nudgeweb.models import Contact, Organization, contact_tags, db, utcnow
+from nudgeweb.models import Contact, ContactActivity, Organization, contact_tags, db, utcnow
 from nudgeweb.models.imports import ContactImport, ContactImportFailure
 
 log = logging.getLogger(__name__)
 
 SYNC_LIMIT = 500  # files with at most this many rows are imported during the request
-CHUNK_SIZE = 2000  # rows committed together, with the progress that says so
+CHUNK_SIZE = 5000  # rows committed together, with the progress that says so
 MAX_FILE_BYTES = 50 * 1024 * 1024
 STALE_AFTER = timedelta(minutes=2)  # a running import renews its claim after every chunk
+DRAFTS_KEPT = timedelta(days=1)  # an upload whose columns were never confirmed, then deleted
+TURN_POLL_SECONDS = 0.02  # how often a prepared chunk looks whether the one before it is in
 RECENT_LIMIT = 10
 
 
@@ -93,9 +112,10 @@ def _new_import(organization, user, file_bytes, filename):
         raise ImportValidationError({"file": f"The file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB: split it in two."})
     try:
         layout, text = csvfile.read_layout(file_bytes)
-        total = csvfile.count_records(text, layout.delimiter)
+        chunks = csvfile.plan_chunks(text, layout.delimiter, CHUNK_SIZE)
     except csvfile.CsvFileError as error:
         raise ImportValidationError({"file": str(error)}) from error
+    total = sum(rows for *_, rows in chunks)
     if total == 0:
         raise ImportValidationError({"file": "The file has a header line but no rows of contacts."})
     contact_import = ContactImport(
@@ -107,6 +127,7 @@ def _new_import(organization, user, file_bytes, filename):
         encoding=layout.encoding,
         delimiter=layout.delimiter,
         headers=layout.headers,
+        chunks=chunks,
         status="draft",
         total=total,
     )
@@ -114,15 +135,13 @@ def _new_import(organization, user, file_bytes, filename):
 
 
 def _launch(contact_import):
-    from nudgeweb.imports.tasks import run_contact_import
-
     contact_import.status = "processing"
     contact_import.started_at = utcnow()
     db.session.commit()
     if contact_import.total <= SYNC_LIMIT:
         run_import(contact_import.id)
     else:
-        run_contact_import(str(contact_import.id))
+        queue_chunks(contact_import)
     db.session.refresh(contact_import)
     return contact_import
 
@@ -137,8 +156,6 @@ def discard_draft(contact_import):
 
 def resume_import(contact_import):
     """Carry on with an import that stopped (a crash, a failure): the rows already done stay done."""
-    from nudgeweb.imports.tasks import run_contact_import
-
     if not is_stalled(contact_import):
         return contact_import
     contact_import.status = "processing"
@@ -146,9 +163,20 @@ def resume_import(contact_import):
     contact_import.claimed_at = None
     contact_import.finished_at = None
     db.session.commit()
-    run_contact_import(str(contact_import.id))
+    queue_chunks(contact_import)
     db.session.refresh(contact_import)
     return contact_import
+
+
+def discard_abandoned_drafts():
+    """Forget the uploads left in the wizard for more than DRAFTS_KEPT (run every hour by the consumer)."""
+    abandoned = db.session.scalars(
+        select(ContactImport).where(ContactImport.status == "draft", ContactImport.created_at < utcnow() - DRAFTS_KEPT)
+    ).all()
+    for contact_import in abandoned:
+        db.session.delete(contact_import)
+    db.session.commit()
+    return len(abandoned)
 
 
 def is_stalled(contact_import):
@@ -163,8 +191,6 @@ def is_stalled(contact_import):
 
 def resume_stalled_imports():
     """Queue again every import a crashed worker left behind (run every minute by the consumer)."""
-    from nudgeweb.imports.tasks import run_contact_import
-
     stale = utcnow() - STALE_AFTER
     ids = db.session.scalars(
         select(ContactImport.id).where(
@@ -175,54 +201,98 @@ def resume_stalled_imports():
     ).all()
     for import_id in ids:
         log.info("Resuming contact import %s", import_id)
-        run_contact_import(str(import_id))
+        queue_chunks(db.session.get(ContactImport, import_id))
     return ids
 
 
 # --- running ----------------------------------------------------------------------------------------
 
-def _claim(import_id):
-    """Take the import for this worker, unless another one is on it; True when taken."""
-    now = utcnow()
-    result = db.session.execute(
-        update(ContactImport)
-        .where(
-            ContactImport.id == import_id,
-            ContactImport.status == "processing",
-            or_(ContactImport.claimed_at.is_(None), ContactImport.claimed_at < now - STALE_AFTER),
-        )
-        .values(claimed_at=now)
-        .execution_options(synchronize_session=False)
-    )
+def queue_chunks(contact_import):
+    """A Huey task for every chunk not done yet (see "How an import runs")."""
+    from nudgeweb.imports.tasks import import_contact_chunk
+
+    pending = pending_chunks(contact_import)
+    contact_import.claimed_at = utcnow()  # a sign of life, until the first chunk is written
     db.session.commit()
-    return result.rowcount == 1
+    for index, from_row in pending:
+        import_contact_chunk(str(contact_import.id), index, from_row)
 
 
-def run_import(import_id, final_attempt=True):
-    """Import the rows not imported yet, a chunk per transaction; safe to call again after a crash.
-
-    When something breaks, the rows done so far stay done: a later attempt carries on from there,
-    and after the final attempt the import is marked failed (the page offers to resume it).
-    """
-    if not _claim(import_id):
-        return None
+def run_import(import_id):
+    """Import the chunks not done yet here, one after the other (small files, during the request)."""
     contact_import = db.session.get(ContactImport, import_id)
-    organization = db.session.get(Organization, contact_import.organization_id)
+    for index, from_row in pending_chunks(contact_import):
+        if not import_chunk(import_id, index, from_row):
+            break
+    return db.session.get(ContactImport, import_id)
+
+
+def pending_chunks(contact_import):
+    """[(chunk index, first row to import)] of the chunks not done yet."""
+    done, first_row, pending = contact_import.processed, 0, []
+    for index, (_start, _lines, rows) in enumerate(_chunk_plan(contact_import)):
+        if first_row + rows > done:
+            pending.append((index, max(first_row, done)))
+        first_row += rows
+    return pending
+
+
+def _chunk_plan(contact_import):
+    if contact_import.chunks is None:  # uploaded before imports were cut into chunks
+        text, _ = csvfile.decode(contact_import.file_data)
+        contact_import.chunks = csvfile.plan_chunks(text, contact_import.delimiter, CHUNK_SIZE)
+        db.session.commit()
+    return contact_import.chunks
+
+
+def import_chunk(import_id, index, from_row):
+    """Import one chunk from row ``from_row`` on: prepare it, wait for its turn, write it.
+
+    False when there was nothing left to do (done by another worker, the import stopped) or it
+    failed; a failure marks the import failed, with the rows before this chunk imported.
+    """
     try:
-        ImportRun(contact_import, organization).run()
+        contact_import = db.session.get(ContactImport, import_id)
+        if contact_import is None or contact_import.status != "processing" or contact_import.processed > from_row:
+            return False
+        organization = db.session.get(Organization, contact_import.organization_id)
+        chunk = ChunkImport(contact_import, organization, index, from_row)
+        db.session.rollback()  # no read transaction held open while waiting
+        return _wait_for_turn(import_id, from_row) and chunk.write()
     except Exception as error:
         log.exception("Contact import %s stopped", import_id)
         db.session.rollback()
-        contact_import = db.session.get(ContactImport, import_id)
-        contact_import.claimed_at = None
-        if final_attempt:
-            contact_import.status = "failed"
-            contact_import.error = f"The import stopped at row {contact_import.processed + 1}: {error}"[:1000]
-            contact_import.finished_at = utcnow()
-        db.session.commit()
-        if not final_attempt:
-            raise
-    return contact_import
+        _stop(import_id, error)
+        return False
+
+
+def _wait_for_turn(import_id, from_row):
+    """True once the rows before ``from_row`` are committed; False when the import stopped, another
+    worker wrote this chunk, or nothing moved for STALE_AFTER (the worker before us is gone)."""
+    while True:
+        processed, status, claimed_at, started_at = db.session.execute(
+            select(ContactImport.processed, ContactImport.status, ContactImport.claimed_at, ContactImport.started_at)
+            .where(ContactImport.id == import_id)
+        ).one()
+        db.session.rollback()  # the next look sees the latest commit
+        if status != "processing" or processed > from_row:
+            return False
+        if processed == from_row:
+            return True
+        if (claimed_at or started_at) < utcnow() - STALE_AFTER:
+            return False
+        time.sleep(TURN_POLL_SECONDS)
+
+
+def _stop(import_id, error):
+    contact_import = db.session.get(ContactImport, import_id)
+    if contact_import is None or contact_import.status != "processing":
+        return
+    contact_import.status = "failed"
+    contact_import.error = f"The import stopped at row {contact_import.processed + 1}: {error}"[:1000]
+    contact_import.finished_at = utcnow()
+    contact_import.claimed_at = None
+    db.session.commit()
 
 
 @contextmanager
@@ -238,137 +308,165 @@ def _large_sqlite_cache():
         db.session.execute(text("PRAGMA cache_size = -2000"))
 
 
-class ImportRun:
-    """One worker's pass over the rows of an import that are not done yet."""
+@dataclass
+class ValidRow:
+    line: int
+    values: list  # the file's columns
+    data: dict  # as mapped
+    clean: dict  # as validated
 
-    def __init__(self, contact_import, organization):
-        self.contact_import = contact_import
+
+class ChunkImport:
+    """One chunk of an import: read, validated and prepared when made (by any worker, at any time),
+    stored by write() in its turn."""
+
+    def __init__(self, contact_import, organization, index, from_row):
+        self.import_id = contact_import.id
         self.organization = organization
+        self.update_existing = contact_import.update_existing
+        self.from_row = from_row
+        self.completes = False
         self.validator = ContactValidator.for_organization(organization)
-        self.mapping = {field: int(index) for field, index in contact_import.mapping.items()}
         self.summary = f"Imported from {contact_import.filename}"
         self.update_summary = f"Updated from {contact_import.filename}"
         self.activity_data = {"import_id": str(contact_import.id)}
-
-    def run(self):
-        record = self.contact_import
-        content, _ = csvfile.decode(record.file_data)
-        rows = itertools.islice(csvfile.records(content, record.delimiter), record.processed, None)
-        with _large_sqlite_cache():
-            while chunk := list(itertools.islice(rows, CHUNK_SIZE)):
-                counts = self.import_chunk(chunk)
-                self._advance(len(chunk), counts)
-        record.status = "completed"
-        record.finished_at = utcnow()
-        record.claimed_at = None
-        db.session.commit()
-
-    def _advance(self, rows, counts):
-        record = self.contact_import
-        record.processed += rows
-        record.created_count += counts["created"]
-        record.updated_count += counts["updated"]
-        record.skipped_count += counts["skipped"]
-        record.failed += counts["failed"]
-        record.succeeded = record.created_count + record.updated_count + record.skipped_count
-        record.claimed_at = utcnow()
-        db.session.commit()
-
-    def import_chunk(self, chunk):
-        """Validate, then insert the new contacts in bulk and upsert the others one by one."""
-        self._renew_claim()  # also opens the chunk's transaction before its savepoints
-        failures, valid = [], []
-        for line, row in chunk:
-            data = row_data(row, self.mapping)
+        rows = self._read(contact_import, index, from_row)
+        self.rows = len(rows)
+        self.completes = from_row + self.rows >= contact_import.total
+        self.failures, self.valid = [], []
+        mapping = {field: int(column) for field, column in contact_import.mapping.items()}
+        for line, values in rows:
+            data = row_data(values, mapping)
             clean, errors = self.validator.validate(data)
             if errors:
-                failures.append((line, describe(errors, self.validator.definitions), row))
+                self.failures.append((line, describe(errors, self.validator.definitions), values))
             else:
-                valid.append((line, row, data, clean))
-        try:
-            with db.session.begin_nested():
-                counts, write_failures = self._write(valid, bulk=True)
-        except IntegrityError:  # a contact appeared meanwhile (the API, another import): go row by row
-            counts, write_failures = self._write(valid, bulk=False)
-        failures += write_failures
-        self._record_failures(failures)
-        counts["failed"] = len(failures)
-        return counts
+                self.valid.append(ValidRow(line, values, data, clean))
+        self._prepare()
 
-    def _renew_claim(self):
+    @staticmethod
+    def _read(contact_import, index, from_row):
+        chunks = contact_import.chunks
+        content, _ = csvfile.decode(contact_import.file_data)
+        piece = csvfile.chunk_text(content, chunks, index)
+        records = csvfile.records(piece, contact_import.delimiter, header=False, lines_before=chunks[index][1])
+        first_row = sum(rows for *_, rows in chunks[:index])
+        return list(itertools.islice(records, from_row - first_row, None))
+
+    def _prepare(self):
+        """The rows of the contacts as new ones: which of them are new is known only in our turn."""
+        org_id, now = self.organization.id, utcnow()
+        self.new_values = [contact_insert_values(org_id, row.clean, "import", now) for row in self.valid]
+        self.new_contacts = PreparedInsert(Contact.__table__, self.new_values, skip_conflicts=True)
+        self.new_activities = PreparedInsert(ContactActivity.__table__, activity_rows(
+            org_id, [self._activity(values["id"], True) for values in self.new_values]))
+        to_driver = converter(contact_tags.c.contact_id) or (lambda value: value)
+        self.tag_links = [  # (row index, contact id as the driver takes it, tag name)
+            (index, to_driver(values["id"]), tag)
+            for index, (row, values) in enumerate(zip(self.valid, self.new_values))
+            for tag in row.clean.get("tags") or ()
+        ]
+
+    def write(self):
+        """Store the chunk and the import's progress in one transaction; False when another
+        worker stored it first."""
+        if not self._take_turn():
+            db.session.rollback()
+            return False
+        with _large_sqlite_cache():
+            counts, failures = self._write()
+            failures += self.failures
+            self._record_failures(failures)
+            self._advance(counts, len(failures))
+        db.session.commit()
+        return True
+
+    def _take_turn(self):
+        """Lock the import's row (and on SQLite the database) for this chunk, if it is still to do."""
+        result = db.session.execute(
+            update(ContactImport)
+            .where(ContactImport.id == self.import_id, ContactImport.status == "processing",
+                   ContactImport.processed == self.from_row)
+            .values(claimed_at=utcnow())
+            .execution_options(synchronize_session=False)
+        )
+        return result.rowcount == 1
+
+    def _advance(self, counts, failed):
+        succeeded = counts["created"] + counts["updated"] + counts["skipped"]
+        now = utcnow()
+        values = dict(
+            processed=ContactImport.processed + self.rows,
+            created_count=ContactImport.created_count + counts["created"],
+            updated_count=ContactImport.updated_count + counts["updated"],
+            skipped_count=ContactImport.skipped_count + counts["skipped"],
+            succeeded=ContactImport.succeeded + succeeded,
+            failed=ContactImport.failed + failed,
+            claimed_at=now,
+        )
+        if self.completes:  # the file goes: the failed rows are stored with their values
+            values.update(status="completed", finished_at=now, claimed_at=None, file_data=None)
         db.session.execute(
-            update(ContactImport).where(ContactImport.id == self.contact_import.id)
-            .values(claimed_at=utcnow()).execution_options(synchronize_session=False)
+            update(ContactImport).where(ContactImport.id == self.import_id).values(**values)
+            .execution_options(synchronize_session=False)
         )
 
-    def _write(self, valid, bulk):
-        """Store the valid rows: ({created, updated, skipped}, failures found on the way)."""
+    def _write(self):
+        """Insert the new contacts in bulk, then upsert the rows that match a contact stored before
+        or earlier in the chunk, in file order: ({created, updated, skipped}, failures found)."""
         counts, failures = dict(created=0, updated=0, skipped=0), []
-        new, others = self._split(valid) if bulk else ([], valid)
-        activities = self._insert(new) if new else []
+        new = self._insert_new()
         counts["created"] += len(new)
-        update_existing = self.contact_import.update_existing
-        for line, row, data, _clean in others:
+        self._link_tags(new)
+        self.new_activities.execute(new)
+        activities = []
+        inserted = set(new)
+        for index, row in enumerate(self.valid):
+            if index in inserted:
+                continue
             try:
                 with db.session.begin_nested():
                     contact, created = upsert_contact(
-                        self.organization, data, "import", update_existing, commit=False, validator=self.validator
+                        self.organization, row.data, "import", self.update_existing, commit=False, validator=self.validator
                     )
             except ContactValidationError as error:
-                failures.append((line, describe(error.errors, self.validator.definitions), row))
+                failures.append((row.line, describe(error.errors, self.validator.definitions), row.values))
                 continue
             except IntegrityError:
-                failures.append((line, "Another contact has this email address or phone number.", row))
+                failures.append((row.line, "Another contact has this email address or phone number.", row.values))
                 continue
-            outcome = "created" if created else "updated" if update_existing else "skipped"
+            outcome = "created" if created else "updated" if self.update_existing else "skipped"
             counts[outcome] += 1
             if outcome != "skipped":
-                activities.append(self._activity(contact.id, line, created))
+                activities.append(self._activity(contact.id, created))
         record_activities(self.organization.id, activities)
         return counts, failures
 
-    def _split(self, valid):
-        """(rows for new contacts, rows that match a contact already stored or earlier in the chunk)."""
-        org_id = self.organization.id
-        emails = {clean["email"] for *_, clean in valid if clean.get("email")}
-        phones = {clean["phone"] for *_, clean in valid if clean.get("phone")}
-        taken_emails, taken_phones = set(), set()
-        for column, values, taken in ((Contact.email, emails, taken_emails), (Contact.phone, phones, taken_phones)):
-            values = list(values)
-            for start in range(0, len(values), 500):
-                taken.update(db.session.scalars(
-                    select(column).where(Contact.organization_id == org_id, column.in_(values[start:start + 500]))
-                ))
-        new, others = [], []
-        for row in valid:
-            email, phone = row[3].get("email"), row[3].get("phone")
-            if (email and email in taken_emails) or (phone and phone in taken_phones):
-                others.append(row)
-                continue
-            new.append(row)
-            if email:
-                taken_emails.add(email)
-            if phone:
-                taken_phones.add(phone)
-        return new, others
+    def _insert_new(self):
+        """Insert every valid row as a new contact, except those whose email or phone is taken:
+        the indexes of the rows inserted."""
+        inserted = self.new_contacts.execute()
+        if inserted == len(self.valid):
+            return list(range(len(self.valid)))
+        ids = [values["id"] for values in self.new_values]
+        stored = set(db.session.scalars(
+            select(Contact.id).where(Contact.organization_id == self.organization.id, Contact.id.between(min(ids), max(ids)))
+        ))
+        return [index for index, contact_id in enumerate(ids) if contact_id in stored]
 
-    def _insert(self, new):
-        org_id = self.organization.id
-        now = utcnow()
-        values = [contact_insert_values(org_id, clean, "import", now) for *_, clean in new]
-        insert_rows(Contact.__table__, values)
-        tag_names = {tag for *_, clean in new for tag in clean.get("tags") or ()}
-        if tag_names:
-            tag_ids = tag_ids_for(org_id, sorted(tag_names))
-            links = [
-                {"contact_id": row["id"], "tag_id": tag_ids[tag.lower()]}
-                for row, (*_, clean) in zip(values, new)
-                for tag in clean.get("tags") or ()
-            ]
-            insert_rows(contact_tags, links)
-        return [self._activity(row["id"], line, True) for row, (line, *_) in zip(values, new)]
+    def _link_tags(self, new):
+        """Tag the new contacts (the tags are created on the fly)."""
+        inserted = set(new)
+        links = [link for link in self.tag_links if link[0] in inserted]
+        if not links:
+            return
+        tag_ids = tag_ids_for(self.organization.id, sorted({tag for *_, tag in links}))
+        to_driver = converter(contact_tags.c.tag_id) or (lambda value: value)
+        tag_ids = {lower: to_driver(tag_id) for lower, tag_id in tag_ids.items()}
+        PreparedInsert(contact_tags, [{"tag_id": tag_ids[tag.lower()], "contact_id": contact_id} for _, contact_id, tag in links],
+                       converted=True).execute()
 
-    def _activity(self, contact_id, line, created):
+    def _activity(self, contact_id, created):
         return {
             "contact_id": contact_id,
             "kind": "imported",
@@ -377,19 +475,17 @@ class ImportRun:
         }
 
     def _record_failures(self, failures):
-        if not failures:
-            return
         insert_rows(
             ContactImportFailure.__table__,
             [
                 {
                     "organization_id": self.organization.id,
-                    "import_id": self.contact_import.id,
+                    "import_id": self.import_id,
                     "line": line,
                     "reason": reason,
-                    "values": row,
+                    "values": values,
                 }
-                for line, reason, row in failures
+                for line, reason, values in sorted(failures, key=lambda failure: failure[0])
             ],
         )
 

@@ -29,6 +29,8 @@ class ContactImport(IdMixin, OrgScoped, TimestampMixin, db.Model):
     encoding: Mapped[str] = mapped_column(String(20), default="utf-8")
     delimiter: Mapped[str] = mapped_column(String(1), default=",")
     headers: Mapped[list] = mapped_column(JSON, default=list)
+    # The data records cut into pieces that workers import side by side (csvfile.plan_chunks).
+    chunks: Mapped[list | None] = deferred(mapped_column(JSON))
     mapping: Mapped[dict] = mapped_column(JSON, default=dict)  # field -> column index
     update_existing: Mapped[bool] = mapped_column(Boolean, default=True)
     status: Mapped[str] = mapped_column(String(16), default="draft", index=True)
@@ -42,8 +44,8 @@ class ContactImport(IdMixin, OrgScoped, TimestampMixin, db.Model):
     error: Mapped[str | None] = mapped_column(Text)
     started_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     finished_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
-    # Set by the worker that runs the import and renewed after every chunk: a worker that
-    # finds it fresh leaves the import alone, one that finds it stale takes it over.
+    # Set when the chunks are queued and renewed by every chunk written: when it goes stale,
+    # nobody is working on the import any more and it is queued again.
     claimed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
     failures: Mapped[list["ContactImportFailure"]] = relationship(

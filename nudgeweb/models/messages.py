@@ -14,7 +14,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from nudgeweb.models.base import IdMixin, OrgScoped, TimestampMixin, UtcDateTime, db, utcnow
 
 MESSAGE_CHANNELS = ("email", "sms")
-MESSAGE_STATUSES = ("queued", "sending", "sent", "delivered", "failed", "bounced")
+MESSAGE_STATUSES = ("queued", "sending", "sent", "delivered", "failed", "bounced", "cancelled")
 EVENT_TYPES = ("sent", "delivered", "opened", "clicked", "bounced", "complained", "unsubscribed", "failed")
 
 

@@ -39,6 +39,9 @@ class ReviewSettings(IdMixin, OrgScoped, TimestampMixin, db.Model):
     # [{"delay_days": 3, "template_key": "review_follow_up_1"}], days after the first message.
     follow_ups: Mapped[list] = mapped_column(JSON, default=list)
     request_template_key: Mapped[str] = mapped_column(String(64), default="review_request")
+    # Which of the organization's templates each step uses: {"0": {"email": id, "sms": id}, "1": ...},
+    # step 0 the request, n follow-up n. A step or channel left out uses the built-in starter template.
+    templates: Mapped[dict] = mapped_column(JSON, default=dict)
     # Not asked again within this many days unless the sender insists; 0 = no limit.
     ask_again_after_days: Mapped[int] = mapped_column(Integer, default=30)
 

@@ -53,6 +53,16 @@ class FollowUpForm(FlaskForm):
         Optional(), NumberRange(min=1, max=90, message="Use 1 to 90 days.")])
 
 
+class StepTemplatesForm(FlaskForm):
+    """The email and SMS template of one step; the choices are the organization's (set by the page)."""
+
+    class Meta:
+        csrf = False
+
+    email = SelectField("Email", choices=[("", "")], validate_choice=False)  # the operation checks the id
+    sms = SelectField("Text message", choices=[("", "")], validate_choice=False)
+
+
 class ReviewSettingsForm(FlaskForm):
     sites = FieldList(FormField(SiteForm), min_entries=MAX_SITES, max_entries=MAX_SITES)
     default_channel = SelectField("Send review requests by", choices=CHANNEL_LABELS)
@@ -62,6 +72,20 @@ class ReviewSettingsForm(FlaskForm):
     follow_ups = FieldList(FormField(FollowUpForm), min_entries=MAX_FOLLOW_UPS, max_entries=MAX_FOLLOW_UPS)
     ask_again_after_days = IntegerField("Don't ask the same customer again within (days)", validators=[
         InputRequired("Give a number of days (0: no limit)."), NumberRange(min=0, max=3650, message="Use 0 to 3650.")])
+    # Step 0 is the request, step n follow-up n.
+    templates = FieldList(FormField(StepTemplatesForm), min_entries=1 + MAX_FOLLOW_UPS, max_entries=1 + MAX_FOLLOW_UPS)
+
+    def offer_templates(self, templates):
+        """Let each step choose among ``templates`` (the organization's), the built-in one first."""
+        for entry in self.templates.entries:
+            for channel in ("email", "sms"):
+                entry[channel].choices = [("", "The built-in one")] + [
+                    (str(t.id), t.name) for t in templates if t.channel == channel]
+
+    def chosen_templates(self):
+        """{step: {"email": id or "", "sms": id or ""}} as chosen."""
+        return {step: {"email": entry.email.data, "sms": entry.sms.data}
+                for step, entry in enumerate(self.templates.entries)}
 
 
 class FeedbackForm(FlaskForm):

@@ -5,21 +5,27 @@ from sqlalchemy import select
 from nudgeweb.models import Membership, User, db
 
 
-def review_template(organization, key, channel):
-    """The organization's template for ``key`` (review_request, review_follow_up_1 ...) on ``channel``."""
+def review_template(request, step, settings):
+    """The template of step ``step`` (0: the request, n: follow-up n) on the request's channel: the one
+    chosen in the settings, else (none chosen, or it was deleted) the built-in starter."""
     from nudgeweb.message_templates.starter import starter_template
+    from nudgeweb.reviews.settings import chosen_template
 
-    return starter_template(organization, key, channel)
+    chosen = (settings.templates or {}).get(str(step), {}).get(request.channel)
+    template = chosen and chosen_template(request.organization_id, chosen, request.channel)
+    if template:
+        return template
+    key = settings.request_template_key if step == 0 else settings.follow_ups[step - 1]["template_key"]
+    return starter_template(request.organization, key, request.channel)
 
 
-def queue_review_message(request, template_key, link, step):
+def queue_review_message(request, step, settings, link):
     """Queue one step's message; returns the delivery Message (queued, or failed with its error)."""
     from nudgeweb.delivery import queue_message
 
-    template = review_template(request.organization, template_key, request.channel)
     return queue_message(
-        request.contact, request.channel, template, purpose="review_request", purpose_id=request.id,
-        marketing=True, context={"review_link": link, "follow_up_step": step},
+        request.contact, request.channel, review_template(request, step, settings), purpose="review_request",
+        purpose_id=request.id, marketing=True, context={"review_link": link, "follow_up_step": step},
     )
 
 

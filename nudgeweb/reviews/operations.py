@@ -12,6 +12,7 @@ from nudgeweb.contacts.fields import ContactValidator
 from nudgeweb.contacts.operations import ContactValidationError, upsert_contact
 from nudgeweb.contacts.suppression import may_message
 from nudgeweb.contacts.timeline import record_activity
+from nudgeweb.delivery import cancel_queued
 from nudgeweb.message_templates.rendering import TemplateRenderError
 from nudgeweb.models import db
 from nudgeweb.models.reviews import (
@@ -236,8 +237,7 @@ def send_step_message(request, step, settings):
     """Queue the step's message through the delivery engine, with the review link in its context."""
     from nudgeweb.reviews.messaging import queue_review_message
 
-    key = settings.request_template_key if step == 0 else settings.follow_ups[step - 1]["template_key"]
-    return queue_review_message(request, key, review_link(request), step)
+    return queue_review_message(request, step, settings, review_link(request))
 
 
 def stop(request, reason, now, failed=False):
@@ -360,7 +360,9 @@ def cancel(request, now=None):
     if request.status in FINISHED:
         return False
     request.status, request.cancelled_at, request.next_follow_up_at = "cancelled", now, None
-    add_event(request, "cancelled", "Cancelled", now)
+    held = cancel_queued(request.organization_id, "review_request", request.id)
+    add_event(request, "cancelled", "Cancelled" + (f"; its {held} waiting message{'s' * (held != 1)} will not go"
+                                                 if held else ""), now, {"messages_cancelled": held})
     db.session.commit()
     return True
 

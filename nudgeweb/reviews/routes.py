@@ -7,7 +7,9 @@ from nudgeweb.auth.access import current_organization, member_required, role_req
 from nudgeweb.models.reviews import STATUSES, ReviewRequest
 from nudgeweb.reviews import bulk, operations, queries
 from nudgeweb.reviews.forms import BulkSendForm, ReviewSettingsForm, SendReviewRequestForm
-from nudgeweb.reviews.settings import ReviewSettingsError, clean_site, review_settings_for, update_review_settings
+from nudgeweb.reviews.settings import (
+    ReviewSettingsError, clean_site, organization_templates, review_settings_for, update_review_settings,
+)
 from nudgeweb.scoping import get_or_404
 
 bp = Blueprint("reviews", __name__)
@@ -124,6 +126,7 @@ def settings_page():
     organization = current_organization()
     settings = review_settings_for(organization)
     form = ReviewSettingsForm()
+    form.offer_templates(organization_templates(organization.id))
     if request.method == "GET":
         _fill_settings_form(form, settings)
     elif form.validate_on_submit():
@@ -137,16 +140,26 @@ def settings_page():
                     default_delay_hours=form.default_delay_hours.data,
                     follow_ups=[{"delay_days": entry.delay_days.data} for entry in form.follow_ups
                                 if entry.delay_days.data],
-                    ask_again_after_days=form.ask_again_after_days.data)
+                    ask_again_after_days=form.ask_again_after_days.data, templates=form.chosen_templates())
             except ReviewSettingsError as error:
                 for field, message in error.errors.items():
-                    target = form.follow_ups.entries[0].delay_days if field == "follow_ups" else getattr(form, field)
+                    target = _field_named(form, field)
                     target.errors = list(target.errors) + [message]
             else:
                 flash("Review settings saved.", "success")
                 return redirect(url_for(".settings_page"), 303)
     return render("reviews/settings.html", form=form, settings=settings,
                        status=400 if form.errors or _has_errors(form) else 200)
+
+
+def _field_named(form, name):
+    """The form field an error of update_review_settings is about ("follow_ups", "templates-0-email" ...)."""
+    if name == "follow_ups":
+        return form.follow_ups.entries[0].delay_days
+    if name.startswith("templates-"):
+        _, step, channel = name.split("-")
+        return form.templates.entries[int(step)][channel]
+    return getattr(form, name)
 
 
 def _fill_settings_form(form, settings):
@@ -157,6 +170,9 @@ def _fill_settings_form(form, settings):
     form.default_channel.data = settings.default_channel
     form.default_delay_hours.data = settings.default_delay_hours
     form.ask_again_after_days.data = settings.ask_again_after_days
+    for step, entry in enumerate(form.templates.entries):
+        chosen = (settings.templates or {}).get(str(step), {})
+        entry.email.data, entry.sms.data = chosen.get("email", ""), chosen.get("sms", "")
 
 
 def _sites_from(form):
@@ -175,8 +191,10 @@ def _sites_from(form):
 
 
 def _has_errors(form):
+    """Errors the operation put at nested fields after validation (form.errors does not see them)."""
     return any(entry.url.errors for entry in form.sites.entries) or any(
-        entry.delay_days.errors for entry in form.follow_ups.entries)
+        entry.delay_days.errors for entry in form.follow_ups.entries) or any(
+        entry.email.errors or entry.sms.errors for entry in form.templates.entries)
 
 
 @bp.app_template_global("review_dashboard")

@@ -1,9 +1,10 @@
 """Each organization's review settings: made with sensible defaults on first use or sign-up."""
+import uuid
 from urllib.parse import quote_plus, urlparse
 
 from sqlalchemy import select
 
-from nudgeweb.models import Organization, db
+from nudgeweb.models import MessageTemplate, Organization, db
 from nudgeweb.models.reviews import CHANNEL_CHOICES, MAX_FOLLOW_UPS, SITE_KINDS, ReviewSettings
 
 SITE_NAMES = {"google": "Google", "facebook": "Facebook", "yelp": "Yelp", "trustpilot": "Trustpilot", "other": ""}
@@ -12,6 +13,7 @@ DEFAULT_FOLLOW_UPS = (
     {"delay_days": 7, "template_key": "review_follow_up_2"},
 )
 FOLLOW_UP_TEMPLATE_KEYS = ("review_follow_up_1", "review_follow_up_2", "review_follow_up_2")
+CHANNEL_WORDS = {"email": "email", "sms": "text message"}
 
 
 class ReviewSettingsError(ValueError):
@@ -64,9 +66,13 @@ def clean_site(kind, name, url):
 
 
 def update_review_settings(settings, *, review_sites, default_channel, default_delay_hours, follow_ups,
-                           ask_again_after_days):
-    """Replace the settings; raises ReviewSettingsError naming each bad value, changing nothing."""
-    errors = {}
+                           ask_again_after_days, templates=None):
+    """Replace the settings; raises ReviewSettingsError naming each bad value, changing nothing.
+
+    ``templates`` ({step: {channel: template id or None}}, None: unchanged) picks the organization's
+    template for each step; no id means the built-in one.
+    """
+    errors = template_errors(settings.organization_id, templates or {})
     if default_channel not in CHANNEL_CHOICES:
         errors["default_channel"] = f"Choose one of {', '.join(CHANNEL_CHOICES)}."
     if not isinstance(default_delay_hours, int) or not 0 <= default_delay_hours <= 24 * 60:
@@ -92,8 +98,39 @@ def update_review_settings(settings, *, review_sites, default_channel, default_d
         for i, step in enumerate(follow_ups)
     ]
     settings.ask_again_after_days = ask_again_after_days
+    if templates is not None:
+        settings.templates = {str(step): {channel: str(chosen) for channel, chosen in by_channel.items() if chosen}
+                              for step, by_channel in templates.items() if any(by_channel.values())}
     db.session.commit()
     return settings
+
+
+def template_errors(organization_id, templates):
+    """{"templates-<step>-<channel>": message} for each choice that is not one of the organization's
+    templates of that channel."""
+    errors = {}
+    for step, by_channel in templates.items():
+        for channel, chosen in by_channel.items():
+            if chosen and chosen_template(organization_id, chosen, channel) is None:
+                errors[f"templates-{step}-{channel}"] = f"Choose one of your {CHANNEL_WORDS[channel]} templates."
+    return errors
+
+
+def organization_templates(organization_id):
+    """The organization's email and SMS templates by name, for the picker of each step."""
+    return db.session.scalars(select(MessageTemplate).where(MessageTemplate.organization_id == organization_id)
+                              .order_by(MessageTemplate.name)).all()
+
+
+def chosen_template(organization_id, template_id, channel):
+    """The organization's ``channel`` template with this id, or None (unknown, foreign, deleted, other channel)."""
+    try:
+        template_id = uuid.UUID(str(template_id))
+    except ValueError:
+        return None
+    return db.session.scalar(select(MessageTemplate).where(
+        MessageTemplate.id == template_id, MessageTemplate.organization_id == organization_id,
+        MessageTemplate.channel == channel))
 
 
 def organization_of(organization_id):

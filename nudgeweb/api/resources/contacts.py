@@ -7,7 +7,7 @@ from typing import Any
 
 from flask import g
 from pydantic import Field
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import noload
 
 from nudgeweb.api import Attributes, Body, ListSpec, ResourceType, api_route, documents, iso
@@ -15,9 +15,12 @@ from nudgeweb.api.credentials import current_credential
 from nudgeweb.api.errors import bad_parameter, validation_error
 from nudgeweb.contacts import operations
 from nudgeweb.contacts.fields import ContactValidator
-from nudgeweb.contacts.queries import contacts_query
+from nudgeweb.contacts.queries import FILTERS_LOOKED_UP, contacts_query
 from nudgeweb.api.errors import not_found
+from nudgeweb.api.params import paginate_prepared
+from nudgeweb.api.prepared import prepared
 from nudgeweb.extensions import db
+from nudgeweb.models import Organization
 from nudgeweb.models.contacts import CONTACT_SOURCES, CONTACT_STATUSES, Contact, ContactActivity, Tag, contact_tags
 
 TAGS = ["Contacts"]
@@ -82,9 +85,12 @@ def _tags(contact):
 
 
 def _attributes(contact):
+    """The attributes of a Contact, or of a row of LIST_COLUMNS."""
+    first_name, last_name = contact.first_name, contact.last_name
     return {
-        "email": contact.email, "phone": contact.phone, "first_name": contact.first_name,
-        "last_name": contact.last_name, "full_name": contact.full_name, "company_name": contact.company_name,
+        "email": contact.email, "phone": contact.phone, "first_name": first_name,
+        "last_name": last_name, "full_name": f"{first_name} {last_name}" if first_name and last_name
+        else first_name or last_name or "", "company_name": contact.company_name,
         "tags": _tags(contact), "custom_fields": contact.custom_fields or {}, "status": contact.status,
         "source": contact.source, "timezone": contact.timezone, "subscribed_at": iso(contact.subscribed_at),
         "unsubscribed_at": iso(contact.unsubscribed_at), "created_at": iso(contact.created_at),
@@ -93,6 +99,10 @@ def _attributes(contact):
 
 
 CONTACTS = ResourceType("contacts", _attributes, ContactAttributes, path="/contacts")
+# What a list reads of each contact: its document's columns, as plain rows (no ORM objects to build).
+LIST_COLUMNS = (Contact.id, Contact.email, Contact.phone, Contact.first_name, Contact.last_name, Contact.company_name,
+                Contact.custom_fields, Contact.status, Contact.source, Contact.timezone, Contact.subscribed_at,
+                Contact.unsubscribed_at, Contact.created_at, Contact.updated_at)
 CONTACT_LIST = ListSpec(
     filters={
         "search": "Words that must all appear in the name, email, phone or company.",
@@ -164,32 +174,52 @@ def _save(action, *args, **kwargs):
         raise validation_error(error.errors)
 
 
+def _tag_names_of(count):
+    """The tag names of ``count`` contacts (parameters contact_ids_1 ... _count), read by the
+    contact_id index of contact_tags (the relationship's loader, with the organization's
+    criteria, makes SQLite walk every contact of the organization)."""
+    table = Tag.__table__
+    return (select(contact_tags.c.contact_id, table.c.name).join(table, table.c.id == contact_tags.c.tag_id)
+            .where(contact_tags.c.contact_id.in_(bindparam("contact_ids", [None] * count, expanding=True))))
+
+
 def attach_tags(contacts):
-    """Load the tag names of these contacts in one index-friendly query, for their documents
-    (instead of the relationship's loader, whose organization criteria make SQLite walk every
-    contact of the organization)."""
+    """Load the tag names of these contacts (already the caller's) in one query, for their documents."""
     names = g.setdefault("contact_tag_names", {})
     if not contacts:
         return contacts
     for contact in contacts:
         names[contact.id] = []
-    rows = db.session.execute(
-        select(contact_tags.c.contact_id, Tag.name).join(Tag, Tag.id == contact_tags.c.tag_id)
-        .where(contact_tags.c.contact_id.in_([c.id for c in contacts])))
-    for contact_id, name in rows:
+    statement = prepared(("contact_tag_names", len(contacts)), lambda: _tag_names_of(len(contacts)))
+    for contact_id, name in statement.rows(**{f"contact_ids_{n}": c.id for n, c in enumerate(contacts, 1)}):
         names[contact_id].append(name)
     for contact in contacts:
         names[contact.id].sort(key=str.lower)
     return contacts
 
 
+def contacts_version(organization_id):
+    """The organization's contacts version (models/contacts_version.py), read without the ORM."""
+    table = Organization.__table__
+    statement = prepared(("contacts_version",), lambda: select(table.c.contacts_version).where(
+        table.c.id == bindparam("organization_id", organization_id, type_=table.c.id.type)))
+    return statement.rows(organization_id=organization_id)[0][0]
+
+
 @api_route("/contacts", "GET", summary="List contacts", tags=TAGS, scope="contacts:read",
            list_spec=CONTACT_LIST, response=CONTACTS, many=True,
            description="Filter, sort and page through the contacts; page[number] (with totals) or page[cursor].")
 def list_contacts(params):
-    statement = contacts_query(g.credential.organization_id, contact_filters(params.filters))
-    statement = statement.options(noload(Contact.tag_rows))
-    return documents.list_response(CONTACTS, statement, CONTACT_LIST, params, prepare=attach_tags)
+    organization_id = g.credential.organization_id
+    filters = contact_filters(params.filters)
+    key = ("contacts", organization_id, tuple(sorted(params.filters.items())))
+    if not params.uses_cursor or any(name in filters for name in FILTERS_LOOKED_UP):
+        # A total, or a statement holding looked-up ids, stands until the contacts change.
+        key += (contacts_version(organization_id),)
+    page = paginate_prepared(key, lambda: contacts_query(organization_id, filters).with_only_columns(*LIST_COLUMNS),
+                             CONTACT_LIST, params)
+    attach_tags(page.rows)
+    return documents.collection(CONTACTS, page.rows, page.links, page.meta, params.fields)
 
 
 @api_route("/contacts", "POST", summary="Create or update a contact (upsert)", tags=TAGS, scope="contacts:write",

@@ -16,7 +16,7 @@ from nudgeweb.scoping import get_or_404
 class MessageAttributes(Attributes):
     channel: str | None = Field(None, examples=["sms"])
     to: str | None = Field(None, examples=["+254722000000"])
-    status: str | None = Field(None, examples=["sent"], description="queued, sending, sent, delivered, failed or bounced")
+    status: str | None = Field(None, examples=["sent"], description="queued, sending, sent, delivered, failed, bounced or cancelled")
     purpose: str | None = Field(None, examples=["api"])
     purpose_id: str | None = None
     contact_id: str | None = None
@@ -65,7 +65,7 @@ def _attributes(message):
 
 MESSAGES = ResourceType("messages", _attributes, MessageAttributes, path="/messages")
 MESSAGE_LIST = ListSpec(
-    filters={"status": "queued, sending, sent, delivered, failed or bounced", "channel": "email or sms",
+    filters={"status": "queued, sending, sent, delivered, failed, bounced or cancelled", "channel": "email or sms",
              "contact_id": "The contact's id", "purpose": "e.g. api, campaign, review_request",
              "created_after": "ISO 8601 time"},
     sorts={"created_at": Message.created_at}, id_column=Message.id,

@@ -1,0 +1,123 @@
+"""SELECTs compiled once and run straight on the database driver, for the hottest lists.
+
+Building a statement, computing its cache key and executing it through SQLAlchemy costs more
+than a millisecond of CPU per request, against a tenth of that for the database to read a page
+of 25 rows. A ``Prepared`` statement is compiled once (its IN lists rendered, so the caller's key
+must include what shapes it) and then only its named parameters change; values go in and come
+out through the column types' own converters, so rows hold what SQLAlchemy would have given.
+Use it only for reads that filter their organization themselves: they run on a connection of
+their own, which the session's scoping does not see.
+"""
+import threading
+from collections import OrderedDict, namedtuple
+
+from flask import current_app, g
+
+from nudgeweb.extensions import db
+
+
+class Prepared:
+    def __init__(self, statement, dialect):
+        compiled = statement.compile(dialect=dialect, compile_kwargs={"render_postcompile": True})
+        self.sql = compiled.string
+        self.order = list(compiled.positiontup) if compiled.positional else None
+        self.defaults = compiled.construct_params()
+        binds = compiled.binds
+        self.bind_processors = {}
+        for name in self.defaults:
+            bind = binds.get(name)
+            if bind is None:
+                bind = binds.get(name.rsplit("_", 1)[0])  # an IN list's expanded name
+            process = bind.type._cached_bind_processor(dialect) if bind is not None else None
+            if process is not None:
+                self.bind_processors[name] = process
+        columns = list(statement.selected_columns)
+        self.processors = [(i, c.type._cached_result_processor(dialect, None)) for i, c in enumerate(columns)]
+        self.processors = [(i, p) for i, p in self.processors if p is not None]
+        self.row = namedtuple("Row", [c.key for c in columns], rename=True)
+
+    def rows(self, **values):
+        """The rows for these parameter values (the others keep the statement's own)."""
+        params = {**self.defaults, **values} if values else dict(self.defaults)
+        for name, process in self.bind_processors.items():
+            params[name] = process(params[name])
+        arguments = tuple(params[name] for name in self.order) if self.order is not None else params
+        cursor = _connection().cursor()
+        try:
+            cursor.execute(self.sql, arguments)
+            fetched = cursor.fetchall()
+        finally:
+            cursor.close()
+        if not self.processors:
+            return [self.row._make(row) for row in fetched]
+        rows = []
+        for row in fetched:
+            row = list(row)
+            for index, process in self.processors:
+                row[index] = process(row[index])
+            rows.append(self.row._make(row))
+        return rows
+
+
+def _connection():
+    """A pooled driver connection of this app context's own, outside the ORM session's transaction
+    (reads only); ``release_connection`` gives it back when the context ends."""
+    found = g.get("prepared_connection")
+    if found is None:
+        found = g.prepared_connection = db.engine.raw_connection()
+    return found
+
+
+def release_connection(_error=None):
+    found = g.pop("prepared_connection", None)
+    if found is not None:
+        found.close()
+
+
+class LruCache:
+    """A small least-recently-used map, safe across threads."""
+
+    def __init__(self, size):
+        self.size = size
+        self.entries = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key):
+        with self.lock:
+            value = self.entries.get(key)
+            if value is not None:
+                self.entries.move_to_end(key)
+            return value
+
+    def put(self, key, value):
+        with self.lock:
+            self.entries[key] = value
+            self.entries.move_to_end(key)
+            while len(self.entries) > self.size:
+                self.entries.popitem(last=False)
+        return value
+
+
+def _cache(name, size):
+    cache = current_app.extensions.get(name)
+    if cache is None:
+        cache = current_app.extensions[name] = LruCache(size)
+    return cache
+
+
+def prepared(key, build):
+    """The Prepared statement of ``key``, made from ``build()`` the first time."""
+    cache = _cache("api_prepared_statements", 512)
+    found = cache.get(key)
+    if found is None:
+        found = cache.put(key, Prepared(build(), db.session.get_bind().dialect))
+    return found
+
+
+def remembered(key, compute):
+    """A value kept under ``key`` (which must change whenever the value could): computed once."""
+    cache = _cache("api_remembered_values", 4096)
+    found = cache.get(key)
+    if found is None:
+        found = cache.put(key, compute())
+    return found
