@@ -1,7 +1,7 @@
 """organizations.contacts_version, kept by triggers on contacts, contact_tags, tags and segments
 
-Revision ID: 0003_contacts_version
-Revises: 0001
+Revision ID: 0004
+Revises: 0003
 Create Date: 2026-11-23 14:15:00
 
 """
@@ -10,8 +10,8 @@ import sqlalchemy as sa
 
 from nudgeweb.models.contacts_version import create_statements, drop_statements
 
-revision = '0003_contacts_version'
-down_revision = '0001'
+revision = '0004'
+down_revision = '0003'
 branch_labels = None
 depends_on = None
 
