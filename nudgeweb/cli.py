@@ -1,4 +1,5 @@
 """Commands for operators: ``flask --app app <command>``."""
+import logging
 import os
 import signal
 import subprocess
@@ -56,6 +57,7 @@ def worker_command(workers, worker_type):
         periodic=True,
     )
     config.setup_logger()
+    logging.getLogger().setLevel(current_app.config["LOG_LEVEL"])  # huey's own default is INFO
     huey.create_consumer(**config.values).run()
 
 

@@ -47,6 +47,8 @@ class SmtpSink:
             while not self.release.is_set():
                 await asyncio.sleep(0.02)
             return "451 4.3.0 The client went away before we answered"  # nothing delivered
+        ssl_object = server.transport.get_extra_info("ssl_object") if server.transport else None
+        envelope.tls_version = ssl_object.version() if ssl_object else None  # how it travelled
         with self.lock:
             self.envelopes.append(envelope)
         return "250 2.0.0 Message accepted"

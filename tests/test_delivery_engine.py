@@ -14,7 +14,7 @@ from nudgeweb.contacts.operations import unsubscribe
 from nudgeweb.delivery import engine, queue_message, queue_messages
 from nudgeweb.delivery.quiet_hours import end_of_quiet_hours
 from nudgeweb.extensions import huey
-from nudgeweb.models import Contact, Message, db, utcnow
+from nudgeweb.models import Contact, ContactActivity, Message, MessageEvent, db, utcnow
 from tests.delivery_support import email_template, quiet_now, smtp, sms_template  # noqa: F401
 from tests.factories import ContactFactory, OrganizationFactory
 
@@ -31,6 +31,12 @@ def wait_until(predicate, timeout=20):
 
 def statuses():
     return sorted(db.session.scalars(db.select(Message.status)).all())
+
+
+def receipts():
+    """(status, whether the provider's acceptance is recorded) of every message."""
+    return sorted((status, sent_at is not None) for status, sent_at in db.session.execute(
+        db.select(Message.status, Message.sent_at)))
 
 
 def test_a_task_run_twice_sends_once(smtp, organization):
@@ -133,6 +139,7 @@ def crash(worker):
 def test_worker_killed_between_claim_and_send_each_contact_gets_exactly_one(smtp, organization, app, tmp_path):
     for n in range(5):
         ContactFactory(organization=organization, email=f"crash{n}@example.net")
+    contact_ids = sorted(db.session.scalars(db.select(Contact.id).where(Contact.organization_id == organization.id)))
     smtp.sink.hold_after = 2  # the third message waits in DATA: the worker has claimed it, not sent it
     huey.immediate = False
     huey.flush()
@@ -150,10 +157,12 @@ def test_worker_killed_between_claim_and_send_each_contact_gets_exactly_one(smtp
         crash(worker)
         smtp.sink.hold_after = None
         smtp.sink.release.set()
-        assert statuses() == ["sending"] * 3 + ["sent"] * 2
+        # two went out (the server's answer is committed on their rows), three did not; the dead
+        # worker never got to record its batch
+        assert receipts() == [("sending", False)] * 3 + [("sending", True)] * 2
 
         app.config["SEND_LEASE_SECONDS"] = 0  # the claims are stale now
-        assert engine.recover_stalled() == 3
+        assert engine.recover_stalled() == 3  # the three unsent go back in the queue
         consumer = huey.create_consumer(workers=1, worker_type="thread", periodic=False, initial_delay=0.05,
                                         max_delay=0.2, check_worker_health=False)
         consumer.start()
@@ -170,3 +179,6 @@ def test_worker_killed_between_claim_and_send_each_contact_gets_exactly_one(smtp
         huey.immediate = True
     received = sorted(m["To"] for m in smtp.sink.messages)
     assert received == [f"crash{n}@example.net" for n in range(5)]  # everyone once, nobody twice
+    sent_events = db.session.scalars(db.select(MessageEvent.contact_id).where(MessageEvent.type == "sent")).all()
+    timeline = db.session.scalars(db.select(ContactActivity.contact_id).where(ContactActivity.kind == "message.sent"))
+    assert sorted(sent_events) == contact_ids and sorted(timeline.all()) == contact_ids  # recorded once each too

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 from nudgeweb.delivery import queue_message
 from nudgeweb.models import Message, SendingSettings, db
 from tests.conftest import log_in, member_client, screenshot
-from tests.delivery_support import email_template, smtp  # noqa: F401
+from tests.delivery_support import SmtpServer, email_template, smtp  # noqa: F401
 from tests.factories import ContactFactory
 
 
@@ -50,6 +50,7 @@ def test_sending_settings_errors_at_the_field_and_secrets_never_shown(owner_clie
     }, follow_redirects=True)
     assert "Your sending settings are saved." in answer.text
     assert "hunter2-secret" not in answer.text and "tok-secret" not in answer.text
+    assert answer.text.count("saved — leave empty to keep it") == 2  # the password and the auth token, not DKIM
     assert f"/hooks/twilio/{organization.id.hex}/inbound" in answer.text
     settings = db.session.scalar(db.select(SendingSettings))
     assert settings.smtp_url == "smtp://acme:hunter2-secret@mail.acme.example:587?starttls=required"
@@ -90,3 +91,35 @@ def test_outbox_in_a_browser(page, live_server, owner, sent):
     page.get_by_role("link", name="Hello Ada, spring is here").click()
     expect(page.frame_locator("iframe.email-preview").get_by_text("our offer")).to_be_visible()
     screenshot(page, "delivery-outbox-message")
+
+
+@pytest.mark.browser
+def test_connecting_my_own_smtp_server_in_a_browser(page, live_server, owner):
+    with SmtpServer() as server:  # the business's own mail server
+        log_in(page, live_server, owner.user.email)
+        page.locator(".sidebar").get_by_role("link", name="Settings").click()
+        page.get_by_role("link", name="Sending").click()
+        expect(page.get_by_text("Email goes through the local outbox")).to_be_visible()
+
+        page.get_by_label("My own SMTP server").check()
+        page.get_by_role("button", name="Save sending settings").click()
+        expect(page.locator("#smtp_host-error")).to_contain_text("mail server's address")
+        expect(page.get_by_label("My own SMTP server")).to_be_checked()  # nothing chosen is lost
+
+        page.get_by_label("SMTP server", exact=True).fill("127.0.0.1")
+        page.get_by_label("Port").fill(str(server.port))
+        page.get_by_label("Security").select_option("off")
+        page.get_by_label("Sender name").fill("Acme Plumbing Team")
+        page.get_by_label("Sender email").fill("hello@acme.example")
+        page.get_by_role("button", name="Save sending settings").click()
+        expect(page.get_by_text("Your sending settings are saved.")).to_be_visible()
+        expect(page.get_by_text(f"Email goes through your SMTP server (smtp://127.0.0.1:{server.port})")).to_be_visible()
+        expect(page.get_by_label("SMTP server", exact=True)).to_have_value("127.0.0.1")
+        expect(page.get_by_label("Password")).to_have_attribute("placeholder", "")  # none was saved
+
+        page.get_by_role("button", name="Send a test email to me").click()
+        expect(page.get_by_text(f"A test email is on its way to {owner.user.email}")).to_be_visible()
+        screenshot(page, "delivery-own-smtp-server")
+        [received] = server.sink.to(owner.user.email)
+        assert received["From"] == "Acme Plumbing Team <hello@acme.example>"
+        assert received["Subject"] == "Test email from Acme Plumbing"

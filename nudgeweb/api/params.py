@@ -17,7 +17,7 @@ from flask import g, request
 from sqlalchemy import and_, bindparam, false, func, or_, select, tuple_
 
 from nudgeweb.api.errors import ApiError, bad_parameter, error_object
-from nudgeweb.api.prepared import prepared, remembered
+from nudgeweb.api.prepared import prepared
 from nudgeweb.extensions import db
 
 DEFAULT_PAGE_SIZE = 25
@@ -156,9 +156,7 @@ def paginate_prepared(key, build, spec: ListSpec, params: ListParams) -> Page:
 
     ``build()`` gives the statement (columns of rows that filter their organization themselves);
     it is called only when ``key`` is new, so ``key`` must name everything the statement is made
-    of: the organization, the filters, and a version of the data if building it reads any. The
-    total of a numbered page is remembered under ``key``: for page[number], ``key`` must hold a
-    version that changes whenever the rows do.
+    of (the organization, the filters), and building it must read nothing from the database.
     """
     columns = [(spec.sorts[name], descending) for name, descending in params.sort]
     columns.append((spec.id_column, any(d for _, d in columns[-1:])))
@@ -180,8 +178,8 @@ def paginate_prepared(key, build, spec: ListSpec, params: ListParams) -> Page:
         rows = page.rows(**{f"cursor_{i}": v for i, v in enumerate(values or ()) if v is not None})
         return _cursor_result(rows, columns, params, False)
     number, size = params.number or 1, params.size
-    total = remembered((*key, "count"), lambda: prepared((*key, "count"), lambda: select(func.count()).select_from(
-        build().order_by(None).subquery())).rows()[0][0])
+    total = prepared((*key, "count"), lambda: select(func.count()).select_from(
+        build().order_by(None).subquery())).rows()[0][0]
     page = prepared((*key, sort, size, "number"), lambda: build().order_by(None).order_by(*order)
                     .limit(bindparam("page_limit", size)).offset(bindparam("page_offset", 0)))
     rows = page.rows(page_offset=(number - 1) * size)

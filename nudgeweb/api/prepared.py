@@ -112,12 +112,3 @@ def prepared(key, build):
     if found is None:
         found = cache.put(key, Prepared(build(), db.session.get_bind().dialect))
     return found
-
-
-def remembered(key, compute):
-    """A value kept under ``key`` (which must change whenever the value could): computed once."""
-    cache = _cache("api_remembered_values", 4096)
-    found = cache.get(key)
-    if found is None:
-        found = cache.put(key, compute())
-    return found

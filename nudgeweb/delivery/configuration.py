@@ -30,6 +30,15 @@ def form_values(settings):
     return values
 
 
+def saved_secrets(settings):
+    """Which secrets are saved (the form says so instead of showing them)."""
+    return {
+        "smtp_password": bool(settings.smtp_url and parse_mail_url(settings.smtp_url).password),
+        "dkim_private_key": bool(settings.dkim_private_key),
+        "twilio_auth_token": bool(settings.twilio_auth_token),
+    }
+
+
 def smtp_url_from(host, port, security, username, password):
     scheme = "smtps" if security == "ssl" else "smtp"
     credentials = f"{quote(username, safe='')}:{quote(password or '', safe='')}@" if username else ""

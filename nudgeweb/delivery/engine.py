@@ -2,27 +2,35 @@
 
 A task first *claims* its rows with one ``UPDATE … SET status='sending' WHERE status='queued'``:
 only one worker can win a row, so a task that runs twice (Huey retry, a second consumer)
-finds nothing left to send. Each message's outcome is committed right after the provider
-answers, before the next one goes. A worker that dies between claim and send leaves its rows in
-``sending``; once the claim is older than SEND_LEASE_SECONDS, ``recover_stalled`` puts them back
-in the queue (the message in flight at the moment of the crash is the only one at risk).
+finds nothing left to send. The moment the provider accepts a message, its ``sent_at`` and
+provider id are committed (one small UPDATE on a connection of its own, before the next
+message goes): that row is never sent again. Everything else about the send (status ``sent``,
+the events, the contacts' timeline entries, the ``message_event`` signal) is written for the
+whole batch at its end, in one transaction. A worker that dies mid-batch leaves its rows in
+``sending``; once the claim is older than SEND_LEASE_SECONDS, ``recover_stalled`` records
+those with a ``sent_at`` as sent and puts the others back in the queue (the message in flight
+at the moment of the crash is the only one at risk).
 """
 import logging
-import threading
-from contextlib import ExitStack, contextmanager
-from datetime import timedelta
+from contextlib import ExitStack
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from flask import current_app
-from sqlalchemy import bindparam, insert, or_, select, update
+from sqlalchemy import bindparam, or_, select, update
+from sqlalchemy.orm import lazyload
 from sqlalchemy.orm.attributes import set_committed_value
 
+from nudgeweb.bulk import insert_rows
+from nudgeweb.contacts.timeline import record_activities
 from nudgeweb.delivery import tracking
 from nudgeweb.delivery.backends import SendError
 from nudgeweb.delivery.events import announce, record_event, summary_of
 from nudgeweb.delivery.quiet_hours import end_of_quiet_hours, recipient_zone
 from nudgeweb.delivery.transports import backend_for, sending_settings
-from nudgeweb.models import ContactActivity, Organization, db, new_id, utcnow
+from nudgeweb.models import Organization, db, new_id, utcnow
 from nudgeweb.models.messages import Message, MessageEvent
+from nudgeweb.sqlite_writer import one_writer
 
 log = logging.getLogger(__name__)
 FORGOTTEN_AFTER = timedelta(hours=1)  # a queued row this late lost its task (e.g. the queue was flushed)
@@ -32,7 +40,7 @@ messages_table = Message.__table__
 def claim(organization_id, message_ids):
     """Mark the still-queued ones of ``message_ids`` as ours; returns the ids we won."""
     now = utcnow()
-    with _one_writer():
+    with one_writer():
         return _claim(organization_id, message_ids, now)
 
 
@@ -44,11 +52,22 @@ def _claim(organization_id, message_ids, now):
             messages_table.c.id.in_(message_ids),
             messages_table.c.status == "queued",
         )
-        .values(status="sending", claimed_at=now, attempts=messages_table.c.attempts + 1, updated_at=now)
+        .values(status="sending", claimed_at=now, sent_at=None, attempts=messages_table.c.attempts + 1,
+                updated_at=now)
         .returning(messages_table.c.id)
     ).scalars().all()
     db.session.commit()
     return claimed
+
+
+@dataclass
+class Sent:
+    """A message the provider accepted, waiting for the end of its batch to be recorded."""
+
+    message: Message
+    backend: str
+    provider_id: str | None
+    at: datetime
 
 
 def send_claimed(organization_id, message_ids):
@@ -59,7 +78,8 @@ def send_claimed(organization_id, message_ids):
     from nudgeweb.models.contacts import Contact
 
     session = db.session()
-    session.expire_on_commit = False  # the batch's rows stay usable after each per-message commit
+    session.expire_on_commit = False  # the batch's rows stay usable after a failure's commit
+    sent = []
     try:
         organization = db.session.get(Organization, organization_id)
         settings = sending_settings(organization_id)
@@ -68,20 +88,26 @@ def send_claimed(organization_id, message_ids):
             .execution_options(populate_existing=True)
         ).all()
         contact_ids = {m.contact_id for m in messages if m.contact_id}
-        contacts = {c.id: c for c in db.session.scalars(select(Contact).where(Contact.id.in_(contact_ids)))}
-        sent = 0
+        contacts = {c.id: c for c in db.session.scalars(
+            select(Contact).where(Contact.id.in_(contact_ids)).options(lazyload(Contact.tag_rows)))}  # not needed here
         with ExitStack() as stack:
             backends = {}
+            receipts = stack.enter_context(db.engine.connect())
             for message in messages:
                 contact = contacts.get(message.contact_id)
                 if not _still_allowed(message, contact, organization, settings):
                     continue
                 if message.channel not in backends:
                     backends[message.channel] = stack.enter_context(backend_for(message.channel, settings))
-                sent += _send_one(message, contact, backends[message.channel])
-        return sent
+                done = _send_one(message, contact, backends[message.channel], receipts)
+                if done is not None:
+                    sent.append(done)
     finally:
-        session.expire_on_commit = True
+        try:
+            record_sent(organization_id, sent)
+        finally:
+            session.expire_on_commit = True
+    return len(sent)
 
 
 def _still_allowed(message, contact, organization, settings):
@@ -104,7 +130,7 @@ def _still_allowed(message, contact, organization, settings):
     return True
 
 
-def _send_one(message, contact, backend):
+def _send_one(message, contact, backend, receipts):
     unsubscribe = None
     if message.channel == "email" and message.marketing and message.contact_id:
         unsubscribe = tracking.unsubscribe_url(message.id)
@@ -112,57 +138,66 @@ def _send_one(message, contact, backend):
         provider_id = backend.send(message, unsubscribe_url=unsubscribe)
     except SendError as error:
         _failed_attempt(message, contact, error)
-        return 0
-    _record_sent(message, contact, backend.name, provider_id)
-    return 1
+        return None
+    done = Sent(message, backend.name, provider_id, utcnow())
+    _commit_receipt(receipts, done)
+    return done
 
 
-# The hot path, in Core: one short transaction per sent message (its row, its event, its timeline
-# entry) is what makes a re-run safe, and the ORM's unit of work would cost more than the send.
-_MARK_SENT = (
-    update(messages_table).where(messages_table.c.id == bindparam("message_id"))
-    .values(status="sent", backend=bindparam("backend"), provider_id=bindparam("provider_id"),
-            sent_at=bindparam("now"), updated_at=bindparam("now"), error=None)
+# The provider took the message: this row must never go out again, whatever happens next. One
+# small UPDATE committed on a connection of its own (the session's commit costs more than the
+# write), before the next message is sent.
+_RECEIPT = (
+    update(messages_table)
+    .where(messages_table.c.id == bindparam("message_id"), messages_table.c.status == "sending")
+    .values(sent_at=bindparam("now"), backend=bindparam("backend"), provider_id=bindparam("provider_id"),
+            updated_at=bindparam("now"))
 )
 
 
-def _record_sent(message, contact, backend_name, provider_id):
-    now = utcnow()
-    with _one_writer():
-        _write_sent(message, contact, backend_name, provider_id, now)
-    for name, value in (("status", "sent"), ("backend", backend_name), ("provider_id", provider_id),
-                        ("sent_at", now), ("error", None)):
-        set_committed_value(message, name, value)
-    announce(message, "sent")
+def _commit_receipt(connection, done):
+    with one_writer():
+        connection.execute(_RECEIPT, {"message_id": done.message.id, "now": done.at, "backend": done.backend,
+                                      "provider_id": done.provider_id})
+        connection.commit()
 
 
-_WRITER = threading.Lock()
-
-
-@contextmanager
-def _one_writer():
-    """SQLite has one writer at a time: the threads of a consumer take turns here, where a turn
-    starts the moment the last one ends, rather than in SQLite's busy handler, which sleeps in steps."""
-    if db.engine.dialect.name != "sqlite":
-        yield
+def record_sent(organization_id, sent):
+    """The batch's sent messages: status, one ``sent`` event each, the contacts' timeline entries
+    (in bulk, one transaction), then the ``message_event`` signal for each."""
+    if not sent:
         return
-    with _WRITER:
-        yield
+    now = utcnow()
+    with one_writer():
+        db.session.execute(
+            update(messages_table)
+            .where(messages_table.c.id.in_([done.message.id for done in sent]), messages_table.c.status == "sending")
+            .values(status="sent", error=None, updated_at=now)
+        )
+        insert_rows(MessageEvent.__table__, [
+            {"id": new_id(), "organization_id": organization_id, "message_id": done.message.id,
+             "contact_id": done.message.contact_id, "type": "sent", "url": None, "ip": None, "user_agent": None,
+             "detail": None, "occurred_at": done.at}
+            for done in sent
+        ])
+        record_activities(organization_id, [
+            {"contact_id": done.message.contact_id, "kind": "message.sent", "occurred_at": done.at,
+             "summary": summary_of(done.message, "sent"), "data": _activity_data(done.message)}
+            for done in sent if done.message.contact_id is not None
+        ])
+        db.session.commit()
+    for done in sent:
+        for name, value in (("status", "sent"), ("backend", done.backend), ("provider_id", done.provider_id),
+                            ("sent_at", done.at), ("error", None)):
+            set_committed_value(done.message, name, value)
+        announce(done.message, "sent")
 
 
-def _write_sent(message, contact, backend_name, provider_id, now):
-    connection = db.session.connection()
-    connection.execute(_MARK_SENT, {"message_id": message.id, "backend": backend_name, "provider_id": provider_id,
-                                    "now": now})
-    connection.execute(insert(MessageEvent.__table__), {
-        "id": new_id(), "organization_id": message.organization_id, "message_id": message.id,
-        "contact_id": message.contact_id, "type": "sent", "occurred_at": now})
-    if contact is not None:
-        connection.execute(insert(ContactActivity.__table__), {
-            "id": new_id(), "organization_id": message.organization_id, "contact_id": contact.id,
-            "kind": "message.sent", "summary": summary_of(message, "sent")[:500], "occurred_at": now, "created_at": now,
-            "data": {"message_id": str(message.id), "channel": message.channel, "purpose": message.purpose}})
-    db.session.commit()
+def _activity_data(message):
+    data = {"message_id": str(message.id), "channel": message.channel, "purpose": message.purpose}
+    if message.purpose_id:
+        data["purpose_id"] = str(message.purpose_id)
+    return data
 
 
 def _failed_attempt(message, contact, error):
@@ -203,34 +238,47 @@ def _requeue(message, when, count_attempt=True):
 
 
 def recover_stalled():
-    """Put back claims older than the lease (their worker died) and re-schedule forgotten rows."""
+    """Claims older than the lease (their worker died): the messages the provider took are
+    recorded as sent, the others go back in the queue; forgotten queued rows are re-scheduled.
+    Returns how many messages were put back in the queue."""
     now = utcnow()
     cutoff = now - timedelta(seconds=current_app.config["SEND_LEASE_SECONDS"])
-    stalled = db.session.execute(
-        select(messages_table.c.organization_id, messages_table.c.id).where(
-            or_(
-                (messages_table.c.status == "sending") & (messages_table.c.claimed_at <= cutoff),
-                (messages_table.c.status == "queued") & (messages_table.c.send_at <= now - FORGOTTEN_AFTER),
-            )
+    stale = (messages_table.c.status == "sending") & (messages_table.c.claimed_at <= cutoff)
+    rows = db.session.execute(
+        select(messages_table.c.organization_id, messages_table.c.id, messages_table.c.sent_at).where(
+            or_(stale, (messages_table.c.status == "queued") & (messages_table.c.send_at <= now - FORGOTTEN_AFTER))
         )
     ).all()
-    if not stalled:
+    if not rows:
         return 0
+    _record_stalled_receipts([row for row in rows if row.sent_at is not None])
+    unsent = [row for row in rows if row.sent_at is None]
     db.session.execute(
         update(messages_table)
-        .where(messages_table.c.id.in_([row.id for row in stalled]), messages_table.c.status == "sending",
-               messages_table.c.claimed_at <= cutoff)
+        .where(messages_table.c.id.in_([row.id for row in unsent]), stale, messages_table.c.sent_at.is_(None))
         .values(status="queued", claimed_at=None)
     )
     db.session.commit()
     from nudgeweb.delivery.operations import schedule_send
 
-    by_organization = {}
-    for row in stalled:
-        by_organization.setdefault(row.organization_id, []).append(row.id)
     size = current_app.config["SEND_BATCH_SIZE"]
-    for organization_id, ids in by_organization.items():
+    for organization_id, ids in _by_organization(unsent).items():
         for start in range(0, len(ids), size):
             schedule_send(organization_id, ids[start: start + size])
-    log.info("Re-queued %d stalled messages", len(stalled))
-    return len(stalled)
+    log.info("Re-queued %d stalled messages", len(unsent))
+    return len(unsent)
+
+
+def _record_stalled_receipts(rows):
+    """Sent by a worker that died before the end of its batch: recorded now, never sent again."""
+    for organization_id, ids in _by_organization(rows).items():
+        messages = db.session.scalars(select(Message).where(Message.id.in_(ids))).all()
+        record_sent(organization_id, [Sent(m, m.backend, m.provider_id, m.sent_at) for m in messages])
+        log.info("Recorded %d messages sent by a worker that stopped", len(messages))
+
+
+def _by_organization(rows):
+    grouped = {}
+    for row in rows:
+        grouped.setdefault(row.organization_id, []).append(row.id)
+    return grouped

@@ -7,6 +7,7 @@ generic generator's header folding and boundary search cost more than the rest o
 """
 import base64
 from dataclasses import dataclass
+from functools import lru_cache
 from email.header import Header
 from email.utils import formatdate, parseaddr
 
@@ -24,8 +25,15 @@ class DkimKey:
     private_key: bytes
 
 
+@lru_cache(maxsize=256)
+def envelope_address(address):
+    """The bare address of a header value such as ``Bluebird Bakery <hello@bluebird.example>``
+    (parsed once per sender: a batch has one, and parsing costs as much as building the message)."""
+    return parseaddr(address)[1]
+
+
 def address_domain(address):
-    return parseaddr(address)[1].rpartition("@")[2] or "localhost"
+    return envelope_address(address).rpartition("@")[2] or "localhost"
 
 
 def message_id_header(message):

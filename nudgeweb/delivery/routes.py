@@ -62,7 +62,8 @@ def sending_settings_page():
             return redirect(url_for(".sending_settings_page"))
     hooks = public_url(f"/hooks/twilio/{organization.id.hex}")
     return render_template(
-        "delivery/sending.html", form=form, settings=settings, email_route=describe_email_route(settings),
+        "delivery/sending.html", form=form, saved=configuration.saved_secrets(settings),
+        email_route=describe_email_route(settings),
         has_twilio=twilio_account(settings) is not None, inbound_url=f"{hooks}/inbound",
     ), 400 if form.errors else 200
 

@@ -11,4 +11,3 @@ from nudgeweb.models.templates import MessageTemplate  # noqa: F401
 from nudgeweb.models.reviews import ReviewRequest, ReviewRequestEvent, ReviewSettings  # noqa: F401
 from nudgeweb.models.api import ApiKey, ApiSettings, IdempotencyRecord  # noqa: F401
 from nudgeweb.models.imports import IMPORT_STATUSES, ContactImport, ContactImportFailure  # noqa: F401
-from nudgeweb.models import contacts_version  # noqa: F401,E402  (the triggers that keep it)

@@ -1,8 +1,9 @@
 """Outbound messages, what happened to them, and each organization's sending settings.
 
 A ``Message`` is one email or SMS to one address. Its life: ``queued`` → ``sending`` (claimed by
-one worker, see delivery.engine) → ``sent`` → ``delivered``; or ``failed`` / ``bounced`` with the
-reason in ``error``. ``MessageEvent`` rows record everything that happened to it (sent,
+one worker, see delivery.engine; ``sent_at`` is set the moment the provider accepts it, ``sent``
+follows with the rest of its batch) → ``sent`` → ``delivered``; or ``failed`` / ``bounced`` with
+the reason in ``error``. ``MessageEvent`` rows record everything that happened to it (sent,
 delivered, opened, clicked with the URL, bounced, complained, unsubscribed, failed) with the IP
 and user agent of whoever triggered it.
 """

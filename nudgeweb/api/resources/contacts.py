@@ -17,10 +17,9 @@ from nudgeweb.contacts import operations
 from nudgeweb.contacts.fields import ContactValidator
 from nudgeweb.contacts.queries import FILTERS_LOOKED_UP, contacts_query
 from nudgeweb.api.errors import not_found
-from nudgeweb.api.params import paginate_prepared
+from nudgeweb.api.params import paginate, paginate_prepared
 from nudgeweb.api.prepared import prepared
 from nudgeweb.extensions import db
-from nudgeweb.models import Organization
 from nudgeweb.models.contacts import CONTACT_SOURCES, CONTACT_STATUSES, Contact, ContactActivity, Tag, contact_tags
 
 TAGS = ["Contacts"]
@@ -198,26 +197,18 @@ def attach_tags(contacts):
     return contacts
 
 
-def contacts_version(organization_id):
-    """The organization's contacts version (models/contacts_version.py), read without the ORM."""
-    table = Organization.__table__
-    statement = prepared(("contacts_version",), lambda: select(table.c.contacts_version).where(
-        table.c.id == bindparam("organization_id", organization_id, type_=table.c.id.type)))
-    return statement.rows(organization_id=organization_id)[0][0]
-
-
 @api_route("/contacts", "GET", summary="List contacts", tags=TAGS, scope="contacts:read",
            list_spec=CONTACT_LIST, response=CONTACTS, many=True,
            description="Filter, sort and page through the contacts; page[number] (with totals) or page[cursor].")
 def list_contacts(params):
     organization_id = g.credential.organization_id
     filters = contact_filters(params.filters)
-    key = ("contacts", organization_id, tuple(sorted(params.filters.items())))
-    if not params.uses_cursor or any(name in filters for name in FILTERS_LOOKED_UP):
-        # A total, or a statement holding looked-up ids, stands until the contacts change.
-        key += (contacts_version(organization_id),)
-    page = paginate_prepared(key, lambda: contacts_query(organization_id, filters).with_only_columns(*LIST_COLUMNS),
-                             CONTACT_LIST, params)
+    statement = lambda: contacts_query(organization_id, filters).with_only_columns(*LIST_COLUMNS)  # noqa: E731
+    if any(name in filters for name in FILTERS_LOOKED_UP):  # tag ids, a segment: looked up anew each time
+        page = paginate(statement(), CONTACT_LIST, params, scalars=False)
+    else:
+        key = ("contacts", organization_id, tuple(sorted(params.filters.items())))
+        page = paginate_prepared(key, statement, CONTACT_LIST, params)
     attach_tags(page.rows)
     return documents.collection(CONTACTS, page.rows, page.links, page.meta, params.fields)
 

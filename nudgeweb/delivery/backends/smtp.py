@@ -7,11 +7,10 @@ One connection is opened for a batch and reused for each of its messages.
 import smtplib
 import ssl
 from dataclasses import dataclass
-from email.utils import parseaddr
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from nudgeweb.delivery.backends import Backend, SendError
-from nudgeweb.delivery.mime import build_email, message_id_header
+from nudgeweb.delivery.mime import build_email, envelope_address, message_id_header
 
 
 class MailUrlError(ValueError):
@@ -112,7 +111,7 @@ class SmtpBackend(Backend):
 
     def send(self, message, unsubscribe_url=None):
         data = build_email(message, reply_to=self.reply_to, unsubscribe_url=unsubscribe_url, dkim_key=self.dkim_key)
-        envelope_from = parseaddr(message.from_address)[1]
+        envelope_from = envelope_address(message.from_address)
         if self.connection is None:
             self.connect()
         try:
