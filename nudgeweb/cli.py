@@ -55,6 +55,7 @@ def worker_command(workers, worker_type):
         workers=workers or current_app.config["HUEY_WORKERS"],
         worker_type=worker_type or current_app.config["HUEY_WORKER_TYPE"],
         periodic=True,
+        max_delay=1.0,  # an idle worker polls the queue every second, not Huey's default ten
     )
     config.setup_logger()
     logging.getLogger().setLevel(current_app.config["LOG_LEVEL"])  # huey's own default is INFO

@@ -37,7 +37,7 @@ def test_the_worker_command_imports_in_worker_processes(app, owner, organization
     huey.immediate = False
     huey.flush()
     worker = subprocess.Popen([sys.executable, "-m", "flask", "--app", "app", "worker"], env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
     try:
         record = start_import(organization, owner.user, f"Email,Name\n{rows}\n".encode(), "people.csv")
         deadline = time.monotonic() + 60
@@ -45,10 +45,20 @@ def test_the_worker_command_imports_in_worker_processes(app, owner, organization
             time.sleep(0.2)
             db.session.refresh(record)
     finally:
-        worker.send_signal(signal.SIGINT)
-        _, errors = worker.communicate(timeout=30)
+        errors = stop_process_group(worker)
         huey.flush()
         huey.immediate = True
-    assert (record.status, record.created_count) == ("completed", 1200), errors.decode()[-2000:]
+    assert (record.status, record.created_count) == ("completed", 1200), errors[-2000:]
     stored = db.session.scalar(select(func.count()).where(Contact.organization_id == organization.id))
     assert stored == 1200
+
+
+def stop_process_group(worker):
+    """Stop a consumer and its forked workers (they outlive a killed parent); its stderr as text."""
+    os.killpg(worker.pid, signal.SIGINT)
+    try:
+        _, errors = worker.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(worker.pid, signal.SIGKILL)
+        _, errors = worker.communicate()
+    return errors.decode(errors="replace")
