@@ -8,6 +8,7 @@ import sys
 import click
 from flask import current_app
 from flask.cli import AppGroup
+from werkzeug.serving import run_simple
 
 from nudgeweb.auth.operations import AccountError, add_user_to_organization
 from nudgeweb.models import ROLES
@@ -70,18 +71,20 @@ def serve_command(host, port, no_worker):
     """Run the web server and a Huey consumer together; Ctrl-C stops both."""
     worker = None
     if not no_worker:
-        worker = subprocess.Popen([sys.executable, "-m", "flask", "--app", "app", "worker"])
+        # A session of its own, so that stopping it reaches its forked worker processes too.
+        worker = subprocess.Popen([sys.executable, "-m", "flask", "--app", "app", "worker"], start_new_session=True)
     click.echo(f"\n  Nudge is running at http://{host}:{port}/")
     click.echo("  Sign up there, or load the demo business with: make demo\n")
     try:
-        current_app.run(host=host, port=port, threaded=True, use_reloader=False)
+        # Not app.run(): Flask ignores it inside a `flask` command.
+        run_simple(host, port, current_app._get_current_object(), threaded=True, use_reloader=False)
     finally:
         if worker is not None:
-            worker.send_signal(signal.SIGINT)
+            os.killpg(worker.pid, signal.SIGINT)
             try:
                 worker.wait(timeout=10)
             except subprocess.TimeoutExpired:
-                worker.kill()
+                os.killpg(worker.pid, signal.SIGKILL)
 
 
 def register(app):

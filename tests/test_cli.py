@@ -1,3 +1,10 @@
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
 import uuid
 
 from sqlalchemy import select
@@ -43,3 +50,45 @@ def test_seed_demo_prints_a_login_that_works(runner, client, app_ctx):
     again = runner.invoke(args=["seed-demo"])  # running it twice resets, never duplicates
     assert again.exit_code == 0, again.output
     assert len(db.session.scalars(select(Organization)).all()) == 1
+
+
+def test_serve_answers_on_its_port_and_ctrl_c_stops_the_worker_too(app, tmp_path):
+    """`make run`'s command: the web server answers, and Ctrl-C leaves no worker process behind."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = dict(os.environ, INSTANCE_PATH=str(tmp_path), SECRET_KEY="serve-test", LOG_LEVEL="WARNING",
+               DATABASE_URL=app.config["SQLALCHEMY_DATABASE_URI"], HUEY_URL=f"sqlite:///{tmp_path}/huey.db")
+    server = subprocess.Popen([sys.executable, "-m", "flask", "--app", "app", "serve", "--port", str(port)], env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+                              preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    try:
+        status = None
+        for _ in range(100):
+            try:
+                status = urllib.request.urlopen(f"http://127.0.0.1:{port}/login", timeout=2).status
+                break
+            except OSError:
+                time.sleep(0.2)
+        assert status == 200
+        server.send_signal(signal.SIGINT)
+        server.wait(timeout=30)
+        assert worker_processes(tmp_path) == []
+    finally:
+        if server.poll() is None:
+            os.killpg(server.pid, signal.SIGKILL)
+        for pid in worker_processes(tmp_path):
+            os.kill(pid, signal.SIGKILL)
+
+
+def worker_processes(instance_path):
+    """Pids of processes started with this INSTANCE_PATH in their environment."""
+    pids = []
+    for entry in os.listdir("/proc"):
+        try:
+            environ = open(f"/proc/{entry}/environ", "rb").read()
+        except OSError:
+            continue
+        if entry.isdigit() and f"INSTANCE_PATH={instance_path}".encode() in environ.split(b"\0"):
+            pids.append(int(entry))
+    return pids
