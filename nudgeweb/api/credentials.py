@@ -12,10 +12,10 @@ cached entry expires.
 """
 import hashlib
 import threading
-import time
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from cachetools import TTLCache
 from flask import current_app, g, has_app_context, request
 from sqlalchemy import event, or_, select, update
 from sqlalchemy.orm import Session, joinedload
@@ -105,31 +105,24 @@ def current_credential() -> Credential | None:
 # -- the cache of verified credentials --------------------------------------------------------
 
 class CredentialCache:
-    """Verified credentials by the hash of their secret, each kept ``seconds``."""
+    """Verified credentials by the hash of their secret, each kept ``seconds`` and never past its own expiry."""
 
     def __init__(self, seconds):
         self.seconds = seconds
-        self.entries = {}
-        self.lock = threading.Lock()
+        self.entries = TTLCache(maxsize=10_000, ttl=max(seconds, 1))
+        self.lock = threading.Lock()  # cachetools' caches are not thread-safe by themselves
 
     def get(self, key):
-        entry = self.entries.get(key)
-        if entry is None:
-            return None
-        credential, stored = entry
-        if time.monotonic() - stored >= self.seconds or (
-                credential.expires_at is not None and credential.expires_at <= utcnow()):
-            self.entries.pop(key, None)
+        with self.lock:
+            credential = self.entries.get(key)
+        if credential is not None and credential.expires_at is not None and credential.expires_at <= utcnow():
             return None
         return credential
 
     def put(self, key, credential):
-        if self.seconds <= 0:
-            return
-        with self.lock:
-            if len(self.entries) >= 10_000:
-                self.entries.clear()
-            self.entries[key] = (credential, time.monotonic())
+        if self.seconds > 0:
+            with self.lock:
+                self.entries[key] = credential
 
     def clear(self):
         with self.lock:

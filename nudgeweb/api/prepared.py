@@ -9,7 +9,9 @@ Use it only for reads that filter their organization themselves: they run on a c
 their own, which the session's scoping does not see.
 """
 import threading
-from collections import OrderedDict, namedtuple
+from collections import namedtuple
+
+from cachetools import LRUCache
 
 from flask import current_app, g
 
@@ -74,41 +76,16 @@ def release_connection(_error=None):
         found.close()
 
 
-class LruCache:
-    """A small least-recently-used map, safe across threads."""
-
-    def __init__(self, size):
-        self.size = size
-        self.entries = OrderedDict()
-        self.lock = threading.Lock()
-
-    def get(self, key):
-        with self.lock:
-            value = self.entries.get(key)
-            if value is not None:
-                self.entries.move_to_end(key)
-            return value
-
-    def put(self, key, value):
-        with self.lock:
-            self.entries[key] = value
-            self.entries.move_to_end(key)
-            while len(self.entries) > self.size:
-                self.entries.popitem(last=False)
-        return value
-
-
-def _cache(name, size):
-    cache = current_app.extensions.get(name)
-    if cache is None:
-        cache = current_app.extensions[name] = LruCache(size)
-    return cache
+_lock = threading.Lock()  # cachetools' caches are not thread-safe by themselves
 
 
 def prepared(key, build):
     """The Prepared statement of ``key``, made from ``build()`` the first time."""
-    cache = _cache("api_prepared_statements", 512)
-    found = cache.get(key)
+    cache = current_app.extensions.setdefault("api_prepared_statements", LRUCache(maxsize=512))
+    with _lock:
+        found = cache.get(key)
     if found is None:
-        found = cache.put(key, Prepared(build(), db.session.get_bind().dialect))
+        found = Prepared(build(), db.session.get_bind().dialect)
+        with _lock:
+            cache[key] = found
     return found

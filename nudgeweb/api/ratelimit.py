@@ -1,13 +1,12 @@
-"""Per-credential rate limits: so many requests a minute, counted with one storage call per request.
+"""Per-credential rate limits: so many requests a minute, counted cheaply on every request.
 
-The counters live where Flask-Limiter keeps its own (RATELIMIT_STORAGE_URI): in this process for
-``memory://``, in Redis when configured (one script call: increment, start the window, read its
-time left), so that every web process shares them. Any other storage goes through Flask-Limiter's
-fixed-window strategy. A credential's window opens with its first request and lasts a minute, so
-a client that stays under the limit is never refused however its requests fall on the clock.
+The counters live in Flask-Limiter's storage (RATELIMIT_STORAGE_URI; ``memory://`` is this
+process). On Redis one script call increments, starts the window and reads its time left, so
+every web process shares the counters at one round trip a request. A credential's window opens
+with its first request and lasts a minute, so a client that stays under the limit is never
+refused however its requests fall on the clock.
 """
 import math
-import threading
 import time
 
 from flask import current_app, g
@@ -16,27 +15,6 @@ from nudgeweb.api.errors import ApiError
 from nudgeweb.extensions import limiter
 
 WINDOW_SECONDS = 60
-
-
-class MemoryCounter:
-    """Counters of this process: key -> [window end (Unix time), requests in the window]."""
-
-    def __init__(self, clock=time.time):
-        self.clock = clock
-        self.windows = {}
-        self.lock = threading.Lock()
-
-    def hit(self, key):
-        """Count one request; returns (requests in the window, when the window ends)."""
-        now = self.clock()
-        with self.lock:
-            window = self.windows.get(key)
-            if window is None or window[0] <= now:
-                if len(self.windows) > 100_000:
-                    self.windows = {k: w for k, w in self.windows.items() if w[0] > now}
-                window = self.windows[key] = [now + WINDOW_SECONDS, 0]
-            window[1] += 1
-            return window[1], window[0]
 
 
 class RedisCounter:
@@ -64,7 +42,7 @@ class RedisCounter:
 
 
 class LimiterCounter:
-    """Any other storage Flask-Limiter supports, through its fixed-window strategy."""
+    """Flask-Limiter's own storage (memory:// and any other): its counter's window opens with the first hit."""
 
     def hit(self, key):
         storage = limiter.limiter.storage
@@ -77,9 +55,7 @@ def counter():
     found = current_app.extensions.get("api_rate_counter")
     if found is None:
         url = current_app.config.get("RATELIMIT_STORAGE_URI", "memory://")
-        if url.startswith("memory://"):
-            found = MemoryCounter()
-        elif url.startswith(("redis://", "rediss://", "unix://")):
+        if url.startswith(("redis://", "rediss://", "unix://")):
             found = RedisCounter(url)
         else:
             found = LimiterCounter()
