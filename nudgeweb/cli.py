@@ -58,8 +58,10 @@ def worker_command(workers, worker_type):
         periodic=True,
         max_delay=1.0,  # an idle worker polls the queue every second, not Huey's default ten
     )
-    config.setup_logger()
-    logging.getLogger().setLevel(current_app.config["LOG_LEVEL"])  # huey's own default is INFO
+    huey_log = logging.getLogger("huey")
+    config.setup_logger(huey_log)  # Huey's format (time, worker pid) for its own lines only
+    huey_log.propagate = False  # the app's root handler would print each line again
+    huey_log.setLevel(current_app.config["LOG_LEVEL"])  # not Huey's default INFO
     huey.create_consumer(**config.values).run()
 
 
