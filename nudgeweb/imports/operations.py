@@ -26,7 +26,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlalchemy import and_, or_, select, text, update
+from sqlalchemy import and_, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from nudgeweb.bulk import PreparedInsert, converter, insert_rows
@@ -296,16 +296,22 @@ def _stop(import_id, error):
 
 
 @contextmanager
-def _large_sqlite_cache():
-    """On SQLite, keep the contacts' indexes in memory while rows pour in (about 15% faster at
-    100,000 rows); the pooled connection gets its usual cache back afterwards (after a failure it
-    keeps the larger one, which costs only memory)."""
-    sqlite = db.session.get_bind().dialect.name == "sqlite"
-    if sqlite:
-        db.session.execute(text("PRAGMA cache_size = -65536"))
+def _sqlite_bulk_writes():
+    """On SQLite, while a chunk is written and committed: keep the contacts' indexes in memory
+    (about 15% faster at 100,000 rows), and copy the write-ahead log into the database file every
+    40 MB instead of every 4 MB, so that the same index pages are not written out again after every
+    chunk (about 1 s of an import of 100,000 rows). The checkpoint comes with the commit, so the
+    connection gets its usual settings back only after it, straight through the driver (the session
+    has let it go by then; after a failure it keeps these, which costs only memory and log size)."""
+    if db.session.get_bind().dialect.name != "sqlite":
+        yield
+        return
+    driver_connection = db.session.connection().connection.dbapi_connection
+    driver_connection.execute("PRAGMA cache_size = -65536")
+    driver_connection.execute("PRAGMA wal_autocheckpoint = 10000")
     yield
-    if sqlite:
-        db.session.execute(text("PRAGMA cache_size = -2000"))
+    driver_connection.execute("PRAGMA cache_size = -2000")
+    driver_connection.execute("PRAGMA wal_autocheckpoint = 1000")
 
 
 @dataclass
@@ -373,12 +379,12 @@ class ChunkImport:
         if not self._take_turn():
             db.session.rollback()
             return False
-        with _large_sqlite_cache():
+        with _sqlite_bulk_writes():
             counts, failures = self._write()
             failures += self.failures
             self._record_failures(failures)
             self._advance(counts, len(failures))
-        db.session.commit()
+            db.session.commit()
         return True
 
     def _take_turn(self):

@@ -1,7 +1,7 @@
 """Column types and mixins shared by every model."""
 from datetime import datetime, timezone
 
-import uuid6
+from uuid_utils.compat import uuid7
 from sqlalchemy import DateTime, ForeignKey, TypeDecorator, Uuid
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column
 
@@ -13,8 +13,9 @@ def utcnow():
 
 
 def new_id():
-    """A time-ordered UUID (v7): unguessable in public URLs, index-friendly as a key."""
-    return uuid6.uuid7()
+    """A time-ordered UUID (v7): unguessable in public URLs, index-friendly as a key. uuid_utils makes
+    it in Rust (an import of 100,000 contacts needs 200,000 of them) and hands back a stdlib UUID."""
+    return uuid7()
 
 
 class UtcDateTime(TypeDecorator):

@@ -42,9 +42,10 @@ class Contact(IdMixin, OrgScoped, TimestampMixin, db.Model):
     __table_args__ = (
         UniqueConstraint("organization_id", "email", name="uq_contacts_organization_email"),
         UniqueConstraint("organization_id", "phone", name="uq_contacts_organization_phone"),
-        # The list page sorts by any column within one organization; id breaks ties.
-        Index("ix_contacts_org_email", "organization_id", "email", "id"),
-        Index("ix_contacts_org_phone", "organization_id", "phone", "id"),
+        # The list page sorts by any column within one organization; id breaks ties. The unique
+        # constraints above serve the email and phone sorts, and every index here starts with
+        # organization_id, so the contacts need no index of their own on it: each index costs an
+        # import of 100,000 contacts about half a second.
         Index("ix_contacts_org_created", "organization_id", "created_at", "id"),
         Index("ix_contacts_org_updated", "organization_id", "updated_at", "id"),
         Index("ix_contacts_org_last_name", "organization_id", "last_name", "id"),
@@ -54,6 +55,9 @@ class Contact(IdMixin, OrgScoped, TimestampMixin, db.Model):
         Index("ix_contacts_org_source", "organization_id", "source", "created_at", "id"),
     )
 
+    organization_id: Mapped[object] = mapped_column(
+        Uuid, ForeignKey("organizations.id", ondelete="CASCADE"), nullable=False
+    )
     email: Mapped[str | None] = mapped_column(String(254))
     phone: Mapped[str | None] = mapped_column(String(20))  # E.164
     first_name: Mapped[str] = mapped_column(String(100), default="")
