@@ -197,30 +197,46 @@ class ContactPage:
 
 
 def list_contacts(organization_id, filters, sort=None, page=1, per_page=25, count_limit=COUNT_LIMIT):
-    """A page of contacts and how many match, in at most two index-friendly queries.
+    """A page of contacts and how many match, in at most two index-friendly queries; only the
+    page's rows are then loaded whole.
 
-    Whole-organization and index-countable filters get an exact count. For search and tags, the
-    ids of the first ``count_limit + 1`` matches come in one pass, which gives both the page and a
-    count bounded at ``count_limit`` ("more than 1,000"); deeper pages use OFFSET on the ids.
-    Only the page's rows are then loaded whole.
+    Whole-organization and index-countable filters get an exact count. Search and tags can't be
+    counted by an index: their first ``count_limit + 1`` matches are found in any order (for a
+    search, by scanning the narrow search index rather than walking a sort index and looking up
+    every row, which takes seconds' worth of lookups when few rows match). Up to ``count_limit``
+    matches, that is the exact count and the page is sorted from them; beyond it the count is "more
+    than 1,000" and the page is read in order, which is quick because matches are then plentiful.
     """
     page = max(1, int(page or 1))
     offset = (page - 1) * per_page
-    ids_query = matching_ids(organization_id, filters).order_by(*order_by(sort))
-    cheap = set(clean_filters(filters)) <= CHEAP_TO_COUNT
-    if not cheap and offset + per_page <= count_limit:
-        matching = list(db.session.scalars(ids_query.limit(count_limit + 1)))
-        ids, total, exact = matching[offset:offset + per_page], min(len(matching), count_limit), len(matching) <= count_limit
+    matching = matching_ids(organization_id, filters)
+    if set(clean_filters(filters)) <= CHEAP_TO_COUNT:
+        ids, total, exact = _page_and_count(matching, sort, offset, per_page)
     else:
-        ids = list(db.session.scalars(ids_query.limit(per_page + 1).offset(offset)))
-        has_more, ids = len(ids) > per_page, ids[:per_page]
-        if not has_more and (ids or page == 1):  # the last page: no need to count
-            total, exact = offset + len(ids), True
+        first = list(db.session.scalars(matching.limit(count_limit + 1)))
+        if len(first) <= count_limit:
+            ids, total, exact = _sorted_page(first, sort, offset, per_page), len(first), True
         else:
-            counted = db.session.scalar(select(func.count()).select_from(
-                ids_query.order_by(None).limit(None if cheap else count_limit + 1).subquery()))
-            total, exact = (counted, True) if cheap or counted <= count_limit else (count_limit, False)
-            if not exact and has_more:
-                total = max(total, offset + per_page + 1)
+            ids = list(db.session.scalars(matching.order_by(*order_by(sort)).limit(per_page + 1).offset(offset)))
+            total, exact = max(count_limit, offset + len(ids)), False
+            ids = ids[:per_page]
     rows = {c.id: c for c in db.session.scalars(select(Contact).where(Contact.id.in_(ids)))} if ids else {}
     return ContactPage([rows[i] for i in ids if i in rows], page, per_page, total, exact)
+
+
+def _page_and_count(matching, sort, offset, per_page):
+    """(ids of the page, exact count, True) for filters an index counts; the last page counts itself."""
+    ids = list(db.session.scalars(matching.order_by(*order_by(sort)).limit(per_page + 1).offset(offset)))
+    has_more, ids = len(ids) > per_page, ids[:per_page]
+    if not has_more and (ids or offset == 0):
+        return ids, offset + len(ids), True
+    return ids, db.session.scalar(select(func.count()).select_from(matching.subquery())), True
+
+
+def _sorted_page(ids, sort, offset, per_page):
+    """The page at ``offset`` of the contacts ``ids`` (a few hundred at most) in ``sort`` order."""
+    if not ids:
+        return []
+    return list(db.session.scalars(
+        select(Contact.id).where(Contact.id.in_(ids)).order_by(*order_by(sort)).limit(per_page).offset(offset)
+    ))
