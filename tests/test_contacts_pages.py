@@ -2,6 +2,7 @@
 import csv
 import io
 import re
+import time
 
 import pytest
 from sqlalchemy import func, select
@@ -236,6 +237,31 @@ def test_select_all_matching_the_filter_acts_on_the_whole_filter(owner_client, c
     owner_client.post("/contacts/bulk", data={"action": "delete", "confirm": "yes", **everyone})
     assert "Deleted 60 contacts." in owner_client.get("/contacts").get_data(as_text=True)
     assert set(db.session.scalars(select(Contact.id))) == set(by_hand + foreign)
+
+
+def test_unsubscribing_or_deleting_a_large_filter_runs_in_the_background(owner_client, crowd, huey_consumer, monkeypatch):
+    imported, by_hand, foreign = crowd
+    monkeypatch.setattr(operations, "IN_REQUEST_LIMIT", 50)
+    everyone = {"everyone": "yes", "filters": '{"source": "import"}', "confirm": "yes"}
+    owner_client.post("/contacts/bulk", data={"action": "unsubscribe", "reason": "Moved", **everyone})
+    assert "Unsubscribing 60 contacts in the background" in owner_client.get("/contacts").get_data(as_text=True)
+    assert wait_until(lambda: statuses(imported) == {"unsubscribed"})
+    assert statuses(by_hand + foreign) == {"subscribed"}
+    owner_client.post("/contacts/bulk", data={"action": "delete", **everyone})
+    assert "Deleting 60 contacts in the background" in owner_client.get("/contacts").get_data(as_text=True)
+    assert wait_until(lambda: contact_count() == 8)
+    db.session.expire_all()
+    assert set(db.session.scalars(select(Contact.id))) == set(by_hand + foreign)
+
+
+def wait_until(check, seconds=15):
+    deadline = time.monotonic() + seconds
+    while not check():
+        if time.monotonic() > deadline:
+            return False
+        db.session.rollback()
+        time.sleep(0.05)
+    return True
 
 
 def test_select_all_with_no_filter_is_every_contact_of_the_business_only(owner_client, crowd):

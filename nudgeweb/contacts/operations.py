@@ -318,6 +318,10 @@ def delete_tag(tag):
 
 BATCH_SIZE = 500
 CONFIRM_NAMES = 20  # the contacts a confirmation page names; it says how many more
+# Unsubscribing or deleting more contacts than this runs in the background: at 100,000 it takes
+# longer than a request may (these go contact by contact, for the timeline and the signals).
+IN_REQUEST_LIMIT = 2_000
+SLOW_ACTIONS = ("unsubscribe", "delete")
 
 
 @dataclass
@@ -365,6 +369,22 @@ def _chosen(organization_id, contact_ids):
 def _has_tag(tag):
     return select(contact_tags.c.contact_id).where(
         contact_tags.c.contact_id == Contact.id, contact_tags.c.tag_id == tag.id).exists()
+
+
+def bulk_action(organization_id, action, contact_ids, tag_name=None, reason=None):
+    """Apply the list page's ``action`` to the chosen contacts; returns how many it changed."""
+    if action == "tag":
+        return bulk_tag(organization_id, contact_ids, tag_name or "")
+    if action == "untag":
+        return bulk_untag(organization_id, contact_ids, tag_name or "")
+    if action == "unsubscribe":
+        return bulk_unsubscribe(organization_id, contact_ids, reason=reason)
+    return bulk_delete(organization_id, contact_ids)
+
+
+def runs_in_background(action, chosen):
+    """True when ``action`` on ``chosen`` is for the consumer, not the request (see IN_REQUEST_LIMIT)."""
+    return action in SLOW_ACTIONS and chosen.filters is not None and chosen.count > IN_REQUEST_LIMIT
 
 
 def bulk_tag(organization_id, contact_ids, tag_name):

@@ -13,6 +13,7 @@ from nudgeweb.contacts.forms import (
 )
 from nudgeweb.contacts.operations import ContactValidationError
 from nudgeweb.contacts.queries import list_contacts
+from nudgeweb.contacts.tasks import act_on_matching
 from nudgeweb.contacts.timeline import timeline_of
 from nudgeweb.models import Contact, Segment
 from nudgeweb.models.base import utcnow
@@ -148,7 +149,7 @@ def bulk():
     if action in ("delete", "unsubscribe") and form.confirm.data != "yes":
         return render_template("contacts/confirm.html", form=form, chosen=chosen, action=action, cancel=back)
     try:
-        message = _bulk_action(organization_id, action, chosen.ids, form)
+        message = _bulk_action(organization_id, action, chosen, form)
     except ContactValidationError as error:
         flash(" ".join(error.errors.values()), "error")
     else:
@@ -156,18 +157,20 @@ def bulk():
     return redirect(back, 303)
 
 
-def _bulk_action(organization_id, action, ids, form):
-    if action == "tag":
-        count = operations.bulk_tag(organization_id, ids, form.tag.data or "")
-        return f"Tagged {count} contact{'s' * (count != 1)} “{form.tag.data.strip()}”."
-    if action == "untag":
-        count = operations.bulk_untag(organization_id, ids, form.tag.data or "")
-        return f"Removed the tag from {count} contact{'s' * (count != 1)}."
-    if action == "unsubscribe":
-        count = operations.bulk_unsubscribe(organization_id, ids, reason=form.reason.data or "Unsubscribed by the team")
-        return f"Unsubscribed {count} contact{'s' * (count != 1)}."
-    count = operations.bulk_delete(organization_id, ids)
-    return f"Deleted {count} contact{'s' * (count != 1)}."
+def _bulk_action(organization_id, action, chosen, form):
+    reason = form.reason.data or "Unsubscribed by the team"
+    if operations.runs_in_background(action, chosen):
+        act_on_matching(str(organization_id), action, chosen.filters, reason=reason)
+        verb = "Unsubscribing" if action == "unsubscribe" else "Deleting"
+        return f"{verb} {chosen.count:,} contacts in the background: refresh the list in a minute to see them all done."
+    count = operations.bulk_action(organization_id, action, chosen.ids, tag_name=form.tag.data, reason=reason)
+    plural = "s" * (count != 1)
+    return {
+        "tag": f"Tagged {count} contact{plural} “{(form.tag.data or '').strip()}”.",
+        "untag": f"Removed the tag from {count} contact{plural}.",
+        "unsubscribe": f"Unsubscribed {count} contact{plural}.",
+        "delete": f"Deleted {count} contact{plural}.",
+    }[action]
 
 
 @bp.get("/export.csv")
