@@ -1,5 +1,6 @@
 """A new business signs up, looks around, logs out and back in, in a real Chromium."""
 import pytest
+from playwright.sync_api import expect
 
 from tests.conftest import screenshot
 
@@ -19,26 +20,26 @@ def sign_up(page, live_server, email="maria@sunrise.example"):
 def test_sign_up_look_around_log_out_and_in(page, live_server):
     sign_up(page, live_server)
     page.wait_for_url(f"{live_server}/")
-    assert page.get_by_role("heading", name="Welcome, Maria").is_visible()
-    assert page.get_by_text("Get your first review in three steps").is_visible()
+    expect(page.get_by_role("heading", name="Welcome, Maria")).to_be_visible()
+    expect(page.get_by_text("Get your first review in three steps")).to_be_visible()
     screenshot(page, "dashboard")
 
     page.locator(".sidebar").get_by_role("link", name="Contacts").click()
-    assert page.get_by_role("heading", name="Contacts").is_visible()
+    expect(page.get_by_role("heading", name="Contacts")).to_be_visible()
     page.locator(".sidebar").get_by_role("link", name="Settings").click()
     assert page.get_by_label("Business name").input_value() == "Sunrise Dental"
     screenshot(page, "settings")
 
     page.get_by_role("button", name="Log out").click()
     page.wait_for_url(f"{live_server}/login")
-    assert page.get_by_text("You have been logged out.").is_visible()
+    expect(page.get_by_text("You have been logged out.")).to_be_visible()
     screenshot(page, "login")
 
     page.get_by_label("Email").fill("maria@sunrise.example")
     page.get_by_label("Password").fill("a-strong-password")
     page.get_by_role("button", name="Log in").click()
     page.wait_for_url(f"{live_server}/")
-    assert page.get_by_role("heading", name="Welcome, Maria").is_visible()
+    expect(page.get_by_role("heading", name="Welcome, Maria")).to_be_visible()
 
 
 def test_wrong_password_shows_an_error(page, live_server):
@@ -58,9 +59,9 @@ def test_wrong_password_shows_an_error(page, live_server):
 def test_phone_sized_window_has_a_menu(phone_page, live_server):
     sign_up(phone_page, live_server, email="phone@sunrise.example")
     phone_page.wait_for_url(f"{live_server}/")
-    assert not phone_page.locator(".sidebar").is_visible()
+    expect(phone_page.locator(".sidebar")).to_be_hidden()
     phone_page.get_by_text("Menu").click()
     screenshot(phone_page, "dashboard-phone-menu")
     phone_page.locator(".menu").get_by_role("link", name="Settings").click()
-    assert phone_page.get_by_label("Business name").is_visible()
+    expect(phone_page.get_by_label("Business name")).to_be_visible()
     screenshot(phone_page, "settings-phone")

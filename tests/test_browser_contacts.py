@@ -29,12 +29,12 @@ def test_search_as_you_type(logged_in, live_server):
     page = logged_in
     page.locator(".sidebar").get_by_role("link", name="Contacts").click()
     page.wait_for_url(f"{live_server}/contacts")
-    assert page.get_by_text("6 contacts").is_visible()
+    expect(page.get_by_text("6 contacts")).to_be_visible()
     screenshot(page, "contacts-list")
     page.get_by_label("Search").press_sequentially("hop", delay=60)
     page.get_by_text("1 contact match").wait_for()
-    assert page.get_by_role("link", name="Grace Hopper").is_visible()
-    assert page.get_by_role("link", name="Ada Lovelace").count() == 0
+    expect(page.get_by_role("link", name="Grace Hopper")).to_be_visible()
+    expect(page.get_by_role("link", name="Ada Lovelace")).to_have_count(0)
     assert page.url.endswith("/contacts?q=hop")  # the URL holds the search: bookmarkable
     assert page.get_by_label("Search").evaluate("e => e === document.activeElement")  # still typing
     screenshot(page, "contacts-search")
@@ -84,11 +84,11 @@ def test_edit_in_place(logged_in, live_server):
     page.get_by_text("Saved", exact=True).wait_for()
     assert page.locator("#detail-email").inner_text() == "ada@analytical.example"
     assert page.locator("#detail-phone").inner_text() == "+447911123456"
-    assert page.locator("#timeline").get_by_text("Updated email, phone, custom fields, tags").is_visible()
+    expect(page.locator("#timeline").get_by_text("Updated email, phone, custom fields, tags")).to_be_visible()
     screenshot(page, "contact-saved")
     page.reload()
     assert page.locator("#detail-email").inner_text() == "ada@analytical.example"
-    assert page.get_by_text("Rye").is_visible()
+    expect(page.get_by_text("Rye")).to_be_visible()
 
 
 def test_select_every_contact_matching_the_filter(page, live_server, owner, other_owner):

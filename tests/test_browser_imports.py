@@ -1,5 +1,6 @@
 """The import wizard in a real Chromium: upload, match columns, a live progress bar that survives a reload."""
 import pytest
+from playwright.sync_api import expect
 
 from nudgeweb.imports import operations
 from tests.conftest import screenshot
@@ -27,14 +28,14 @@ def test_import_wizard_with_its_progress_bar(page, live_server, huey_consumer, a
     page.get_by_label("Password").fill(DEFAULT_PASSWORD)
     page.get_by_role("button", name="Log in").click()
     page.goto(f"{live_server}/contacts/import")
-    assert page.get_by_text("No imports yet").is_visible()
+    expect(page.get_by_text("No imports yet")).to_be_visible()
     page.get_by_label("CSV file").set_input_files(str(path))
     screenshot(page, "import-1-upload")
     page.get_by_role("button", name="Upload and preview").click()
 
-    assert page.get_by_role("heading", name="Match the columns").is_visible()
-    assert page.get_by_text("semicolon separated").is_visible()
-    assert page.locator(".preview-table tbody tr").count() == 5
+    expect(page.get_by_role("heading", name="Match the columns")).to_be_visible()
+    expect(page.get_by_text("semicolon separated")).to_be_visible()
+    expect(page.locator(".preview-table tbody tr")).to_have_count(5)
     assert page.get_by_label("Name", exact=True).input_value() == "name"
     assert page.get_by_label("E-mail address").input_value() == "email"
     assert page.get_by_label("Cell phone").input_value() == "phone"
@@ -49,10 +50,10 @@ def test_import_wizard_with_its_progress_bar(page, live_server, huey_consumer, a
         "() => { const v = +document.querySelector('[role=progressbar]').getAttribute('aria-valuenow'); return v > 0 && v < 6000; }",
         timeout=60_000,
     )
-    assert page.get_by_role("heading", name="Importing…").is_visible()
+    expect(page.get_by_role("heading", name="Importing…")).to_be_visible()
     screenshot(page, "import-3-progress")
     page.reload()  # the progress lives on the server: the page picks it up again and keeps polling
-    assert bar.is_visible()
+    expect(bar).to_be_visible()
     page.get_by_role("heading", name="Import finished").wait_for(timeout=120_000)
     assert int(bar.get_attribute("aria-valuenow")) == 6000
     assert page.locator('[data-count="created"]').inner_text() == "5,850"
@@ -66,5 +67,5 @@ def test_import_wizard_with_its_progress_bar(page, live_server, huey_consumer, a
     assert content.count("not-an-email") == 150
 
     page.get_by_role("link", name="All imports").click()
-    assert page.locator("table.table tbody tr").first.get_by_text("patients.csv").is_visible()
+    expect(page.locator("table.table tbody tr").first.get_by_text("patients.csv")).to_be_visible()
     screenshot(page, "import-5-recent")

@@ -2,6 +2,7 @@
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from nudgeweb.oauth.tokens import authenticate_bearer
 from tests.conftest import screenshot
@@ -17,7 +18,7 @@ def test_register_consent_and_disconnect(page, live_server, app, owner):
     page.get_by_label("Email").fill(owner.user.email)
     page.get_by_label("Password").fill(DEFAULT_PASSWORD)
     page.get_by_role("button", name="Log in").click()
-    assert page.get_by_role("heading", name="This app can't be connected").is_visible()
+    expect(page.get_by_role("heading", name="This app can't be connected")).to_be_visible()
 
     page.goto(f"{live_server}/settings/oauth-apps")
     page.get_by_label("App name").fill("Shop sync")
@@ -25,15 +26,15 @@ def test_register_consent_and_disconnect(page, live_server, app, owner):
     page.get_by_role("button", name="Register app").click()
     secret = page.locator("#new-client-secret").inner_text()
     client_id = page.locator("#new-client-id").inner_text()
-    assert page.get_by_text("Copy the secret now").is_visible()
+    expect(page.get_by_text("Copy the secret now")).to_be_visible()
     screenshot(page, "oauth-apps-registered")
 
     verifier, challenge = pkce_pair()
     query = {"response_type": "code", "client_id": client_id, "redirect_uri": CALLBACK, "state": "s1",
              "scope": "read", "code_challenge": challenge, "code_challenge_method": "S256"}
     page.goto(f"{live_server}/oauth/authorize?{urlencode(query)}")
-    assert page.get_by_role("heading", name="Connect Shop sync to Acme Plumbing?").is_visible()
-    assert page.get_by_text("See everything in your business").is_visible()
+    expect(page.get_by_role("heading", name="Connect Shop sync to Acme Plumbing?")).to_be_visible()
+    expect(page.get_by_text("See everything in your business")).to_be_visible()
     screenshot(page, "oauth-consent")
     page.route(f"{CALLBACK}*", lambda route: route.fulfill(body="connected", content_type="text/plain"))
     page.get_by_role("button", name="Allow").click()
@@ -43,7 +44,7 @@ def test_register_consent_and_disconnect(page, live_server, app, owner):
     assert authenticate_bearer(tokens["access_token"]).scopes == ["read"]
 
     page.goto(f"{live_server}/settings/connected-apps")
-    assert page.get_by_role("cell", name="Shop sync").is_visible()
+    expect(page.get_by_role("cell", name="Shop sync")).to_be_visible()
     screenshot(page, "oauth-connected-apps")
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Revoke").click()
@@ -62,7 +63,7 @@ def test_consent_page_on_a_phone(phone_page, live_server, app, owner):
     phone_page.wait_for_url(f"{live_server}/")
     query = {"response_type": "code", "client_id": client_id, "redirect_uri": "https://app.example/callback"}
     phone_page.goto(f"{live_server}/oauth/authorize?{urlencode(query)}")
-    assert phone_page.get_by_text("Create, change and delete your review requests").is_visible()
+    expect(phone_page.get_by_text("Create, change and delete your review requests")).to_be_visible()
     phone_page.route("https://app.example/**", lambda route: route.fulfill(body="denied"))
     screenshot(phone_page, "oauth-consent-phone")
     phone_page.get_by_role("button", name="Deny").click()

@@ -24,8 +24,8 @@ def test_team_sends_a_request_and_sees_it_move_in_the_pipeline(page, live_server
     page.get_by_label("Send after (hours)").fill("3")
     screenshot(page, "reviews-send-form")
     page.get_by_role("button", name="Send review request").click()
-    assert page.get_by_text("Review request for Nina Ross is scheduled.").is_visible()
-    assert page.get_by_role("heading", name="Nina Ross").is_visible()
+    expect(page.get_by_text("Review request for Nina Ross is scheduled.")).to_be_visible()
+    expect(page.get_by_role("heading", name="Nina Ross")).to_be_visible()
     screenshot(page, "reviews-request-detail")
 
     page.locator(".sidebar").get_by_role("link", name="Review requests").click()
@@ -37,7 +37,7 @@ def test_team_sends_a_request_and_sees_it_move_in_the_pipeline(page, live_server
                            timeout=8000)
     page.get_by_label("Status", exact=True).select_option("reviewed")
     page.wait_for_url("**status=reviewed**")
-    assert page.locator("#pipeline tbody tr").count() == 1
+    expect(page.locator("#pipeline tbody tr")).to_have_count(1)
     screenshot(page, "reviews-pipeline")
 
 
@@ -50,12 +50,12 @@ def test_customer_rates_clicks_a_site_and_leaves_feedback_on_a_phone(phone_page,
     request = operations.create_review_request(organization, {"first_name": "Ann", "email": "ann@example.com"}, 0)
     page = phone_page
     page.goto(f"{live_server}/r/{review_token(request)}")
-    assert page.get_by_role("heading", name="How was your experience with Acme Plumbing?").is_visible()
+    expect(page.get_by_role("heading", name="How was your experience with Acme Plumbing?")).to_be_visible()
     screenshot(page, "review-page-phone")
     page.get_by_role("button", name="2 stars").click()
     page.get_by_text("You gave Acme Plumbing 2 stars").wait_for()
-    assert page.get_by_role("link", name="Review us on Google").is_visible()  # low rating: still offered
-    assert page.get_by_role("link", name="Review us on Yelp").is_visible()
+    expect(page.get_by_role("link", name="Review us on Google")).to_be_visible()  # low rating: still offered
+    expect(page.get_by_role("link", name="Review us on Yelp")).to_be_visible()
     page.get_by_label("Anything you'd like to tell us privately?").fill("The waiting room was cold.")
     page.get_by_role("button", name="Send privately").click()
     page.get_by_text("your message went straight to Acme Plumbing").wait_for()
@@ -66,7 +66,7 @@ def test_customer_rates_clicks_a_site_and_leaves_feedback_on_a_phone(phone_page,
     assert (request.status, request.rating, request.clicked_site) == ("reviewed", 2, "Yelp")
     assert request.feedback == "The waiting room was cold."
     page.goto(f"{live_server}/r/forged-token")
-    assert page.get_by_role("heading", name="We couldn't open this link").is_visible()
+    expect(page.get_by_role("heading", name="We couldn't open this link")).to_be_visible()
     screenshot(page, "review-page-forged")
 
 

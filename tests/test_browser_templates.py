@@ -1,5 +1,6 @@
 """The template editor in a real Chromium: starter templates, live preview as you type, errors at the field."""
 import pytest
+from playwright.sync_api import expect
 
 from tests.conftest import screenshot
 from tests.test_browser_auth import sign_up
@@ -11,7 +12,7 @@ def test_edit_a_starter_email_and_write_an_sms_with_live_preview(page, live_serv
     sign_up(page, live_server, email="owner@templates.example")
     page.wait_for_url(f"{live_server}/")
     page.locator(".sidebar").get_by_role("link", name="Templates").click()
-    assert page.get_by_role("link", name="Review request (email)").is_visible()
+    expect(page.get_by_role("link", name="Review request (email)")).to_be_visible()
     screenshot(page, "templates-list")
 
     page.get_by_role("link", name="Review request (email)").click()
@@ -23,7 +24,7 @@ def test_edit_a_starter_email_and_write_an_sms_with_live_preview(page, live_serv
     frame.get_by_role("link", name="Leave a review").wait_for()
     screenshot(page, "template-email-preview")
     page.get_by_role("button", name="Save template").click()
-    assert page.get_by_text("“Review request (email)” is saved.").is_visible()
+    expect(page.get_by_text("“Review request (email)” is saved.")).to_be_visible()
 
     page.get_by_role("link", name="Templates", exact=True).first.click()
     page.get_by_role("link", name="New SMS").click()
