@@ -263,6 +263,24 @@ def test_start_import_with_a_mapping_by_index_or_header(app_ctx, owner, organiza
         "status": "completed", "total": 1, "processed": 1, "succeeded": 1, "failed": 0}
 
 
+def test_rows_of_known_contacts_are_matched_as_they_are_when_the_row_comes(app_ctx, owner, organization):
+    first = b"Name,Email,Phone,Tags\nAda Lovelace,ada@x.com,4155550101,vip\nAlan Turing,alan@x.com,,\n"
+    operations.start_import(organization, owner.user, first, "first.csv")
+    # Ada's phone brings her new email; her old one, later in the file, is then nobody's: a new contact.
+    # Alan's row comes twice: the second finds him as the first row left him.
+    again = (b"Name,Email,Phone,Tags\nAda King,ada.king@x.com,4155550101,math\nAda Byron,ada@x.com,,\n"
+             b"Alan Turing,alan@x.com,4155550102,\nAlan Turing,alan@x.com,,enigma\n")
+    record = operations.start_import(organization, owner.user, again, "again.csv")
+    assert (record.status, record.created_count, record.updated_count, record.failed) == ("completed", 1, 3, 0)
+    db.session.expire_all()
+    people = {c.email: c for c in contacts_of(organization)}
+    assert set(people) == {"ada.king@x.com", "ada@x.com", "alan@x.com"}
+    ada = people["ada.king@x.com"]
+    assert (ada.last_name, ada.phone, ada.tags) == ("King", "+14155550101", ["math", "vip"])
+    assert (people["ada@x.com"].last_name, people["ada@x.com"].phone) == ("Byron", None)
+    assert (people["alan@x.com"].phone, people["alan@x.com"].tags) == ("+14155550102", ["enigma"])
+
+
 @pytest.mark.parametrize("mapping, field, message", [
     ({"email": 7}, "mapping", "Column 7"),
     ({"email": "E-mail address"}, "mapping", "no column called"),

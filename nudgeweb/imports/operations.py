@@ -31,7 +31,7 @@ from sqlalchemy.exc import IntegrityError
 
 from nudgeweb.bulk import PreparedInsert, converter, insert_rows
 from nudgeweb.contacts.fields import FIELD_LABELS, ContactValidator, contact_insert_values
-from nudgeweb.contacts.operations import ContactValidationError, tag_ids_for, upsert_contact
+from nudgeweb.contacts.operations import ContactFinder, ContactValidationError, tag_ids_for, upsert_contact
 from nudgeweb.contacts.timeline import activity_rows, record_activities
 from nudgeweb.imports import csvfile
 from nudgeweb.imports.mapping import (
@@ -427,14 +427,15 @@ class ChunkImport:
         self.new_activities.execute(new)
         activities = []
         inserted = set(new)
-        for index, row in enumerate(self.valid):
-            if index in inserted:
-                continue
+        known = [row for index, row in enumerate(self.valid) if index not in inserted]
+        finder = ContactFinder(self.organization.id, [row.clean.get("email") for row in known],
+                               [row.clean.get("phone") for row in known])
+        for row in known:
             try:
                 with db.session.begin_nested():
-                    contact, created = upsert_contact(
-                        self.organization, row.data, "import", self.update_existing, commit=False, validator=self.validator
-                    )
+                    contact, created = upsert_contact(self.organization, row.data, "import", self.update_existing,
+                                                      commit=False, validator=self.validator, finder=finder)
+                finder.remember(contact)
             except ContactValidationError as error:
                 failures.append((row.line, describe(error.errors, self.validator.definitions), row.values))
                 continue
