@@ -75,6 +75,7 @@ def serve_command(host, port, no_worker):
     if not no_worker:
         # A session of its own, so that stopping it reaches its forked worker processes too.
         worker = subprocess.Popen([sys.executable, "-m", "flask", "--app", "app", "worker"], start_new_session=True)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stopped by a process manager: clean up as for Ctrl-C
     click.echo(f"\n  Nudge is running at http://{host}:{port}/")
     click.echo("  Sign up there, or load the demo business with: make demo\n")
     try:

@@ -7,6 +7,7 @@ import time
 import urllib.request
 import uuid
 
+import pytest
 from sqlalchemy import select
 
 from nudgeweb.extensions import db
@@ -52,8 +53,9 @@ def test_seed_demo_prints_a_login_that_works(runner, client, app_ctx):
     assert len(db.session.scalars(select(Organization)).all()) == 1
 
 
-def test_serve_answers_on_its_port_and_ctrl_c_stops_the_worker_too(app, tmp_path):
-    """`make run`'s command: the web server answers, and Ctrl-C leaves no worker process behind."""
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM])  # Ctrl-C, and a process manager's stop
+def test_serve_answers_on_its_port_and_stopping_it_stops_the_worker_too(app, tmp_path, stop):
+    """`make run`'s command: the web server answers, and stopping it leaves no worker process behind."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
@@ -71,7 +73,7 @@ def test_serve_answers_on_its_port_and_ctrl_c_stops_the_worker_too(app, tmp_path
             except OSError:
                 time.sleep(0.2)
         assert status == 200
-        server.send_signal(signal.SIGINT)
+        server.send_signal(stop)
         server.wait(timeout=30)
         assert worker_processes(tmp_path) == []
     finally:
