@@ -159,6 +159,8 @@ def test_queries_filter_search_and_sort(org):
     assert q({"search": "ada love"}) == ["ada@example.com"]
     assert q({"search": "analytical"}) == ["ada@example.com"]
     assert q({"search": "(415) 555-0100"}) == ["ada@example.com"]
+    assert q({"search": "+1 415 555"}) == ["ada@example.com"]  # digits typed as a number: one run of digits
+    assert q({"search": "555 415"}) == []
     assert q({"search": "100%"}) == []
     assert q({"status": "unsubscribed"}) == ["eve@example.com"]
     assert q({"status": ["subscribed"], "source": "import"}) == ["bob@example.com"]

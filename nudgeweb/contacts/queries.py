@@ -112,7 +112,11 @@ def conditions(organization_id, filters):
 
 
 def _search_conditions(search):
-    words = search.lower().split()
+    digits = re.sub(r"[\s().-]", "", search)
+    if len(digits) >= 3 and re.fullmatch(r"\+?\d+", digits):
+        words = [digits.lstrip("+")]  # a phone number as people write it: "415 200", "(415) 200-1234"
+    else:
+        words = search.lower().split()
     found = []
     for word in words[:8]:
         digits = re.sub(r"[\s().-]", "", word)
