@@ -22,6 +22,7 @@ from nudgeweb import create_app  # noqa: E402
 from nudgeweb.contacts.demo_people import person  # noqa: E402
 from nudgeweb.contacts.fields import contact_insert_values  # noqa: E402
 from nudgeweb.contacts.operations import tag_ids_for  # noqa: E402
+from nudgeweb.contacts.version import contacts_changed  # noqa: E402
 from nudgeweb.extensions import db  # noqa: E402
 from nudgeweb.models import Contact, Organization, contact_tags, utcnow  # noqa: E402
 
@@ -52,6 +53,7 @@ def load_contacts(organization_id, count, seed=7):
         db.session.execute(insert(Contact), rows)
         if links:
             db.session.execute(insert(contact_tags), links)
+        contacts_changed(organization_id)
         db.session.commit()
 
 

@@ -44,6 +44,7 @@ def instance_secret_key(instance_path):
 
 def register_extensions(app):
     import nudgeweb.models  # noqa: F401  (every table known to SQLAlchemy and Alembic)
+    import nudgeweb.contacts.version  # noqa: F401  (each organization's contacts version kept on commit)
     import nudgeweb.scoping  # noqa: F401  (the organization filter on every query)
     import nudgeweb.tasks  # noqa: F401  (every Huey task registered)
 

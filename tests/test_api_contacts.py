@@ -262,6 +262,7 @@ def test_totals_and_tag_lists_follow_every_change_at_once(client, headers, organ
     from nudgeweb.bulk import insert_rows
     from nudgeweb.contacts import operations
     from nudgeweb.contacts.fields import contact_insert_values
+    from nudgeweb.contacts.version import contacts_changed
 
     vips = add_contacts(organization, 3, tags=["vip"])
 
@@ -280,8 +281,75 @@ def test_totals_and_tag_lists_follow_every_change_at_once(client, headers, organ
     operations.bulk_tag(organization.id, [vips[1].id], "gold")  # a tag that did not exist a moment ago
     assert tagged("gold") == [vips[1].email]
     insert_rows(Contact.__table__, [contact_insert_values(organization.id, {"email": "raw@example.com"}, "import",
-                                                          utcnow())])  # as a bulk import writes
+                                                          utcnow())])  # as a bulk import writes, saying so
+    contacts_changed(organization.id)
     db.session.commit()
     assert total() == 5 and total("&filter[status]=subscribed") == 5
     assert client.delete(f"/api/v1/contacts/{created.json['data']['id']}", headers=headers).status_code == 204
     assert (total(), total("&filter[tag]=vip")) == (4, 2)
+
+
+def _total(client, headers, query=""):
+    response = client.get(f"/api/v1/contacts?page[number]=1{query}", headers=headers)
+    return response.json["meta"]["page"]["total_records"]
+
+
+def test_a_client_sees_its_own_writes_in_the_total_at_once(client, headers, organization, app_ctx):
+    """Totals are kept between requests under the organization's contacts version; each write changes it."""
+    add_contacts(organization, 3)
+    assert _total(client, headers) == 3 and _total(client, headers, "&filter[status]=subscribed") == 3
+    created = client.post("/api/v1/contacts", json={"email": "new@example.com"}, headers=headers).json["data"]
+    assert _total(client, headers) == 4 and _total(client, headers, "&filter[status]=subscribed") == 4
+    client.post(f"/api/v1/contacts/{created['id']}/unsubscribe", json={"reason": "asked"}, headers=headers)
+    assert _total(client, headers) == 4 and _total(client, headers, "&filter[status]=subscribed") == 3
+    client.patch(f"/api/v1/contacts/{created['id']}", json={"status": "subscribed"}, headers=headers)
+    assert _total(client, headers, "&filter[status]=subscribed") == 4
+    assert client.delete(f"/api/v1/contacts/{created['id']}", headers=headers).status_code == 204
+    assert _total(client, headers) == 3 and _total(client, headers, "&filter[status]=subscribed") == 3
+
+
+def test_totals_follow_imports_and_bulk_actions(client, headers, organization, app_ctx):
+    from nudgeweb.contacts import operations
+
+    add_contacts(organization, 2)
+    assert _total(client, headers) == 2
+    rows = "".join(f"imported{n}@example.com,Im{n}\n" for n in range(600))  # a file worked in a Huey task
+    imported = client.post("/api/v1/contacts/import", headers=headers, content_type="multipart/form-data",
+                           data={"file": (io.BytesIO(f"Email,First name\n{rows}".encode()), "more.csv")})
+    assert imported.status_code == 202
+    status = client.get(f"/api/v1/contacts/import/{imported.json['data']['id']}", headers=headers).json
+    assert status["data"]["attributes"]["status"] == "completed"
+    assert _total(client, headers) == 602 == db.session.scalar(
+        select(func.count()).where(Contact.organization_id == organization.id))
+    everyone = operations.chosen_contacts(organization.id, filters={"search": "imported1"})
+    operations.bulk_unsubscribe(organization.id, everyone.ids)
+    assert _total(client, headers, "&filter[status]=unsubscribed") == everyone.count == 111
+    operations.bulk_delete(organization.id, everyone.ids)
+    assert _total(client, headers) == 602 - 111
+
+
+def test_a_write_from_another_session_shows_in_the_total(client, headers, organization, app_ctx):
+    """Another web process or a Huey worker writes through a session of its own."""
+    from sqlalchemy.orm import Session
+
+    add_contacts(organization, 2)
+    assert _total(client, headers) == 2
+    with Session(db.engine) as elsewhere:
+        elsewhere.add(Contact(organization_id=organization.id, email="elsewhere@example.com", status="bounced"))
+        elsewhere.commit()
+    assert _total(client, headers) == 3 and _total(client, headers, "&filter[status]=bounced") == 1
+
+
+def test_one_organizations_writes_leave_anothers_version_and_total(client, headers, organization, other_owner,
+                                                                    app_ctx):
+    from nudgeweb.models import Organization
+
+    other_headers = key_headers(make_key(other_owner))
+    add_contacts(organization, 2)
+    add_contacts(other_owner.organization, 5)
+    assert (_total(client, headers), _total(client, other_headers)) == (2, 5)
+    other_version = db.session.get(Organization, other_owner.organization_id).contacts_version
+    client.post("/api/v1/contacts", json={"email": "mine@example.com"}, headers=headers)
+    db.session.expire_all()
+    assert db.session.get(Organization, other_owner.organization_id).contacts_version == other_version
+    assert (_total(client, headers), _total(client, other_headers)) == (3, 5)

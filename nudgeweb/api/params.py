@@ -17,7 +17,7 @@ from flask import g, request
 from sqlalchemy import and_, bindparam, false, func, or_, select, tuple_
 
 from nudgeweb.api.errors import ApiError, bad_parameter, error_object
-from nudgeweb.api.prepared import prepared
+from nudgeweb.api.prepared import prepared, remembered
 from nudgeweb.extensions import db
 
 DEFAULT_PAGE_SIZE = 25
@@ -151,12 +151,14 @@ def paginate(statement, spec: ListSpec, params: ListParams, scalars=True, count=
     return _number_page(statement, ordered, params, scalars, count)
 
 
-def paginate_prepared(key, build, spec: ListSpec, params: ListParams) -> Page:
+def paginate_prepared(key, build, spec: ListSpec, params: ListParams, version=None) -> Page:
     """As ``paginate`` for a hot list of columns, run as ``prepared`` statements.
 
     ``build()`` gives the statement (columns of rows that filter their organization themselves);
     it is called only when ``key`` is new, so ``key`` must name everything the statement is made
     of (the organization, the filters), and building it must read nothing from the database.
+    ``version()``, when given, answers a number that changes whenever the rows may have (read
+    before counting them): the total of a numbered page is then counted once per version.
     """
     columns = [(spec.sorts[name], descending) for name, descending in params.sort]
     columns.append((spec.id_column, any(d for _, d in columns[-1:])))
@@ -178,8 +180,11 @@ def paginate_prepared(key, build, spec: ListSpec, params: ListParams) -> Page:
         rows = page.rows(**{f"cursor_{i}": v for i, v in enumerate(values or ()) if v is not None})
         return _cursor_result(rows, columns, params, False)
     number, size = params.number or 1, params.size
-    total = prepared((*key, "count"), lambda: select(func.count()).select_from(
-        build().order_by(None).subquery())).rows()[0][0]
+    counting = prepared((*key, "count"), lambda: select(func.count()).select_from(build().order_by(None).subquery()))
+    if version is None:
+        total = counting.rows()[0][0]
+    else:
+        total = remembered((*key, "count", version()), lambda: counting.rows()[0][0])
     page = prepared((*key, sort, size, "number"), lambda: build().order_by(None).order_by(*order)
                     .limit(bindparam("page_limit", size)).offset(bindparam("page_offset", 0)))
     rows = page.rows(page_offset=(number - 1) * size)

@@ -77,6 +77,19 @@ def release_connection(_error=None):
 
 
 _lock = threading.Lock()  # cachetools' caches are not thread-safe by themselves
+_MISSING = object()
+
+
+def remembered(key, compute):
+    """``compute()``, kept in this process under ``key`` (which must change when the answer would)."""
+    cache = current_app.extensions.setdefault("api_remembered", LRUCache(maxsize=4096))
+    with _lock:
+        found = cache.get(key, _MISSING)
+    if found is _MISSING:
+        found = compute()
+        with _lock:
+            cache[key] = found
+    return found
 
 
 def prepared(key, build):

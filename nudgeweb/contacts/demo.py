@@ -7,6 +7,7 @@ from sqlalchemy import insert
 from nudgeweb.contacts.demo_people import AREA_CODES, person
 from nudgeweb.contacts.fields import contact_insert_values
 from nudgeweb.contacts.operations import SOURCE_SUMMARIES, add_custom_field, tag_ids_for
+from nudgeweb.contacts.version import contacts_changed
 from nudgeweb.models import ContactActivity, db, new_id, utcnow
 from nudgeweb.models.contacts import Contact, contact_tags
 
@@ -48,6 +49,7 @@ def seed_contacts(organization, count=DEMO_CONTACTS):
     db.session.execute(insert(Contact), contacts)
     db.session.execute(insert(contact_tags), links)
     db.session.execute(insert(ContactActivity), activities)
+    contacts_changed(organization.id)
     db.session.flush()
 
 

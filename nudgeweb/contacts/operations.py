@@ -14,6 +14,7 @@ from nudgeweb.contacts import signals
 from nudgeweb.contacts.fields import ContactValidator, custom_field_definitions, split_tags
 from nudgeweb.contacts.queries import clean_filters, contacts_query, count_matching, matching_ids
 from nudgeweb.contacts.timeline import record_activities, record_activity
+from nudgeweb.contacts.version import contacts_changed
 from nudgeweb.models import db, utcnow
 from nudgeweb.models.contacts import (
     CONTACT_SOURCES, CONTACT_STATUSES, CUSTOM_FIELD_TYPES, Contact, CustomFieldDefinition, Segment, Tag,
@@ -428,6 +429,7 @@ def bulk_tag(organization_id, contact_ids, tag_name):
     count = _touch(untagged)
     db.session.execute(insert(contact_tags).from_select(
         ["tag_id", "contact_id"], select(literal(tag.id, Uuid), Contact.id).where(*untagged)))
+    contacts_changed(organization_id)
     db.session.commit()
     db.session.expire_all()
     return count
@@ -442,6 +444,7 @@ def bulk_untag(organization_id, contact_ids, tag_name):
     db.session.execute(delete(contact_tags).where(
         contact_tags.c.tag_id == tag.id,
         contact_tags.c.contact_id.in_(select(Contact.id).where(*_chosen(organization_id, contact_ids)))))
+    contacts_changed(organization_id)
     db.session.commit()
     db.session.expire_all()
     return count

@@ -33,6 +33,7 @@ from nudgeweb.bulk import PreparedInsert, converter, insert_rows
 from nudgeweb.contacts.fields import FIELD_LABELS, ContactValidator, contact_insert_values
 from nudgeweb.contacts.operations import ContactFinder, ContactValidationError, tag_ids_for, upsert_contact
 from nudgeweb.contacts.timeline import activity_rows, record_activities
+from nudgeweb.contacts.version import contacts_changed
 from nudgeweb.imports import csvfile
 from nudgeweb.imports.mapping import (
     MappingError, check_mapping, guess_mapping, mapping_from_columns, resolve_mapping, row_data,
@@ -384,6 +385,7 @@ class ChunkImport:
             failures += self.failures
             self._record_failures(failures)
             self._advance(counts, len(failures))
+            contacts_changed(self.organization.id)
             db.session.commit()
         return True
 

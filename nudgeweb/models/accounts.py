@@ -1,7 +1,7 @@
 """Organizations (the businesses), users and the memberships that join them with a role."""
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, String, UniqueConstraint, Uuid
+from sqlalchemy import BigInteger, ForeignKey, String, UniqueConstraint, Uuid
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from nudgeweb.models.base import IdMixin, OrgScoped, TimestampMixin, UtcDateTime, db
@@ -22,6 +22,8 @@ class Organization(IdMixin, TimestampMixin, db.Model):
     default_country: Mapped[str] = mapped_column(String(2), default="US")
     website: Mapped[str | None] = mapped_column(String(500))
     brand_color: Mapped[str] = mapped_column(String(7), default="#4f46e5")
+    # Goes up with every transaction that writes the organization's contacts (contacts/version.py).
+    contacts_version: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
 
     memberships: Mapped[list["Membership"]] = relationship(
         back_populates="organization", cascade="all, delete-orphan"

@@ -20,6 +20,7 @@ from nudgeweb.api.errors import not_found
 from nudgeweb.api.params import paginate, paginate_prepared
 from nudgeweb.api.prepared import prepared
 from nudgeweb.extensions import db
+from nudgeweb.models import Organization
 from nudgeweb.models.contacts import CONTACT_SOURCES, CONTACT_STATUSES, Contact, ContactActivity, Tag, contact_tags
 
 TAGS = ["Contacts"]
@@ -197,6 +198,14 @@ def attach_tags(contacts):
     return contacts
 
 
+def contacts_version(organization_id):
+    """The organization's contacts version (contacts/version.py), read without the ORM."""
+    table = Organization.__table__
+    statement = prepared(("contacts_version",), lambda: select(table.c.contacts_version).where(
+        table.c.id == bindparam("organization_id", organization_id, type_=table.c.id.type)))
+    return statement.rows(organization_id=organization_id)[0][0]
+
+
 @api_route("/contacts", "GET", summary="List contacts", tags=TAGS, scope="contacts:read",
            list_spec=CONTACT_LIST, response=CONTACTS, many=True,
            description="Filter, sort and page through the contacts; page[number] (with totals) or page[cursor].")
@@ -208,7 +217,7 @@ def list_contacts(params):
         page = paginate(statement(), CONTACT_LIST, params, scalars=False)
     else:
         key = ("contacts", organization_id, tuple(sorted(params.filters.items())))
-        page = paginate_prepared(key, statement, CONTACT_LIST, params)
+        page = paginate_prepared(key, statement, CONTACT_LIST, params, lambda: contacts_version(organization_id))
     attach_tags(page.rows)
     return documents.collection(CONTACTS, page.rows, page.links, page.meta, params.fields)
 
