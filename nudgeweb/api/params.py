@@ -162,14 +162,14 @@ def paginate_prepared(key, build, spec: ListSpec, params: ListParams, version=No
     """
     columns = [(spec.sorts[name], descending) for name, descending in params.sort]
     columns.append((spec.id_column, any(d for _, d in columns[-1:])))
-    order = [c.desc() if d else c.asc() for c, d in columns]
+    order = lambda: [c.desc() if d else c.asc() for c, d in columns]  # noqa: E731  (built with a new statement only)
     sort = tuple(params.sort)
     if params.uses_cursor:
         values = decode_cursor(params.cursor, len(columns)) if params.cursor else None
         shape = None if values is None else tuple(v is None for v in values)
 
         def build_page():
-            statement = build().order_by(None).order_by(*order)
+            statement = build().order_by(None).order_by(*order())
             if values is not None:
                 binds = [None if v is None else bindparam(f"cursor_{i}", v, type_=c.type)
                          for i, ((c, _), v) in enumerate(zip(columns, values))]
@@ -180,12 +180,13 @@ def paginate_prepared(key, build, spec: ListSpec, params: ListParams, version=No
         rows = page.rows(**{f"cursor_{i}": v for i, v in enumerate(values or ()) if v is not None})
         return _cursor_result(rows, columns, params, False)
     number, size = params.number or 1, params.size
-    counting = prepared((*key, "count"), lambda: select(func.count()).select_from(build().order_by(None).subquery()))
+    counting = prepared((*key, "count"), lambda: select(func.count()).select_from(
+        build().order_by(None).with_only_columns(spec.id_column).subquery()))
     if version is None:
         total = counting.rows()[0][0]
     else:
         total = remembered((*key, "count", version()), lambda: counting.rows()[0][0])
-    page = prepared((*key, sort, size, "number"), lambda: build().order_by(None).order_by(*order)
+    page = prepared((*key, sort, size, "number"), lambda: build().order_by(None).order_by(*order())
                     .limit(bindparam("page_limit", size)).offset(bindparam("page_offset", 0)))
     rows = page.rows(page_offset=(number - 1) * size)
     return _number_result(rows, number, size, total)

@@ -1,14 +1,12 @@
 """Contacts (seeds 001 and 003): list, upsert, read, update, delete, activity, subscribe/unsubscribe
 and CSV export, all on the contacts area's operations and queries."""
 import uuid
-from collections import defaultdict
 from datetime import date, datetime
 from typing import Any
 
 from flask import g
 from pydantic import Field
-from sqlalchemy import bindparam, select
-from sqlalchemy.orm import noload
+from sqlalchemy import bindparam, func, select
 
 from nudgeweb.api import Attributes, Body, ListSpec, ResourceType, api_route, documents, iso
 from nudgeweb.api.credentials import current_credential
@@ -80,29 +78,37 @@ class UnsubscribeIn(Body):
 
 
 def _tags(contact):
-    loaded = g.get("contact_tag_names")
-    return loaded[contact.id] if loaded and contact.id in loaded else contact.tags
+    if isinstance(contact, Contact):
+        return contact.tags
+    return sorted(contact.tag_names.split(TAG_SEPARATOR), key=str.lower) if contact.tag_names else []
 
 
 def _attributes(contact):
-    """The attributes of a Contact, or of a row of LIST_COLUMNS."""
+    """The attributes of a Contact, or of a row of READ_COLUMNS (timestamps as they are: the
+    document's writer puts them in ISO 8601 UTC, as iso() would, many times faster)."""
     first_name, last_name = contact.first_name, contact.last_name
     return {
         "email": contact.email, "phone": contact.phone, "first_name": first_name,
         "last_name": last_name, "full_name": f"{first_name} {last_name}" if first_name and last_name
         else first_name or last_name or "", "company_name": contact.company_name,
         "tags": _tags(contact), "custom_fields": contact.custom_fields or {}, "status": contact.status,
-        "source": contact.source, "timezone": contact.timezone, "subscribed_at": iso(contact.subscribed_at),
-        "unsubscribed_at": iso(contact.unsubscribed_at), "created_at": iso(contact.created_at),
-        "updated_at": iso(contact.updated_at),
+        "source": contact.source, "timezone": contact.timezone, "subscribed_at": contact.subscribed_at,
+        "unsubscribed_at": contact.unsubscribed_at, "created_at": contact.created_at,
+        "updated_at": contact.updated_at,
     }
 
 
 CONTACTS = ResourceType("contacts", _attributes, ContactAttributes, path="/contacts")
-# What a list reads of each contact: its document's columns, as plain rows (no ORM objects to build).
-LIST_COLUMNS = (Contact.id, Contact.email, Contact.phone, Contact.first_name, Contact.last_name, Contact.company_name,
+TAG_SEPARATOR = "\n"  # never inside a tag name: tags have their whitespace collapsed (fields.split_tags)
+_TAGS = Tag.__table__
+# What reading contacts gets of each one: its document's columns, as plain rows (no ORM objects to build),
+# with its tag names in one string found by the contact_id index of contact_tags.
+READ_COLUMNS = (Contact.id, Contact.email, Contact.phone, Contact.first_name, Contact.last_name, Contact.company_name,
                 Contact.custom_fields, Contact.status, Contact.source, Contact.timezone, Contact.subscribed_at,
-                Contact.unsubscribed_at, Contact.created_at, Contact.updated_at)
+                Contact.unsubscribed_at, Contact.created_at, Contact.updated_at,
+                select(func.aggregate_strings(_TAGS.c.name, TAG_SEPARATOR))
+                .join_from(contact_tags, _TAGS, _TAGS.c.id == contact_tags.c.tag_id)
+                .where(contact_tags.c.contact_id == Contact.id).scalar_subquery().label("tag_names"))
 CONTACT_LIST = ListSpec(
     filters={
         "search": "Words that must all appear in the name, email, phone or company.",
@@ -154,17 +160,18 @@ def _organization():
 
 
 def _contact(contact_id, for_reading=False):
-    """The caller's contact by id (404 for a foreign or malformed id). For reading, its tags come
-    by attach_tags; for changing, the relationship loads them as the operations expect."""
+    """The caller's contact by id (404 for a foreign or malformed id): a Contact to change, or
+    for reading only a row of READ_COLUMNS."""
     try:
         contact_uuid = uuid.UUID(str(contact_id))
     except ValueError:
         raise not_found()
-    statement = select(Contact).where(Contact.id == contact_uuid, Contact.organization_id == g.credential.organization_id)
-    contact = db.session.scalar(statement.options(noload(Contact.tag_rows)) if for_reading else statement)
-    if contact is None:
+    statement = select(*READ_COLUMNS) if for_reading else select(Contact)
+    found = db.session.execute(statement.where(
+        Contact.id == contact_uuid, Contact.organization_id == g.credential.organization_id)).first()
+    if found is None:
         raise not_found()
-    return attach_tags([contact])[0] if for_reading else contact
+    return found if for_reading else found[0]
 
 
 def _save(action, *args, **kwargs):
@@ -172,30 +179,6 @@ def _save(action, *args, **kwargs):
         return action(*args, **kwargs)
     except operations.ContactValidationError as error:
         raise validation_error(error.errors)
-
-
-def _tag_names_of(count):
-    """The tag names of ``count`` contacts (parameters contact_ids_1 ... _count), read by the
-    contact_id index of contact_tags (the relationship's loader, with the organization's
-    criteria, makes SQLite walk every contact of the organization)."""
-    table = Tag.__table__
-    return (select(contact_tags.c.contact_id, table.c.name).join(table, table.c.id == contact_tags.c.tag_id)
-            .where(contact_tags.c.contact_id.in_(bindparam("contact_ids", [None] * count, expanding=True))))
-
-
-def attach_tags(contacts):
-    """Load the tag names of these contacts (already the caller's) in one query, for their documents."""
-    names = g.setdefault("contact_tag_names", {})
-    if not contacts:
-        return contacts
-    for contact in contacts:
-        names[contact.id] = []
-    statement = prepared(("contact_tag_names", len(contacts)), lambda: _tag_names_of(len(contacts)))
-    for contact_id, name in statement.rows(**{f"contact_ids_{n}": c.id for n, c in enumerate(contacts, 1)}):
-        names[contact_id].append(name)
-    for contact in contacts:
-        names[contact.id].sort(key=str.lower)
-    return contacts
 
 
 def contacts_version(organization_id):
@@ -212,13 +195,12 @@ def contacts_version(organization_id):
 def list_contacts(params):
     organization_id = g.credential.organization_id
     filters = contact_filters(params.filters)
-    statement = lambda: contacts_query(organization_id, filters).with_only_columns(*LIST_COLUMNS)  # noqa: E731
+    statement = lambda: contacts_query(organization_id, filters).with_only_columns(*READ_COLUMNS)  # noqa: E731
     if any(name in filters for name in FILTERS_LOOKED_UP):  # tag ids, a segment: looked up anew each time
         page = paginate(statement(), CONTACT_LIST, params, scalars=False)
     else:
         key = ("contacts", organization_id, tuple(sorted(params.filters.items())))
         page = paginate_prepared(key, statement, CONTACT_LIST, params, lambda: contacts_version(organization_id))
-    attach_tags(page.rows)
     return documents.collection(CONTACTS, page.rows, page.links, page.meta, params.fields)
 
 
