@@ -2,8 +2,8 @@
 import os
 from pathlib import Path
 
-from flask import has_app_context
-from flask_limiter import Limiter
+from flask import has_app_context, request
+from flask_limiter import Limiter as FlaskLimiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
 from flask_migrate import Migrate
@@ -64,6 +64,17 @@ class FlaskHuey(Huey):
             return super().execute(task, timestamp)
         with self.app.app_context():
             return super().execute(task, timestamp)
+
+
+class Limiter(FlaskLimiter):
+    """Flask-Limiter, whose before_request hook leaves the JSON API alone: the API counts each
+    credential itself (api/ratelimit.py), and limits decorated on API views are checked by their
+    decorators, so for an API request the hook would only spend time finding nothing to do."""
+
+    def _check_request_limit(self, callable_name=None, in_middleware=True):
+        if in_middleware and request.path.startswith("/api/"):
+            return
+        super()._check_request_limit(callable_name, in_middleware)
 
 
 db = SQLAlchemy(metadata=MetaData(naming_convention=NAMING_CONVENTION))

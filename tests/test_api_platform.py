@@ -9,6 +9,7 @@ from nudgeweb.api import tokens
 from nudgeweb.extensions import db
 from nudgeweb.models import ApiKey, ApiSettings, IdempotencyRecord, utcnow
 from tests.api_helpers import key_headers, make_key
+from tests.conftest import REDIS_URL
 from tests.factories import DEFAULT_PASSWORD, MembershipFactory
 
 
@@ -285,6 +286,21 @@ def test_the_1001st_request_in_a_minute_is_refused(client, owner, app):
     assert refused.headers["X-RateLimit-Remaining"] == "0" and refused.headers["X-RateLimit-Limit"] == "1000"
     # another credential has its own allowance
     assert client.get("/api/v1/me", headers=key_headers(make_key(owner, name="second"))).status_code == 200
+
+
+@pytest.mark.skipif(not REDIS_URL, reason="rate limits are on Redis only when the tests run with Redis")
+def test_redis_counts_on_when_its_connection_drops_and_its_scripts_are_flushed(client, owner, app):
+    from nudgeweb.api import ratelimit
+
+    headers = key_headers(make_key(owner))
+    assert client.get("/api/v1/me", headers=headers).headers["X-RateLimit-Remaining"] == "999"
+    with app.app_context():
+        counter = ratelimit.counter()
+    connection = counter.local.connection
+    connection.send_command("CLIENT", "ID")
+    counter.client.client_kill_filter(_id=connection.read_response())
+    counter.client.script_flush()
+    assert client.get("/api/v1/me", headers=headers).headers["X-RateLimit-Remaining"] == "998"
 
 
 def test_the_rate_limit_is_configurable_per_organization(client, owner, app_ctx):

@@ -18,7 +18,6 @@ from nudgeweb.api import idempotency, ratelimit
 from nudgeweb.api.credentials import authenticate
 from nudgeweb.api.errors import ApiError, attribute_pointer, error_object, error_response, register_blueprint_handlers
 from nudgeweb.api.params import ListSpec, parse_list_params
-from nudgeweb.extensions import limiter
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 register_blueprint_handlers(bp)
@@ -63,13 +62,6 @@ class Operation:
     extra: dict = field(default_factory=dict)
 
 
-@limiter.request_filter
-def _not_before_authentication():
-    """API requests are counted once the credential is known (see ratelimit.py), not by the
-    limiter's own before_request hook; limits decorated on API views still apply."""
-    return request.path.startswith("/api/") and not g.get("api_view_running")
-
-
 def api_route(rule, method="GET", *, summary, description="", tags=None, scope=None, role=None, auth=True,
               body=None, list_spec=None, response=None, many=False, status=200, query=None, form=None,
               errors=(), endpoint=None, **extra):
@@ -92,7 +84,6 @@ def api_route(rule, method="GET", *, summary, description="", tags=None, scope=N
 
         @wraps(view)
         def handler(**path):
-            g.api_view_running = True  # the limiter's before_request has passed
             if auth:
                 credential = authenticate()
                 ratelimit.count_request(credential)

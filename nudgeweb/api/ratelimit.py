@@ -2,11 +2,14 @@
 
 The counters live in Flask-Limiter's storage (RATELIMIT_STORAGE_URI; ``memory://`` is this
 process). On Redis one script call increments, starts the window and reads its time left, so
-every web process shares the counters at one round trip a request. A credential's window opens
+every web process shares the counters at one round trip a request, on a connection each thread
+keeps (taking one from redis-py's pool and giving it back costs more CPU than the call itself). A credential's window opens
 with its first request and lasts a minute, so a client that stays under the limit is never
 refused however its requests fall on the clock.
 """
 import math
+import os
+import threading
 import time
 
 from flask import current_app, g
@@ -34,11 +37,26 @@ class RedisCounter:
         import redis
 
         self.client = redis.Redis.from_url(url)
-        self.script = self.client.register_script(self.SCRIPT)
+        self.sha = self.client.script_load(self.SCRIPT)
+        self.errors = (redis.ConnectionError, redis.TimeoutError, redis.exceptions.NoScriptError)
+        self.local = threading.local()
 
     def hit(self, key):
-        count, left_ms = self.script(keys=[key], args=[WINDOW_SECONDS * 1000])
+        try:
+            count, left_ms = self._call(key)
+        except self.errors:  # Redis restarted or the connection dropped: once more, on a new one
+            self.local.connection.disconnect()
+            self.sha = self.client.script_load(self.SCRIPT)
+            count, left_ms = self._call(key)
         return int(count), time.time() + int(left_ms) / 1000
+
+    def _call(self, key):
+        connection = getattr(self.local, "connection", None)
+        if connection is None or self.local.pid != os.getpid():  # never a socket of the process this one forked from
+            connection = self.local.connection = self.client.connection_pool.make_connection()
+            self.local.pid = os.getpid()
+        connection.send_command("EVALSHA", self.sha, 1, key, WINDOW_SECONDS * 1000)
+        return connection.read_response()
 
 
 class LimiterCounter:
