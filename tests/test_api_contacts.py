@@ -353,3 +353,13 @@ def test_one_organizations_writes_leave_anothers_version_and_total(client, heade
     db.session.expire_all()
     assert db.session.get(Organization, other_owner.organization_id).contacts_version == other_version
     assert (_total(client, headers), _total(client, other_headers)) == (3, 5)
+
+
+def test_numbered_and_cursor_pages_hold_only_the_callers_contacts(client, headers, organization, other_owner, app_ctx):
+    add_contacts(organization, 3, tags=["mine"])
+    add_contacts(other_owner.organization, 4, tags=["theirs"])  # the same emails, in another business
+    for query in ("page[number]=1", "page[number]=1&filter[status]=subscribed", "page[cursor]=",
+                  "page[cursor]=&filter[status]=subscribed"):
+        listed = client.get(f"/api/v1/contacts?{query}", headers=headers).json["data"]
+        assert sorted(c["attributes"]["first_name"] for c in listed) == ["P000", "P001", "P002"], query
+        assert {tuple(c["attributes"]["tags"]) for c in listed} == {("mine",)}, query

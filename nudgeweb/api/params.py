@@ -186,8 +186,16 @@ def paginate_prepared(key, build, spec: ListSpec, params: ListParams, version=No
         total = counting.rows()[0][0]
     else:
         total = remembered((*key, "count", version()), lambda: counting.rows()[0][0])
-    page = prepared((*key, sort, size, "number"), lambda: build().order_by(None).order_by(*order())
-                    .limit(bindparam("page_limit", size)).offset(bindparam("page_offset", 0)))
+
+    def build_page():
+        # The page's ids first (the rows before it are skipped in an index), then only the page's
+        # own rows are read, by primary key, with what their columns look up (a contact's tags).
+        statement = build().order_by(None)
+        ids = (statement.with_only_columns(spec.id_column).order_by(*order())
+               .limit(bindparam("page_limit", size)).offset(bindparam("page_offset", 0)).correlate(None))
+        return select(*statement.selected_columns).where(spec.id_column.in_(ids)).order_by(*order())
+
+    page = prepared((*key, sort, size, "number"), build_page)
     rows = page.rows(page_offset=(number - 1) * size)
     return _number_result(rows, number, size, total)
 
