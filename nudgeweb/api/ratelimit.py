@@ -3,9 +3,9 @@
 The counters live in Flask-Limiter's storage (RATELIMIT_STORAGE_URI; ``memory://`` is this
 process). On Redis one script call increments, starts the window and reads its time left, so
 every web process shares the counters at one round trip a request, on a connection each thread
-keeps (taking one from redis-py's pool and giving it back costs more CPU than the call itself). A credential's window opens
-with its first request and lasts a minute, so a client that stays under the limit is never
-refused however its requests fall on the clock.
+keeps (taking one from redis-py's pool and giving it back costs more CPU than the call itself).
+A credential's window opens with its first request and lasts a minute, so a client that stays
+under the limit is never refused however its requests fall on the clock.
 """
 import math
 import os
@@ -52,7 +52,7 @@ class RedisCounter:
 
     def _call(self, key):
         connection = getattr(self.local, "connection", None)
-        if connection is None or self.local.pid != os.getpid():  # never a socket of the process this one forked from
+        if connection is None or self.local.pid != os.getpid():  # never the socket of a process forked from
             connection = self.local.connection = self.client.connection_pool.make_connection()
             self.local.pid = os.getpid()
         connection.send_command("EVALSHA", self.sha, 1, key, WINDOW_SECONDS * 1000)
