@@ -62,12 +62,13 @@ class Prepared:
 
 
 def _connection():
-    """A pooled driver connection of this app context's own, outside the ORM session's transaction,
-    in autocommit (reads only: on PostgreSQL no BEGIN and ROLLBACK round trips around them);
-    ``release_connection`` gives it back when the context ends."""
+    """A pooled driver connection of this app context's own, outside the ORM session's transaction
+    (reads only); ``release_connection`` gives it back when the context ends."""
     found = g.get("prepared_connection")
     if found is None:
-        found = g.prepared_connection = db.engine.connect().execution_options(isolation_level="AUTOCOMMIT")
+        found = g.prepared_connection = db.engine.connect()
+        if found.dialect.name == "postgresql":  # no BEGIN and ROLLBACK round trips around each read
+            found.execution_options(isolation_level="AUTOCOMMIT")  # (SQLite's driver begins none for a SELECT)
     return found.connection
 
 
