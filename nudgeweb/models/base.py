@@ -1,9 +1,9 @@
 """Column types and mixins shared by every model."""
 from datetime import datetime, timezone
 
-from uuid_utils.compat import uuid7
 from sqlalchemy import DateTime, ForeignKey, TypeDecorator, Uuid
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column
+from uuid_utils.compat import uuid7
 
 from nudgeweb.extensions import db
 
