@@ -84,23 +84,21 @@ _MISSING = object()
 
 def remembered(key, compute):
     """``compute()``, kept in this process under ``key`` (which must change when the answer would)."""
-    cache = current_app.extensions.setdefault("api_remembered", LRUCache(maxsize=4096))
-    with _lock:
-        found = cache.get(key, _MISSING)
-    if found is _MISSING:
-        found = compute()
-        with _lock:
-            cache[key] = found
-    return found
+    return _kept("api_remembered", 4096, key, compute)
 
 
 def prepared(key, build):
     """The Prepared statement of ``key``, made from ``build()`` the first time."""
-    cache = current_app.extensions.setdefault("api_prepared_statements", LRUCache(maxsize=512))
+    return _kept("api_prepared_statements", 512, key, lambda: Prepared(build(), db.session.get_bind().dialect))
+
+
+def _kept(name, size, key, compute):
+    """``compute()``, kept under ``key`` in the app's LRU cache ``name`` of ``size`` entries."""
+    cache = current_app.extensions.setdefault(name, LRUCache(maxsize=size))
     with _lock:
-        found = cache.get(key)
-    if found is None:
-        found = Prepared(build(), db.session.get_bind().dialect)
+        found = cache.get(key, _MISSING)
+    if found is _MISSING:
+        found = compute()
         with _lock:
             cache[key] = found
     return found
