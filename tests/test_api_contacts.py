@@ -363,3 +363,23 @@ def test_numbered_and_cursor_pages_hold_only_the_callers_contacts(client, header
         listed = client.get(f"/api/v1/contacts?{query}", headers=headers).json["data"]
         assert sorted(c["attributes"]["first_name"] for c in listed) == ["P000", "P001", "P002"], query
         assert {tuple(c["attributes"]["tags"]) for c in listed} == {("mine",)}, query
+
+
+def test_lists_survive_the_database_dropping_their_connections(client, headers, organization, app_ctx):
+    """List reads keep their connections between requests without a liveness ping: when the server
+    ends them (a restart, an idle timeout), the next list is still answered."""
+    if db.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite has no server to drop a connection")
+    from sqlalchemy import text
+
+    add_contacts(organization, 3)
+    for query in ("page[cursor]=", "page[number]=1"):
+        assert len(client.get(f"/api/v1/contacts?{query}", headers=headers).json["data"]) == 3
+    with db.engine.connect() as connection:
+        dropped = connection.execute(text(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+            " WHERE datname = current_database() AND pid <> pg_backend_pid()")).scalar()
+    assert dropped >= 1
+    for query in ("page[cursor]=", "page[number]=1&sort=email"):
+        response = client.get(f"/api/v1/contacts?{query}", headers=headers)
+        assert response.status_code == 200 and len(response.json["data"]) == 3, query

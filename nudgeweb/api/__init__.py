@@ -116,7 +116,6 @@ def register(app):
     app.register_blueprint(settings_bp)
     app.register_error_handler(ApiError, error_response)
     app.session_interface = SessionInterface()
-    app.teardown_appcontext(prepared.release_connection)
 
     @app.after_request
     def add_api_headers(response):

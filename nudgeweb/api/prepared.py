@@ -4,18 +4,22 @@ Building a statement, computing its cache key and executing it through SQLAlchem
 than a millisecond of CPU per request, against a tenth of that for the database to read a page
 of 25 rows. A ``Prepared`` statement is compiled once (its IN lists rendered, so the caller's key
 must include what shapes it) and then only its named parameters change; values go in and come
-out through the column types' own converters, so rows hold what SQLAlchemy would have given.
+out through the column types' own converters, so rows hold what SQLAlchemy would have given
+(but for UtcDateTime values, which stay naive UTC).
 Use it only for reads that filter their organization themselves: they run on a connection of
 their own, which the session's scoping does not see.
 """
+import os
 import threading
+import weakref
 from collections import namedtuple
 
 from cachetools import LRUCache
+from flask import current_app
+from sqlalchemy import create_engine
 
-from flask import current_app, g
-
-from nudgeweb.extensions import db
+from nudgeweb.extensions import db, read_json
+from nudgeweb.models.base import UtcDateTime
 
 
 class Prepared:
@@ -34,7 +38,7 @@ class Prepared:
             if process is not None:
                 self.bind_processors[name] = process
         columns = list(statement.selected_columns)
-        self.processors = [(i, c.type._cached_result_processor(dialect, None)) for i, c in enumerate(columns)]
+        self.processors = [(i, _result_processor(c.type, dialect)) for i, c in enumerate(columns)]
         self.processors = [(i, p) for i, p in self.processors if p is not None]
         self.row = namedtuple("Row", [c.key for c in columns], rename=True)
 
@@ -44,12 +48,7 @@ class Prepared:
         for name, process in self.bind_processors.items():
             params[name] = process(params[name])
         arguments = tuple(params[name] for name in self.order) if self.order is not None else params
-        cursor = _connection().cursor()
-        try:
-            cursor.execute(self.sql, arguments)
-            fetched = cursor.fetchall()
-        finally:
-            cursor.close()
+        fetched = _fetch(_reader(db.engine), self.sql, arguments)
         if not self.processors:
             return [self.row._make(row) for row in fetched]
         rows = []
@@ -61,24 +60,59 @@ class Prepared:
         return rows
 
 
-def _connection():
-    """A pooled driver connection of this app context's own, outside the ORM session's transaction
-    (reads only); ``release_connection`` gives it back when the context ends."""
-    found = g.get("prepared_connection")
-    if found is None:
-        found = g.prepared_connection = db.engine.connect()
-        if found.dialect.name == "postgresql":  # no BEGIN and ROLLBACK round trips around each read
-            found.execution_options(isolation_level="AUTOCOMMIT")  # (SQLite's driver begins none for a SELECT)
-    return found.connection
+def _result_processor(column_type, dialect):
+    """The column type's own converter, but UtcDateTime values stay naive UTC as stored: the
+    document writer takes a naive datetime as UTC, and a page has a hundred of them to convert."""
+    if isinstance(column_type, UtcDateTime):
+        column_type = column_type.impl_instance
+    return column_type._cached_result_processor(dialect, None)
 
 
-def release_connection(_error=None):
-    found = g.pop("prepared_connection", None)
-    if found is not None:
-        found.close()
+# the app's engine -> (the engine for its prepared reads, or None for itself; the process it was made in)
+_readers = weakref.WeakKeyDictionary()
 
 
-_lock = threading.Lock()  # cachetools' caches are not thread-safe by themselves
+def _reader(engine):
+    """The engine prepared reads run on. On PostgreSQL it is one of their own, in autocommit (no
+    BEGIN and ROLLBACK round trips around each read), with neither a liveness ping nor a reset when
+    a connection goes back to its pool: those cost more than reading a page. A dropped connection
+    shows as an error instead, and ``_fetch`` tries once more. SQLite reads on the app's engine."""
+    found = _readers.get(engine)
+    if found is None or found[1] != os.getpid():
+        with _lock:
+            found = _readers.get(engine)
+            if found is None or found[1] != os.getpid():
+                found = _readers[engine] = (_new_reader(engine, found), os.getpid())
+    return found[0] or engine
+
+
+def _new_reader(engine, found):
+    if found is not None and found[0] is not None:
+        found[0].dispose(close=False)  # a parent process's connections: not ours to use or close
+    if engine.dialect.name != "postgresql":
+        return None
+    return create_engine(engine.url, isolation_level="AUTOCOMMIT", pool_reset_on_return=None, json_deserializer=read_json)
+
+
+def _fetch(engine, sql, arguments, again=True):
+    """The rows of one statement, read once more on a new connection if the server dropped this one
+    (a restart, an idle timeout)."""
+    connection = engine.raw_connection()
+    try:
+        cursor = connection.cursor()
+        cursor.execute(sql, arguments)
+        return cursor.fetchall()
+    except engine.dialect.loaded_dbapi.Error as error:
+        if not again or not engine.dialect.is_disconnect(error, connection.driver_connection, None):
+            raise
+        connection.invalidate()
+    finally:
+        connection.close()
+    engine.dispose()  # the pool's other idle connections are most likely gone too
+    return _fetch(engine, sql, arguments, again=False)
+
+
+_lock = threading.Lock()  # neither cachetools' caches nor _readers are thread-safe by themselves
 _MISSING = object()
 
 
