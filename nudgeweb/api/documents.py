@@ -65,7 +65,7 @@ class ResourceType:
 
 
 def api_root():
-    return request.host_url.rstrip("/") + "/api/v1"
+    return request.root_url + "api/v1"
 
 
 def single(resource_type: ResourceType, row, status=200, fields=None, included=None, meta=None, headers=None):

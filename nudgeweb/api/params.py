@@ -6,13 +6,13 @@ query string against it (an unknown filter, sort or include name is a 400 that n
 links, as seed 004) or by cursor (``links.next`` and ``meta.has_more``, as seed 001).
 """
 import base64
-import json
 import re
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
-from urllib.parse import urlencode
+from urllib.parse import quote, quote_plus, urlencode
 
+import orjson
 from flask import g, request
 from sqlalchemy import and_, bindparam, false, func, or_, select, tuple_
 
@@ -306,7 +306,7 @@ def encode_cursor(values):
             return {"u": str(value)}
         return value
 
-    raw = json.dumps([plain(v) for v in values], separators=(",", ":")).encode()
+    raw = orjson.dumps([plain(v) for v in values])
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
@@ -322,26 +322,32 @@ def decode_cursor(cursor, count):
 
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-        values = [typed(v) for v in json.loads(raw)]
+        values = [typed(v) for v in orjson.loads(raw)]
         if len(values) != count:
             raise ValueError
         return values
-    except (ValueError, TypeError, json.JSONDecodeError, UnicodeDecodeError):
+    except (ValueError, TypeError):  # orjson.JSONDecodeError and binascii.Error are ValueErrors
         raise bad_parameter("page[cursor]", "This cursor is not valid here. Use links.next of the previous page.")
 
 
 def page_url(**page):
     """This request's URL with its page parameters replaced."""
     base, query = _url_without_page()
-    extra = urlencode([(f"page[{name}]", value) for name, value in page.items() if value is not None])
+    extra = "&".join(f"{_PAGE_KEYS[name]}={quote_plus(str(value))}" for name, value in page.items() if value is not None)
     query = f"{query}&{extra}" if query and extra else query or extra
     return f"{base}?{query}" if query else base
 
 
+_PAGE_KEYS = {name: quote_plus(f"page[{name}]") for name in ("number", "size", "cursor")}
+_PATH_SAFE = "!$&'()*+,/:;=@%"  # what werkzeug leaves unquoted in a URL's path
+
+
 def _url_without_page():
-    """(base URL, encoded query without page parameters) of this request, worked out once."""
+    """(base URL, encoded query without page parameters) of this request, worked out once. The
+    base is request.base_url's, from request.root_url, which the document's links use too."""
     found = g.get("url_without_page")
     if found is None:
         args = [(k, v) for k, v in request.args.items(multi=True) if not k.startswith("page[")]
-        found = g.url_without_page = (request.base_url, urlencode(args))
+        base = request.root_url + quote(request.path.lstrip("/"), safe=_PATH_SAFE)
+        found = g.url_without_page = (base, urlencode(args))
     return found
