@@ -174,7 +174,7 @@ def paginate_prepared(key, build, spec: ListSpec, params: ListParams, version=No
                 binds = [None if v is None else bindparam(f"cursor_{i}", v, type_=c.type)
                          for i, ((c, _), v) in enumerate(zip(columns, values))]
                 statement = statement.where(_after(columns, binds, _nulls_sort_low()))
-            return statement.limit(bindparam("page_limit", params.size + 1))
+            return statement.limit(_literal_limit(params.size + 1))
 
         page = prepared((*key, sort, params.size, "cursor", shape), build_page)
         rows = page.rows(**{f"cursor_{i}": v for i, v in enumerate(values or ()) if v is not None})
@@ -192,12 +192,18 @@ def paginate_prepared(key, build, spec: ListSpec, params: ListParams, version=No
         # own rows are read, by primary key, with what their columns look up (a contact's tags).
         statement = build().order_by(None)
         ids = (statement.with_only_columns(spec.id_column).order_by(*order())
-               .limit(bindparam("page_limit", size)).offset(bindparam("page_offset", 0)).correlate(None))
+               .limit(_literal_limit(size)).offset(bindparam("page_offset", 0)).correlate(None))
         return select(*statement.selected_columns).where(spec.id_column.in_(ids)).order_by(*order())
 
     page = prepared((*key, sort, size, "number"), build_page)
     rows = page.rows(page_offset=(number - 1) * size)
     return _number_result(rows, number, size, total)
+
+
+def _literal_limit(size):
+    """A prepared page's LIMIT, written into its SQL (the size is part of its key): PostgreSQL's
+    generic plan for a LIMIT it cannot see expects a tenth of the table, and hashes all of it."""
+    return bindparam("page_limit", size, literal_execute=True)
 
 
 def _fetch(statement, scalars):

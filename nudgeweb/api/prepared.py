@@ -91,7 +91,10 @@ def _new_reader(engine, found):
         found[0].dispose(close=False)  # a parent process's connections: not ours to use or close
     if engine.dialect.name != "postgresql":
         return None
-    return create_engine(engine.url, isolation_level="AUTOCOMMIT", pool_reset_on_return=None, json_deserializer=read_json)
+    # A generic plan, made once per statement: the parameters of a list change its plan little, and
+    # with the custom plans PostgreSQL otherwise keeps choosing, planning cost more than reading.
+    return create_engine(engine.url, isolation_level="AUTOCOMMIT", pool_reset_on_return=None, json_deserializer=read_json,
+                         connect_args={"options": "-c plan_cache_mode=force_generic_plan"})
 
 
 def _fetch(engine, sql, arguments, again=True):
