@@ -232,6 +232,28 @@ def test_input_fields_include_custom_fields(client, headers, organization, app_c
     assert set(fields[0]) == {"key", "label", "type", "required", "help_text"}
 
 
+def test_custom_fields_read_back_alike_from_every_read(client, headers, organization, app_ctx):
+    from nudgeweb.models import CustomFieldDefinition
+
+    for key, kind in (("birthday", "date"), ("visits", "number"), ("notes", "text")):
+        db.session.add(CustomFieldDefinition(organization_id=organization.id, key=key, label=key.title(),
+                                             field_type=kind))
+    db.session.commit()
+    created = client.post("/api/v1/contacts", headers=headers, json={
+        "email": "ada@example.com", "custom_fields": {"birthday": "1990-12-10", "visits": 3, "notes": "Likes \"tea\" ☕"}})
+    assert created.status_code == 201, created.json
+    expected = created.json["data"]["attributes"]["custom_fields"]
+    assert expected == {"birthday": "1990-12-10", "visits": 3, "notes": 'Likes "tea" ☕'}
+    add_contacts(organization, 1)  # and one without any
+    for query in ("page[cursor]=", "page[number]=1", "sort=email&page[cursor]=", "filter[email]=ada@example.com"):
+        listed = {c["attributes"]["email"]: c["attributes"]["custom_fields"]
+                  for c in client.get(f"/api/v1/contacts?{query}", headers=headers).json["data"]}
+        assert listed["ada@example.com"] == expected, query
+        assert listed.get("person0@example.com", {}) == {}, query
+    one = client.get(f"/api/v1/contacts/{created.json['data']['id']}", headers=headers).json
+    assert one["data"]["attributes"]["custom_fields"] == expected
+
+
 def test_created_filters_accept_times(client, headers, organization, app_ctx):
     [contact] = add_contacts(organization, 1)
     contact.created_at = utcnow() - timedelta(days=3)
