@@ -14,7 +14,7 @@ from urllib.parse import quote, quote_plus, urlencode
 
 import orjson
 from flask import g, request
-from sqlalchemy import and_, bindparam, false, func, or_, select, tuple_
+from sqlalchemy import Uuid, and_, bindparam, false, func, or_, select, tuple_
 
 from nudgeweb.api.errors import ApiError, bad_parameter, error_object
 from nudgeweb.api.prepared import prepared, remembered
@@ -297,10 +297,15 @@ def _after_by_column(columns, values, nulls_low):
 
 
 def _row_values(row, columns, scalars):
+    """The row's values of the sort columns, typed as the columns are (a prepared row has its
+    UUIDs as text)."""
     values = []
     for column, _ in columns:
         key = column.key
-        values.append(row._mapping[key] if not scalars and hasattr(row, "_mapping") else getattr(row, key))
+        value = row._mapping[key] if not scalars and hasattr(row, "_mapping") else getattr(row, key)
+        if isinstance(value, str) and isinstance(column.type, Uuid):
+            value = uuid.UUID(value)
+        values.append(value)
     return values
 
 
