@@ -310,6 +310,22 @@ def test_the_rate_limit_is_configurable_per_organization(client, owner, app_ctx)
     assert [client.get("/api/v1/me", headers=headers).status_code for _ in range(4)] == [200, 200, 200, 429]
 
 
+def test_a_refused_write_changes_nothing_and_a_refused_read_shows_nothing(client, owner, app_ctx):
+    from nudgeweb.models import Contact
+
+    db.session.add(ApiSettings(organization_id=owner.organization_id, rate_limit_per_minute=2))
+    db.session.commit()
+    headers = key_headers(make_key(owner))
+    assert client.post("/api/v1/contacts", headers=headers, json={"email": "one@example.com"}).status_code == 201
+    assert client.get("/api/v1/contacts", headers=headers).status_code == 200
+    refused = client.post("/api/v1/contacts", headers=headers, json={"email": "two@example.com"})
+    assert refused.status_code == 429 and refused.json["errors"][0]["code"] == "ERR_RATE_LIMIT"
+    assert db.session.scalars(select(Contact.email)).all() == ["one@example.com"]
+    listed = client.get("/api/v1/contacts", headers=headers)
+    assert listed.status_code == 429 and listed.json["errors"][0]["code"] == "ERR_RATE_LIMIT"
+    assert "one@example.com" not in listed.text
+
+
 def test_login_is_rate_limited_per_address(client, owner):
     import time
 

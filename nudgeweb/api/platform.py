@@ -84,15 +84,25 @@ def api_route(rule, method="GET", *, summary, description="", tags=None, scope=N
 
         @wraps(view)
         def handler(**path):
-            if auth:
-                credential = authenticate()
-                ratelimit.count_request(credential)
-                if not credential.has_scope(scope):
-                    raise ApiError(403, f"This credential lacks the {scope!r} scope.", "ERR_PERMISSION_DENIED",
-                                   "Insufficient scope")
-                if not credential.has_role(role):
-                    raise ApiError(403, f"Your role ({credential.role}) cannot do this; it needs {role} or above.",
-                                   "ERR_PERMISSION_DENIED", "Permission denied")
+            if not auth:
+                return serve(path)
+            credential = authenticate()
+            settle = ratelimit.count_request(credential)
+            if method in WRITE_METHODS:
+                settle()  # a refused write must change nothing
+                return serve(path, credential)
+            try:
+                return serve(path, credential)
+            finally:
+                settle()  # a read went on while its count was under way; a 429 drops its answer
+
+        def serve(path, credential=None):
+            if credential is not None and not credential.has_scope(scope):
+                raise ApiError(403, f"This credential lacks the {scope!r} scope.", "ERR_PERMISSION_DENIED",
+                               "Insufficient scope")
+            if credential is not None and not credential.has_role(role):
+                raise ApiError(403, f"Your role ({credential.role}) cannot do this; it needs {role} or above.",
+                               "ERR_PERMISSION_DENIED", "Permission denied")
             raw = read_json_body() if method in WRITE_METHODS else None
 
             def work():

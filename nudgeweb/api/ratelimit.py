@@ -3,7 +3,8 @@
 The counters live in Flask-Limiter's storage (RATELIMIT_STORAGE_URI; ``memory://`` is this
 process). On Redis one script call increments, starts the window and reads its time left, so
 every web process shares the counters at one round trip a request, on a connection each thread
-keeps (taking one from redis-py's pool and giving it back costs more CPU than the call itself).
+keeps (taking one from redis-py's pool and giving it back costs more CPU than the call itself),
+and a read does its work while that trip is under way (``count_request``).
 A credential's window opens with its first request and lasts a minute, so a client that stays
 under the limit is never refused however its requests fall on the clock.
 """
@@ -43,16 +44,38 @@ class RedisCounter:
         self.packed = {}  # each counter's command, packed once: the same bytes every request
 
     def hit(self, key):
+        return self.start(key)()
+
+    def start(self, key):
+        """Send the count of ``key`` now; the function returned reads (count, reset time). In
+        between, the request can do its own work while Redis answers."""
         try:
-            count, left_ms = self._call(key)
-        except self.errors:  # Redis restarted or the connection dropped: once more, on a new one
-            self.local.connection.disconnect()
-            self.sha = self.client.script_load(self.SCRIPT)
-            self.packed.clear()
-            count, left_ms = self._call(key)
+            connection = self._send(key)
+        except self.errors:
+            return self._again(key)
+
+        def answer():
+            try:
+                return self._counted(connection.read_response())
+            except self.errors:
+                return self._again(key)()
+
+        return answer
+
+    def _again(self, key):
+        """Redis restarted, dropped the connection or forgot the script: once more, on a new one."""
+        self.local.connection.disconnect()
+        self.sha = self.client.script_load(self.SCRIPT)
+        self.packed.clear()
+        counted = self._counted(self._send(key).read_response())
+        return lambda: counted
+
+    @staticmethod
+    def _counted(reply):
+        count, left_ms = reply
         return int(count), time.time() + int(left_ms) / 1000
 
-    def _call(self, key):
+    def _send(self, key):
         connection = getattr(self.local, "connection", None)
         if connection is None or self.local.pid != os.getpid():  # never the socket of a process forked from
             connection = self.local.connection = self.client.connection_pool.make_connection()
@@ -63,7 +86,7 @@ class RedisCounter:
                 self.packed.clear()
             packed = self.packed[key] = connection.pack_command("EVALSHA", self.sha, 1, key, WINDOW_SECONDS * 1000)
         connection.send_packed_command(packed, check_health=False)
-        return connection.read_response()
+        return connection
 
 
 class LimiterCounter:
@@ -73,6 +96,10 @@ class LimiterCounter:
         storage = limiter.limiter.storage
         count = storage.incr(key, WINDOW_SECONDS)
         return count, storage.get_expiry(key)
+
+    def start(self, key):
+        counted = self.hit(key)
+        return lambda: counted
 
 
 def counter():
@@ -94,16 +121,27 @@ def counter_key(credential):
 
 
 def count_request(credential):
-    """Count this request against the credential's limit; a 429 ERR_RATE_LIMIT when it is spent."""
+    """Count this request against the credential's limit. The count is sent now and its answer
+    read by the function returned, which raises the 429 ERR_RATE_LIMIT when the limit is spent:
+    a read can be done meanwhile (and its answer dropped), a write must wait for it."""
     if not limiter.enabled:
-        return
+        return _nothing
     limit = credential.rate_limit
-    count, reset_at = counter().hit(counter_key(credential))
-    g.api_rate_limit = (limit, max(0, limit - count), int(reset_at))
-    if count > limit:
-        retry_after = max(1, math.ceil(reset_at - time.time()))
-        raise ApiError(429, f"Rate limit of {limit} requests a minute exceeded. Retry after {retry_after} seconds.",
-                       "ERR_RATE_LIMIT", "Too many requests", headers={"Retry-After": str(retry_after)})
+    answer = counter().start(counter_key(credential))
+
+    def settle():
+        count, reset_at = answer()
+        g.api_rate_limit = (limit, max(0, limit - count), int(reset_at))
+        if count > limit:
+            retry_after = max(1, math.ceil(reset_at - time.time()))
+            raise ApiError(429, f"Rate limit of {limit} requests a minute exceeded. Retry after {retry_after} seconds.",
+                           "ERR_RATE_LIMIT", "Too many requests", headers={"Retry-After": str(retry_after)})
+
+    return settle
+
+
+def _nothing():
+    pass
 
 
 def add_headers(response):
