@@ -6,6 +6,7 @@ query string against it (an unknown filter, sort or include name is a 400 that n
 links, as seed 004) or by cursor (``links.next`` and ``meta.has_more``, as seed 001).
 """
 import base64
+import functools
 import re
 import uuid
 from dataclasses import dataclass, field
@@ -303,10 +304,15 @@ def _row_values(row, columns, scalars):
     for column, _ in columns:
         key = column.key
         value = row._mapping[key] if not scalars and hasattr(row, "_mapping") else getattr(row, key)
-        if isinstance(value, str) and isinstance(column.type, Uuid):
+        if isinstance(value, str) and _holds_uuids(column):
             value = uuid.UUID(value)
         values.append(value)
     return values
+
+
+@functools.cache
+def _holds_uuids(column):
+    return isinstance(column.type, Uuid)  # (an ORM attribute finds its type in microseconds)
 
 
 def encode_cursor(values):
