@@ -69,7 +69,7 @@ def _result_processor(column_type, dialect):
     if isinstance(column_type, JSON):
         return _read_json
     if isinstance(column_type, Uuid):
-        return _uuid_text if dialect.name != "postgresql" else None  # SQLite keeps their hex digits
+        return _uuid_text if dialect.name != "postgresql" else None
     if isinstance(column_type, UtcDateTime):
         column_type = column_type.impl_instance
     return column_type._cached_result_processor(dialect, None)
@@ -79,11 +79,9 @@ def _read_json(text):
     return None if text is None else read_json(text)
 
 
-def _uuid_text(hex_digits):
-    if hex_digits is None:
-        return None
-    h = hex_digits
-    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+def _uuid_text(h):
+    """A UUID's 32 hex digits, as SQLite keeps them, in the text str() would give."""
+    return None if h is None else f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 # the app's engine -> (the engine for its prepared reads, or None for itself; the process it was made in)
