@@ -79,8 +79,6 @@ class Limiter(FlaskLimiter):
         super()._check_request_limit(callable_name, in_middleware)
 
 
-
-
 def read_json(text):
     """JSON columns as the database gives them, read by orjson (a page of contacts has a
     custom_fields object in every row); what orjson refuses (NaN, integers past 64 bits,

@@ -4,7 +4,7 @@ import io
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from nudgeweb.contacts.operations import upsert_contact
 from nudgeweb.extensions import db
@@ -392,8 +392,6 @@ def test_lists_survive_the_database_dropping_their_connections(client, headers, 
     ends them (a restart, an idle timeout), the next list is still answered."""
     if db.engine.dialect.name != "postgresql":
         pytest.skip("SQLite has no server to drop a connection")
-    from sqlalchemy import text
-
     add_contacts(organization, 3)
     for query in ("page[cursor]=", "page[number]=1"):
         assert len(client.get(f"/api/v1/contacts?{query}", headers=headers).json["data"]) == 3

@@ -11,7 +11,7 @@ import re
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
-from urllib.parse import quote, quote_plus, urlencode
+from urllib.parse import quote_plus, urlencode
 
 import orjson
 from flask import g, request
@@ -356,15 +356,12 @@ def page_url(**page):
 
 
 _PAGE_KEYS = {name: quote_plus(f"page[{name}]") for name in ("number", "size", "cursor")}
-_PATH_SAFE = "!$&'()*+,/:;=@%"  # what werkzeug leaves unquoted in a URL's path
 
 
 def _url_without_page():
-    """(base URL, encoded query without page parameters) of this request, worked out once. The
-    base is request.base_url's, from request.root_url, which the document's links use too."""
+    """(base URL, encoded query without page parameters) of this request, worked out once."""
     found = g.get("url_without_page")
     if found is None:
         args = [(k, v) for k, v in request.args.items(multi=True) if not k.startswith("page[")]
-        base = request.root_url + quote(request.path.lstrip("/"), safe=_PATH_SAFE)
-        found = g.url_without_page = (base, urlencode(args))
+        found = g.url_without_page = (request.base_url, urlencode(args))
     return found

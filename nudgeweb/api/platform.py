@@ -62,6 +62,16 @@ class Operation:
     extra: dict = field(default_factory=dict)
 
 
+def check_access(credential, scope, role):
+    """A 403 ERR_PERMISSION_DENIED unless the credential has ``scope`` and its user ``role`` or above."""
+    if not credential.has_scope(scope):
+        raise ApiError(403, f"This credential lacks the {scope!r} scope.", "ERR_PERMISSION_DENIED",
+                       "Insufficient scope")
+    if not credential.has_role(role):
+        raise ApiError(403, f"Your role ({credential.role}) cannot do this; it needs {role} or above.",
+                       "ERR_PERMISSION_DENIED", "Permission denied")
+
+
 def api_route(rule, method="GET", *, summary, description="", tags=None, scope=None, role=None, auth=True,
               body=None, list_spec=None, response=None, many=False, status=200, query=None, form=None,
               errors=(), endpoint=None, **extra):
@@ -97,12 +107,8 @@ def api_route(rule, method="GET", *, summary, description="", tags=None, scope=N
                 settle()  # a read went on while its count was under way; a 429 drops its answer
 
         def serve(path, credential=None):
-            if credential is not None and not credential.has_scope(scope):
-                raise ApiError(403, f"This credential lacks the {scope!r} scope.", "ERR_PERMISSION_DENIED",
-                               "Insufficient scope")
-            if credential is not None and not credential.has_role(role):
-                raise ApiError(403, f"Your role ({credential.role}) cannot do this; it needs {role} or above.",
-                               "ERR_PERMISSION_DENIED", "Permission denied")
+            if credential is not None:
+                check_access(credential, scope, role)
             raw = read_json_body() if method in WRITE_METHODS else None
 
             def work():
