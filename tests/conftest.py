@@ -5,6 +5,7 @@ The suite runs on SQLite by default. With NUDGE_TEST_DATABASE_URL (a PostgreSQL 
 NUDGE_TEST_REDIS_URL set, it runs on PostgreSQL with Huey and rate limits on Redis; `make test`
 does both where the servers answer.
 """
+import contextlib
 import contextvars
 import os
 import threading
@@ -200,17 +201,31 @@ def other_client(app, other_owner):
 
 
 @pytest.fixture
-def huey_consumer(app):
-    """A real Huey consumer on the configured storage (SQLite file or Redis), in threads."""
+def huey_queue(app):
+    """Tasks go to the configured storage (SQLite file or Redis) and wait there for a consumer."""
     huey.immediate = False
     huey.flush()
+    yield huey
+    huey.flush()
+    huey.immediate = True
+
+
+@contextlib.contextmanager
+def running_consumer():
+    """A real Huey consumer on the queue, in threads, for the duration of the block."""
     consumer = huey.create_consumer(workers=2, worker_type="thread", periodic=False,
                                     initial_delay=0.05, max_delay=0.2, check_worker_health=False)
     consumer.start()
-    yield huey
-    consumer.stop(graceful=True)
-    huey.flush()
-    huey.immediate = True
+    try:
+        yield huey
+    finally:
+        consumer.stop(graceful=True)
+
+
+@pytest.fixture
+def huey_consumer(huey_queue):
+    with running_consumer():
+        yield huey_queue
 
 
 @pytest.fixture(scope="session")

@@ -3,7 +3,7 @@ import pytest
 from playwright.sync_api import expect
 
 from nudgeweb.imports import operations
-from tests.conftest import screenshot
+from tests.conftest import running_consumer, screenshot
 from tests.factories import DEFAULT_PASSWORD, MembershipFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.consumer]
@@ -17,8 +17,8 @@ def spreadsheet(rows):
     return ("\ufeff" + "\r\n".join(lines) + "\r\n").encode("utf-8")
 
 
-def test_import_wizard_with_its_progress_bar(page, live_server, huey_consumer, app_ctx, tmp_path, monkeypatch):
-    monkeypatch.setattr(operations, "CHUNK_SIZE", 250)  # many small steps, so the bar is seen moving
+def test_import_wizard_with_its_progress_bar(page, live_server, huey_queue, app_ctx, tmp_path, monkeypatch):
+    monkeypatch.setattr(operations, "CHUNK_SIZE", 250)  # many small steps, so the bar has somewhere to be
     owner = MembershipFactory(role="owner", organization__name="Sunrise Dental")
     path = tmp_path / "patients.csv"
     path.write_bytes(spreadsheet(6000))
@@ -45,16 +45,17 @@ def test_import_wizard_with_its_progress_bar(page, live_server, huey_consumer, a
     page.get_by_role("button", name="Import 6,000 rows").click()
 
     bar = page.locator('[role="progressbar"]')
-    bar.wait_for()
-    page.wait_for_function(
-        "() => { const v = +document.querySelector('[role=progressbar]').getAttribute('aria-valuenow'); return v > 0 && v < 6000; }",
-        timeout=60_000,
-    )
     expect(page.get_by_role("heading", name="Importing…")).to_be_visible()
+    expect(bar).to_have_attribute("aria-valuenow", "0")  # queued: no consumer has taken a chunk yet
+    for _ in range(2):  # what a consumer does with the first two chunks
+        huey_queue.execute(huey_queue.dequeue())
+    expect(bar).to_have_attribute("aria-valuenow", "500")  # the page asked again and moved its bar
+    expect(page.get_by_text("500 of 6,000 rows")).to_be_visible()
     screenshot(page, "import-3-progress")
     page.reload()  # the progress lives on the server: the page picks it up again and keeps polling
-    expect(bar).to_be_visible()
-    page.get_by_role("heading", name="Import finished").wait_for(timeout=120_000)
+    expect(bar).to_have_attribute("aria-valuenow", "500")
+    with running_consumer():
+        page.get_by_role("heading", name="Import finished").wait_for(timeout=120_000)
     assert int(bar.get_attribute("aria-valuenow")) == 6000
     assert page.locator('[data-count="created"]').inner_text() == "5,850"
     assert page.locator('[data-count="failed"]').inner_text() == "150"
