@@ -14,6 +14,7 @@ from tests.conftest import member_client, screenshot
 def test_admin_creates_a_key_shown_once_then_revokes_it(owner_client, client, owner, app_ctx):
     page = owner_client.get("/settings/api-keys")
     assert page.status_code == 200 and b"No keys yet" in page.data
+    assert b"Each key may make 1,000 requests a minute" in page.data
     created = owner_client.post("/settings/api-keys", data={"name": "Zapier", "read": "y", "write": "y"},
                                 headers={"HX-Request": "true"})
     assert created.status_code == 200

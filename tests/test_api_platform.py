@@ -310,6 +310,20 @@ def test_the_rate_limit_is_configurable_per_organization(client, owner, app_ctx)
     assert [client.get("/api/v1/me", headers=headers).status_code for _ in range(4)] == [200, 200, 200, 429]
 
 
+def test_operators_set_an_organizations_rate_limit_with_the_cli(runner, client, owner, other_owner, app_ctx):
+    headers, others = key_headers(make_key(owner)), key_headers(make_key(other_owner))
+    shown = runner.invoke(args=["api-rate-limit", "Acme Plumbing"])
+    assert shown.exit_code == 0 and "Acme Plumbing: 1,000 API requests a minute" in shown.output
+    changed = runner.invoke(args=["api-rate-limit", str(owner.organization_id), "2"])
+    assert changed.exit_code == 0 and "Acme Plumbing: 2 API requests a minute" in changed.output
+    assert [client.get("/api/v1/me", headers=headers).status_code for _ in range(3)] == [200, 200, 429]
+    assert client.get("/api/v1/me", headers=others).headers["X-RateLimit-Limit"] == "1000"  # its own limit
+    refused = runner.invoke(args=["api-rate-limit", "Acme Plumbing", "0"])
+    assert refused.exit_code != 0 and "0 is not in the range" in refused.output
+    unknown = runner.invoke(args=["api-rate-limit", "Initech"])
+    assert unknown.exit_code != 0 and "No organization named" in unknown.output
+
+
 def test_a_refused_write_changes_nothing_and_a_refused_read_shows_nothing(client, owner, app_ctx):
     from nudgeweb.models import Contact
 

@@ -1,9 +1,16 @@
-"""``flask --app app api-keys create``: a key for a user's organization, for operators and tests."""
+"""Commands for operators: ``flask --app app api-keys create`` (a key for a user's organization) and
+``flask --app app api-rate-limit`` (an organization's requests a minute)."""
+import uuid
+
 import click
 from flask.cli import AppGroup
+from sqlalchemy import select
 
 from nudgeweb.api.keys import ApiKeyError, create_api_key, parse_expiry, parse_scopes
+from nudgeweb.api.ratelimit import rate_limit_of, set_rate_limit
 from nudgeweb.auth.operations import find_user, memberships_of
+from nudgeweb.extensions import db
+from nudgeweb.models import Organization
 
 api_keys = AppGroup("api-keys", help="Manage API keys.")
 
@@ -30,3 +37,29 @@ def create_key(email, name, scopes, organization_id, expires_at):
     click.echo(f"API key {key.name!r} for {email} in {memberships[0].organization.name} "
                f"(scopes: {' '.join(key.scopes)}). It is shown only now:", err=True)
     click.echo(secret)
+
+
+@click.command("api-rate-limit")
+@click.argument("organization")
+@click.argument("per_minute", type=click.IntRange(min=1), required=False)
+def api_rate_limit(organization, per_minute):
+    """Show, or set to PER_MINUTE, the API requests a minute that each credential of ORGANIZATION
+    (its name or id) may make."""
+    found = _organization(organization)
+    if per_minute is not None:
+        set_rate_limit(found, per_minute)
+    click.echo(f"{found.name}: {rate_limit_of(found.id):,} API requests a minute per key or token.")
+
+
+def _organization(name_or_id):
+    try:
+        matches = [db.session.get(Organization, uuid.UUID(name_or_id))]
+    except ValueError:
+        matches = db.session.scalars(select(Organization).where(Organization.name == name_or_id)).all()
+    matches = [m for m in matches if m is not None]
+    if not matches:
+        raise click.ClickException(f"No organization named or with the id {name_or_id}.")
+    if len(matches) > 1:
+        raise click.ClickException(f"Several organizations are named {name_or_id}; give one of their ids: "
+                                   + ", ".join(str(m.id) for m in matches))
+    return matches[0]

@@ -22,13 +22,13 @@ from sqlalchemy.orm import Session, joinedload
 
 from nudgeweb.api import keys, tokens
 from nudgeweb.api.errors import ApiError
+from nudgeweb.api.ratelimit import DEFAULT_RATE_LIMIT, rate_limit_of
 from nudgeweb.extensions import db
 from nudgeweb.models import ApiKey, ApiSettings, Membership, Organization, User, role_at_least, utcnow
 from nudgeweb.scoping import enter_organization
 
 # A credential's last_used_at is written at most once per this interval (not on every request).
 LAST_USED_RESOLUTION = timedelta(seconds=60)
-DEFAULT_RATE_LIMIT = 1000
 DEFAULT_CACHE_SECONDS = 5
 ALL_SCOPES = ("read", "write")
 
@@ -181,13 +181,6 @@ def _forget_after_bulk_change(state):
 
 # -- verifying each kind ----------------------------------------------------------------------
 
-def _rate_limit_of(organization_id):
-    limit = db.session.scalar(
-        select(ApiSettings.rate_limit_per_minute).where(ApiSettings.organization_id == organization_id)
-    )
-    return limit or DEFAULT_RATE_LIMIT
-
-
 def _membership(user_id, organization_id):
     return db.session.scalar(
         select(Membership)
@@ -239,7 +232,7 @@ def _from_bearer(token):
         if membership is None:
             raise unauthorized("This token's user is no longer a member of the organization.")
         return Credential.of("jwt", claims["jti"], membership, claims.get("scope", "").split(),
-                             claims["iat_dt"], claims["exp_dt"], utcnow(), _rate_limit_of(membership.organization_id))
+                             claims["iat_dt"], claims["exp_dt"], utcnow(), rate_limit_of(membership.organization_id))
     return _from_oauth(token)
 
 
@@ -260,7 +253,7 @@ def _from_oauth(token):
         scopes = scopes.split()
     return Credential.of("oauth", str(getattr(found, "id", token[:12])), membership, scopes,
                          getattr(found, "created_at", None), getattr(found, "expires_at", None),
-                         getattr(found, "last_used_at", None), _rate_limit_of(organization_id))
+                         getattr(found, "last_used_at", None), rate_limit_of(organization_id))
 
 
 def _attr_id(found, name):

@@ -14,11 +14,36 @@ import threading
 import time
 
 from flask import current_app, g
+from sqlalchemy import select
 
 from nudgeweb.api.errors import ApiError
-from nudgeweb.extensions import limiter
+from nudgeweb.extensions import db, limiter
+from nudgeweb.models import ApiSettings, Organization
 
 WINDOW_SECONDS = 60
+DEFAULT_RATE_LIMIT = 1000  # requests a minute per credential, unless the organization has its own
+
+
+def rate_limit_of(organization_id):
+    """Requests a minute that each credential of the organization may make."""
+    limit = db.session.scalar(
+        select(ApiSettings.rate_limit_per_minute).where(ApiSettings.organization_id == organization_id)
+    )
+    return limit or DEFAULT_RATE_LIMIT
+
+
+def set_rate_limit(organization: Organization, per_minute: int):
+    """Give each credential of ``organization`` ``per_minute`` requests a minute, in a new window
+    (the counters are kept per limit). Other web processes apply it once their cached
+    credentials expire (API_CREDENTIAL_CACHE_SECONDS)."""
+    if per_minute < 1:
+        raise ValueError("The rate limit must be at least 1 request a minute.")
+    settings = db.session.scalar(select(ApiSettings).where(ApiSettings.organization_id == organization.id))
+    if settings is None:
+        settings = ApiSettings(organization_id=organization.id)
+        db.session.add(settings)
+    settings.rate_limit_per_minute = per_minute
+    db.session.commit()
 
 
 class RedisCounter:

@@ -5,6 +5,7 @@ from flask import Blueprint, g
 
 from nudgeweb.api.forms import ApiKeyForm
 from nudgeweb.api.keys import ApiKeyError, api_keys_of, create_api_key, parse_scopes, revoke_api_key
+from nudgeweb.api.ratelimit import rate_limit_of
 from nudgeweb.auth.access import role_required
 from nudgeweb.htmx import render, wants_fragment
 from nudgeweb.models import ApiKey
@@ -16,8 +17,9 @@ PAGE, FRAGMENT = "settings/api_keys.html", "settings/_api_keys.html"
 
 
 def _render(form, new_secret=None, status=200):
-    keys = api_keys_of(g.membership.organization_id)
-    return render(PAGE, FRAGMENT, status=status, form=form, keys=keys, new_secret=new_secret)
+    organization_id = g.membership.organization_id
+    return render(PAGE, FRAGMENT, status=status, form=form, keys=api_keys_of(organization_id),
+                  rate_limit=rate_limit_of(organization_id), new_secret=new_secret)
 
 
 @bp.get("")
