@@ -150,11 +150,45 @@ def test_bodies_may_be_json_api_documents(client, owner):
 @pytest.mark.parametrize("body, status, code", [
     (b"{not json", 400, "ERR_INVALID_JSON"),
     (b"[1, 2]", 400, "ERR_INVALID_JSON"),
+    (b"[" * 5000 + b"]" * 5000, 400, "ERR_INVALID_JSON"),
+    (b'{"a":' * 3000 + b"1" + b"}" * 3000, 400, "ERR_INVALID_JSON"),
+    (b'{"data": [{"type": "api_keys", "attributes": {"name": "x"}}]}', 400, "ERR_INVALID_JSON"),
 ])
 def test_malformed_bodies(client, owner, body, status, code):
     response = client.post("/api/v1/organization/api_keys", data=body, content_type="application/json",
                            headers=key_headers(make_key(owner)))
     assert response.status_code == status and response.json["errors"][0]["code"] == code
+
+
+def test_a_document_of_another_type_or_id_is_a_conflict(client, owner):
+    headers = key_headers(make_key(owner))
+    wrong_type = client.post("/api/v1/contacts", headers=headers,
+                             json={"data": {"type": "templates", "attributes": {"email": "t@example.com"}}})
+    assert wrong_type.status_code == 409 and wrong_type.json["errors"][0]["source"]["pointer"] == "/data/type"
+    chosen_id = client.post("/api/v1/contacts", headers=headers, json={"data": {
+        "type": "contacts", "id": "01a23837-5fde-7690-a9a1-bcfc35fbfb4f", "attributes": {"email": "t@example.com"}}})
+    assert chosen_id.status_code == 403 and chosen_id.json["errors"][0]["source"]["pointer"] == "/data/id"
+    assert client.get("/api/v1/contacts", headers=headers).json["data"] == []  # nothing was created
+    jane, bob = (client.post("/api/v1/contacts", headers=headers, json={"email": e}).json["data"]["id"]
+                 for e in ("jane@example.com", "bob@example.com"))
+    other_id = client.patch(f"/api/v1/contacts/{bob}", headers=headers,
+                            json={"data": {"type": "contacts", "id": jane, "attributes": {"first_name": "Robert"}}})
+    assert other_id.status_code == 409 and other_id.json["errors"][0]["code"] == "ERR_CONFLICT"
+    same_id = client.patch(f"/api/v1/contacts/{bob}", headers=headers,
+                           json={"data": {"type": "contacts", "id": bob, "attributes": {"first_name": "Robert"}}})
+    assert same_id.status_code == 200 and same_id.json["data"]["attributes"]["first_name"] == "Robert"
+    assert client.get(f"/api/v1/contacts/{jane}", headers=headers).json["data"]["attributes"]["first_name"] != "Robert"
+
+
+def test_a_field_of_several_accepted_shapes_is_reported_once_at_its_own_pointer(client, owner):
+    headers = key_headers(make_key(owner))
+    response = client.post("/api/v1/contacts", headers=headers, json={"email": "x@example.com", "tags": 5})
+    assert response.status_code == 422
+    [error] = response.json["errors"]
+    assert error["source"]["pointer"] == "/data/attributes/tags" and error["detail"].startswith("tags: ")
+    listed = client.post("/api/v1/contacts", headers=headers, json={"email": "x@example.com", "tags": [1, 2]})
+    assert {e["source"]["pointer"] for e in listed.json["errors"]} == {"/data/attributes/tags/0",
+                                                                       "/data/attributes/tags/1"}
 
 
 def test_not_found_method_not_allowed_and_server_errors_are_json_api(client, owner, app, monkeypatch):

@@ -8,6 +8,7 @@ reported at once), and parses the list parameters of a ``ListSpec``.
 """
 import inspect
 import json
+import re
 from dataclasses import dataclass, field
 from functools import wraps
 
@@ -16,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from nudgeweb.api import idempotency, ratelimit
 from nudgeweb.api.credentials import authenticate
+from nudgeweb.api.documents import ResourceType
 from nudgeweb.api.errors import ApiError, attribute_pointer, error_object, error_response, register_blueprint_handlers
 from nudgeweb.api.params import ListSpec, parse_list_params
 
@@ -91,6 +93,7 @@ def api_route(rule, method="GET", *, summary, description="", tags=None, scope=N
     def decorator(view):
         wants = set(inspect.signature(view).parameters)
         name = endpoint or view.__name__
+        identity = _document_identity(rule, method, response)
 
         @wraps(view)
         def handler(**path):
@@ -109,7 +112,7 @@ def api_route(rule, method="GET", *, summary, description="", tags=None, scope=N
         def serve(path, credential=None):
             if credential is not None:
                 check_access(credential, scope, role)
-            raw = read_json_body() if method in WRITE_METHODS else None
+            raw = read_json_body(identity, path) if method in WRITE_METHODS else None
 
             def work():
                 kwargs = dict(path)
@@ -139,9 +142,22 @@ def api_route(rule, method="GET", *, summary, description="", tags=None, scope=N
     return decorator
 
 
-def read_json_body():
+def _document_identity(rule, method, response):
+    """(type, path parameter holding the id) that a JSON:API body sent to this route must match:
+    a POST to a collection creates its type, a PUT or PATCH of an item changes that item."""
+    if not isinstance(response, ResourceType) or method not in ("POST", "PUT", "PATCH"):
+        return None
+    last = rule.rstrip("/").rsplit("/", 1)[-1]
+    if method == "POST" and "<" not in rule:
+        return response.type, None
+    if method != "POST" and last.startswith("<"):
+        return response.type, last.strip("<>").split(":")[-1]
+    return None
+
+
+def read_json_body(identity=None, path=None):
     """The request's JSON object (the attributes of a JSON:API document), {} when empty,
-    None for a form upload; a 400 for anything else."""
+    None for a form upload; a 400 for anything else, a 409 for a document of another type or id."""
     if request.mimetype in ("multipart/form-data", "application/x-www-form-urlencoded"):
         request.get_data(cache=True)  # kept, so that the form parses from it and an idempotency key can hash it
         return None
@@ -150,13 +166,15 @@ def read_json_body():
         return {}
     try:
         document = json.loads(data)
-    except (ValueError, UnicodeDecodeError):
-        raise ApiError(400, "The request body is not valid JSON.", "ERR_INVALID_JSON", "Invalid JSON", pointer="")
+    except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: nested too deep to be a body
+        raise _invalid_json("The request body is not valid JSON.")
     if not isinstance(document, dict):
-        raise ApiError(400, "The request body must be a JSON object.", "ERR_INVALID_JSON", "Invalid JSON",
-                       pointer="")
+        raise _invalid_json("The request body must be a JSON object.")
     data = document.get("data")
+    if "data" in document and not isinstance(data, dict):
+        raise _invalid_json("data must be one resource object: {\"type\": …, \"attributes\": {…}}.", "/data")
     if isinstance(data, dict) and ("attributes" in data or "type" in data):
+        _check_identity(data, identity, path or {})
         attributes = data.get("attributes") or {}
         if not isinstance(attributes, dict):
             raise ApiError(422, "data.attributes must be an object.", "ERR_VALIDATION", pointer="/data/attributes")
@@ -165,6 +183,28 @@ def read_json_body():
             attributes["idempotency_key"] = document["idempotency_key"]
         return attributes
     return document
+
+
+def _invalid_json(detail, pointer=""):
+    return ApiError(400, detail, "ERR_INVALID_JSON", "Invalid JSON", pointer=pointer)
+
+
+def _check_identity(data, identity, path):
+    """JSON:API 1.1: a document of another type, or naming another resource than the URL, is a 409;
+    an id chosen by the client for a new resource is a 403 (ids are the server's)."""
+    if identity is None:
+        return
+    expected_type, id_parameter = identity
+    if data.get("type") is not None and data["type"] != expected_type:
+        raise ApiError(409, f"data.type must be {expected_type!r} here, not {data['type']!r}.", "ERR_CONFLICT",
+                       pointer="/data/type")
+    if data.get("id") is None:
+        return
+    if id_parameter is None:
+        raise ApiError(403, "Nudge chooses the ids of new resources: leave data.id out.", "ERR_PERMISSION_DENIED",
+                       "Client-generated id", pointer="/data/id")
+    if str(data["id"]) != str(path.get(id_parameter)):
+        raise ApiError(409, "data.id must be the id in the URL.", "ERR_CONFLICT", pointer="/data/id")
 
 
 def validate_body(model, raw):
@@ -195,22 +235,34 @@ def validate_query(model):
 
 
 def pydantic_errors(error: ValidationError):
-    """Every failed field of a pydantic validation as one 422 document."""
-    seen, errors = set(), []
+    """Every failed field of a pydantic validation as one 422 document, one error a field: where
+    a union's members failed at different depths (``tags: [1]``), the deepest say what is wrong."""
+    found = {}
     for item in error.errors():
-        path = ".".join(str(part) for part in item["loc"])
-        if path in seen:
-            continue
-        seen.add(path)
-        errors.append(error_object(422, _message(item), "ERR_VALIDATION", "Invalid attribute",
-                                   pointer=attribute_pointer(path)))
-    return ApiError(422, errors=errors)
+        loc = _field_loc(item["loc"])
+        found.setdefault(loc, item)
+    deepest = [loc for loc in found if not any(other[:len(loc)] == loc and other != loc for other in found)]
+    return ApiError(422, errors=[
+        error_object(422, _message(found[loc], loc), "ERR_VALIDATION", "Invalid attribute",
+                     pointer=attribute_pointer(".".join(str(part) for part in loc)))
+        for loc in deepest
+    ])
 
 
-def _message(item):
+def _field_loc(loc):
+    """The location of the field, without the names pydantic gives the members of a union it
+    tried (``tags: list[str] | str`` fails at ``tags.list[constrained-str]`` and ``tags.constrained-str``)."""
+    return tuple(part for part in loc if not (isinstance(part, str) and _UNION_MEMBER.search(part)))
+
+
+_UNION_MEMBER = re.compile(r"[\[\]\-]|^(str|int|float|bool|list|dict|none|bytes|decimal)$")
+
+
+def _message(item, loc=None):
+    loc = item["loc"] if loc is None else loc
+    name = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in loc).lstrip(".") or "value"
     if item["type"] == "missing":
-        return f"{item['loc'][-1]} is required."
-    name = item["loc"][-1] if item["loc"] else "value"
+        return f"{name} is required."
     message = item["msg"].removeprefix("Value error, ")
     return f"{name}: {message}."
 
