@@ -46,3 +46,19 @@ def test_import_errors_name_every_bad_field(client, owner, other_owner):
                        data={"file": (io.BytesIO(CSV), "contacts.csv")}).json["data"]["id"]
     theirs = key_headers(make_key(other_owner))
     assert client.get(f"/api/v1/contacts/import/{made}", headers=theirs).status_code == 404
+
+
+def test_an_upload_sent_again_with_its_idempotency_key_is_replayed(client, owner):
+    """Each sending of a multipart body has a boundary of its own: the fields and files decide."""
+    headers = key_headers(make_key(owner), **{"Idempotency-Key": "import-1"})
+
+    def upload(content):
+        return client.post("/api/v1/contacts/import", headers=headers, content_type="multipart/form-data",
+                           data={"file": (io.BytesIO(content), "contacts.csv"), "update_existing": "true"})
+
+    first, again = upload(CSV), upload(CSV)
+    assert first.status_code == again.status_code == 202
+    assert again.headers["Idempotent-Replayed"] == "true" and again.json["data"]["id"] == first.json["data"]["id"]
+    other = upload(CSV.replace(b"jane", b"janet"))
+    assert other.status_code == 422 and other.json["errors"][0]["code"] == "ERR_IDEMPOTENCY_KEY_REUSED"
+    assert len(client.get("/api/v1/contacts", headers=key_headers(make_key(owner))).json["data"]) == 2

@@ -45,9 +45,22 @@ def fingerprint(body):
         payload = json.dumps({k: v for k, v in body.items() if k != "idempotency_key"}, sort_keys=True, default=str)
     elif body is not None:
         payload = json.dumps(body, sort_keys=True, default=str)
+    elif request.mimetype in ("multipart/form-data", "application/x-www-form-urlencoded"):
+        payload = _form_payload()
     else:
         payload = request.get_data(cache=True).hex()
     return hashlib.sha256(f"{request.method} {request.path}\n{payload}".encode()).hexdigest()
+
+
+def _form_payload():
+    """A form's fields and files as they parse: the same upload sent again has another multipart
+    boundary, and must still count as the same body."""
+    fields = sorted((k, v) for k, v in request.form.items(multi=True) if k != "idempotency_key")
+    files = []
+    for name, upload in sorted(request.files.items(multi=True), key=lambda item: item[0]):
+        files.append((name, upload.filename, hashlib.sha256(upload.stream.read()).hexdigest()))
+        upload.stream.seek(0)
+    return json.dumps({"fields": fields, "files": files})
 
 
 def run_idempotently(organization_id, key, print_, work):
