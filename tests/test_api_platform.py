@@ -191,6 +191,33 @@ def test_a_field_of_several_accepted_shapes_is_reported_once_at_its_own_pointer(
                                                                        "/data/attributes/tags/1"}
 
 
+def test_a_cursor_pages_only_through_the_sort_it_came_from(client, owner):
+    headers = key_headers(make_key(owner))
+    for email in ("ann@example.com", "bob@example.com", "cy@example.com"):
+        client.post("/api/v1/contacts", headers=headers, json={"email": email})
+    first = client.get("/api/v1/contacts?sort=email&page[size]=1&page[cursor]=", headers=headers).json
+    cursor = first["meta"]["page"]["next_cursor"]
+    following = client.get(f"/api/v1/contacts?sort=email&page[size]=1&page[cursor]={cursor}", headers=headers)
+    assert [c["attributes"]["email"] for c in following.json["data"]] == ["bob@example.com"]
+    resorted = client.get(f"/api/v1/contacts?sort=-last_name&page[size]=1&page[cursor]={cursor}", headers=headers)
+    assert resorted.status_code == 400
+    [error] = resorted.json["errors"]
+    assert error["source"]["parameter"] == "page[cursor]" and "sort=email" in error["detail"]
+
+
+def test_sparse_fieldsets_name_only_fields_the_type_has(client, owner):
+    headers = key_headers(make_key(owner))
+    contact = client.post("/api/v1/contacts", headers=headers, json={"email": "ann@example.com"}).json["data"]
+    sparse = client.get("/api/v1/contacts?fields[contacts]=email,status", headers=headers).json["data"]
+    assert [c["attributes"] for c in sparse] == [{"email": "ann@example.com", "status": "subscribed"}]
+    unknown = client.get("/api/v1/contacts?fields[contacts]=email,nope", headers=headers)
+    assert unknown.status_code == 400
+    [error] = unknown.json["errors"]
+    assert error["source"]["parameter"] == "fields[contacts]" and "'nope'" in error["detail"]
+    deleted = client.delete(f"/api/v1/contacts/{contact['id']}", headers=headers)
+    assert deleted.status_code == 204 and deleted.data == b"" and "Content-Type" not in deleted.headers
+
+
 def test_not_found_method_not_allowed_and_server_errors_are_json_api(client, owner, app, monkeypatch):
     secret = make_key(owner)
     missing = client.get("/api/v1/no-such-thing", headers=key_headers(secret))

@@ -166,7 +166,7 @@ def paginate_prepared(key, build, spec: ListSpec, params: ListParams, version=No
     order = lambda: [c.desc() if d else c.asc() for c, d in columns]  # noqa: E731  (built with a new statement only)
     sort = tuple(params.sort)
     if params.uses_cursor:
-        values = decode_cursor(params.cursor, len(columns)) if params.cursor else None
+        values = decode_cursor(params.cursor, params.sort, len(columns)) if params.cursor else None
         shape = None if values is None else tuple(v is None for v in values)
 
         def build_page():
@@ -243,7 +243,7 @@ def _number_result(rows, number, size, total):
 
 def _cursor_page(ordered, columns, params, scalars):
     if params.cursor:
-        values = decode_cursor(params.cursor, len(columns))
+        values = decode_cursor(params.cursor, params.sort, len(columns))
         ordered = ordered.where(_after(columns, values, _nulls_sort_low()))
     return _cursor_result(_fetch(ordered.limit(params.size + 1), scalars), columns, params, scalars)
 
@@ -251,7 +251,7 @@ def _cursor_page(ordered, columns, params, scalars):
 def _cursor_result(rows, columns, params, scalars):
     has_more = len(rows) > params.size
     rows = rows[: params.size]
-    next_cursor = encode_cursor(_row_values(rows[-1], columns, scalars)) if has_more else None
+    next_cursor = encode_cursor(_row_values(rows[-1], columns, scalars), params.sort) if has_more else None
     links = {
         "self": page_url(cursor=params.cursor, size=params.size),
         "next": page_url(cursor=next_cursor, size=params.size) if has_more else None,
@@ -315,7 +315,13 @@ def _holds_uuids(column):
     return isinstance(column.type, Uuid)  # (an ORM attribute finds its type in microseconds)
 
 
-def encode_cursor(values):
+def _sort_text(sort):
+    return ",".join(f"-{name}" if descending else name for name, descending in sort)
+
+
+def encode_cursor(values, sort):
+    """The page's last sort values, and the sort they belong to: a cursor of another sort would
+    page through the rows from a meaningless place."""
     def plain(value):
         if isinstance(value, datetime):
             return {"t": value.isoformat()}
@@ -323,11 +329,11 @@ def encode_cursor(values):
             return {"u": str(value)}
         return value
 
-    raw = orjson.dumps([plain(v) for v in values])
+    raw = orjson.dumps([_sort_text(sort), *(plain(v) for v in values)])
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-def decode_cursor(cursor, count):
+def decode_cursor(cursor, sort, count):
     def typed(value):
         if isinstance(value, dict) and "t" in value:
             return datetime.fromisoformat(value["t"])
@@ -339,12 +345,16 @@ def decode_cursor(cursor, count):
 
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-        values = [typed(v) for v in orjson.loads(raw)]
+        cursor_sort, *values = orjson.loads(raw)
+        values = [typed(v) for v in values]
         if len(values) != count:
             raise ValueError
-        return values
     except (ValueError, TypeError):  # orjson.JSONDecodeError and binascii.Error are ValueErrors
         raise bad_parameter("page[cursor]", "This cursor is not valid here. Use links.next of the previous page.")
+    if cursor_sort != _sort_text(sort):
+        raise bad_parameter("page[cursor]", f"This cursor pages through sort={cursor_sort}: ask with that sort, "
+                                            "or start again without page[cursor].")
+    return values
 
 
 def page_url(**page):

@@ -18,7 +18,9 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from nudgeweb.api import idempotency, ratelimit
 from nudgeweb.api.credentials import authenticate
 from nudgeweb.api.documents import ResourceType
-from nudgeweb.api.errors import ApiError, attribute_pointer, error_object, error_response, register_blueprint_handlers
+from nudgeweb.api.errors import (
+    ApiError, attribute_pointer, bad_parameter, error_object, error_response, register_blueprint_handlers,
+)
 from nudgeweb.api.params import ListSpec, parse_list_params
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
@@ -120,6 +122,7 @@ def api_route(rule, method="GET", *, summary, description="", tags=None, scope=N
                     kwargs["body"] = validate_body(body, raw)
                 if list_spec is not None and "params" in wants:
                     kwargs["params"] = parse_list_params(list_spec)
+                    check_sparse_fields(kwargs["params"].fields, response)
                 if query is not None and "query" in wants:
                     kwargs["query"] = validate_query(query)
                 try:
@@ -207,6 +210,17 @@ def _check_identity(data, identity, path):
         raise ApiError(409, "data.id must be the id in the URL.", "ERR_CONFLICT", pointer="/data/id")
 
 
+def check_sparse_fields(fields, resource_type):
+    """A 400 naming what ``fields[type]`` asks of the listed type that it does not have."""
+    if not isinstance(resource_type, ResourceType) or resource_type.relationships is not None:
+        return  # (relationship names are fields too, and only known row by row)
+    unknown = sorted(fields.get(resource_type.type, set()) - resource_type.attribute_names)
+    if unknown:
+        raise bad_parameter(f"fields[{resource_type.type}]",
+                            f"Unknown field {', '.join(map(repr, unknown))}. Known fields: "
+                            f"{', '.join(sorted(resource_type.attribute_names))}.")
+
+
 def validate_body(model, raw):
     raw = raw if raw is not None else {}
     try:
@@ -273,7 +287,9 @@ def to_response(result, status):
     if isinstance(result, tuple):
         result, status = result
     if result is None:
-        return Response(status=204)
+        response = Response(status=204)
+        del response.headers["Content-Type"]  # no body, so no type of it
+        return response
     response = jsonify(result)
     response.status_code = status
     return response
