@@ -78,7 +78,12 @@ def test_openapi_has_schemas_examples_and_security(client):
     assert login["security"] == []
     schema = document["components"]["schemas"]["LoginIn"]
     assert schema["properties"]["email"]["examples"] == ["owner@example.com"]
-    assert set(document["components"]["securitySchemes"]) == {"ApiKeyAuth", "BearerAuth"}
+    assert set(document["components"]["securitySchemes"]) == {"ApiKeyAuth", "BearerAuth", "OAuth2"}
+    flow = document["components"]["securitySchemes"]["OAuth2"]["flows"]["authorizationCode"]
+    assert (flow["authorizationUrl"], flow["tokenUrl"]) == ("/oauth/authorize", "/oauth/token")
+    assert {"read", "write", "contacts:read"} <= set(flow["scopes"])
+    listing = document["paths"]["/api/v1/contacts"]["get"]
+    assert {"OAuth2": ["contacts:read"]} in listing["security"]
     unauthorized = document["paths"]["/api/v1/me"]["get"]["responses"]["401"]
     assert unauthorized["content"]["application/json"]["schema"]["$ref"].endswith("UnauthorizedDocument")
 

@@ -106,7 +106,7 @@ def build_document():
             "contact": {"name": "Nudge support", "email": "support@justanudge.co"},
         },
         "servers": [{"url": "/", "description": "This Nudge installation"}],
-        "security": [{"ApiKeyAuth": []}, {"BearerAuth": []}],
+        "security": [{"ApiKeyAuth": []}, {"BearerAuth": []}, {"OAuth2": []}],
         "paths": paths,
         "components": {
             "schemas": schemas,
@@ -114,9 +114,20 @@ def build_document():
                 "ApiKeyAuth": {"type": "apiKey", "in": "header", "name": "X-API-Key"},
                 "BearerAuth": {"type": "http", "scheme": "bearer",
                                "description": "An OAuth 2.0 access token or a JWT from POST /api/v1/auth/login."},
+                "OAuth2": _oauth2_scheme(),
             },
         },
     }
+
+
+def _oauth2_scheme():
+    """The OAuth 2.0 server's flow (seed 000): authorization code with PKCE S256, rotating refresh tokens."""
+    from nudgeweb.oauth.scopes import SCOPES
+
+    return {"type": "oauth2", "description": "Authorization code with PKCE (S256; required of public clients). "
+                                             "Revoke at POST /oauth/revoke.",
+            "flows": {"authorizationCode": {"authorizationUrl": "/oauth/authorize", "tokenUrl": "/oauth/token",
+                                            "refreshUrl": "/oauth/token", "scopes": dict(SCOPES)}}}
 
 
 def _models():
@@ -215,6 +226,8 @@ def _operation(op: Operation):
         result["description"] = (op.description + extra).strip()
     if not op.auth:
         result["security"] = []
+    elif op.scope:
+        result["security"] = [{"ApiKeyAuth": []}, {"BearerAuth": []}, {"OAuth2": [op.scope]}]
     body = _request_body(op)
     if body:
         result["requestBody"] = body
@@ -289,6 +302,8 @@ def _responses(op):
     if op.auth:
         success["headers"] = RATE_HEADERS
     responses = {str(op.status): success}
+    for status, description in op.extra.get("other_successes", {}).items():
+        responses[status] = {**success, "description": description}
     codes = set(op.errors)
     if op.auth:
         codes |= {"401", "403", "429"}
@@ -296,8 +311,8 @@ def _responses(op):
         codes |= {"400", "422"}
     if op.method in ("POST", "PUT", "PATCH", "DELETE"):
         codes |= {"400"}
-    if op.method == "POST" and op.auth:
-        codes |= {"409", "422"}
+    if op.method in ("POST", "PUT", "PATCH") and op.auth:
+        codes |= {"409", "422"}  # 409: a JSON:API document of another type or id, or a duplicate
     if _PATH_PARAM.search(op.rule):
         codes.add("404")
     for code in sorted(codes):
