@@ -212,9 +212,10 @@ def _check_identity(data, identity, path):
 
 def check_sparse_fields(fields, resource_type):
     """A 400 naming what ``fields[type]`` asks of the listed type that it does not have."""
-    if not isinstance(resource_type, ResourceType) or resource_type.relationships is not None:
+    wanted = fields.get(getattr(resource_type, "type", None)) if fields else None
+    if not wanted or resource_type.relationships is not None:
         return  # (relationship names are fields too, and only known row by row)
-    unknown = sorted(fields.get(resource_type.type, set()) - resource_type.attribute_names)
+    unknown = sorted(wanted - resource_type.attribute_names)
     if unknown:
         raise bad_parameter(f"fields[{resource_type.type}]",
                             f"Unknown field {', '.join(map(repr, unknown))}. Known fields: "
