@@ -403,3 +403,38 @@ def test_lists_survive_the_database_dropping_their_connections(client, headers, 
     for query in ("page[cursor]=", "page[number]=1&sort=email"):
         response = client.get(f"/api/v1/contacts?{query}", headers=headers)
         assert response.status_code == 200 and len(response.json["data"]) == 3, query
+
+
+def test_an_upsert_onto_another_contacts_phone_is_a_409_that_changes_nothing(client, headers, app_ctx):
+    first = client.post("/api/v1/contacts", headers=headers, json={"email": "ua@example.com"})
+    second = client.post("/api/v1/contacts", headers=headers, json={"phone": "+14155559999", "first_name": "Bea"})
+    assert (first.status_code, second.status_code) == (201, 201)
+    clash = client.post("/api/v1/contacts", headers=headers, json={"email": "ua@example.com", "phone": "+14155559999"})
+    assert clash.status_code == 409
+    assert clash.json["errors"] == [{
+        "status": "409", "code": "ERR_DUPLICATE_RESOURCE", "title": "Conflict",
+        "detail": "Another contact (Bea) already has this phone number.",
+        "source": {"pointer": "/data/attributes/phone"}}]
+    attributes = client.get(f"/api/v1/contacts/{first.json['data']['id']}", headers=headers).json["data"]["attributes"]
+    assert attributes["phone"] is None and attributes["updated_at"] == first.json["data"]["attributes"]["updated_at"]
+    assert db.session.scalar(select(func.count()).select_from(Contact)) == 2
+    assert db.session.scalar(select(func.count()).select_from(ContactActivity)) == 2  # their "created" only
+
+
+def test_patch_and_put_onto_another_contacts_email_are_409s(client, headers, organization, app_ctx):
+    ada, eve = add_contacts(organization, 2)
+    url = f"/api/v1/contacts/{ada.id}"
+    for send in (client.patch, client.put):
+        clash = send(url, headers=headers, json={"email": eve.email})
+        assert clash.status_code == 409
+        [error] = clash.json["errors"]
+        assert (error["code"], error["title"], error["source"]) == (
+            "ERR_DUPLICATE_RESOURCE", "Conflict", {"pointer": "/data/attributes/email"})
+        assert error["detail"] == f"Another contact ({eve.display_name}) already has this email address."
+    # A duplicate among other bad fields: one 422 names them all (see contacts._api_error).
+    mixed = client.patch(url, headers=headers, json={"email": eve.email, "timezone": "Mars/Base"})
+    assert mixed.status_code == 422 and {e["code"] for e in mixed.json["errors"]} == {"ERR_VALIDATION"}
+    assert {e["source"]["pointer"] for e in mixed.json["errors"]} == {"/data/attributes/email",
+                                                                      "/data/attributes/timezone"}
+    spec = client.get("/api/v1/openapi.json").json["paths"]["/api/v1/contacts/{contact_id}"]
+    assert "409" in spec["patch"]["responses"] and "409" in spec["put"]["responses"]

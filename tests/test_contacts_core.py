@@ -238,3 +238,35 @@ def test_the_api_lists_custom_fields_as_input_fields(org):
     keys = [(field["key"], field["type"]) for field in custom_fields(org)]
     assert keys == [("custom_fields.birthday", "date"), ("custom_fields.visits", "number"),
                     ("custom_fields.vip", "boolean"), ("custom_fields.plan", "choice")]
+
+
+def test_upsert_refuses_to_give_a_contact_anothers_phone_or_email(org):
+    ada, _ = upsert_contact(org, {"email": "ada@example.com"}, "api")
+    bob, _ = upsert_contact(org, {"phone": "+14155559999"}, "api")
+    finder = operations.ContactFinder(org.id, ["ada@example.com"], ["+14155559999"])  # (as imports ask)
+    for finder in (None, finder):  # found by email: Ada, whose phone would be Bob's
+        with pytest.raises(ContactValidationError) as raised:
+            upsert_contact(org, {"email": "ADA@example.com", "phone": "(415) 555-9999", "first_name": "Ada"}, "import",
+                           finder=finder)
+        assert raised.value.errors == {"phone": f"Another contact ({bob.display_name}) already has this phone number."}
+        assert raised.value.duplicates == {"phone"}
+    db.session.rollback()
+    assert (ada.phone, ada.first_name, bob.email) == (None, "", None)
+    assert [a.kind for a in timeline_of(ada)] == ["created"]
+    same, created = upsert_contact(org, {"email": "ada@example.com", "phone": "", "last_name": "L"}, "api")
+    assert same.id == ada.id and not created and same.last_name == "L"
+
+
+def test_create_and_update_say_which_fields_are_duplicates(org):
+    ContactFactory(organization=org, email="eve@example.com", phone="+14155550199")
+    ada = ContactFactory(organization=org, email="ada@example.com", phone=None)
+    with pytest.raises(ContactValidationError) as raised:
+        operations.update_contact(ada, {"email": "eve@example.com", "timezone": "Mars/Base"})
+    assert set(raised.value.errors) == {"email", "timezone"} and raised.value.duplicates == {"email"}
+    with pytest.raises(ContactValidationError) as raised:
+        operations.create_contact(org, {"phone": "415 555 0199"})
+    assert raised.value.duplicates == {"phone"}
+    with pytest.raises(ContactValidationError) as raised:
+        operations.update_contact(ada, {"email": ""})
+    assert raised.value.duplicates == frozenset()
+    operations.update_contact(ada, {"email": "ada@example.com", "first_name": "Ada"})  # its own email: no clash

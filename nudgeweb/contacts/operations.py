@@ -6,6 +6,7 @@ Bad input raises ContactValidationError with every bad field at once.
 import re
 import uuid
 from dataclasses import dataclass
+from functools import partial
 
 from sqlalchemy import Uuid, delete, func, insert, literal, or_, select, update
 from sqlalchemy.exc import IntegrityError
@@ -32,11 +33,13 @@ PLAIN_FIELDS = ("email", "phone", "first_name", "last_name", "company_name", "ti
 
 
 class ContactValidationError(ValueError):
-    """Input that cannot be saved; ``errors`` maps each bad field to its message."""
+    """Input that cannot be saved; ``errors`` maps each bad field to its message, ``duplicates``
+    names those among them whose value belongs to another contact (an email or a phone)."""
 
-    def __init__(self, errors):
+    def __init__(self, errors, duplicates=()):
         super().__init__("; ".join(f"{field}: {message}" for field, message in errors.items()))
         self.errors = dict(errors)
+        self.duplicates = frozenset(duplicates)
 
 
 # --- one contact ---------------------------------------------------------------------------------
@@ -85,7 +88,8 @@ def upsert_contact(organization, data, source, update_existing=True, commit=True
     """Create the contact, or update the one with the same email or phone: (Contact, created).
 
     Updating merges: blank values leave what is stored, tags are added, and an unsubscribed
-    contact is never re-subscribed by an upsert (only subscribe() does that). ``finder``: a
+    contact is never re-subscribed by an upsert (only subscribe() does that); an email or phone
+    that would be another contact's is an error, and nothing changes. ``finder``: a
     ContactFinder to look the contact up in (many rows at once).
     """
     if source not in CONTACT_SOURCES:
@@ -98,31 +102,38 @@ def upsert_contact(organization, data, source, update_existing=True, commit=True
         existing = finder.find(clean.get("email"), clean.get("phone"))
     else:
         existing = find_contact(organization.id, clean.get("email"), clean.get("phone"))
-    if existing is not None:
-        if update_existing:
-            _update(existing, clean, merge=True)
-        return _finish(existing, commit), False
-    try:
-        with db.session.begin_nested():
-            contact = _create(organization, clean, source)
-    except IntegrityError:  # someone else added it a moment ago: update theirs
-        existing = find_contact(organization.id, clean.get("email"), clean.get("phone"))
-        if existing is None:
-            raise
-        if update_existing:
-            _update(existing, clean, merge=True)
-        return _finish(existing, commit), False
-    signals.contact_created.send(contact)
-    return _finish(contact, commit), True
+    if existing is None:
+        try:
+            with db.session.begin_nested():
+                contact = _create(organization, clean, source)
+        except IntegrityError:  # someone else added it a moment ago: update theirs
+            existing = find_contact(organization.id, clean.get("email"), clean.get("phone"))
+            if existing is None:
+                raise
+        else:
+            signals.contact_created.send(contact)
+            return _finish(contact, commit), True
+    if update_existing:
+        _merge(existing, clean, finder)
+    return _finish(existing, commit), False
+
+
+def _merge(contact, clean, finder=None):
+    """Merge ``clean`` into the contact an upsert found, unless that gives it another contact's email or phone."""
+    taken = _taken(contact.organization_id, clean, contact, finder)
+    if taken:
+        raise ContactValidationError(taken, duplicates=taken)
+    _update(contact, clean, merge=True)
 
 
 def create_contact(organization, data, source="manual", commit=True):
     """A new contact; an email or phone that already exists is an error (the form says so)."""
     validator = ContactValidator.for_organization(organization)
     clean, errors = validator.validate(data)
-    errors.update(_taken(organization.id, clean, errors))
+    taken = _taken(organization.id, clean)
+    errors.update(taken)
     if errors:
-        raise ContactValidationError(errors)
+        raise ContactValidationError(errors, duplicates=taken)
     contact = _create(organization, clean, source)
     signals.contact_created.send(contact)
     return _finish(contact, commit)
@@ -132,13 +143,14 @@ def update_contact(contact, data, commit=True):
     """Change the given fields (blank clears); the contact must keep an email or a phone."""
     validator = ContactValidator.for_organization(contact.organization)
     clean, errors = validator.validate(data, partial=True)
-    errors.update(_taken(contact.organization_id, clean, errors, contact))
+    taken = _taken(contact.organization_id, clean, contact)
+    errors.update(taken)
     email = clean["email"] if "email" in clean else contact.email
     phone = clean["phone"] if "phone" in clean else contact.phone
     if not email and not phone and not ({"email", "phone"} & errors.keys()):
         errors["email" if "email" in clean else "phone"] = "Keep an email address or a mobile phone number."
     if errors:
-        raise ContactValidationError(errors)
+        raise ContactValidationError(errors, duplicates=taken)
     _update(contact, clean, merge=False)
     return _finish(contact, commit)
 
@@ -252,14 +264,15 @@ def _update(contact, clean, merge):
     return changed
 
 
-def _taken(organization_id, clean, errors, contact=None):
-    """Errors for an email or phone that belongs to another contact."""
-    found = {}
-    for name, column, label in (("email", Contact.email, "email address"), ("phone", Contact.phone, "phone number")):
+def _taken(organization_id, clean, contact=None, finder=None):
+    """Errors for an email or phone of ``clean`` that belongs to another contact than ``contact``
+    (looked up in ``finder`` when given; a value the contact already has needs no look-up)."""
+    found, look_up = {}, finder.find if finder is not None else partial(find_contact, organization_id)
+    for name, label in (("email", "email address"), ("phone", "phone number")):
         value = clean.get(name)
-        if not value or name in errors:
+        if not value or (contact is not None and getattr(contact, name) == value):
             continue
-        other = db.session.scalar(select(Contact).where(Contact.organization_id == organization_id, column == value))
+        other = look_up(**{name: value})
         if other is not None and (contact is None or other.id != contact.id):
             found[name] = f"Another contact ({other.display_name}) already has this {label}."
     return found

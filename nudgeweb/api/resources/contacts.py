@@ -10,7 +10,7 @@ from sqlalchemy import bindparam, func, select
 
 from nudgeweb.api import Attributes, Body, ListSpec, ResourceType, api_route, documents, iso
 from nudgeweb.api.credentials import current_credential
-from nudgeweb.api.errors import bad_parameter, validation_error
+from nudgeweb.api.errors import ApiError, attribute_pointer, bad_parameter, error_object, validation_error
 from nudgeweb.contacts import operations
 from nudgeweb.contacts.fields import ContactValidator
 from nudgeweb.contacts.queries import FILTERS_LOOKED_UP, contacts_query
@@ -178,7 +178,20 @@ def _save(action, *args, **kwargs):
     try:
         return action(*args, **kwargs)
     except operations.ContactValidationError as error:
-        raise validation_error(error.errors)
+        raise _api_error(error)
+
+
+def _api_error(error):
+    """A 409 ERR_DUPLICATE_RESOURCE when every problem is an email or phone of another contact; else
+    one 422 naming every bad field, the duplicates among them too (a body has one status: the
+    caller has fields to fix either way, and hears about all of them at once; an upsert looks for
+    duplicates only once its fields are valid)."""
+    if not error.duplicates or error.duplicates != set(error.errors):
+        return validation_error(error.errors)
+    return ApiError(409, errors=[
+        error_object(409, message, "ERR_DUPLICATE_RESOURCE", "Conflict", pointer=attribute_pointer(field))
+        for field, message in error.errors.items()
+    ])
 
 
 def contacts_version(organization_id):
@@ -205,9 +218,10 @@ def list_contacts(params):
 
 
 @api_route("/contacts", "POST", summary="Create or update a contact (upsert)", tags=TAGS, scope="contacts:write",
-           body=ContactIn, response=CONTACTS, status=201,
+           body=ContactIn, response=CONTACTS, status=201, errors=("409",),
            description="Creates the contact, or updates the one with the same email or phone (200). "
-                       "An upsert adds tags and never re-subscribes an unsubscribed contact.")
+                       "An upsert adds tags and never re-subscribes an unsubscribed contact; a phone or email "
+                       "of another contact is a 409 and changes nothing.")
 def create_contact(body):
     contact, created = _save(operations.upsert_contact, _organization(), body.data(), source="api")
     return documents.single(CONTACTS, contact, status=201 if created else 200,
@@ -226,14 +240,14 @@ def _update(contact_id, body):
 
 
 @api_route("/contacts/<contact_id>", "PATCH", summary="Update some of a contact's fields", tags=TAGS,
-           scope="contacts:write", body=ContactIn, response=CONTACTS, endpoint="patch_contact",
+           scope="contacts:write", body=ContactIn, response=CONTACTS, endpoint="patch_contact", errors=("409",),
            description="Only the attributes given change; an empty value clears a field.")
 def patch_contact(contact_id, body):
     return _update(contact_id, body)
 
 
 @api_route("/contacts/<contact_id>", "PUT", summary="Update a contact", tags=TAGS, scope="contacts:write",
-           body=ContactIn, response=CONTACTS, endpoint="put_contact",
+           body=ContactIn, response=CONTACTS, endpoint="put_contact", errors=("409",),
            description="As PATCH (seed 001): the attributes given change, the others are kept.")
 def put_contact(contact_id, body):
     return _update(contact_id, body)
