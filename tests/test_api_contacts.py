@@ -438,3 +438,35 @@ def test_patch_and_put_onto_another_contacts_email_are_409s(client, headers, org
                                                                       "/data/attributes/timezone"}
     spec = client.get("/api/v1/openapi.json").json["paths"]["/api/v1/contacts/{contact_id}"]
     assert "409" in spec["patch"]["responses"] and "409" in spec["put"]["responses"]
+
+
+def test_the_phone_filter_reads_numbers_as_writes_do(client, headers, organization, app_ctx):
+    created = client.post("/api/v1/contacts", headers=headers, json={"phone": "(212) 555-1234"})
+    assert created.json["data"]["attributes"]["phone"] == "+12125551234"
+    for written in ("(212) 555-1234", "212.555.1234", "+1 212 555 1234", "+12125551234"):
+        found = client.get("/api/v1/contacts", headers=headers, query_string={"filter[phone]": written})
+        assert [c["id"] for c in found.json["data"]] == [created.json["data"]["id"]], written
+    bad = client.get("/api/v1/contacts", headers=headers, query_string={"filter[phone]": "call me"})
+    assert bad.status_code == 400
+    assert bad.json["errors"][0]["code"] == "ERR_INVALID_PARAMETER"
+    assert bad.json["errors"][0]["source"] == {"parameter": "filter[phone]"}
+
+
+def test_bad_export_filter_values_are_422s_at_the_body_field(client, headers):
+    for filters, pointer in (({"status": "bogus"}, "/data/attributes/filters/status"),
+                             ({"statuses": ["bogus"]}, "/data/attributes/filters/statuses"),
+                             ({"created_after": "x"}, "/data/attributes/filters/created_after"),
+                             ({"phone": "call me"}, "/data/attributes/filters/phone"),
+                             ({"tags": 5}, "/data/attributes/filters/tags"),
+                             ({"tags": [["vip"]]}, "/data/attributes/filters/tags"),
+                             ({"search": {"a": 1}}, "/data/attributes/filters/search")):
+        response = client.post("/api/v1/contacts/export", headers=headers, json={"filters": filters})
+        assert response.status_code == 422, filters
+        [error] = response.json["errors"]
+        assert (error["code"], error["source"]) == ("ERR_VALIDATION", {"pointer": pointer}), filters
+    every = client.post("/api/v1/contacts/export", headers=headers,
+                        json={"fields": ["shoe"], "filters": {"status": "bogus", "created_before": "x", "colour": 1}})
+    assert every.status_code == 422 and len(every.json["errors"]) == 4
+    fine = client.post("/api/v1/contacts/export", headers=headers,
+                       json={"filters": {"statuses": ["subscribed"], "tags": "vip", "created_after": "2026-01-01"}})
+    assert fine.status_code == 201

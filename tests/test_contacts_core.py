@@ -1,5 +1,5 @@
 """The contacts core without a client: validation, upsert, updates, suppression, queries, timeline."""
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -270,3 +270,20 @@ def test_create_and_update_say_which_fields_are_duplicates(org):
         operations.update_contact(ada, {"email": ""})
     assert raised.value.duplicates == frozenset()
     operations.update_contact(ada, {"email": "ada@example.com", "first_name": "Ada"})  # its own email: no clash
+
+
+def test_filters_are_read_as_people_write_them(org):
+    from nudgeweb.contacts.queries import read_filters
+
+    filters, errors = read_filters({"phone": "(415) 555-0100", "status": "subscribed, bounced", "tag": ["vip", " "],
+                                    "created_after": "2026-01-31", "search": "ada"}, "US")
+    assert errors == {}
+    assert filters == {"phone": "+14155550100", "status": ["subscribed", "bounced"], "tag": ["vip"],
+                       "created_after": date(2026, 1, 31), "search": "ada"}
+    assert read_filters({"phone": "020 7946 0000"}, "GB")[0] == {"phone": "+442079460000"}
+    _filters, errors = read_filters({"phone": "call me", "status": "asleep", "source": ["api", "fax"],
+                                     "created_before": "x", "created_after": "2026-13-01"}, "US")
+    assert set(errors) == {"phone", "status", "source", "created_before", "created_after"}
+    assert "asleep" in errors["status"] and "fax" in errors["source"] and "valid phone" in errors["phone"]
+    ContactFactory(organization=org, email="ada@example.com", phone="+14155550100")
+    assert names(contacts_query(org.id, read_filters({"phone": "415.555.0100"}, "US")[0])) == ["ada@example.com"]

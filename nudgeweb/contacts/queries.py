@@ -8,6 +8,7 @@ Filters (every key optional; blank values are ignored):
   created_after   date or datetime (inclusive); created_before: date (inclusive) or datetime (exclusive), UTC
   segment_id      the saved segment's filters, combined with the others
 The organization is filtered explicitly, so these queries are safe in Huey tasks and CLI commands.
+read_filters() reads filter values as people and the API write them (text), naming each bad one.
 """
 import re
 from dataclasses import dataclass
@@ -15,8 +16,9 @@ from datetime import date, datetime, time, timedelta, timezone
 
 from sqlalchemy import false, func, select
 
+from nudgeweb.contacts.fields import normalize_phone
 from nudgeweb.models import db
-from nudgeweb.models.contacts import Contact, Segment, Tag, contact_tags
+from nudgeweb.models.contacts import CONTACT_SOURCES, CONTACT_STATUSES, Contact, Segment, Tag, contact_tags
 
 # conditions() looks these up in the database (tag ids, a segment's saved filters).
 FILTERS_LOOKED_UP = ("tag", "segment_id")
@@ -35,6 +37,57 @@ def clean_filters(filters):
         if value not in (None, "", []):
             cleaned[key] = value
     return cleaned
+
+
+LIST_FILTERS = {"status": CONTACT_STATUSES, "source": CONTACT_SOURCES, "tag": None}  # (the values allowed)
+MOMENT_MESSAGE = "Use an ISO 8601 date or time, like 2026-01-31 or 2026-01-31T09:00:00Z."
+
+
+def read_filters(filters, country):
+    """({name: value as conditions() takes it}, {name: message}) for filter values written as text
+    (a list of texts for status, source and tag, or one comma-separated text): statuses and sources
+    must be known ones, created_after/created_before ISO 8601 dates or times, and a phone is read
+    as a contact's phone is, numbers without +code as ``country``'s. Blank values are left out."""
+    read, errors = {}, {}
+    for name, value in filters.items():
+        if value is None or value == [] or (isinstance(value, str) and not value.strip()):
+            continue
+        value, error = _read_filter(name, value, country)
+        if error:
+            errors[name] = error
+        else:
+            read[name] = value
+    return read, errors
+
+
+def _read_filter(name, value, country):
+    """(value, None) or (None, message) for one filter value of read_filters."""
+    if not (isinstance(value, str) or name in LIST_FILTERS and isinstance(value, list)
+            and all(isinstance(item, str) for item in value)):
+        return None, "Give a text, or a list of texts." if name in LIST_FILTERS else "Give a text."
+    if name in LIST_FILTERS:
+        return _read_list(name, value)
+    if name in ("created_after", "created_before"):
+        return _read_moment(value)
+    if name == "phone":
+        return normalize_phone(value.strip(), country)
+    return value, None
+
+
+def _read_list(name, value):
+    values = [item.strip() for item in (value if isinstance(value, list) else value.split(",")) if item.strip()]
+    allowed = LIST_FILTERS[name]
+    wrong = [item for item in values if allowed and item not in allowed]
+    if wrong:
+        return None, f"Unknown {name} {', '.join(wrong)}; use {', '.join(allowed)}."
+    return values, None
+
+
+def _read_moment(value):
+    try:
+        return _parse_moment(value.strip()), None
+    except ValueError:
+        return None, MOMENT_MESSAGE
 
 
 def parse_sort(sort):
@@ -153,18 +206,22 @@ def _phone_digits(value):
     return value if value.startswith("+") else f"+{value}"
 
 
+def _parse_moment(text):
+    """A date, or a datetime when ``text`` has a time (ISO 8601); ValueError for anything else."""
+    return datetime.fromisoformat(text.replace("Z", "+00:00")) if "T" in text else date.fromisoformat(text)
+
+
 def _moment(value, end_of_day=False):
     """An aware UTC datetime from a date, datetime or ISO string; a date's end is the next midnight."""
     if isinstance(value, str):
-        value = value.strip()
-        value = datetime.fromisoformat(value.replace("Z", "+00:00")) if "T" in value else date.fromisoformat(value)
+        value = _parse_moment(value.strip())
     if isinstance(value, datetime):
         return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
     moment = datetime.combine(value, time.min, tzinfo=timezone.utc)
     return moment + timedelta(days=1) if end_of_day else moment
 
 
-__all__ = ["contacts_query", "segment_query", "conditions", "count_matching", "clean_filters", "parse_sort",
+__all__ = ["contacts_query", "segment_query", "conditions", "count_matching", "clean_filters", "parse_sort", "read_filters",
            "FILTER_KEYS", "SORTABLE"]
 
 

@@ -19,7 +19,7 @@ from nudgeweb.api.errors import not_found, validation_error
 from nudgeweb.api.resources.contacts import contact_filters
 from nudgeweb.contacts.export import COLUMNS, export_rows
 from nudgeweb.contacts.operations import custom_field_definitions
-from nudgeweb.contacts.queries import FILTER_KEYS, contacts_query, count_matching
+from nudgeweb.contacts.queries import FILTER_KEYS, contacts_query, count_matching, read_filters
 from nudgeweb.models import utcnow
 
 TAGS = ["Contacts"]
@@ -32,7 +32,8 @@ class ExportIn(Body):
     fields: list[str] | None = Field(None, examples=[["email", "first_name", "last_name", "tags"]],
                                      description="Columns (default: all, custom fields included).")
     filters: dict[str, Any] = Field(default_factory=dict, examples=[{"status": "subscribed", "tags": ["customer"]}],
-                                    description=f"Any of {', '.join(FILTER_KEYS)} (tags = tag).")
+                                    description=f"Any of {', '.join(FILTER_KEYS)} (tags = tag), as filter[…] of "
+                                                "the list takes them: texts (lists of texts for status, tag, source).")
 
     @field_validator("format")
     @classmethod
@@ -43,14 +44,23 @@ class ExportIn(Body):
 
     @classmethod
     def domain_errors(cls, data):
-        filters = _filter_names(data.get("filters") or {})
-        errors = {f"filters.{k}": f"Unknown filter; use {', '.join(FILTER_KEYS)}." for k in filters
-                  if k not in FILTER_KEYS}
+        filters = data.get("filters")
+        errors = _filter_errors(filters) if isinstance(filters, dict) else {}
         columns = _columns(current_credential().organization_id)
         unknown = [c for c in data.get("fields") or [] if c not in columns]
         if unknown:
             errors["fields"] = f"Unknown column {', '.join(map(str, unknown))}; use {', '.join(columns)}."
         return errors
+
+
+def _filter_errors(filters):
+    """{"filters.<name as given>": message} for unknown filters and bad values (read as filter[…] of the list is)."""
+    given = {FILTER_ALIASES.get(k, k): k for k in filters}
+    errors = {f"filters.{k}": f"Unknown filter; use {', '.join(FILTER_KEYS)}." for name, k in given.items()
+              if name not in FILTER_KEYS}
+    country = current_credential().membership.organization.default_country
+    _filters, bad = read_filters({name: filters[k] for name, k in given.items() if name in FILTER_KEYS}, country)
+    return {**errors, **{f"filters.{given[name]}": message for name, message in bad.items()}}
 
 
 def _filter_names(filters):
@@ -115,7 +125,6 @@ def create_export(body):
         raise validation_error(errors)
     raw_filters = _filter_names(body.filters)
     fields = body.fields or _columns(organization_id)
-    contact_filters(raw_filters)  # a 400 for a bad value now, not at download time
     job = {"o": str(organization_id), "filters": raw_filters, "fields": fields, "created_at": iso(utcnow()),
            "ts": int(time.time())}
     token = _serializer().dumps(job)

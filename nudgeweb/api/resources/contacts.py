@@ -1,7 +1,6 @@
 """Contacts (seeds 001 and 003): list, upsert, read, update, delete, activity, subscribe/unsubscribe
 and CSV export, all on the contacts area's operations and queries."""
 import uuid
-from datetime import date, datetime
 from typing import Any
 
 from flask import g
@@ -13,7 +12,7 @@ from nudgeweb.api.credentials import current_credential
 from nudgeweb.api.errors import ApiError, attribute_pointer, bad_parameter, error_object, validation_error
 from nudgeweb.contacts import operations
 from nudgeweb.contacts.fields import ContactValidator
-from nudgeweb.contacts.queries import FILTERS_LOOKED_UP, contacts_query
+from nudgeweb.contacts.queries import FILTERS_LOOKED_UP, contacts_query, read_filters
 from nudgeweb.api.errors import not_found
 from nudgeweb.api.params import paginate, paginate_prepared
 from nudgeweb.api.prepared import prepared
@@ -116,7 +115,7 @@ CONTACT_LIST = ListSpec(
         "tag": "A tag name, or several comma-separated (contacts with any of them).",
         "source": f"One or more of {', '.join(CONTACT_SOURCES)}.",
         "email": "Exact email address.",
-        "phone": "Exact phone number (E.164).",
+        "phone": "A phone number, read as a contact's is (E.164, or national in the organization's country).",
         "created_after": "Created on or after this date or time (ISO 8601, UTC).",
         "created_before": "Created before this time, or on or before this date (ISO 8601, UTC).",
         "segment_id": "The contacts of a saved segment.",
@@ -130,29 +129,12 @@ CONTACT_LIST = ListSpec(
 
 
 def contact_filters(raw):
-    """The API's filter values as the contacts queries take them; a 400 names a bad one."""
-    filters = {}
-    for name, value in raw.items():
-        if name in ("status", "source", "tag"):
-            values = [v.strip() for v in str(value).split(",") if v.strip()]
-            allowed = {"status": CONTACT_STATUSES, "source": CONTACT_SOURCES}.get(name)
-            wrong = [v for v in values if allowed and v not in allowed]
-            if wrong:
-                raise bad_parameter(f"filter[{name}]", f"Unknown {name} {', '.join(wrong)}; use {', '.join(allowed)}.")
-            filters[name] = values
-        elif name in ("created_after", "created_before"):
-            filters[name] = _moment_parameter(name, value)
-        else:
-            filters[name] = value
+    """The API's filter values as the contacts queries take them; a 400 names every bad one."""
+    filters, errors = read_filters(raw, _organization().default_country)
+    if errors:
+        raise ApiError(400, errors=[bad_parameter(f"filter[{name}]", message).errors[0]
+                                    for name, message in errors.items()])
     return filters
-
-
-def _moment_parameter(name, value):
-    text = str(value).strip()
-    try:
-        return datetime.fromisoformat(text.replace("Z", "+00:00")) if "T" in text else date.fromisoformat(text)
-    except ValueError:
-        raise bad_parameter(f"filter[{name}]", f"filter[{name}] must be an ISO 8601 date or time, like 2026-01-31.")
 
 
 def _organization():
