@@ -450,6 +450,9 @@ def test_the_phone_filter_reads_numbers_as_writes_do(client, headers, organizati
     assert bad.status_code == 400
     assert bad.json["errors"][0]["code"] == "ERR_INVALID_PARAMETER"
     assert bad.json["errors"][0]["source"] == {"parameter": "filter[phone]"}
+    nul = client.get("/api/v1/contacts", headers=headers, query_string={"filter[email]": "a\u0000b", "filter[tag]": "\u0000"})
+    assert nul.status_code == 400  # (not a 500 on PostgreSQL, whose text refuses NUL)
+    assert {e["source"]["parameter"] for e in nul.json["errors"]} == {"filter[email]", "filter[tag]"}
 
 
 def test_bad_export_filter_values_are_422s_at_the_body_field(client, headers):
@@ -459,7 +462,8 @@ def test_bad_export_filter_values_are_422s_at_the_body_field(client, headers):
                              ({"phone": "call me"}, "/data/attributes/filters/phone"),
                              ({"tags": 5}, "/data/attributes/filters/tags"),
                              ({"tags": [["vip"]]}, "/data/attributes/filters/tags"),
-                             ({"search": {"a": 1}}, "/data/attributes/filters/search")):
+                             ({"search": {"a": 1}}, "/data/attributes/filters/search"),
+                             ({"search": "a\u0000b"}, "/data/attributes/filters/search")):
         response = client.post("/api/v1/contacts/export", headers=headers, json={"filters": filters})
         assert response.status_code == 422, filters
         [error] = response.json["errors"]
@@ -470,3 +474,17 @@ def test_bad_export_filter_values_are_422s_at_the_body_field(client, headers):
     fine = client.post("/api/v1/contacts/export", headers=headers,
                        json={"filters": {"statuses": ["subscribed"], "tags": "vip", "created_after": "2026-01-01"}})
     assert fine.status_code == 201
+
+
+def test_control_characters_in_contact_fields_are_422s(client, headers, organization, app_ctx):
+    response = client.post("/api/v1/contacts", headers=headers,
+                           json={"email": "nul@example.com", "first_name": "a\u0000b", "tags": ["ok", "b\u0000"]})
+    assert response.status_code == 422
+    assert {e["source"]["pointer"]: e["detail"] for e in response.json["errors"]} == {
+        "/data/attributes/first_name": "Must not contain control characters.",
+        "/data/attributes/tags": "Must not contain control characters."}
+    assert db.session.scalar(select(func.count()).select_from(Contact)) == 0
+    [contact] = add_contacts(organization, 1)
+    patched = client.patch(f"/api/v1/contacts/{contact.id}", headers=headers, json={"company_name": "x\u0000"})
+    assert patched.status_code == 422
+    assert patched.json["errors"][0]["source"]["pointer"] == "/data/attributes/company_name"

@@ -272,6 +272,25 @@ def test_create_and_update_say_which_fields_are_duplicates(org):
     operations.update_contact(ada, {"email": "ada@example.com", "first_name": "Ada"})  # its own email: no clash
 
 
+def test_contact_fields_refuse_control_characters(org):
+    operations.add_custom_field(org, "Notes", "text")
+    _clean, errors = validate_contact_data(org, {
+        "email": "ada\x00@example.com", "phone": "+1 415 555\x000100", "first_name": "A\x00da", "last_name": "Love\tlace",
+        "company_name": "Engines\x7f", "name": "Ada\x00 Lovelace", "tags": ["fine", "b\x1bad"], "timezone": "Europe/\x00London",
+        "status": "subscribed\x00", "custom_fields": {"notes": "bad\x00", "plan": "Basic\x00", "visits": "1\x00"},
+    })
+    assert set(errors) == {"email", "phone", "first_name", "last_name", "company_name", "name", "tags", "timezone",
+                           "status", "custom_fields.notes", "custom_fields.plan", "custom_fields.visits"}
+    assert errors["first_name"] == "Must not contain control characters."
+    clean, errors = validate_contact_data(org, {"email": "ada@example.com", "first_name": " Ada\n",
+                                                "custom_fields": {"notes": "line one\n\tline two\r\n"}})
+    assert errors == {} and clean["first_name"] == "Ada"  # around a value, whitespace is trimmed
+    assert clean["custom_fields"]["notes"] == "line one\n\tline two"  # a text field may hold lines
+    with pytest.raises(ContactValidationError):
+        upsert_contact(org, {"email": "ada@example.com", "first_name": "a\x00b"}, "api")
+    assert db.session.scalar(select(db.func.count()).select_from(Contact)) == 0
+
+
 def test_filters_are_read_as_people_write_them(org):
     from nudgeweb.contacts.queries import read_filters
 
@@ -284,6 +303,8 @@ def test_filters_are_read_as_people_write_them(org):
     _filters, errors = read_filters({"phone": "call me", "status": "asleep", "source": ["api", "fax"],
                                      "created_before": "x", "created_after": "2026-13-01"}, "US")
     assert set(errors) == {"phone", "status", "source", "created_before", "created_after"}
+    assert read_filters({"search": "a\x00b", "tag": ["ok", "b\x00"]}, "US")[1] == {
+        "search": "Must not contain control characters.", "tag": "Must not contain control characters."}
     assert "asleep" in errors["status"] and "fax" in errors["source"] and "valid phone" in errors["phone"]
     ContactFactory(organization=org, email="ada@example.com", phone="+14155550100")
     assert names(contacts_query(org.id, read_filters({"phone": "415.555.0100"}, "US")[0])) == ["ada@example.com"]

@@ -55,6 +55,11 @@ INPUT_ALIASES = {"mobile_phone_number": "phone", "phone_number": "phone"}
 TEXT_LIMITS = {"first_name": 100, "last_name": 100, "company_name": 200}
 MAX_TAG_LENGTH = 50
 MAX_CUSTOM_TEXT = 1000
+# Control characters are refused (PostgreSQL's text columns cannot even hold NUL); whitespace around
+# a value is trimmed first. A custom text field may hold several lines: tabs and line breaks.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+CONTROL_CHARACTERS_BUT_LINES = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+CONTROL_MESSAGE = "Must not contain control characters."
 TRUE_WORDS = {"true", "yes", "y", "1", "on", "t"}
 FALSE_WORDS = {"false", "no", "n", "0", "off", "f"}
 
@@ -186,6 +191,12 @@ def split_tags(value):
     return tags
 
 
+def has_control_characters(value, pattern=CONTROL_CHARACTERS):
+    """True when a text value (or a text of a list: tags) holds control characters inside it."""
+    values = value if isinstance(value, (list, tuple)) else (value,)
+    return any(isinstance(item, str) and pattern.search(item.strip()) for item in values)
+
+
 def _blank(value):
     return value is None or (isinstance(value, str) and not value.strip())
 
@@ -198,6 +209,8 @@ def custom_value(definition, value):
     text = value.strip() if isinstance(value, str) else value
     if kind == "text":
         text = str(text)
+        if has_control_characters(text, CONTROL_CHARACTERS_BUT_LINES):
+            return None, CONTROL_MESSAGE
         if len(text) > MAX_CUSTOM_TEXT:
             return None, f"Use at most {MAX_CUSTOM_TEXT} characters."
         return text, None
@@ -267,6 +280,9 @@ class ContactValidator:
         data = {INPUT_ALIASES.get(name, name): value for name, value in data.items()}
         clean, errors = {}, {}
         for name, value in data.items():
+            if name != "custom_fields" and has_control_characters(value):
+                errors[name] = CONTROL_MESSAGE
+                continue
             if name in ("email", "phone", "timezone") and not _blank(value):
                 value = str(value).strip()
             if name == "email":
@@ -297,7 +313,9 @@ class ContactValidator:
             if error:
                 errors[name] = error
                 clean.pop(name, None)
-        if "name" in data and not _blank(data["name"]) and not ({"first_name", "last_name"} & data.keys()):
+        if "name" in data and "name" not in errors and not _blank(data["name"]) and not (
+            {"first_name", "last_name"} & data.keys()
+        ):
             first, _, last = " ".join(str(data["name"]).split()).partition(" ")
             clean["first_name"], clean["last_name"] = first[:100], last[:100]
         if not partial and not clean.get("email") and not clean.get("phone") and not (
@@ -364,5 +382,5 @@ def contact_insert_values(organization_id, clean, source, now=None):
 __all__ = [
     "CUSTOM_FIELD_TYPES", "FIELD_NAMES", "FIELD_LABELS", "STANDARD_FIELDS", "ContactValidator",
     "contact_insert_values", "custom_field_definitions", "custom_value", "guess_field", "normalize_email", "normalize_phone",
-    "contact_search_text", "split_tags", "validate_contact_data",
+    "contact_search_text", "has_control_characters", "split_tags", "validate_contact_data",
 ]

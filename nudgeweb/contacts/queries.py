@@ -16,7 +16,7 @@ from datetime import date, datetime, time, timedelta, timezone
 
 from sqlalchemy import false, func, select
 
-from nudgeweb.contacts.fields import normalize_phone
+from nudgeweb.contacts.fields import CONTROL_MESSAGE, has_control_characters, normalize_phone
 from nudgeweb.models import db
 from nudgeweb.models.contacts import CONTACT_SOURCES, CONTACT_STATUSES, Contact, Segment, Tag, contact_tags
 
@@ -47,7 +47,8 @@ def read_filters(filters, country):
     """({name: value as conditions() takes it}, {name: message}) for filter values written as text
     (a list of texts for status, source and tag, or one comma-separated text): statuses and sources
     must be known ones, created_after/created_before ISO 8601 dates or times, and a phone is read
-    as a contact's phone is, numbers without +code as ``country``'s. Blank values are left out."""
+    as a contact's phone is, numbers without +code as ``country``'s; no value may hold control
+    characters. Blank values are left out."""
     read, errors = {}, {}
     for name, value in filters.items():
         if value is None or value == [] or (isinstance(value, str) and not value.strip()):
@@ -65,6 +66,8 @@ def _read_filter(name, value, country):
     if not (isinstance(value, str) or name in LIST_FILTERS and isinstance(value, list)
             and all(isinstance(item, str) for item in value)):
         return None, "Give a text, or a list of texts." if name in LIST_FILTERS else "Give a text."
+    if has_control_characters(value):  # (no contact holds them, and PostgreSQL refuses NUL)
+        return None, CONTROL_MESSAGE
     if name in LIST_FILTERS:
         return _read_list(name, value)
     if name in ("created_after", "created_before"):
