@@ -160,6 +160,21 @@ def test_malformed_bodies(client, owner, body, status, code):
     assert response.status_code == status and response.json["errors"][0]["code"] == code
 
 
+def test_a_nul_character_anywhere_in_a_body_is_refused_at_its_field(client, owner):
+    headers = key_headers(make_key(owner))
+    contact = client.post("/api/v1/contacts", headers=headers, json={"email": "ann@example.com"}).json["data"]
+    refused = client.post(f"/api/v1/contacts/{contact['id']}/unsubscribe", headers=headers,
+                          json={"reason": "stop\u0000", "feedback": "ok"})
+    assert refused.status_code == 422
+    assert [e["source"]["pointer"] for e in refused.json["errors"]] == ["/data/attributes/reason"]
+    nested = client.post("/api/v1/contacts", headers=headers, json={"data": {"type": "contacts", "attributes": {
+        "email": "bo@example.com", "tags": ["ok", "b\u0000d"], "custom_fields": {"note": "\u0000"}}}})
+    assert {e["source"]["pointer"] for e in nested.json["errors"]} == {"/data/attributes/tags/1",
+                                                                       "/data/attributes/custom_fields/note"}
+    assert client.get(f"/api/v1/contacts/{contact['id']}", headers=headers).json["data"]["attributes"]["status"] \
+        == "subscribed"
+
+
 def test_a_document_of_another_type_or_id_is_a_conflict(client, owner):
     headers = key_headers(make_key(owner))
     wrong_type = client.post("/api/v1/contacts", headers=headers,

@@ -184,8 +184,33 @@ def read_json_body(identity=None, path=None):
         attributes = dict(attributes)
         if "idempotency_key" in document and "idempotency_key" not in attributes:
             attributes["idempotency_key"] = document["idempotency_key"]
-        return attributes
-    return document
+        return refuse_nul_characters(attributes)
+    return refuse_nul_characters(document)
+
+
+def refuse_nul_characters(attributes):
+    """The attributes, or a 422 naming every string in them that holds a NUL character: no
+    PostgreSQL text or JSON column can store one."""
+    found = list(_nul_paths(attributes, ()))
+    if found:
+        raise ApiError(422, errors=[
+            error_object(422, "Must not contain the NUL character (\\u0000).", "ERR_VALIDATION", "Invalid attribute",
+                         pointer=attribute_pointer(".".join(str(part) for part in path)))
+            for path in found
+        ])
+    return attributes
+
+
+def _nul_paths(value, path):
+    if isinstance(value, str):
+        if "\x00" in value:
+            yield path
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _nul_paths(key, path + (key,)) if "\x00" in key else _nul_paths(item, path + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _nul_paths(item, path + (index,))
 
 
 def _invalid_json(detail, pointer=""):

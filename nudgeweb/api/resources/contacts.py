@@ -201,6 +201,7 @@ def list_contacts(params):
 
 @api_route("/contacts", "POST", summary="Create or update a contact (upsert)", tags=TAGS, scope="contacts:write",
            body=ContactIn, response=CONTACTS, status=201, errors=("409",),
+           other_successes={"200": "An existing contact with this email or phone, updated"},
            description="Creates the contact, or updates the one with the same email or phone (200). "
                        "An upsert adds tags and never re-subscribes an unsubscribed contact; a phone or email "
                        "of another contact is a 409 and changes nothing.")
