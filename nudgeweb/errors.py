@@ -1,5 +1,5 @@
 """Friendly error pages; a failed request never leaves a half-written transaction behind."""
-from flask import render_template, request
+from flask import abort, render_template, request
 from flask_wtf.csrf import CSRFError
 
 from nudgeweb.extensions import db
@@ -31,7 +31,16 @@ def _api_error(error):
     return http_error_response(error)
 
 
+def refuse_nul_in_forms():
+    """No browser sends a NUL character in a form, and no PostgreSQL text column stores one: a
+    page's form holding one is a 400, not a 500 at the database. (The API refuses it at the field.)"""
+    if request.form and not request.path.startswith("/api/"):
+        if any("\x00" in value for _, value in request.form.items(multi=True)):
+            abort(400)
+
+
 def register(app):
+    app.before_request(refuse_nul_in_forms)
     for status in (400, 403, 404, 405, 429):
         app.register_error_handler(
             status, lambda error, status=status: _api_error(error) if request.path.startswith("/api/") else render_error(status)

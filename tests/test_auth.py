@@ -52,6 +52,13 @@ def test_signup_bad_input_is_shown_at_the_field_and_writes_nothing(client, app_c
     assert counts() == before
 
 
+def test_a_form_with_a_nul_character_is_refused_and_writes_nothing(client, app_ctx):
+    """(PostgreSQL refuses to store one: without this it was a 500.)"""
+    answer = client.post("/signup", data={**SIGNUP, "business_name": "Acme\x00"})
+    assert answer.status_code == 400 and "Something in that request was off" in answer.text
+    assert db.session.scalar(select(func.count()).select_from(User)) == 0
+
+
 def test_signup_with_forged_csrf_token_is_refused(app, app_ctx):
     app.config["WTF_CSRF_ENABLED"] = True
     try:
