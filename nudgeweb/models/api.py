@@ -1,4 +1,5 @@
-"""The JSON API's own rows: API keys, idempotency records and per-organization API settings."""
+"""The JSON API's own rows: API keys, idempotency records, per-organization API settings and spent
+JWT refresh tokens."""
 from datetime import datetime
 
 from sqlalchemy import JSON, ForeignKey, Integer, LargeBinary, String, UniqueConstraint, Uuid
@@ -51,3 +52,19 @@ class ApiSettings(IdMixin, OrgScoped, db.Model):
     __table_args__ = (UniqueConstraint("organization_id"),)
 
     rate_limit_per_minute: Mapped[int] = mapped_column(Integer, default=1000)
+
+
+class UsedRefreshToken(db.Model):
+    """A JWT refresh token already exchanged (its ``jti``), kept until the token itself expires.
+
+    Inserting the row is how a refresh claims its token: the primary key lets exactly one request
+    win. ``family`` is the login every token was refreshed from; ``family_revoked_at`` is set on
+    its rows when one of its tokens is used twice, and then no token of the family is honoured.
+    """
+
+    __tablename__ = "used_refresh_tokens"
+
+    jti: Mapped[str] = mapped_column(String(64), primary_key=True)
+    family: Mapped[str] = mapped_column(String(64), index=True)
+    expires_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False, index=True)
+    family_revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
