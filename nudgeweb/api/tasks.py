@@ -2,6 +2,7 @@
 from huey import crontab
 
 from nudgeweb.api.idempotency import forget_expired
+from nudgeweb.api.tokens import forget_expired_refresh_tokens
 from nudgeweb.extensions import huey
 
 
@@ -9,3 +10,9 @@ from nudgeweb.extensions import huey
 def forget_expired_idempotency_keys():
     """Idempotency records are kept for 24 hours (the replay window), then deleted."""
     return forget_expired()
+
+
+@huey.periodic_task(crontab(minute="23", hour="4"))
+def forget_used_refresh_tokens():
+    """A spent JWT refresh token's row is kept until the token expires, then deleted (daily)."""
+    return forget_expired_refresh_tokens()

@@ -86,18 +86,21 @@ def login(body):
 
 @api_route("/auth/refresh", "POST", summary="Refresh a JWT", tags=["Authentication"], auth=False,
            body=RefreshIn, response=TokenOut, errors=("401",),
-           description="A refresh token from /auth/login (or an earlier refresh) for a new pair of tokens.")
+           description="A refresh token from /auth/login (or an earlier refresh) for a new pair of tokens. "
+                       "A refresh token works once: using it again is a 401, and revokes every refresh "
+                       "token issued from it.")
 @limiter.limit("60/minute")
 def refresh(body):
-    claims = tokens.decode(body.refresh_token, "refresh")
-    if claims is None:
-        raise unauthorized("This refresh token is not valid or has expired.")
+    try:
+        claims = tokens.redeem_refresh(body.refresh_token)
+    except tokens.RefreshRefused as refused:
+        raise unauthorized(str(refused)) from None
     membership = db.session.scalar(
         db.select(Membership).where(Membership.user_id == claims["sub_uuid"],
                                     Membership.organization_id == claims["org_uuid"]))
     if membership is None:
         raise unauthorized("This user is no longer a member of the organization.")
-    return tokens.issue(membership, claims.get("scope", "").split() or ALL_SCOPES)
+    return tokens.issue(membership, claims.get("scope", "").split() or ALL_SCOPES, family=claims["fam"])
 
 
 @api_route("/me", "GET", summary="Get user information", tags=["Account"], response=MeOut,
