@@ -130,7 +130,8 @@ CONTACT_LIST = ListSpec(
 
 def contact_filters(raw):
     """The API's filter values as the contacts queries take them; a 400 names every bad one."""
-    filters, errors = read_filters(raw, _organization().default_country)
+    country = _organization().default_country if "phone" in raw else None  # (a query: only when needed)
+    filters, errors = read_filters(raw, country)
     if errors:
         raise ApiError(400, errors=[bad_parameter(f"filter[{name}]", message).errors[0]
                                     for name, message in errors.items()])
