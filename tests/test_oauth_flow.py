@@ -358,3 +358,43 @@ def test_the_api_honours_the_scopes_and_the_role_behind_an_oauth_token(app, owne
     response = dance.api.post("/api/v1/contacts", headers={"Authorization": f"Bearer {writer['access_token']}"},
                               json={"email": "ann@example.com"})
     assert response.status_code == 403
+
+
+@pytest.mark.parametrize("body", [
+    {"data": "{bad json", "content_type": "application/json"},
+    {"json": ["x"]},
+    {"data": "null", "content_type": "application/json"},
+    {"json": "x"},
+    {"json": {"tokens": "x"}},
+    {"json": {"token": ""}},
+    {"data": "hello", "content_type": "text/plain"},
+    {"data": '{"token": "x"}', "content_type": "application/x-www-form-urlencoded"},  # curl -d, no -H
+    {"data": "[" * 5000 + "]" * 5000, "content_type": "application/json"},
+    {"data": '{"a":' * 3000 + "1" + "}" * 3000, "content_type": "application/json"},
+])
+def test_a_malformed_revoke_body_is_refused_and_revokes_nothing(app, owner, dance, body):
+    """Read as 'no token named', a body the server cannot read would revoke every token."""
+    first, second = dance.tokens_for(owner.user.email), dance.tokens_for(owner.user.email)
+    response = dance.api.post("/oauth/revoke", headers={"Authorization": f"Bearer {first['access_token']}"}, **body)
+    assert response.status_code == 400, response.get_data(as_text=True)[:200]
+    error = response.get_json()
+    assert error["error"] == "invalid_request" and error["error_description"]
+    assert authenticate_bearer(first["access_token"]) and authenticate_bearer(second["access_token"])
+
+
+@pytest.mark.parametrize("body", [{}, {"data": b""}, {"data": b"", "content_type": "application/json"},
+                                  {"json": {}}, {"json": {"token_type_hint": "access_token"}}])
+def test_an_empty_revoke_body_revokes_all_of_the_users_tokens(app, owner, dance, body):
+    first, second = dance.tokens_for(owner.user.email), dance.tokens_for(owner.user.email)
+    response = dance.api.post("/oauth/revoke", headers={"Authorization": f"Bearer {first['access_token']}"}, **body)
+    assert response.get_json() == {"success": True, "message": "Tokens revoked successfully", "revoked_count": 2}
+    assert authenticate_bearer(second["access_token"]) is None
+
+
+def test_revoke_names_a_token_in_a_form_too(app, owner, dance):
+    first, second = dance.tokens_for(owner.user.email), dance.tokens_for(owner.user.email)
+    response = dance.api.post("/oauth/revoke", headers={"Authorization": f"Bearer {first['access_token']}"},
+                              data={"token": second["access_token"]})
+    assert response.get_json()["revoked_count"] == 1
+    assert authenticate_bearer(first["access_token"]) and authenticate_bearer(second["access_token"]) is None
+

@@ -1,7 +1,9 @@
 """The OAuth 2.0 endpoints: the consent page, the token endpoint and the revocation endpoint."""
+import json
 from urllib.parse import urlsplit
 
 from authlib.oauth2 import OAuth2Error
+from authlib.oauth2.rfc6749 import InvalidRequestError
 from flask import Blueprint, abort, g, jsonify, render_template, request, url_for
 from flask_login import current_user, login_required
 
@@ -77,12 +79,10 @@ def revoke():
         response = jsonify(error="invalid_token", error_description="The access token is invalid, expired or revoked.")
         response.headers["WWW-Authenticate"] = 'Bearer error="invalid_token"'
         return response, 401
-    token_string = request.form.get("token")
-    body = request.get_json(silent=True) if request.is_json else None
-    if isinstance(body, dict) and "token" in body:
-        token_string = body["token"]
-    if token_string is not None and (not isinstance(token_string, str) or not token_string):
-        return jsonify(error="invalid_request", error_description="'token' must be a non-empty string."), 400
+    try:
+        token_string = token_to_revoke()
+    except InvalidRequestError as error:
+        return oauth_error(error)
     count = tokens.revoke_for_user(credential, token_string)
     return jsonify(success=True, message=REVOKED, revoked_count=count)
 
@@ -102,6 +102,43 @@ def metadata():
         token_endpoint_auth_methods_supported=CLIENT_AUTH_METHODS,
         revocation_endpoint_auth_methods_supported=CLIENT_AUTH_METHODS,
     )
+
+
+REVOKE_FIELDS = {"token", "token_type_hint"}
+FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+
+
+def token_to_revoke():
+    """The token a seed-000 revoke names, or None (an empty body) for all of the user's.
+
+    A body that cannot be read is refused rather than taken for "none named": that would revoke
+    every token of the user.
+    """
+    fields = _revoke_fields()
+    if set(fields) - REVOKE_FIELDS:  # not named: field names are the caller's text, quotes and all
+        raise InvalidRequestError("Unknown field in the body: send only 'token' (and 'token_type_hint'), "
+                                  "or an empty body to revoke all your tokens.")
+    token_string = fields.get("token")
+    if token_string is not None and (not isinstance(token_string, str) or not token_string):
+        raise InvalidRequestError("'token' must be a non-empty string.")
+    return token_string
+
+
+def _revoke_fields():
+    if request.mimetype in FORM_TYPES:
+        return request.form.to_dict()
+    data = request.get_data(cache=True)
+    if not data.strip():
+        return {}
+    if not request.is_json:
+        raise InvalidRequestError("Send the body as application/json: an object with 'token'.")
+    try:
+        body = json.loads(data)
+    except (ValueError, RecursionError):  # RecursionError: nesting deeper than the parser goes
+        raise InvalidRequestError("The body is not valid JSON.") from None
+    if not isinstance(body, dict):
+        raise InvalidRequestError("The body must be a JSON object, with 'token' or empty.")
+    return body
 
 
 def bearer_token():
