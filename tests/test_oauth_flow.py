@@ -398,3 +398,23 @@ def test_revoke_names_a_token_in_a_form_too(app, owner, dance):
     assert response.get_json()["revoked_count"] == 1
     assert authenticate_bearer(first["access_token"]) and authenticate_bearer(second["access_token"]) is None
 
+
+def test_every_oauth_response_carries_a_request_id(app, owner, dance):
+    tokens = dance.tokens_for(owner.user.email)
+    browser = logged_in(app, owner.user.email)
+    responses = [
+        dance.api.post("/oauth/token", data={"grant_type": "password"}),
+        dance.refresh(tokens["refresh_token"]),
+        dance.api.post("/oauth/revoke", data={"token": "x"}),
+        dance.api.post("/oauth/revoke", headers={"Authorization": "Bearer nope"}),
+        browser.get("/oauth/authorize", query_string=dance.authorize_params()),
+        browser.get("/oauth/authorize", query_string=dance.authorize_params() | {"client_id": "nope"}),
+        dance.api.get("/.well-known/oauth-authorization-server"),
+    ]
+    for response in responses:
+        assert response.headers["X-Request-Id"].startswith("req_"), response.request.path
+    given = dance.api.post("/oauth/token", data={}, headers={"X-Request-Id": "abc-123"})
+    assert given.headers["X-Request-Id"] == "abc-123"
+    junk = dance.api.post("/oauth/token", data={}, headers={"X-Request-Id": "<script>"})
+    assert junk.headers["X-Request-Id"].startswith("req_")
+
