@@ -418,3 +418,47 @@ def test_every_oauth_response_carries_a_request_id(app, owner, dance):
     junk = dance.api.post("/oauth/token", data={}, headers={"X-Request-Id": "<script>"})
     assert junk.headers["X-Request-Id"].startswith("req_")
 
+
+def test_a_broad_registered_scope_covers_a_per_resource_one(app, owner, dance):
+    browser = logged_in(app, owner.user.email)
+    page = browser.get("/oauth/authorize", query_string=dance.authorize_params(scope="contacts:read"))
+    assert page.status_code == 200 and b"See your contacts" in page.data
+    assert b"See everything in your business" not in page.data
+    tokens = dance.tokens_for(owner.user.email, scope="contacts:read templates:write")
+    assert tokens["scope"] == "contacts:read templates:write"
+    assert authenticate_bearer(tokens["access_token"]).scopes == ["contacts:read", "templates:write"]
+    headers = {"Authorization": f"Bearer {tokens['access_token']}"}
+    assert dance.api.get("/api/v1/contacts", headers=headers).status_code == 200
+    refused = dance.api.post("/api/v1/contacts", headers=headers, json={"email": "ann@example.com"})
+    assert refused.status_code == 403 and refused.get_json()["errors"][0]["code"] == "ERR_PERMISSION_DENIED"
+    refreshed = dance.refresh(tokens["refresh_token"]).get_json()
+    assert refreshed["scope"] == "contacts:read templates:write"
+
+
+def test_refresh_may_narrow_to_a_covered_scope_but_never_widen(app, owner, dance):
+    tokens = dance.tokens_for(owner.user.email, scope="read")
+    narrowed = dance.token_request(grant_type="refresh_token", refresh_token=tokens["refresh_token"],
+                                   scope="contacts:read")
+    assert narrowed.status_code == 200 and narrowed.get_json()["scope"] == "contacts:read"
+    widened = dance.token_request(grant_type="refresh_token", refresh_token=narrowed.get_json()["refresh_token"],
+                                  scope="contacts:read contacts:write read")
+    assert widened.status_code == 400 and widened.get_json()["error"] == "invalid_scope"
+    assert "contacts:write read" in widened.get_json()["error_description"]
+
+
+@pytest.mark.parametrize("registered, asked, named", [
+    ("read write", "admin", "admin"),
+    ("read write", "contacts:read teleport beam", "teleport beam"),
+    ("contacts:read", "write", "write"),
+    ("contacts:read", "read contacts:read contacts:write", "read contacts:write"),
+    ("read", "contacts:write", "contacts:write"),
+])
+def test_an_invalid_scope_error_names_the_offending_scopes(app, owner, registered, asked, named):
+    client_id, secret = register_client(owner, scope=registered)
+    dance = OAuthDance(app, client_id, secret)
+    response = logged_in(app, owner.user.email).get("/oauth/authorize", query_string=dance.authorize_params(scope=asked))
+    assert response.status_code == 302
+    query = parse_qs(urlsplit(response.headers["Location"]).query)
+    assert query["error"] == ["invalid_scope"] and query["state"] == ["xyz"]
+    assert f": {named}." in query["error_description"][0]
+

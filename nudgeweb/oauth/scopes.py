@@ -1,6 +1,8 @@
 """The scopes an OAuth token may carry: the API's own vocabulary (``nudgeweb.api.keys``),
 ``read``/``write`` for everything or ``<resource>:read``/``<resource>:write`` for one resource,
 with the words the consent page shows for each."""
+from authlib.oauth2.rfc6749 import InvalidScopeError
+
 from nudgeweb.api.keys import RESOURCES
 
 SCOPES = {
@@ -18,6 +20,28 @@ DEFAULT_SCOPE = "read write"
 def unknown_scopes(scope):
     """The names in a space-separated scope string that Nudge does not know."""
     return [name for name in (scope or "").split() if name not in SCOPES]
+
+
+def covers(held, name):
+    """Whether the scope names ``held`` grant ``name``: ``read`` covers ``contacts:read``, as the
+    API's ``Credential.has_scope`` reads a token's scopes."""
+    return name in held or (":" in name and name.split(":", 1)[1] in held)
+
+
+def granted_scope(held, requested):
+    """The scope to grant when ``requested`` is asked of ``held`` (an app's registered scope, or
+    the scope of the token being refreshed): all of ``held`` when nothing is asked, else exactly
+    what is asked. InvalidScopeError names the scopes Nudge does not know, or ``held`` does not cover."""
+    if not requested:
+        return held
+    unknown = unknown_scopes(requested)
+    if unknown:
+        raise InvalidScopeError(f"Unknown scope: {' '.join(unknown)}.")
+    names = list(dict.fromkeys(requested.split()))
+    refused = [name for name in names if not covers(set(held.split()), name)]
+    if refused:
+        raise InvalidScopeError(f"Scope not allowed: {' '.join(refused)}.")
+    return " ".join(names)
 
 
 def describe(scope):

@@ -8,9 +8,13 @@ from datetime import timedelta
 
 from authlib.integrations.flask_oauth2 import AuthorizationServer
 from authlib.integrations.flask_oauth2.requests import FlaskOAuth2Payload, FlaskOAuth2Request
+from authlib.oauth2 import OAuth2Error
 from authlib.oauth2.rfc6749 import (
-    InsecureTransportError, InvalidRequestError, InvalidScopeError, OAuth2Request, grants,
+    InsecureTransportError, InvalidClientError, InvalidRequestError, OAuth2Request,
+    UnauthorizedClientError, grants,
 )
+from authlib.oauth2.rfc6749.hooks import hooked
+from authlib.oauth2.rfc6750 import BearerTokenGenerator
 from authlib.oauth2.rfc7009 import RevocationEndpoint
 from authlib.oauth2.rfc7636 import CodeChallenge
 from flask import current_app, request as flask_request
@@ -19,7 +23,7 @@ from sqlalchemy import select
 from nudgeweb.models import User, db, utcnow
 from nudgeweb.models.oauth import OAuthAuthorizationCode, OAuthClient, OAuthToken, hash_secret
 from nudgeweb.oauth import tokens
-from nudgeweb.oauth.scopes import unknown_scopes
+from nudgeweb.oauth.scopes import granted_scope
 
 AUTHORIZATION_CODE_LIFETIME = timedelta(minutes=10)
 CLIENT_AUTH_METHODS = ["client_secret_basic", "client_secret_post", "none"]
@@ -68,18 +72,54 @@ class NudgeOAuth2Request(FlaskOAuth2Request):
         self.payload = FlaskOAuth2Payload(request)
 
 
+class ScopedBearerTokenGenerator(BearerTokenGenerator):
+    """Grants scopes as ``scopes.granted_scope`` does, not as the client row's exact-match
+    ``get_allowed_scope``: a client registered with ``read`` may get a ``contacts:read`` token."""
+
+    @staticmethod
+    def get_allowed_scope(client, scope):
+        return granted_scope(client.scope, scope)
+
+
 class NudgeAuthorizationServer(AuthorizationServer):
     def create_oauth2_request(self, request):
         return NudgeOAuth2Request(flask_request)
 
-    def validate_requested_scope(self, scope):
-        unknown = unknown_scopes(scope)
-        if unknown:
-            raise InvalidScopeError(f"Unknown scope: {' '.join(unknown)}.")
+    def create_bearer_token_generator(self, config):
+        default = super().create_bearer_token_generator(config)
+        return ScopedBearerTokenGenerator(
+            default.access_token_generator, default.refresh_token_generator, default.expires_generator,
+        )
 
 
 class AuthorizationCodeGrant(grants.AuthorizationCodeGrant):
     TOKEN_ENDPOINT_AUTH_METHODS = CLIENT_AUTH_METHODS
+
+    def validate_authorization_request(self):
+        """Authlib's ``validate_code_authorization_request``, except for the scope granted (see
+        ``validate_authorization_request_payload``). Returns the redirect URI."""
+        request = self.request
+        client = self.server.query_client(request.payload.client_id)
+        if not client:
+            raise InvalidClientError(description="The client does not exist on this server.")
+        redirect_uri = self.validate_authorization_redirect_uri(request, client)
+        if not client.check_response_type(request.payload.response_type):
+            raise UnauthorizedClientError(f"The client is not authorized to use "
+                                          f"'response_type={request.payload.response_type}'",
+                                          redirect_uri=redirect_uri)
+        request.client = client
+        try:
+            self.validate_authorization_request_payload(redirect_uri)
+        except OAuth2Error as error:
+            error.redirect_uri = redirect_uri
+            raise
+        return redirect_uri
+
+    @hooked  # PKCE checks the code challenge after it
+    def validate_authorization_request_payload(self, redirect_uri):
+        """The scope to grant, by Nudge's rule (``read`` covers ``contacts:read``), where Authlib
+        would ask the client row's exact-match ``get_allowed_scope``."""
+        self.request.scope = granted_scope(self.request.client.scope, self.request.payload.scope)
 
     def save_authorization_code(self, code, request):
         now = utcnow()
@@ -146,6 +186,10 @@ class RefreshTokenGrant(grants.RefreshTokenGrant):
 
     def authenticate_user(self, refresh_token):
         return db.session.get(User, refresh_token.user_id)
+
+    def _validate_token_scope(self, token):
+        """Narrowing is allowed, by the same rule as at the consent page; widening is not."""
+        granted_scope(token.get_scope(), self.request.payload.scope)
 
     def revoke_old_credential(self, refresh_token):
         tokens.revoke_token(refresh_token)
