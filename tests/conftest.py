@@ -11,6 +11,7 @@ import os
 import threading
 import uuid
 
+import factory.random
 import pytest
 from flask.globals import _cv_app
 from flask.testing import FlaskClient
@@ -103,6 +104,13 @@ def _huey_serves_the_suite_app():
     yield
     if _suite_app is not None and huey.app is not _suite_app:
         huey.init_app(_suite_app)
+
+
+@pytest.fixture(autouse=True)
+def _same_fake_data_every_run(request):
+    """Faker's names are seeded from the test's id: a test that a random name can break (a search
+    for "eve" finding "Steve") then fails every time, on every machine, rather than once in CI."""
+    factory.random.reseed_random(request.node.nodeid)
 
 
 @pytest.fixture(autouse=True)

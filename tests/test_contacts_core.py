@@ -175,10 +175,14 @@ def test_queries_filter_search_and_sort(org):
 
 
 def test_segments_are_sql_and_stay_in_their_organization(org):
-    ContactFactory(organization=org, email="ada@example.com", status="subscribed")
-    ContactFactory(organization=org, email="eve@example.com", status="unsubscribed")
+    # Named here: a random name ("Steve", "Reeves") would match the search for "eve".
+    ContactFactory(organization=org, email="ada@example.com", first_name="Ada", last_name="Lovelace",
+                   status="subscribed")
+    ContactFactory(organization=org, email="eve@example.com", first_name="Eve", last_name="Moneypenny",
+                   status="unsubscribed")
     other = OrganizationFactory(name="Globex")
-    ContactFactory(organization=other, email="ada@globex.example", status="subscribed")
+    ContactFactory(organization=other, email="ada@globex.example", first_name="Ada", last_name="Byron",
+                   status="subscribed")
     segment = operations.save_segment(org.id, "Subscribed", {"status": "subscribed", "search": ""})
     assert segment.filters == {"status": "subscribed"}
     assert names(segment_query(segment)) == ["ada@example.com"]
