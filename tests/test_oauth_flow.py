@@ -462,3 +462,12 @@ def test_an_invalid_scope_error_names_the_offending_scopes(app, owner, registere
     assert query["error"] == ["invalid_scope"] and query["state"] == ["xyz"]
     assert f": {named}." in query["error_description"][0]
 
+
+def test_a_wrong_code_verifier_uses_the_code_up(app, owner, dance):
+    verifier, challenge = pkce_pair()
+    query = dance.approve(logged_in(app, owner.user.email), challenge)
+    wrong = dance.exchange(query["code"], "x" * 50)
+    assert wrong.status_code == 400 and wrong.get_json()["error"] == "invalid_grant"
+    right = dance.exchange(query["code"], verifier)
+    assert right.status_code == 400 and right.get_json()["error"] == "invalid_grant"
+    assert db.session.scalar(select(OAuthToken)) is None

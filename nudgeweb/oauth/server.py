@@ -18,7 +18,8 @@ from authlib.oauth2.rfc6750 import BearerTokenGenerator
 from authlib.oauth2.rfc7009 import RevocationEndpoint
 from authlib.oauth2.rfc7636 import CodeChallenge
 from flask import current_app, request as flask_request
-from sqlalchemy import select
+from sqlalchemy import select, update
+from sqlalchemy.orm.attributes import set_committed_value
 
 from nudgeweb.models import User, db, utcnow
 from nudgeweb.models.oauth import OAuthAuthorizationCode, OAuthClient, OAuthToken, hash_secret
@@ -140,8 +141,9 @@ class AuthorizationCodeGrant(grants.AuthorizationCodeGrant):
         return item
 
     def query_authorization_code(self, code, client):
-        """The unused, unexpired code issued to this client. A code presented twice is refused
-        and the tokens issued from it are revoked (RFC 6749 section 4.1.2)."""
+        """The unused, unexpired code issued to this client, used up by this very attempt: a wrong
+        code_verifier must not leave it for another guess (RFC 6749 section 10.5, OAuth 2.1).
+        A code presented again is refused and the tokens issued from it are revoked (section 4.1.2)."""
         if not isinstance(code, str) or len(code) > tokens.MAX_TOKEN_LENGTH:
             return None
         item = db.session.scalar(
@@ -154,16 +156,29 @@ class AuthorizationCodeGrant(grants.AuthorizationCodeGrant):
         if item.used_at is not None:
             tokens.revoke_where(OAuthToken.authorization_code_id == item.id)
             return None
-        if item.expires_at <= utcnow():
+        if item.expires_at <= utcnow() or not use_up(item):
             return None
         return item
 
     def delete_authorization_code(self, authorization_code):
-        authorization_code.used_at = utcnow()  # kept, so that a second use can be detected
-        db.session.commit()
+        """Nothing left to do: the code was used up when it was presented."""
 
     def authenticate_user(self, authorization_code):
         return db.session.get(User, authorization_code.user_id)
+
+
+def use_up(code):
+    """Mark the code used, committed at once and only if no one else did: an error later in the
+    request must not roll it back, and two requests racing with one code cannot both have it.
+    Its own transaction, so the request's rows do not expire. The row is kept, so that a second
+    use can be detected."""
+    now, table = utcnow(), OAuthAuthorizationCode.__table__
+    with db.engine.begin() as connection:
+        claimed = connection.execute(
+            update(table).where(table.c.id == code.id, table.c.used_at.is_(None)).values(used_at=now)
+        ).rowcount == 1
+    set_committed_value(code, "used_at", now)
+    return claimed
 
 
 class RefreshTokenGrant(grants.RefreshTokenGrant):
