@@ -160,6 +160,21 @@ def test_malformed_bodies(client, owner, body, status, code):
     assert response.status_code == status and response.json["errors"][0]["code"] == code
 
 
+def test_a_form_sent_where_json_is_read_is_a_415_that_says_so(client, owner):
+    """`curl -d '{...}'` without -H sends its JSON as a form: the answer says what to send."""
+    headers = key_headers(make_key(owner))
+    for content_type in ("application/x-www-form-urlencoded", "multipart/form-data"):
+        response = client.post("/api/v1/contacts", headers=headers, content_type=content_type,
+                               data='{"email": "ann@example.com"}' if "urlencoded" in content_type else {"email": "x"})
+        assert response.status_code == 415, content_type
+        error = response.json["errors"][0]
+        assert error["code"] == "ERR_UNSUPPORTED_MEDIA_TYPE" and "application/json" in error["detail"]
+    assert client.get("/api/v1/contacts", headers=headers).json["data"] == []
+    taken = client.post("/api/v1/contacts", headers=headers, data='{"email": "ann@example.com"}',
+                        content_type="text/plain")  # not a form: read as the JSON it is
+    assert taken.status_code == 201
+
+
 def test_a_nul_character_anywhere_in_a_body_is_refused_at_its_field(client, owner):
     headers = key_headers(make_key(owner))
     contact = client.post("/api/v1/contacts", headers=headers, json={"email": "ann@example.com"}).json["data"]

@@ -63,6 +63,7 @@ ERROR_RESPONSES = {
     "409": ("Conflict (a duplicate, or the same Idempotency-Key still being processed).", "ErrorDocument"),
     "422": ("Validation failed: one error per invalid attribute (ERR_VALIDATION), or an Idempotency-Key "
             "reused with another body (ERR_IDEMPOTENCY_KEY_REUSED).", "ErrorDocument"),
+    "415": ("The body came as a form where JSON is read (ERR_UNSUPPORTED_MEDIA_TYPE).", "ErrorDocument"),
     "429": ("Rate limit exceeded (ERR_RATE_LIMIT); see Retry-After.", "ErrorDocument"),
 }
 
@@ -309,6 +310,8 @@ def _responses(op):
         codes |= {"401", "403", "429"}
     if op.body is not None or op.form is not None or op.list_spec is not None or op.query is not None:
         codes |= {"400", "422"}
+    if op.body is not None:
+        codes.add("415")
     if op.method in ("POST", "PUT", "PATCH", "DELETE"):
         codes |= {"400"}
     if op.method in ("POST", "PUT", "PATCH") and op.auth:

@@ -115,6 +115,8 @@ def api_route(rule, method="GET", *, summary, description="", tags=None, scope=N
             if credential is not None:
                 check_access(credential, scope, role)
             raw = read_json_body(identity, path) if method in WRITE_METHODS else None
+            if body is not None and raw is None:
+                raise _form_sent_for_json()
 
             def work():
                 kwargs = dict(path)
@@ -211,6 +213,13 @@ def _nul_paths(value, path):
     elif isinstance(value, list):
         for index, item in enumerate(value):
             yield from _nul_paths(item, path + (index,))
+
+
+def _form_sent_for_json():
+    """A form posted where a JSON body is read (`curl -d` without a Content-Type sends one): said
+    so, rather than reported as a body missing all its fields."""
+    return ApiError(415, "Send the body as JSON, with Content-Type: application/json or application/vnd.api+json; "
+                    f"this request sent {request.mimetype}.", "ERR_UNSUPPORTED_MEDIA_TYPE", "Unsupported media type")
 
 
 def _invalid_json(detail, pointer=""):
