@@ -239,9 +239,12 @@ def test_insert_values_for_a_core_insert(org):
 def test_the_api_lists_custom_fields_as_input_fields(org):
     from nudgeweb.api.fields import custom_fields
 
-    keys = [(field["key"], field["type"]) for field in custom_fields(org)]
-    assert keys == [("custom_fields.birthday", "date"), ("custom_fields.visits", "number"),
-                    ("custom_fields.vip", "boolean"), ("custom_fields.plan", "choice")]
+    operations.add_custom_field(org, "Notes", "text")
+    fields = custom_fields(org)
+    assert [(field["key"], field["type"]) for field in fields] == [
+        ("custom_fields.birthday", "date"), ("custom_fields.visits", "number"), ("custom_fields.vip", "boolean"),
+        ("custom_fields.plan", "choice"), ("custom_fields.notes", "string")]  # "text" in the words of the others
+    assert fields[3]["choices"] == ["Basic", "Premium"] and "choices" not in fields[0]
 
 
 def test_upsert_refuses_to_give_a_contact_anothers_phone_or_email(org):

@@ -20,14 +20,23 @@ def input_fields(organization):
     return fields + custom_fields(organization)
 
 
+# A custom field's type in the words the built-in fields use ("text" is what the contacts pages call it).
+INPUT_TYPE_OF_CUSTOM = {"text": "string"}
+
+
 def custom_fields(organization):
-    """The organization's custom contact fields, as input fields keyed ``custom_fields.<key>``."""
+    """The organization's custom contact fields, as input fields keyed ``custom_fields.<key>``; a
+    choice field lists its ``choices``."""
     from nudgeweb.contacts.operations import custom_field_definitions
 
-    return [
-        {"key": f"custom_fields.{definition.key}", "label": definition.label, "type": definition.field_type,
-         "required": False,
-         "help_text": f"Custom field ({definition.field_type}"
-                      + (f": one of {', '.join(map(str, definition.choices))}" if definition.choices else "") + ")."}
-        for definition in custom_field_definitions(organization.id)
-    ]
+    return [_custom_field(definition) for definition in custom_field_definitions(organization.id)]
+
+
+def _custom_field(definition):
+    kind = INPUT_TYPE_OF_CUSTOM.get(definition.field_type, definition.field_type)
+    field = {"key": f"custom_fields.{definition.key}", "label": definition.label, "type": kind, "required": False,
+             "help_text": f"Custom field ({kind}"
+                          + (f": one of {', '.join(map(str, definition.choices))}" if definition.choices else "") + ")."}
+    if definition.field_type == "choice":
+        field["choices"] = list(definition.choices or [])
+    return field

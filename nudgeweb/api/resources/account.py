@@ -57,9 +57,11 @@ class ConnectionOut(BaseModel):
 class InputField(BaseModel):
     key: str = Field(examples=["email"])
     label: str = Field(examples=["Email"])
-    type: str = Field(examples=["string"])
+    type: str = Field(examples=["string"], description="string, email, phone, integer, number, date, boolean, "
+                                                        "choice or object")
     required: bool
     help_text: str
+    choices: list[str] | None = Field(None, description="The values a choice field takes (choice fields only).")
 
 
 class InputFieldsOut(BaseModel):
