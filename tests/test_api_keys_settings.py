@@ -3,6 +3,7 @@ import re
 
 import pytest
 import yaml
+from openapi_spec_validator import validate
 from sqlalchemy import select
 
 from nudgeweb.extensions import db
@@ -70,6 +71,10 @@ def test_every_api_route_is_in_the_openapi_document(app, client):
         for method in rule.methods - {"HEAD", "OPTIONS"}:
             assert (path, method.lower()) in documented, f"{method} {path} is missing from openapi.json"
     assert yaml.safe_load(client.get("/api/v1/openapi.yaml").data) == document
+
+
+def test_the_openapi_document_is_valid_openapi_3_1(client):
+    validate(client.get("/api/v1/openapi.json").json)  # raises, naming each fault, if it is not
 
 
 def test_openapi_has_schemas_examples_and_security(client):

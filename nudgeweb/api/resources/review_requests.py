@@ -25,19 +25,19 @@ class AddContactIn(BaseModel):
 
     model_config = ConfigDict(extra="allow")
 
-    first_name: Any = Field(None, json_schema_extra={"type": "string", "examples": ["Jane"]},
+    first_name: Any = Field(None, json_schema_extra={"type": ["string", "null"], "examples": ["Jane"]},
                             description="Contact's first name")
-    last_name: Any = Field(None, json_schema_extra={"type": "string", "examples": ["Smith"]},
+    last_name: Any = Field(None, json_schema_extra={"type": ["string", "null"], "examples": ["Smith"]},
                            description="Contact's last name")
-    email: Any = Field(None, json_schema_extra={"type": "string", "format": "email", "examples": ["jane@example.com"]},
+    email: Any = Field(None, json_schema_extra={"type": ["string", "null"], "format": "email", "examples": ["jane@example.com"]},
                        description="Contact's email address (required if no mobile_phone_number)")
-    mobile_phone_number: Any = Field(None, json_schema_extra={"type": "string", "examples": ["+12125551234"]},
+    mobile_phone_number: Any = Field(None, json_schema_extra={"type": ["string", "null"], "examples": ["+12125551234"]},
                                      description="Contact's mobile phone number in E.164 format (required if no email)")
-    company_name: Any = Field(None, json_schema_extra={"type": "string", "examples": ["Smith Industries"]},
+    company_name: Any = Field(None, json_schema_extra={"type": ["string", "null"], "examples": ["Smith Industries"]},
                               description="Contact's company name")
     delay_hours: Any = Field(0, json_schema_extra={"type": "integer", "minimum": 0, "examples": [24]},
                              description="Hours to wait before sending the review request")
-    metadata: Any = Field(None, json_schema_extra={"type": "object", "examples": [{"source": "zapier"}]},
+    metadata: Any = Field(None, json_schema_extra={"type": ["object", "null"], "examples": [{"source": "zapier"}]},
                           description="Additional custom data")
 
 
