@@ -509,3 +509,54 @@ def test_a_busy_clients_list_reads_run_nothing_through_the_orm(client, headers, 
     finally:
         event.remove(db.engine, "before_cursor_execute", listener)
     assert statements == []
+
+
+SEED_001_CREATE_CONTACT = {  # seed 001's Create Contact example, as it stands
+    "email": "jane@example.com", "first_name": "Jane", "last_name": "Smith", "tags": ["lead", "webinar"],
+    "custom_fields": {"company": "Tech Corp", "role": "Marketing Manager"}, "lists": ["lst_abc123"],
+    "double_opt_in": True,
+}
+
+
+def test_seed_001s_create_contact_example_is_taken_and_its_custom_fields_defined(client, headers, other_owner):
+    created = client.post("/api/v1/contacts", headers=headers, json=SEED_001_CREATE_CONTACT)
+    assert created.status_code == 201, created.json
+    attributes = created.json["data"]["attributes"]
+    assert attributes["custom_fields"] == {"company": "Tech Corp", "role": "Marketing Manager"}
+    assert sorted(attributes["tags"]) == ["lead", "webinar"]
+    typed = client.post("/api/v1/contacts", headers=headers, json={
+        "email": "ada@example.com", "custom_fields": {"visits": 3, "vip": True, "role": "CTO"}})
+    assert typed.status_code == 201, typed.json
+    assert typed.json["data"]["attributes"]["custom_fields"] == {"visits": 3, "vip": True, "role": "CTO"}
+    fields = {f["key"]: f for f in client.get("/api/v1/input_fields", headers=headers).json["fields"]}
+    assert fields["custom_fields.company"]["label"] == "Company"
+    assert (fields["custom_fields.visits"]["type"], fields["custom_fields.vip"]["type"]) == ("number", "boolean")
+    wrong_type = client.patch(f"/api/v1/contacts/{typed.json['data']['id']}", headers=headers,
+                              json={"custom_fields": {"visits": "many"}})
+    assert wrong_type.status_code == 422
+    assert wrong_type.json["errors"][0]["source"]["pointer"] == "/data/attributes/custom_fields/visits"
+    theirs = client.get("/api/v1/input_fields", headers=key_headers(make_key(other_owner))).json["fields"]
+    assert not [f for f in theirs if f["key"].startswith("custom_fields.")]
+
+
+def test_custom_field_names_that_cannot_be_keys_are_refused_and_define_nothing(client, headers, app_ctx):
+    from nudgeweb.models import CustomFieldDefinition
+
+    response = client.post("/api/v1/contacts", headers=headers, json={
+        "email": "ada@example.com", "custom_fields": {"Shoe Size": "9", "email": "x", "notes": {"a": 1}, "ok": "yes"},
+        "status": "happy"})
+    assert response.status_code == 422
+    pointers = {e["source"]["pointer"] for e in response.json["errors"]}
+    assert pointers == {"/data/attributes/custom_fields/Shoe Size", "/data/attributes/custom_fields/email",
+                        "/data/attributes/custom_fields/notes", "/data/attributes/status"}
+    assert "lower-case letters" in response.json["errors"][0]["detail"]
+    assert db.session.scalar(select(func.count()).select_from(CustomFieldDefinition)) == 0  # not even "ok"
+
+
+def test_unknown_attributes_are_ignored_whether_or_not_another_is_bad(client, headers):
+    bad = client.post("/api/v1/contacts", headers=headers, json={"email": "ada@example.com", "status": "happy",
+                                                                 "whatever": 1})
+    assert [e["source"]["pointer"] for e in bad.json["errors"]] == ["/data/attributes/status"]
+    good = client.post("/api/v1/contacts", headers=headers, json={"email": "ada@example.com", "whatever": 1})
+    assert good.status_code == 201 and "whatever" not in good.json["data"]["attributes"]
+

@@ -264,12 +264,21 @@ def validate_body(model, raw):
         api_error = pydantic_errors(error)
         failed = {str(item["loc"][0]) for item in error.errors() if item["loc"]}
         reported = {e["source"]["pointer"] for e in api_error.errors}
-        passed = {name: value for name, value in raw.items() if name not in failed} if isinstance(raw, dict) else {}
-        for field_name, message in model.domain_errors(passed).items():
+        for field_name, message in model.domain_errors(_passed_fields(model, raw, failed)).items():
             if attribute_pointer(field_name) not in reported:
                 api_error.errors.append(error_object(422, message, "ERR_VALIDATION", "Invalid attribute",
                                                      pointer=attribute_pointer(field_name)))
         raise api_error
+
+
+def _passed_fields(model, raw, failed):
+    """The attributes of ``raw`` that passed the type checks, leaving out those the model ignores
+    (a tolerant reader ignores an unknown attribute whether or not another one is bad)."""
+    if not isinstance(raw, dict):
+        return {}
+    ignored = model.model_config.get("extra", "ignore") == "ignore"
+    return {name: value for name, value in raw.items()
+            if name not in failed and not (ignored and name not in model.model_fields)}
 
 
 def validate_query(model):

@@ -60,6 +60,8 @@ MAX_CUSTOM_TEXT = 1000
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 CONTROL_CHARACTERS_BUT_LINES = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 CONTROL_MESSAGE = "Must not contain control characters."
+UNKNOWN_CUSTOM_FIELD = ("Unknown custom field. Add it in Settings → Custom fields, or send a name of lower-case "
+                        "letters, digits and _ with a text, number or true/false value to add it.")
 TRUE_WORDS = {"true", "yes", "y", "1", "on", "t"}
 FALSE_WORDS = {"false", "no", "n", "0", "off", "f"}
 
@@ -333,7 +335,7 @@ class ContactValidator:
         for key, raw in value.items():
             definition = self.definitions.get(key)
             if definition is None:
-                errors[f"custom_fields.{key}"] = "Unknown custom field. Add it in Settings → Custom fields first."
+                errors[f"custom_fields.{key}"] = UNKNOWN_CUSTOM_FIELD
                 continue
             values[key], error = custom_value(definition, raw)
             if error:

@@ -511,6 +511,14 @@ def _field_key(label):
     return re.sub(r"[^a-z0-9]+", "_", label.lower()).strip("_")[:64]
 
 
+STANDARD_KEYS = frozenset({
+    "email", "phone", "first_name", "last_name", "company_name", "tags", "status", "source", "name", "timezone",
+    "custom_fields", "id", "created_at", "updated_at", "subscribed_at", "unsubscribed_at", "mobile_phone_number"})
+MAX_CUSTOM_FIELDS = 100
+# A custom field first met in an integration's data is typed by its value.
+_TYPE_OF_VALUE = ((bool, "boolean"), ((int, float), "number"), (str, "text"))
+
+
 def add_custom_field(organization, label, field_type="text", choices=None, key=None):
     """A new custom field; its key (derived from the label) is what the API, CSVs and templates use."""
     label = " ".join((label or "").split())
@@ -521,9 +529,7 @@ def add_custom_field(organization, label, field_type="text", choices=None, key=N
         errors["label"] = "Give the field a name of at most 100 characters."
     elif not key or not key[0].isalpha():
         errors["label"] = "Start the name with a letter."
-    elif key in {"email", "phone", "first_name", "last_name", "company_name", "tags", "status", "source", "name",
-                 "timezone", "custom_fields", "id", "created_at", "updated_at", "subscribed_at", "unsubscribed_at",
-                 "mobile_phone_number"}:
+    elif key in STANDARD_KEYS:
         errors["label"] = "That name is taken by a standard contact field."
     elif db.session.scalar(select(CustomFieldDefinition).where(
             CustomFieldDefinition.organization_id == organization.id, CustomFieldDefinition.key == key)):
@@ -541,6 +547,41 @@ def add_custom_field(organization, label, field_type="text", choices=None, key=N
     db.session.add(definition)
     db.session.commit()
     return definition
+
+
+def define_custom_fields(organization, values):
+    """Add, uncommitted, a custom field for each key of ``values`` (an API caller's custom_fields)
+    that the organization has not defined, as integrations expect of free-form custom fields: when
+    the key is already a field key (lower-case letters, digits and _, from a letter) and the value
+    is text, a number or true/false. Other keys stay unknown, and validation says so."""
+    if not isinstance(values, dict):
+        return
+    known = {row.key for row in custom_field_definitions(organization)}
+    room = MAX_CUSTOM_FIELDS - len(known)
+    for key, value in values.items():
+        field_type = next((kind for types, kind in _TYPE_OF_VALUE if isinstance(value, types)), None)
+        if key in known or field_type is None or room <= 0 or not _can_be_field_key(key):
+            continue
+        _add_definition(organization, key, field_type)
+        known.add(key)
+        room -= 1
+
+
+def _can_be_field_key(key):
+    return isinstance(key, str) and key == _field_key(key) and key[:1].isalpha() and key not in STANDARD_KEYS
+
+
+def _add_definition(organization, key, field_type):
+    """The field, unless a concurrent request added it a moment ago (then theirs serves)."""
+    position = db.session.scalar(select(func.coalesce(func.max(CustomFieldDefinition.position), 0)).where(
+        CustomFieldDefinition.organization_id == organization.id))
+    try:
+        with db.session.begin_nested():
+            db.session.add(CustomFieldDefinition(organization_id=organization.id, key=key,
+                                                 label=key.replace("_", " ").capitalize()[:100],
+                                                 field_type=field_type, choices=[], position=position + 1))
+    except IntegrityError:
+        pass
 
 
 def rename_custom_field(definition, label, choices=None):

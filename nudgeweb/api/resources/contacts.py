@@ -61,12 +61,16 @@ class ContactIn(Body):
          "custom_fields": {}},
     ]}}
 
-    def data(self):
-        return self.model_dump(exclude_unset=True)
+    def data(self, organization):
+        """The fields given, once the custom fields new to the organization are defined."""
+        data = self.model_dump(exclude_unset=True)
+        operations.define_custom_fields(organization, data.get("custom_fields"))
+        return data
 
     @classmethod
     def domain_errors(cls, data):
-        organization = current_credential().membership.organization
+        organization = _organization()
+        operations.define_custom_fields(organization, data.get("custom_fields"))  # (undone with the failed request)
         return ContactValidator.for_organization(organization).validate(data, partial=True)[1]
 
 
@@ -205,9 +209,12 @@ def list_contacts(params):
            other_successes={"200": "An existing contact with this email or phone, updated"},
            description="Creates the contact, or updates the one with the same email or phone (200). "
                        "An upsert adds tags and never re-subscribes an unsubscribed contact; a phone or email "
-                       "of another contact is a 409 and changes nothing.")
+                       "of another contact is a 409 and changes nothing. A custom field the organization has not "
+                       "defined is added on first use (typed by its value: text, number or boolean) when its "
+                       "name is lower-case letters, digits and _.")
 def create_contact(body):
-    contact, created = _save(operations.upsert_contact, _organization(), body.data(), source="api")
+    organization = _organization()
+    contact, created = _save(operations.upsert_contact, organization, body.data(organization), source="api")
     return documents.single(CONTACTS, contact, status=201 if created else 200,
                             headers={"Location": f"{documents.api_root()}/contacts/{contact.id}"} if created else None)
 
@@ -219,7 +226,8 @@ def get_contact(contact_id):
 
 
 def _update(contact_id, body):
-    contact = _save(operations.update_contact, _contact(contact_id), body.data())
+    contact = _contact(contact_id)
+    contact = _save(operations.update_contact, contact, body.data(contact.organization))
     return documents.single(CONTACTS, contact)
 
 

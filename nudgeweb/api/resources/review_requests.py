@@ -11,6 +11,7 @@ from nudgeweb.api import ListSpec, ResourceType, api_route, documents, iso
 from nudgeweb.api.credentials import current_credential
 from nudgeweb.api.errors import ApiError, bad_parameter, validation_error
 from nudgeweb.api.schemas import Attributes
+from nudgeweb.contacts import operations as contact_operations
 from nudgeweb.models import ReviewRequest
 from nudgeweb.reviews import operations, queries
 from nudgeweb.scoping import get_or_404
@@ -145,6 +146,7 @@ def add_contact(body):
     credential = current_credential()
     organization = credential.membership.organization
     contact, delay, metadata, errors = add_contact_input(body)
+    contact_operations.define_custom_fields(organization, contact.get("custom_fields"))
     errors.update(operations.request_errors(organization, contact, delay, metadata=metadata))
     if errors:
         raise validation_error(errors)
