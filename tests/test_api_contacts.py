@@ -560,3 +560,29 @@ def test_unknown_attributes_are_ignored_whether_or_not_another_is_bad(client, he
     good = client.post("/api/v1/contacts", headers=headers, json={"email": "ada@example.com", "whatever": 1})
     assert good.status_code == 201 and "whatever" not in good.json["data"]["attributes"]
 
+
+def test_one_contact_answers_with_the_sparse_fieldset_asked(client, headers, organization, app_ctx):
+    [contact] = add_contacts(organization, 1)
+    url = f"/api/v1/contacts/{contact.id}"
+    one = client.get(f"{url}?fields[contacts]=email,status", headers=headers)
+    assert one.json["data"]["attributes"] == {"email": "person0@example.com", "status": "subscribed"}
+    patched = client.patch(f"{url}?fields[contacts]=first_name", headers=headers, json={"first_name": "Ada"})
+    assert patched.json["data"]["attributes"] == {"first_name": "Ada"}
+    refused = client.patch(f"{url}?include=orders&fields[contacts]=shoe_size&sort=email", headers=headers,
+                           json={"first_name": "Bob"})
+    assert refused.status_code == 400
+    assert {e["source"]["parameter"] for e in refused.json["errors"]} == {"include", "fields[contacts]", "sort"}
+    db.session.expire_all()
+    assert db.session.get(Contact, contact.id).first_name == "Ada"
+
+
+def test_malformed_list_parameters_are_named(client, headers, organization, app_ctx):
+    for query, parameter in (("sort=--email", "sort"), ("filter=abc", "filter"), ("page=3", "page"),
+                             ("fields=email", "fields")):
+        response = client.get(f"/api/v1/contacts?{query}", headers=headers)
+        assert response.status_code == 400, query
+        assert response.json["errors"][0]["source"]["parameter"] == parameter, query
+    add_contacts(organization, 3)
+    past_the_end = client.get("/api/v1/contacts?page[number]=9&page[size]=2", headers=headers).json
+    assert past_the_end["data"] == [] and past_the_end["meta"]["page"]["total_pages"] == 2
+    assert "page%5Bnumber%5D=2" in past_the_end["links"]["prev"]

@@ -467,3 +467,16 @@ def test_a_key_revoked_by_another_process_is_refused_once_its_cache_time_is_over
     time.sleep(app.config["API_CREDENTIAL_CACHE_SECONDS"])
     refused = client.get("/api/v1/me", headers=key_headers(secret))
     assert refused.status_code == 401 and refused.json["errors"][0]["detail"] == "This API key has been revoked."
+
+
+def test_the_api_key_list_pages_sorts_and_names_unknown_parameters(client, owner):
+    admin = key_headers(make_key(owner, name="Alpha"))
+    for name in ("Charlie", "Bravo"):
+        make_key(owner, name=name)
+    page = client.get("/api/v1/organization/api_keys?sort=name&page[size]=2&page[number]=1", headers=admin).json
+    assert [k["attributes"]["name"] for k in page["data"]] == ["Alpha", "Bravo"]
+    assert page["meta"]["page"] == {"number": 1, "size": 2, "total_records": 3, "total_pages": 2}
+    assert client.get(page["links"]["next"], headers=admin).json["data"][0]["attributes"]["name"] == "Charlie"
+    refused = client.get("/api/v1/organization/api_keys?filter[bogus]=1&sort=-colour&include=user", headers=admin)
+    assert refused.status_code == 400
+    assert {e["source"]["parameter"] for e in refused.json["errors"]} == {"filter[bogus]", "sort", "include"}

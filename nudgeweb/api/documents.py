@@ -8,7 +8,7 @@ from datetime import date, datetime, timezone
 from typing import Callable
 
 import orjson
-from flask import current_app, request
+from flask import current_app, g, request
 
 from nudgeweb.api.params import ListParams, Page, paginate
 
@@ -69,8 +69,8 @@ def api_root():
 
 
 def single(resource_type: ResourceType, row, status=200, fields=None, included=None, meta=None, headers=None):
-    """A document with one resource as ``data``."""
-    data = resource_type.resource(row, fields)
+    """A document with one resource as ``data``, with the request's ``fields[type]`` unless given."""
+    data = resource_type.resource(row, g.get("document_fields") if fields is None else fields)
     document = {"data": data, "included": included or [], "links": {"self": request.base_url}}
     if meta:
         document["meta"] = meta

@@ -60,10 +60,12 @@ def create_api_key(membership, name, scopes=("read", "write"), expires_at=None):
     return key, secret
 
 
+def api_keys_query(organization_id):
+    return select(ApiKey).where(ApiKey.organization_id == organization_id)
+
+
 def api_keys_of(organization_id):
-    return db.session.scalars(
-        select(ApiKey).where(ApiKey.organization_id == organization_id).order_by(ApiKey.created_at.desc())
-    ).all()
+    return db.session.scalars(api_keys_query(organization_id).order_by(ApiKey.created_at.desc())).all()
 
 
 def revoke_api_key(key):

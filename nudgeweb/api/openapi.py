@@ -209,6 +209,8 @@ def _operation(op: Operation):
     ]
     if op.list_spec is not None:
         parameters += _list_parameters(op)
+    elif isinstance(op.response, ResourceType):
+        parameters.append(_sparse_fieldset(op.response))
     if op.query is not None:
         schema = op.query.model_json_schema(ref_template=REF)
         for name, prop in schema.get("properties", {}).items():
@@ -266,12 +268,16 @@ def _list_parameters(op):
          "description": "Cursor paging: pass an empty value to start, then follow links.next."},
     ]
     if isinstance(op.response, ResourceType):
-        parameters.append({"name": f"fields[{op.response.type}]", "in": "query", "required": False,
-                           "schema": {"type": "string"}, "description": "Sparse fieldset: attributes to return."})
+        parameters.append(_sparse_fieldset(op.response))
     if spec.includes:
         parameters.append({"name": "include", "in": "query", "required": False, "schema": {"type": "string"},
                            "description": f"Related resources: {', '.join(sorted(spec.includes))}."})
     return parameters
+
+
+def _sparse_fieldset(resource_type):
+    return {"name": f"fields[{resource_type.type}]", "in": "query", "required": False, "schema": {"type": "string"},
+            "description": "Sparse fieldset: the attributes to return, comma-separated."}
 
 
 def _request_body(op):
@@ -312,8 +318,8 @@ def _responses(op):
         codes |= {"400", "422"}
     if op.body is not None:
         codes.add("415")
-    if op.method in ("POST", "PUT", "PATCH", "DELETE"):
-        codes |= {"400"}
+    if op.method in ("POST", "PUT", "PATCH", "DELETE") or isinstance(op.response, ResourceType):
+        codes |= {"400"}  # (a bad body, or a bad fields[type] or include of a resource document)
     if op.method in ("POST", "PUT", "PATCH") and op.auth:
         codes |= {"409", "422"}  # 409: a JSON:API document of another type or id, or a duplicate
     if _PATH_PARAM.search(op.rule):

@@ -54,14 +54,18 @@ class ListParams:
         return self.cursor is not None
 
 
-def parse_list_params(spec: ListSpec, args=None) -> ListParams:
+def parse_list_params(spec: ListSpec, resource_type=None, args=None) -> ListParams:
+    """The list parameters of this request; one 400 names every bad one (``resource_type``: the
+    listed ResourceType, whose attributes ``fields[type]`` may name)."""
     args = request.args if args is None else args
     problems = []
     filters, fields, page = {}, {}, {}
     for name in args:
         value = args.get(name)
         match = _FAMILY.match(name)
-        if name in spec.aliases:
+        if name in _FAMILY_NAMES:
+            problems.append(_bare_family(name))
+        elif name in spec.aliases:
             filters.setdefault(spec.aliases[name], value)
         elif match and match.group(1) == "filter":
             if match.group(2) not in spec.filters:
@@ -69,28 +73,82 @@ def parse_list_params(spec: ListSpec, args=None) -> ListParams:
             else:
                 filters[match.group(2)] = value
         elif match and match.group(1) == "fields":
-            fields[match.group(2)] = {f.strip() for f in value.split(",") if f.strip()}
+            fields[match.group(2)] = _field_names(value)
         elif match and match.group(1) == "page":
             if match.group(2) not in ("number", "size", "cursor"):
                 problems.append((name, "Unknown page parameter. Use page[number], page[size] or page[cursor]."))
             page[match.group(2)] = value
     sort = _parse_sort(spec, args.get("sort"), problems)
-    include = [name.strip() for name in (args.get("include") or "").split(",") if name.strip()]
-    unknown = [name for name in include if name not in spec.includes]
-    if unknown:
-        problems.append(("include", f"Unknown include {', '.join(map(repr, unknown))}. "
-                                    f"Known includes: {_names(spec.includes)}."))
+    include = _parse_include(spec.includes, args, problems)
     size = _int_param(page, "size", DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE, problems)
     number = _int_param(page, "number", None, 1, 10**9, problems)
     cursor = page.get("cursor")
     if cursor is not None and number is not None:
         problems.append(("page[cursor]", "Use page[cursor] or page[number], not both."))
+    _check_sparse_fields(fields, resource_type, problems)
+    _raise_problems(problems)
+    return ListParams(filters, sort, include, fields, number, size, cursor)
+
+
+def parse_document_params(resource_type, includes=None, args=None):
+    """``fields[type]`` of a response holding one resource (sparse fieldsets apply to it as to a
+    list): a 400 for any ``include`` it cannot honour, or a filter, sort or page asked of it."""
+    args = request.args if args is None else args
+    problems, fields = [], {}
+    for name in args:
+        match = _FAMILY.match(name)
+        if name in _FAMILY_NAMES:
+            problems.append(_bare_family(name))
+        elif match and match.group(1) == "fields":
+            fields[match.group(2)] = _field_names(args.get(name))
+        elif match or name == "sort":
+            problems.append((name, f"{name} applies to lists; this answers with one resource."))
+    _parse_include(includes or {}, args, problems)
+    _check_sparse_fields(fields, resource_type, problems)
+    _raise_problems(problems)
+    return fields
+
+
+def _check_sparse_fields(fields, resource_type, problems):
+    """What ``fields[type]`` asks of ``resource_type`` that it does not have."""
+    wanted = fields.get(getattr(resource_type, "type", None)) if fields else None
+    if not wanted or resource_type.relationships is not None:
+        return  # (relationship names are fields too, and only known row by row)
+    unknown = sorted(wanted - resource_type.attribute_names)
+    if unknown:
+        problems.append((f"fields[{resource_type.type}]",
+                         f"Unknown field {', '.join(map(repr, unknown))}. Known fields: "
+                         f"{', '.join(sorted(resource_type.attribute_names))}."))
+
+
+_FAMILY_NAMES = ("filter", "fields", "page")
+
+
+def _bare_family(name):
+    example = {"filter": "filter[status]=subscribed", "fields": "fields[contacts]=email,first_name",
+               "page": "page[number]=2"}[name]
+    return name, f"{name} takes a name in brackets, like {example}."
+
+
+def _field_names(value):
+    return {name.strip() for name in value.split(",") if name.strip()}
+
+
+def _parse_include(includes, args, problems):
+    include = [name.strip() for name in (args.get("include") or "").split(",") if name.strip()]
+    unknown = [name for name in include if name not in includes]
+    if unknown:
+        problems.append(("include", f"Unknown include {', '.join(map(repr, unknown))}. "
+                                    f"Known includes: {_names(includes)}."))
+    return include
+
+
+def _raise_problems(problems):
     if problems:
         raise ApiError(400, errors=[
             error_object(400, detail, "ERR_INVALID_PARAMETER", "Invalid query parameter", parameter=parameter)
             for parameter, detail in problems
         ])
-    return ListParams(filters, sort, include, fields, number, size, cursor)
 
 
 def _names(mapping):
@@ -103,7 +161,7 @@ def _parse_sort(spec, value, problems):
     for part in (p.strip() for p in value.split(",")):
         if not part:
             continue
-        name = part.lstrip("-")
+        name = part.removeprefix("-")
         if name not in spec.sorts:
             unknown.append(name)
         elif name not in [n for n, _ in sort]:
@@ -235,7 +293,7 @@ def _number_result(rows, number, size, total):
         "first": page_url(number=1, size=size),
         "last": page_url(number=pages, size=size),
         "next": page_url(number=number + 1, size=size) if number < pages else None,
-        "prev": page_url(number=number - 1, size=size) if number > 1 else None,
+        "prev": page_url(number=min(number - 1, pages), size=size) if number > 1 else None,
     }
     meta = {"page": {"number": number, "size": size, "total_records": total, "total_pages": pages}}
     return Page(rows, links, meta)

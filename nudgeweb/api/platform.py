@@ -19,9 +19,9 @@ from nudgeweb.api import idempotency, ratelimit
 from nudgeweb.api.credentials import authenticate
 from nudgeweb.api.documents import ResourceType
 from nudgeweb.api.errors import (
-    ApiError, attribute_pointer, bad_parameter, error_object, error_response, register_blueprint_handlers,
+    ApiError, attribute_pointer, error_object, error_response, register_blueprint_handlers,
 )
-from nudgeweb.api.params import ListSpec, parse_list_params
+from nudgeweb.api.params import ListSpec, parse_document_params, parse_list_params
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 register_blueprint_handlers(bp)
@@ -96,6 +96,7 @@ def api_route(rule, method="GET", *, summary, description="", tags=None, scope=N
         wants = set(inspect.signature(view).parameters)
         name = endpoint or view.__name__
         identity = _document_identity(rule, method, response)
+        one_resource = isinstance(response, ResourceType) and not many
 
         @wraps(view)
         def handler(**path):
@@ -114,6 +115,8 @@ def api_route(rule, method="GET", *, summary, description="", tags=None, scope=N
         def serve(path, credential=None):
             if credential is not None:
                 check_access(credential, scope, role)
+            if one_resource:  # read before any work, so that a bad parameter on a write changes nothing
+                g.document_fields = parse_document_params(response)
             raw = read_json_body(identity, path) if method in WRITE_METHODS else None
             if body is not None and raw is None:
                 raise _form_sent_for_json()
@@ -123,8 +126,7 @@ def api_route(rule, method="GET", *, summary, description="", tags=None, scope=N
                 if body is not None and "body" in wants:
                     kwargs["body"] = validate_body(body, raw)
                 if list_spec is not None and "params" in wants:
-                    kwargs["params"] = parse_list_params(list_spec)
-                    check_sparse_fields(kwargs["params"].fields, response)
+                    kwargs["params"] = parse_list_params(list_spec, response)
                 if query is not None and "query" in wants:
                     kwargs["query"] = validate_query(query)
                 try:
@@ -242,18 +244,6 @@ def _check_identity(data, identity, path):
                        "Client-generated id", pointer="/data/id")
     if str(data["id"]) != str(path.get(id_parameter)):
         raise ApiError(409, "data.id must be the id in the URL.", "ERR_CONFLICT", pointer="/data/id")
-
-
-def check_sparse_fields(fields, resource_type):
-    """A 400 naming what ``fields[type]`` asks of the listed type that it does not have."""
-    wanted = fields.get(getattr(resource_type, "type", None)) if fields else None
-    if not wanted or resource_type.relationships is not None:
-        return  # (relationship names are fields too, and only known row by row)
-    unknown = sorted(wanted - resource_type.attribute_names)
-    if unknown:
-        raise bad_parameter(f"fields[{resource_type.type}]",
-                            f"Unknown field {', '.join(map(repr, unknown))}. Known fields: "
-                            f"{', '.join(sorted(resource_type.attribute_names))}.")
 
 
 def validate_body(model, raw):

@@ -3,10 +3,10 @@ from datetime import datetime
 
 from pydantic import Field, field_validator
 
-from nudgeweb.api import Attributes, Body, ResourceType, api_route, documents, iso
+from nudgeweb.api import Attributes, Body, ListSpec, ResourceType, api_route, documents, iso
 from nudgeweb.api.credentials import current_credential
 from nudgeweb.api.errors import validation_error
-from nudgeweb.api.keys import SCOPES, ApiKeyError, api_keys_of, create_api_key, revoke_api_key
+from nudgeweb.api.keys import SCOPES, ApiKeyError, api_keys_query, create_api_key, revoke_api_key
 from nudgeweb.models import ApiKey
 from nudgeweb.scoping import get_or_404
 
@@ -46,12 +46,17 @@ def _attributes(key):
 API_KEYS = ResourceType("api_keys", _attributes, ApiKeyAttributes, path="/organization/api_keys")
 
 
+API_KEY_LIST = ListSpec(sorts={"created_at": ApiKey.created_at, "name": ApiKey.name,
+                               "last_used_at": ApiKey.last_used_at, "expires_at": ApiKey.expires_at},
+                        id_column=ApiKey.id)
+
+
 @api_route("/organization/api_keys", "GET", summary="List API keys", tags=["Organization"],
-           scope="organization:read", role="admin", response=API_KEYS, many=True)
-def list_api_keys():
-    keys = api_keys_of(current_credential().organization_id)
-    return documents.collection(API_KEYS, keys, {"self": documents.api_root() + API_KEYS.path},
-                                {"total": len(keys)})
+           scope="organization:read", role="admin", list_spec=API_KEY_LIST, response=API_KEYS, many=True,
+           description="Every key of the organization, the revoked ones too (with revoked_at).")
+def list_api_keys(params):
+    return documents.list_response(API_KEYS, api_keys_query(current_credential().organization_id), API_KEY_LIST,
+                                   params)
 
 
 @api_route("/organization/api_keys", "POST", summary="Create an API key", tags=["Organization"],
