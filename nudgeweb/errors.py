@@ -1,5 +1,5 @@
 """Friendly error pages; a failed request never leaves a half-written transaction behind."""
-from flask import abort, render_template, request
+from flask import abort, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError
 
 from nudgeweb.extensions import db
@@ -31,6 +31,29 @@ def _api_error(error):
     return http_error_response(error)
 
 
+def _oauth_error(error):
+    """The OAuth endpoints that machines call answer in OAuth's JSON (RFC 6749, 5.2), even to a wrong method."""
+    response = jsonify(error="invalid_request", error_description=(
+        f"{request.method} is not allowed here; use {', '.join(sorted(set(error.valid_methods or ()) - {'HEAD', 'OPTIONS'}))}."
+        if error.code == 405 else "There is no OAuth endpoint here: use /oauth/authorize, /oauth/token or /oauth/revoke."))
+    response.status_code = error.code
+    if error.code == 405 and error.valid_methods:
+        response.headers["Allow"] = ", ".join(error.valid_methods)
+    return response
+
+
+def _for_machines(path):
+    return path.startswith("/oauth/") and path != "/oauth/authorize"  # (the consent page is a page)
+
+
+def _error_answer(error, status):
+    if request.path.startswith("/api/"):
+        return _api_error(error)
+    if status in (404, 405) and _for_machines(request.path):
+        return _oauth_error(error)
+    return render_error(status)
+
+
 def refuse_nul_in_forms():
     """No browser sends a NUL character in a form, and no PostgreSQL text column stores one: a
     page's form holding one is a 400, not a 500 at the database. (The API refuses it at the field.)"""
@@ -42,9 +65,7 @@ def refuse_nul_in_forms():
 def register(app):
     app.before_request(refuse_nul_in_forms)
     for status in (400, 403, 404, 405, 429):
-        app.register_error_handler(
-            status, lambda error, status=status: _api_error(error) if request.path.startswith("/api/") else render_error(status)
-        )
+        app.register_error_handler(status, lambda error, status=status: _error_answer(error, status))
 
     @app.errorhandler(CSRFError)
     def csrf_error(error):

@@ -419,6 +419,18 @@ def test_every_oauth_response_carries_a_request_id(app, owner, dance):
     assert junk.headers["X-Request-Id"].startswith("req_")
 
 
+def test_a_wrong_method_or_path_under_oauth_answers_oauth_json(app, dance):
+    for response, status in ((dance.api.get("/oauth/token"), 405), (dance.api.get("/oauth/revoke"), 405),
+                             (dance.api.post("/oauth/nothing"), 404)):
+        assert response.status_code == status, response.request.path
+        assert response.get_json()["error"] == "invalid_request" and response.get_json()["error_description"]
+        assert response.headers["X-Request-Id"].startswith("req_")
+    wrong_method = dance.api.get("/oauth/token")
+    assert "POST" in wrong_method.headers["Allow"] and wrong_method.get_json()["error_description"].endswith("use POST.")
+    page = app.test_client().get("/login")
+    assert page.headers["X-Request-Id"].startswith("req_")  # pages carry one too
+
+
 def test_a_broad_registered_scope_covers_a_per_resource_one(app, owner, dance):
     browser = logged_in(app, owner.user.email)
     page = browser.get("/oauth/authorize", query_string=dance.authorize_params(scope="contacts:read"))

@@ -119,7 +119,7 @@ def register(app):
 
     @app.after_request
     def add_api_headers(response):
+        response.headers["X-Request-Id"] = request_id()  # on every response, pages too: a caller can quote it
         if is_api_request():
-            response.headers["X-Request-Id"] = request_id()
             add_rate_limit_headers(response)
         return response

@@ -147,7 +147,7 @@ def http_error_response(error: HTTPException):
 
 
 def server_error_response(error):
-    log.exception("API request failed", exc_info=getattr(error, "original_exception", error))
+    log.exception("API request %s failed", request_id(), exc_info=getattr(error, "original_exception", error))
     from nudgeweb.extensions import db
 
     db.session.rollback()

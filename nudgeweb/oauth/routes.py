@@ -7,7 +7,6 @@ from authlib.oauth2.rfc6749 import InvalidRequestError
 from flask import Blueprint, abort, g, jsonify, render_template, request, url_for
 from flask_login import current_user, login_required
 
-from nudgeweb.api.errors import request_id
 from nudgeweb.extensions import csrf
 from nudgeweb.oauth import tokens
 from nudgeweb.oauth.scopes import SCOPES, describe
@@ -16,13 +15,6 @@ from nudgeweb.oauth.server import CLIENT_AUTH_METHODS, get_server
 bp = Blueprint("oauth", __name__)
 
 REVOKED = "Tokens revoked successfully"
-
-
-@bp.after_request
-def add_request_id(response):
-    """Like every API response (DESIGN, "The JSON API"), so an integrator can quote it to support."""
-    response.headers["X-Request-Id"] = request_id()
-    return response
 
 
 @bp.route("/oauth/authorize", methods=["GET", "POST"])
