@@ -35,6 +35,20 @@ def test_import_with_a_mapping_by_index(client, owner):
     assert [c["attributes"]["first_name"] for c in listed] == ["Xavier"]
 
 
+def test_every_bad_field_of_a_mapping_is_named_at_once(client, owner):
+    headers = key_headers(make_key(owner))
+    data = {"file": (io.BytesIO(b"email,First Name\nx@example.com,Xavier\n"), "c.csv"),
+            "mapping": '{"email": 99, "bogus": 0, "first_name": "Nickname", "last_name": "First Name"}'}
+    response = client.post("/api/v1/contacts/import", headers=headers, data=data, content_type="multipart/form-data")
+    assert response.status_code == 422
+    errors = {e["source"]["pointer"]: e["detail"] for e in response.json["errors"]}
+    assert set(errors) == {"/data/attributes/mapping/email", "/data/attributes/mapping/bogus",
+                           "/data/attributes/mapping/first_name"}
+    assert "numbered 0 to 1" in errors["/data/attributes/mapping/email"]
+    assert "no contact field" in errors["/data/attributes/mapping/bogus"]
+    assert client.get("/api/v1/contacts", headers=headers).json["data"] == []
+
+
 def test_import_errors_name_every_bad_field(client, owner, other_owner):
     headers = key_headers(make_key(owner))
     response = client.post("/api/v1/contacts/import", headers=headers, content_type="multipart/form-data",

@@ -282,9 +282,9 @@ def test_rows_of_known_contacts_are_matched_as_they_are_when_the_row_comes(app_c
 
 
 @pytest.mark.parametrize("mapping, field, message", [
-    ({"email": 7}, "mapping", "Column 7"),
-    ({"email": "E-mail address"}, "mapping", "no column called"),
-    ({"shoe_size": 0}, "mapping", "no contact field"),
+    ({"email": 7}, "mapping.email", "Column 7"),
+    ({"email": "E-mail address"}, "mapping.email", "no column called"),
+    ({"shoe_size": 0}, "mapping.shoe_size", "no contact field"),
     ({"first_name": 0}, "mapping", "email address or the mobile phone"),
     ("email", "mapping", "Give the mapping as an object"),
 ])

@@ -14,9 +14,10 @@ class MappingError(ValueError):
     """A mapping that can't be used; the message says why, in the user's words, and ``column``
     is the index of the column it is about (None when it is about the mapping as a whole)."""
 
-    def __init__(self, message, column=None):
+    def __init__(self, message, column=None, fields=None):
         super().__init__(message)
         self.column = column
+        self.fields = fields or {}  # {field: message} when it is about given fields, each said
 
 
 def import_targets(organization) -> list:
@@ -45,28 +46,38 @@ def resolve_mapping(requested: dict, headers: list, organization) -> dict:
     checked against the file and the organization's fields; raises MappingError."""
     targets = dict(import_targets(organization))
     by_header = {header.strip().lower(): index for index, header in reversed(list(enumerate(headers)))}
-    mapping = {}
-    for field, column in requested.items():
-        field = "phone" if field == "mobile_phone_number" else field
+    mapping, problems = {}, {}
+    for given, column in requested.items():
+        field = "phone" if given == "mobile_phone_number" else given
         if column is None or (isinstance(column, str) and not column.strip()):
             continue
-        if field not in targets:
-            raise MappingError(f"There is no contact field called “{field}”.")
-        if isinstance(column, bool):
-            raise MappingError(f"Give a column number or a column name for “{field}”.")
-        if isinstance(column, int) or (isinstance(column, str) and column.strip().isdigit()):
-            index = int(column)
-            if not 0 <= index < len(headers):
-                raise MappingError(
-                    f"Column {index} for “{field}” isn't in the file: its columns are numbered 0 to {len(headers) - 1}."
-                )
+        index, problem = _column_of(field, column, targets, headers, by_header)
+        if problem:
+            problems[given] = problem
         else:
-            index = by_header.get(str(column).strip().lower())
-            if index is None:
-                raise MappingError(f"The file has no column called “{column}” (for “{field}”).")
-        mapping[field] = index
+            mapping[field] = index
+    if problems:
+        raise MappingError(" ".join(problems.values()), fields=problems)
     check_mapping(mapping, headers)
     return mapping
+
+
+def _column_of(field, column, targets, headers, by_header):
+    """(column index, None) for one field of a given mapping, or (None, what is wrong)."""
+    if field not in targets:
+        return None, f"There is no contact field called “{field}”."
+    if isinstance(column, bool):
+        return None, f"Give a column number or a column name for “{field}”."
+    if isinstance(column, int) or (isinstance(column, str) and column.strip().isdigit()):
+        index = int(column)
+        if not 0 <= index < len(headers):
+            return None, (f"Column {index} for “{field}” isn't in the file: its columns are numbered "
+                          f"0 to {len(headers) - 1}.")
+        return index, None
+    index = by_header.get(str(column).strip().lower())
+    if index is None:
+        return None, f"The file has no column called “{column}” (for “{field}”)."
+    return index, None
 
 
 def mapping_from_columns(columns: dict) -> dict:

@@ -85,7 +85,8 @@ def start_import(organization, user, file_bytes, filename, mapping=None, update_
                 raise MappingError("Give the mapping as an object of field names and column numbers or names.")
             contact_import.mapping = resolve_mapping(mapping, contact_import.headers, organization)
     except MappingError as error:
-        raise ImportValidationError({"mapping": str(error)}) from error
+        raise ImportValidationError({f"mapping.{field}": message for field, message in error.fields.items()}
+                                    or {"mapping": str(error)}) from error
     contact_import.update_existing = bool(update_existing)
     db.session.add(contact_import)
     return _launch(contact_import)
