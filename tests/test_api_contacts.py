@@ -217,6 +217,25 @@ def test_another_organization_cannot_download_an_export(client, headers, other_o
     assert client.get("/api/v1/contacts/export/forged/download", headers=headers).status_code == 404
 
 
+def test_an_export_has_a_uuid_and_lasts_a_day(client, headers, app_ctx):
+    import uuid
+
+    from nudgeweb.api.tasks import forget_expired_contact_exports
+    from nudgeweb.models import ContactExport
+
+    job = client.post("/api/v1/contacts/export", headers=headers, json={}).json["data"]
+    assert uuid.UUID(job["id"]).version == 7
+    export = db.session.get(ContactExport, uuid.UUID(job["id"]))
+    assert export.expires_at - export.created_at == timedelta(hours=24)
+    assert job["attributes"]["expires_at"].endswith("Z")
+    export.expires_at = utcnow() - timedelta(seconds=1)
+    db.session.commit()
+    expired = client.get(job["attributes"]["download_url"], headers=headers)
+    assert expired.status_code == 404 and "24 hours" in expired.json["errors"][0]["detail"]
+    assert forget_expired_contact_exports.call_local() == 1
+    assert db.session.scalar(select(func.count()).select_from(ContactExport)) == 0
+
+
 def test_input_fields_include_custom_fields(client, headers, organization, app_ctx):
     from nudgeweb.models import CustomFieldDefinition
 

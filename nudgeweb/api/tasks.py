@@ -3,6 +3,7 @@ from huey import crontab
 
 from nudgeweb.api.idempotency import forget_expired
 from nudgeweb.api.tokens import forget_expired_refresh_tokens
+from nudgeweb.contacts.export import forget_expired_exports
 from nudgeweb.extensions import huey
 
 
@@ -16,3 +17,9 @@ def forget_expired_idempotency_keys():
 def forget_used_refresh_tokens():
     """A spent JWT refresh token's row is kept until the token expires, then deleted (daily)."""
     return forget_expired_refresh_tokens()
+
+
+@huey.periodic_task(crontab(minute="29", hour="4"))
+def forget_expired_contact_exports():
+    """An API export job can be downloaded for a day; then its row is deleted (daily)."""
+    return forget_expired_exports()

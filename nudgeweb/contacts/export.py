@@ -3,11 +3,11 @@ import csv
 import io
 import re
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from nudgeweb.contacts.fields import custom_field_definitions
 from nudgeweb.contacts.queries import conditions, order_by
-from nudgeweb.models import db
+from nudgeweb.models import ContactExport, db, utcnow
 from nudgeweb.models.contacts import Contact, Tag, contact_tags
 
 COLUMNS = ("id", "email", "phone", "first_name", "last_name", "company_name", "tags", "status", "source",
@@ -73,3 +73,10 @@ def _cell(value):
         return value.isoformat().replace("+00:00", "Z")
     text = str(value)
     return "'" + text if _FORMULA.match(text) and not _PHONE.match(text) else text
+
+
+def forget_expired_exports():
+    """Delete the API's export jobs past their day (run daily by Huey)."""
+    result = db.session.execute(delete(ContactExport).where(ContactExport.expires_at <= utcnow()))
+    db.session.commit()
+    return result.rowcount

@@ -10,4 +10,4 @@ from nudgeweb.models.messages import Message, MessageEvent, SendingSettings  # n
 from nudgeweb.models.templates import MessageTemplate  # noqa: F401
 from nudgeweb.models.reviews import ReviewRequest, ReviewRequestEvent, ReviewSettings  # noqa: F401
 from nudgeweb.models.api import ApiKey, ApiSettings, IdempotencyRecord, UsedRefreshToken  # noqa: F401
-from nudgeweb.models.imports import IMPORT_STATUSES, ContactImport, ContactImportFailure  # noqa: F401
+from nudgeweb.models.imports import IMPORT_STATUSES, ContactExport, ContactImport, ContactImportFailure  # noqa: F401

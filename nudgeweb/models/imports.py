@@ -4,7 +4,7 @@ from datetime import datetime
 from sqlalchemy import JSON, Boolean, ForeignKey, Integer, LargeBinary, String, Text, Uuid
 from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
 
-from nudgeweb.models.base import IdMixin, OrgScoped, TimestampMixin, UtcDateTime, db
+from nudgeweb.models.base import IdMixin, OrgScoped, TimestampMixin, UtcDateTime, db, utcnow
 
 # draft: uploaded, columns not confirmed yet (the wizard's mapping step; never shown by the API).
 # processing -> completed | failed, as in seed 001.
@@ -79,3 +79,16 @@ class ContactImportFailure(OrgScoped, db.Model):
     values: Mapped[list] = mapped_column(JSON, default=list)
 
     contact_import: Mapped[ContactImport] = relationship(back_populates="failures")
+
+
+class ContactExport(IdMixin, OrgScoped, db.Model):
+    """A CSV export asked for through the API: which contacts (``filters``, as the list's
+    filter[…] takes them) and which ``fields``; its download reads them as they are then, for a day."""
+
+    __tablename__ = "contact_exports"
+
+    created_by_id: Mapped[object | None] = mapped_column(Uuid, ForeignKey("users.id", ondelete="SET NULL"))
+    filters: Mapped[dict] = mapped_column(JSON, default=dict)
+    fields: Mapped[list] = mapped_column(JSON, default=list)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow, nullable=False)
+    expires_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)

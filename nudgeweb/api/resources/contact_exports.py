@@ -1,16 +1,15 @@
 """CSV export of contacts (seed 001 "Export Contacts"): POST makes the job, its download streams the CSV.
 
-The job is a signed token naming the organization, the filters and the columns; nothing is
-stored, and the download streams the contacts area's export in batches (bounded memory).
+The job (a ContactExport row) names the filters and the columns; the download streams the
+contacts area's export in batches (bounded memory), for a day.
 """
 import csv
 import io
-import time
-from datetime import datetime, timezone
+import uuid
+from datetime import timedelta
 from typing import Any
 
-from flask import Response, current_app, stream_with_context
-from itsdangerous import BadSignature, URLSafeTimedSerializer
+from flask import Response, stream_with_context
 from pydantic import BaseModel, Field, field_validator
 
 from nudgeweb.api import Body, api_route, documents, iso
@@ -20,10 +19,11 @@ from nudgeweb.api.resources.contacts import contact_filters
 from nudgeweb.contacts.export import COLUMNS, export_rows
 from nudgeweb.contacts.operations import custom_field_definitions
 from nudgeweb.contacts.queries import FILTER_KEYS, contacts_query, count_matching, read_filters
-from nudgeweb.models import utcnow
+from nudgeweb.extensions import db
+from nudgeweb.models import ContactExport, utcnow
 
 TAGS = ["Contacts"]
-LIFETIME = 24 * 3600
+LIFETIME = timedelta(hours=24)
 FILTER_ALIASES = {"tags": "tag", "statuses": "status"}
 
 
@@ -84,35 +84,31 @@ class ExportDocument(BaseModel):
     data: dict[str, Any] = Field(description="{id, type: contact_exports, attributes: ExportAttributes, links}")
 
 
-def _serializer():
-    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt="nudge-contact-export")
-
-
 def _columns(organization_id):
     return [*COLUMNS, *(d.key for d in custom_field_definitions(organization_id))]
 
 
-def _job_document(token, job, status):
-    organization_id = current_credential().organization_id
-    query = contacts_query(organization_id, contact_filters(job["filters"]))
-    created = job["created_at"]
-    url = f"{documents.api_root()}/contacts/export/{token}"
+def _job_document(export, status):
+    query = contacts_query(export.organization_id, contact_filters(export.filters))
+    url = f"{documents.api_root()}/contacts/export/{export.id}"
     attributes = {"status": "completed", "format": "csv", "total": count_matching(query),
-                  "fields": job["fields"], "filters": job["filters"], "download_url": f"{url}/download",
-                  "created_at": created, "expires_at": iso(datetime.fromtimestamp(job["ts"] + LIFETIME, timezone.utc))}
-    return documents.respond({"data": {"id": token, "type": "contact_exports", "attributes": attributes,
+                  "fields": export.fields, "filters": export.filters, "download_url": f"{url}/download",
+                  "created_at": iso(export.created_at), "expires_at": iso(export.expires_at)}
+    return documents.respond({"data": {"id": str(export.id), "type": "contact_exports", "attributes": attributes,
                                        "links": {"self": url, "download": f"{url}/download"}},
                               "links": {"self": url}}, status)
 
 
-def _load(token):
+def _load(export_id):
+    """The caller's export by id; a 404 for another organization's, a malformed id, or an expired one."""
     try:
-        job = _serializer().loads(token, max_age=LIFETIME)
-    except BadSignature:
+        export = db.session.get(ContactExport, uuid.UUID(str(export_id)))
+    except ValueError:
+        export = None
+    if export is None or export.organization_id != current_credential().organization_id or (
+            export.expires_at <= utcnow()):
         raise not_found("No such export (or it has expired: exports can be downloaded for 24 hours).")
-    if job.get("o") != str(current_credential().organization_id):
-        raise not_found("No such export (or it has expired: exports can be downloaded for 24 hours).")
-    return job
+    return export
 
 
 @api_route("/contacts/export", "POST", summary="Export contacts as CSV", tags=TAGS, scope="contacts:read",
@@ -123,28 +119,28 @@ def create_export(body):
     errors = ExportIn.domain_errors(body.model_dump())
     if errors:
         raise validation_error(errors)
-    raw_filters = _filter_names(body.filters)
-    fields = body.fields or _columns(organization_id)
-    job = {"o": str(organization_id), "filters": raw_filters, "fields": fields, "created_at": iso(utcnow()),
-           "ts": int(time.time())}
-    token = _serializer().dumps(job)
-    return _job_document(token, job, 201)
+    now = utcnow()
+    export = ContactExport(organization_id=organization_id, created_by_id=current_credential().user_id,
+                           filters=_filter_names(body.filters), fields=body.fields or _columns(organization_id),
+                           created_at=now, expires_at=now + LIFETIME)
+    db.session.add(export)
+    db.session.commit()
+    return _job_document(export, 201)
 
 
 @api_route("/contacts/export/<export_id>", "GET", summary="Get an export job", tags=TAGS, scope="contacts:read",
            response=ExportDocument)
 def get_export(export_id):
-    return _job_document(export_id, _load(export_id), 200)
+    return _job_document(_load(export_id), 200)
 
 
 @api_route("/contacts/export/<export_id>/download", "GET", summary="Download an export's CSV", tags=TAGS,
            scope="contacts:read", response={"text/csv": {"schema": {"type": "string"}}})
 def download_export(export_id):
-    job = _load(export_id)
-    organization_id = current_credential().organization_id
-    rows = export_rows(organization_id, contact_filters(job["filters"]))
-    if job["fields"] != _columns(organization_id):
-        rows = _only_columns(rows, job["fields"])
+    export = _load(export_id)
+    rows = export_rows(export.organization_id, contact_filters(export.filters))
+    if export.fields != _columns(export.organization_id):
+        rows = _only_columns(rows, export.fields)
     return Response(stream_with_context(rows), mimetype="text/csv",
                     headers={"Content-Disposition": 'attachment; filename="contacts.csv"'})
 
