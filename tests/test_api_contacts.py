@@ -605,3 +605,13 @@ def test_malformed_list_parameters_are_named(client, headers, organization, app_
     past_the_end = client.get("/api/v1/contacts?page[number]=9&page[size]=2", headers=headers).json
     assert past_the_end["data"] == [] and past_the_end["meta"]["page"]["total_pages"] == 2
     assert "page%5Bnumber%5D=2" in past_the_end["links"]["prev"]
+
+
+def test_a_phone_and_its_alias_that_differ_are_a_422(client, headers):
+    both = client.post("/api/v1/contacts", headers=headers, json={
+        "email": "ada@example.com", "phone": "+14155550199", "mobile_phone_number": "+14155550198"})
+    assert both.status_code == 422
+    assert [e["source"]["pointer"] for e in both.json["errors"]] == ["/data/attributes/mobile_phone_number"]
+    same = client.post("/api/v1/contacts", headers=headers, json={
+        "email": "ada@example.com", "phone": "+14155550199", "mobile_phone_number": "+14155550199"})
+    assert same.status_code == 201 and same.json["data"]["attributes"]["phone"] == "+14155550199"

@@ -266,6 +266,16 @@ def custom_field_definitions(organization):
     ).all()
 
 
+def _phones_that_differ(data):
+    """{alias: message} when a phone's alias holds another number than ``phone`` (or than another alias)."""
+    given = [(name, str(data[name]).strip()) for name in ("phone", *INPUT_ALIASES)
+             if name in data and not _blank(data[name])]
+    if len({value for _name, value in given}) < 2:
+        return {}
+    first = given[0][0]
+    return {name: f"Give one phone number: {name} and {first} differ." for name, _value in given[1:]}
+
+
 class ContactValidator:
     """Validates contact data for one organization; build it once per request or import."""
 
@@ -279,8 +289,8 @@ class ContactValidator:
 
     def validate(self, data, partial=False):
         """(clean, errors) for a dict of input. Unless ``partial``, an email or a phone is required."""
-        data = {INPUT_ALIASES.get(name, name): value for name, value in data.items()}
-        clean, errors = {}, {}
+        clean, errors = {}, _phones_that_differ(data)
+        data = {INPUT_ALIASES.get(name, name): value for name, value in data.items() if name not in errors}
         for name, value in data.items():
             if name != "custom_fields" and has_control_characters(value):
                 errors[name] = CONTROL_MESSAGE
