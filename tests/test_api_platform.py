@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 
 from nudgeweb.api import tokens
 from nudgeweb.extensions import db
-from nudgeweb.models import ApiKey, ApiSettings, IdempotencyRecord, utcnow
+from nudgeweb.models import ApiKey, ApiSettings, Contact, IdempotencyRecord, utcnow
 from tests.api_helpers import key_headers, make_key
 from tests.conftest import REDIS_URL
 from tests.factories import DEFAULT_PASSWORD, MembershipFactory
@@ -480,3 +480,16 @@ def test_the_api_key_list_pages_sorts_and_names_unknown_parameters(client, owner
     refused = client.get("/api/v1/organization/api_keys?filter[bogus]=1&sort=-colour&include=user", headers=admin)
     assert refused.status_code == 400
     assert {e["source"]["parameter"] for e in refused.json["errors"]} == {"filter[bogus]", "sort", "include"}
+
+
+def test_an_idempotency_key_given_twice_must_be_one_key(client, owner, app_ctx):
+    headers = key_headers(make_key(owner), **{"Idempotency-Key": "one"})
+    differ = client.post("/api/v1/contacts", headers=headers, json={"email": "a@example.com", "idempotency_key": "two"})
+    assert differ.status_code == 400 and differ.json["errors"][0]["source"] == {"parameter": "Idempotency-Key"}
+    for bad in ({"idempotency_key": ["x"]}, {"idempotency_key": "  "}):
+        refused = client.post("/api/v1/contacts", headers=key_headers(make_key(owner)), json={"email": "b@example.com",
+                                                                                              **bad})
+        assert refused.status_code == 400 and refused.json["errors"][0]["code"] == "ERR_INVALID_PARAMETER"
+    same = client.post("/api/v1/contacts", headers=headers, json={"email": "a@example.com", "idempotency_key": "one"})
+    assert same.status_code == 201
+    assert db.session.scalar(select(func.count()).select_from(Contact)) == 1

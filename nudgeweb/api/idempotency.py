@@ -27,17 +27,23 @@ MAX_KEY_LENGTH = 255
 
 
 def idempotency_key(body):
-    key = request.headers.get("Idempotency-Key")
-    if key is None and isinstance(body, dict):
-        key = body.get("idempotency_key")
-    if key is None and request.mimetype == "multipart/form-data":
-        key = request.form.get("idempotency_key")
-    if key is None:
+    """The request's idempotency key, from the header, the JSON body or the form; a 400 when it
+    is malformed or given twice with different values (which one would the client mean?)."""
+    given = [request.headers.get("Idempotency-Key"), body.get("idempotency_key") if isinstance(body, dict) else None,
+             request.form.get("idempotency_key") if request.mimetype == "multipart/form-data" else None]
+    given = [key for key in given if key is not None]
+    if not given:
         return None
-    if not isinstance(key, str) or not 0 < len(key.strip()) <= MAX_KEY_LENGTH:
-        raise ApiError(400, f"An idempotency key is 1 to {MAX_KEY_LENGTH} characters.",
-                       "ERR_VALIDATION", "Invalid idempotency key", parameter="Idempotency-Key")
-    return key.strip()
+    if not all(isinstance(key, str) and 0 < len(key.strip()) <= MAX_KEY_LENGTH for key in given):
+        raise _bad_key(f"An idempotency key is a text of 1 to {MAX_KEY_LENGTH} characters.")
+    keys = {key.strip() for key in given}
+    if len(keys) > 1:
+        raise _bad_key("The Idempotency-Key header and the body's idempotency_key differ: send one key.")
+    return keys.pop()
+
+
+def _bad_key(detail):
+    return ApiError(400, detail, "ERR_INVALID_PARAMETER", "Invalid idempotency key", parameter="Idempotency-Key")
 
 
 def fingerprint(body):
