@@ -597,7 +597,7 @@ def test_one_contact_answers_with_the_sparse_fieldset_asked(client, headers, org
 
 def test_malformed_list_parameters_are_named(client, headers, organization, app_ctx):
     for query, parameter in (("sort=--email", "sort"), ("filter=abc", "filter"), ("page=3", "page"),
-                             ("fields=email", "fields")):
+                             ("fields=email", "fields"), ("filter[segment_id]=abc", "filter[segment_id]")):
         response = client.get(f"/api/v1/contacts?{query}", headers=headers)
         assert response.status_code == 400, query
         assert response.json["errors"][0]["source"]["parameter"] == parameter, query

@@ -74,6 +74,8 @@ def _read_filter(name, value, country):
         return _read_moment(value)
     if name == "phone":
         return normalize_phone(value.strip(), country)
+    if name == "segment_id" and _uuid(value.strip()) is None:
+        return None, "Give a segment's id (a UUID)."
     return value, None
 
 
