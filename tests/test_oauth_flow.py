@@ -101,6 +101,7 @@ def test_a_confidential_client_may_skip_pkce(app, owner, dance):
     ({"code": "not-a-code"}, "invalid_grant"),
     ({"client_secret": "wrong"}, "invalid_client"),
     ({"grant_type": "password"}, "unsupported_grant_type"),
+    ({"grant_type": None}, "invalid_request"),
     ({"code": None}, "invalid_request"),
 ])
 def test_token_request_mistakes_are_refused_as_rfc_6749_says(app, owner, dance, mistake, error):

@@ -57,6 +57,8 @@ def _host(uri):
 def token():
     """authorization_code (with PKCE) and refresh_token grants, as RFC 6749 says."""
     server = get_server()
+    if not request.form.get("grant_type"):  # (Authlib calls a missing one unsupported; RFC 6749 5.2 says invalid_request)
+        return oauth_error(InvalidRequestError("Missing 'grant_type': use authorization_code or refresh_token."))
     try:
         return server.create_token_response()
     except (OAuth2Error, ValueError) as error:
