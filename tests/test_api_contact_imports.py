@@ -17,7 +17,8 @@ def test_import_a_small_file_and_poll_it(client, owner):
     assert response.status_code == 202, response.json
     data = response.json["data"]
     assert data["type"] == "contact_imports" and data["attributes"]["import_id"] == data["id"]
-    status = client.get(f"/api/v1/contacts/import/{data['id']}", headers=headers).json["data"]["attributes"]
+    assert response.headers["Location"].endswith(f"/api/v1/contacts/import/{data['id']}")
+    status = client.get(response.headers["Location"], headers=headers).json["data"]["attributes"]
     assert status["status"] == "completed" and status["total"] == 3
     assert status["succeeded"] == 2 and status["failed"] == 1
     failed = client.get(status["failed_rows_url"], headers=headers, buffered=True)

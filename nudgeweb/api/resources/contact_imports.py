@@ -97,7 +97,8 @@ if imports is not None:
                                                   update_existing=update_existing in TRUE)
         except imports.ImportValidationError as error:
             raise validation_error(error.errors)
-        return documents.single(IMPORTS, contact_import, status=202)
+        return documents.single(IMPORTS, contact_import, status=202,
+                                headers={"Location": f"{documents.api_root()}/contacts/import/{contact_import.id}"})
 
     @api_route("/contacts/import/<import_id>", "GET", summary="Check an import's progress", tags=TAGS,
                scope="contacts:read", response=IMPORTS)
