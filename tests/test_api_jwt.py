@@ -25,7 +25,7 @@ def assert_refused(response, detail_starts):
     assert error["code"] == "ERR_AUTH_INVALID_TOKEN" and error["status"] == "401"
     assert error["detail"].startswith(detail_starts)
     assert response.json["data"] is None
-    assert response.headers["WWW-Authenticate"] == 'Bearer realm="nudge"'
+    assert response.headers["WWW-Authenticate"] == 'Bearer realm="nudge", error="invalid_token"'
 
 
 def test_a_refresh_answers_a_new_pair_whose_refresh_token_works_in_turn(client, owner):

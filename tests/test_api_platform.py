@@ -24,6 +24,7 @@ def test_missing_credentials_answer_the_seed_004_document(client, app_ctx):
     assert error["detail"] == "X-API-Key header is required."
     assert error["code"] == "ERR_AUTH_MISSING_TOKEN"
     assert response.headers["X-Request-Id"] == "trace-me-1"
+    assert response.headers["WWW-Authenticate"] == 'Bearer realm="nudge"'  # (no error: none was sent, RFC 6750)
 
 
 @pytest.mark.parametrize("headers, detail", [

@@ -484,3 +484,21 @@ def test_a_wrong_code_verifier_uses_the_code_up(app, owner, dance):
     right = dance.exchange(query["code"], verifier)
     assert right.status_code == 400 and right.get_json()["error"] == "invalid_grant"
     assert db.session.scalar(select(OAuthToken)) is None
+
+
+def test_a_refreshed_token_or_a_new_login_keeps_counting_against_the_same_limit(app, owner, dance):
+    from nudgeweb.api.ratelimit import set_rate_limit
+    from tests.factories import DEFAULT_PASSWORD
+
+    with app.app_context():
+        set_rate_limit(owner.organization, 2)
+    tokens = dance.tokens_for(owner.user.email)
+    me = lambda token: dance.api.get("/api/v1/me", headers={"Authorization": f"Bearer {token}"})  # noqa: E731
+    assert [me(tokens["access_token"]).status_code for _ in range(2)] == [200, 200]
+    refreshed = dance.refresh(tokens["refresh_token"]).get_json()
+    assert me(refreshed["access_token"]).status_code == 429
+    other_app = OAuthDance(app, *register_client(owner))  # another app of the same user has its own count
+    assert me(other_app.tokens_for(owner.user.email)["access_token"]).status_code == 200
+    logins = [dance.api.post("/api/v1/auth/login", json={"email": owner.user.email, "password": DEFAULT_PASSWORD})
+              .get_json()["access_token"] for _ in range(2)]
+    assert [me(token).status_code for token in (*logins, logins[0])] == [200, 200, 429]

@@ -64,7 +64,11 @@ class Credential:
 
     @property
     def rate_key(self):
-        return f"{self.kind}:{self.id}"
+        """Whose requests share one limit: an API key's; an OAuth app's for one user, and a user's JWT
+        logins, so that a refresh or a new login does not start a fresh count."""
+        if self.kind == "api_key":
+            return f"api_key:{self.id}"
+        return f"{self.kind}:{self.extra.get('client_id', '')}:{self.user_id}:{self.organization_id}"
 
     def has_scope(self, needed):
         """``contacts:read`` is granted by ``contacts:read`` or by ``read``."""
@@ -77,7 +81,9 @@ class Credential:
 
 
 def unauthorized(detail, code="ERR_AUTH_INVALID_TOKEN"):
-    return ApiError(401, detail, code, "Unauthorized", headers={"WWW-Authenticate": 'Bearer realm="nudge"'})
+    """A 401; a credential that was sent but is not good also says so in WWW-Authenticate (RFC 6750, 3.1)."""
+    challenge = 'Bearer realm="nudge"' + (', error="invalid_token"' if code == "ERR_AUTH_INVALID_TOKEN" else "")
+    return ApiError(401, detail, code, "Unauthorized", headers={"WWW-Authenticate": challenge})
 
 
 def authenticate():
@@ -253,7 +259,8 @@ def _from_oauth(token):
         scopes = scopes.split()
     return Credential.of("oauth", str(getattr(found, "id", token[:12])), membership, scopes,
                          getattr(found, "created_at", None), getattr(found, "expires_at", None),
-                         getattr(found, "last_used_at", None), rate_limit_of(organization_id))
+                         getattr(found, "last_used_at", None), rate_limit_of(organization_id),
+                         extra={"client_id": str(getattr(found, "client_id", ""))})
 
 
 def _attr_id(found, name):
