@@ -33,9 +33,13 @@ def _api_error(error):
 
 def _oauth_error(error):
     """The OAuth endpoints that machines call answer in OAuth's JSON (RFC 6749, 5.2), even to a wrong method."""
-    response = jsonify(error="invalid_request", error_description=(
-        f"{request.method} is not allowed here; use {', '.join(sorted(set(error.valid_methods or ()) - {'HEAD', 'OPTIONS'}))}."
-        if error.code == 405 else "There is no OAuth endpoint here: use /oauth/authorize, /oauth/token or /oauth/revoke."))
+    descriptions = {
+        400: "The request is malformed (a form field holds a NUL character, for one).",
+        404: "There is no OAuth endpoint here: use /oauth/authorize, /oauth/token or /oauth/revoke.",
+        405: f"{request.method} is not allowed here; use "
+             f"{', '.join(sorted(set(getattr(error, 'valid_methods', None) or ()) - {'HEAD', 'OPTIONS'}))}.",
+    }
+    response = jsonify(error="invalid_request", error_description=descriptions[error.code])
     response.status_code = error.code
     if error.code == 405 and error.valid_methods:
         response.headers["Allow"] = ", ".join(error.valid_methods)
@@ -49,7 +53,7 @@ def _for_machines(path):
 def _error_answer(error, status):
     if request.path.startswith("/api/"):
         return _api_error(error)
-    if status in (404, 405) and _for_machines(request.path):
+    if status in (400, 404, 405) and _for_machines(request.path):
         return _oauth_error(error)
     return render_error(status)
 

@@ -422,7 +422,9 @@ def test_every_oauth_response_carries_a_request_id(app, owner, dance):
 
 def test_a_wrong_method_or_path_under_oauth_answers_oauth_json(app, dance):
     for response, status in ((dance.api.get("/oauth/token"), 405), (dance.api.get("/oauth/revoke"), 405),
-                             (dance.api.post("/oauth/nothing"), 404)):
+                             (dance.api.post("/oauth/nothing"), 404),
+                             (dance.api.post("/oauth/token", data={"grant_type": "refresh_token",
+                                                                   "refresh_token": "\x00"}), 400)):
         assert response.status_code == status, response.request.path
         assert response.get_json()["error"] == "invalid_request" and response.get_json()["error_description"]
         assert response.headers["X-Request-Id"].startswith("req_")
