@@ -172,12 +172,14 @@ def test_unsubscribe_subscribe_and_activity(client, headers, organization, app_c
     out = client.post(f"{url}/unsubscribe", headers=headers, json={"reason": "User requested", "feedback": "Too many"})
     assert out.status_code == 200 and out.json["data"]["attributes"]["status"] == "unsubscribed"
     assert out.json["data"]["attributes"]["unsubscribed_at"]
-    back = client.post(f"{url}/subscribe", headers=headers, json={})
+    back = client.post(f"{url}/subscribe", headers=headers, json={"reason": "Came back", "feedback": "Missed you"})
     assert back.json["data"]["attributes"]["status"] == "subscribed"
     activity = client.get(f"{url}/activity", headers=headers).json
     kinds = [a["attributes"]["kind"] for a in activity["data"]]
     assert kinds == ["subscribed", "unsubscribed", "created"]
     assert activity["data"][1]["attributes"]["data"] == {"reason": "User requested", "feedback": "Too many"}
+    assert activity["data"][0]["attributes"]["data"] == {"reason": "Came back", "feedback": "Missed you"}
+    assert activity["data"][0]["attributes"]["summary"] == "Subscribed: Came back"
     assert activity["data"][0]["relationships"]["contact"]["data"] == {"type": "contacts", "id": str(contact.id)}
     only = client.get(f"{url}/activity?filter[kind]=created", headers=headers).json["data"]
     assert [a["attributes"]["kind"] for a in only] == ["created"]
@@ -197,7 +199,7 @@ def test_export_job_streams_the_csv(client, headers, organization, app_ctx):
     add_contacts(organization, 1, email="other@example.com")
     job = client.post("/api/v1/contacts/export", headers=headers,
                       json={"format": "csv", "fields": ["email", "tags"], "filters": {"tags": ["customer"]}})
-    assert job.status_code == 201
+    assert job.status_code == 201 and job.headers["Location"] == job.json["data"]["links"]["self"]
     attributes = job.json["data"]["attributes"]
     assert attributes["status"] == "completed" and attributes["total"] == 3
     assert client.get(job.json["data"]["links"]["self"], headers=headers).json["data"]["attributes"]["total"] == 3

@@ -183,14 +183,15 @@ def _stop_marketing(contact, status, reason, feedback):
             "data": {"reason": reason, "feedback": feedback}}
 
 
-def subscribe(contact, commit=True):
-    """Subscribe the contact again (e.g. it asked to, or replied START)."""
+def subscribe(contact, reason=None, feedback=None, commit=True):
+    """Subscribe the contact again (e.g. it asked to, or replied START); a reason and feedback go on the timeline."""
     if contact.status != "subscribed":
         contact.status = "subscribed"
         contact.subscribed_at = utcnow()
         contact.unsubscribed_at = None
         contact.unsubscribe_reason = None
-        record_activity(contact, "subscribed", "Subscribed")
+        given = {name: value for name, value in (("reason", reason), ("feedback", feedback)) if value}
+        record_activity(contact, "subscribed", "Subscribed" + (f": {reason}" if reason else ""), given or None)
         signals.contact_subscribed.send(contact)
     return _finish(contact, commit)
 

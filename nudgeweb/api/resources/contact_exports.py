@@ -125,7 +125,9 @@ def create_export(body):
                            created_at=now, expires_at=now + LIFETIME)
     db.session.add(export)
     db.session.commit()
-    return _job_document(export, 201)
+    response = _job_document(export, 201)
+    response.headers["Location"] = f"{documents.api_root()}/contacts/export/{export.id}"
+    return response
 
 
 @api_route("/contacts/export/<export_id>", "GET", summary="Get an export job", tags=TAGS, scope="contacts:read",

@@ -255,7 +255,8 @@ def delete_contact(contact_id):
 @api_route("/contacts/<contact_id>/subscribe", "POST", summary="Subscribe a contact", tags=TAGS,
            scope="contacts:write", body=UnsubscribeIn, response=CONTACTS)
 def subscribe_contact(contact_id, body):
-    return documents.single(CONTACTS, operations.subscribe(_contact(contact_id)))
+    contact = operations.subscribe(_contact(contact_id), reason=body.reason, feedback=body.feedback)
+    return documents.single(CONTACTS, contact)
 
 
 @api_route("/contacts/<contact_id>/unsubscribe", "POST", summary="Unsubscribe a contact", tags=TAGS,
