@@ -119,7 +119,7 @@ def test_unreadable_files_are_refused_at_the_field(owner_client, organization, c
 
 def _library_email(value):
     try:
-        return validate_email(value, check_deliverability=False).normalized.lower()
+        return validate_email(value, check_deliverability=False, test_environment=True).normalized.lower()
     except EmailNotValidError:
         return None
 
@@ -132,6 +132,12 @@ def _library_phone(value, country):
     if not phonenumbers.is_valid_number(number):
         return None
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def test_addresses_at_the_testing_domain_are_taken_and_other_reserved_names_not():
+    assert normalize_email("Ada@Shop.TEST") == ("ada@shop.test", None)
+    for value in ("ada@shop.invalid", "ada@shop.local", "ada@localhost"):
+        assert normalize_email(value)[0] is None, value
 
 
 def test_fast_email_and_phone_checks_give_the_libraries_answers():
