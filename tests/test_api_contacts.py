@@ -617,3 +617,11 @@ def test_a_phone_and_its_alias_that_differ_are_a_422(client, headers):
     same = client.post("/api/v1/contacts", headers=headers, json={
         "email": "ada@example.com", "phone": "+14155550199", "mobile_phone_number": "+14155550199"})
     assert same.status_code == 201 and same.json["data"]["attributes"]["phone"] == "+14155550199"
+
+
+def test_a_collection_action_asked_with_another_method_is_a_405_not_a_contact_id(client, headers):
+    for path in ("/api/v1/contacts/export", "/api/v1/contacts/import"):
+        response = client.get(path, headers=headers)
+        assert response.status_code == 405 and "POST" in response.headers["Allow"], path
+        assert response.json["errors"][0]["code"] == "ERR_METHOD_NOT_ALLOWED"
+    assert client.get("/api/v1/contacts/not-an-id", headers=headers).status_code == 404

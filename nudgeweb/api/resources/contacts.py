@@ -219,7 +219,7 @@ def create_contact(body):
                             headers={"Location": f"{documents.api_root()}/contacts/{contact.id}"} if created else None)
 
 
-@api_route("/contacts/<contact_id>", "GET", summary="Get a contact", tags=TAGS, scope="contacts:read",
+@api_route("/contacts/<uuid:contact_id>", "GET", summary="Get a contact", tags=TAGS, scope="contacts:read",
            response=CONTACTS)
 def get_contact(contact_id):
     return documents.single(CONTACTS, _contact(contact_id, for_reading=True))
@@ -231,35 +231,35 @@ def _update(contact_id, body):
     return documents.single(CONTACTS, contact)
 
 
-@api_route("/contacts/<contact_id>", "PATCH", summary="Update some of a contact's fields", tags=TAGS,
+@api_route("/contacts/<uuid:contact_id>", "PATCH", summary="Update some of a contact's fields", tags=TAGS,
            scope="contacts:write", body=ContactIn, response=CONTACTS, endpoint="patch_contact", errors=("409",),
            description="Only the attributes given change; an empty value clears a field.")
 def patch_contact(contact_id, body):
     return _update(contact_id, body)
 
 
-@api_route("/contacts/<contact_id>", "PUT", summary="Update a contact", tags=TAGS, scope="contacts:write",
+@api_route("/contacts/<uuid:contact_id>", "PUT", summary="Update a contact", tags=TAGS, scope="contacts:write",
            body=ContactIn, response=CONTACTS, endpoint="put_contact", errors=("409",),
            description="As PATCH (seed 001): the attributes given change, the others are kept.")
 def put_contact(contact_id, body):
     return _update(contact_id, body)
 
 
-@api_route("/contacts/<contact_id>", "DELETE", summary="Delete a contact", tags=TAGS, scope="contacts:write",
+@api_route("/contacts/<uuid:contact_id>", "DELETE", summary="Delete a contact", tags=TAGS, scope="contacts:write",
            status=204)
 def delete_contact(contact_id):
     operations.delete_contact(_contact(contact_id))
     return None
 
 
-@api_route("/contacts/<contact_id>/subscribe", "POST", summary="Subscribe a contact", tags=TAGS,
+@api_route("/contacts/<uuid:contact_id>/subscribe", "POST", summary="Subscribe a contact", tags=TAGS,
            scope="contacts:write", body=UnsubscribeIn, response=CONTACTS)
 def subscribe_contact(contact_id, body):
     contact = operations.subscribe(_contact(contact_id), reason=body.reason, feedback=body.feedback)
     return documents.single(CONTACTS, contact)
 
 
-@api_route("/contacts/<contact_id>/unsubscribe", "POST", summary="Unsubscribe a contact", tags=TAGS,
+@api_route("/contacts/<uuid:contact_id>/unsubscribe", "POST", summary="Unsubscribe a contact", tags=TAGS,
            scope="contacts:write", body=UnsubscribeIn, response=CONTACTS,
            description="Stops all marketing to the contact; the reason and feedback go on its timeline.")
 def unsubscribe_contact(contact_id, body):
@@ -287,7 +287,7 @@ ACTIVITY_LIST = ListSpec(filters={"kind": "Only entries of this kind."},
                          id_column=ContactActivity.id)
 
 
-@api_route("/contacts/<contact_id>/activity", "GET", summary="A contact's activity timeline", tags=TAGS,
+@api_route("/contacts/<uuid:contact_id>/activity", "GET", summary="A contact's activity timeline", tags=TAGS,
            scope="contacts:read", list_spec=ACTIVITY_LIST, response=ACTIVITIES, many=True)
 def contact_activity(contact_id, params):
     contact = _contact(contact_id)
