@@ -25,6 +25,8 @@ def test_missing_credentials_answer_the_seed_004_document(client, app_ctx):
     assert error["code"] == "ERR_AUTH_MISSING_TOKEN"
     assert response.headers["X-Request-Id"] == "trace-me-1"
     assert response.headers["WWW-Authenticate"] == 'Bearer realm="nudge"'  # (no error: none was sent, RFC 6750)
+    empty = client.get("/api/v1/me", headers={"X-API-Key": " "})
+    assert empty.json["errors"][0]["code"] == "ERR_AUTH_MISSING_TOKEN"
 
 
 @pytest.mark.parametrize("headers, detail", [

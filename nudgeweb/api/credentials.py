@@ -88,10 +88,10 @@ def unauthorized(detail, code="ERR_AUTH_INVALID_TOKEN"):
 
 def authenticate():
     enter_organization(None)  # a session cookie never decides whose key this is
-    api_key = request.headers.get("X-API-Key")
+    api_key = (request.headers.get("X-API-Key") or "").strip() or None  # (an empty header is no key)
     authorization = request.headers.get("Authorization")
     if api_key is not None:
-        credential = _cached(("key", api_key.strip()), _from_api_key)
+        credential = _cached(("key", api_key), _from_api_key)
     elif authorization is not None:
         scheme, _, token = authorization.partition(" ")
         if scheme.lower() != "bearer" or not token.strip():
