@@ -1,5 +1,5 @@
 """Friendly error pages; a failed request never leaves a half-written transaction behind."""
-from flask import abort, jsonify, render_template, request
+from flask import abort, render_template, request
 from flask_wtf.csrf import CSRFError
 
 from nudgeweb.extensions import db
@@ -33,17 +33,20 @@ def _api_error(error):
 
 def _oauth_error(error):
     """The OAuth endpoints that machines call answer in OAuth's JSON (RFC 6749, 5.2), even to a wrong method."""
-    descriptions = {
+    from authlib.oauth2.rfc6749 import InvalidRequestError
+
+    from nudgeweb.oauth.routes import oauth_error
+
+    methods = sorted(set(getattr(error, "valid_methods", None) or ()) - {"HEAD", "OPTIONS"})
+    description = {
         400: "The request is malformed (a form field holds a NUL character, for one).",
         404: "There is no OAuth endpoint here: use /oauth/authorize, /oauth/token or /oauth/revoke.",
-        405: f"{request.method} is not allowed here; use "
-             f"{', '.join(sorted(set(getattr(error, 'valid_methods', None) or ()) - {'HEAD', 'OPTIONS'}))}.",
-    }
-    response = jsonify(error="invalid_request", error_description=descriptions[error.code])
-    response.status_code = error.code
-    if error.code == 405 and error.valid_methods:
+        405: f"{request.method} is not allowed here; use {', '.join(methods)}.",
+    }[error.code]
+    response, status = oauth_error(InvalidRequestError(description, status_code=error.code))
+    if methods:
         response.headers["Allow"] = ", ".join(error.valid_methods)
-    return response
+    return response, status
 
 
 def _for_machines(path):

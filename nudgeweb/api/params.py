@@ -90,10 +90,11 @@ def parse_list_params(spec: ListSpec, resource_type=None, args=None) -> ListPara
     return ListParams(filters, sort, include, fields, number, size, cursor)
 
 
-def parse_document_params(resource_type, includes=None, args=None):
+def parse_document_params(resource_type):
     """``fields[type]`` of a response holding one resource (sparse fieldsets apply to it as to a
-    list): a 400 for any ``include`` it cannot honour, or a filter, sort or page asked of it."""
-    args = request.args if args is None else args
+    list): a 400 for an ``include`` (no single resource has related ones yet), or a filter, sort
+    or page asked of it."""
+    args = request.args
     problems, fields = [], {}
     for name in args:
         match = _FAMILY.match(name)
@@ -103,7 +104,7 @@ def parse_document_params(resource_type, includes=None, args=None):
             fields[match.group(2)] = _field_names(args.get(name))
         elif match or name == "sort":
             problems.append((name, f"{name} applies to lists; this answers with one resource."))
-    _parse_include(includes or {}, args, problems)
+    _parse_include({}, args, problems)
     _check_sparse_fields(fields, resource_type, problems)
     _raise_problems(problems)
     return fields

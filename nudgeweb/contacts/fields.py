@@ -60,8 +60,10 @@ MAX_CUSTOM_TEXT = 1000
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 CONTROL_CHARACTERS_BUT_LINES = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 CONTROL_MESSAGE = "Must not contain control characters."
+MAX_CUSTOM_FIELDS = 100  # per organization
 UNKNOWN_CUSTOM_FIELD = ("Unknown custom field. Add it in Settings → Custom fields, or send a name of lower-case "
-                        "letters, digits and _ with a text, number or true/false value to add it (up to 100 fields).")
+                        "letters, digits and _ with a text, number or true/false value to add it "
+                        f"(up to {MAX_CUSTOM_FIELDS} fields).")
 TRUE_WORDS = {"true", "yes", "y", "1", "on", "t"}
 FALSE_WORDS = {"false", "no", "n", "0", "off", "f"}
 

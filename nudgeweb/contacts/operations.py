@@ -12,7 +12,7 @@ from sqlalchemy import Uuid, delete, func, insert, literal, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from nudgeweb.contacts import signals
-from nudgeweb.contacts.fields import ContactValidator, custom_field_definitions, split_tags
+from nudgeweb.contacts.fields import MAX_CUSTOM_FIELDS, ContactValidator, custom_field_definitions, split_tags
 from nudgeweb.contacts.queries import clean_filters, contacts_query, count_matching, matching_ids
 from nudgeweb.contacts.timeline import record_activities, record_activity
 from nudgeweb.contacts.version import contacts_changed
@@ -191,7 +191,7 @@ def subscribe(contact, reason=None, feedback=None, commit=True):
         contact.unsubscribed_at = None
         contact.unsubscribe_reason = None
         given = {name: value for name, value in (("reason", reason), ("feedback", feedback)) if value}
-        record_activity(contact, "subscribed", "Subscribed" + (f": {reason}" if reason else ""), given or None)
+        record_activity(contact, "subscribed", "Subscribed" + (f": {reason}" if reason else ""), given)
         signals.contact_subscribed.send(contact)
     return _finish(contact, commit)
 
@@ -515,7 +515,6 @@ def _field_key(label):
 STANDARD_KEYS = frozenset({
     "email", "phone", "first_name", "last_name", "company_name", "tags", "status", "source", "name", "timezone",
     "custom_fields", "id", "created_at", "updated_at", "subscribed_at", "unsubscribed_at", "mobile_phone_number"})
-MAX_CUSTOM_FIELDS = 100
 # A custom field first met in an integration's data is typed by its value.
 _TYPE_OF_VALUE = ((bool, "boolean"), ((int, float), "number"), (str, "text"))
 
@@ -541,12 +540,18 @@ def add_custom_field(organization, label, field_type="text", choices=None, key=N
         errors["choices"] = "List the choices, separated by commas."
     if errors:
         raise ContactValidationError(errors)
+    definition = _new_definition(organization, key, label, field_type, choices)
+    db.session.commit()
+    return definition
+
+
+def _new_definition(organization, key, label, field_type, choices):
+    """A definition added to the session, after the organization's others."""
     position = db.session.scalar(select(func.coalesce(func.max(CustomFieldDefinition.position), 0)).where(
         CustomFieldDefinition.organization_id == organization.id))
     definition = CustomFieldDefinition(organization_id=organization.id, key=key, label=label,
                                        field_type=field_type, choices=choices, position=position + 1)
     db.session.add(definition)
-    db.session.commit()
     return definition
 
 
@@ -574,13 +579,9 @@ def _can_be_field_key(key):
 
 def _add_definition(organization, key, field_type):
     """The field, unless a concurrent request added it a moment ago (then theirs serves)."""
-    position = db.session.scalar(select(func.coalesce(func.max(CustomFieldDefinition.position), 0)).where(
-        CustomFieldDefinition.organization_id == organization.id))
     try:
         with db.session.begin_nested():
-            db.session.add(CustomFieldDefinition(organization_id=organization.id, key=key,
-                                                 label=key.replace("_", " ").capitalize()[:100],
-                                                 field_type=field_type, choices=[], position=position + 1))
+            _new_definition(organization, key, key.replace("_", " ").capitalize()[:100], field_type, [])
     except IntegrityError:
         pass
 

@@ -88,15 +88,19 @@ def _columns(organization_id):
     return [*COLUMNS, *(d.key for d in custom_field_definitions(organization_id))]
 
 
-def _job_document(export, status):
+def _export_url(export):
+    return f"{documents.api_root()}/contacts/export/{export.id}"
+
+
+def _job_document(export, status, headers=None):
     query = contacts_query(export.organization_id, contact_filters(export.filters))
-    url = f"{documents.api_root()}/contacts/export/{export.id}"
+    url = _export_url(export)
     attributes = {"status": "completed", "format": "csv", "total": count_matching(query),
                   "fields": export.fields, "filters": export.filters, "download_url": f"{url}/download",
                   "created_at": iso(export.created_at), "expires_at": iso(export.expires_at)}
     return documents.respond({"data": {"id": str(export.id), "type": "contact_exports", "attributes": attributes,
                                        "links": {"self": url, "download": f"{url}/download"}},
-                              "links": {"self": url}}, status)
+                              "links": {"self": url}}, status, headers)
 
 
 def _load(export_id):
@@ -125,9 +129,7 @@ def create_export(body):
                            created_at=now, expires_at=now + LIFETIME)
     db.session.add(export)
     db.session.commit()
-    response = _job_document(export, 201)
-    response.headers["Location"] = f"{documents.api_root()}/contacts/export/{export.id}"
-    return response
+    return _job_document(export, 201, {"Location": _export_url(export)})
 
 
 @api_route("/contacts/export/<export_id>", "GET", summary="Get an export job", tags=TAGS, scope="contacts:read",
