@@ -9,7 +9,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
 from config import ROOT, Config
-from nudgeweb import extensions
+from nudgeweb import extensions, unit_of_work
 from nudgeweb.extensions import csrf, db, huey, limiter, login_manager, migrate
 
 
@@ -45,7 +45,6 @@ def instance_secret_key(instance_path):
 def register_extensions(app):
     import nudgeweb.models  # noqa: F401  (every table known to SQLAlchemy and Alembic)
     import nudgeweb.contacts.version  # noqa: F401  (each organization's contacts version kept on commit)
-    import nudgeweb.scoping  # noqa: F401  (the organization filter on every query)
     import nudgeweb.tasks  # noqa: F401  (every Huey task registered)
 
     db.init_app(app)
@@ -58,6 +57,7 @@ def register_extensions(app):
     extensions.htmx.init_app(app)  # not `htmx`: that name is the nudgeweb.htmx module once imported
     limiter.init_app(app)
     huey.init_app(app)
+    unit_of_work.init_app(app)  # first before_request: every request runs in one
 
     from nudgeweb.oauth.server import init_app as init_oauth_server
 

@@ -1,31 +1,11 @@
-"""The one place that keeps each organization's data to itself.
-
-Whoever authenticates a request (the login session, an API key, an OAuth or JWT token)
-calls ``enter_organization(org_id)``. From then on every ORM SELECT, UPDATE and DELETE on an
-``OrgScoped`` model in that request is filtered to that organization, so a route that forgets
-the scope still cannot see another business's rows. Huey tasks and CLI commands have no
-request: they take an organization id and pass it on explicitly.
-"""
+"""Reading one row of the current organization by its id (the organization in force is the unit of
+work's: nudgeweb/unit_of_work.py)."""
 import uuid
 
-from flask import abort, g, has_request_context
-from sqlalchemy import event
-from sqlalchemy.orm import ORMExecuteState, Session, with_loader_criteria
+from flask import abort
 
-from nudgeweb.models.base import OrgScoped, db
-
-ALL_ORGANIZATIONS = "all_organizations"
-
-
-def enter_organization(organization_id):
-    g.organization_id = organization_id
-
-
-def current_organization_id():
-    """The organization of the current request, or None outside one."""
-    if has_request_context():
-        return g.get("organization_id")
-    return None
+from nudgeweb.models.base import db
+from nudgeweb.unit_of_work import current_organization_id
 
 
 def get_or_404(model, object_id):
@@ -44,21 +24,3 @@ def get_or_404(model, object_id):
 
 def _as_uuid(value):
     return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
-
-
-@event.listens_for(Session, "do_orm_execute")
-def _scope_to_current_organization(state: ORMExecuteState):
-    if not (state.is_select or state.is_update or state.is_delete):
-        return
-    if state.execution_options.get(ALL_ORGANIZATIONS):
-        return
-    organization_id = current_organization_id()
-    if organization_id is None:
-        return
-    state.statement = state.statement.options(
-        with_loader_criteria(
-            OrgScoped,
-            lambda cls: cls.organization_id == organization_id,
-            include_aliases=True,
-        )
-    )

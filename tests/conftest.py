@@ -19,7 +19,7 @@ from sqlalchemy import create_engine, text
 from werkzeug.serving import make_server
 
 from config import TestConfig
-from nudgeweb import create_app
+from nudgeweb import create_app, unit_of_work
 from nudgeweb.extensions import db, huey
 from tests.factories import DEFAULT_PASSWORD, MembershipFactory, OrganizationFactory
 
@@ -111,6 +111,16 @@ def _same_fake_data_every_run(request):
     """Faker's names are seeded from the test's id: a test that a random name can break (a search
     for "eve" finding "Steve") then fails every time, on every machine, rather than once in CI."""
     factory.random.reseed_random(request.node.nodeid)
+
+
+@pytest.fixture(autouse=True)
+def _test_code_reads_across_organizations():
+    """A test sets up and checks the rows of several organizations, so its own code reads across them;
+    the requests, tasks and commands it runs each have their own unit of work, scoped as in production.
+    (tests/test_unit_of_work.py shows that a query with no organization in force fails.)"""
+    token = unit_of_work._current.set(unit_of_work.UnitOfWork(across_organizations=True))
+    yield
+    unit_of_work._current.reset(token)
 
 
 @pytest.fixture(autouse=True)

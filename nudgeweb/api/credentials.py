@@ -25,7 +25,7 @@ from nudgeweb.api.errors import ApiError
 from nudgeweb.api.ratelimit import DEFAULT_RATE_LIMIT, rate_limit_of
 from nudgeweb.extensions import db
 from nudgeweb.models import ApiKey, ApiSettings, Membership, Organization, User, role_at_least, utcnow
-from nudgeweb.scoping import enter_organization
+from nudgeweb.unit_of_work import ACROSS_ORGANIZATIONS, enter_organization
 
 # A credential's last_used_at is written at most once per this interval (not on every request).
 LAST_USED_RESOLUTION = timedelta(seconds=60)
@@ -201,6 +201,7 @@ def _from_api_key(secret):
         .join(Membership, (Membership.user_id == ApiKey.user_id) & (Membership.organization_id == ApiKey.organization_id))
         .outerjoin(ApiSettings, ApiSettings.organization_id == ApiKey.organization_id)
         .where(ApiKey.key_hash == keys.hash_key(secret))
+        .execution_options(**ACROSS_ORGANIZATIONS)  # whose key is it: the key says
     ).first()
     if row is None:
         raise unauthorized("This API key is not valid.")
@@ -223,7 +224,7 @@ def _touch(key):
         update(ApiKey)
         .where(ApiKey.id == key.id, or_(ApiKey.last_used_at.is_(None), ApiKey.last_used_at < now - LAST_USED_RESOLUTION))
         .values(last_used_at=now)
-        .execution_options(synchronize_session=False)
+        .execution_options(synchronize_session=False, **ACROSS_ORGANIZATIONS)
     )
     db.session.commit()
     key.last_used_at = now

@@ -8,7 +8,7 @@ from flask_login import current_user, login_required
 
 from nudgeweb.auth.operations import membership_of, memberships_of
 from nudgeweb.models import role_at_least
-from nudgeweb.scoping import enter_organization
+from nudgeweb.unit_of_work import enter_organization
 
 SESSION_ORGANIZATION = "organization_id"
 

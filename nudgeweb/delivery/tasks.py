@@ -5,7 +5,7 @@ from huey import crontab
 
 from nudgeweb.delivery import engine
 from nudgeweb.extensions import huey
-from nudgeweb.scoping import enter_organization
+from nudgeweb.unit_of_work import enter_organization
 
 
 @huey.task()

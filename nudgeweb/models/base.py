@@ -50,8 +50,8 @@ class TimestampMixin:
 class OrgScoped:
     """Business data: every row belongs to one organization.
 
-    Inside a request with a current organization, every ORM query on such a model is
-    filtered to that organization automatically (see nudgeweb.scoping).
+    Every ORM query on such a model is filtered to the organization in force, and raises with
+    none in force (see nudgeweb.unit_of_work).
     """
 
     @declared_attr

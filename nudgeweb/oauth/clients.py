@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from nudgeweb.models import User, db
 from nudgeweb.models.oauth import OAuthClient, OAuthToken, hash_secret
 from nudgeweb.oauth import tokens
+from nudgeweb.unit_of_work import ACROSS_ORGANIZATIONS
 from nudgeweb.oauth.scopes import DEFAULT_SCOPE, unknown_scopes
 
 
@@ -117,7 +118,7 @@ def connections_of(organization_id):
         .where(OAuthToken.organization_id == organization_id, tokens.active())
         .group_by(OAuthClient.id, OAuthClient.name, User.id, User.name, User.email)
         .order_by(func.min(OAuthToken.created_at).desc())
-        .execution_options(**tokens.ACROSS_ORGANIZATIONS)
+        .execution_options(**ACROSS_ORGANIZATIONS)
     ).all()
     scopes = _scopes_by_connection(organization_id)
     return [
@@ -132,7 +133,7 @@ def _scopes_by_connection(organization_id):
     for client_id, user_id, scope in db.session.execute(
         select(OAuthToken.client_id, OAuthToken.user_id, OAuthToken.scope)
         .where(OAuthToken.organization_id == organization_id, tokens.active())
-        .execution_options(**tokens.ACROSS_ORGANIZATIONS)
+        .execution_options(**ACROSS_ORGANIZATIONS)
     ):
         scopes.setdefault((client_id, user_id), {}).update(dict.fromkeys(scope.split()))
     return {key: list(names) for key, names in scopes.items()}

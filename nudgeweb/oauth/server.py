@@ -24,6 +24,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 from nudgeweb.models import User, db, utcnow
 from nudgeweb.models.oauth import OAuthAuthorizationCode, OAuthClient, OAuthToken, hash_secret
 from nudgeweb.oauth import tokens
+from nudgeweb.unit_of_work import ACROSS_ORGANIZATIONS
 from nudgeweb.oauth.scopes import granted_scope
 
 AUTHORIZATION_CODE_LIFETIME = timedelta(minutes=10)
@@ -34,7 +35,7 @@ def query_client(client_id):
     if not isinstance(client_id, str) or len(client_id) > 64:
         return None
     return db.session.scalar(
-        select(OAuthClient).where(OAuthClient.client_id == client_id).execution_options(**tokens.ACROSS_ORGANIZATIONS)
+        select(OAuthClient).where(OAuthClient.client_id == client_id).execution_options(**ACROSS_ORGANIZATIONS)
     )
 
 
@@ -149,7 +150,7 @@ class AuthorizationCodeGrant(grants.AuthorizationCodeGrant):
         item = db.session.scalar(
             select(OAuthAuthorizationCode)
             .where(OAuthAuthorizationCode.code_hash == hash_secret(code))
-            .execution_options(**tokens.ACROSS_ORGANIZATIONS)
+            .execution_options(**ACROSS_ORGANIZATIONS)
         )
         if item is None or item.client_id != client.id:
             return None

@@ -5,7 +5,7 @@
 The credential has ``organization``, ``organization_id``, ``user``, ``user_id``, ``membership``
 (the user's role in that organization), ``client``, ``scopes`` (a list), ``expires_at``,
 ``created_at``, ``last_used_at`` and ``auth_type == "oauth"``. It does not enter the
-organization: the caller does (``scoping.enter_organization(credential.organization_id)``).
+organization: the caller does (``unit_of_work.enter_organization(credential.organization_id)``).
 """
 import secrets
 from datetime import timedelta
@@ -17,7 +17,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from nudgeweb.models import Membership, db, utcnow
 from nudgeweb.models.oauth import OAuthToken, hash_secret
-from nudgeweb.scoping import ALL_ORGANIZATIONS
+from nudgeweb.unit_of_work import ACROSS_ORGANIZATIONS
 
 ACCESS_TOKEN_PREFIX = "nudge_at_"
 REFRESH_TOKEN_PREFIX = "nudge_rt_"
@@ -27,7 +27,6 @@ MAX_TOKEN_LENGTH = 200
 # last_used_at is written at most this often per token, so using a token costs no write.
 LAST_USED_RESOLUTION = timedelta(seconds=60)
 
-ACROSS_ORGANIZATIONS = {ALL_ORGANIZATIONS: True}
 
 
 def new_access_token(**_context):

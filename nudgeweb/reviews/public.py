@@ -9,7 +9,7 @@ from nudgeweb.htmx import render
 from nudgeweb.reviews import operations
 from nudgeweb.reviews.forms import FeedbackForm
 from nudgeweb.reviews.links import LinkExpired, request_for_token
-from nudgeweb.scoping import enter_organization
+from nudgeweb.unit_of_work import enter_organization
 
 bp = Blueprint("review_page", __name__, url_prefix="/r")
 

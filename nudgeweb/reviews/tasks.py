@@ -4,7 +4,7 @@ import uuid
 from nudgeweb.extensions import huey
 from nudgeweb.models import db
 from nudgeweb.models.reviews import ReviewRequest
-from nudgeweb.scoping import enter_organization
+from nudgeweb.unit_of_work import enter_organization
 
 
 def _request(organization_id, request_id, lock=False):

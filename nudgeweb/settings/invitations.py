@@ -11,7 +11,7 @@ from sqlalchemy import select
 from nudgeweb.auth.operations import MIN_PASSWORD_LENGTH, AccountError, find_user, membership_of, normalize_email
 from nudgeweb.auth.passwords import hash_password
 from nudgeweb.models import ROLES, Invitation, Membership, User, db, utcnow
-from nudgeweb.scoping import ALL_ORGANIZATIONS
+from nudgeweb.unit_of_work import ACROSS_ORGANIZATIONS
 
 INVITATION_LIFETIME = timedelta(days=7)
 SALT = "nudge.invitation"
@@ -86,7 +86,7 @@ def invitation_for_token(token):
     except BadSignature:
         return None
     invitation = db.session.scalar(select(Invitation).where(Invitation.id == uuid.UUID(invitation_id))
-                                   .execution_options(**{ALL_ORGANIZATIONS: True}))
+                                   .execution_options(**ACROSS_ORGANIZATIONS))
     if invitation is None:
         return None
     if invitation.revoked_at is not None:

@@ -1,0 +1,224 @@
+"""The unit of work: one transaction, one organization, and what to do once it has committed.
+
+Every web request, Huey task, CLI command and test runs inside one. It owns three things:
+
+- **The transaction.** Operations change rows and ``db.session.flush()``; they never commit. A web
+  request commits once when its answer is a success (status below 400) and rolls back otherwise; a
+  task or a command commits when its body returns and rolls back when it raises. A long job commits
+  as it goes with ``checkpoint()``; so does a write that must stay even though the answer is an error
+  (an OAuth code used up by a failed exchange).
+- **The organization.** ``enter_organization(id)`` puts one in force (the login or the API credential
+  does it for a request, ``organization_task`` for a task). A query on an organization's rows
+  (an ``OrgScoped`` model) is filtered to it; with none in force the query raises
+  ``OrganizationScopeError``, unless the code reads across organizations and says so in words:
+  ``with across_organizations():`` around it, or ``.execution_options(all_organizations=True)``.
+- **What happens after the commit.** ``after_commit(fn, *args)`` runs ``fn`` once the transaction has
+  committed (queue a Huey task, tell another area through a signal) and never if it rolls back.
+
+How each place uses it::
+
+    # a route: thin; the request's unit of work commits after a successful answer
+    contact = operations.create_contact(current_organization(), form.data)
+    return redirect(url_for("contacts.show", contact_id=contact.id))
+
+    # an operation: change, flush, and ask for what must follow the commit
+    db.session.add(request); db.session.flush()
+    after_commit(review_step_due.send, request, step=0, eta=eta)
+
+    # a task: its organization is in force and its work commits at the end
+    @organization_task()
+    def send_messages(organization_id, message_ids): ...
+
+    # a command or a test
+    with unit_of_work(organization.id):
+        operations.create_contact(organization, data)
+"""
+import contextvars
+import uuid
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import wraps
+
+from flask import g
+from sqlalchemy import event
+from sqlalchemy.orm import ORMExecuteState, with_loader_criteria
+
+from nudgeweb.extensions import db, huey
+from nudgeweb.models.base import OrgScoped
+
+ALL_ORGANIZATIONS = "all_organizations"  # execution option: this statement reads across organizations
+ACROSS_ORGANIZATIONS = {ALL_ORGANIZATIONS: True}  # .execution_options(**ACROSS_ORGANIZATIONS)
+
+
+class OrganizationScopeError(RuntimeError):
+    """A query on an organization's rows with no organization in force."""
+
+
+@dataclass
+class UnitOfWork:
+    organization_id: uuid.UUID | None = None
+    across_organizations: bool = False
+    pending: list = field(default_factory=list)  # (fn, args, kwargs) to run after the commit
+
+    def commit(self):
+        db.session.commit()
+        pending, self.pending = self.pending, []
+        for fn, args, kwargs in pending:
+            fn(*args, **kwargs)
+
+    def rollback(self):
+        self.pending = []
+        db.session.rollback()
+
+
+_current = contextvars.ContextVar("unit_of_work", default=None)
+
+
+def current():
+    return _current.get()
+
+
+@contextmanager
+def unit_of_work(organization_id=None, across=False):
+    """Run a block as one unit of work: commit at the end, or roll back if it raises."""
+    work = UnitOfWork(_as_uuid(organization_id), across)
+    token = _current.set(work)
+    try:
+        yield work
+        work.commit()
+    except BaseException:
+        work.rollback()
+        raise
+    finally:
+        _current.reset(token)
+
+
+def checkpoint():
+    """Commit what the unit of work has done so far, and run what waited for it (a long job's progress)."""
+    _required().commit()
+
+
+def after_commit(fn, *args, **kwargs):
+    """Run ``fn(*args, **kwargs)`` once the current transaction commits; never if it rolls back."""
+    _required().pending.append((fn, args, kwargs))
+
+
+def enter_organization(organization_id):
+    _required().organization_id = _as_uuid(organization_id)
+
+
+def current_organization_id():
+    work = _current.get()
+    return work.organization_id if work is not None else None
+
+
+@contextmanager
+def across_organizations():
+    """The block reads across organizations on purpose (a recovery sweep, an operator's command,
+    finding whose a token is); say why where you use it."""
+    work = _current.get()
+    if work is None:
+        with unit_of_work(across=True):
+            yield
+        return
+    before, work.across_organizations = work.across_organizations, True
+    try:
+        yield
+    finally:
+        work.across_organizations = before
+
+
+def organization_task(**task_options):
+    """A Huey task whose first argument is an organization id: the body runs in that organization's
+    unit of work, and commits when it returns."""
+    def decorator(fn):
+        @wraps(fn)
+        def in_its_organization(organization_id, *args, **kwargs):
+            with unit_of_work(organization_id):
+                return fn(_as_uuid(organization_id), *args, **kwargs)
+
+        return huey.task(**task_options)(in_its_organization)
+
+    return decorator
+
+
+def housekeeping_task(schedule):
+    """A periodic Huey task that sweeps every organization's rows (recovery, deleting what expired)."""
+    def decorator(fn):
+        @wraps(fn)
+        def across_all():
+            with unit_of_work(across=True):
+                return fn()
+
+        return huey.periodic_task(schedule)(across_all)
+
+    return decorator
+
+
+# -- the web request ----------------------------------------------------------------------------
+
+def init_app(app):
+    """Every request runs in a unit of work; every query on the app's session is scoped by it."""
+    event.listen(db.session, "do_orm_execute", _scope_to_current_organization)
+    app.before_request(_begin_request)
+    app.after_request(_finish_request)
+    app.teardown_request(_end_request)
+
+
+def _begin_request():
+    work = UnitOfWork()
+    g.unit_of_work_token = _current.set(work)
+
+
+def _finish_request(response):
+    work = _current.get()
+    if work is not None and "unit_of_work_token" in g:
+        if response.status_code < 400:
+            work.commit()
+        else:
+            work.rollback()
+    return response
+
+
+def _end_request(_error=None):
+    token = g.pop("unit_of_work_token", None)
+    if token is not None:
+        _current.get().rollback()  # (nothing is left after a commit; an unhandled error leaves it here)
+        _current.reset(token)
+
+
+# -- the scope on every query ---------------------------------------------------------------------
+
+def _scope_to_current_organization(state: ORMExecuteState):
+    if not (state.is_select or state.is_update or state.is_delete):
+        return
+    if state.execution_options.get(ALL_ORGANIZATIONS) or not _touches_organization_rows(state):
+        return
+    work = _current.get()
+    if work is not None and work.across_organizations:
+        return
+    if work is not None and work.organization_id is not None:
+        organization_id = work.organization_id
+        state.statement = state.statement.options(with_loader_criteria(
+            OrgScoped, lambda cls: cls.organization_id == organization_id, include_aliases=True,
+        ))
+    else:
+        names = ", ".join(sorted(m.class_.__name__ for m in state.all_mappers if issubclass(m.class_, OrgScoped)))
+        raise OrganizationScopeError(f"A query on {names} with no organization in force")
+
+
+def _touches_organization_rows(state):
+    return any(issubclass(mapper.class_, OrgScoped) for mapper in state.all_mappers)
+
+
+def _as_uuid(value):
+    if value is None or isinstance(value, uuid.UUID):
+        return value
+    return uuid.UUID(str(value))
+
+
+def _required():
+    work = _current.get()
+    if work is None:
+        raise RuntimeError("No unit of work: run this inside a request, a task, or `with unit_of_work(...)`")
+    return work
