@@ -59,15 +59,19 @@ class UnitOfWork:
     organization_id: uuid.UUID | None = None
     across_organizations: bool = False
     pending: list = field(default_factory=list)  # (fn, args, kwargs) to run after the commit
+    last_writes: dict = field(default_factory=dict)  # {key: fn} to run once, just before the commit
 
     def commit(self):
+        last_writes, self.last_writes = self.last_writes, {}
+        for write in last_writes.values():
+            write()
         db.session.commit()
         pending, self.pending = self.pending, []
         for fn, args, kwargs in pending:
             fn(*args, **kwargs)
 
     def rollback(self):
-        self.pending = []
+        self.pending, self.last_writes = [], {}
         db.session.rollback()
 
 
@@ -98,9 +102,20 @@ def checkpoint():
     _required().commit()
 
 
+def rollback():
+    """Undo what the unit of work has done since its last commit (a failed chunk), and what waited for it."""
+    _required().rollback()
+
+
 def after_commit(fn, *args, **kwargs):
     """Run ``fn(*args, **kwargs)`` once the current transaction commits; never if it rolls back."""
     _required().pending.append((fn, args, kwargs))
+
+
+def before_commit(key, write):
+    """Run ``write()`` as the transaction's last statement, once per ``key`` however often asked (a
+    counter bumped once per transaction holds its row lock only for the commit)."""
+    _required().last_writes.setdefault(key, write)
 
 
 def enter_organization(organization_id):

@@ -13,6 +13,7 @@ import uuid
 
 import factory.random
 import pytest
+from flask import has_app_context
 from flask.globals import _cv_app
 from flask.testing import FlaskClient
 from sqlalchemy import create_engine, text
@@ -74,11 +75,20 @@ class IsolatedClient(FlaskClient):
     """
 
     def open(self, *args, **kwargs):
+        commit_test_work()
+
         def without_app_context():
             _cv_app.set(None)
             return FlaskClient.open(self, *args, **kwargs)
 
         return contextvars.copy_context().run(without_app_context)
+
+
+def commit_test_work():
+    """The test's own unit of work (operations it called to set the scene) commits when it hands over to
+    the app, as a request would commit before the next one reads."""
+    if has_app_context():
+        unit_of_work.current().commit()
 
 
 _suite_app = None
@@ -231,6 +241,7 @@ def huey_queue(app):
 @contextlib.contextmanager
 def running_consumer():
     """A real Huey consumer on the queue, in threads, for the duration of the block."""
+    commit_test_work()
     consumer = huey.create_consumer(workers=2, worker_type="thread", periodic=False,
                                     initial_delay=0.05, max_delay=0.2, check_worker_health=False)
     consumer.start()
@@ -296,6 +307,7 @@ def phone_page(browser):
 
 def log_in(page, live_server, email):
     """Log ``email`` in through the real login page and wait for the dashboard."""
+    commit_test_work()
     page.goto(f"{live_server}/login")
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password").fill(DEFAULT_PASSWORD)

@@ -76,7 +76,6 @@ def _cell(value):
 
 
 def forget_expired_exports():
-    """Delete the API's export jobs past their day (run daily by Huey)."""
+    """Delete the API's export jobs past their day, every organization's (run daily by Huey)."""
     result = db.session.execute(delete(ContactExport).where(ContactExport.expires_at <= utcnow()))
-    db.session.commit()
     return result.rowcount

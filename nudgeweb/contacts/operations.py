@@ -1,6 +1,6 @@
 """What can be done to contacts: the pages, the API, imports and other areas all call these.
 
-Functions commit their work unless told ``commit=False`` (then they flush, and the caller commits).
+Functions flush; the unit of work they run in commits (nudgeweb/unit_of_work.py).
 Bad input raises ContactValidationError with every bad field at once.
 """
 import re
@@ -17,6 +17,7 @@ from nudgeweb.contacts.queries import clean_filters, contacts_query, count_match
 from nudgeweb.contacts.timeline import record_activities, record_activity
 from nudgeweb.contacts.version import contacts_changed
 from nudgeweb.models import db, utcnow
+from nudgeweb.unit_of_work import checkpoint
 from nudgeweb.models.contacts import (
     CONTACT_SOURCES, CONTACT_STATUSES, CUSTOM_FIELD_TYPES, Contact, CustomFieldDefinition, Segment, Tag,
     contact_tags,
@@ -84,7 +85,7 @@ class ContactFinder:
         return None
 
 
-def upsert_contact(organization, data, source, update_existing=True, commit=True, validator=None, finder=None):
+def upsert_contact(organization, data, source, update_existing=True, validator=None, finder=None):
     """Create the contact, or update the one with the same email or phone: (Contact, created).
 
     Updating merges: blank values leave what is stored, tags are added, and an unsubscribed
@@ -112,10 +113,10 @@ def upsert_contact(organization, data, source, update_existing=True, commit=True
                 raise
         else:
             signals.contact_created.send(contact)
-            return _finish(contact, commit), True
+            return _finish(contact), True
     if update_existing:
         _merge(existing, clean, finder)
-    return _finish(existing, commit), False
+    return _finish(existing), False
 
 
 def _merge(contact, clean, finder=None):
@@ -126,7 +127,7 @@ def _merge(contact, clean, finder=None):
     _update(contact, clean, merge=True)
 
 
-def create_contact(organization, data, source="manual", commit=True):
+def create_contact(organization, data, source="manual"):
     """A new contact; an email or phone that already exists is an error (the form says so)."""
     validator = ContactValidator.for_organization(organization)
     clean, errors = validator.validate(data)
@@ -136,10 +137,10 @@ def create_contact(organization, data, source="manual", commit=True):
         raise ContactValidationError(errors, duplicates=taken)
     contact = _create(organization, clean, source)
     signals.contact_created.send(contact)
-    return _finish(contact, commit)
+    return _finish(contact)
 
 
-def update_contact(contact, data, commit=True):
+def update_contact(contact, data):
     """Change the given fields (blank clears); the contact must keep an email or a phone."""
     validator = ContactValidator.for_organization(contact.organization)
     clean, errors = validator.validate(data, partial=True)
@@ -152,28 +153,29 @@ def update_contact(contact, data, commit=True):
     if errors:
         raise ContactValidationError(errors, duplicates=taken)
     _update(contact, clean, merge=False)
-    return _finish(contact, commit)
+    return _finish(contact)
 
 
-def delete_contact(contact, commit=True):
+def delete_contact(contact):
     signals.contact_deleted.send(contact)
+    contacts_changed(contact.organization_id)
     db.session.delete(contact)
-    if commit:
-        db.session.commit()
+    db.session.flush()
 
 
-def unsubscribe(contact, reason=None, feedback=None, status="unsubscribed", commit=True):
+def unsubscribe(contact, reason=None, feedback=None, status="unsubscribed"):
     """Stop marketing to the contact (status unsubscribed, bounced or complained), on the timeline."""
     if status not in CONTACT_STATUSES or status == "subscribed":
         raise ValueError(f"status must be one of {CONTACT_STATUSES[1:]}")
     if contact.status != status:
         entry = _stop_marketing(contact, status, reason, feedback)
         record_activity(contact, entry["kind"], entry["summary"], entry["data"])
-    return _finish(contact, commit)
+    return _finish(contact)
 
 
 def _stop_marketing(contact, status, reason, feedback):
     """Set the contact's new status; returns its timeline entry, for the caller to record (alone or in bulk)."""
+    contacts_changed(contact.organization_id)
     contact.status = status
     contact.unsubscribed_at = utcnow()
     contact.unsubscribe_reason = (reason or "")[:200] or None
@@ -183,9 +185,10 @@ def _stop_marketing(contact, status, reason, feedback):
             "data": {"reason": reason, "feedback": feedback}}
 
 
-def subscribe(contact, reason=None, feedback=None, commit=True):
+def subscribe(contact, reason=None, feedback=None):
     """Subscribe the contact again (e.g. it asked to, or replied START); a reason and feedback go on the timeline."""
     if contact.status != "subscribed":
+        contacts_changed(contact.organization_id)
         contact.status = "subscribed"
         contact.subscribed_at = utcnow()
         contact.unsubscribed_at = None
@@ -193,7 +196,7 @@ def subscribe(contact, reason=None, feedback=None, commit=True):
         given = {name: value for name, value in (("reason", reason), ("feedback", feedback)) if value}
         record_activity(contact, "subscribed", "Subscribed" + (f": {reason}" if reason else ""), given)
         signals.contact_subscribed.send(contact)
-    return _finish(contact, commit)
+    return _finish(contact)
 
 
 def _create(organization, clean, source):
@@ -213,6 +216,7 @@ def _create(organization, clean, source):
     contact.tag_rows = tags_named(organization.id, clean.get("tags", []))
     db.session.add(contact)
     db.session.flush()
+    contacts_changed(organization.id)
     record_activity(contact, "created", SOURCE_SUMMARIES[source], {"source": source}, occurred_at=now)
     return contact
 
@@ -254,10 +258,11 @@ def _update(contact, clean, merge):
     status = clean.get("status")
     if status and status != contact.status:
         if status != "subscribed":
-            unsubscribe(contact, status=status, commit=False)
+            unsubscribe(contact, status=status)
         elif not merge:
-            subscribe(contact, commit=False)
+            subscribe(contact)
     if changed:
+        contacts_changed(contact.organization_id)
         contact.updated_at = utcnow()
         labels = ", ".join(name.replace("_", " ") for name in changed)
         record_activity(contact, "updated", f"Updated {labels}", {"fields": changed})
@@ -279,11 +284,8 @@ def _taken(organization_id, clean, contact=None, finder=None):
     return found
 
 
-def _finish(contact, commit):
-    if commit:
-        db.session.commit()
-    else:
-        db.session.flush()
+def _finish(contact):
+    db.session.flush()
     return contact
 
 
@@ -307,6 +309,7 @@ def tags_named(organization_id, names):
                 with db.session.begin_nested():
                     tag = Tag(organization_id=organization_id, name=name)
                     db.session.add(tag)
+                contacts_changed(organization_id)
             except IntegrityError:
                 tag = db.session.scalar(
                     select(Tag).where(Tag.organization_id == organization_id, func.lower(Tag.name) == lower)
@@ -349,14 +352,16 @@ def rename_tag(tag, name):
     if clash is not None:
         raise ContactValidationError({"name": f"There is already a tag called {clash.name}."})
     tag.name = name
-    db.session.commit()
+    contacts_changed(tag.organization_id)
+    db.session.flush()
     return tag
 
 
 def delete_tag(tag):
     db.session.execute(delete(contact_tags).where(contact_tags.c.tag_id == tag.id))
     db.session.delete(tag)
-    db.session.commit()
+    contacts_changed(tag.organization_id)
+    db.session.flush()
 
 
 # --- many contacts at once: the rows ticked on the list page, or everyone a filter matches ------------
@@ -444,7 +449,7 @@ def bulk_tag(organization_id, contact_ids, tag_name):
     db.session.execute(insert(contact_tags).from_select(
         ["tag_id", "contact_id"], select(literal(tag.id, Uuid), Contact.id).where(*untagged)))
     contacts_changed(organization_id)
-    db.session.commit()
+    db.session.flush()
     db.session.expire_all()
     return count
 
@@ -459,7 +464,7 @@ def bulk_untag(organization_id, contact_ids, tag_name):
         contact_tags.c.tag_id == tag.id,
         contact_tags.c.contact_id.in_(select(Contact.id).where(*_chosen(organization_id, contact_ids)))))
     contacts_changed(organization_id)
-    db.session.commit()
+    db.session.flush()
     db.session.expire_all()
     return count
 
@@ -469,7 +474,7 @@ def bulk_unsubscribe(organization_id, contact_ids, reason=None):
     count = 0
     for batch in _in_batches(organization_id, contact_ids, Contact.status == "subscribed"):
         record_activities(organization_id, [_stop_marketing(c, "unsubscribed", reason, None) for c in batch])
-        db.session.commit()
+        checkpoint()
         count += len(batch)
     return count
 
@@ -479,14 +484,14 @@ def bulk_delete(organization_id, contact_ids):
     count = 0
     for batch in _in_batches(organization_id, contact_ids):
         for contact in batch:
-            delete_contact(contact, commit=False)
-        db.session.commit()
+            delete_contact(contact)
+        checkpoint()
         count += len(batch)
     return count
 
 
 def _in_batches(organization_id, contact_ids, *conditions):
-    """The chosen contacts, BATCH_SIZE at a time in id order; each batch is committed before the next is read."""
+    """The chosen contacts, BATCH_SIZE at a time in id order; the caller commits each batch (a checkpoint) before the next is read."""
     after = None
     while True:
         query = select(Contact).where(*_chosen(organization_id, contact_ids), *conditions)
@@ -541,7 +546,7 @@ def add_custom_field(organization, label, field_type="text", choices=None, key=N
     if errors:
         raise ContactValidationError(errors)
     definition = _new_definition(organization, key, label, field_type, choices)
-    db.session.commit()
+    db.session.flush()
     return definition
 
 
@@ -601,14 +606,14 @@ def rename_custom_field(definition, label, choices=None):
     definition.label = label
     if definition.field_type == "choice" and choices is not None:
         definition.choices = choices
-    db.session.commit()
+    db.session.flush()
     return definition
 
 
 def remove_custom_field(definition):
     """Delete the definition; its values disappear from pages, exports and the API with it."""
     db.session.delete(definition)
-    db.session.commit()
+    db.session.flush()
 
 
 # --- segments ------------------------------------------------------------------------------------
@@ -627,7 +632,7 @@ def save_segment(organization_id, name, filters):
         raise ContactValidationError(errors)
     segment = Segment(organization_id=organization_id, name=name, filters=filters)
     db.session.add(segment)
-    db.session.commit()
+    db.session.flush()
     return segment
 
 
@@ -639,4 +644,4 @@ def organization_segments(organization_id):
 
 def delete_segment(segment):
     db.session.delete(segment)
-    db.session.commit()
+    db.session.flush()

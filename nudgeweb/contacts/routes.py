@@ -18,6 +18,7 @@ from nudgeweb.contacts.timeline import timeline_of
 from nudgeweb.models import Contact, Segment
 from nudgeweb.models.base import utcnow
 from nudgeweb.scoping import get_or_404
+from nudgeweb.unit_of_work import after_commit
 
 bp = Blueprint("contacts", __name__, url_prefix="/contacts")
 
@@ -160,7 +161,7 @@ def bulk():
 def _bulk_action(organization_id, action, chosen, form):
     reason = form.reason.data or "Unsubscribed by the team"
     if operations.runs_in_background(action, chosen):
-        act_on_matching(str(organization_id), action, chosen.filters, reason=reason)
+        after_commit(act_on_matching, str(organization_id), action, chosen.filters, reason=reason)
         verb = "Unsubscribing" if action == "unsubscribe" else "Deleting"
         return f"{verb} {chosen.count:,} contacts in the background: refresh the list in a minute to see them all done."
     count = operations.bulk_action(organization_id, action, chosen.ids, tag_name=form.tag.data, reason=reason)

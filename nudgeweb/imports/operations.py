@@ -35,11 +35,13 @@ from nudgeweb.contacts.operations import ContactFinder, ContactValidationError, 
 from nudgeweb.contacts.timeline import activity_rows, record_activities
 from nudgeweb.contacts.version import contacts_changed
 from nudgeweb.imports import csvfile
+from nudgeweb.imports.signals import chunk_due
 from nudgeweb.imports.mapping import (
     MappingError, check_mapping, guess_mapping, mapping_from_columns, resolve_mapping, row_data,
 )
 from nudgeweb.models import Contact, ContactActivity, Organization, contact_tags, db, utcnow
 from nudgeweb.models.imports import ContactImport, ContactImportFailure
+from nudgeweb.unit_of_work import after_commit, checkpoint, rollback
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +70,7 @@ def create_draft(organization, user, file_bytes, filename):
     contact_import, _text = _new_import(organization, user, file_bytes, filename)
     contact_import.mapping = guess_mapping(contact_import.headers, organization)
     db.session.add(contact_import)
-    db.session.commit()
+    db.session.flush()
     return contact_import
 
 
@@ -139,7 +141,7 @@ def _new_import(organization, user, file_bytes, filename):
 def _launch(contact_import):
     contact_import.status = "processing"
     contact_import.started_at = utcnow()
-    db.session.commit()
+    checkpoint()  # the import is processing, for everyone, before its first chunk runs
     if contact_import.total <= SYNC_LIMIT:
         run_import(contact_import.id)
     else:
@@ -153,7 +155,7 @@ def discard_draft(contact_import):
     if contact_import.status != "draft":
         raise ImportValidationError({"file": "This import has started: it stays in the list."})
     db.session.delete(contact_import)
-    db.session.commit()
+    db.session.flush()
 
 
 def resume_import(contact_import):
@@ -164,9 +166,7 @@ def resume_import(contact_import):
     contact_import.error = None
     contact_import.claimed_at = None
     contact_import.finished_at = None
-    db.session.commit()
     queue_chunks(contact_import)
-    db.session.refresh(contact_import)
     return contact_import
 
 
@@ -177,7 +177,7 @@ def discard_abandoned_drafts():
     ).all()
     for contact_import in abandoned:
         db.session.delete(contact_import)
-    db.session.commit()
+    db.session.flush()
     return len(abandoned)
 
 
@@ -210,14 +210,13 @@ def resume_stalled_imports():
 # --- running ----------------------------------------------------------------------------------------
 
 def queue_chunks(contact_import):
-    """A Huey task for every chunk not done yet (see "How an import runs")."""
-    from nudgeweb.imports.tasks import import_contact_chunk
-
+    """A Huey task for every chunk not done yet, once this is committed (see "How an import runs")."""
     pending = pending_chunks(contact_import)
     contact_import.claimed_at = utcnow()  # a sign of life, until the first chunk is written
-    db.session.commit()
+    db.session.flush()
     for index, from_row in pending:
-        import_contact_chunk(str(contact_import.id), index, from_row)
+        after_commit(chunk_due.send, str(contact_import.organization_id), import_id=str(contact_import.id),
+                     index=index, from_row=from_row)
 
 
 def run_import(import_id):
@@ -243,7 +242,7 @@ def _chunk_plan(contact_import):
     if contact_import.chunks is None:  # uploaded before imports were cut into chunks
         text, _ = csvfile.decode(contact_import.file_data)
         contact_import.chunks = csvfile.plan_chunks(text, contact_import.delimiter, CHUNK_SIZE)
-        db.session.commit()
+        checkpoint()
     return contact_import.chunks
 
 
@@ -259,11 +258,11 @@ def import_chunk(import_id, index, from_row):
             return False
         organization = db.session.get(Organization, contact_import.organization_id)
         chunk = ChunkImport(contact_import, organization, index, from_row)
-        db.session.rollback()  # no read transaction held open while waiting
+        checkpoint()  # no read transaction held open while waiting
         return _wait_for_turn(import_id, from_row) and chunk.write()
     except Exception as error:
         log.exception("Contact import %s stopped", import_id)
-        db.session.rollback()
+        rollback()
         _stop(import_id, error)
         return False
 
@@ -276,7 +275,7 @@ def _wait_for_turn(import_id, from_row):
             select(ContactImport.processed, ContactImport.status, ContactImport.claimed_at, ContactImport.started_at)
             .where(ContactImport.id == import_id)
         ).one()
-        db.session.rollback()  # the next look sees the latest commit
+        checkpoint()  # (nothing written) the next look sees the latest commit
         if status != "processing" or processed > from_row:
             return False
         if processed == from_row:
@@ -294,7 +293,7 @@ def _stop(import_id, error):
     contact_import.error = f"The import stopped at row {contact_import.processed + 1}: {error}"[:1000]
     contact_import.finished_at = utcnow()
     contact_import.claimed_at = None
-    db.session.commit()
+    checkpoint()  # the failure is kept, whatever becomes of the task
 
 
 @contextmanager
@@ -379,7 +378,6 @@ class ChunkImport:
         """Store the chunk and the import's progress in one transaction; False when another
         worker stored it first."""
         if not self._take_turn():
-            db.session.rollback()
             return False
         with _sqlite_bulk_writes():
             counts, failures = self._write()
@@ -387,7 +385,7 @@ class ChunkImport:
             self._record_failures(failures)
             self._advance(counts, len(failures))
             contacts_changed(self.organization.id)
-            db.session.commit()
+            checkpoint()
         return True
 
     def _take_turn(self):
@@ -437,7 +435,7 @@ class ChunkImport:
             try:
                 with db.session.begin_nested():
                     contact, created = upsert_contact(self.organization, row.data, "import", self.update_existing,
-                                                      commit=False, validator=self.validator, finder=finder)
+                                                      validator=self.validator, finder=finder)
                 finder.remember(contact)
             except ContactValidationError as error:
                 failures.append((row.line, describe(error.errors, self.validator.definitions), row.values))
