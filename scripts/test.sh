@@ -9,6 +9,9 @@ WORKERS=${TEST_WORKERS:-2}
 unset NUDGE_TEST_DATABASE_URL NUDGE_TEST_REDIS_URL
 status=0
 
+echo "== make test: ruff (lint and import order)"
+$PY -m ruff check . || status=1
+
 echo "== make test: SQLite, Huey on SQLite, rate limits in memory"
 $PY -m pytest -n "$WORKERS" "$@" || status=1
 

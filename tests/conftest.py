@@ -35,6 +35,22 @@ def pytest_report_header(config):
     return "backend: SQLite, Huey on SQLite, rate limits in memory"
 
 
+SLOW_FIXTURES = {"page": "browser", "phone_page": "browser", "browser": "browser", "live_server": "browser",
+                 "huey_consumer": "consumer"}
+
+
+def pytest_collection_modifyitems(items):
+    """A test that drives Chromium or a real consumer is marked so (and ``slow``): `pytest -m "not slow"`
+    is the quick local run; `make test` runs everything."""
+    for item in items:
+        kinds = {SLOW_FIXTURES[name] for name in getattr(item, "fixturenames", ()) if name in SLOW_FIXTURES}
+        kinds |= {mark.name for mark in item.iter_markers() if mark.name in ("browser", "consumer")}
+        for kind in kinds:
+            item.add_marker(kind)
+        if kinds:
+            item.add_marker("slow")
+
+
 def _worker():
     return os.environ.get("PYTEST_XDIST_WORKER", "main")
 
