@@ -143,6 +143,9 @@ def across_organizations():
         work.across_organizations = before
 
 
+ORGANIZATION_TASKS = []  # every organization_task, for the test that runs each in another's organization
+
+
 def organization_task(**task_options):
     """A Huey task whose first argument is an organization id: the body runs in that organization's
     unit of work, and commits when it returns."""
@@ -152,7 +155,9 @@ def organization_task(**task_options):
             with unit_of_work(organization_id):
                 return fn(_as_uuid(organization_id), *args, **kwargs)
 
-        return huey.task(**task_options)(in_its_organization)
+        task = huey.task(**task_options)(in_its_organization)
+        ORGANIZATION_TASKS.append(task)
+        return task
 
     return decorator
 

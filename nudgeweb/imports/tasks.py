@@ -11,7 +11,7 @@ from nudgeweb.unit_of_work import housekeeping_task, organization_task
 @organization_task()
 def import_contact_chunk(organization_id, import_id, index, from_row):
     """One chunk of a large import; the workers run an import's chunks side by side."""
-    operations.import_chunk(uuid.UUID(import_id), index, from_row)
+    return operations.import_chunk(uuid.UUID(import_id), index, from_row)
 
 
 @chunk_due.connect

@@ -1,0 +1,76 @@
+"""Every organization task, run by a real consumer with one organization's id and another's rows,
+finds nothing of the other's and changes nothing of it."""
+import pytest
+from sqlalchemy import func, select
+
+import nudgeweb.tasks  # noqa: F401  (every task registered)
+from nudgeweb.contacts.tasks import act_on_matching
+from nudgeweb.delivery import queue_message
+from nudgeweb.delivery.tasks import send_messages
+from nudgeweb.extensions import db, huey
+from nudgeweb.imports.operations import create_draft
+from nudgeweb.imports.tasks import import_contact_chunk
+from nudgeweb.models import Contact
+from nudgeweb.models.imports import ContactImport
+from nudgeweb.models.messages import Message
+from nudgeweb.models.reviews import ReviewRequest
+from nudgeweb.reviews.operations import create_review_request
+from nudgeweb.reviews.tasks import bulk_send_review_requests, notify_owners_of_review, send_review_step
+from nudgeweb.unit_of_work import ORGANIZATION_TASKS, unit_of_work
+from tests.conftest import running_consumer
+from tests.delivery_support import email_template
+from tests.factories import ContactFactory
+
+pytestmark = pytest.mark.consumer
+
+
+@pytest.fixture
+def theirs(app_ctx, other_owner):
+    """Another business with a contact, a queued message, a scheduled review request and a draft import."""
+    organization = other_owner.organization
+    contact = ContactFactory(organization=organization, email="their.customer@example.net")
+    template = email_template(organization)
+    with unit_of_work(organization.id):
+        message = queue_message(contact, "email", template, purpose="campaign", send_at=None)
+        request = create_review_request(organization, {"email": "asked@example.net"}, delay_hours=48)
+        draft = create_draft(organization, other_owner.user, b"email\nnew@example.net\n", "people.csv")
+        draft.status, draft.mapping = "processing", {"email": 0}
+    huey.flush()  # their own tasks are not what this test runs
+    return {"organization": organization, "contact": contact.id, "message": message.id,
+            "request": request.id, "import": draft.id}
+
+
+def state_of(theirs):
+    organization_id = theirs["organization"].id
+    with unit_of_work(organization_id):
+        return (
+            db.session.scalar(select(func.count()).where(Contact.organization_id == organization_id)),
+            db.session.get(Message, theirs["message"]).status,
+            db.session.get(ReviewRequest, theirs["request"]).status,
+            db.session.get(ContactImport, theirs["import"]).processed,
+        )
+
+
+def test_each_task_run_in_one_organization_leaves_anothers_rows_alone(huey_queue, organization, theirs):
+    ours = str(organization.id)
+    ContactFactory(organization=organization, email="our.customer@example.net")
+    before = state_of(theirs)
+    runs = {
+        send_messages: (ours, [theirs["message"].hex]),
+        send_review_step: (ours, str(theirs["request"]), 0),
+        notify_owners_of_review: (ours, str(theirs["request"]), "rated"),
+        bulk_send_review_requests: (ours, {}, 0, True, None),
+        act_on_matching: (ours, "delete", {}),
+        import_contact_chunk: (ours, str(theirs["import"]), 0, 0),
+    }
+    assert {task.func.__name__ for task in ORGANIZATION_TASKS} == {task.func.__name__ for task in runs}, "a new task needs a case here"
+    with running_consumer():
+        results = {task.func.__name__: task(*args) for task, args in runs.items()}
+        answers = {name: result.get(blocking=True, timeout=30) for name, result in results.items()}
+    assert answers["send_review_step"] == answers["notify_owners_of_review"] == "missing"
+    assert answers["import_contact_chunk"] is False
+    assert answers["act_on_matching"] == 1  # our one contact (theirs counted nowhere)
+    assert sum(answers["bulk_send_review_requests"].values()) <= 1
+    assert state_of(theirs) == before
+    with unit_of_work(organization.id):  # our own contact went: the tasks did run, in our organization
+        assert db.session.scalar(select(func.count()).where(Contact.organization_id == organization.id)) == 0
