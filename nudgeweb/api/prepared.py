@@ -7,7 +7,8 @@ must include what shapes it) and then only its named parameters change; values g
 out through the column types' own converters, so rows hold what SQLAlchemy would have given
 (but for UtcDateTime values, which stay naive UTC, and UUIDs, which are text: see _result_processor).
 Use it only for reads that filter their organization themselves: they run on a connection of
-their own, which the session's scoping does not see.
+their own, which the session's scoping does not see; like the session, they refuse to run with no
+organization in force.
 """
 import os
 import threading
@@ -21,6 +22,7 @@ from sqlalchemy import JSON, Uuid, create_engine, event
 
 from nudgeweb.extensions import db, read_json
 from nudgeweb.models.base import UtcDateTime
+from nudgeweb.unit_of_work import OrganizationScopeError, current_organization_id
 
 
 class Prepared:
@@ -45,6 +47,8 @@ class Prepared:
 
     def rows(self, **values):
         """The rows for these parameter values (the others keep the statement's own)."""
+        if current_organization_id() is None:
+            raise OrganizationScopeError("A prepared read with no organization in force")
         params = {**self.defaults, **values} if values else dict(self.defaults)
         for name, process in self.bind_processors.items():
             params[name] = process(params[name])
