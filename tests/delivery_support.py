@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 from aiosmtpd.controller import Controller
 
 from nudgeweb.delivery.configuration import save_sending_settings
+from nudgeweb.unit_of_work import unit_of_work
 
 
 def free_port():
@@ -184,6 +185,7 @@ def quiet_now(organization, channel):
     now = datetime.now(ZoneInfo("Asia/Tokyo"))
     start, end = (now - timedelta(hours=1)).time().replace(second=0, microsecond=0), \
         (now + timedelta(hours=2)).time().replace(second=0, microsecond=0)
-    save_sending_settings(organization.id, {f"{channel}_quiet_start": start, f"{channel}_quiet_end": end})
+    with unit_of_work(organization.id):
+        save_sending_settings(organization.id, {f"{channel}_quiet_start": start, f"{channel}_quiet_end": end})
     return now.replace(hour=end.hour, minute=end.minute, second=0, microsecond=0) + \
         (timedelta(days=1) if end < now.time() else timedelta())

@@ -5,6 +5,7 @@ from sqlalchemy import func, select
 from nudgeweb.extensions import db
 from nudgeweb.message_templates import operations
 from nudgeweb.models import MessageTemplate
+from nudgeweb.unit_of_work import unit_of_work
 from tests.api_helpers import key_headers, make_key
 from tests.factories import ContactFactory
 
@@ -89,7 +90,8 @@ def test_sms_template_with_seed_shaped_variables(client, headers, app_ctx):
 
 
 def test_preview_with_variables_for_a_contact_and_a_missing_required_variable(client, headers, organization):
-    template = operations.create_template(organization, {**PRODUCT})
+    with unit_of_work(organization.id):
+        template = operations.create_template(organization, {**PRODUCT})
     contact = ContactFactory(organization=organization, first_name="Anna")
     path = f"/api/v1/templates/{template.id}/preview"
     response = client.post(path, headers=headers, json={
@@ -103,7 +105,8 @@ def test_preview_with_variables_for_a_contact_and_a_missing_required_variable(cl
     sample = client.post(path, headers=headers, json={})
     assert sample.json["data"]["attributes"]["subject"] == "Announcing [product_name]"
 
-    sms = operations.create_template(organization, {"name": "T", "channel": "sms", "body": "Hi {{ first_name }} 🙂"})
+    with unit_of_work(organization.id):
+        sms = operations.create_template(organization, {"name": "T", "channel": "sms", "body": "Hi {{ first_name }} 🙂"})
     size = client.post(f"/api/v1/templates/{sms.id}/preview", headers=headers, json={}).json["data"]["attributes"]
     assert (size["body"], size["segments"], size["encoding"]) == ("Hi Jamie 🙂", 1, "UCS-2")
 
@@ -111,7 +114,8 @@ def test_preview_with_variables_for_a_contact_and_a_missing_required_variable(cl
 def test_list_filters_sorts_and_pages(client, headers, organization):
     for name, channel in [("B email", "email"), ("A text", "sms"), ("C text", "sms")]:
         body = {"body": "Hi"} if channel == "sms" else {"subject": "Hi", "html_content": "<p>Hi</p>"}
-        operations.create_template(organization, {"name": name, "channel": channel, **body})
+        with unit_of_work(organization.id):
+            operations.create_template(organization, {"name": name, "channel": channel, **body})
     names = lambda response: [item["attributes"]["name"] for item in response.json["data"]]  # noqa: E731
     assert names(client.get("/api/v1/templates", headers=headers)) == ["A text", "B email", "C text"]
     assert names(client.get("/api/v1/templates?filter[channel]=sms&sort=-name", headers=headers)) == ["C text", "A text"]
@@ -123,7 +127,8 @@ def test_list_filters_sorts_and_pages(client, headers, organization):
 
 def test_a_read_only_key_cannot_write_but_can_preview(client, owner, organization):
     headers = key_headers(make_key(owner, scopes=["templates:read"]))
-    template = operations.create_template(organization, {"name": "T", "channel": "sms", "body": "Hi"})
+    with unit_of_work(organization.id):
+        template = operations.create_template(organization, {"name": "T", "channel": "sms", "body": "Hi"})
     assert client.post("/api/v1/templates", headers=headers, json=PRODUCT).status_code == 403
     assert client.post(f"/api/v1/templates/{template.id}/duplicate", headers=headers).status_code == 403
     assert client.post(f"/api/v1/templates/{template.id}/preview", headers=headers, json={}).status_code == 200
@@ -131,8 +136,10 @@ def test_a_read_only_key_cannot_write_but_can_preview(client, owner, organizatio
 
 def test_another_business_cannot_see_preview_duplicate_change_or_delete(client, other_owner, organization):
     headers = key_headers(make_key(other_owner))
-    template = operations.create_template(organization, {"name": "Secret", "channel": "sms", "body": "Hi"})
-    mine = operations.create_template(other_owner.organization, {"name": "Mine", "channel": "sms", "body": "Hi"})
+    with unit_of_work(organization.id):
+        template = operations.create_template(organization, {"name": "Secret", "channel": "sms", "body": "Hi"})
+    with unit_of_work(other_owner.organization_id):
+        mine = operations.create_template(other_owner.organization, {"name": "Mine", "channel": "sms", "body": "Hi"})
     contact = ContactFactory(organization=organization)
     assert [t["attributes"]["name"] for t in client.get("/api/v1/templates", headers=headers).json["data"]] == ["Mine"]
     path = f"/api/v1/templates/{template.id}"

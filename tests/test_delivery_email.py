@@ -14,6 +14,7 @@ from nudgeweb.delivery.configuration import save_sending_settings
 from nudgeweb.delivery.signals import message_event
 from nudgeweb.message_templates.rendering import TemplateRenderError
 from nudgeweb.models import ContactActivity, Message, MessageEvent, db
+from nudgeweb.unit_of_work import unit_of_work
 from tests.delivery_support import SmtpServer, email_template, parts_of, smtp  # noqa: F401
 from tests.factories import ContactFactory
 
@@ -28,7 +29,8 @@ def path_of(url):
 
 
 def test_marketing_email_arrives_with_both_parts_tracking_and_unsubscribe_headers(smtp, organization, ada):
-    message = queue_message(ada, "email", email_template(organization), purpose="campaign")
+    with unit_of_work(organization.id):
+        message = queue_message(ada, "email", email_template(organization), purpose="campaign")
     assert message.status == "sent" and message.backend == "smtp"
 
     [received] = smtp.sink.to("ada@example.net")
@@ -52,7 +54,8 @@ def test_click_redirects_to_the_signed_target_and_is_recorded_once_per_click(smt
     heard = []
     message_event.connect(receiver := lambda purpose, **kw: heard.append((purpose, kw["event"])), weak=False)
     try:
-        queue_message(ada, "email", email_template(organization), purpose="campaign")
+        with unit_of_work(organization.id):
+            queue_message(ada, "email", email_template(organization), purpose="campaign")
         _, html = parts_of(smtp.sink.to("ada@example.net")[0])
         link = re.search(r'href="(http://localhost/t/c/[^"]+)"', html).group(1)
         answer = client.get(path_of(link), headers={"User-Agent": "Mail/1.0"})
@@ -73,7 +76,8 @@ def test_click_redirects_to_the_signed_target_and_is_recorded_once_per_click(smt
 
 
 def test_a_forged_or_changed_link_redirects_nowhere(client, smtp, organization, ada):
-    queue_message(ada, "email", email_template(organization), purpose="campaign")
+    with unit_of_work(organization.id):
+        queue_message(ada, "email", email_template(organization), purpose="campaign")
     _, html = parts_of(smtp.sink.to("ada@example.net")[0])
     token = re.search(r'href="http://localhost/t/c/([^"]+)"', html).group(1)
     for bad in (token[:-2] + "xx", "WyJhYmMiLCAiaHR0cHM6Ly9ldmlsLmV4YW1wbGUiXQ.forged"):
@@ -84,7 +88,8 @@ def test_a_forged_or_changed_link_redirects_nowhere(client, smtp, organization, 
 
 def test_links_of_emails_signed_by_itsdangerous_itself_still_work(client, smtp, organization, ada, app):
     """The signer is keyed once for speed; links already in inboxes (made by itsdangerous' Signer) still redirect."""
-    message = queue_message(ada, "email", email_template(organization), purpose="campaign")
+    with unit_of_work(organization.id):
+        message = queue_message(ada, "email", email_template(organization), purpose="campaign")
     signer = Signer(app.config["SECRET_KEY"], salt="nudge.click", digest_method=hashlib.sha256)
     payload = ".".join(base64.urlsafe_b64encode(part.encode()).rstrip(b"=").decode()
                        for part in (message.id.hex, "https://shop.example/spring"))
@@ -96,14 +101,16 @@ def test_links_of_emails_signed_by_itsdangerous_itself_still_work(client, smtp, 
 
 
 def test_tracking_can_be_switched_off_per_send(smtp, organization, ada):
-    queue_message(ada, "email", email_template(organization), purpose="campaign", track=False)
+    with unit_of_work(organization.id):
+        queue_message(ada, "email", email_template(organization), purpose="campaign", track=False)
     _, html = parts_of(smtp.sink.to("ada@example.net")[0])
     assert "/t/c/" not in html and "/t/o/" not in html
     assert 'href="https://shop.example/offer?a=1&amp;b=2"' in html
 
 
 def test_one_click_unsubscribe_post_works_without_login(smtp, organization, ada, client):
-    queue_message(ada, "email", email_template(organization), purpose="campaign")
+    with unit_of_work(organization.id):
+        queue_message(ada, "email", email_template(organization), purpose="campaign")
     received = smtp.sink.to("ada@example.net")[0]
     url = re.search(r"<(http://localhost/u/[^>]+)>", received["List-Unsubscribe"]).group(1)
     answer = client.post(path_of(url), data={"List-Unsubscribe": "One-Click"})
@@ -117,7 +124,8 @@ def test_one_click_unsubscribe_post_works_without_login(smtp, organization, ada,
 
 
 def test_unsubscribe_page_asks_and_records_the_reason(smtp, organization, ada, client):
-    queue_message(ada, "email", email_template(organization), purpose="campaign")
+    with unit_of_work(organization.id):
+        queue_message(ada, "email", email_template(organization), purpose="campaign")
     url = re.search(r"<(http://localhost/u/[^>]+)>", smtp.sink.to("ada@example.net")[0]["List-Unsubscribe"]).group(1)
     page = client.get(path_of(url))
     assert "Acme Plumbing will stop sending messages to" in page.text and "ada@example.net" in page.text
@@ -130,7 +138,8 @@ def test_unsubscribe_page_asks_and_records_the_reason(smtp, organization, ada, c
 
 
 def test_transactional_email_has_no_unsubscribe_header(smtp, organization, ada):
-    queue_message(ada, "email", email_template(organization), purpose="receipt", marketing=False, track=False)
+    with unit_of_work(organization.id):
+        queue_message(ada, "email", email_template(organization), purpose="receipt", marketing=False, track=False)
     received = smtp.sink.to("ada@example.net")[0]
     assert received["List-Unsubscribe"] is None
 
@@ -148,7 +157,8 @@ def test_a_template_that_cannot_render_stores_and_sends_nothing(smtp, organizati
 
 def test_hard_bounce_marks_message_and_contact_bounced(smtp, organization):
     contact = ContactFactory(organization=organization, email="bounce@example.net")
-    message = queue_message(contact, "email", email_template(organization), purpose="campaign")
+    with unit_of_work(organization.id):
+        message = queue_message(contact, "email", email_template(organization), purpose="campaign")
     assert message.status == "bounced" and "550" in message.error
     db.session.refresh(contact)
     assert contact.status == "bounced"
@@ -156,7 +166,8 @@ def test_hard_bounce_marks_message_and_contact_bounced(smtp, organization):
 
 def test_temporary_refusal_is_retried_later_with_backoff(smtp, organization):
     contact = ContactFactory(organization=organization, email="later@example.net")
-    message = queue_message(contact, "email", email_template(organization), purpose="campaign")
+    with unit_of_work(organization.id):
+        message = queue_message(contact, "email", email_template(organization), purpose="campaign")
     assert message.status == "queued" and message.attempts == 1 and "451" in message.error
     assert (message.send_at - message.created_at).total_seconds() >= 59
 
@@ -164,7 +175,8 @@ def test_temporary_refusal_is_retried_later_with_backoff(smtp, organization):
 def test_unreachable_server_is_a_transient_failure(app, organization, ada):
     app.config["MAIL_URL"] = "smtp://127.0.0.1:1?starttls=off&timeout=2"
     try:
-        message = queue_message(ada, "email", email_template(organization), purpose="campaign")
+        with unit_of_work(organization.id):
+            message = queue_message(ada, "email", email_template(organization), purpose="campaign")
     finally:
         app.config["MAIL_URL"] = ""
     assert message.status == "queued" and "Could not connect" in message.error
@@ -183,7 +195,8 @@ def test_own_smtp_server_with_dkim_signature_that_verifies(app, organization, ad
         })
         stored = db.session.execute(db.text("SELECT dkim_private_key, smtp_url FROM sending_settings")).one()
         assert "PRIVATE KEY" not in stored[0] and "127.0.0.1" not in stored[1]  # encrypted at rest
-        queue_message(ada, "email", email_template(organization), purpose="campaign")
+        with unit_of_work(organization.id):
+            queue_message(ada, "email", email_template(organization), purpose="campaign")
         [envelope] = server.sink.envelopes
     assert envelope.mail_from == "hello@acme.example"
     raw = envelope.original_content
@@ -196,8 +209,9 @@ def test_own_smtp_server_with_dkim_signature_that_verifies(app, organization, ad
 
 
 def test_direct_email_to_the_team_goes_without_consent_checks(smtp, organization):
-    message = queue_direct(organization, "email", "owner@acme.example", subject="Test", text="It works",
-                           html="<p>It works</p>", purpose="test")
+    with unit_of_work(organization.id):
+        message = queue_direct(organization, "email", "owner@acme.example", subject="Test", text="It works",
+                               html="<p>It works</p>", purpose="test")
     assert message.status == "sent"
     [received] = smtp.sink.to("owner@acme.example")
     assert received["Subject"] == "Test" and received["List-Unsubscribe"] is None

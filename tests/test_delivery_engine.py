@@ -4,7 +4,8 @@ import signal
 import subprocess
 import sys
 import time
-from datetime import datetime, time as clock, timedelta, timezone
+from datetime import datetime, timedelta, timezone
+from datetime import time as clock
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -13,9 +14,10 @@ from config import ROOT
 from nudgeweb.contacts.operations import unsubscribe
 from nudgeweb.delivery import engine, queue_message, queue_messages
 from nudgeweb.delivery.quiet_hours import end_of_quiet_hours
+from nudgeweb.delivery.tasks import recover_stalled_sends
 from nudgeweb.extensions import huey
 from nudgeweb.models import Contact, ContactActivity, Message, MessageEvent, db, utcnow
-from tests.delivery_support import email_template, quiet_now, smtp, sms_template  # noqa: F401
+from tests.delivery_support import email_template, quiet_now, sms_template, smtp  # noqa: F401
 from tests.factories import ContactFactory, OrganizationFactory
 
 
@@ -162,7 +164,7 @@ def test_worker_killed_between_claim_and_send_each_contact_gets_exactly_one(smtp
         assert receipts() == [("sending", False)] * 3 + [("sending", True)] * 2
 
         app.config["SEND_LEASE_SECONDS"] = 0  # the claims are stale now
-        assert engine.recover_stalled() == 3  # the three unsent go back in the queue
+        assert recover_stalled_sends.call_local() == 3  # the three unsent go back in the queue
         consumer = huey.create_consumer(workers=1, worker_type="thread", periodic=False, initial_delay=0.05,
                                         max_delay=0.2, check_worker_health=False)
         consumer.start()

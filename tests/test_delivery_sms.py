@@ -4,6 +4,7 @@ from twilio.request_validator import RequestValidator
 
 from nudgeweb.delivery import queue_message
 from nudgeweb.models import ContactActivity, Message, MessageEvent, db
+from nudgeweb.unit_of_work import unit_of_work
 from tests.delivery_support import sms_template, twilio  # noqa: F401
 from tests.factories import ContactFactory
 
@@ -21,7 +22,8 @@ def signed_post(client, path, form, token=TOKEN):
 
 
 def test_sms_goes_through_twilio_with_a_status_callback(twilio, organization, grace):
-    message = queue_message(grace, "sms", sms_template(organization), purpose="review_request")
+    with unit_of_work(organization.id):
+        message = queue_message(grace, "sms", sms_template(organization), purpose="review_request")
     assert (message.status, message.backend, message.provider_id) == ("sent", "twilio", f"SM{1:032x}")
     [request] = twilio.requests
     assert request["path"] == f"/2010-04-01/Accounts/AC{'1' * 32}/Messages.json"
@@ -40,13 +42,15 @@ def test_sms_goes_through_twilio_with_a_status_callback(twilio, organization, gr
 ])
 def test_twilio_error_answers(twilio, organization, grace, status, code, outcome):
     twilio.answers.append((status, {"code": code, "message": f"Error {code}", "status": status, "more_info": ""}))
-    message = queue_message(grace, "sms", sms_template(organization), purpose="campaign")
+    with unit_of_work(organization.id):
+        message = queue_message(grace, "sms", sms_template(organization), purpose="campaign")
     assert message.status == outcome
     assert f"code {code}" in message.error
 
 
 def test_status_callback_marks_delivered_and_checks_the_signature(twilio, organization, grace, client):
-    message = queue_message(grace, "sms", sms_template(organization), purpose="review_request")
+    with unit_of_work(organization.id):
+        message = queue_message(grace, "sms", sms_template(organization), purpose="review_request")
     path = f"/hooks/twilio/{organization.id.hex}/status"
     form = {"MessageSid": message.provider_id, "MessageStatus": "delivered", "AccountSid": "AC" + "1" * 32}
     assert client.post(path, data=form, headers={"X-Twilio-Signature": "forged"}).status_code == 403
@@ -61,7 +65,8 @@ def test_status_callback_marks_delivered_and_checks_the_signature(twilio, organi
 
 
 def test_replies_stop_start_and_help(twilio, organization, grace, client):
-    queue_message(grace, "sms", sms_template(organization), purpose="review_request")
+    with unit_of_work(organization.id):
+        queue_message(grace, "sms", sms_template(organization), purpose="review_request")
     path = f"/hooks/twilio/{organization.id.hex}/inbound"
     assert client.post(path, data={"From": grace.phone, "Body": "STOP"}).status_code == 403
 
@@ -82,6 +87,7 @@ def test_replies_stop_start_and_help(twilio, organization, grace, client):
 
 
 def test_without_twilio_sms_stays_in_the_outbox(organization, grace):
-    message = queue_message(grace, "sms", sms_template(organization), purpose="review_request", marketing=False)
+    with unit_of_work(organization.id):
+        message = queue_message(grace, "sms", sms_template(organization), purpose="review_request", marketing=False)
     assert (message.status, message.backend) == ("sent", "outbox")
     assert db.session.get(Message, message.id).text == "Hi Grace, your table is ready at Acme Plumbing."

@@ -11,6 +11,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
 from nudgeweb.delivery import queue_direct
+from nudgeweb.unit_of_work import unit_of_work
 from tests.delivery_support import SmtpServer
 
 
@@ -52,7 +53,8 @@ def mail_url(app):
 
 
 def send_test(organization, to="owner@acme.example"):
-    return queue_direct(organization, "email", to, subject="Over TLS", text="Encrypted, we hope.", purpose="test")
+    with unit_of_work(organization.id):
+        return queue_direct(organization, "email", to, subject="Over TLS", text="Encrypted, we hope.", purpose="test")
 
 
 def test_starttls_required_upgrades_the_connection_and_delivers(certificate, mail_url, organization):

@@ -15,8 +15,10 @@ from nudgeweb.models.messages import Message
 from nudgeweb.reviews import bulk, clock, operations
 from nudgeweb.reviews.links import LINK_LIFETIME, review_token
 from nudgeweb.reviews.settings import review_settings_for
+from nudgeweb.unit_of_work import unit_of_work
 from tests.factories import ContactFactory
 from tests.reviews_support import NOW, frozen_clock, token_signed  # noqa: F401
+
 
 def count(model):
     return db.session.scalar(select(func.count()).select_from(model))
@@ -38,10 +40,11 @@ def test_signup_gives_review_settings(client, app_ctx):
 
 
 def test_create_schedules_with_delay_and_upserts_contact(organization):
-    request = operations.create_review_request(
-        organization, {"first_name": "Jane", "last_name": "Smith", "email": "Jane@Example.com",
-                       "mobile_phone_number": "+12125551234", "company_name": "Smith Industries"},
-        24, metadata={"source": "zapier"})
+    with unit_of_work(organization.id):
+        request = operations.create_review_request(
+            organization, {"first_name": "Jane", "last_name": "Smith", "email": "Jane@Example.com",
+                           "mobile_phone_number": "+12125551234", "company_name": "Smith Industries"},
+            24, metadata={"source": "zapier"})
     assert request.status == "scheduled" and request.channel == "sms"
     assert request.scheduled_for == NOW + timedelta(hours=24)
     assert request.contact.email == "jane@example.com" and request.contact.source == "review_request"
@@ -70,15 +73,18 @@ def test_bad_input_names_every_field_and_writes_nothing(organization, data, dela
 
 
 def test_a_customer_asked_recently_is_not_asked_again_unless_insisted(organization):
-    first = operations.create_review_request(organization, {"email": "a@example.com"}, 0)
+    with unit_of_work(organization.id):
+        first = operations.create_review_request(organization, {"email": "a@example.com"}, 0)
     clock.travel_to(NOW + timedelta(days=10))
     with pytest.raises(operations.ReviewRequestRefused) as refused:
         operations.create_review_request(organization, {"email": "a@example.com"}, 0)
     assert refused.value.reason == "asked_recently" and refused.value.existing.id == first.id
-    second = operations.create_review_request(organization, {"email": "a@example.com"}, 0, insist=True)
+    with unit_of_work(organization.id):
+        second = operations.create_review_request(organization, {"email": "a@example.com"}, 0, insist=True)
     assert second.id != first.id
     clock.travel_to(NOW + timedelta(days=41))
-    assert operations.create_review_request(organization, {"email": "a@example.com"}, 0).status == "scheduled"
+    with unit_of_work(organization.id):
+        assert operations.create_review_request(organization, {"email": "a@example.com"}, 0).status == "scheduled"
 
 
 def test_unsubscribed_or_unreachable_contacts_are_refused(organization):
@@ -93,12 +99,14 @@ def test_unsubscribed_or_unreachable_contacts_are_refused(organization):
 
 
 def test_cancelled_request_sends_nothing(organization):
-    request = operations.create_review_request(organization, {"email": "a@example.com"}, 5)
-    assert operations.cancel(request)
+    with unit_of_work(organization.id):
+        request = operations.create_review_request(organization, {"email": "a@example.com"}, 5)
+        assert operations.cancel(request)
     [task] = huey.read_schedule(clock.huey_timestamp(NOW + timedelta(hours=6)))
     huey.execute(task, clock.huey_timestamp(NOW + timedelta(hours=6)))
     assert request.status == "cancelled" and request.steps_sent == 0
-    assert not operations.cancel(request)
+    with unit_of_work(organization.id):
+        assert not operations.cancel(request)
 
 
 def customer_page(client, request):
@@ -111,7 +119,8 @@ def test_customer_page_open_click_rate_and_feedback(client, organization, app_ct
     settings.review_sites = [{"kind": "google", "name": "Google", "url": "https://g.example/review"},
                              {"kind": "yelp", "name": "Yelp", "url": "https://yelp.example/acme"}]
     db.session.commit()
-    request = operations.create_review_request(organization, {"first_name": "Ann", "email": "ann@example.com"}, 48)
+    with unit_of_work(organization.id):
+        request = operations.create_review_request(organization, {"first_name": "Ann", "email": "ann@example.com"}, 48)
     url = customer_page(client, request)
     page = client.get(url)
     html = page.get_data(as_text=True)
@@ -135,7 +144,8 @@ def test_customer_page_open_click_rate_and_feedback(client, organization, app_ct
 
 
 def test_forged_or_unknown_link_gets_a_friendly_page(client, organization):
-    request = operations.create_review_request(organization, {"email": "a@example.com"}, 0)
+    with unit_of_work(organization.id):
+        request = operations.create_review_request(organization, {"email": "a@example.com"}, 0)
     token = review_token(request)
     for bad in (token[:-3] + "abc", "nonsense"):
         page = client.get(f"/r/{bad}")
@@ -144,7 +154,8 @@ def test_forged_or_unknown_link_gets_a_friendly_page(client, organization):
 
 
 def test_a_link_older_than_its_lifetime_gets_410_and_changes_nothing(client, organization):
-    request = operations.create_review_request(organization, {"email": "a@example.com"}, 0)
+    with unit_of_work(organization.id):
+        request = operations.create_review_request(organization, {"email": "a@example.com"}, 0)
     recent = token_signed(request, LINK_LIFETIME - timedelta(days=1))
     assert client.get(f"/r/{recent}").status_code == 200
     old = token_signed(request, LINK_LIFETIME + timedelta(days=1))
@@ -159,9 +170,11 @@ def test_a_link_older_than_its_lifetime_gets_410_and_changes_nothing(client, org
 
 def test_pipeline_counts_filters_and_fragment(owner_client, organization):
     for n in range(3):
-        operations.create_review_request(organization, {"first_name": f"Person{n}", "email": f"p{n}@example.com"}, 1)
-    cancelled = operations.create_review_request(organization, {"first_name": "Zed", "email": "z@example.com"}, 1)
-    operations.cancel(cancelled)
+        with unit_of_work(organization.id):
+            operations.create_review_request(organization, {"first_name": f"Person{n}", "email": f"p{n}@example.com"}, 1)
+    with unit_of_work(organization.id):
+        cancelled = operations.create_review_request(organization, {"first_name": "Zed", "email": "z@example.com"}, 1)
+        operations.cancel(cancelled)
     page = owner_client.get("/review-requests")
     html = page.get_data(as_text=True)
     assert page.status_code == 200 and "Person0" in html and "Zed" in html
@@ -189,7 +202,8 @@ def test_send_form_creates_request_and_shows_errors_at_the_field(owner_client, o
 
 
 def test_cancel_and_resend_from_the_request_page(owner_client, organization):
-    request = operations.create_review_request(organization, {"email": "a@example.com"}, 10)
+    with unit_of_work(organization.id):
+        request = operations.create_review_request(organization, {"email": "a@example.com"}, 10)
     owner_client.post(f"/review-requests/{request.id}/cancel")
     db.session.refresh(request)
     assert request.status == "cancelled"
@@ -203,7 +217,8 @@ def test_viewer_cannot_send_or_cancel(app, organization):
     from tests.conftest import member_client
 
     viewer = member_client(app, organization, "viewer")
-    request = operations.create_review_request(organization, {"email": "a@example.com"}, 10)
+    with unit_of_work(organization.id):
+        request = operations.create_review_request(organization, {"email": "a@example.com"}, 10)
     assert viewer.get("/review-requests").status_code == 200
     assert viewer.post("/review-requests/new", data={"email": "b@example.com", "delay_hours": "0"}).status_code == 403
     assert viewer.post(f"/review-requests/{request.id}/cancel").status_code == 403
@@ -231,12 +246,14 @@ SETTINGS_FORM = {"sites-0-kind": "google", "sites-0-url": "https://g.example/acm
 
 
 def test_settings_pick_the_template_of_each_step_from_the_business_own(owner_client, organization, other_owner):
-    ours = create_template(organization, {"name": "Our own ask", "channel": "email",
-                                          "subject": "Rate {{ business_name }}, {{ first_name }}?",
-                                          "html_content": "<p><a href=\"{{ review_link }}\">Rate us</a></p>"})
-    nudge = create_template(organization, {"name": "Short nudge", "channel": "sms", "body": "Still there? {{ review_link }}"})
-    theirs = create_template(other_owner.organization, {"name": "Globex ask", "channel": "email", "subject": "Hi",
-                                                        "html_content": "<p>Hi</p>"})
+    with unit_of_work(organization.id):
+        ours = create_template(organization, {"name": "Our own ask", "channel": "email",
+                                              "subject": "Rate {{ business_name }}, {{ first_name }}?",
+                                              "html_content": "<p><a href=\"{{ review_link }}\">Rate us</a></p>"})
+        nudge = create_template(organization, {"name": "Short nudge", "channel": "sms", "body": "Still there? {{ review_link }}"})
+    with unit_of_work(other_owner.organization_id):
+        theirs = create_template(other_owner.organization, {"name": "Globex ask", "channel": "email", "subject": "Hi",
+                                                            "html_content": "<p>Hi</p>"})
     page = owner_client.get("/settings/reviews").get_data(as_text=True)
     assert "The built-in one" in page and "Our own ask" in page and "Short nudge" in page and "Globex ask" not in page
 
@@ -247,8 +264,9 @@ def test_settings_pick_the_template_of_each_step_from_the_business_own(owner_cli
     assert settings.templates == {"0": {"email": str(ours.id)}, "1": {"sms": str(nudge.id)}}
     assert f'<option selected value="{ours.id}">Our own ask</option>' in owner_client.get("/settings/reviews").text
 
-    request = operations.create_review_request(organization, {"first_name": "Ada", "email": "ada@example.com"}, 0)
-    operations.perform_step(request, 0, NOW)
+    with unit_of_work(organization.id):
+        request = operations.create_review_request(organization, {"first_name": "Ada", "email": "ada@example.com"}, 0)
+        operations.perform_step(request, 0, NOW)
     [message] = db.session.scalars(select(Message).where(Message.purpose_id == request.id)).all()
     assert message.subject == "Rate Acme Plumbing, Ada?"
 
@@ -259,9 +277,10 @@ def test_settings_pick_the_template_of_each_step_from_the_business_own(owner_cli
         db.session.refresh(settings)
         assert settings.templates == {"0": {"email": str(ours.id)}, "1": {"sms": str(nudge.id)}}
 
-    delete_template(ours)  # gone: the request falls back to the built-in template
-    later = operations.create_review_request(organization, {"first_name": "Bo", "email": "bo@example.com"}, 0)
-    operations.perform_step(later, 0, NOW)
+    with unit_of_work(organization.id):
+        delete_template(ours)  # gone: the request falls back to the built-in template
+        later = operations.create_review_request(organization, {"first_name": "Bo", "email": "bo@example.com"}, 0)
+        operations.perform_step(later, 0, NOW)
     assert db.session.scalar(select(Message.subject).where(Message.purpose_id == later.id)) == "How did we do, Bo?"
 
 
@@ -270,7 +289,8 @@ def test_bulk_send_says_how_many_are_asked_and_skipped(owner_client, organizatio
         ContactFactory(organization=organization, email=f"ok{n}@example.com")
     ContactFactory(organization=organization, email="gone@example.com", status="unsubscribed")
     asked = ContactFactory(organization=organization, email="asked@example.com")
-    operations.request_for_contact(organization, asked, delay_hours=0)
+    with unit_of_work(organization.id):
+        operations.request_for_contact(organization, asked, delay_hours=0)
     page = owner_client.get("/review-requests/bulk")
     assert b"<strong>4</strong> of 6 contacts will be asked" in page.data
     assert b"1 unsubscribed" in page.data and b"1 asked recently" in page.data
@@ -280,17 +300,20 @@ def test_bulk_send_says_how_many_are_asked_and_skipped(owner_client, organizatio
 
 
 def test_dashboard_shows_review_figures(owner_client, organization):
-    request = operations.create_review_request(organization, {"first_name": "Ann", "email": "ann@example.com"}, 0)
+    with unit_of_work(organization.id):
+        request = operations.create_review_request(organization, {"first_name": "Ann", "email": "ann@example.com"}, 0)
     request.status, request.sent_at = "sent", NOW
     db.session.commit()
-    operations.rate(request, 4)
-    operations.leave_feedback(request, "Lovely bread")
+    with unit_of_work(organization.id):
+        operations.rate(request, 4)
+        operations.leave_feedback(request, "Lovely bread")
     html = owner_client.get("/").get_data(as_text=True)
     assert "Review requests sent this week" in html and "4.0" in html and "Lovely bread" in html
 
 
 def test_another_organization_sees_nothing(other_client, owner_client, organization):
-    request = operations.create_review_request(organization, {"first_name": "Secret", "email": "s@example.com"}, 1)
+    with unit_of_work(organization.id):
+        request = operations.create_review_request(organization, {"first_name": "Secret", "email": "s@example.com"}, 1)
     assert other_client.get(f"/review-requests/{request.id}").status_code == 404
     assert other_client.post(f"/review-requests/{request.id}/cancel").status_code == 404
     assert b"Secret" not in other_client.get("/review-requests").data

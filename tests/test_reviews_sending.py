@@ -14,6 +14,7 @@ from nudgeweb.models import Contact, ReviewRequest
 from nudgeweb.models.messages import Message
 from nudgeweb.reviews import clock, operations
 from nudgeweb.reviews.links import review_token
+from nudgeweb.unit_of_work import unit_of_work
 from tests.delivery_support import parts_of, quiet_now, smtp  # noqa: F401
 from tests.factories import ContactFactory
 from tests.oauth_flow import OAuthDance, register_client
@@ -79,7 +80,8 @@ def test_seed_000_add_contact_then_send_follow_up_and_stop_after_a_click(client,
 
 
 def test_email_request_through_real_smtp_customer_rates_and_owners_hear_of_it(smtp, client, organization, owner):
-    request = operations.create_review_request(organization, {"first_name": "Ada", "email": "ada@example.net"}, 0)
+    with unit_of_work(organization.id):
+        request = operations.create_review_request(organization, {"first_name": "Ada", "email": "ada@example.net"}, 0)
     travel_and_run(NOW)
     [received] = smtp.sink.to("ada@example.net")
     assert received["Subject"] == "How did we do, Ada?"
@@ -99,10 +101,11 @@ def test_email_request_through_real_smtp_customer_rates_and_owners_hear_of_it(sm
 
 def test_cancelling_a_request_cancels_its_message_held_by_quiet_hours(smtp, owner_client, organization):
     night = quiet_now(organization, "email")  # the customers' evening in Tokyo: email waits till morning
-    held, other = (operations.request_for_contact(
-        organization, ContactFactory(organization=organization, email=email, timezone="Asia/Tokyo"), delay_hours=0)
-        for email in ("ken@example.net", "yui@example.net"))
-    assert operations.perform_step(held, 0, NOW) == operations.perform_step(other, 0, NOW) == "sent"
+    with unit_of_work(organization.id):
+        held, other = (operations.request_for_contact(
+            organization, ContactFactory(organization=organization, email=email, timezone="Asia/Tokyo"), delay_hours=0)
+            for email in ("ken@example.net", "yui@example.net"))
+        assert operations.perform_step(held, 0, NOW) == operations.perform_step(other, 0, NOW) == "sent"
     [message] = review_messages(str(held.id))
     assert message.status == "queued" and message.send_at == night.astimezone(timezone.utc)
 

@@ -9,6 +9,7 @@ from nudgeweb.extensions import db
 from nudgeweb.message_templates import operations
 from nudgeweb.message_templates.starter import create_starter_templates
 from nudgeweb.models import MessageTemplate
+from nudgeweb.unit_of_work import unit_of_work
 from tests.conftest import member_client
 from tests.factories import ContactFactory
 
@@ -136,7 +137,8 @@ def test_preview_shows_a_render_error(owner_client, organization):
 
 
 def test_duplicate_and_delete_with_confirmation(owner_client, organization):
-    template = operations.create_template(organization, {"name": "Promo", "channel": "sms", "body": "Hi"})
+    with unit_of_work(organization.id):
+        template = operations.create_template(organization, {"name": "Promo", "channel": "sms", "body": "Hi"})
     response = owner_client.post(f"/templates/{template.id}/duplicate")
     copy = db.session.scalar(select(MessageTemplate).where(MessageTemplate.name == "Promo (copy)"))
     assert response.status_code == 303 and response.headers["Location"] == f"/templates/{copy.id}"
@@ -147,7 +149,8 @@ def test_duplicate_and_delete_with_confirmation(owner_client, organization):
 
 
 def test_viewers_see_but_cannot_change(app, organization):
-    template = operations.create_template(organization, {"name": "Promo", "channel": "sms", "body": "Hi"})
+    with unit_of_work(organization.id):
+        template = operations.create_template(organization, {"name": "Promo", "channel": "sms", "body": "Hi"})
     viewer = member_client(app, organization, "viewer")
     page = viewer.get(f"/templates/{template.id}").get_data(as_text=True)
     assert "<fieldset class=\"stack\" disabled>" in page and "New email" not in viewer.get("/templates").get_data(as_text=True)
@@ -159,7 +162,8 @@ def test_viewers_see_but_cannot_change(app, organization):
 
 
 def test_another_business_cannot_see_preview_duplicate_or_delete(other_client, organization):
-    template = operations.create_template(organization, {"name": "Secret", "channel": "sms", "body": "Hi"})
+    with unit_of_work(organization.id):
+        template = operations.create_template(organization, {"name": "Secret", "channel": "sms", "body": "Hi"})
     contact = ContactFactory(organization=organization)
     assert "Secret" not in other_client.get("/templates").get_data(as_text=True)
     for method, path in [("get", ""), ("post", ""), ("post", "/duplicate"), ("get", "/delete"), ("post", "/delete")]:

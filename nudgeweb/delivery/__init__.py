@@ -12,5 +12,9 @@
 - Models: ``nudgeweb.models.messages.Message`` / ``MessageEvent`` / ``SendingSettings``.
 """
 from nudgeweb.delivery.operations import (  # noqa: F401
-    QueueResult, cancel_queued, queue_direct, queue_message, queue_messages,
+    QueueResult,
+    cancel_queued,
+    queue_direct,
+    queue_message,
+    queue_messages,
 )

@@ -28,7 +28,10 @@ def find_template(organization_id, id_or_name):
 
 
 def send_api_message(organization_id, data):
-    """Queue the message an API client asked for; the contact of ``to`` is found or created (source api)."""
+    """Queue the message an API client asked for; the contact of ``to`` is found or created (source api).
+
+    Raises MessageRequestError: the request's answer is then an error, and its unit of work rolls
+    back whatever was written (a contact made for ``to``)."""
     from nudgeweb.contacts.operations import ContactValidationError, upsert_contact
     from nudgeweb.message_templates.rendering import TemplateRenderError, render_message
 
@@ -55,18 +58,16 @@ def send_api_message(organization_id, data):
     if not errors and contact is None and data.get("to"):
         field = "email" if channel == "email" else "phone"
         try:
-            contact, _ = upsert_contact(organization, {field: data["to"]}, source="api", commit=False)
+            contact, _ = upsert_contact(organization, {field: data["to"]}, source="api")
         except ContactValidationError as error:
             errors["to"] = error.errors.get(field) or str(error)
     if errors:
-        db.session.rollback()
         raise MessageRequestError(errors)
     try:
         return queue_message(contact, channel, template, data.get("variables") or {}, purpose="api",
                              send_at=data.get("send_at"), track=data.get("track", True),
                              marketing=data.get("marketing", True))
     except TemplateRenderError as error:
-        db.session.rollback()
         raise MessageRequestError({"variables": str(error)}) from None
 
 

@@ -78,7 +78,7 @@ def save_sending_settings(organization_id, values):
     if values.get("twilio_auth_token"):
         settings.twilio_auth_token = values["twilio_auth_token"]
     db.session.add(settings)
-    db.session.commit()
+    db.session.flush()
     return settings
 
 

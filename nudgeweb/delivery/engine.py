@@ -10,6 +10,9 @@ whole batch at its end, in one transaction. A worker that dies mid-batch leaves 
 ``sending``; once the claim is older than SEND_LEASE_SECONDS, ``recover_stalled`` records
 those with a ``sent_at`` as sent and puts the others back in the queue (the message in flight
 at the moment of the crash is the only one at risk).
+
+The send task commits as it goes (``checkpoint``): the claim before anything is sent, each
+failure or retry as it happens, the batch's sends at its end.
 """
 import logging
 from contextlib import ExitStack
@@ -26,11 +29,13 @@ from nudgeweb.contacts.timeline import record_activities
 from nudgeweb.delivery import tracking
 from nudgeweb.delivery.backends import SendError
 from nudgeweb.delivery.events import announce, record_event, summary_of
+from nudgeweb.delivery.operations import schedule_send
 from nudgeweb.delivery.quiet_hours import end_of_quiet_hours, recipient_zone
 from nudgeweb.delivery.transports import backend_for, sending_settings
 from nudgeweb.models import Organization, db, new_id, utcnow
 from nudgeweb.models.messages import Message, MessageEvent
 from nudgeweb.sqlite_writer import one_writer
+from nudgeweb.unit_of_work import checkpoint
 
 log = logging.getLogger(__name__)
 FORGOTTEN_AFTER = timedelta(hours=1)  # a queued row this late lost its task (e.g. the queue was flushed)
@@ -38,14 +43,17 @@ messages_table = Message.__table__
 
 
 def claim(organization_id, message_ids):
-    """Mark the still-queued ones of ``message_ids`` as ours; returns the ids we won."""
+    """Mark the still-queued ones of ``message_ids`` as ours, committed before anything is sent;
+    returns the ids we won."""
     now = utcnow()
     with one_writer():
-        return _claim(organization_id, message_ids, now)
+        claimed = _claim(organization_id, message_ids, now)
+        checkpoint()  # the claim holds for every other worker from now on
+    return claimed
 
 
 def _claim(organization_id, message_ids, now):
-    claimed = db.session.execute(
+    return db.session.execute(
         update(messages_table)
         .where(
             messages_table.c.organization_id == organization_id,
@@ -56,8 +64,6 @@ def _claim(organization_id, message_ids, now):
                 updated_at=now)
         .returning(messages_table.c.id)
     ).scalars().all()
-    db.session.commit()
-    return claimed
 
 
 @dataclass
@@ -78,7 +84,7 @@ def send_claimed(organization_id, message_ids):
     from nudgeweb.models.contacts import Contact
 
     session = db.session()
-    session.expire_on_commit = False  # the batch's rows stay usable after a failure's commit
+    session.expire_on_commit = False  # the batch's rows stay usable after a failure's checkpoint
     sent = []
     try:
         organization = db.session.get(Organization, organization_id)
@@ -164,7 +170,8 @@ def _commit_receipt(connection, done):
 
 def record_sent(organization_id, sent):
     """The batch's sent messages: status, one ``sent`` event each, the contacts' timeline entries
-    (in bulk, one transaction), then the ``message_event`` signal for each."""
+    (in bulk) and the ``message_event`` signal for each, committed together (``checkpoint``: they
+    stay recorded even when the batch stops on an error)."""
     if not sent:
         return
     now = utcnow()
@@ -185,12 +192,12 @@ def record_sent(organization_id, sent):
              "summary": summary_of(done.message, "sent"), "data": _activity_data(done.message)}
             for done in sent if done.message.contact_id is not None
         ])
-        db.session.commit()
-    for done in sent:
-        for name, value in (("status", "sent"), ("backend", done.backend), ("provider_id", done.provider_id),
-                            ("sent_at", done.at), ("error", None)):
-            set_committed_value(done.message, name, value)
-        announce(done.message, "sent")
+        for done in sent:
+            for name, value in (("status", "sent"), ("backend", done.backend), ("provider_id", done.provider_id),
+                                ("sent_at", done.at), ("error", None)):
+                set_committed_value(done.message, name, value)
+            announce(done.message, "sent")
+        checkpoint()  # inside one_writer: no task due now waits for this commit (a retry queued its own)
 
 
 def _activity_data(message):
@@ -216,6 +223,7 @@ def _failed_attempt(message, contact, error):
 
 def _fail(message, contact, reason):
     record_event(message, "failed", contact=contact, detail=reason)
+    checkpoint()  # kept at once, as a receipt is: a crash later in the batch does not try it again
 
 
 def _bounce(message, contact, reason):
@@ -224,23 +232,22 @@ def _bounce(message, contact, reason):
     record_event(message, "bounced", contact=contact, detail=reason)
     if contact is not None and contact.status == "subscribed":
         unsubscribe(contact, reason=reason[:200], status="bounced")
+    checkpoint()  # kept at once, as a receipt is
 
 
 def _requeue(message, when, count_attempt=True):
-    """Back in the queue for ``when`` (a retry, or the end of quiet hours)."""
+    """Back in the queue for ``when`` (a retry, or the end of quiet hours), kept at once."""
     message.status, message.send_at, message.claimed_at = "queued", when, None
     if not count_attempt:
         message.attempts -= 1
-    db.session.commit()
-    from nudgeweb.delivery.operations import schedule_send
-
     schedule_send(message.organization_id, [message.id], when)
+    checkpoint()
 
 
 def recover_stalled():
     """Claims older than the lease (their worker died): the messages the provider took are
-    recorded as sent, the others go back in the queue; forgotten queued rows are re-scheduled.
-    Returns how many messages were put back in the queue."""
+    recorded as sent, the others go back in the queue; forgotten queued rows are re-scheduled
+    (their tasks queued once the sweep commits). Returns how many messages were put back in the queue."""
     now = utcnow()
     cutoff = now - timedelta(seconds=current_app.config["SEND_LEASE_SECONDS"])
     stale = (messages_table.c.status == "sending") & (messages_table.c.claimed_at <= cutoff)
@@ -258,9 +265,6 @@ def recover_stalled():
         .where(messages_table.c.id.in_([row.id for row in unsent]), stale, messages_table.c.sent_at.is_(None))
         .values(status="queued", claimed_at=None)
     )
-    db.session.commit()
-    from nudgeweb.delivery.operations import schedule_send
-
     size = current_app.config["SEND_BATCH_SIZE"]
     for organization_id, ids in _by_organization(unsent).items():
         for start in range(0, len(ids), size):

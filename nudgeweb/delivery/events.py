@@ -1,5 +1,5 @@
 """What happened to a message: one MessageEvent row, the message's own columns, the contact's
-timeline and the ``message_event`` signal, always together."""
+timeline and the ``message_event`` signal, always together, in the caller's transaction."""
 import logging
 
 from flask import current_app
@@ -46,11 +46,11 @@ def _apply_to_message(message, event, now, detail):
 
 
 def record_event(message, event, *, contact=None, url=None, ip=None, user_agent=None, detail=None,
-                 occurred_at=None, timeline=True, commit=True):
-    """Record ``event`` for ``message`` and tell the other areas (after the commit).
+                 occurred_at=None, timeline=True):
+    """Record ``event`` for ``message`` and tell the other areas (``message_event``, whose receivers'
+    writes join this transaction).
 
     ``timeline=False`` when the caller already put the fact on the contact's timeline.
-    With ``commit=False`` the caller commits, then calls ``announce``.
     """
     from nudgeweb.contacts.timeline import record_activity
 
@@ -70,18 +70,20 @@ def record_event(message, event, *, contact=None, url=None, ip=None, user_agent=
             if url:
                 data["url"] = url
             record_activity(contact, f"message.{event}", summary_of(message, event, url, detail), data, now)
-    if commit:
-        db.session.commit()
-        announce(message, event, url=url, reason=detail)
+    announce(message, event, url=url, reason=detail)
 
 
 def announce(message, event, **extra):
-    """Send ``message_event``; a broken receiver is logged, it never stops the sending."""
+    """Send ``message_event`` in the current transaction; a broken receiver is logged and its writes
+    undone (a savepoint), it never stops the sending."""
+    if not message_event.has_receivers_for(message.purpose):
+        return
     if event in ("failed", "bounced") and not extra.get("reason"):
         extra["reason"] = message.error
     extra = {name: value for name, value in extra.items() if value is not None}
     try:
-        message_event.send(message.purpose, message=message, event=event, **extra)
+        with db.session.begin_nested():
+            message_event.send(message.purpose, message=message, event=event, **extra)
     except Exception:  # noqa: BLE001 - another area's bug must not stop a batch half way
         if current_app.testing:
             raise

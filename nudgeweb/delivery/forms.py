@@ -52,7 +52,8 @@ class OutboxFilterForm(FlaskForm):
     class Meta:
         csrf = False
 
-    channel = SelectField("Channel", choices=[("", "All channels")] + [(c, c.upper() if c == "sms" else c.title()) for c in MESSAGE_CHANNELS],
+    channel = SelectField("Channel", choices=[("", "All channels")]
+                          + [(c, c.upper() if c == "sms" else c.title()) for c in MESSAGE_CHANNELS],
                           validators=[Optional()])
     status = SelectField("Status", choices=[("", "Any status")] + [(s, s.title()) for s in MESSAGE_STATUSES],
                          validators=[Optional()])

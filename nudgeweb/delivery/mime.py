@@ -7,9 +7,9 @@ generic generator's header folding and boundary search cost more than the rest o
 """
 import base64
 from dataclasses import dataclass
-from functools import lru_cache
 from email.header import Header
 from email.utils import formatdate, parseaddr
+from functools import lru_cache
 
 import dkim
 

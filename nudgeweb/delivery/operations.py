@@ -1,7 +1,8 @@
 """Queue messages: render, check consent, apply quiet hours, store the row, schedule the send.
 
-Nothing is sent here: the Huey task of delivery.tasks claims the stored rows and sends them
-(delivery.engine), so a message is stored before anything can go out.
+Nothing is sent here: once the transaction that stored the rows commits, ``messages_due`` asks
+delivery.tasks for the Huey task that claims and sends them (delivery.engine), so a message is
+stored before anything can go out.
 """
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -12,12 +13,14 @@ from sqlalchemy import Select, select, update
 
 from nudgeweb.bulk import insert_rows
 from nudgeweb.delivery import tracking
-from nudgeweb.delivery.events import announce, record_event
+from nudgeweb.delivery.events import record_event
 from nudgeweb.delivery.quiet_hours import end_of_quiet_hours, recipient_zone
+from nudgeweb.delivery.signals import messages_due
 from nudgeweb.delivery.transports import from_address, sending_settings
 from nudgeweb.models import Organization, db, new_id, utcnow
 from nudgeweb.models.messages import Message
 from nudgeweb.sqlite_writer import one_writer
+from nudgeweb.unit_of_work import after_commit, checkpoint
 
 SMS_OPT_OUT = "Reply STOP to opt out."
 CHANNELS = ("email", "sms")
@@ -58,7 +61,7 @@ class QueueResult:
 
 def queue_message(contact, channel, template, variables=None, *, purpose, purpose_id=None, send_at=None,
                   track=True, marketing=True, context=None):
-    """Render ``template`` for ``contact``, store the message and schedule its send.
+    """Render ``template`` for ``contact``, store the message and schedule its send (after the commit).
 
     Raises TemplateRenderError before anything is stored when the template cannot render.
     Returns the Message: ``queued``, or ``failed`` with the reason when the contact may not be
@@ -69,11 +72,9 @@ def queue_message(contact, channel, template, variables=None, *, purpose, purpos
                   context or {})
     message = Message(**compose(batch, contact))
     db.session.add(message)
+    db.session.flush()
     if message.status == "failed":
-        record_event(message, "failed", contact=contact, detail=message.error, commit=False)
-    db.session.commit()
-    if message.status == "failed":
-        announce(message, "failed")
+        record_event(message, "failed", contact=contact, detail=message.error)
     else:
         schedule_send(organization.id, [message.id], message.send_at)
     return message
@@ -85,6 +86,8 @@ def queue_messages(organization, contacts, channel, template, variables=None, *,
 
     ``contacts`` is a list of Contacts or a Select of them (e.g. contacts.queries.segment_query);
     memory stays bounded whatever its size. Contacts that may not be messaged get a ``failed`` row.
+    A long job: each batch is committed (``checkpoint``) and its send task queued before the next
+    is composed, so sending starts while the rest is still being queued.
     """
     batch = Batch(organization, channel, template, variables, purpose, purpose_id, send_at, track, marketing,
                   context or {})
@@ -93,7 +96,6 @@ def queue_messages(organization, contacts, channel, template, variables=None, *,
         rows = [compose(batch, contact) for contact in chunk]
         with one_writer():
             insert_rows(Message.__table__, [_table_row(row) for row in rows])
-            db.session.commit()
         by_time = {}
         for row in rows:
             if row["status"] == "queued":
@@ -104,6 +106,7 @@ def queue_messages(organization, contacts, channel, template, variables=None, *,
         for when, ids in by_time.items():
             schedule_send(organization.id, ids, when)
             result.message_ids.extend(ids)
+        checkpoint()  # outside one_writer: a send task queued now may run at once (Huey immediate mode)
     return result
 
 
@@ -120,7 +123,7 @@ def queue_direct(organization, channel, to, *, text, subject=None, html=None, pu
         send_at=send_at or now, attempts=0,
     )
     db.session.add(message)
-    db.session.commit()
+    db.session.flush()
     schedule_send(organization.id, [message.id], message.send_at)
     return message
 
@@ -190,14 +193,9 @@ def cancel_queued(organization_id, purpose, purpose_id):
 
 
 def schedule_send(organization_id, message_ids, send_at=None):
-    """One Huey task sends these messages now, or at ``send_at``."""
-    from nudgeweb.delivery.tasks import send_messages
-
-    args = (organization_id.hex, [message_id.hex for message_id in message_ids])
-    if send_at is None or send_at <= utcnow():
-        send_messages(*args)
-    else:
-        send_messages.schedule(args=args, eta=send_at)
+    """Once the transaction commits, one Huey task sends these messages now, or at ``send_at``
+    (``messages_due``: delivery.tasks queues it)."""
+    after_commit(messages_due.send, organization_id, message_ids=list(message_ids), send_at=send_at)
 
 
 def _table_row(row):

@@ -3,8 +3,9 @@ import uuid
 
 from nudgeweb.delivery import tracking
 from nudgeweb.delivery.backends.twilio import UNREACHABLE_CODES
-from nudgeweb.delivery.events import announce, message_contact, record_event
+from nudgeweb.delivery.events import message_contact, record_event
 from nudgeweb.models import Message, db
+from nudgeweb.unit_of_work import ACROSS_ORGANIZATIONS, enter_organization
 
 STOP_WORDS = {"STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "OPTOUT", "REVOKE"}
 START_WORDS = {"START", "YES", "UNSTOP", "OPTIN"}
@@ -18,11 +19,14 @@ UNSUBSCRIBE_REASONS = (
 
 
 def message_from_token(purpose, token):
-    """The message a signed token names (and, for clicks, the URL), or raises InvalidToken."""
+    """The message a signed token names (and, for clicks, the URL), or raises InvalidToken; its
+    organization is then in force."""
     payload = tracking.read_token(purpose, token)
-    message = db.session.get(Message, uuid.UUID(hex=payload[0]))
+    # whose message it is, we learn from the message: the signed token is the recipient's credential
+    message = db.session.get(Message, uuid.UUID(hex=payload[0]), execution_options=ACROSS_ORGANIZATIONS)
     if message is None:
         raise tracking.InvalidToken("The message no longer exists.")
+    enter_organization(message.organization_id)
     return message, payload[1:]
 
 
@@ -53,7 +57,7 @@ def unsubscribe_by_message(message, reason=None, feedback=None, ip=None, user_ag
     contact = message_contact(message)
     if contact is None or contact.status == "unsubscribed":
         return contact
-    unsubscribe(contact, reason=reason, feedback=feedback, commit=False)
+    unsubscribe(contact, reason=reason, feedback=feedback)
     record_event(message, "unsubscribed", contact=contact, detail=reason, ip=ip, user_agent=user_agent,
                  timeline=False)
     return contact
@@ -91,27 +95,20 @@ def handle_inbound_sms(organization, form):
     keyword = body.split()[0].upper().strip(".!") if body else ""
     contacts = db.session.query(Contact).filter_by(organization_id=organization.id, phone=sender).all()
     if keyword in STOP_WORDS:
-        answered = []
         for contact in contacts:
-            unsubscribe(contact, reason="Replied STOP by SMS", commit=False)
+            unsubscribe(contact, reason="Replied STOP by SMS")
             last = _last_sms_to(contact)
             if last is not None:
-                record_event(last, "unsubscribed", contact=contact, detail="Replied STOP", timeline=False, commit=False)
-                answered.append(last)
-        db.session.commit()
-        for message in answered:
-            announce(message, "unsubscribed")
+                record_event(last, "unsubscribed", contact=contact, detail="Replied STOP", timeline=False)
         return f"{organization.name}: you are unsubscribed and will get no more messages. Reply START to resubscribe."
     if keyword in START_WORDS:
         for contact in contacts:
-            subscribe(contact, commit=False)
-        db.session.commit()
+            subscribe(contact)
         return f"{organization.name}: you are subscribed again. Reply STOP to unsubscribe."
     if keyword in HELP_WORDS:
         return f"{organization.name}: reply STOP to unsubscribe, START to subscribe again."
     for contact in contacts:
         record_activity(contact, "sms.received", f"Replied by SMS: {body[:200]}", {"body": body[:1000]})
-    db.session.commit()
     return None
 
 

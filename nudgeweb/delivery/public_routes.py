@@ -9,6 +9,7 @@ from nudgeweb.delivery import public, tracking
 from nudgeweb.delivery.transports import sending_settings, twilio_account
 from nudgeweb.extensions import csrf
 from nudgeweb.models import Organization, db
+from nudgeweb.unit_of_work import enter_organization
 
 bp = Blueprint("tracking", __name__)
 csrf.exempt(bp)  # signed tokens and Twilio's signature stand in for the CSRF token here
@@ -64,6 +65,7 @@ def _organization_and_account(organization_hex):
         abort(404)
     if organization is None:
         abort(404)
+    enter_organization(organization.id)  # its settings hold the account that signs the request
     account = twilio_account(sending_settings(organization.id))
     signature = request.headers.get("X-Twilio-Signature", "")
     url = tracking.public_url(request.full_path if request.query_string else request.path)

@@ -4,13 +4,13 @@ import re
 from flask import Blueprint, flash, g, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from nudgeweb.htmx import render
 from nudgeweb.auth.access import current_organization, role_required
 from nudgeweb.delivery import configuration, queue_direct
 from nudgeweb.delivery.forms import OutboxFilterForm, SendingForm
 from nudgeweb.delivery.queries import PAGE_SIZE, events_of, messages_query
-from nudgeweb.delivery.transports import describe_email_route, sending_settings, twilio_account
 from nudgeweb.delivery.tracking import public_url
+from nudgeweb.delivery.transports import describe_email_route, sending_settings, twilio_account
+from nudgeweb.htmx import render
 from nudgeweb.models import Message, db
 from nudgeweb.scoping import get_or_404
 

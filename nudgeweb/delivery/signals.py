@@ -1,12 +1,19 @@
-"""``message_event``: what happened to a message, for the areas that sent it.
+"""The signals of delivery.
 
-Sent with the message's ``purpose`` as sender (so ``message_event.connect(fn, sender="review_request")``
-hears only its own messages) and the keywords ``message=`` (a ``Message``) and ``event=`` (one of
-"sent", "delivered", "opened", "clicked", "bounced", "complained", "unsubscribed", "failed"); a click
-also carries ``url=``, a failure or bounce ``reason=`` (also in ``message.error``). It is sent after the event is committed; receivers commit their own work.
+``message_event``: what happened to a message, for the areas that sent it. Sent with the message's
+``purpose`` as sender (so ``message_event.connect(fn, sender="review_request")`` hears only its own
+messages) and the keywords ``message=`` (a ``Message``) and ``event=`` (one of "sent", "delivered",
+"opened", "clicked", "bounced", "complained", "unsubscribed", "failed"); a click also carries ``url=``,
+a failure or bounce ``reason=`` (also in ``message.error``). It is sent in the transaction that records
+the event: receivers change their rows and flush, never commit, and their work commits with it.
+
+``messages_due``: stored messages wait to be sent. Sent after the commit (``after_commit``) with the
+organization id as sender and ``message_ids=``, ``send_at=`` (None: now); delivery.tasks queues the
+send task.
 """
 from blinker import Namespace
 
 delivery_signals = Namespace()
 
 message_event = delivery_signals.signal("message-event")
+messages_due = delivery_signals.signal("messages-due")

@@ -1,22 +1,31 @@
-"""Huey tasks of delivery: they take ids and call the engine."""
+"""Huey tasks of delivery: they take ids and call the engine; ``messages_due`` queues the sends."""
 import uuid
 
 from huey import crontab
 
 from nudgeweb.delivery import engine
-from nudgeweb.extensions import huey
-from nudgeweb.unit_of_work import enter_organization
+from nudgeweb.delivery.signals import messages_due
+from nudgeweb.models import utcnow
+from nudgeweb.unit_of_work import housekeeping_task, organization_task
 
 
-@huey.task()
+@organization_task()
 def send_messages(organization_id, message_ids):
     """Send these stored messages (one, or a batch over one connection); safe to run twice."""
-    organization_id = uuid.UUID(organization_id)
-    enter_organization(organization_id)
     return engine.send_claimed(organization_id, [uuid.UUID(message_id) for message_id in message_ids])
 
 
-@huey.periodic_task(crontab(minute="*"))
+@housekeeping_task(crontab(minute="*"))
 def recover_stalled_sends():
     """Every minute: messages whose worker died go back in the queue."""
     return engine.recover_stalled()
+
+
+@messages_due.connect
+def queue_send(organization_id, message_ids, send_at=None):
+    """Stored messages are committed: one task sends them now, or at ``send_at``."""
+    args = (organization_id.hex, [message_id.hex for message_id in message_ids])
+    if send_at is None or send_at <= utcnow():
+        send_messages(*args)
+    else:
+        send_messages.schedule(args=args, eta=send_at)

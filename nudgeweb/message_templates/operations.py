@@ -61,7 +61,7 @@ def templates_query(filters=None):
 def create_template(organization, data):
     template = MessageTemplate(organization=organization, **checked_fields(organization, None, data))
     db.session.add(template)
-    db.session.commit()
+    db.session.flush()
     return template
 
 
@@ -69,7 +69,7 @@ def update_template(template, data):
     """Change the fields present in ``data`` (fields left out keep their values)."""
     for field, value in checked_fields(template.organization, template, data).items():
         setattr(template, field, value)
-    db.session.commit()
+    db.session.flush()
     return template
 
 
@@ -81,13 +81,13 @@ def duplicate_template(template):
     copy.name = free_name(template.organization_id, f"{template.name} (copy)")
     copy.variables = [dict(variable) for variable in template.variables or []]
     db.session.add(copy)
-    db.session.commit()
+    db.session.flush()
     return copy
 
 
 def delete_template(template):
     db.session.delete(template)
-    db.session.commit()
+    db.session.flush()
 
 
 def preview(template, contact=None, variables=None, context=None):

@@ -37,7 +37,7 @@ _EMAIL_LAYOUT = """<!doctype html>
 <p class="footer">{{ business_name }}{% if unsubscribe_link is defined %} · <a href="{{ unsubscribe_link }}">Unsubscribe</a>{% endif %}</p>
 </body>
 </html>
-"""
+"""  # noqa: E501  (the CSS of the button, one rule a line)
 
 
 
@@ -143,20 +143,18 @@ def starter_template(organization, key, channel="email"):
     template = _find(organization.id, key, channel)
     if template is None:
         try:
-            template = _create(organization, key, channel)
-            db.session.commit()
+            with db.session.begin_nested():
+                template = _create(organization, key, channel)
         except IntegrityError:  # another request made it at the same moment
-            db.session.rollback()
             template = _find(organization.id, key, channel)
     return template
 
 
 def create_starter_templates(organization):
-    """Give ``organization`` every starter template it doesn't have yet."""
+    """Give ``organization`` every starter template it doesn't have yet (flushed; the caller commits)."""
     for key, channel in STARTERS:
         if _find(organization.id, key, channel) is None:
             _create(organization, key, channel)
-    db.session.commit()
 
 
 @organization_created.connect

@@ -1,7 +1,7 @@
 """Bulk send: ask every contact of a contacts filter or a saved segment, after saying how many.
 
 The audience is SQL (contacts.queries.contacts_query); the counts are one aggregate query, and the
-send runs in a Huey task that walks the audience by id in batches.
+send runs in a Huey task that walks the audience by id in batches, committing each (``checkpoint``).
 """
 from datetime import timedelta
 
@@ -14,6 +14,7 @@ from nudgeweb.models.reviews import ReviewRequest
 from nudgeweb.reviews import clock
 from nudgeweb.reviews.operations import ReviewRequestRefused, request_for_contact
 from nudgeweb.reviews.settings import review_settings_for
+from nudgeweb.unit_of_work import checkpoint
 
 BATCH = 200
 AUDIENCE_KEYS = ("search", "status", "tag", "source", "segment_id", "created_after", "created_before")
@@ -69,7 +70,9 @@ def preview(organization, audience, insist=False, now=None):
 
 
 def send_to_audience(organization_id, audience, delay_hours, insist=False, user_id=None, now=None):
-    """Create a request for every contact of the audience that may be asked; returns the counts."""
+    """Create a request for every contact of the audience that may be asked; returns the counts.
+
+    A long job: each batch of requests is committed, and their first steps queued, before the next."""
     organization = db.session.get(Organization, organization_id)
     settings = review_settings_for(organization)
     user = db.session.get(User, user_id) if user_id else None
@@ -92,6 +95,7 @@ def send_to_audience(organization_id, audience, delay_hours, insist=False, user_
             except ReviewRequestRefused:
                 counts["skipped"] += 1
         last_id = ids[-1]
+        checkpoint()
         db.session.expunge_all()
         organization = db.session.get(Organization, organization_id)
         settings = review_settings_for(organization)

@@ -50,7 +50,7 @@ def seed_review_history(organization):
             "first_name": FIRST[n % len(FIRST)], "last_name": LAST[(n * 7) % len(LAST)],
             "email": f"{FIRST[n % len(FIRST)].lower()}.{n}@customers.example",
             "phone": f"+1212555{1000 + n:04d}" if n % 3 else None,
-        }, source="review_request", commit=False)
+        }, source="review_request")
         contacts.append(contact)
     rng.shuffle(contacts)
     index = 0
@@ -59,7 +59,6 @@ def seed_review_history(organization):
             contact = contacts[index]
             index += 1
             _add_request(organization, contact, status, now, rng)
-    db.session.commit()
 
 
 def _add_request(organization, contact, status, now, rng):

@@ -1,6 +1,5 @@
 from flask_wtf import FlaskForm
-from wtforms import (BooleanField, FieldList, FormField, HiddenField, IntegerField, SelectField, StringField,
-                     TextAreaField)
+from wtforms import BooleanField, FieldList, FormField, HiddenField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import InputRequired, NumberRange, Optional
 
 from nudgeweb.models.reviews import MAX_FOLLOW_UPS

@@ -7,6 +7,7 @@ from sqlalchemy import select
 
 from nudgeweb.models import db
 from nudgeweb.models.reviews import ReviewRequest
+from nudgeweb.unit_of_work import ACROSS_ORGANIZATIONS
 
 LINK_LIFETIME = timedelta(days=180)
 SALT = "nudge.review-page"
@@ -37,4 +38,6 @@ def request_for_token(token):
         raise LinkExpired()
     except BadSignature:
         return None
-    return db.session.scalar(select(ReviewRequest).where(ReviewRequest.public_token == public_token))
+    # whose request it is, we learn from the request: the signed link is the customer's credential
+    return db.session.scalar(select(ReviewRequest).where(ReviewRequest.public_token == public_token)
+                             .execution_options(**ACROSS_ORGANIZATIONS))

@@ -1,16 +1,17 @@
 """What review requests send, through the delivery engine and the organization's templates."""
-from flask import current_app, url_for
+from flask import current_app
 from sqlalchemy import select
 
+from nudgeweb.delivery import queue_direct, queue_message
+from nudgeweb.delivery.tracking import public_url
+from nudgeweb.message_templates.starter import starter_template
 from nudgeweb.models import Membership, User, db
+from nudgeweb.reviews.settings import chosen_template
 
 
 def review_template(request, step, settings):
     """The template of step ``step`` (0: the request, n: follow-up n) on the request's channel: the one
     chosen in the settings, else (none chosen, or it was deleted) the built-in starter."""
-    from nudgeweb.message_templates.starter import starter_template
-    from nudgeweb.reviews.settings import chosen_template
-
     chosen = (settings.templates or {}).get(str(step), {}).get(request.channel)
     template = chosen and chosen_template(request.organization_id, chosen, request.channel)
     if template:
@@ -21,8 +22,6 @@ def review_template(request, step, settings):
 
 def queue_review_message(request, step, settings, link):
     """Queue one step's message; returns the delivery Message (queued, or failed with its error)."""
-    from nudgeweb.delivery import queue_message
-
     return queue_message(
         request.contact, request.channel, review_template(request, step, settings), purpose="review_request",
         purpose_id=request.id, marketing=True, context={"review_link": link, "follow_up_step": step},
@@ -38,8 +37,6 @@ def owner_emails(organization_id):
 
 def email_owners_about(request, kind):
     """Email the business's owners that a customer rated or left private feedback."""
-    from nudgeweb.delivery import queue_direct
-
     name = request.contact.display_name
     if kind == "rated":
         subject = f"{name} rated you {request.rating} star{'s' if request.rating != 1 else ''}"
@@ -50,8 +47,10 @@ def email_owners_about(request, kind):
         lines.append(f"Rating: {'★' * request.rating}{'☆' * (5 - request.rating)} ({request.rating}/5)")
     if request.feedback:
         lines += ["Their message:", "", request.feedback, ""]
-    with current_app.test_request_context(base_url=current_app.config["BASE_URL"]):
-        lines.append(f"See the request: {url_for('reviews.show', request_id=request.id, _external=True)}")
+    # built from the URL map, not in a request context of its own: a task can run inside a request
+    # (Huey's immediate mode), whose unit of work a second request context would end
+    path = current_app.url_map.bind("").build("reviews.show", {"request_id": request.id})
+    lines.append(f"See the request: {public_url(path)}")
     text = "\n".join(lines)
     for address in owner_emails(request.organization_id):
         queue_direct(request.organization, "email", address, subject=subject, text=text,

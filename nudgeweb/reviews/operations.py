@@ -1,8 +1,10 @@
 """The life of a review request: create, send each step, follow up, track the customer, cancel, resend.
 
-Every step is a real Huey task scheduled for its time (tasks.send_review_step). A step task checks
-the request first: a request that is finished (clicked, reviewed, cancelled, failed) or whose step
-already went out does nothing, so duplicate and late tasks are harmless. Time is ``clock.now()``.
+Every step is a real Huey task scheduled for its time (tasks.send_review_step), asked for with
+``review_step_due`` once the transaction commits. A step task checks the request first: a request
+that is finished (clicked, reviewed, cancelled, failed) or whose step already went out does nothing,
+so duplicate and late tasks are harmless. Time is ``clock.now()``. Operations flush; the request or
+the task that calls them commits.
 """
 from datetime import timedelta
 
@@ -16,11 +18,18 @@ from nudgeweb.delivery import cancel_queued
 from nudgeweb.message_templates.rendering import TemplateRenderError
 from nudgeweb.models import db
 from nudgeweb.models.reviews import (
-    CHANNEL_CHOICES, FINISHED, PROGRESS, ReviewRequest, ReviewRequestEvent,
+    CHANNEL_CHOICES,
+    FINISHED,
+    PROGRESS,
+    ReviewRequest,
+    ReviewRequestEvent,
 )
 from nudgeweb.reviews import clock
 from nudgeweb.reviews.links import review_link
+from nudgeweb.reviews.messaging import queue_review_message
 from nudgeweb.reviews.settings import review_settings_for
+from nudgeweb.reviews.signals import review_left, review_step_due
+from nudgeweb.unit_of_work import after_commit, checkpoint
 
 MAX_DELAY_HOURS = 24 * 365
 # A step task that wakes up a little early (clock skew between machines) still runs.
@@ -64,8 +73,9 @@ def create_review_request(organization, contact_data, delay_hours=None, channel=
                           validator=None):
     """Upsert the contact (source review_request) and schedule a review request for it.
 
-    Raises ReviewRequestError (every bad field, nothing written) or ReviewRequestRefused
-    (the contact unsubscribed, has no address for the channel, or was asked recently).
+    Raises ReviewRequestError (every bad field; the caller's answer is an error, which rolls back)
+    or ReviewRequestRefused (the contact unsubscribed, has no address for the channel, or was asked
+    recently; the contact is kept all the same).
     """
     settings = review_settings_for(organization)
     delay_hours = settings.default_delay_hours if delay_hours is None else delay_hours
@@ -75,16 +85,15 @@ def create_review_request(organization, contact_data, delay_hours=None, channel=
         raise ReviewRequestError(errors)
     try:
         contact, _created = upsert_contact(organization, contact_data, source="review_request",
-                                           commit=False, validator=validator)
+                                           validator=validator)
     except ContactValidationError as error:  # e.g. an email and a phone of two different contacts
-        db.session.rollback()
         raise ReviewRequestError(_as_given(error.errors, contact_data))
     try:
         request = request_for_contact(organization, contact, delay_hours=delay_hours, channel=channel,
                                       employee_id=employee_id, metadata=metadata, insist=insist, now=now,
                                       source=source, created_by=created_by, settings=settings)
     except ReviewRequestRefused:
-        db.session.commit()  # the contact is kept: Add Contact added it
+        checkpoint()  # the contact is kept though the answer is a refusal: Add Contact added it
         raise
     return request
 
@@ -132,7 +141,7 @@ def recent_request(contact, days, now):
 
 def request_for_contact(organization, contact, *, delay_hours, channel=None, employee_id=None, metadata=None,
                         insist=False, now=None, source="manual", created_by=None, settings=None):
-    """Schedule a request for an existing contact; commits and schedules its first step."""
+    """Schedule a request for an existing contact; its first step is queued once the transaction commits."""
     now = now or clock.now()
     settings = settings or review_settings_for(organization)
     chosen = channel_for(contact, channel or settings.default_channel)
@@ -160,16 +169,13 @@ def request_for_contact(organization, contact, *, delay_hours, channel=None, emp
     when = "now" if delay_hours == 0 else f"in {delay_hours} hour{'s' if delay_hours != 1 else ''}"
     add_event(request, "scheduled", f"Scheduled by {chosen.upper() if chosen == 'sms' else 'email'}, to go {when}",
               now, {"delay_hours": delay_hours})
-    db.session.commit()
     schedule_step(request, 0, request.scheduled_for)
     return request
 
 
 def schedule_step(request, step, eta):
-    """A real Huey task for one step of one request, due at ``eta``."""
-    from nudgeweb.reviews.tasks import send_review_step
-
-    send_review_step.schedule(args=(str(request.organization_id), str(request.id), step), eta=eta)
+    """Once the transaction commits, a real Huey task for one step of one request, due at ``eta``."""
+    after_commit(review_step_due.send, request.organization_id, request_id=request.id, step=step, eta=eta)
 
 
 def add_event(request, kind, summary, occurred_at, data=None, activity=True):
@@ -206,7 +212,6 @@ def perform_step(request, step, now=None):
     allowed, why = may_message(request.contact, request.channel, purpose="marketing")
     if not allowed:
         stop(request, why, now, failed=(step == 0))
-        db.session.commit()
         return "suppressed"
     label = "Review request queued" if step == 0 else f"Follow-up {step} queued"
     add_event(request, "queued" if step == 0 else "follow_up", label, now, {"step": step}, activity=False)
@@ -215,19 +220,16 @@ def perform_step(request, step, now=None):
         message = send_step_message(request, step, settings)
     except TemplateRenderError as error:  # the business's template is broken: say so, don't retry forever
         stop(request, f"The message template could not be used: {error}", now, failed=(step == 0))
-        db.session.commit()
         return "failed"
     if message.status == "failed":  # suppressed or unreachable; the delivery event may have said so already
         if request.status == "scheduled" or request.next_follow_up_at is not None:
             stop(request, message.error or "The message could not be sent.", now, failed=(step == 0))
-        db.session.commit()
         return "failed"
     request.next_follow_up_at = None
     follow_ups = settings.follow_ups or []
     if step < len(follow_ups):
         started = now if step == 0 else due - timedelta(days=follow_ups[step - 1]["delay_days"])
         request.next_follow_up_at = started + timedelta(days=follow_ups[step]["delay_days"])
-    db.session.commit()
     if request.next_follow_up_at is not None:
         schedule_step(request, step + 1, request.next_follow_up_at)
     return "sent"
@@ -235,8 +237,6 @@ def perform_step(request, step, now=None):
 
 def send_step_message(request, step, settings):
     """Queue the step's message through the delivery engine, with the review link in its context."""
-    from nudgeweb.reviews.messaging import queue_review_message
-
     return queue_review_message(request, step, settings, review_link(request))
 
 
@@ -270,7 +270,6 @@ def on_message_event(request, event, now=None, reason=None):
     elif event in ("unsubscribed", "complained"):
         if request.next_follow_up_at is not None:
             stop(request, "the customer unsubscribed" if event == "unsubscribed" else "marked as spam", now)
-    db.session.commit()
 
 
 # --- what the customer does on the review page ---------------------------------------------------
@@ -292,7 +291,6 @@ def mark_opened(request, now=None):
     now = now or clock.now()
     if _advance(request, "opened", now):
         add_event(request, "opened", "Opened the review page", now)
-        db.session.commit()
 
 
 def site_clicked(request, index, now=None):
@@ -307,12 +305,11 @@ def site_clicked(request, index, now=None):
     if _advance(request, "clicked", now) or request.clicked_site != site["name"]:
         request.clicked_site = site["name"]
         add_event(request, "clicked", f"Went to review on {site['name']}", now, {"site": site["name"]})
-    db.session.commit()
     return site["url"]
 
 
 def rate(request, rating, now=None):
-    """Store a 1–5 rating (the latest counts) and tell the owners."""
+    """Store a 1–5 rating (the latest counts) and tell the owners (after the commit)."""
     now = now or clock.now()
     if not isinstance(rating, int) or not 1 <= rating <= 5:
         raise ReviewRequestError({"rating": "Choose from 1 to 5 stars."})
@@ -321,12 +318,11 @@ def rate(request, rating, now=None):
     _advance(request, "reviewed", now)
     request.reviewed_at = request.reviewed_at or now
     add_event(request, "rated", f"Rated {rating} star{'s' if rating != 1 else ''}", now, {"rating": rating})
-    db.session.commit()
     notify_owners(request, "rated")
 
 
 def leave_feedback(request, text, now=None):
-    """Private feedback for the business (the latest counts) and an email to the owners."""
+    """Private feedback for the business (the latest counts) and an email to the owners (after the commit)."""
     now = now or clock.now()
     text = (text or "").strip()
     if not text:
@@ -338,14 +334,11 @@ def leave_feedback(request, text, now=None):
     _advance(request, "reviewed", now)
     request.reviewed_at = request.reviewed_at or now
     add_event(request, "feedback", "Left private feedback", now, {"feedback": text[:200]})
-    db.session.commit()
     notify_owners(request, "feedback")
 
 
 def notify_owners(request, kind):
-    from nudgeweb.reviews.tasks import notify_owners_of_review
-
-    notify_owners_of_review(str(request.organization_id), str(request.id), kind)
+    after_commit(review_left.send, request.organization_id, request_id=request.id, kind=kind)
 
 
 def review_sites_of(request):
@@ -363,7 +356,6 @@ def cancel(request, now=None):
     held = cancel_queued(request.organization_id, "review_request", request.id)
     add_event(request, "cancelled", "Cancelled" + (f"; its {held} waiting message{'s' * (held != 1)} will not go"
                                                  if held else ""), now, {"messages_cancelled": held})
-    db.session.commit()
     return True
 
 
@@ -384,7 +376,6 @@ def resend(request, now=None):
     request.steps_sent, request.scheduled_for, request.next_follow_up_at = 0, now, None
     request.cancelled_at = request.failed_at = request.failure_reason = None
     add_event(request, "resent", "Sent again by the team", now)
-    db.session.commit()
     schedule_step(request, 0, now)
     return True
 

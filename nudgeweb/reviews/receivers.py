@@ -1,17 +1,17 @@
-"""How review requests hear about other areas: new organizations and delivery events."""
+"""How review requests hear about other areas: new organizations and delivery events. The receivers
+flush, never commit: their work joins the transaction that sent the signal."""
 import uuid
 
+from nudgeweb.delivery.signals import message_event
+from nudgeweb.models import db
+from nudgeweb.models.reviews import ReviewRequest
+from nudgeweb.reviews import operations
+from nudgeweb.reviews.settings import give_defaults
 from nudgeweb.signals import organization_created
 
 
 def connect():
-    from nudgeweb.reviews.settings import give_defaults
-
     organization_created.connect(give_defaults)
-    try:
-        from nudgeweb.delivery.signals import message_event
-    except ImportError:  # the delivery engine is not installed yet
-        return
     message_event.connect(on_message_event, sender="review_request")
 
 
@@ -19,10 +19,6 @@ def on_message_event(sender=None, message=None, event=None, **extra):
     """A message of a review request was sent, failed, bounced ...: move the request on."""
     if message is None or getattr(message, "purpose", None) != "review_request" or not message.purpose_id:
         return
-    from nudgeweb.models import db
-    from nudgeweb.models.reviews import ReviewRequest
-    from nudgeweb.reviews import operations
-
     request_id = message.purpose_id if isinstance(message.purpose_id, uuid.UUID) else uuid.UUID(str(message.purpose_id))
     request = db.session.get(ReviewRequest, request_id, populate_existing=True)
     if request is None or request.organization_id != message.organization_id:

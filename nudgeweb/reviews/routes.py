@@ -2,15 +2,21 @@
 from flask import Blueprint, abort, flash, g, redirect, request, url_for
 from flask_login import current_user
 
-from nudgeweb.htmx import render
 from nudgeweb.auth.access import current_organization, member_required, role_required
+from nudgeweb.htmx import render
 from nudgeweb.models.reviews import STATUSES, ReviewRequest
 from nudgeweb.reviews import bulk, operations, queries
 from nudgeweb.reviews.forms import BulkSendForm, ReviewSettingsForm, SendReviewRequestForm
 from nudgeweb.reviews.settings import (
-    ReviewSettingsError, clean_site, organization_templates, review_settings_for, update_review_settings,
+    ReviewSettingsError,
+    clean_site,
+    organization_templates,
+    review_settings_for,
+    update_review_settings,
 )
+from nudgeweb.reviews.tasks import bulk_send_review_requests
 from nudgeweb.scoping import get_or_404
+from nudgeweb.unit_of_work import after_commit
 
 bp = Blueprint("reviews", __name__)
 PAGE_SIZE = 50
@@ -109,10 +115,8 @@ def bulk_send():
     audience = bulk.clean_audience({name: getattr(form, name).data for name in bulk.AUDIENCE_KEYS if hasattr(form, name)})
     counts = bulk.preview(organization, audience, insist=bool(form.insist.data))
     if request.method == "POST" and form.validate_on_submit() and request.form.get("confirm"):
-        from nudgeweb.reviews.tasks import bulk_send_review_requests
-
-        bulk_send_review_requests(str(organization.id), audience, form.delay_hours.data, bool(form.insist.data),
-                                  str(current_user.id))
+        after_commit(bulk_send_review_requests, str(organization.id), audience, form.delay_hours.data,
+                     bool(form.insist.data), str(current_user.id))
         flash(f"Asking {counts['will_ask']} customers for a review. They appear below as they are scheduled.",
               "success")
         return redirect(url_for(".index"), 303)

@@ -49,9 +49,9 @@ def review_settings_for(organization):
 
 
 def give_defaults(organization):
-    """organization_created receiver: a new business can send its first request at once."""
+    """organization_created receiver: a new business can send its first request at once (flushed; the
+    sign-up commits it)."""
     review_settings_for(db.session.merge(organization) if organization not in db.session else organization)
-    db.session.commit()
 
 
 def clean_site(kind, name, url):
@@ -101,7 +101,6 @@ def update_review_settings(settings, *, review_sites, default_channel, default_d
     if templates is not None:
         settings.templates = {str(step): {channel: str(chosen) for channel, chosen in by_channel.items() if chosen}
                               for step, by_channel in templates.items() if any(by_channel.values())}
-    db.session.commit()
     return settings
 
 
