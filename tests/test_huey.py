@@ -11,6 +11,7 @@ from nudgeweb.extensions import db, huey
 from nudgeweb.imports.operations import start_import
 from nudgeweb.models import Contact
 from nudgeweb.tasks import heartbeat
+from nudgeweb.unit_of_work import unit_of_work
 
 
 def test_immediate_mode_runs_tasks_at_once(client):
@@ -39,7 +40,8 @@ def test_the_worker_command_imports_in_worker_processes(app, owner, organization
     worker = subprocess.Popen([sys.executable, "-m", "flask", "--app", "app", "worker"], env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
     try:
-        record = start_import(organization, owner.user, f"Email,Name\n{rows}\n".encode(), "people.csv")
+        with unit_of_work(organization.id):  # its chunks are queued when this commits
+            record = start_import(organization, owner.user, f"Email,Name\n{rows}\n".encode(), "people.csv")
         deadline = time.monotonic() + 60
         while record.status == "processing" and time.monotonic() < deadline and worker.poll() is None:
             time.sleep(0.2)
