@@ -12,6 +12,7 @@ from werkzeug.serving import run_simple
 
 from nudgeweb.auth.operations import AccountError, add_user_to_organization
 from nudgeweb.models import ROLES
+from nudgeweb.unit_of_work import unit_of_work
 
 users = AppGroup("users", help="Manage user accounts.")
 
@@ -25,7 +26,8 @@ users = AppGroup("users", help="Manage user accounts.")
 def create_user(email, password, organization_name, role, name):
     """Create a user in an organization and print the user's id."""
     try:
-        membership = add_user_to_organization(email, password, organization_name, role, name)
+        with unit_of_work():  # a new organization is put in force by add_user_to_organization
+            membership = add_user_to_organization(email, password, organization_name, role, name)
     except AccountError as error:
         raise click.ClickException(str(error))
     click.echo(str(membership.user_id))
@@ -36,7 +38,8 @@ def seed_demo_command():
     """Load a demo business with realistic data and print its owner's login."""
     from nudgeweb.demo import seed_demo
 
-    login = seed_demo()
+    with unit_of_work():  # the demo organization is put in force by seed_demo
+        login = seed_demo()
     click.echo("Demo business ready. Log in with:")
     click.echo(f"  email:    {login['email']}")
     click.echo(f"  password: {login['password']}")

@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from nudgeweb.auth.operations import add_user_to_organization
 from nudgeweb.models import Organization, db
+from nudgeweb.unit_of_work import enter_organization
 
 DEMO_ORGANIZATION = "Bluebird Bakery (demo)"
 DEMO_EMAIL = "owner@bluebird.example"
@@ -28,10 +29,9 @@ DEMO_STEPS = [
 
 
 def seed_demo():
-    existing = db.session.scalar(select(Organization).where(Organization.name == DEMO_ORGANIZATION))
-    if existing is not None:
-        db.session.delete(existing)
-        db.session.commit()
+    """Make the demo business afresh, in the caller's unit of work (seed-demo's): the new
+    organization is in force from its creation on."""
+    _remove_previous_demo()
     owner = add_user_to_organization(DEMO_EMAIL, DEMO_PASSWORD, DEMO_ORGANIZATION, "owner", "Alex Rivera")
     organization = owner.organization
     organization.timezone = "America/New_York"
@@ -41,5 +41,13 @@ def seed_demo():
     for step in DEMO_STEPS:
         module, function = step.split(":")
         getattr(import_module(module), function)(organization)
-    db.session.commit()
+    db.session.flush()
     return {"email": DEMO_EMAIL, "password": DEMO_PASSWORD}
+
+
+def _remove_previous_demo():
+    existing = db.session.scalar(select(Organization).where(Organization.name == DEMO_ORGANIZATION))
+    if existing is not None:
+        enter_organization(existing.id)  # its rows are deleted with it
+        db.session.delete(existing)
+        db.session.flush()

@@ -1,11 +1,18 @@
-"""Huey tasks: thin wrappers that take ids and call an area's operations."""
+"""Huey tasks: thin wrappers that take ids and call an area's operations.
+
+Importing this module registers every area's tasks (create_app does, for the web server and the
+consumer alike). Each task runs in a unit of work: ``organization_task`` or ``housekeeping_task``.
+"""
 from datetime import datetime, timezone
 
 from huey import crontab
 
+from nudgeweb.api import tasks as api_tasks  # noqa: F401  (idempotency, refresh token and export housekeeping)
 from nudgeweb.contacts import tasks as contact_tasks  # noqa: F401  (act_on_matching)
+from nudgeweb.delivery import tasks as delivery_tasks  # noqa: F401  (sends, retries, recovery of stalled sends)
 from nudgeweb.extensions import huey
 from nudgeweb.imports import tasks as import_tasks  # noqa: F401  (import_contact_chunk ...)
+from nudgeweb.oauth import tasks as oauth_tasks  # noqa: F401  (OAuth housekeeping)
 from nudgeweb.reviews import tasks as review_tasks  # noqa: F401  (send_review_step ...)
 
 HEARTBEAT_KEY = "worker-heartbeat"
@@ -13,7 +20,7 @@ HEARTBEAT_KEY = "worker-heartbeat"
 
 @huey.task()
 def heartbeat():
-    """Record that a consumer is alive and running tasks (shown by /healthz)."""
+    """Record that a consumer is alive and running tasks (shown by /healthz). No database: no unit of work."""
     now = datetime.now(timezone.utc).isoformat().replace("+00:00", "Z")
     huey.put(HEARTBEAT_KEY, now)
     return now
@@ -22,8 +29,3 @@ def heartbeat():
 @huey.periodic_task(crontab(minute="*"))
 def heartbeat_every_minute():
     heartbeat.call_local()
-
-
-import nudgeweb.delivery.tasks  # noqa: E402,F401  (sends, retries, recovery of stalled sends)
-import nudgeweb.oauth.tasks  # noqa: E402,F401  (OAuth housekeeping)
-import nudgeweb.api.tasks  # noqa: E402,F401  (idempotency housekeeping)

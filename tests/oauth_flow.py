@@ -10,14 +10,17 @@ import secrets
 from urllib.parse import parse_qs, urlsplit
 
 from nudgeweb.oauth.clients import create_client
+from nudgeweb.unit_of_work import unit_of_work
 from tests.conftest import AuthActions
 
 REDIRECT_URI = "https://app.example/callback"
 
 
 def register_client(membership, scope="read write", public=False, redirect_uri=REDIRECT_URI):
-    """(client_id, secret) of a new app registered by ``membership``'s organization."""
-    client, secret = create_client(membership.organization, membership.user, "Zapier", [redirect_uri], scope, public)
+    """(client_id, secret) of a new app registered by ``membership``'s organization (committed)."""
+    with unit_of_work(membership.organization_id):
+        client, secret = create_client(membership.organization, membership.user, "Zapier", [redirect_uri], scope,
+                                       public)
     return client.client_id, secret
 
 

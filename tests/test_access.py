@@ -98,6 +98,7 @@ def test_a_business_keeps_at_least_one_owner(owner_client, owner):
 def test_removed_member_loses_access(app, organization, owner_client):
     editor = MembershipFactory(organization=organization, role="editor")
     editor_client = member_client(app, organization, "viewer")
-    assert owner_client.post(f"/settings/team/{editor.id}/remove").status_code == 303
-    assert db.session.scalar(select(Membership).where(Membership.id == editor.id)) is None
+    editor_id = editor.id
+    assert owner_client.post(f"/settings/team/{editor_id}/remove").status_code == 303
+    assert db.session.scalar(select(Membership).where(Membership.id == editor_id)) is None
     assert editor_client.get("/").status_code == 200  # someone else, unaffected

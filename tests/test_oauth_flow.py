@@ -10,6 +10,7 @@ from nudgeweb.extensions import db
 from nudgeweb.models import utcnow
 from nudgeweb.models.oauth import OAuthToken
 from nudgeweb.oauth.tokens import authenticate_bearer
+from nudgeweb.unit_of_work import unit_of_work
 from tests.conftest import AuthActions
 from tests.oauth_flow import REDIRECT_URI, OAuthDance, pkce_pair, register_client
 
@@ -492,7 +493,7 @@ def test_a_refreshed_token_or_a_new_login_keeps_counting_against_the_same_limit(
     from nudgeweb.api.ratelimit import set_rate_limit
     from tests.factories import DEFAULT_PASSWORD
 
-    with app.app_context():
+    with unit_of_work(owner.organization_id):
         set_rate_limit(owner.organization, 2)
     tokens = dance.tokens_for(owner.user.email)
     me = lambda token: dance.api.get("/api/v1/me", headers={"Authorization": f"Bearer {token}"})  # noqa: E731

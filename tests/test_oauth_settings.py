@@ -61,12 +61,12 @@ def test_htmx_register_answers_the_fragment_and_shows_errors_at_the_fields(owner
 def test_delete_an_app_ends_its_connections(app, owner, owner_client):
     client_id, secret = register_client(owner)
     tokens = OAuthDance(app, client_id, secret).tokens_for(owner.user.email)
-    client = db.session.scalar(select(OAuthClient))
-    response = owner_client.post(f"/settings/oauth-apps/{client.id}/delete", headers=HX)
+    app_id = db.session.scalar(select(OAuthClient.id))
+    response = owner_client.post(f"/settings/oauth-apps/{app_id}/delete", headers=HX)
     assert response.status_code == 200 and b"Zapier is deleted" in response.data
     assert db.session.scalar(select(OAuthToken)) is None
     assert authenticate_bearer(tokens["access_token"]) is None
-    assert owner_client.post(f"/settings/oauth-apps/{client.id}/delete").status_code == 404
+    assert owner_client.post(f"/settings/oauth-apps/{app_id}/delete").status_code == 404
 
 
 def test_connected_apps_lists_and_revokes(app, owner, owner_client):

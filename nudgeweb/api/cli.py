@@ -11,6 +11,7 @@ from nudgeweb.api.ratelimit import rate_limit_of, set_rate_limit
 from nudgeweb.auth.operations import find_user, memberships_of
 from nudgeweb.extensions import db
 from nudgeweb.models import Organization
+from nudgeweb.unit_of_work import unit_of_work
 
 api_keys = AppGroup("api-keys", help="Manage API keys.")
 
@@ -30,8 +31,9 @@ def create_key(email, name, scopes, organization_id, expires_at):
     if not memberships:
         raise click.ClickException(f"{email} is not a member of that organization.")
     try:
-        key, secret = create_api_key(memberships[0], name, parse_scopes(scopes),
-                                     parse_expiry(expires_at) if expires_at else None)
+        with unit_of_work(memberships[0].organization_id):
+            key, secret = create_api_key(memberships[0], name, parse_scopes(scopes),
+                                         parse_expiry(expires_at) if expires_at else None)
     except (ApiKeyError, ValueError) as error:
         raise click.ClickException(str(error))
     click.echo(f"API key {key.name!r} for {email} in {memberships[0].organization.name} "
@@ -46,9 +48,11 @@ def api_rate_limit(organization, per_minute):
     """Show, or set to PER_MINUTE, the API requests a minute that each credential of ORGANIZATION
     (its name or id) may make."""
     found = _organization(organization)
-    if per_minute is not None:
-        set_rate_limit(found, per_minute)
-    click.echo(f"{found.name}: {rate_limit_of(found.id):,} API requests a minute per key or token.")
+    with unit_of_work(found.id):
+        if per_minute is not None:
+            set_rate_limit(found, per_minute)
+        limit = rate_limit_of(found.id)
+    click.echo(f"{found.name}: {limit:,} API requests a minute per key or token.")
 
 
 def _organization(name_or_id):

@@ -6,9 +6,9 @@ request to the organization and returns a ``Credential`` (or raises the 401 of s
 
 A verified credential is kept in this process for API_CREDENTIAL_CACHE_SECONDS (5 by default),
 so that a busy client costs no database query to authenticate. A change to a key, token,
-membership, user, organization or API setting made in this process forgets every cached
-credential at once (``forget_credentials``); one made by another process is seen when the
-cached entry expires.
+membership, user or API setting made in this process forgets every cached credential once it
+commits (its operation sends ``credentials_changed`` after the commit); one made by another
+process is seen when the cached entry expires.
 """
 import hashlib
 import threading
@@ -17,14 +17,17 @@ from datetime import datetime, timedelta
 
 from cachetools import TTLCache
 from flask import current_app, g, has_app_context, request
-from sqlalchemy import event, or_, select, update
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy import or_, select, update
+from sqlalchemy.orm import joinedload
+from sqlalchemy.orm.attributes import set_committed_value
 
 from nudgeweb.api import keys, tokens
 from nudgeweb.api.errors import ApiError
 from nudgeweb.api.ratelimit import DEFAULT_RATE_LIMIT, rate_limit_of
 from nudgeweb.extensions import db
-from nudgeweb.models import ApiKey, ApiSettings, Membership, Organization, User, role_at_least, utcnow
+from nudgeweb.models import ApiKey, ApiSettings, Membership, role_at_least, utcnow
+from nudgeweb.oauth.tokens import authenticate_bearer
+from nudgeweb.signals import credentials_changed
 from nudgeweb.unit_of_work import ACROSS_ORGANIZATIONS, enter_organization
 
 # A credential's last_used_at is written at most once per this interval (not on every request).
@@ -154,35 +157,14 @@ def _cached(kind_and_secret, verify):
     return credential
 
 
-def forget_credentials():
-    """Drop every cached credential of this process (a key, token or member changed)."""
+@credentials_changed.connect
+def forget_credentials(_sender=None, **_):
+    """Drop every cached credential of this process: a key, token, membership, user or API setting
+    changed, and its operation sent ``credentials_changed`` once that committed."""
     if has_app_context():
         cache = current_app.extensions.get("api_credentials")
         if cache is not None:
             cache.clear()
-
-
-_CREDENTIAL_MODELS = (ApiKey, ApiSettings, Membership, User, Organization)
-_CREDENTIAL_TABLES = {"api_keys", "api_settings", "memberships", "users", "organizations", "oauth_tokens",
-                      "oauth_clients"}
-
-
-def _is_credential_row(obj):
-    return isinstance(obj, _CREDENTIAL_MODELS) or getattr(obj, "__tablename__", None) in _CREDENTIAL_TABLES
-
-
-@event.listens_for(Session, "after_flush")
-def _forget_after_flush(session, _context):
-    changed = (session.dirty, session.deleted, session.new)
-    if any(_is_credential_row(obj) for rows in changed for obj in rows):
-        forget_credentials()
-
-
-@event.listens_for(Session, "do_orm_execute")
-def _forget_after_bulk_change(state):
-    if (state.is_update or state.is_delete) and getattr(state.statement, "table", None) is not None \
-            and state.statement.table.name in _CREDENTIAL_TABLES:
-        forget_credentials()
 
 
 # -- verifying each kind ----------------------------------------------------------------------
@@ -216,18 +198,20 @@ def _from_api_key(secret):
 
 
 def _touch(key):
-    """Record use at most once per LAST_USED_RESOLUTION, so reading costs no write."""
+    """Record use at most once per LAST_USED_RESOLUTION, so reading costs no write. Outside the
+    request's transaction (as an OAuth token's use is): the key was used even if the request fails."""
     now = utcnow()
     if key.last_used_at is not None and now - key.last_used_at < LAST_USED_RESOLUTION:
         return
-    db.session.execute(
-        update(ApiKey)
-        .where(ApiKey.id == key.id, or_(ApiKey.last_used_at.is_(None), ApiKey.last_used_at < now - LAST_USED_RESOLUTION))
-        .values(last_used_at=now)
-        .execution_options(synchronize_session=False, **ACROSS_ORGANIZATIONS)
-    )
-    db.session.commit()
-    key.last_used_at = now
+    table = ApiKey.__table__
+    with db.engine.begin() as connection:
+        connection.execute(
+            update(table)
+            .where(table.c.id == key.id,
+                   or_(table.c.last_used_at.is_(None), table.c.last_used_at < now - LAST_USED_RESOLUTION))
+            .values(last_used_at=now)
+        )
+    set_committed_value(key, "last_used_at", now)
 
 
 def _from_bearer(token):
@@ -244,11 +228,7 @@ def _from_bearer(token):
 
 
 def _from_oauth(token):
-    try:
-        from nudgeweb.oauth.tokens import authenticate_bearer
-    except ImportError:  # the OAuth server is not installed in this build
-        authenticate_bearer = None
-    found = authenticate_bearer(token) if authenticate_bearer else None
+    found = authenticate_bearer(token)
     if found is None:
         raise unauthorized("This token is not valid or has expired.")
     organization_id = _attr_id(found, "organization")

@@ -1,11 +1,12 @@
 """Idempotent POSTs: an ``Idempotency-Key`` header (or ``idempotency_key`` in the body, seed 003).
 
-The first request with a key claims it by inserting a row (unique per organization and key)
-before doing any work; the response is then stored in that row. Within 24 hours the same key
-with the same body replays the stored status, headers and body with ``Idempotent-Replayed:
-true``; with another body it is a 422 ``ERR_IDEMPOTENCY_KEY_REUSED``. A concurrent duplicate
-waits for the first to finish and replays it, so the work is done once. Failed requests
-(4xx/5xx) release the key, so the client can correct the request and retry with the same key.
+The first request with a key claims it by inserting a row (unique per organization and key),
+committed before doing any work; the response is then stored in that row, in the request's
+transaction (it commits with the work). Within 24 hours the same key with the same body replays
+the stored status, headers and body with ``Idempotent-Replayed: true``; with another body it is
+a 422 ``ERR_IDEMPOTENCY_KEY_REUSED``. A concurrent duplicate waits for the first to finish and
+replays it, so the work is done once. Failed requests (4xx/5xx) release the key, so the client
+can correct the request and retry with the same key.
 """
 import hashlib
 import json
@@ -19,6 +20,8 @@ from sqlalchemy.exc import IntegrityError
 from nudgeweb.api.errors import ApiError
 from nudgeweb.extensions import db
 from nudgeweb.models import IdempotencyRecord, utcnow
+from nudgeweb.unit_of_work import checkpoint
+from nudgeweb.unit_of_work import current as current_unit_of_work
 
 REPLAY_WINDOW = timedelta(hours=24)
 WAIT_FOR_FIRST = 15.0  # seconds a duplicate waits for the original request to finish
@@ -89,20 +92,14 @@ def run_idempotently(organization_id, key, print_, work):
 def _claim(organization_id, key, print_):
     """None when this request now owns the key; else the earlier request's finished record."""
     for _ in range(3):
-        db.session.rollback()
-        try:
-            db.session.add(IdempotencyRecord(organization_id=organization_id, key=key, fingerprint=print_))
-            db.session.commit()
+        if _insert_claim(organization_id, key, print_):
             return None
-        except IntegrityError:
-            db.session.rollback()
         existing = _existing(organization_id, key)
         if existing is None:
             continue  # released meanwhile: try to claim again
         if existing.created_at < utcnow() - REPLAY_WINDOW:
             db.session.execute(delete(IdempotencyRecord).where(IdempotencyRecord.id == existing.id))
-            db.session.commit()
-            continue
+            continue  # (committed with the claim that follows)
         if existing.fingerprint != print_:
             raise ApiError(422, "This Idempotency-Key was already used with a different request. "
                                 "Use a new key for a new request.", "ERR_IDEMPOTENCY_KEY_REUSED",
@@ -114,10 +111,34 @@ def _claim(organization_id, key, print_):
                    "ERR_IDEMPOTENCY_IN_PROGRESS", "Request in progress", headers={"Retry-After": "1"})
 
 
+def _insert_claim(organization_id, key, print_):
+    """Claim the key; False when another request holds it."""
+    try:
+        with db.session.begin_nested():
+            db.session.add(IdempotencyRecord(organization_id=organization_id, key=key, fingerprint=print_))
+    except IntegrityError:
+        _look_again()
+        return False
+    # Committed before the work: a concurrent request with the same key must see the claim, and
+    # wait for this one rather than do the work twice.
+    checkpoint()
+    return True
+
+
+def _look_again():
+    """End the transaction, so that the next look sees what concurrent requests committed (and no
+    lock is held meanwhile). Nothing of this request is written yet: the claim comes before the work."""
+    checkpoint()
+
+
 def _existing(organization_id, key):
     db.session.expire_all()
-    return db.session.scalar(select(IdempotencyRecord).where(
-        IdempotencyRecord.organization_id == organization_id, IdempotencyRecord.key == key))
+    return db.session.scalar(_record(organization_id, key))
+
+
+def _record(organization_id, key):
+    return select(IdempotencyRecord).where(
+        IdempotencyRecord.organization_id == organization_id, IdempotencyRecord.key == key)
 
 
 def _wait_until_finished(organization_id, key):
@@ -126,7 +147,7 @@ def _wait_until_finished(organization_id, key):
         record = _existing(organization_id, key)
         if record is None or record.status_code is not None:
             return record
-        db.session.rollback()  # a fresh snapshot on the next look
+        _look_again()
         if time.monotonic() > deadline:
             raise ApiError(409, "A request with this Idempotency-Key is still being processed. Retry shortly.",
                            "ERR_IDEMPOTENCY_IN_PROGRESS", "Request in progress", headers={"Retry-After": "1"})
@@ -142,25 +163,27 @@ def _replay(record):
 
 
 def _store(organization_id, key, response):
-    db.session.rollback()
-    record = _existing(organization_id, key)
+    """Keep the response for replays, in the request's transaction: it commits with the work's rows,
+    and a duplicate waiting for it replays it from then on."""
+    record = db.session.scalar(_record(organization_id, key))
     if record is None:
         return
     record.status_code = response.status_code
     record.headers = {name: response.headers[name] for name in REPLAYED_HEADERS if name in response.headers}
     record.body = response.get_data()
-    db.session.commit()
+    db.session.flush()
 
 
 def _release(organization_id, key):
-    db.session.rollback()
+    """Undo the failed work, and give the key back at once (the request's answer is an error, which
+    would roll the release back): the client may correct the request and retry with the same key."""
+    current_unit_of_work().rollback()
     db.session.execute(delete(IdempotencyRecord).where(
         IdempotencyRecord.organization_id == organization_id, IdempotencyRecord.key == key))
-    db.session.commit()
+    checkpoint()
 
 
 def forget_expired():
     """Delete records older than the replay window (run daily by Huey)."""
     result = db.session.execute(delete(IdempotencyRecord).where(IdempotencyRecord.created_at < utcnow() - REPLAY_WINDOW))
-    db.session.commit()
     return result.rowcount

@@ -11,6 +11,8 @@ from sqlalchemy import select
 
 from nudgeweb.extensions import db
 from nudgeweb.models import ApiKey, role_at_least, utcnow
+from nudgeweb.signals import credentials_changed
+from nudgeweb.unit_of_work import after_commit
 
 KEY_PREFIX = "sk_live_"
 VISIBLE_CHARS = len(KEY_PREFIX) + 6
@@ -56,7 +58,8 @@ def create_api_key(membership, name, scopes=("read", "write"), expires_at=None):
     key = ApiKey(organization_id=membership.organization_id, user_id=membership.user_id, name=name,
                  prefix=secret[:VISIBLE_CHARS], key_hash=hash_key(secret), scopes=scopes, expires_at=expires_at)
     db.session.add(key)
-    db.session.commit()
+    db.session.flush()
+    after_commit(credentials_changed.send)
     return key, secret
 
 
@@ -69,9 +72,11 @@ def api_keys_of(organization_id):
 
 
 def revoke_api_key(key):
+    """Revoke the key; this process refuses it as soon as the revocation commits."""
     if key.revoked_at is None:
         key.revoked_at = utcnow()
-        db.session.commit()
+        db.session.flush()
+        after_commit(credentials_changed.send)
     return key
 
 

@@ -19,6 +19,8 @@ from sqlalchemy import select
 from nudgeweb.api.errors import ApiError
 from nudgeweb.extensions import db, limiter
 from nudgeweb.models import ApiSettings, Organization
+from nudgeweb.signals import credentials_changed
+from nudgeweb.unit_of_work import ACROSS_ORGANIZATIONS, after_commit
 
 WINDOW_SECONDS = 60
 DEFAULT_RATE_LIMIT = 1000  # requests a minute per credential, unless the organization has its own
@@ -28,14 +30,15 @@ def rate_limit_of(organization_id):
     """Requests a minute that each credential of the organization may make."""
     limit = db.session.scalar(
         select(ApiSettings.rate_limit_per_minute).where(ApiSettings.organization_id == organization_id)
+        .execution_options(**ACROSS_ORGANIZATIONS)  # named here: a credential is verified before its organization is in force
     )
     return limit or DEFAULT_RATE_LIMIT
 
 
 def set_rate_limit(organization: Organization, per_minute: int):
     """Give each credential of ``organization`` ``per_minute`` requests a minute, in a new window
-    (the counters are kept per limit). Other web processes apply it once their cached
-    credentials expire (API_CREDENTIAL_CACHE_SECONDS)."""
+    (the counters are kept per limit). This process applies it once it commits; other web processes
+    once their cached credentials expire (API_CREDENTIAL_CACHE_SECONDS)."""
     if per_minute < 1:
         raise ValueError("The rate limit must be at least 1 request a minute.")
     settings = db.session.scalar(select(ApiSettings).where(ApiSettings.organization_id == organization.id))
@@ -43,7 +46,8 @@ def set_rate_limit(organization: Organization, per_minute: int):
         settings = ApiSettings(organization_id=organization.id)
         db.session.add(settings)
     settings.rate_limit_per_minute = per_minute
-    db.session.commit()
+    db.session.flush()
+    after_commit(credentials_changed.send)
 
 
 class RedisCounter:

@@ -23,6 +23,7 @@ from sqlalchemy.exc import IntegrityError
 
 from nudgeweb.extensions import db
 from nudgeweb.models import UsedRefreshToken, utcnow
+from nudgeweb.unit_of_work import checkpoint
 
 ACCESS_LIFETIME = timedelta(hours=1)
 REFRESH_LIFETIME = timedelta(days=30)
@@ -105,12 +106,12 @@ def redeem_refresh(token):
 
 
 def _claim(claims):
-    """Record the token as used; False when it already was (by this or a concurrent request)."""
-    db.session.add(UsedRefreshToken(jti=claims["jti"], family=claims["fam"], expires_at=claims["exp_dt"]))
+    """Record the token as used; False when it already was (by this or a concurrent request, which
+    waits on the primary key until this request's transaction ends)."""
     try:
-        db.session.commit()
+        with db.session.begin_nested():
+            db.session.add(UsedRefreshToken(jti=claims["jti"], family=claims["fam"], expires_at=claims["exp_dt"]))
     except IntegrityError:
-        db.session.rollback()
         return False
     return True
 
@@ -122,16 +123,17 @@ def family_revoked(family):
 
 def revoke_family(family):
     """Refuse every refresh token of the family from now on. Its rows are kept as long as any of
-    its tokens may live: every one was issued before now, so none outlives now + REFRESH_LIFETIME."""
+    its tokens may live: every one was issued before now, so none outlives now + REFRESH_LIFETIME.
+
+    Committed at once: the request that finds the reuse answers a 401, which rolls back."""
     now = utcnow()
     db.session.execute(update(UsedRefreshToken).where(UsedRefreshToken.family == family)
                        .values(family_revoked_at=now, expires_at=now + REFRESH_LIFETIME)
                        .execution_options(synchronize_session=False))
-    db.session.commit()
+    checkpoint()
 
 
 def forget_expired_refresh_tokens():
     """Delete the rows of refresh tokens that have expired (decode refuses those on its own)."""
     result = db.session.execute(delete(UsedRefreshToken).where(UsedRefreshToken.expires_at < utcnow()))
-    db.session.commit()
     return result.rowcount

@@ -4,6 +4,7 @@ from sqlalchemy import select
 from nudgeweb.auth.passwords import hash_password, needs_rehash, verify_password
 from nudgeweb.models import ROLES, Membership, Organization, User, db, utcnow
 from nudgeweb.signals import organization_created
+from nudgeweb.unit_of_work import enter_organization
 
 MIN_PASSWORD_LENGTH = 8
 
@@ -25,7 +26,7 @@ def find_user(email):
 
 
 def sign_up(business_name, name, email, password):
-    """Create a business and its owner; returns the new membership."""
+    """Create a business and its owner, in force from here on; returns the new membership."""
     if find_user(email) is not None:
         raise AccountError("An account with this email already exists. Log in instead?", "email")
     if len(password) < MIN_PASSWORD_LENGTH:
@@ -34,8 +35,7 @@ def sign_up(business_name, name, email, password):
     user = User(email=normalize_email(email), name=name.strip(), password_hash=hash_password(password))
     membership = Membership(user=user, organization=organization, role="owner")
     db.session.add(membership)
-    db.session.commit()
-    organization_created.send(organization)
+    _created(organization)
     return membership
 
 
@@ -47,12 +47,11 @@ def authenticate(email, password):
     if needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
     user.last_login_at = utcnow()
-    db.session.commit()
     return user
 
 
 def add_user_to_organization(email, password, organization_name, role="owner", name=None):
-    """For operators: the organization is created when missing, the user too."""
+    """For operators: the organization is created when missing (and is then in force), the user too."""
     if role not in ROLES:
         raise AccountError(f"Role must be one of {', '.join(ROLES)}.", "role")
     organization = db.session.scalar(
@@ -72,10 +71,18 @@ def add_user_to_organization(email, password, organization_name, role="owner", n
     is_new_organization = organization.id is None
     membership = Membership(user=user, organization=organization, role=role)
     db.session.add(membership)
-    db.session.commit()
+    db.session.flush()
     if is_new_organization:
-        organization_created.send(organization)
+        _created(organization)
     return membership
+
+
+def _created(organization):
+    """A new organization: flushed, put in force, and given each area's defaults in the same transaction
+    (one sign-up is one transaction: the receivers of organization_created flush, never commit)."""
+    db.session.flush()
+    enter_organization(organization.id)
+    organization_created.send(organization)
 
 
 def membership_of(user, organization_id):

@@ -3,9 +3,9 @@ from urllib.parse import urlsplit
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_user, logout_user
 
+from nudgeweb.auth.access import switch_organization
 from nudgeweb.auth.forms import JoinForm, LoginForm, NewMemberForm, SignupForm
 from nudgeweb.auth.operations import AccountError, authenticate, find_user, sign_up
-from nudgeweb.auth.access import switch_organization
 from nudgeweb.settings import invitations
 
 bp = Blueprint("auth", __name__)
@@ -72,7 +72,8 @@ def invitation(token):
     form = JoinForm() if current_user.is_authenticated else NewMemberForm()
     if form.validate_on_submit():
         try:
-            membership = (invitations.accept(invitation, current_user) if current_user.is_authenticated else
+            membership = (invitations.accept(invitation, current_user._get_current_object())
+                          if current_user.is_authenticated else
                           invitations.accept_with_new_account(invitation, form.name.data, form.password.data))
         except AccountError as error:
             field = getattr(form, error.field or "", None)

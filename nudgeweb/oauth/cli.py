@@ -7,6 +7,7 @@ from flask.cli import AppGroup
 from nudgeweb.auth.operations import find_user, memberships_of
 from nudgeweb.oauth import clients
 from nudgeweb.oauth.scopes import DEFAULT_SCOPE
+from nudgeweb.unit_of_work import unit_of_work
 
 oauth_clients = AppGroup("oauth-clients", help="Manage OAuth apps.")
 
@@ -24,7 +25,9 @@ def create_client_command(email, name, redirect_uris, scopes, public):
     if not memberships:
         raise click.ClickException(f"No user with the email {email} in any organization.")
     try:
-        client, secret = clients.create_client(memberships[0].organization, user, name, redirect_uris, scopes, public)
+        with unit_of_work(memberships[0].organization_id):
+            client, secret = clients.create_client(memberships[0].organization, user, name, redirect_uris, scopes,
+                                                   public)
     except clients.ClientValidationError as error:
         raise click.ClickException(str(error))
     click.echo(json.dumps({"client_id": client.client_id, "client_secret": secret}))

@@ -9,8 +9,9 @@ from sqlalchemy import func, select
 from nudgeweb.models import User, db
 from nudgeweb.models.oauth import OAuthClient, OAuthToken, hash_secret
 from nudgeweb.oauth import tokens
-from nudgeweb.unit_of_work import ACROSS_ORGANIZATIONS
 from nudgeweb.oauth.scopes import DEFAULT_SCOPE, unknown_scopes
+from nudgeweb.signals import credentials_changed
+from nudgeweb.unit_of_work import ACROSS_ORGANIZATIONS, after_commit
 
 
 class ClientValidationError(ValueError):
@@ -71,7 +72,7 @@ def create_client(organization, owner, name, redirect_uris, scope=DEFAULT_SCOPE,
         is_public=public,
     )
     db.session.add(client)
-    db.session.commit()
+    db.session.flush()
     return client, secret
 
 
@@ -82,9 +83,11 @@ def clients_of(organization_id):
 
 
 def delete_client(client):
-    """Delete an app; every code and token issued to it goes with it."""
+    """Delete an app; every code and token issued to it goes with it (refused by this process as
+    soon as the deletion commits)."""
     db.session.delete(client)
-    db.session.commit()
+    db.session.flush()
+    after_commit(credentials_changed.send)
 
 
 @dataclass

@@ -19,4 +19,4 @@ def seed(organization):
         created_at=now - timedelta(days=12), expires_at=now + ACCESS_TOKEN_LIFETIME,
         refresh_expires_at=now + REFRESH_TOKEN_LIFETIME, last_used_at=now - timedelta(hours=3),
     ))
-    db.session.commit()
+    db.session.flush()

@@ -10,22 +10,27 @@ from authlib.integrations.flask_oauth2 import AuthorizationServer
 from authlib.integrations.flask_oauth2.requests import FlaskOAuth2Payload, FlaskOAuth2Request
 from authlib.oauth2 import OAuth2Error
 from authlib.oauth2.rfc6749 import (
-    InsecureTransportError, InvalidClientError, InvalidRequestError, OAuth2Request,
-    UnauthorizedClientError, grants,
+    InsecureTransportError,
+    InvalidClientError,
+    InvalidRequestError,
+    OAuth2Request,
+    UnauthorizedClientError,
+    grants,
 )
 from authlib.oauth2.rfc6749.hooks import hooked
 from authlib.oauth2.rfc6750 import BearerTokenGenerator
 from authlib.oauth2.rfc7009 import RevocationEndpoint
 from authlib.oauth2.rfc7636 import CodeChallenge
-from flask import current_app, request as flask_request
+from flask import current_app
+from flask import request as flask_request
 from sqlalchemy import select, update
 from sqlalchemy.orm.attributes import set_committed_value
 
 from nudgeweb.models import User, db, utcnow
 from nudgeweb.models.oauth import OAuthAuthorizationCode, OAuthClient, OAuthToken, hash_secret
 from nudgeweb.oauth import tokens
-from nudgeweb.unit_of_work import ACROSS_ORGANIZATIONS
 from nudgeweb.oauth.scopes import granted_scope
+from nudgeweb.unit_of_work import ACROSS_ORGANIZATIONS, checkpoint
 
 AUTHORIZATION_CODE_LIFETIME = timedelta(minutes=10)
 CLIENT_AUTH_METHODS = ["client_secret_basic", "client_secret_post", "none"]
@@ -57,7 +62,7 @@ def save_token(token, request):
         refresh_expires_at=now + tokens.REFRESH_TOKEN_LIFETIME if token.get("refresh_token") else None,
     )
     db.session.add(row)
-    db.session.commit()
+    db.session.flush()
 
 
 class NudgeOAuth2Request(FlaskOAuth2Request):
@@ -138,7 +143,7 @@ class AuthorizationCodeGrant(grants.AuthorizationCodeGrant):
             expires_at=now + AUTHORIZATION_CODE_LIFETIME,
         )
         db.session.add(item)
-        db.session.commit()
+        db.session.flush()
         return item
 
     def query_authorization_code(self, code, client):
@@ -155,7 +160,7 @@ class AuthorizationCodeGrant(grants.AuthorizationCodeGrant):
         if item is None or item.client_id != client.id:
             return None
         if item.used_at is not None:
-            tokens.revoke_where(OAuthToken.authorization_code_id == item.id)
+            revoke_descendants(item.id)
             return None
         if item.expires_at <= utcnow() or not use_up(item):
             return None
@@ -182,6 +187,14 @@ def use_up(code):
     return claimed
 
 
+def revoke_descendants(authorization_code_id):
+    """A code or refresh token presented again may have been stolen: revoke every token issued
+    from the same authorization. Committed at once, as the answer to this request is an error
+    (which rolls its transaction back)."""
+    tokens.revoke_where(OAuthToken.authorization_code_id == authorization_code_id)
+    checkpoint()
+
+
 class RefreshTokenGrant(grants.RefreshTokenGrant):
     TOKEN_ENDPOINT_AUTH_METHODS = CLIENT_AUTH_METHODS
     INCLUDE_NEW_REFRESH_TOKEN = True
@@ -194,7 +207,7 @@ class RefreshTokenGrant(grants.RefreshTokenGrant):
             return None
         if token.revoked_at is not None:
             if token.authorization_code_id is not None:
-                tokens.revoke_where(OAuthToken.authorization_code_id == token.authorization_code_id)
+                revoke_descendants(token.authorization_code_id)
             return None
         if token.refresh_expires_at is None or token.refresh_expires_at <= utcnow():
             return None

@@ -1,10 +1,10 @@
-"""Housekeeping for OAuth: old codes and dead tokens are deleted nightly."""
+"""Housekeeping for OAuth: old codes and dead tokens are deleted nightly, across every organization."""
 from huey import crontab
 
-from nudgeweb.extensions import huey
 from nudgeweb.oauth.tokens import purge_stale
+from nudgeweb.unit_of_work import housekeeping_task
 
 
-@huey.periodic_task(crontab(hour="3", minute="17"))
+@housekeeping_task(crontab(hour="3", minute="17"))
 def purge_stale_oauth_rows():
     return purge_stale()

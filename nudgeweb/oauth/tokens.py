@@ -16,8 +16,9 @@ from sqlalchemy.orm import joinedload
 from sqlalchemy.orm.attributes import set_committed_value
 
 from nudgeweb.models import Membership, db, utcnow
-from nudgeweb.models.oauth import OAuthToken, hash_secret
-from nudgeweb.unit_of_work import ACROSS_ORGANIZATIONS
+from nudgeweb.models.oauth import OAuthAuthorizationCode, OAuthToken, hash_secret
+from nudgeweb.signals import credentials_changed
+from nudgeweb.unit_of_work import ACROSS_ORGANIZATIONS, after_commit
 
 ACCESS_TOKEN_PREFIX = "nudge_at_"
 REFRESH_TOKEN_PREFIX = "nudge_rt_"
@@ -26,7 +27,6 @@ REFRESH_TOKEN_LIFETIME = timedelta(days=90)
 MAX_TOKEN_LENGTH = 200
 # last_used_at is written at most this often per token, so using a token costs no write.
 LAST_USED_RESOLUTION = timedelta(seconds=60)
-
 
 
 def new_access_token(**_context):
@@ -113,14 +113,15 @@ def active():
 
 
 def revoke_where(*conditions):
-    """Revoke every active token matching the conditions; returns how many were revoked."""
+    """Revoke every active token matching the conditions; returns how many were revoked. This
+    process refuses them as soon as the revocation commits."""
     result = db.session.execute(
         update(OAuthToken)
         .where(active(), *conditions)
         .values(revoked_at=utcnow())
         .execution_options(synchronize_session=False, **ACROSS_ORGANIZATIONS)
     )
-    db.session.commit()
+    after_commit(credentials_changed.send)
     return result.rowcount
 
 
@@ -146,8 +147,6 @@ def purge_stale(keep=timedelta(days=30)):
 
     Runs without a request (a Huey task), across every organization by design.
     """
-    from nudgeweb.models.oauth import OAuthAuthorizationCode
-
     now = utcnow()
     tokens = db.session.execute(
         delete(OAuthToken).where(or_(
@@ -160,5 +159,4 @@ def purge_stale(keep=timedelta(days=30)):
         delete(OAuthAuthorizationCode).where(OAuthAuthorizationCode.created_at < now - timedelta(days=1))
         .execution_options(synchronize_session=False, **ACROSS_ORGANIZATIONS)
     ).rowcount
-    db.session.commit()
     return codes, tokens

@@ -3,7 +3,7 @@ from zoneinfo import available_timezones
 import phonenumbers
 from flask_wtf import FlaskForm
 from wtforms import SelectField, StringField, URLField
-from wtforms.validators import DataRequired, Length, Optional, Regexp, URL
+from wtforms.validators import URL, DataRequired, Length, Optional, Regexp
 
 from nudgeweb.models import ROLES
 

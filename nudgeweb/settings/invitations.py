@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from nudgeweb.auth.operations import MIN_PASSWORD_LENGTH, AccountError, find_user, membership_of, normalize_email
 from nudgeweb.auth.passwords import hash_password
+from nudgeweb.delivery import queue_direct
 from nudgeweb.models import ROLES, Invitation, Membership, User, db, utcnow
 from nudgeweb.unit_of_work import ACROSS_ORGANIZATIONS
 
@@ -48,14 +49,12 @@ def invite(organization, email, role, acting):
         earlier.revoked_at = utcnow()
     invitation = Invitation(organization_id=organization.id, email=email, role=role, invited_by_id=acting.user_id)
     db.session.add(invitation)
-    db.session.commit()
+    db.session.flush()
     _send(invitation, organization, acting.user)
     return invitation
 
 
 def _send(invitation, organization, inviter):
-    from nudgeweb.delivery import queue_direct
-
     days = INVITATION_LIFETIME.days
     text = (f"{inviter.name} invited you to join {organization.name} on Nudge as {invitation.role}.\n\n"
             f"Accept the invitation: {invitation_link(invitation)}\n\n"
@@ -105,7 +104,7 @@ def accept(invitation, user):
         membership = Membership(user=user, organization_id=invitation.organization_id, role=invitation.role)
         db.session.add(membership)
     invitation.accepted_at = utcnow()
-    db.session.commit()
+    db.session.flush()
     return membership
 
 
@@ -124,4 +123,4 @@ def accept_with_new_account(invitation, name, password):
 
 def revoke(invitation):
     invitation.revoked_at = utcnow()
-    db.session.commit()
+    db.session.flush()

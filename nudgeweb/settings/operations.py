@@ -3,12 +3,14 @@ from sqlalchemy import func, select
 
 from nudgeweb.auth.operations import AccountError
 from nudgeweb.models import Membership, db
+from nudgeweb.signals import credentials_changed
+from nudgeweb.unit_of_work import after_commit
 
 
 def update_organization(organization, **fields):
     for name, value in fields.items():
         setattr(organization, name, value)
-    db.session.commit()
+    db.session.flush()
     return organization
 
 
@@ -33,7 +35,8 @@ def change_role(membership, role, acting):
     if membership.role == "owner" and role != "owner" and _owner_count(membership.organization_id) == 1:
         raise AccountError("A business needs at least one owner.", "role")
     membership.role = role
-    db.session.commit()
+    db.session.flush()
+    after_commit(credentials_changed.send)  # the member's keys and tokens act with the new role
 
 
 def remove_member(membership, acting):
@@ -42,4 +45,5 @@ def remove_member(membership, acting):
     if membership.role == "owner" and _owner_count(membership.organization_id) == 1:
         raise AccountError("A business needs at least one owner.", "role")
     db.session.delete(membership)
-    db.session.commit()
+    db.session.flush()
+    after_commit(credentials_changed.send)  # the member's keys and tokens stop working

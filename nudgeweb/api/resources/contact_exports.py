@@ -128,7 +128,7 @@ def create_export(body):
                            filters=_filter_names(body.filters), fields=body.fields or _columns(organization_id),
                            created_at=now, expires_at=now + LIFETIME)
     db.session.add(export)
-    db.session.commit()
+    db.session.flush()
     return _job_document(export, 201, {"Location": _export_url(export)})
 
 
