@@ -19,7 +19,11 @@ from nudgeweb.api import idempotency, ratelimit
 from nudgeweb.api.credentials import authenticate
 from nudgeweb.api.documents import ResourceType
 from nudgeweb.api.errors import (
-    ApiError, attribute_pointer, error_object, error_response, register_blueprint_handlers,
+    ApiError,
+    attribute_pointer,
+    error_object,
+    error_response,
+    register_blueprint_handlers,
 )
 from nudgeweb.api.params import ListSpec, parse_document_params, parse_list_params
 

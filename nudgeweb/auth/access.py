@@ -1,6 +1,5 @@
 """Who is asking, for which organization, and whether their role allows it."""
 import uuid
-
 from functools import wraps
 
 from flask import abort, g, request, session

@@ -7,7 +7,8 @@ from nudgeweb.api import Body, api_route, iso, tokens
 from nudgeweb.api.credentials import ALL_SCOPES, current_credential, unauthorized
 from nudgeweb.api.errors import ApiError
 from nudgeweb.api.fields import input_fields
-from nudgeweb.auth.operations import authenticate as authenticate_password, membership_of, memberships_of
+from nudgeweb.auth.operations import authenticate as authenticate_password
+from nudgeweb.auth.operations import membership_of, memberships_of
 from nudgeweb.extensions import limiter
 from nudgeweb.models import Membership, db
 
