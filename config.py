@@ -72,6 +72,10 @@ class Config:
         self.SEND_MAX_ATTEMPTS = env_int("SEND_MAX_ATTEMPTS", 5)
         self.SEND_RETRY_BASE_SECONDS = env_int("SEND_RETRY_BASE_SECONDS", 60)
         self.SEND_LEASE_SECONDS = env_int("SEND_LEASE_SECONDS", 300)  # a claim older than this was lost
+        # Every SMTP connect and command gives up after this long (organizations cannot change it).
+        self.SMTP_TIMEOUT_SECONDS = env_int("SMTP_TIMEOUT_SECONDS", 15)
+        # Let organizations' servers be on loopback, private or link-local addresses (local set-ups only).
+        self.ALLOW_PRIVATE_OUTBOUND = env_bool("ALLOW_PRIVATE_OUTBOUND", False)
         self.OAUTH_REQUIRE_HTTPS = env_bool("OAUTH_REQUIRE_HTTPS", False)
 
 
@@ -94,5 +98,7 @@ class TestConfig(Config):
         self.MAIL_URL = ""
         self.BASE_URL = "http://localhost"
         self.WTF_CSRF_ENABLED = False  # switched on by the tests that check it
+        self.ALLOW_PRIVATE_OUTBOUND = False  # switched on by the tests that need a server on this machine
+        self.SMTP_TIMEOUT_SECONDS = 5
         for key, value in overrides.items():
             setattr(self, key, value)

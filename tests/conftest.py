@@ -209,6 +209,14 @@ def other_client(app, other_owner):
 
 
 @pytest.fixture
+def allow_private_outbound(app):
+    """Organizations' servers may be on this machine (127.0.0.1), as for an operator's local set-up."""
+    app.config["ALLOW_PRIVATE_OUTBOUND"] = True
+    yield
+    app.config["ALLOW_PRIVATE_OUTBOUND"] = False
+
+
+@pytest.fixture
 def huey_queue(app):
     """Tasks go to the configured storage (SQLite file or Redis) and wait there for a consumer."""
     huey.immediate = False
