@@ -74,6 +74,9 @@ class Config:
         self.SEND_LEASE_SECONDS = env_int("SEND_LEASE_SECONDS", 300)  # a claim older than this was lost
         # Every SMTP connect and command gives up after this long (organizations cannot change it).
         self.SMTP_TIMEOUT_SECONDS = env_int("SMTP_TIMEOUT_SECONDS", 15)
+        # Send tasks of one organization with its own SMTP server or Twilio account running at once:
+        # a slow or hostile server then holds this many workers at most.
+        self.SEND_CONCURRENCY_PER_ORGANIZATION = env_int("SEND_CONCURRENCY_PER_ORGANIZATION", 1)
         # Let organizations' servers be on loopback, private or link-local addresses (local set-ups only).
         self.ALLOW_PRIVATE_OUTBOUND = env_bool("ALLOW_PRIVATE_OUTBOUND", False)
         self.OAUTH_REQUIRE_HTTPS = env_bool("OAUTH_REQUIRE_HTTPS", False)

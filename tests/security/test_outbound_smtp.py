@@ -2,7 +2,8 @@
 
 An admin of a business attacks through the settings form and the test email: options smuggled into
 the host, servers on Nudge's own network or the cloud's metadata address, a name whose DNS answer
-points inside, error texts that tell closed from filtered ports.
+points inside, error texts that tell closed from filtered ports; and, with a real Huey consumer, an
+SMTP server that accepts connections and never answers, which must not hold another business's mail.
 """
 import html
 import ipaddress
@@ -14,7 +15,9 @@ import time
 
 import pytest
 
-from nudgeweb.models import Message, SendingSettings, db
+from nudgeweb.delivery import queue_direct
+from nudgeweb.delivery.configuration import save_sending_settings
+from nudgeweb.models import Message, Organization, SendingSettings, db
 from tests.delivery_support import SmtpServer, free_port, smtp  # noqa: F401
 
 GENERIC = "Could not connect to the mail server."
@@ -221,3 +224,35 @@ def test_the_tenant_hears_only_that_the_server_could_not_be_reached(owner_client
     for text in (message.error, outbox_page, api_view):
         assert detail not in text and "Errno" not in text and str(port) not in (message.error or "")
     assert detail in caplog.text
+
+
+def wait_until(predicate, timeout):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        db.session.remove()
+        if predicate():
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def test_a_silent_server_of_one_business_does_not_delay_another_business(
+        app, organization, other_owner, huey_consumer, smtp, tarpit, smtp_timeout, allow_private_outbound):
+    """Business A's own server accepts and never answers; A has several sends queued. Business B's
+    receipt, sent through Nudge's server, still leaves within seconds: A's sends hold at most one of
+    the consumer's two workers, the others wait for A's turn instead of a worker."""
+    smtp_timeout(12)
+    other_id = other_owner.organization_id
+    save_sending_settings(organization.id, {"email_backend": "smtp", "smtp_host": "127.0.0.1", "smtp_port": tarpit.port,
+                                            "smtp_security": "off", "from_email": "hello@acme.example"})
+    for number in range(3):
+        queue_direct(organization, "email", f"customer{number}@example.net", subject="Held", text="Held",
+                     purpose="test")
+    assert wait_until(lambda: len(tarpit.accepted) == 1, timeout=5)
+    time.sleep(0.5)  # time for A's other tasks to reach the workers
+    started = time.monotonic()
+    queue_direct(db.session.get(Organization, other_id), "email", "buyer@example.net", subject="Your receipt", text="Thanks",
+                 purpose="test")
+    assert wait_until(lambda: smtp.sink.to("buyer@example.net"), timeout=4), "B's message waited for A's server"
+    assert time.monotonic() - started < 4
+    assert len(tarpit.accepted) == 1  # A's other sends wait their turn: one connection at a time
