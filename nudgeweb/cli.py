@@ -18,7 +18,7 @@ users = AppGroup("users", help="Manage user accounts.")
 
 @users.command("create")
 @click.argument("email")
-@click.option("--password", required=True, help="At least 8 characters.")
+@click.option("--password", required=True, help="At least 10 characters, not a common password.")
 @click.option("--organization", "organization_name", required=True, help="Created if it does not exist.")
 @click.option("--role", type=click.Choice(ROLES), default="owner", show_default=True)
 @click.option("--name", default=None, help="The user's name (defaults to the part of the email before @).")

@@ -34,7 +34,7 @@ def test_users_create_joins_an_existing_organization(runner, app_ctx, organizati
 
 def test_users_create_refuses_bad_input(runner, app_ctx):
     short = runner.invoke(args=["users", "create", "a@example.com", "--password", "short", "--organization", "X"])
-    assert short.exit_code != 0 and "at least 8" in short.output
+    assert short.exit_code != 0 and "at least 10" in short.output
     role = runner.invoke(args=["users", "create", "a@example.com", "--password", "long-enough",
                                "--organization", "X", "--role", "king"])
     assert role.exit_code != 0

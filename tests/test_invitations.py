@@ -41,7 +41,7 @@ def test_owner_invites_and_a_new_person_joins_with_the_role(app, owner_client, o
     page = newcomer.get(link)
     assert page.status_code == 200 and "Join Acme Plumbing" in page.text and "Create my account and join" in page.text
     short = newcomer.post(link, data={"name": "Nia", "password": "short"})
-    assert short.status_code == 400 and "Use at least 8 characters." in short.text
+    assert short.status_code == 400 and "Use at least 10 characters." in short.text
     joined = newcomer.post(link, data={"name": "Nia Long", "password": "a-long-password"})
     assert joined.status_code == 303
     user = db.session.scalar(select(User).where(User.email == "new.person@example.com"))
