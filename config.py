@@ -4,6 +4,7 @@ Every variable is listed with its default in README.md. Nothing secret lives her
 a missing SECRET_KEY is generated once into the instance folder.
 """
 import os
+from datetime import timedelta
 from pathlib import Path
 
 from dotenv import load_dotenv
@@ -57,6 +58,8 @@ class Config:
         self.SESSION_COOKIE_SAMESITE = "Lax"
         self.REMEMBER_COOKIE_SAMESITE = "Lax"
         self.REMEMBER_COOKIE_SECURE = self.SESSION_COOKIE_SECURE
+        self.REMEMBER_COOKIE_HTTPONLY = True
+        self.REMEMBER_COOKIE_DURATION = timedelta(days=env_int("REMEMBER_DAYS", 30))
         self.WTF_CSRF_TIME_LIMIT = None  # the token lives as long as the session
         self.LOG_LEVEL = env("LOG_LEVEL", "INFO")
         # Delivery: DKIM for the default sender, Twilio for SMS (empty: the local outbox).

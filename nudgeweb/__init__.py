@@ -114,15 +114,10 @@ def register_commands(app):
 
 
 @login_manager.user_loader
-def load_user(user_id):
-    import uuid
+def load_user(session_id):
+    from nudgeweb.auth.operations import user_for_session_id
 
-    from nudgeweb.models import User
-
-    try:
-        return db.session.get(User, uuid.UUID(user_id))
-    except ValueError:
-        return None
+    return user_for_session_id(session_id)
 
 
 @event.listens_for(Engine, "connect")
