@@ -2,6 +2,7 @@
 from flask import abort, render_template, request
 from flask_wtf.csrf import CSRFError
 
+from nudgeweb.auth.verification import EmailNotVerified
 from nudgeweb.extensions import db
 
 MESSAGES = {
@@ -73,6 +74,15 @@ def register(app):
     app.before_request(refuse_nul_in_forms)
     for status in (400, 403, 404, 405, 429):
         app.register_error_handler(status, lambda error, status=status: _error_answer(error, status))
+
+    @app.errorhandler(EmailNotVerified)
+    def email_not_verified(error):
+        if request.path.startswith("/api/"):
+            from nudgeweb.api.errors import email_not_verified_response
+
+            return email_not_verified_response(error)
+        db.session.rollback()
+        return render_error(403, "Verify your email address first", str(error))
 
     @app.errorhandler(CSRFError)
     def csrf_error(error):

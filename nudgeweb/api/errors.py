@@ -166,7 +166,14 @@ def rate_limited_response():
         "Too many requests", headers={"Retry-After": str(retry_after)}))
 
 
+def email_not_verified_response(error):
+    return error_response(ApiError(403, str(error), "ERR_EMAIL_NOT_VERIFIED", "Email address not verified"))
+
+
 def register_blueprint_handlers(blueprint):
+    from nudgeweb.auth.verification import EmailNotVerified
+
+    blueprint.register_error_handler(EmailNotVerified, email_not_verified_response)
     blueprint.register_error_handler(ApiError, error_response)
     blueprint.register_error_handler(HTTPException, http_error_response)
     blueprint.register_error_handler(Exception, server_error_response)

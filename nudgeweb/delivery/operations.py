@@ -10,8 +10,9 @@ from itertools import islice
 from flask import current_app
 from sqlalchemy import Select, select, update
 
+from nudgeweb.auth.verification import require_verified_sender
 from nudgeweb.bulk import insert_rows
-from nudgeweb.delivery import tracking
+from nudgeweb.delivery import sealed, tracking
 from nudgeweb.delivery.events import announce, record_event
 from nudgeweb.delivery.quiet_hours import end_of_quiet_hours, recipient_zone
 from nudgeweb.delivery.transports import from_address, sending_settings
@@ -62,8 +63,9 @@ def queue_message(contact, channel, template, variables=None, *, purpose, purpos
 
     Raises TemplateRenderError before anything is stored when the template cannot render.
     Returns the Message: ``queued``, or ``failed`` with the reason when the contact may not be
-    messaged on this channel.
+    messaged on this channel. Raises EmailNotVerified while the organization may not send to customers.
     """
+    require_verified_sender(contact.organization_id)
     organization = db.session.get(Organization, contact.organization_id)
     batch = Batch(organization, channel, template, variables, purpose, purpose_id, send_at, track, marketing,
                   context or {})
@@ -86,6 +88,7 @@ def queue_messages(organization, contacts, channel, template, variables=None, *,
     ``contacts`` is a list of Contacts or a Select of them (e.g. contacts.queries.segment_query);
     memory stays bounded whatever its size. Contacts that may not be messaged get a ``failed`` row.
     """
+    require_verified_sender(organization.id)
     batch = Batch(organization, channel, template, variables, purpose, purpose_id, send_at, track, marketing,
                   context or {})
     result = QueueResult()
@@ -113,9 +116,12 @@ def queue_direct(organization, channel, to, *, text, subject=None, html=None, pu
     no consent check, no tracking."""
     settings = sending_settings(organization.id)
     now = utcnow()
+    sender = None
+    if channel == "email":
+        sender = sealed.install_sender() if sealed.is_sealed(purpose) else from_address(organization, settings)
     message = Message(
         id=new_id(), organization_id=organization.id, channel=channel, purpose=purpose, purpose_id=purpose_id,
-        to=to, from_address=from_address(organization, settings) if channel == "email" else None,
+        to=to, from_address=sender,
         subject=subject, html=html, text=text, status="queued", track=False, marketing=False,
         send_at=send_at or now, attempts=0,
     )

@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from sqlalchemy import func, select
 
+from nudgeweb.auth.verification import require_verified_sender
 from nudgeweb.contacts.fields import ContactValidator
 from nudgeweb.contacts.operations import ContactValidationError, upsert_contact
 from nudgeweb.contacts.suppression import may_message
@@ -65,8 +66,10 @@ def create_review_request(organization, contact_data, delay_hours=None, channel=
     """Upsert the contact (source review_request) and schedule a review request for it.
 
     Raises ReviewRequestError (every bad field, nothing written) or ReviewRequestRefused
-    (the contact unsubscribed, has no address for the channel, or was asked recently).
+    (the contact unsubscribed, has no address for the channel, or was asked recently), and
+    EmailNotVerified before anything when the organization may not send to customers yet.
     """
+    require_verified_sender(organization.id)
     settings = review_settings_for(organization)
     delay_hours = settings.default_delay_hours if delay_hours is None else delay_hours
     validator = validator or ContactValidator.for_organization(organization)
@@ -133,6 +136,7 @@ def recent_request(contact, days, now):
 def request_for_contact(organization, contact, *, delay_hours, channel=None, employee_id=None, metadata=None,
                         insist=False, now=None, source="manual", created_by=None, settings=None):
     """Schedule a request for an existing contact; commits and schedules its first step."""
+    require_verified_sender(organization.id)
     now = now or clock.now()
     settings = settings or review_settings_for(organization)
     chosen = channel_for(contact, channel or settings.default_channel)

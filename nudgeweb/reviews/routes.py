@@ -4,6 +4,7 @@ from flask_login import current_user
 
 from nudgeweb.htmx import render
 from nudgeweb.auth.access import current_organization, member_required, role_required
+from nudgeweb.auth.verification import require_verified_sender
 from nudgeweb.models.reviews import STATUSES, ReviewRequest
 from nudgeweb.reviews import bulk, operations, queries
 from nudgeweb.reviews.forms import BulkSendForm, ReviewSettingsForm, SendReviewRequestForm
@@ -111,6 +112,7 @@ def bulk_send():
     if request.method == "POST" and form.validate_on_submit() and request.form.get("confirm"):
         from nudgeweb.reviews.tasks import bulk_send_review_requests
 
+        require_verified_sender(organization.id)
         bulk_send_review_requests(str(organization.id), audience, form.delay_hours.data, bool(form.insist.data),
                                   str(current_user.id))
         flash(f"Asking {counts['will_ask']} customers for a review. They appear below as they are scheduled.",
