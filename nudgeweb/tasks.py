@@ -3,6 +3,7 @@ from datetime import datetime, timezone
 
 from huey import crontab
 
+from nudgeweb.auth import tasks as auth_tasks  # noqa: F401  (email_password_reset)
 from nudgeweb.contacts import tasks as contact_tasks  # noqa: F401  (act_on_matching)
 from nudgeweb.extensions import huey
 from nudgeweb.imports import tasks as import_tasks  # noqa: F401  (import_contact_chunk ...)

@@ -3,9 +3,12 @@ from urllib.parse import urlsplit
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_user, logout_user
 
-from nudgeweb.auth.forms import JoinForm, LoginForm, NewMemberForm, SignupForm
+from nudgeweb.auth import operations
+from nudgeweb.auth.forms import ForgotPasswordForm, JoinForm, LoginForm, NewMemberForm, ResetPasswordForm, SignupForm
+from nudgeweb.auth.links import RESET_LIFETIME
 from nudgeweb.auth.operations import AccountError, authenticate, find_user, sign_up
 from nudgeweb.auth.access import switch_organization
+from nudgeweb.extensions import db
 from nudgeweb.settings import invitations
 
 bp = Blueprint("auth", __name__)
@@ -56,9 +59,58 @@ def login():
 
 @bp.post("/logout")
 def logout():
+    """Ends every session of the user, here and on their other devices, and their remember-me cookie."""
+    if current_user.is_authenticated:
+        operations.end_sessions(current_user)
+        db.session.commit()
     logout_user()
     flash("You have been logged out.", "info")
     return redirect(url_for("auth.login"))
+
+
+@bp.route("/forgot-password", methods=["GET", "POST"])
+def forgot_password():
+    from nudgeweb.auth.tasks import email_password_reset
+
+    form = ForgotPasswordForm()
+    if form.validate_on_submit():
+        email_password_reset(form.email.data)  # queued for any address: the answer doesn't tell
+        return render_template("auth/reset_sent.html", email=operations.normalize_email(form.email.data),
+                               minutes=int(RESET_LIFETIME.total_seconds() // 60))
+    return render_template("auth/forgot_password.html", form=form), 400 if form.errors else 200
+
+
+@bp.route("/reset-password/<token>", methods=["GET", "POST"])
+def reset_password(token):
+    from nudgeweb.auth.links import user_for_reset_token
+
+    if user_for_reset_token(token) is None:
+        return render_template("auth/reset_gone.html"), 410
+    form = ResetPasswordForm()
+    if form.validate_on_submit():
+        try:
+            operations.reset_password(token, form.password.data)
+        except AccountError as error:
+            form.password.errors.append(str(error))
+        else:
+            db.session.commit()
+            logout_user()
+            flash("Your password is changed, and every device that was logged in is logged out. "
+                  "Log in with your new password.", "success")
+            return redirect(url_for("auth.login"), 303)
+    return render_template("auth/reset_password.html", form=form), 400 if form.errors else 200
+
+
+@bp.get("/verify-email/<token>")
+def verify_email(token):
+    user = operations.verify_email(token)
+    if user is None:
+        flash("This verification link has expired or is not right. Log in and ask for a new one "
+              "from the dashboard.", "error")
+    else:
+        db.session.commit()
+        flash(f"Thank you: {user.email} is verified. Nudge can now send to your customers.", "success")
+    return redirect(url_for("main.dashboard") if current_user.is_authenticated else url_for("auth.login"), 303)
 
 
 @bp.route("/invitations/<token>", methods=["GET", "POST"])

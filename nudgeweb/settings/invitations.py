@@ -8,7 +8,7 @@ from flask import current_app
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy import select
 
-from nudgeweb.auth.operations import MIN_PASSWORD_LENGTH, AccountError, find_user, membership_of, normalize_email
+from nudgeweb.auth.operations import AccountError, check_new_password, find_user, membership_of, normalize_email
 from nudgeweb.auth.passwords import hash_password
 from nudgeweb.models import ROLES, Invitation, Membership, User, db, utcnow
 from nudgeweb.scoping import ALL_ORGANIZATIONS
@@ -115,9 +115,9 @@ def accept_with_new_account(invitation, name, password):
         raise AccountError("You already have an account: log in to join.", "password")
     if not (name or "").strip():
         raise AccountError("Tell us your name.", "name")
-    if len(password or "") < MIN_PASSWORD_LENGTH:
-        raise AccountError(f"Use at least {MIN_PASSWORD_LENGTH} characters.", "password")
-    user = User(email=invitation.email, name=name.strip()[:200], password_hash=hash_password(password))
+    check_new_password(password)
+    user = User(email=invitation.email, name=name.strip()[:200], password_hash=hash_password(password),
+                email_verified_at=utcnow())  # the emailed link was opened: the address is theirs
     db.session.add(user)
     return accept(invitation, user)
 

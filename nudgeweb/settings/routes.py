@@ -1,7 +1,11 @@
 from flask import Blueprint, abort, flash, g, redirect, render_template, url_for
+from flask_login import current_user, login_user, logout_user
 
+from nudgeweb.auth import operations as accounts
 from nudgeweb.auth.access import current_organization, member_required, role_required
+from nudgeweb.auth.forms import ChangePasswordForm, ConfirmForm
 from nudgeweb.auth.operations import AccountError
+from nudgeweb.extensions import db, limiter
 from nudgeweb.models import Invitation, Membership
 from nudgeweb.scoping import get_or_404
 from nudgeweb.settings import invitations, operations
@@ -98,3 +102,57 @@ def remove_member(membership_id):
         return redirect(url_for(".member", membership_id=membership.id))
     flash(f"{name} no longer has access.", "success")
     return redirect(url_for(".team"), 303)
+
+
+@bp.get("/account")
+@member_required
+def account():
+    return _account_page(ChangePasswordForm())
+
+
+@bp.post("/account/password")
+@member_required
+def account_password():
+    form = ChangePasswordForm()
+    if form.validate_on_submit():
+        try:
+            accounts.change_password(current_user, form.current_password.data, form.password.data)
+        except AccountError as error:
+            getattr(form, error.field).errors.append(str(error))
+        else:
+            db.session.commit()
+            login_user(current_user)  # this session goes on with the new version; the others have ended
+            flash("Your password is changed. Every other device that was logged in is logged out.", "success")
+            return redirect(url_for(".account"), 303)
+    return _account_page(form, 400)
+
+
+@bp.post("/account/logout-everywhere")
+@member_required
+def account_logout_everywhere():
+    if ConfirmForm().validate_on_submit():
+        accounts.end_sessions(current_user)
+        db.session.commit()
+        logout_user()
+        flash("You are logged out everywhere, on this device too. Log in again to go on.", "info")
+        return redirect(url_for("auth.login"), 303)
+    abort(400)
+
+
+@bp.post("/account/verification")
+@member_required
+@limiter.limit("5/hour", key_func=lambda: str(current_user.id))
+def account_resend_verification():
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    if current_user.email_verified:
+        flash(f"{current_user.email} is already verified.", "info")
+    else:
+        accounts.resend_verification(current_user, current_organization())
+        db.session.commit()
+        flash(f"We sent a new verification link to {current_user.email}. It works for 3 days.", "success")
+    return redirect(url_for("main.dashboard"), 303)
+
+
+def _account_page(form, status=200):
+    return render_template("settings/account.html", form=form, confirm_form=ConfirmForm()), status
