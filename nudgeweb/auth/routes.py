@@ -38,7 +38,8 @@ def signup():
         else:
             login_user(membership.user)
             switch_organization(membership)
-            flash(f"Welcome to Nudge, {membership.user.name}! Let's get {membership.organization.name} set up.", "success")
+            flash(f"Welcome to Nudge, {membership.user.name}! Let's get {membership.organization.name} set up. "
+                  f"We emailed {membership.user.email} a link to verify your address.", "success")
             return redirect(url_for("main.dashboard"))
     return render_template("auth/signup.html", form=form), 400 if form.errors else 200
 
