@@ -108,3 +108,14 @@ def test_log_out_everywhere_needs_the_form_token(app, owner):
         assert is_in(client)
     finally:
         app.config["WTF_CSRF_ENABLED"] = False
+
+
+def test_an_api_refresh_token_dies_with_the_password_change(app, owner, owner_client):
+    api = app.test_client()
+    tokens = api.post("/api/v1/auth/login", json={"email": owner.user.email, "password": DEFAULT_PASSWORD}).get_json()
+    owner_client.post("/settings/account/password", data={
+        "current_password": DEFAULT_PASSWORD, "password": NEW_PASSWORD, "confirm": NEW_PASSWORD})
+
+    answer = api.post("/api/v1/auth/refresh", json={"refresh_token": tokens["refresh_token"]})
+
+    assert answer.status_code == 401 and "Log in again" in answer.get_json()["errors"][0]["detail"]
