@@ -31,6 +31,19 @@ def create_user(email, password, organization_name, role, name):
     click.echo(str(membership.user_id))
 
 
+@users.command("reset-link")
+@click.argument("email")
+def reset_link(email):
+    """Print a password-reset link for EMAIL (works once, for an hour): for an install that sends no email."""
+    from nudgeweb.auth.links import password_reset_link
+    from nudgeweb.auth.operations import find_user
+
+    user = find_user(email)
+    if user is None:
+        raise click.ClickException(f"No account has the address {email}.")
+    click.echo(password_reset_link(user))
+
+
 @click.command("seed-demo")
 def seed_demo_command():
     """Load a demo business with realistic data and print its owner's login."""
