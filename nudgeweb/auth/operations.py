@@ -4,7 +4,6 @@ import uuid
 from sqlalchemy import select
 
 from nudgeweb.auth import links
-from nudgeweb.auth.verification import EmailNotVerified, require_verified_sender  # noqa: F401
 from nudgeweb.auth.passwords import (
     hash_password, needs_rehash, password_problem, spend_verification_time, verify_password,
 )

@@ -8,7 +8,7 @@ from nudgeweb.auth.forms import ForgotPasswordForm, JoinForm, LoginForm, NewMemb
 from nudgeweb.auth.links import RESET_LIFETIME
 from nudgeweb.auth.operations import AccountError, authenticate, find_user, sign_up
 from nudgeweb.auth.access import switch_organization
-from nudgeweb.extensions import db
+from nudgeweb.extensions import db, limiter
 from nudgeweb.settings import invitations
 
 bp = Blueprint("auth", __name__)
@@ -69,7 +69,15 @@ def logout():
     return redirect(url_for("auth.login"))
 
 
+RESETS_PER_ADDRESS = "5/hour"
+
+
+def _reset_address():
+    return "forgot-password:" + operations.normalize_email(request.form.get("email"))
+
+
 @bp.route("/forgot-password", methods=["GET", "POST"])
+@limiter.limit(RESETS_PER_ADDRESS, key_func=_reset_address, methods=["POST"])  # no mailbox flooded with resets
 def forgot_password():
     from nudgeweb.auth.tasks import email_password_reset
 

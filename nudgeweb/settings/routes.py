@@ -1,8 +1,9 @@
-from flask import Blueprint, abort, flash, g, redirect, render_template, url_for
-from flask_login import current_user, login_user, logout_user
+from flask import Blueprint, abort, flash, g, redirect, render_template, request, url_for
+from flask_login import current_user, logout_user
 
 from nudgeweb.auth import operations as accounts
-from nudgeweb.auth.access import current_organization, member_required, role_required
+from nudgeweb.auth.access import current_organization, member_required, renew_login, role_required
+from nudgeweb.auth.links import VERIFICATION_LIFETIME
 from nudgeweb.auth.forms import ChangePasswordForm, ConfirmForm
 from nudgeweb.auth.operations import AccountError
 from nudgeweb.extensions import db, limiter
@@ -121,7 +122,7 @@ def account_password():
             getattr(form, error.field).errors.append(str(error))
         else:
             db.session.commit()
-            login_user(current_user)  # this session goes on with the new version; the others have ended
+            renew_login(current_user._get_current_object())
             flash("Your password is changed. Every other device that was logged in is logged out.", "success")
             return redirect(url_for(".account"), 303)
     return _account_page(form, 400)
@@ -141,7 +142,7 @@ def account_logout_everywhere():
 
 @bp.post("/account/verification")
 @member_required
-@limiter.limit("5/hour", key_func=lambda: str(current_user.id))
+@limiter.limit("5/hour", key_func=lambda: f"verification:{getattr(current_user, 'id', request.remote_addr)}")
 def account_resend_verification():
     if not ConfirmForm().validate_on_submit():
         abort(400)
@@ -150,7 +151,8 @@ def account_resend_verification():
     else:
         accounts.resend_verification(current_user, current_organization())
         db.session.commit()
-        flash(f"We sent a new verification link to {current_user.email}. It works for 3 days.", "success")
+        flash(f"We sent a new verification link to {current_user.email}. It works for "
+              f"{VERIFICATION_LIFETIME.days} days.", "success")
     return redirect(url_for("main.dashboard"), 303)
 
 

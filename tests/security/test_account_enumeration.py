@@ -5,6 +5,10 @@ Sign-up keeps saying "An account with this email already exists" (tests/test_aut
 newcomer in at once, so a taken address cannot look like a new one, and /signup is rate limited instead."""
 import time
 
+from sqlalchemy import func, select
+
+from nudgeweb.models import db
+from nudgeweb.models.messages import Message
 from tests.factories import MembershipFactory
 
 ATTEMPTS = 3
@@ -55,3 +59,12 @@ def test_forgot_password_answers_the_same_for_known_and_unknown_addresses(app, c
     status, page = answer_for(known)
     assert status == 200 and "If <strong>ADDRESS</strong> has a Nudge account" in page
     assert answer_for("nobody@example.com") == (status, page)
+
+
+def test_forgot_password_is_rate_limited_per_address(app, app_ctx):
+    """Nobody can flood a mailbox with reset emails; the limit is the same for any address."""
+    known = MembershipFactory().user.email
+    for email in (known, "nobody.limited@example.com"):
+        answers = [app.test_client().post("/forgot-password", data={"email": email}).status_code for _ in range(6)]
+        assert answers == [200] * 5 + [429]
+    assert db.session.scalar(select(func.count()).select_from(Message).where(Message.to == known)) == 5
