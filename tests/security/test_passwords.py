@@ -7,6 +7,7 @@ from sqlalchemy import select
 
 from nudgeweb.auth.passwords import MAX_PASSWORD_LENGTH
 from nudgeweb.delivery.configuration import save_sending_settings
+from nudgeweb.delivery.transports import sending_settings, uses_own_smtp
 from nudgeweb.models import User, db
 from nudgeweb.models.messages import Message
 from tests.api_helpers import key_headers, make_key
@@ -157,7 +158,8 @@ def test_the_stored_reset_message_holds_no_link_an_admin_could_use(app, owner, o
     assert "a link sent only to the recipient" in stored.text
 
 
-def test_a_reset_email_never_goes_through_the_organizations_own_mail_server(app, owner, organization, smtp):
+def test_a_reset_email_never_goes_through_the_organizations_own_mail_server(app, owner, organization, smtp,
+                                                                          allow_private_outbound):
     """An admin may point Settings → Sending at a server they run: the owner's reset link must not go there."""
     with SmtpServer() as admins_server:
         save_sending_settings(organization.id, {
@@ -165,6 +167,7 @@ def test_a_reset_email_never_goes_through_the_organizations_own_mail_server(app,
             "smtp_security": "off", "smtp_username": "", "smtp_password": "", "from_name": "Acme",
             "from_email": "hello@acme.example"})
         db.session.commit()
+        assert uses_own_smtp(sending_settings(organization.id))
         ask_for_reset(owner.user.email)
         assert admins_server.sink.messages == []
     assert reset_link(smtp, owner.user.email)

@@ -1,8 +1,8 @@
 """users: email_verified_at (sending to customers waits for it) and session_version (logout, a password
 change and "log out everywhere" end every session); accounts made before verification existed count as verified
 
-Revision ID: 0009
-Revises: 0008
+Revision ID: 0010
+Revises: 0009
 Create Date: 2026-12-03 11:40:00
 
 """
@@ -10,8 +10,8 @@ from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0009'
-down_revision = '0008'
+revision = '0010'
+down_revision = '0009'
 branch_labels = None
 depends_on = None
 
