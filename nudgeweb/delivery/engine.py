@@ -27,6 +27,7 @@ from nudgeweb.delivery import tracking
 from nudgeweb.delivery.backends import SendError
 from nudgeweb.delivery.events import announce, record_event, summary_of
 from nudgeweb.delivery.quiet_hours import end_of_quiet_hours, recipient_zone
+from nudgeweb.delivery.secret_links import as_sent
 from nudgeweb.delivery.transports import backend_for, sending_settings
 from nudgeweb.models import Organization, db, new_id, utcnow
 from nudgeweb.models.messages import Message, MessageEvent
@@ -135,7 +136,7 @@ def _send_one(message, contact, backend, receipts):
     if message.channel == "email" and message.marketing and message.contact_id:
         unsubscribe = tracking.unsubscribe_url(message.id)
     try:
-        provider_id = backend.send(message, unsubscribe_url=unsubscribe)
+        provider_id = backend.send(as_sent(message), unsubscribe_url=unsubscribe)
     except SendError as error:
         _failed_attempt(message, contact, error)
         return None
