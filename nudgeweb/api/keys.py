@@ -5,7 +5,7 @@ A key is ``sk_live_`` and 40 random characters. It is shown once; only its SHA-2
 
 Through the API, a key is made by an owner or admin acting with an API key or a login token (JWT),
 never by an OAuth app (a key would outlive the app's revocation), and with at most the scopes of the
-credential that makes it. Every key made is logged.
+credential that makes it (and, made with a key that expires, expiring no later). Every key made is logged.
 """
 import hashlib
 import logging
@@ -56,8 +56,10 @@ def create_api_key(membership, name, scopes=("read", "write"), expires_at=None, 
     ``made_with`` is the API credential making it (None: the web session or the operator's command,
     which hold every scope of the member); ApiKeyRefused when it may not make this key.
     """
+    if expires_at is not None and expires_at.tzinfo is None:
+        expires_at = expires_at.replace(tzinfo=timezone.utc)
     if made_with is not None:
-        _refuse_beyond(made_with, scopes or ())
+        _refuse_beyond(made_with, scopes or (), expires_at)
     errors = {}
     name = (name or "").strip()
     if not name:
@@ -70,11 +72,8 @@ def create_api_key(membership, name, scopes=("read", "write"), expires_at=None, 
         errors["scopes"] = f"Unknown scope {', '.join(unknown)}. Use read, write or resource:read / resource:write."
     elif not scopes:
         errors["scopes"] = "Choose at least one scope."
-    if expires_at is not None:
-        if expires_at.tzinfo is None:
-            expires_at = expires_at.replace(tzinfo=timezone.utc)
-        if expires_at <= utcnow():
-            errors["expires_at"] = "The expiry must be in the future."
+    if expires_at is not None and expires_at <= utcnow():
+        errors["expires_at"] = "The expiry must be in the future."
     if errors:
         raise ApiKeyError(errors)
     secret = KEY_PREFIX + secrets.token_urlsafe(30)
@@ -88,7 +87,7 @@ def create_api_key(membership, name, scopes=("read", "write"), expires_at=None, 
     return key, secret
 
 
-def _refuse_beyond(credential, scopes):
+def _refuse_beyond(credential, scopes, expires_at):
     if credential.kind == "oauth":
         raise ApiKeyRefused("An OAuth app cannot create API keys: a key would outlive the app's revocation. "
                             "Create keys in Settings → API keys, or with an owner's or admin's API key or login token.")
@@ -96,6 +95,10 @@ def _refuse_beyond(credential, scopes):
     if beyond:
         raise ApiKeyRefused(f"A new key may have at most the scopes of the credential that creates it "
                             f"({' '.join(sorted(credential.scopes))}); it lacks {', '.join(beyond)}.", "scopes")
+    if credential.kind == "api_key" and credential.expires_at is not None and (
+            expires_at is None or expires_at > credential.expires_at):
+        raise ApiKeyRefused(f"A new key may not outlive the key that creates it: give an expires_at no later than "
+                            f"{credential.expires_at.isoformat().replace('+00:00', 'Z')}.", "expires_at")
 
 
 def api_keys_query(organization_id):

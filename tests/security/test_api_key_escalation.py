@@ -1,7 +1,10 @@
 """API scope escalation: a narrow credential, an OAuth app or a lesser member minting a broader API key."""
 import logging
+from datetime import timedelta
 
 import pytest
+
+from nudgeweb.models import utcnow
 
 from tests.api_helpers import key_headers, make_key
 from tests.factories import DEFAULT_PASSWORD, MembershipFactory
@@ -70,3 +73,15 @@ def test_an_admin_mints_a_key_with_a_login_token_and_it_is_logged(client, organi
     prefix = answer.json["data"]["attributes"]["prefix"]
     [line] = [record.getMessage() for record in caplog.records if prefix in record.getMessage()]
     assert str(admin.user_id) in line and "jwt" in line and "contacts:read" in line
+
+
+def test_a_key_that_expires_cannot_mint_one_that_outlives_it(client, owner):
+    soon = utcnow() + timedelta(days=1)
+    expiring = key_headers(make_key(owner, expires_at=soon))
+    for expires_at in (None, (soon + timedelta(days=30)).isoformat()):
+        answer = client.post(KEYS, headers=expiring, json={"name": "Forever", "scopes": ["read"],
+                                                           "expires_at": expires_at})
+        assert answer.status_code == 403 and answer.json["errors"][0]["source"]["pointer"] == "/data/attributes/expires_at"
+    within = client.post(KEYS, headers=expiring, json={"name": "Shorter", "scopes": ["read"],
+                                                       "expires_at": (soon - timedelta(hours=1)).isoformat()})
+    assert within.status_code == 201
