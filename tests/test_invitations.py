@@ -170,3 +170,10 @@ def test_invite_and_join_in_a_browser(browser, page, live_server, owner, smtp):
     invitee.goto(f"{live_server}/settings/team")
     expect(invitee.get_by_role("row", name="Sam Carter you sam@example.com admin")).to_be_visible()
     invitee.context.close()
+
+
+def test_with_email_kept_local_the_inviter_hears_that_the_link_reaches_no_one(owner_client, organization):
+    answer = owner_client.post("/settings/team/invite", data={"email": "far@example.com", "role": "editor"},
+                               follow_redirects=True)
+    assert "email stays in the local Outbox, where the link is not shown" in answer.text
+    assert "Invitation sent to" not in answer.text

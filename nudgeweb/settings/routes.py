@@ -2,6 +2,7 @@ from flask import Blueprint, abort, flash, g, redirect, render_template, url_for
 
 from nudgeweb.auth.access import current_organization, member_required, role_required
 from nudgeweb.auth.operations import AccountError
+from nudgeweb.delivery.transports import email_stays_local, sending_settings
 from nudgeweb.models import Invitation, Membership
 from nudgeweb.scoping import get_or_404
 from nudgeweb.settings import invitations, operations
@@ -48,8 +49,13 @@ def invite():
         except AccountError as error:
             getattr(form, error.field).errors.append(str(error))
         else:
-            flash(f"Invitation sent to {invitation.email}. The link works for "
-                  f"{invitations.INVITATION_LIFETIME.days} days.", "success")
+            if email_stays_local(sending_settings(invitation.organization_id)):
+                flash(f"The invitation to {invitation.email} is made, but email stays in the local Outbox, where "
+                      "the link is not shown (it is a credential): set up email in Settings → Sending, then invite "
+                      "again.", "warning")
+            else:
+                flash(f"Invitation sent to {invitation.email}. The link works for "
+                      f"{invitations.INVITATION_LIFETIME.days} days.", "success")
             return redirect(url_for(".team"), 303)
     return _team_page(form, 400)
 
