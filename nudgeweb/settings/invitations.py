@@ -134,7 +134,6 @@ def _use_up(invitation):
         .execution_options(synchronize_session=False, **{ALL_ORGANIZATIONS: True})
     ).rowcount
     if claimed != 1:
-        db.session.rollback()
         raise InvitationGone("used")
     invitation.accepted_at = now
 
