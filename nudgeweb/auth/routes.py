@@ -139,6 +139,8 @@ def invitation(token):
             field = getattr(form, error.field or "", None)
             field.errors.append(str(error)) if field is not None else flash(str(error), "error")
             return _invitation_page(invitation, form, 400)
+        except invitations.InvitationGone as gone:  # used by another request meanwhile
+            return render_template("auth/invitation_gone.html", reason=str(gone)), 410
         login_user(membership.user)
         switch_organization(membership)
         flash(f"Welcome to {membership.organization.name}, {membership.user.name}!", "success")

@@ -116,3 +116,8 @@ def describe_email_route(settings):
     if current_app.config["MAIL_URL"]:
         return "Nudge's mail server"
     return "the local outbox (nothing leaves this machine)"
+
+
+def email_stays_local(settings):
+    """Whether email goes to the local outbox only (no mail server is set up)."""
+    return not uses_own_smtp(settings) and not current_app.config["MAIL_URL"]

@@ -6,6 +6,8 @@ from nudgeweb.auth.access import current_organization, member_required, renew_lo
 from nudgeweb.auth.links import VERIFICATION_LIFETIME
 from nudgeweb.auth.forms import ChangePasswordForm, ConfirmForm
 from nudgeweb.auth.operations import AccountError
+from nudgeweb.delivery.sealed import install_settings
+from nudgeweb.delivery.transports import email_stays_local
 from nudgeweb.extensions import db, limiter
 from nudgeweb.models import Invitation, Membership
 from nudgeweb.scoping import get_or_404
@@ -53,8 +55,13 @@ def invite():
         except AccountError as error:
             getattr(form, error.field).errors.append(str(error))
         else:
-            flash(f"Invitation sent to {invitation.email}. The link works for "
-                  f"{invitations.INVITATION_LIFETIME.days} days.", "success")
+            if email_stays_local(install_settings(invitation.organization_id)):
+                flash(f"The invitation to {invitation.email} is made, but this install keeps email in the local "
+                      "Outbox, where the link is not shown (it is a credential): the operator sets MAIL_URL, or adds "
+                      "the person with `flask users create`.", "warning")
+            else:
+                flash(f"Invitation sent to {invitation.email}. The link works for "
+                      f"{invitations.INVITATION_LIFETIME.days} days.", "success")
             return redirect(url_for(".team"), 303)
     return _team_page(form, 400)
 
