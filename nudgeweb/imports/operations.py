@@ -44,7 +44,7 @@ log = logging.getLogger(__name__)
 
 SYNC_LIMIT = 500  # files with at most this many rows are imported during the request
 CHUNK_SIZE = 5000  # rows committed together, with the progress that says so
-MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_FILE_BYTES = 24 * 1024 * 1024  # under the app's MAX_CONTENT_LENGTH (25 MB), so the import names its own limit
 STALE_AFTER = timedelta(minutes=2)  # a running import renews its claim after every chunk
 DRAFTS_KEPT = timedelta(days=1)  # an upload whose columns were never confirmed, then deleted
 TURN_POLL_SECONDS = 0.02  # how often a prepared chunk looks whether the one before it is in

@@ -4,6 +4,7 @@ Every step is a real Huey task scheduled for its time (tasks.send_review_step). 
 the request first: a request that is finished (clicked, reviewed, cancelled, failed) or whose step
 already went out does nothing, so duplicate and late tasks are harmless. Time is ``clock.now()``.
 """
+import json
 from datetime import timedelta
 
 from sqlalchemy import func, select
@@ -24,6 +25,7 @@ from nudgeweb.reviews.links import review_link
 from nudgeweb.reviews.settings import review_settings_for
 
 MAX_DELAY_HOURS = 24 * 365
+MAX_METADATA_BYTES = 16 * 1024  # the caller's free JSON, kept with every request
 # A step task that wakes up a little early (clock skew between machines) still runs.
 EARLY_TOLERANCE = timedelta(minutes=1)
 
@@ -57,6 +59,11 @@ def check_request_options(delay_hours, channel, metadata):
         errors["channel"] = f"channel must be one of {', '.join(CHANNEL_CHOICES)}."
     if metadata is not None and not isinstance(metadata, dict):
         errors["metadata"] = "metadata must be an object."
+    elif metadata:
+        size = len(json.dumps(metadata, separators=(",", ":"), default=str).encode())
+        if size > MAX_METADATA_BYTES:
+            errors["metadata"] = (f"metadata must be at most {MAX_METADATA_BYTES // 1024} KB as JSON "
+                                  f"({size / 1024:,.0f} KB given).")
     return errors
 
 
