@@ -28,6 +28,9 @@ MAX_DELAY_HOURS = 24 * 365
 MAX_METADATA_BYTES = 16 * 1024  # the caller's free JSON, kept with every request
 # A step task that wakes up a little early (clock skew between machines) still runs.
 EARLY_TOLERANCE = timedelta(minutes=1)
+# The owners hear of a request's rating (and of its feedback) once, then again only after this long
+# without a new one: a customer (or anyone holding the link) posting 30 times sends one email, not 30.
+OWNER_NOTICE_QUIET = timedelta(hours=1)
 
 
 class ReviewRequestError(ValueError):
@@ -331,9 +334,11 @@ def rate(request, rating, now=None):
     request.rating = rating
     _advance(request, "reviewed", now)
     request.reviewed_at = request.reviewed_at or now
+    tell_owners = not _posted_lately(request, "rated", now)
     add_event(request, "rated", f"Rated {rating} star{'s' if rating != 1 else ''}", now, {"rating": rating})
     db.session.commit()
-    notify_owners(request, "rated")
+    if tell_owners:
+        notify_owners(request, "rated")
 
 
 def leave_feedback(request, text, now=None):
@@ -348,9 +353,23 @@ def leave_feedback(request, text, now=None):
     request.opened_at = request.opened_at or now
     _advance(request, "reviewed", now)
     request.reviewed_at = request.reviewed_at or now
+    tell_owners = not _posted_lately(request, "feedback", now)
     add_event(request, "feedback", "Left private feedback", now, {"feedback": text[:200]})
     db.session.commit()
-    notify_owners(request, "feedback")
+    if tell_owners:
+        notify_owners(request, "feedback")
+
+
+def _posted_lately(request, kind, now):
+    """Whether the customer's page posted a ``kind`` (rated, feedback) for this request within OWNER_NOTICE_QUIET."""
+    return db.session.scalar(
+        select(ReviewRequestEvent.id).where(
+            ReviewRequestEvent.organization_id == request.organization_id,
+            ReviewRequestEvent.review_request_id == request.id,
+            ReviewRequestEvent.kind == kind,
+            ReviewRequestEvent.occurred_at > now - OWNER_NOTICE_QUIET,
+        ).limit(1)
+    ) is not None
 
 
 def notify_owners(request, kind):
