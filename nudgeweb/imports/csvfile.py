@@ -130,9 +130,10 @@ def plan_chunks(text: str, delimiter: str, size: int) -> list:
     """
     source = io.StringIO(text, newline="")  # its position is an index in ``text``
     reader = csv.reader(source, delimiter=delimiter, strict=False)
-    chunks, boundary, header_seen, current = [], None, False, None
+    chunks, boundary, header_seen, current, read_to = [], None, False, None, 0
     try:
         for row in reader:
+            read_to = reader.line_num
             if not _has_values(row):
                 continue
             if not header_seen:
@@ -147,7 +148,7 @@ def plan_chunks(text: str, delimiter: str, size: int) -> list:
                 current = None
             boundary = (source.tell(), reader.line_num)
     except csv.Error as error:
-        raise CsvFileError(f"Line {reader.line_num + 1} can't be read: {error}.") from error
+        raise CsvFileError(f"Line {read_to + 1} can't be read: {error}.") from error  # where that record starts
     return chunks
 
 

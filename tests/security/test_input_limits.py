@@ -117,6 +117,12 @@ def test_hostile_csv_headers_are_refused_naming_the_limit(client, owner_client, 
     assert count(ContactImport) == 0
 
 
+def test_a_data_cell_past_csv_field_size_limit_is_a_422_naming_its_line(client, api_headers):
+    content = ("email,notes\na@example.com,short\nb@example.com,\"" + "n" * 131_073 + "\"\n").encode()
+    error = the_error(start_import(client, api_headers, content))
+    assert "Line 3" in error["detail"] and "131072" in error["detail"]
+
+
 # --- review request metadata -------------------------------------------------------------------
 
 def test_review_request_metadata_past_the_limit_is_refused(client, api_headers):
