@@ -61,6 +61,8 @@ class Config:
         self.REMEMBER_COOKIE_HTTPONLY = True
         self.REMEMBER_COOKIE_DURATION = timedelta(days=env_int("REMEMBER_DAYS", 30))
         self.WTF_CSRF_TIME_LIMIT = None  # the token lives as long as the session
+        # The largest request body (a 413 past it): room for the largest CSV import (imports.MAX_FILE_BYTES) and its form.
+        self.MAX_CONTENT_LENGTH = 25 * 1024 * 1024
         self.LOG_LEVEL = env("LOG_LEVEL", "INFO")
         # Delivery: DKIM for the default sender, Twilio for SMS (empty: the local outbox).
         self.DKIM_DOMAIN = env("DKIM_DOMAIN", "")

@@ -4,6 +4,7 @@ Every step is a real Huey task scheduled for its time (tasks.send_review_step). 
 the request first: a request that is finished (clicked, reviewed, cancelled, failed) or whose step
 already went out does nothing, so duplicate and late tasks are harmless. Time is ``clock.now()``.
 """
+import json
 from datetime import timedelta
 
 from sqlalchemy import func, select
@@ -24,8 +25,12 @@ from nudgeweb.reviews.links import review_link
 from nudgeweb.reviews.settings import review_settings_for
 
 MAX_DELAY_HOURS = 24 * 365
+MAX_METADATA_BYTES = 16 * 1024  # the caller's free JSON, kept with every request
 # A step task that wakes up a little early (clock skew between machines) still runs.
 EARLY_TOLERANCE = timedelta(minutes=1)
+# The owners hear of a request's rating (and of its feedback) once, then again only after this long
+# without a new one: a customer (or anyone holding the link) posting 30 times sends one email, not 30.
+OWNER_NOTICE_QUIET = timedelta(hours=1)
 
 
 class ReviewRequestError(ValueError):
@@ -57,6 +62,11 @@ def check_request_options(delay_hours, channel, metadata):
         errors["channel"] = f"channel must be one of {', '.join(CHANNEL_CHOICES)}."
     if metadata is not None and not isinstance(metadata, dict):
         errors["metadata"] = "metadata must be an object."
+    elif metadata:
+        size = len(json.dumps(metadata, separators=(",", ":"), default=str).encode())
+        if size > MAX_METADATA_BYTES:
+            errors["metadata"] = (f"metadata must be at most {MAX_METADATA_BYTES // 1024} KB as JSON "
+                                  f"({size / 1024:,.0f} KB given).")
     return errors
 
 
@@ -324,9 +334,11 @@ def rate(request, rating, now=None):
     request.rating = rating
     _advance(request, "reviewed", now)
     request.reviewed_at = request.reviewed_at or now
+    tell_owners = not _posted_lately(request, "rated", now)
     add_event(request, "rated", f"Rated {rating} star{'s' if rating != 1 else ''}", now, {"rating": rating})
     db.session.commit()
-    notify_owners(request, "rated")
+    if tell_owners:
+        notify_owners(request, "rated")
 
 
 def leave_feedback(request, text, now=None):
@@ -341,9 +353,23 @@ def leave_feedback(request, text, now=None):
     request.opened_at = request.opened_at or now
     _advance(request, "reviewed", now)
     request.reviewed_at = request.reviewed_at or now
+    tell_owners = not _posted_lately(request, "feedback", now)
     add_event(request, "feedback", "Left private feedback", now, {"feedback": text[:200]})
     db.session.commit()
-    notify_owners(request, "feedback")
+    if tell_owners:
+        notify_owners(request, "feedback")
+
+
+def _posted_lately(request, kind, now):
+    """Whether the customer's page posted a ``kind`` (rated, feedback) for this request within OWNER_NOTICE_QUIET."""
+    return db.session.scalar(
+        select(ReviewRequestEvent.id).where(
+            ReviewRequestEvent.organization_id == request.organization_id,
+            ReviewRequestEvent.review_request_id == request.id,
+            ReviewRequestEvent.kind == kind,
+            ReviewRequestEvent.occurred_at > now - OWNER_NOTICE_QUIET,
+        ).limit(1)
+    ) is not None
 
 
 def notify_owners(request, kind):

@@ -6,6 +6,7 @@ from nudgeweb.htmx import render
 from nudgeweb.auth.access import current_organization, member_required, role_required
 from nudgeweb.auth.verification import require_verified_sender
 from nudgeweb.models.reviews import STATUSES, ReviewRequest
+from nudgeweb.paging import page_number
 from nudgeweb.reviews import bulk, operations, queries
 from nudgeweb.reviews.forms import BulkSendForm, ReviewSettingsForm, SendReviewRequestForm
 from nudgeweb.reviews.settings import (
@@ -24,7 +25,7 @@ LIST_SORTS = {"-created_at": "Newest first", "created_at": "Oldest first",
 def index():
     filters = {key: request.args.get(key, "").strip() for key in ("status", "channel", "search")}
     sort = request.args.get("sort") if request.args.get("sort") in LIST_SORTS else "-created_at"
-    number = max(request.args.get("page", 1, type=int), 1)
+    number = page_number(request.args.get("page"))
     try:
         rows, total = queries.page_of(queries.requests_query(g.membership.organization_id, filters, sort),
                                       number, PAGE_SIZE)
