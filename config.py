@@ -4,6 +4,7 @@ Every variable is listed with its default in README.md. Nothing secret lives her
 a missing SECRET_KEY is generated once into the instance folder.
 """
 import os
+from datetime import timedelta
 from pathlib import Path
 
 from dotenv import load_dotenv
@@ -57,7 +58,11 @@ class Config:
         self.SESSION_COOKIE_SAMESITE = "Lax"
         self.REMEMBER_COOKIE_SAMESITE = "Lax"
         self.REMEMBER_COOKIE_SECURE = self.SESSION_COOKIE_SECURE
+        self.REMEMBER_COOKIE_HTTPONLY = True
+        self.REMEMBER_COOKIE_DURATION = timedelta(days=env_int("REMEMBER_DAYS", 30))
         self.WTF_CSRF_TIME_LIMIT = None  # the token lives as long as the session
+        # The largest request body (a 413 past it): room for the largest CSV import (imports.MAX_FILE_BYTES) and its form.
+        self.MAX_CONTENT_LENGTH = 25 * 1024 * 1024
         self.LOG_LEVEL = env("LOG_LEVEL", "INFO")
         # Delivery: DKIM for the default sender, Twilio for SMS (empty: the local outbox).
         self.DKIM_DOMAIN = env("DKIM_DOMAIN", "")
@@ -72,6 +77,13 @@ class Config:
         self.SEND_MAX_ATTEMPTS = env_int("SEND_MAX_ATTEMPTS", 5)
         self.SEND_RETRY_BASE_SECONDS = env_int("SEND_RETRY_BASE_SECONDS", 60)
         self.SEND_LEASE_SECONDS = env_int("SEND_LEASE_SECONDS", 300)  # a claim older than this was lost
+        # Every SMTP connect and command gives up after this long (organizations cannot change it).
+        self.SMTP_TIMEOUT_SECONDS = env_int("SMTP_TIMEOUT_SECONDS", 15)
+        # Send tasks of one organization with its own SMTP server or Twilio account running at once:
+        # a slow or hostile server then holds this many workers at most.
+        self.SEND_CONCURRENCY_PER_ORGANIZATION = env_int("SEND_CONCURRENCY_PER_ORGANIZATION", 1)
+        # Let organizations' servers be on loopback, private or link-local addresses (local set-ups only).
+        self.ALLOW_PRIVATE_OUTBOUND = env_bool("ALLOW_PRIVATE_OUTBOUND", False)
         self.OAUTH_REQUIRE_HTTPS = env_bool("OAUTH_REQUIRE_HTTPS", False)
 
 
@@ -94,5 +106,7 @@ class TestConfig(Config):
         self.MAIL_URL = ""
         self.BASE_URL = "http://localhost"
         self.WTF_CSRF_ENABLED = False  # switched on by the tests that check it
+        self.ALLOW_PRIVATE_OUTBOUND = False  # switched on by the tests that need a server on this machine
+        self.SMTP_TIMEOUT_SECONDS = 5
         for key, value in overrides.items():
             setattr(self, key, value)

@@ -43,8 +43,8 @@ def instance_secret_key(instance_path):
 
 
 def register_extensions(app):
-    import nudgeweb.models  # noqa: F401  (every table known to SQLAlchemy and Alembic)
     import nudgeweb.contacts.version  # noqa: F401  (each organization's contacts version kept on commit)
+    import nudgeweb.models  # noqa: F401  (every table known to SQLAlchemy and Alembic)
     import nudgeweb.tasks  # noqa: F401  (every Huey task registered)
 
     db.init_app(app)
@@ -68,13 +68,14 @@ def register_blueprints(app):
     from nudgeweb.api import register as register_api
     from nudgeweb.auth.access import load_membership
     from nudgeweb.auth.routes import bp as auth_bp
-    from nudgeweb.delivery.public_routes import bp as tracking_bp
-    from nudgeweb.delivery.routes import bp as delivery_bp
     from nudgeweb.contacts.routes import bp as contacts_bp
     from nudgeweb.contacts.settings_routes import bp as contacts_settings_bp
+    from nudgeweb.delivery.public_routes import bp as tracking_bp
+    from nudgeweb.delivery.routes import bp as delivery_bp
     from nudgeweb.health import bp as health_bp
     from nudgeweb.imports.routes import bp as imports_bp
-    from nudgeweb.main.routes import bp as main_bp, register_coming_soon_pages
+    from nudgeweb.main.routes import bp as main_bp
+    from nudgeweb.main.routes import register_coming_soon_pages
     from nudgeweb.message_templates.routes import bp as templates_bp
     from nudgeweb.oauth.routes import bp as oauth_bp
     from nudgeweb.oauth.settings import bp as oauth_settings_bp
@@ -114,15 +115,10 @@ def register_commands(app):
 
 
 @login_manager.user_loader
-def load_user(user_id):
-    import uuid
+def load_user(session_id):
+    from nudgeweb.auth.operations import user_for_session_id
 
-    from nudgeweb.models import User
-
-    try:
-        return db.session.get(User, uuid.UUID(user_id))
-    except ValueError:
-        return None
+    return user_for_session_id(session_id)
 
 
 @event.listens_for(Engine, "connect")

@@ -19,7 +19,7 @@ users = AppGroup("users", help="Manage user accounts.")
 
 @users.command("create")
 @click.argument("email")
-@click.option("--password", required=True, help="At least 8 characters.")
+@click.option("--password", required=True, help="At least 10 characters, not a common password.")
 @click.option("--organization", "organization_name", required=True, help="Created if it does not exist.")
 @click.option("--role", type=click.Choice(ROLES), default="owner", show_default=True)
 @click.option("--name", default=None, help="The user's name (defaults to the part of the email before @).")
@@ -31,6 +31,19 @@ def create_user(email, password, organization_name, role, name):
     except AccountError as error:
         raise click.ClickException(str(error))
     click.echo(str(membership.user_id))
+
+
+@users.command("reset-link")
+@click.argument("email")
+def reset_link(email):
+    """Print a password-reset link for EMAIL (works once, for an hour): for an install that sends no email."""
+    from nudgeweb.auth.links import password_reset_link
+    from nudgeweb.auth.operations import find_user
+
+    user = find_user(email)
+    if user is None:
+        raise click.ClickException(f"No account has the address {email}.")
+    click.echo(password_reset_link(user))
 
 
 @click.command("seed-demo")

@@ -1,21 +1,37 @@
 """Friendly error pages; a failed request never leaves a half-written transaction behind."""
-from flask import abort, render_template, request
+from flask import abort, current_app, render_template, request
 from flask_wtf.csrf import CSRFError
 
+from nudgeweb.auth.verification import EmailNotVerified
 from nudgeweb.extensions import db
 
+FORM_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
 MESSAGES = {
     400: ("Something in that request was off", "Please go back and try again."),
     403: ("You can't do that here", "Your role in this business doesn't allow it. Ask an owner or admin."),
     404: ("We couldn't find that page", "It may have been deleted, or the link is wrong."),
     405: ("That doesn't work here", "This address doesn't accept that kind of request."),
+    413: ("That was too large to send", None),  # the detail names the limit: too_large_detail()
     429: ("Slow down a little", "Too many requests. Please wait a moment and try again."),
     500: ("Something went wrong on our side", "We've logged it. Please try again in a moment."),
 }
 
 
+def too_large_detail():
+    """What a 413 says: the limit that was passed, the body's (MAX_CONTENT_LENGTH) or a form field's."""
+    body_limit = current_app.config["MAX_CONTENT_LENGTH"]
+    if (request.content_length or 0) <= body_limit and request.mimetype in FORM_TYPES:
+        field_limit, parts = current_app.config["MAX_FORM_MEMORY_SIZE"] // 1000, current_app.config["MAX_FORM_PARTS"]
+        return (f"This form is too large: a field holds more than {field_limit:,} KB of text, or the form has "
+                f"more than {parts:,} fields.")
+    return (f"Nudge takes at most {body_limit // (1024 * 1024)} MB in one request. Split a large CSV file "
+            "into smaller ones and import them one after the other.")
+
+
 def render_error(status, title=None, detail=None):
     default_title, default_detail = MESSAGES.get(status, MESSAGES[500])
+    if status == 413:
+        default_detail = too_large_detail()
     return (
         render_template(
             "error.html", status=status, title=title or default_title, detail=detail or default_detail
@@ -71,8 +87,17 @@ def refuse_nul_in_forms():
 
 def register(app):
     app.before_request(refuse_nul_in_forms)
-    for status in (400, 403, 404, 405, 429):
+    for status in (400, 403, 404, 405, 413, 429):
         app.register_error_handler(status, lambda error, status=status: _error_answer(error, status))
+
+    @app.errorhandler(EmailNotVerified)
+    def email_not_verified(error):
+        if request.path.startswith("/api/"):
+            from nudgeweb.api.errors import email_not_verified_response
+
+            return email_not_verified_response(error)
+        db.session.rollback()
+        return render_error(403, "Verify your email address first", str(error))
 
     @app.errorhandler(CSRFError)
     def csrf_error(error):

@@ -45,6 +45,7 @@ def area_endpoint(area):
 # The tabs of Settings: (endpoint, label). Areas add theirs here.
 SETTINGS_SECTIONS = (
     ("settings.organization", "Business profile"),
+    ("settings.account", "Your account"),
     ("settings.team", "Team"),
     ("contacts_settings.custom_fields", "Custom fields"),
     ("contacts_settings.tags", "Tags"),

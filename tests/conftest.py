@@ -22,7 +22,7 @@ from werkzeug.serving import make_server
 from config import TestConfig
 from nudgeweb import create_app, unit_of_work
 from nudgeweb.extensions import db, huey
-from tests.factories import DEFAULT_PASSWORD, MembershipFactory, OrganizationFactory
+from tests.factories import DEFAULT_PASSWORD, MembershipFactory
 
 PG_URL = os.environ.get("NUDGE_TEST_DATABASE_URL")
 REDIS_URL = os.environ.get("NUDGE_TEST_REDIS_URL")
@@ -242,6 +242,14 @@ def other_client(app, other_owner):
     client = app.test_client()
     AuthActions(client).login(other_owner.user.email)
     return client
+
+
+@pytest.fixture
+def allow_private_outbound(app):
+    """Organizations' servers may be on this machine (127.0.0.1), as for an operator's local set-up."""
+    app.config["ALLOW_PRIVATE_OUTBOUND"] = True
+    yield
+    app.config["ALLOW_PRIVATE_OUTBOUND"] = False
 
 
 @pytest.fixture

@@ -71,7 +71,7 @@ class SmtpServer:
 
     @property
     def url(self):
-        return f"smtp://127.0.0.1:{self.port}?starttls=off&timeout=5"
+        return f"smtp://127.0.0.1:{self.port}?starttls=off"
 
     def __enter__(self):
         self.controller.start()

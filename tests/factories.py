@@ -33,6 +33,7 @@ class UserFactory(BaseFactory):
     name = factory.Faker("name")
     email = factory.Sequence(lambda n: f"user{n}@example.com")
     password_hash = _DEFAULT_HASH
+    email_verified_at = factory.LazyFunction(utcnow)  # pass email_verified_at=None for a newcomer
 
 
 class MembershipFactory(BaseFactory):

@@ -35,7 +35,7 @@ def test_signup_creates_business_and_owner_and_logs_in(client, app_ctx):
     "change, field, message",
     [
         ({"email": "Taken@example.com"}, "email", "already exists"),
-        ({"password": "short"}, "password", "at least 8 characters"),
+        ({"password": "short"}, "password", "at least 10 characters"),
         ({"business_name": ""}, "business_name", "name of your business"),
         ({"name": ""}, "name", "your name"),
         ({"email": "not-an-email"}, "email", "valid email"),

@@ -34,7 +34,7 @@ def test_users_create_joins_an_existing_organization(runner, app_ctx, organizati
 
 def test_users_create_refuses_bad_input(runner, app_ctx):
     short = runner.invoke(args=["users", "create", "a@example.com", "--password", "short", "--organization", "X"])
-    assert short.exit_code != 0 and "at least 8" in short.output
+    assert short.exit_code != 0 and "at least 10" in short.output
     role = runner.invoke(args=["users", "create", "a@example.com", "--password", "long-enough",
                                "--organization", "X", "--role", "king"])
     assert role.exit_code != 0
@@ -94,3 +94,17 @@ def worker_processes(instance_path):
         if entry.isdigit() and f"INSTANCE_PATH={instance_path}".encode() in environ.split(b"\0"):
             pids.append(int(entry))
     return pids
+
+
+def test_users_reset_link_prints_a_link_that_works_once(app, runner, app_ctx):
+    from tests.factories import MembershipFactory
+
+    user = MembershipFactory().user
+    printed = runner.invoke(args=["users", "reset-link", user.email.upper()])
+    assert printed.exit_code == 0
+    path = printed.output.strip().removeprefix(app.config["BASE_URL"])
+    assert path.startswith("/reset-password/")
+    client = app.test_client()
+    assert client.post(path, data={"password": "violet tractor sings", "confirm": "violet tractor sings"}).status_code == 303
+    assert client.get(path).status_code == 410
+    assert runner.invoke(args=["users", "reset-link", "nobody@example.com"]).exit_code != 0

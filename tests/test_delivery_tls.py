@@ -60,7 +60,7 @@ def send_test(organization, to="owner@acme.example"):
 def test_starttls_required_upgrades_the_connection_and_delivers(certificate, mail_url, organization):
     cert_file, context = certificate
     with SmtpServer(tls_context=context, require_starttls=True) as server:  # refuses mail before STARTTLS
-        mail_url(f"smtp://127.0.0.1:{server.port}?starttls=required&cafile={cert_file}&timeout=5")
+        mail_url(f"smtp://127.0.0.1:{server.port}?starttls=required&cafile={cert_file}")
         message = send_test(organization)
         assert (message.status, message.error) == ("sent", None)
         [envelope] = server.sink.envelopes
@@ -71,7 +71,7 @@ def test_starttls_required_upgrades_the_connection_and_delivers(certificate, mai
 def test_smtps_speaks_tls_from_the_first_byte(certificate, mail_url, organization):
     cert_file, context = certificate
     with SmtpServer(ssl_context=context) as server:
-        mail_url(f"smtps://127.0.0.1:{server.port}?cafile={cert_file}&timeout=5")
+        mail_url(f"smtps://127.0.0.1:{server.port}?cafile={cert_file}")
         message = send_test(organization)
         assert (message.status, message.error) == ("sent", None)
         [envelope] = server.sink.envelopes
@@ -81,7 +81,7 @@ def test_smtps_speaks_tls_from_the_first_byte(certificate, mail_url, organizatio
 def test_a_certificate_nobody_vouches_for_sends_nothing(certificate, mail_url, organization):
     _, context = certificate
     with SmtpServer(tls_context=context, require_starttls=True) as server:
-        mail_url(f"smtp://127.0.0.1:{server.port}?starttls=required&timeout=5")  # no cafile: not trusted
+        mail_url(f"smtp://127.0.0.1:{server.port}?starttls=required")  # no cafile: not trusted
         message = send_test(organization)
         assert message.status == "queued" and "CERTIFICATE_VERIFY_FAILED" in message.error  # retried later
         assert server.sink.envelopes == []
@@ -89,7 +89,7 @@ def test_a_certificate_nobody_vouches_for_sends_nothing(certificate, mail_url, o
 
 def test_starttls_required_but_not_offered_fails_without_sending(mail_url, organization):
     with SmtpServer() as server:  # no TLS at all
-        mail_url(f"smtp://127.0.0.1:{server.port}?starttls=required&timeout=5")
+        mail_url(f"smtp://127.0.0.1:{server.port}?starttls=required")
         message = send_test(organization)
         assert message.status == "failed" and "does not offer STARTTLS" in message.error
         assert server.sink.envelopes == []

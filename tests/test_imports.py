@@ -17,7 +17,6 @@ from nudgeweb.contacts.timeline import timeline_of
 from nudgeweb.imports import csvfile, operations
 from nudgeweb.imports.operations import ImportValidationError
 from nudgeweb.models import Contact, ContactImport, ContactImportFailure, db, utcnow
-from tests.factories import MembershipFactory
 
 MESSY = (
     # Excel on a European machine: BOM, semicolons, quoted separators, a quoted newline, blank lines.
@@ -260,7 +259,8 @@ def test_a_draft_can_be_discarded(owner_client, organization):
 
 def test_start_import_with_a_mapping_by_index_or_header(app_ctx, owner, organization):
     content = b"Name,Mail,Cell\nAda Lovelace,ada@x.com,4155550101\n"
-    record = operations.start_import(organization, owner.user, content, "api.csv", mapping={"email": 1, "name": "name", "mobile_phone_number": "Cell"})
+    mapping = {"email": 1, "name": "name", "mobile_phone_number": "Cell"}
+    record = operations.start_import(organization, owner.user, content, "api.csv", mapping=mapping)
     assert record.status == "completed" and record.mapping == {"email": 1, "name": 0, "phone": 2}
     (ada,) = contacts_of(organization)
     assert (ada.first_name, ada.last_name, ada.phone, ada.source) == ("Ada", "Lovelace", "+14155550101", "import")

@@ -5,9 +5,7 @@ from sqlalchemy import select
 from nudgeweb.contacts import operations as contacts
 from nudgeweb.extensions import db, huey
 from nudgeweb.models import Contact
-from nudgeweb.unit_of_work import (
-    OrganizationScopeError, after_commit, across_organizations, checkpoint, unit_of_work,
-)
+from nudgeweb.unit_of_work import OrganizationScopeError, across_organizations, after_commit, checkpoint, unit_of_work
 from tests.factories import ContactFactory
 
 

@@ -10,6 +10,8 @@ import uuid
 from flask import g, has_request_context, jsonify, request
 from werkzeug.exceptions import HTTPException
 
+from nudgeweb.errors import too_large_detail
+
 log = logging.getLogger(__name__)
 
 TITLES = {
@@ -139,6 +141,8 @@ def http_error_response(error: HTTPException):
         else "There is nothing at this address. See /api/v1/openapi.json for the API's paths.",
         405: f"{request.method} is not allowed here.",
     }.get(status, error.description)
+    if status == 413:
+        detail = too_large_detail()
     api_error = ApiError(status, detail)
     response = error_response(api_error)
     if status == 405 and getattr(error, "valid_methods", None):
@@ -166,7 +170,14 @@ def rate_limited_response():
         "Too many requests", headers={"Retry-After": str(retry_after)}))
 
 
+def email_not_verified_response(error):
+    return error_response(ApiError(403, str(error), "ERR_EMAIL_NOT_VERIFIED", "Email address not verified"))
+
+
 def register_blueprint_handlers(blueprint):
+    from nudgeweb.auth.verification import EmailNotVerified
+
+    blueprint.register_error_handler(EmailNotVerified, email_not_verified_response)
     blueprint.register_error_handler(ApiError, error_response)
     blueprint.register_error_handler(HTTPException, http_error_response)
     blueprint.register_error_handler(Exception, server_error_response)

@@ -7,6 +7,9 @@ the stored status, headers and body with ``Idempotent-Replayed: true``; with ano
 a 422 ``ERR_IDEMPOTENCY_KEY_REUSED``. A concurrent duplicate waits for the first to finish and
 replays it, so the work is done once. Failed requests (4xx/5xx) release the key, so the client
 can correct the request and retry with the same key.
+
+A secret shown once (a new API key) is never stored in the record: its view gives the body to
+replay without it (``replay_instead``), so a replay, whoever sends it, answers without the secret.
 """
 import hashlib
 import json
@@ -70,6 +73,12 @@ def _form_payload():
         files.append((name, upload.filename, hashlib.sha256(upload.stream.read()).hexdigest()))
         upload.stream.seek(0)
     return json.dumps({"fields": fields, "files": files})
+
+
+def replay_instead(response, body):
+    """Store ``body`` (bytes) for replays of ``response`` rather than the response's own body."""
+    response.idempotent_replay_body = body
+    return response
 
 
 def run_idempotently(organization_id, key, print_, work):
@@ -170,7 +179,7 @@ def _store(organization_id, key, response):
         return
     record.status_code = response.status_code
     record.headers = {name: response.headers[name] for name in REPLAYED_HEADERS if name in response.headers}
-    record.body = response.get_data()
+    record.body = getattr(response, "idempotent_replay_body", None) or response.get_data()
     db.session.flush()
 
 

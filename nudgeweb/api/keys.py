@@ -2,8 +2,13 @@
 
 A key is ``sk_live_`` and 40 random characters. It is shown once; only its SHA-256 is stored
 (a key has far too much entropy for a slow hash to add anything) with a visible prefix.
+
+Through the API, a key is made by an owner or admin acting with an API key or a login token (JWT),
+never by an OAuth app (a key would outlive the app's revocation), and with at most the scopes of the
+credential that makes it (and, made with a key that expires, expiring no later). Every key made is logged.
 """
 import hashlib
+import logging
 import secrets
 from datetime import datetime, timezone
 
@@ -19,6 +24,7 @@ VISIBLE_CHARS = len(KEY_PREFIX) + 6
 RESOURCES = ("contacts", "review_requests", "templates", "campaigns", "messages", "events", "automations",
              "employees", "campaign_periods", "nudges", "analytics", "organization", "webhooks")
 SCOPES = ("read", "write") + tuple(f"{r}:{a}" for r in RESOURCES for a in ("read", "write"))
+log = logging.getLogger(__name__)
 
 
 class ApiKeyError(ValueError):
@@ -29,12 +35,33 @@ class ApiKeyError(ValueError):
         self.errors = errors
 
 
+class ApiKeyRefused(Exception):
+    """The caller may not make this key at all (the message says why); ``field`` is what to change, if anything."""
+
+    def __init__(self, message, field=None):
+        super().__init__(message)
+        self.field = field
+
+
+def covers(held, name):
+    """Whether the scope names ``held`` grant ``name``: ``read`` covers ``contacts:read``."""
+    return name in held or (":" in name and name.split(":", 1)[1] in held)
+
+
 def hash_key(secret):
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
-def create_api_key(membership, name, scopes=("read", "write"), expires_at=None):
-    """Make a key acting as ``membership``'s user; returns (ApiKey, the secret shown once)."""
+def create_api_key(membership, name, scopes=("read", "write"), expires_at=None, made_with=None):
+    """Make a key acting as ``membership``'s user; returns (ApiKey, the secret shown once).
+
+    ``made_with`` is the API credential making it (None: the web session or the operator's command,
+    which hold every scope of the member); ApiKeyRefused when it may not make this key.
+    """
+    if expires_at is not None and expires_at.tzinfo is None:
+        expires_at = expires_at.replace(tzinfo=timezone.utc)
+    if made_with is not None:
+        _refuse_beyond(made_with, scopes or (), expires_at)
     errors = {}
     name = (name or "").strip()
     if not name:
@@ -47,11 +74,8 @@ def create_api_key(membership, name, scopes=("read", "write"), expires_at=None):
         errors["scopes"] = f"Unknown scope {', '.join(unknown)}. Use read, write or resource:read / resource:write."
     elif not scopes:
         errors["scopes"] = "Choose at least one scope."
-    if expires_at is not None:
-        if expires_at.tzinfo is None:
-            expires_at = expires_at.replace(tzinfo=timezone.utc)
-        if expires_at <= utcnow():
-            errors["expires_at"] = "The expiry must be in the future."
+    if expires_at is not None and expires_at <= utcnow():
+        errors["expires_at"] = "The expiry must be in the future."
     if errors:
         raise ApiKeyError(errors)
     secret = KEY_PREFIX + secrets.token_urlsafe(30)
@@ -60,7 +84,24 @@ def create_api_key(membership, name, scopes=("read", "write"), expires_at=None):
     db.session.add(key)
     db.session.flush()
     after_commit(credentials_changed.send)
+    log.info("API key %s (%s, scopes %s) created for user %s in organization %s with %s", key.prefix, key.id,
+             " ".join(scopes), membership.user_id, membership.organization_id,
+             f"{made_with.kind} {made_with.id}" if made_with is not None else "a session or the command line")
     return key, secret
+
+
+def _refuse_beyond(credential, scopes, expires_at):
+    if credential.kind == "oauth":
+        raise ApiKeyRefused("An OAuth app cannot create API keys: a key would outlive the app's revocation. "
+                            "Create keys in Settings → API keys, or with an owner's or admin's API key or login token.")
+    beyond = [scope for scope in dict.fromkeys(scopes) if not covers(credential.scopes, scope)]
+    if beyond:
+        raise ApiKeyRefused(f"A new key may have at most the scopes of the credential that creates it "
+                            f"({' '.join(sorted(credential.scopes))}); it lacks {', '.join(beyond)}.", "scopes")
+    if credential.kind == "api_key" and credential.expires_at is not None and (
+            expires_at is None or expires_at > credential.expires_at):
+        raise ApiKeyRefused(f"A new key may not outlive the key that creates it: give an expires_at no later than "
+                            f"{credential.expires_at.isoformat().replace('+00:00', 'Z')}.", "expires_at")
 
 
 def api_keys_query(organization_id):

@@ -126,7 +126,11 @@ def _oauth2_scheme():
     from nudgeweb.oauth.scopes import SCOPES
 
     return {"type": "oauth2", "description": "Authorization code with PKCE (S256; required of public clients). "
-                                             "Revoke at POST /oauth/revoke.",
+                                             "Revoke at POST /oauth/revoke: with the client's own "
+                                             "credentials and a form `token` (RFC 7009), or with the access "
+                                             "token as Bearer and an optional JSON `token` (seed 000); the "
+                                             "empty-body form revokes every token of the calling app for "
+                                             "that user, never another app's.",
             "flows": {"authorizationCode": {"authorizationUrl": "/oauth/authorize", "tokenUrl": "/oauth/token",
                                             "refreshUrl": "/oauth/token", "scopes": dict(SCOPES)}}}
 

@@ -18,13 +18,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from nudgeweb.api import idempotency, ratelimit
 from nudgeweb.api.credentials import authenticate
 from nudgeweb.api.documents import ResourceType
-from nudgeweb.api.errors import (
-    ApiError,
-    attribute_pointer,
-    error_object,
-    error_response,
-    register_blueprint_handlers,
-)
+from nudgeweb.api.errors import ApiError, attribute_pointer, error_object, error_response, register_blueprint_handlers
 from nudgeweb.api.params import ListSpec, parse_document_params, parse_list_params
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")

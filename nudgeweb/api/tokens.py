@@ -3,8 +3,9 @@
 An access token lives an hour and a refresh token thirty days; both name the user (``sub``),
 the organization (``org``) and the scopes, and carry ``typ`` so one can never pass as the other.
 
-A refresh token is single-use (``redeem_refresh``). Every token carries ``fam``, its family: the
-login it descends from, kept through every refresh. The first refresh claims the token's ``jti``
+A refresh token carries the user's session version (``sv``): after a logout, a password change or "log out
+everywhere" it is refused (auth/operations.end_sessions). A refresh token is single-use (``redeem_refresh``).
+Every token carries ``fam``, its family: the login it descends from, kept through every refresh. The first refresh claims the token's ``jti``
 by inserting it into ``used_refresh_tokens`` (the primary key lets exactly one of two concurrent
 refreshes win); any later use of it is taken as theft, as the OAuth server does: the whole family
 is revoked and none of its refresh tokens is honoured again. Access tokens already issued to the
@@ -53,7 +54,8 @@ def issue(membership, scopes=("read", "write"), family=None):
     A login starts a new family; a refresh passes on the family of the token it spent."""
     now = datetime.now(timezone.utc)
     claims = {"iss": ISSUER, "sub": str(membership.user_id), "org": str(membership.organization_id),
-              "scope": " ".join(scopes), "iat": now, "fam": family or uuid.uuid4().hex}
+              "scope": " ".join(scopes), "iat": now, "fam": family or uuid.uuid4().hex,
+              "sv": membership.user.session_version or 0}
 
     def token(typ, lifetime):
         return jwt.encode({**claims, "typ": typ, "exp": now + lifetime, "jti": uuid.uuid4().hex}, _key(), "HS256")

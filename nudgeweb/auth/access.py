@@ -2,8 +2,9 @@
 import uuid
 from functools import wraps
 
-from flask import abort, g, request, session
-from flask_login import current_user, login_required
+from flask import abort, current_app, g, request, session
+from flask_login import current_user, login_required, login_user
+from flask_login.config import COOKIE_NAME
 
 from nudgeweb.auth.operations import membership_of, memberships_of
 from nudgeweb.models import role_at_least
@@ -30,6 +31,13 @@ def load_membership():
     if membership is not None:
         g.membership = membership
         enter_organization(membership.organization_id)
+
+
+def renew_login(user):
+    """Log this browser in again under the user's new session version (after a password change), keeping
+    its remember-me cookie if it had one: the user's other sessions have ended, this one goes on."""
+    remember_cookie = current_app.config.get("REMEMBER_COOKIE_NAME", COOKIE_NAME)
+    login_user(user, remember=remember_cookie in request.cookies)
 
 
 def switch_organization(membership):

@@ -1,8 +1,19 @@
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField, StringField
-from wtforms.validators import DataRequired, Email, Length
+from wtforms.validators import DataRequired, Email, EqualTo, Length, ValidationError
 
-from nudgeweb.auth.operations import MIN_PASSWORD_LENGTH
+from nudgeweb.auth.passwords import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, password_problem
+
+
+def new_password_policy(form, field):
+    """The password policy (auth/passwords.py) next to the field, with the form's other errors."""
+    problem = password_problem(field.data)
+    if problem:
+        raise ValidationError(problem)
+
+
+NEW_PASSWORD_HELP = (f"At least {MIN_PASSWORD_LENGTH} characters (up to {MAX_PASSWORD_LENGTH}). A few words "
+                     f"you'll remember make a strong one.")
 
 
 class SignupForm(FlaskForm):
@@ -18,13 +29,8 @@ class SignupForm(FlaskForm):
             Length(max=254),
         ],
     )
-    password = PasswordField(
-        "Password",
-        validators=[
-            DataRequired("Choose a password."),
-            Length(min=MIN_PASSWORD_LENGTH, message=f"Use at least {MIN_PASSWORD_LENGTH} characters."),
-        ],
-    )
+    password = PasswordField("Password", validators=[DataRequired("Choose a password."), new_password_policy],
+                             description=NEW_PASSWORD_HELP)
 
 
 class LoginForm(FlaskForm):
@@ -39,6 +45,24 @@ class JoinForm(FlaskForm):
 
 class NewMemberForm(FlaskForm):
     name = StringField("Your name", validators=[DataRequired("Tell us your name."), Length(max=200)])
-    password = PasswordField("Choose a password", validators=[
-        DataRequired("Choose a password."),
-        Length(min=MIN_PASSWORD_LENGTH, message=f"Use at least {MIN_PASSWORD_LENGTH} characters.")])
+    password = PasswordField("Choose a password", validators=[DataRequired("Choose a password."), new_password_policy],
+                             description=NEW_PASSWORD_HELP)
+
+
+class ForgotPasswordForm(FlaskForm):
+    email = EmailField("Email", validators=[DataRequired("Enter your email address."), Length(max=254)])
+
+
+class ResetPasswordForm(FlaskForm):
+    password = PasswordField("New password", validators=[DataRequired("Choose a password."), new_password_policy],
+                             description=NEW_PASSWORD_HELP)
+    confirm = PasswordField("Type it again", validators=[
+        DataRequired("Type the new password again."), EqualTo("password", "The two passwords are not the same.")])
+
+
+class ChangePasswordForm(ResetPasswordForm):
+    current_password = PasswordField("Current password", validators=[DataRequired("Enter your current password.")])
+
+
+class ConfirmForm(FlaskForm):
+    """A button that changes something: the CSRF token is all it takes."""

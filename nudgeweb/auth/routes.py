@@ -3,10 +3,15 @@ from urllib.parse import urlsplit
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_user, logout_user
 
+from nudgeweb.auth import operations
 from nudgeweb.auth.access import switch_organization
-from nudgeweb.auth.forms import JoinForm, LoginForm, NewMemberForm, SignupForm
+from nudgeweb.auth.forms import ForgotPasswordForm, JoinForm, LoginForm, NewMemberForm, ResetPasswordForm, SignupForm
+from nudgeweb.auth.links import RESET_LIFETIME
 from nudgeweb.auth.operations import AccountError, authenticate, find_user, sign_up
+from nudgeweb.auth.tasks import email_password_reset
+from nudgeweb.extensions import limiter
 from nudgeweb.settings import invitations
+from nudgeweb.unit_of_work import after_commit
 
 bp = Blueprint("auth", __name__)
 
@@ -35,7 +40,8 @@ def signup():
         else:
             login_user(membership.user)
             switch_organization(membership)
-            flash(f"Welcome to Nudge, {membership.user.name}! Let's get {membership.organization.name} set up.", "success")
+            flash(f"Welcome to Nudge, {membership.user.name}! Let's get {membership.organization.name} set up. "
+                  f"We emailed {membership.user.email} a link to verify your address.", "success")
             return redirect(url_for("main.dashboard"))
     return render_template("auth/signup.html", form=form), 400 if form.errors else 200
 
@@ -56,9 +62,61 @@ def login():
 
 @bp.post("/logout")
 def logout():
+    """Ends every session of the user, here and on their other devices, and their remember-me cookie."""
+    if current_user.is_authenticated:
+        operations.end_sessions(current_user)
     logout_user()
     flash("You have been logged out.", "info")
     return redirect(url_for("auth.login"))
+
+
+RESETS_PER_ADDRESS = "5/hour"
+
+
+def _reset_address():
+    return "forgot-password:" + operations.normalize_email(request.form.get("email"))
+
+
+@bp.route("/forgot-password", methods=["GET", "POST"])
+@limiter.limit(RESETS_PER_ADDRESS, key_func=_reset_address, methods=["POST"])  # no mailbox flooded with resets
+def forgot_password():
+    form = ForgotPasswordForm()
+    if form.validate_on_submit():
+        after_commit(email_password_reset, form.email.data)  # queued for any address: the answer doesn't tell
+        return render_template("auth/reset_sent.html", email=operations.normalize_email(form.email.data),
+                               minutes=int(RESET_LIFETIME.total_seconds() // 60))
+    return render_template("auth/forgot_password.html", form=form), 400 if form.errors else 200
+
+
+@bp.route("/reset-password/<token>", methods=["GET", "POST"])
+def reset_password(token):
+    from nudgeweb.auth.links import user_for_reset_token
+
+    if user_for_reset_token(token) is None:
+        return render_template("auth/reset_gone.html"), 410
+    form = ResetPasswordForm()
+    if form.validate_on_submit():
+        try:
+            operations.reset_password(token, form.password.data)
+        except AccountError as error:
+            form.password.errors.append(str(error))
+        else:
+            logout_user()
+            flash("Your password is changed, and every device that was logged in is logged out. "
+                  "Log in with your new password.", "success")
+            return redirect(url_for("auth.login"), 303)
+    return render_template("auth/reset_password.html", form=form), 400 if form.errors else 200
+
+
+@bp.get("/verify-email/<token>")
+def verify_email(token):
+    user = operations.verify_email(token)
+    if user is None:
+        flash("This verification link has expired or is not right. Log in and ask for a new one "
+              "from the dashboard.", "error")
+    else:
+        flash(f"Thank you: {user.email} is verified. Nudge can now send to your customers.", "success")
+    return redirect(url_for("main.dashboard") if current_user.is_authenticated else url_for("auth.login"), 303)
 
 
 @bp.route("/invitations/<token>", methods=["GET", "POST"])
@@ -79,6 +137,8 @@ def invitation(token):
             field = getattr(form, error.field or "", None)
             field.errors.append(str(error)) if field is not None else flash(str(error), "error")
             return _invitation_page(invitation, form, 400)
+        except invitations.InvitationGone as gone:  # used by another request meanwhile
+            return render_template("auth/invitation_gone.html", reason=str(gone)), 410
         login_user(membership.user)
         switch_organization(membership)
         flash(f"Welcome to {membership.organization.name}, {membership.user.name}!", "success")

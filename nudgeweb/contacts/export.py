@@ -1,20 +1,15 @@
 """CSV export of a filter's contacts, streamed in batches so that 100,000 rows never sit in memory."""
-import csv
-import io
-import re
-
 from sqlalchemy import delete, select
 
 from nudgeweb.contacts.fields import custom_field_definitions
 from nudgeweb.contacts.queries import conditions, order_by
+from nudgeweb.downloads import CsvWriter
 from nudgeweb.models import ContactExport, db, utcnow
 from nudgeweb.models.contacts import Contact, Tag, contact_tags
 
 COLUMNS = ("id", "email", "phone", "first_name", "last_name", "company_name", "tags", "status", "source",
            "timezone", "subscribed_at", "unsubscribed_at", "created_at", "updated_at")
 BATCH = 1000
-_FORMULA = re.compile(r"^[=+\-@\t\r]")
-_PHONE = re.compile(r"^\+\d{6,15}$")
 
 
 def export_rows(organization_id, filters, sort=None):
@@ -23,17 +18,8 @@ def export_rows(organization_id, filters, sort=None):
     Plain rows (no ORM objects) in batches of BATCH, each batch's tags in one query.
     """
     keys = [definition.key for definition in custom_field_definitions(organization_id)]
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-
-    def flush():
-        text = buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate()
-        return text
-
-    writer.writerow([*COLUMNS, *keys])
-    yield "\ufeff" + flush()  # a BOM, so that spreadsheets read UTF-8
+    writer = CsvWriter()
+    yield "\ufeff" + writer.text([[*COLUMNS, *keys]])  # a BOM, so that spreadsheets read UTF-8
     columns = [getattr(Contact, name) for name in COLUMNS if name != "tags"] + [Contact.custom_fields]
     query = (
         select(*columns)
@@ -43,12 +29,14 @@ def export_rows(organization_id, filters, sort=None):
     )
     for batch in db.session.execute(query).partitions(BATCH):
         tags = _tags_of(organization_id, [row.id for row in batch])
-        for row in batch:
-            values = row._asdict()
-            values["tags"] = ", ".join(sorted(tags.get(row.id, []), key=str.lower))
-            custom = values["custom_fields"] or {}
-            writer.writerow([_cell(values[name]) for name in COLUMNS] + [_cell(custom.get(key)) for key in keys])
-        yield flush()
+        yield writer.text(_export_row(row, tags.get(row.id, []), keys) for row in batch)
+
+
+def _export_row(row, tags, keys):
+    values = row._asdict()
+    values["tags"] = ", ".join(sorted(tags, key=str.lower))
+    custom = values["custom_fields"] or {}
+    return [values[name] for name in COLUMNS] + [custom.get(key) for key in keys]
 
 
 def _tags_of(organization_id, contact_ids):
@@ -61,18 +49,6 @@ def _tags_of(organization_id, contact_ids):
     for contact_id, name in rows:
         found.setdefault(contact_id, []).append(name)
     return found
-
-
-def _cell(value):
-    """Text for one cell; cells a spreadsheet would run as a formula get a leading apostrophe."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if hasattr(value, "isoformat"):
-        return value.isoformat().replace("+00:00", "Z")
-    text = str(value)
-    return "'" + text if _FORMULA.match(text) and not _PHONE.match(text) else text
 
 
 def forget_expired_exports():

@@ -24,17 +24,15 @@ from functools import lru_cache
 from zoneinfo import available_timezones
 
 import phonenumbers
-from phonenumbers import PhoneMetadata
-from phonenumbers.phonenumberutil import _is_number_matching_desc
 from email_validator import EmailNotValidError, validate_email
 from email_validator.rfc_constants import DOT_ATOM_TEXT, EMAIL_MAX_LENGTH
+from phonenumbers import PhoneMetadata
+from phonenumbers.phonenumberutil import _is_number_matching_desc
 from sqlalchemy import select
 
 from nudgeweb.models import new_id, utcnow
-from nudgeweb.models.contacts import (
-    CONTACT_STATUSES, CUSTOM_FIELD_TYPES, CustomFieldDefinition, contact_search_text,
-)
 from nudgeweb.models.base import db
+from nudgeweb.models.contacts import CONTACT_STATUSES, CUSTOM_FIELD_TYPES, CustomFieldDefinition, contact_search_text
 
 # (name, label, aliases): the standard fields in the order forms, exports and CSV headers use.
 STANDARD_FIELDS = (
@@ -54,6 +52,7 @@ FIELD_LABELS = {name: label for name, label, _aliases in STANDARD_FIELDS}
 INPUT_ALIASES = {"mobile_phone_number": "phone", "phone_number": "phone"}
 TEXT_LIMITS = {"first_name": 100, "last_name": 100, "company_name": 200}
 MAX_TAG_LENGTH = 50
+MAX_TAGS_PER_CONTACT = 100  # every list, filter and export of contacts reads them
 MAX_CUSTOM_TEXT = 1000
 # Control characters are refused (PostgreSQL's text columns cannot even hold NUL); whitespace around
 # a value is trimmed first. A custom text field may hold several lines: tabs and line breaks.
@@ -196,6 +195,15 @@ def split_tags(value):
     return tags
 
 
+def tags_error(tags):
+    """What is wrong with a contact's list of tags (too many, one too long), or None."""
+    if len(tags) > MAX_TAGS_PER_CONTACT:
+        return f"A contact can have at most {MAX_TAGS_PER_CONTACT} tags ({len(tags):,} given)."
+    if any(len(tag) > MAX_TAG_LENGTH for tag in tags):
+        return f"Keep each tag to at most {MAX_TAG_LENGTH} characters."
+    return None
+
+
 def has_control_characters(value, pattern=CONTROL_CHARACTERS):
     """True when a text value (or a text of a list: tags) holds control characters inside it."""
     values = value if isinstance(value, (list, tuple)) else (value,)
@@ -309,8 +317,7 @@ class ContactValidator:
                 error = f"Use at most {TEXT_LIMITS[name]} characters." if len(clean[name]) > TEXT_LIMITS[name] else None
             elif name == "tags":
                 clean[name] = split_tags(value)
-                too_long = [tag for tag in clean[name] if len(tag) > MAX_TAG_LENGTH]
-                error = f"Keep each tag under {MAX_TAG_LENGTH} characters." if too_long else None
+                error = tags_error(clean[name])
             elif name == "status":
                 clean[name] = str(value or "").strip().lower() or None
                 error = None if clean[name] in (None, *CONTACT_STATUSES) else (

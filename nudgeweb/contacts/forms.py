@@ -7,6 +7,7 @@ from wtforms.validators import Length, Optional, ValidationError
 
 from nudgeweb.contacts.queries import DEFAULT_SORT, SORTABLE
 from nudgeweb.models.contacts import CONTACT_SOURCES, CONTACT_STATUSES, CUSTOM_FIELD_TYPES
+from nudgeweb.paging import page_number
 
 UNSUBSCRIBE_REASONS = ("Asked to stop", "Not a customer any more", "Wrong person", "Spam complaint", "Other")
 STANDARD_INPUTS = ("email", "phone", "first_name", "last_name", "company_name", "tags", "timezone")
@@ -121,6 +122,8 @@ class FilterForm(FlaskForm):
         args = {name: self[name].raw_data[0] for name in ("q", "status", "tag", "source", "created_after",
                                                           "created_before", "segment", "sort", "page")
                 if self[name].raw_data and self[name].raw_data[0]}
+        if "page" in args:
+            args["page"] = page_number(args["page"])
         args.update(changes)
         if args.get("sort") == DEFAULT_SORT:
             del args["sort"]

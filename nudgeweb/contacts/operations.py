@@ -12,16 +12,30 @@ from sqlalchemy import Uuid, delete, func, insert, literal, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from nudgeweb.contacts import signals
-from nudgeweb.contacts.fields import MAX_CUSTOM_FIELDS, ContactValidator, custom_field_definitions, split_tags
+from nudgeweb.contacts.fields import (
+    MAX_CUSTOM_FIELDS,
+    MAX_TAG_LENGTH,
+    MAX_TAGS_PER_CONTACT,
+    ContactValidator,
+    custom_field_definitions,
+    split_tags,
+    tags_error,
+)
 from nudgeweb.contacts.queries import clean_filters, contacts_query, count_matching, matching_ids
 from nudgeweb.contacts.timeline import record_activities, record_activity
 from nudgeweb.contacts.version import contacts_changed
 from nudgeweb.models import db, utcnow
-from nudgeweb.unit_of_work import checkpoint
 from nudgeweb.models.contacts import (
-    CONTACT_SOURCES, CONTACT_STATUSES, CUSTOM_FIELD_TYPES, Contact, CustomFieldDefinition, Segment, Tag,
+    CONTACT_SOURCES,
+    CONTACT_STATUSES,
+    CUSTOM_FIELD_TYPES,
+    Contact,
+    CustomFieldDefinition,
+    Segment,
+    Tag,
     contact_tags,
 )
+from nudgeweb.unit_of_work import checkpoint
 
 SOURCE_SUMMARIES = {
     "manual": "Added by hand",
@@ -223,6 +237,8 @@ def _create(organization, clean, source):
 
 def _update(contact, clean, merge):
     """Apply validated values; with ``merge`` blanks are skipped and tags added, not replaced."""
+    if "tags" in clean and merge:
+        clean = {**clean, "tags": _merged_tags(contact, clean["tags"])}
     changed = []
     for name in PLAIN_FIELDS:
         if name in clean:
@@ -247,8 +263,6 @@ def _update(contact, clean, merge):
             changed.append("custom_fields")
     if "tags" in clean:
         names = clean["tags"]
-        if merge:
-            names = contact.tags + [n for n in names if n.lower() not in {t.lower() for t in contact.tags}]
         if [t.lower() for t in names] != [t.lower() for t in contact.tags] or len(names) != len(contact.tags):
             added = {n.lower() for n in names} - {t.lower() for t in contact.tags}
             contact.tag_rows = tags_named(contact.organization_id, names)
@@ -268,6 +282,16 @@ def _update(contact, clean, merge):
         record_activity(contact, "updated", f"Updated {labels}", {"fields": changed})
         signals.contact_updated.send(contact, fields=changed)
     return changed
+
+
+def _merged_tags(contact, names):
+    """The contact's tags with ``names`` added; refused past MAX_TAGS_PER_CONTACT before anything changes."""
+    known = {tag.lower() for tag in contact.tags}
+    merged = contact.tags + [name for name in names if name.lower() not in known]
+    error = tags_error(merged)
+    if error:
+        raise ContactValidationError({"tags": error})
+    return merged
 
 
 def _taken(organization_id, clean, contact=None, finder=None):
@@ -344,8 +368,8 @@ def organization_tags(organization_id):
 
 def rename_tag(tag, name):
     name = " ".join((name or "").split())
-    if not name or len(name) > 50:
-        raise ContactValidationError({"name": "Give the tag a name of at most 50 characters."})
+    if not name or len(name) > MAX_TAG_LENGTH:
+        raise ContactValidationError({"name": f"Give the tag a name of at most {MAX_TAG_LENGTH} characters."})
     clash = db.session.scalar(
         select(Tag).where(Tag.organization_id == tag.organization_id, func.lower(Tag.name) == name.lower(), Tag.id != tag.id)
     )
@@ -441,10 +465,11 @@ def runs_in_background(action, chosen):
 
 def bulk_tag(organization_id, contact_ids, tag_name):
     """Add one tag to the chosen contacts; returns how many got it."""
-    (tag,) = tags_named(organization_id, [tag_name]) or (None,)
-    if tag is None:
-        raise ContactValidationError({"tag": "Give a tag name."})
-    untagged = [*_chosen(organization_id, contact_ids), ~_has_tag(tag)]
+    names = split_tags([tag_name])
+    if not names or len(names[0]) > MAX_TAG_LENGTH:
+        raise ContactValidationError({"tag": f"Give a tag name of at most {MAX_TAG_LENGTH} characters."})
+    (tag,) = tags_named(organization_id, names)
+    untagged = [*_chosen(organization_id, contact_ids), ~_has_tag(tag), _tag_count() < MAX_TAGS_PER_CONTACT]
     count = _touch(untagged)
     db.session.execute(insert(contact_tags).from_select(
         ["tag_id", "contact_id"], select(literal(tag.id, Uuid), Contact.id).where(*untagged)))
@@ -452,6 +477,11 @@ def bulk_tag(organization_id, contact_ids, tag_name):
     db.session.flush()
     db.session.expire_all()
     return count
+
+
+def _tag_count():
+    """How many tags the contact of the outer query has (contacts at MAX_TAGS_PER_CONTACT get no more)."""
+    return select(func.count()).where(contact_tags.c.contact_id == Contact.id).scalar_subquery()
 
 
 def bulk_untag(organization_id, contact_ids, tag_name):

@@ -19,6 +19,7 @@ from sqlalchemy import false, func, select
 from nudgeweb.contacts.fields import CONTROL_MESSAGE, has_control_characters, normalize_phone
 from nudgeweb.models import db
 from nudgeweb.models.contacts import CONTACT_SOURCES, CONTACT_STATUSES, Contact, Segment, Tag, contact_tags
+from nudgeweb.paging import page_number
 
 # conditions() looks these up in the database (tag ids, a segment's saved filters).
 FILTERS_LOOKED_UP = ("tag", "segment_id")
@@ -273,7 +274,7 @@ def list_contacts(organization_id, filters, sort=None, page=1, per_page=25, coun
     matches, that is the exact count and the page is sorted from them; beyond it the count is "more
     than 1,000" and the page is read in order, which is quick because matches are then plentiful.
     """
-    page = max(1, int(page or 1))
+    page = page_number(page)
     offset = (page - 1) * per_page
     matching = matching_ids(organization_id, filters)
     if set(clean_filters(filters)) <= CHEAP_TO_COUNT:

@@ -1,20 +1,28 @@
 """Contact pages: the list (search, filters, bulk actions, segments, export) and one contact."""
 import json
 
-from flask import Blueprint, Response, abort, flash, g, redirect, render_template, request, stream_with_context, url_for
+from flask import Blueprint, abort, flash, g, redirect, render_template, request, stream_with_context, url_for
 
-from nudgeweb.htmx import render, wants_fragment
 from nudgeweb.auth.access import current_organization, member_required, role_required
 from nudgeweb.contacts import operations
 from nudgeweb.contacts.export import export_rows
 from nudgeweb.contacts.forms import (
-    BulkForm, ConfirmForm, FilterForm, SegmentForm, UnsubscribeForm, contact_form, custom_inputs, form_data,
+    BulkForm,
+    ConfirmForm,
+    FilterForm,
+    SegmentForm,
+    UnsubscribeForm,
+    contact_form,
+    custom_inputs,
+    form_data,
     show_errors,
 )
 from nudgeweb.contacts.operations import ContactValidationError
 from nudgeweb.contacts.queries import list_contacts
 from nudgeweb.contacts.tasks import act_on_matching
 from nudgeweb.contacts.timeline import timeline_of
+from nudgeweb.downloads import csv_response
+from nudgeweb.htmx import render, wants_fragment
 from nudgeweb.models import Contact, Segment
 from nudgeweb.models.base import utcnow
 from nudgeweb.scoping import get_or_404
@@ -180,8 +188,7 @@ def export():
     form = _filter_form()
     filename = f"contacts-{utcnow():%Y-%m-%d}.csv"
     rows = export_rows(g.membership.organization_id, form.filters(), form.sort_value)
-    return Response(stream_with_context(rows), mimetype="text/csv",
-                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+    return csv_response(stream_with_context(rows), filename)
 
 
 @bp.post("/segments")

@@ -11,10 +11,4 @@
 - ``signals.message_event`` tells other areas what happened (sender: the message's purpose).
 - Models: ``nudgeweb.models.messages.Message`` / ``MessageEvent`` / ``SendingSettings``.
 """
-from nudgeweb.delivery.operations import (  # noqa: F401
-    QueueResult,
-    cancel_queued,
-    queue_direct,
-    queue_message,
-    queue_messages,
-)
+from nudgeweb.delivery.operations import QueueResult, cancel_queued, queue_direct, queue_message, queue_messages  # noqa: F401

@@ -1,12 +1,11 @@
 """Settings → Sending: an organization's own SMTP server and Twilio account, tracking and quiet hours."""
-from urllib.parse import quote
-
 from cryptography.hazmat.primitives.serialization import load_pem_private_key
 
-from nudgeweb.delivery.backends.smtp import MailUrlError, parse_mail_url
 from nudgeweb.delivery.transports import sending_settings
 from nudgeweb.models import db
+from nudgeweb.outbound import HostError, check_host
 
+SMTP_SECURITY = ("starttls", "ssl", "off")
 PLAIN_FIELDS = ("email_backend", "from_name", "from_email", "reply_to", "dkim_domain", "dkim_selector",
                 "sms_backend", "twilio_account_sid", "twilio_from_number", "twilio_messaging_service_sid",
                 "track_opens", "track_clicks", "sms_quiet_start", "sms_quiet_end", "email_quiet_start",
@@ -20,39 +19,29 @@ class SendingSettingsError(ValueError):
 
 
 def form_values(settings):
-    """The saved settings as the form's fields (the SMTP address split up; secrets never shown)."""
+    """The saved settings as the form's fields (secrets never shown)."""
     values = {name: getattr(settings, name) for name in PLAIN_FIELDS}
-    if settings.smtp_url:
-        server = parse_mail_url(settings.smtp_url)
-        security = "ssl" if server.implicit_tls else ("off" if server.starttls == "off" else "starttls")
-        values.update(smtp_host=server.host, smtp_port=server.port, smtp_username=server.username,
-                      smtp_security=security)
+    if settings.smtp_host:
+        values.update(smtp_host=settings.smtp_host, smtp_port=settings.smtp_port, smtp_username=settings.smtp_username,
+                      smtp_security=settings.smtp_security)
     return values
 
 
 def saved_secrets(settings):
     """Which secrets are saved (the form says so instead of showing them)."""
     return {
-        "smtp_password": bool(settings.smtp_url and parse_mail_url(settings.smtp_url).password),
+        "smtp_password": bool(settings.smtp_password),
         "dkim_private_key": bool(settings.dkim_private_key),
         "twilio_auth_token": bool(settings.twilio_auth_token),
     }
 
 
-def smtp_url_from(host, port, security, username, password):
-    scheme = "smtps" if security == "ssl" else "smtp"
-    credentials = f"{quote(username, safe='')}:{quote(password or '', safe='')}@" if username else ""
-    query = {"starttls": "?starttls=required", "off": "?starttls=off"}.get(security, "")
-    return f"{scheme}://{credentials}{host}:{port}{query}"
-
-
 def save_sending_settings(organization_id, values):
     """Check and save; secrets left empty keep their saved value. Raises SendingSettingsError."""
     settings = sending_settings(organization_id)
-    saved_password = parse_mail_url(settings.smtp_url).password if settings.smtp_url else None
+    values = dict(values)
     errors = {}
-    if values.get("email_backend") == "smtp":
-        _check_smtp(values, errors)
+    _check_smtp(values, errors, required=values.get("email_backend") == "smtp")
     if values.get("sms_backend") == "twilio":
         _check_twilio(values, settings, errors)
     if values.get("dkim_private_key"):
@@ -70,9 +59,11 @@ def save_sending_settings(organization_id, values):
         if name in values:
             setattr(settings, name, values[name] if values[name] != "" else None)
     if values.get("smtp_host"):
-        settings.smtp_url = smtp_url_from(values["smtp_host"], values.get("smtp_port") or 587,
-                                          values.get("smtp_security", "starttls"), values.get("smtp_username"),
-                                          values.get("smtp_password") or saved_password)
+        settings.smtp_host, settings.smtp_port = values["smtp_host"], values.get("smtp_port") or 587
+        settings.smtp_security = values.get("smtp_security") or "starttls"
+        settings.smtp_username = values.get("smtp_username") or None
+        if values.get("smtp_password") or not settings.smtp_username:
+            settings.smtp_password = values.get("smtp_password") or None
     if values.get("dkim_private_key"):
         settings.dkim_private_key = values["dkim_private_key"].strip()
     if values.get("twilio_auth_token"):
@@ -82,15 +73,22 @@ def save_sending_settings(organization_id, values):
     return settings
 
 
-def _check_smtp(values, errors):
+def _check_smtp(values, errors, required):
+    """The server's host and port are fields of their own, checked here (the host normalised in ``values``)."""
     if not values.get("smtp_host"):
-        errors["smtp_host"] = "Give your mail server's address to send through it."
-    elif values.get("smtp_port"):
+        if required:
+            errors["smtp_host"] = "Give your mail server's address to send through it."
+    else:
         try:
-            parse_mail_url(smtp_url_from(values["smtp_host"], values["smtp_port"], "starttls", None, None))
-        except MailUrlError as error:
+            values["smtp_host"] = check_host(values["smtp_host"])
+        except HostError as error:
             errors["smtp_host"] = str(error)
-    if not values.get("from_email"):
+    port = values.get("smtp_port")
+    if port is not None and port != "" and not (isinstance(port, int) and 1 <= port <= 65535):
+        errors["smtp_port"] = "A port is a number from 1 to 65535."
+    if values.get("smtp_security") not in (None, "", *SMTP_SECURITY):
+        errors["smtp_security"] = "Choose STARTTLS, SSL/TLS or none."
+    if required and not values.get("from_email"):
         errors["from_email"] = "Your own server sends from your own address: give it here."
 
 

@@ -26,7 +26,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from nudgeweb.bulk import insert_rows
 from nudgeweb.contacts.timeline import record_activities
-from nudgeweb.delivery import tracking
+from nudgeweb.delivery import sealed, tracking
 from nudgeweb.delivery.backends import SendError
 from nudgeweb.delivery.events import announce, record_event, summary_of
 from nudgeweb.delivery.operations import schedule_send
@@ -103,9 +103,11 @@ def send_claimed(organization_id, message_ids):
                 contact = contacts.get(message.contact_id)
                 if not _still_allowed(message, contact, organization, settings):
                     continue
-                if message.channel not in backends:
-                    backends[message.channel] = stack.enter_context(backend_for(message.channel, settings))
-                done = _send_one(message, contact, backends[message.channel], receipts)
+                route = (message.channel, sealed.is_sealed(message.purpose))
+                if route not in backends:
+                    route_settings = sealed.install_settings(organization_id) if route[1] else settings
+                    backends[route] = stack.enter_context(backend_for(message.channel, route_settings))
+                done = _send_one(message, contact, backends[route], receipts)
                 if done is not None:
                     sent.append(done)
     finally:
@@ -140,8 +142,13 @@ def _send_one(message, contact, backend, receipts):
     unsubscribe = None
     if message.channel == "email" and message.marketing and message.contact_id:
         unsubscribe = tracking.unsubscribe_url(message.id)
+    outgoing = sealed.unsealed(message) if sealed.is_sealed(message.purpose) else message
+    if outgoing is None:
+        _fail(message, contact, "The link of this message no longer works (it was used, or is too old): "
+                                "nothing was sent.")
+        return None
     try:
-        provider_id = backend.send(message, unsubscribe_url=unsubscribe)
+        provider_id = backend.send(outgoing, unsubscribe_url=unsubscribe)
     except SendError as error:
         _failed_attempt(message, contact, error)
         return None

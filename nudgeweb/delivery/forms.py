@@ -1,22 +1,31 @@
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, IntegerField, PasswordField, RadioField, SelectField, StringField, TextAreaField, TimeField
-from wtforms.validators import Email, Length, NumberRange, Optional, Regexp
+from wtforms.validators import Email, Length, NumberRange, Optional, Regexp, ValidationError
 
 from nudgeweb.models.messages import MESSAGE_CHANNELS, MESSAGE_STATUSES
+from nudgeweb.outbound import HostError, check_host
 
 KEEP = "Leave empty to keep the saved one."
+
+
+def public_host(form, field):
+    """Beside the other fields' errors (save_sending_settings checks it again for every caller)."""
+    try:
+        check_host(field.data)
+    except HostError as error:
+        raise ValidationError(str(error)) from None
 
 
 class SendingForm(FlaskForm):
     email_backend = RadioField("Send email through", choices=[
         ("default", "Nudge's mail settings"), ("smtp", "My own SMTP server")], default="default")
-    smtp_host = StringField("SMTP server", validators=[Optional(), Length(max=253)],
-                            description="For example smtp.gmail.com or mail.yourbusiness.com.")
+    smtp_host = StringField("SMTP server", validators=[Optional(), Length(max=253), public_host],
+                            description="Its name, like smtp.gmail.com or mail.yourbusiness.com, or its public IP address.")
     smtp_port = IntegerField("Port", validators=[Optional(), NumberRange(1, 65535, "A port is a number from 1 to 65535.")],
                              default=587)
     smtp_security = SelectField("Security", choices=[
         ("starttls", "STARTTLS (usually port 587)"), ("ssl", "SSL/TLS (usually port 465)"),
-        ("off", "None (only for a server on your own network)")], default="starttls")
+        ("off", "None (not encrypted)")], default="starttls")
     smtp_username = StringField("User name", validators=[Optional(), Length(max=254)])
     smtp_password = PasswordField("Password", validators=[Optional(), Length(max=500)])
     from_name = StringField("Sender name", validators=[Optional(), Length(max=200)],

@@ -11,8 +11,9 @@ from itertools import islice
 from flask import current_app
 from sqlalchemy import Select, select, update
 
+from nudgeweb.auth.verification import require_verified_sender
 from nudgeweb.bulk import insert_rows
-from nudgeweb.delivery import tracking
+from nudgeweb.delivery import sealed, tracking
 from nudgeweb.delivery.events import record_event
 from nudgeweb.delivery.quiet_hours import end_of_quiet_hours, recipient_zone
 from nudgeweb.delivery.signals import messages_due
@@ -65,8 +66,9 @@ def queue_message(contact, channel, template, variables=None, *, purpose, purpos
 
     Raises TemplateRenderError before anything is stored when the template cannot render.
     Returns the Message: ``queued``, or ``failed`` with the reason when the contact may not be
-    messaged on this channel.
+    messaged on this channel. Raises EmailNotVerified while the organization may not send to customers.
     """
+    require_verified_sender(contact.organization_id)
     organization = db.session.get(Organization, contact.organization_id)
     batch = Batch(organization, channel, template, variables, purpose, purpose_id, send_at, track, marketing,
                   context or {})
@@ -89,6 +91,7 @@ def queue_messages(organization, contacts, channel, template, variables=None, *,
     A long job: each batch is committed (``checkpoint``) and its send task queued before the next
     is composed, so sending starts while the rest is still being queued.
     """
+    require_verified_sender(organization.id)
     batch = Batch(organization, channel, template, variables, purpose, purpose_id, send_at, track, marketing,
                   context or {})
     result = QueueResult()
@@ -116,9 +119,12 @@ def queue_direct(organization, channel, to, *, text, subject=None, html=None, pu
     no consent check, no tracking."""
     settings = sending_settings(organization.id)
     now = utcnow()
+    sender = None
+    if channel == "email":
+        sender = sealed.install_sender() if sealed.is_sealed(purpose) else from_address(organization, settings)
     message = Message(
         id=new_id(), organization_id=organization.id, channel=channel, purpose=purpose, purpose_id=purpose_id,
-        to=to, from_address=from_address(organization, settings) if channel == "email" else None,
+        to=to, from_address=sender,
         subject=subject, html=html, text=text, status="queued", track=False, marketing=False,
         send_at=send_at or now, attempts=0,
     )

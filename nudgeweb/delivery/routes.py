@@ -12,6 +12,7 @@ from nudgeweb.delivery.tracking import public_url
 from nudgeweb.delivery.transports import describe_email_route, sending_settings, twilio_account
 from nudgeweb.htmx import render
 from nudgeweb.models import Message, db
+from nudgeweb.paging import page_number
 from nudgeweb.scoping import get_or_404
 
 bp = Blueprint("delivery", __name__)
@@ -24,7 +25,7 @@ _PIXEL = re.compile(r'<img src="[^"]*/t/o/[^"]*"[^>]*>')
 def outbox():
     form = OutboxFilterForm(request.args)
     filters = {name: value for name, value in form.data.items() if value} if form.validate() else {}
-    page = max(request.args.get("page", 1, type=int), 1)
+    page = page_number(request.args.get("page"))
     rows = db.session.scalars(
         messages_query(g.membership.organization_id, filters).offset((page - 1) * PAGE_SIZE).limit(PAGE_SIZE + 1)
     ).all()

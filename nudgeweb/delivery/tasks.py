@@ -1,18 +1,32 @@
 """Huey tasks of delivery: they take ids and call the engine; ``messages_due`` queues the sends."""
+import random
 import uuid
 
 from huey import crontab
 
 from nudgeweb.delivery import engine
 from nudgeweb.delivery.signals import messages_due
+from nudgeweb.delivery.slots import organization_slot
+from nudgeweb.delivery.transports import sending_settings, uses_own_transport
 from nudgeweb.models import utcnow
 from nudgeweb.unit_of_work import housekeeping_task, organization_task
+
+SLOT_WAIT_SECONDS = (3, 8)  # a task that finds its organization's slots taken comes back this much later
 
 
 @organization_task()
 def send_messages(organization_id, message_ids):
-    """Send these stored messages (one, or a batch over one connection); safe to run twice."""
-    return engine.send_claimed(organization_id, [uuid.UUID(message_id) for message_id in message_ids])
+    """Send these stored messages (one, or a batch over one connection); safe to run twice.
+    Through an organization's own server, only a few of its tasks run at once (delivery.slots), so
+    that a slow server holds its owner's sends and never every worker."""
+    ids = [uuid.UUID(message_id) for message_id in message_ids]
+    if not uses_own_transport(sending_settings(organization_id)):
+        return engine.send_claimed(organization_id, ids)
+    with organization_slot(organization_id) as held:
+        if not held:
+            send_messages.schedule(args=(str(organization_id), message_ids), delay=random.uniform(*SLOT_WAIT_SECONDS))
+            return 0
+        return engine.send_claimed(organization_id, ids)
 
 
 @housekeeping_task(crontab(minute="*"))

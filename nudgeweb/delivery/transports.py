@@ -10,7 +10,7 @@ from flask import current_app
 from sqlalchemy import select
 
 from nudgeweb.delivery.backends.outbox import OutboxBackend
-from nudgeweb.delivery.backends.smtp import SmtpBackend, parse_mail_url
+from nudgeweb.delivery.backends.smtp import SmtpBackend, SmtpServer, parse_mail_url
 from nudgeweb.delivery.backends.twilio import TwilioAccount, TwilioBackend
 from nudgeweb.delivery.mime import DkimKey
 from nudgeweb.delivery.tracking import public_url
@@ -30,11 +30,16 @@ def sending_settings(organization_id):
 
 
 def uses_own_smtp(settings):
-    return settings.email_backend == "smtp" and bool(settings.smtp_url)
+    return settings.email_backend == "smtp" and bool(settings.smtp_host)
 
 
 def uses_own_twilio(settings):
     return settings.sms_backend == "twilio" and bool(settings.twilio_account_sid and settings.twilio_auth_token)
+
+
+def uses_own_transport(settings):
+    """Whether the organization sends through a server of its own (whose slowness must stay its own)."""
+    return uses_own_smtp(settings) or uses_own_twilio(settings)
 
 
 def from_address(organization, settings):
@@ -52,14 +57,29 @@ def _dkim_key(domain, selector, private_key):
     return DkimKey(domain=domain, selector=selector or "nudge", private_key=private_key.encode())
 
 
+def organization_smtp_server(settings):
+    """The organization's own server: its fields, the product's timeout, public addresses only."""
+    security = settings.smtp_security or "starttls"
+    return SmtpServer(
+        host=settings.smtp_host, port=settings.smtp_port or 587, timeout=current_app.config["SMTP_TIMEOUT_SECONDS"],
+        username=settings.smtp_username, password=settings.smtp_password, implicit_tls=security == "ssl",
+        starttls="off" if security == "off" else "required", tenant=True,
+    )
+
+
+def install_smtp_server():
+    config = current_app.config
+    return parse_mail_url(config["MAIL_URL"], timeout=config["SMTP_TIMEOUT_SECONDS"])
+
+
 def email_backend(settings):
     config = current_app.config
     if uses_own_smtp(settings):
         dkim_key = _dkim_key(settings.dkim_domain, settings.dkim_selector, settings.dkim_private_key)
-        return SmtpBackend(parse_mail_url(settings.smtp_url), dkim_key=dkim_key, reply_to=settings.reply_to)
+        return SmtpBackend(organization_smtp_server(settings), dkim_key=dkim_key, reply_to=settings.reply_to)
     if config["MAIL_URL"]:
         dkim_key = _dkim_key(config["DKIM_DOMAIN"], config["DKIM_SELECTOR"], config["DKIM_PRIVATE_KEY"])
-        return SmtpBackend(parse_mail_url(config["MAIL_URL"]), dkim_key=dkim_key, reply_to=settings.reply_to)
+        return SmtpBackend(install_smtp_server(), dkim_key=dkim_key, reply_to=settings.reply_to)
     return OutboxBackend()
 
 
@@ -92,7 +112,12 @@ def backend_for(channel, settings):
 def describe_email_route(settings):
     """Where email goes, in words, for the settings page and the test email."""
     if uses_own_smtp(settings):
-        return f"your SMTP server ({parse_mail_url(settings.smtp_url).describe()})"
+        return f"your SMTP server ({organization_smtp_server(settings).describe()})"
     if current_app.config["MAIL_URL"]:
         return "Nudge's mail server"
     return "the local outbox (nothing leaves this machine)"
+
+
+def email_stays_local(settings):
+    """Whether email goes to the local outbox only (no mail server is set up)."""
+    return not uses_own_smtp(settings) and not current_app.config["MAIL_URL"]

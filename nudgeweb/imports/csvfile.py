@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 DELIMITERS = (",", ";", "\t", "|")
 SNIFF_BYTES = 64 * 1024
+MAX_COLUMNS = 200  # the mapping step shows a choice for each
+MAX_HEADER_LENGTH = 200  # characters of one column name
 
 
 class CsvFileError(ValueError):
@@ -70,11 +72,26 @@ def read_layout(data: bytes) -> tuple[CsvLayout, str]:
     if "\x00" in text[:SNIFF_BYTES]:
         raise CsvFileError("The file isn't text. Save it from your spreadsheet as CSV and try again.")
     delimiter = sniff_delimiter(text)
-    headers = next((row for row in _reader(text, delimiter) if _has_values(row)), None)
+    try:
+        headers = next((row for row in _reader(text, delimiter) if _has_values(row)), None)
+    except csv.Error as error:  # a cell past csv.field_size_limit() (128 KB)
+        raise CsvFileError(f"The first line can't be read as column names ({error}). "
+                           f"A column name is at most {MAX_HEADER_LENGTH} characters.") from error
     if headers is None:
         raise CsvFileError("The file is empty.")
     headers = [name.strip() for name in headers]
+    _check_headers(headers)
     return CsvLayout(encoding, delimiter, headers), text
+
+
+def _check_headers(headers):
+    if len(headers) > MAX_COLUMNS:
+        raise CsvFileError(f"The file has {len(headers):,} columns; an import takes at most {MAX_COLUMNS}. "
+                           "Remove the columns you don't need and try again.")
+    too_long = next((index for index, name in enumerate(headers) if len(name) > MAX_HEADER_LENGTH), None)
+    if too_long is not None:
+        raise CsvFileError(f"The name of column {too_long + 1} is longer than {MAX_HEADER_LENGTH} characters: "
+                           "shorten it and try again.")
 
 
 def _has_values(row) -> bool:
@@ -113,9 +130,10 @@ def plan_chunks(text: str, delimiter: str, size: int) -> list:
     """
     source = io.StringIO(text, newline="")  # its position is an index in ``text``
     reader = csv.reader(source, delimiter=delimiter, strict=False)
-    chunks, boundary, header_seen, current = [], None, False, None
+    chunks, boundary, header_seen, current, read_to = [], None, False, None, 0
     try:
         for row in reader:
+            read_to = reader.line_num
             if not _has_values(row):
                 continue
             if not header_seen:
@@ -130,7 +148,7 @@ def plan_chunks(text: str, delimiter: str, size: int) -> list:
                 current = None
             boundary = (source.tell(), reader.line_num)
     except csv.Error as error:
-        raise CsvFileError(f"Line {reader.line_num + 1} can't be read: {error}.") from error
+        raise CsvFileError(f"Line {read_to + 1} can't be read: {error}.") from error  # where that record starts
     return chunks
 
 

@@ -17,8 +17,6 @@ a chunk already done is skipped, a chunk found being written twice is written on
 whose turn never comes (the worker before it died) gives up; the periodic resume_stalled_imports
 queues the rest again.
 """
-import csv
-import io
 import itertools
 import logging
 import time
@@ -34,11 +32,10 @@ from nudgeweb.contacts.fields import FIELD_LABELS, ContactValidator, contact_ins
 from nudgeweb.contacts.operations import ContactFinder, ContactValidationError, tag_ids_for, upsert_contact
 from nudgeweb.contacts.timeline import activity_rows, record_activities
 from nudgeweb.contacts.version import contacts_changed
+from nudgeweb.downloads import CsvWriter
 from nudgeweb.imports import csvfile
+from nudgeweb.imports.mapping import MappingError, check_mapping, guess_mapping, mapping_from_columns, resolve_mapping, row_data
 from nudgeweb.imports.signals import chunk_due
-from nudgeweb.imports.mapping import (
-    MappingError, check_mapping, guess_mapping, mapping_from_columns, resolve_mapping, row_data,
-)
 from nudgeweb.models import Contact, ContactActivity, Organization, contact_tags, db, utcnow
 from nudgeweb.models.imports import ContactImport, ContactImportFailure
 from nudgeweb.unit_of_work import after_commit, checkpoint, rollback
@@ -47,7 +44,7 @@ log = logging.getLogger(__name__)
 
 SYNC_LIMIT = 500  # files with at most this many rows are imported during the request
 CHUNK_SIZE = 5000  # rows committed together, with the progress that says so
-MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_FILE_BYTES = 24 * 1024 * 1024  # under the app's MAX_CONTENT_LENGTH (25 MB), so the import names its own limit
 STALE_AFTER = timedelta(minutes=2)  # a running import renews its claim after every chunk
 DRAFTS_KEPT = timedelta(days=1)  # an upload whose columns were never confirmed, then deleted
 TURN_POLL_SECONDS = 0.02  # how often a prepared chunk looks whether the one before it is in
@@ -548,7 +545,8 @@ def failed_rows_csv(contact_import, batch=1000):
 
     app = current_app._get_current_object()
     import_id, organization_id = contact_import.id, contact_import.organization_id
-    header = _csv_text([["line", "reason", *contact_import.headers]])
+    writer = CsvWriter()
+    header = writer.text([["line", "reason", *contact_import.headers]])
 
     def pieces():
         yield header
@@ -567,15 +565,9 @@ def failed_rows_csv(contact_import, batch=1000):
                 ).all()
             after = rows[-1].line if len(rows) == batch else None
             if rows:
-                yield _csv_text([[line, reason, *values] for line, reason, values in rows])
+                yield writer.text([line, reason, *values] for line, reason, values in rows)
 
     return pieces()
-
-
-def _csv_text(rows):
-    buffer = io.StringIO()
-    csv.writer(buffer).writerows(rows)
-    return buffer.getvalue()
 
 
 def failed_rows_filename(contact_import):

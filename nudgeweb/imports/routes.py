@@ -1,9 +1,10 @@
 """The import wizard: upload, map the columns, watch the progress, download the failed rows."""
-from flask import Blueprint, Response, abort, flash, g, redirect, request, url_for
+from flask import Blueprint, abort, flash, g, redirect, request, url_for
 from flask_login import current_user
 
-from nudgeweb.htmx import render
 from nudgeweb.auth.access import current_organization, member_required, role_required
+from nudgeweb.downloads import csv_response
+from nudgeweb.htmx import render
 from nudgeweb.imports import operations
 from nudgeweb.imports.forms import ConfirmForm, UploadForm
 from nudgeweb.imports.mapping import import_targets
@@ -88,9 +89,4 @@ def discard(import_id):
 @member_required
 def failed_rows(import_id):
     contact_import = get_or_404(ContactImport, import_id)
-    filename = operations.failed_rows_filename(contact_import)
-    return Response(
-        operations.failed_rows_csv(contact_import),
-        mimetype="text/csv",
-        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
-    )
+    return csv_response(operations.failed_rows_csv(contact_import), operations.failed_rows_filename(contact_import))

@@ -14,12 +14,7 @@ from flask import current_app
 from sqlalchemy import or_, select
 
 from nudgeweb.message_templates.naming import free_name, name_taken
-from nudgeweb.message_templates.rendering import (
-    LINK_VARIABLES,
-    RESERVED_NAMES,
-    TemplateRenderError,
-    render_message,
-)
+from nudgeweb.message_templates.rendering import LINK_VARIABLES, RESERVED_NAMES, TemplateRenderError, render_message
 from nudgeweb.models import MessageTemplate, db
 from nudgeweb.models.templates import CATEGORIES, CHANNELS, VARIABLE_TYPES
 

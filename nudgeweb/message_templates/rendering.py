@@ -29,14 +29,7 @@ from jinja2 import TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import SecurityError
 from markupsafe import Markup
 
-from nudgeweb.message_templates.sandbox import (
-    MAX_OUTPUT,
-    NudgeSandbox,
-    TemplateRefused,
-    TemplateRenderError,
-    end_budget,
-    start_budget,
-)
+from nudgeweb.message_templates.sandbox import MAX_OUTPUT, NudgeSandbox, TemplateRefused, TemplateRenderError, end_budget, start_budget
 from nudgeweb.message_templates.sms import SmsSize, sms_segments
 from nudgeweb.message_templates.text import html_to_text, tidy_text
 

@@ -7,12 +7,7 @@ from nudgeweb.extensions import db
 from nudgeweb.htmx import render
 from nudgeweb.message_templates import operations, starter
 from nudgeweb.message_templates.forms import CATEGORY_LABELS, TemplateForm
-from nudgeweb.message_templates.rendering import (
-    BUSINESS_VARIABLES,
-    CONTACT_VARIABLES,
-    LINK_VARIABLES,
-    TemplateRenderError,
-)
+from nudgeweb.message_templates.rendering import BUSINESS_VARIABLES, CONTACT_VARIABLES, LINK_VARIABLES, TemplateRenderError
 from nudgeweb.models import Contact, MessageTemplate
 from nudgeweb.scoping import get_or_404
 

@@ -1,7 +1,7 @@
 """Organizations (the businesses), users and the memberships that join them with a role."""
 from datetime import datetime
 
-from sqlalchemy import BigInteger, ForeignKey, String, UniqueConstraint, Uuid
+from sqlalchemy import BigInteger, ForeignKey, Integer, String, UniqueConstraint, Uuid
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from nudgeweb.models.base import IdMixin, OrgScoped, TimestampMixin, UtcDateTime, db
@@ -40,6 +40,9 @@ class User(IdMixin, TimestampMixin, db.Model):
     name: Mapped[str] = mapped_column(String(200))
     password_hash: Mapped[str] = mapped_column(String(255))
     last_login_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    email_verified_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    # Part of every session's and remember-me cookie's user id: raising it ends them all (auth/sessions.py).
+    session_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     memberships: Mapped[list["Membership"]] = relationship(
         back_populates="user", cascade="all, delete-orphan"
@@ -51,7 +54,12 @@ class User(IdMixin, TimestampMixin, db.Model):
     is_anonymous = False
 
     def get_id(self):
-        return str(self.id)
+        """Flask-Login's alternative id: the user and their session version (auth/sessions.py)."""
+        return f"{self.id}.{self.session_version or 0}"
+
+    @property
+    def email_verified(self):
+        return self.email_verified_at is not None
 
     def __repr__(self):
         return f"<User {self.email!r}>"

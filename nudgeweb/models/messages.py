@@ -107,7 +107,12 @@ class SendingSettings(IdMixin, OrgScoped, TimestampMixin, db.Model):
     __table_args__ = (UniqueConstraint("organization_id", name="uq_sending_settings_organization_id"),)
 
     email_backend: Mapped[str] = mapped_column(String(12), default="default")  # default | smtp
-    smtp_url: Mapped[str | None] = mapped_column(EncryptedText)
+    # The organization's own SMTP server: validated fields, never joined into a URL (see outbound.py).
+    smtp_host: Mapped[str | None] = mapped_column(String(253))
+    smtp_port: Mapped[int | None] = mapped_column(Integer)
+    smtp_security: Mapped[str | None] = mapped_column(String(8))  # starttls | ssl | off
+    smtp_username: Mapped[str | None] = mapped_column(String(254))
+    smtp_password: Mapped[str | None] = mapped_column(EncryptedText)
     from_name: Mapped[str | None] = mapped_column(String(200))
     from_email: Mapped[str | None] = mapped_column(String(254))
     reply_to: Mapped[str | None] = mapped_column(String(254))

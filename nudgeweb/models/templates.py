@@ -1,5 +1,5 @@
 """Message templates: the emails and text messages an organization writes (DESIGN.md capability 5)."""
-from sqlalchemy import JSON, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import JSON, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from nudgeweb.models.accounts import Organization

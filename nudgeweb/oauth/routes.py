@@ -69,7 +69,8 @@ def token():
 @csrf.exempt
 def revoke():
     """Two shapes. Seed 000: the user's Bearer access token, optional JSON ``{"token": ...}``,
-    revoking that token or all of the user's. RFC 7009: client credentials and a form ``token``."""
+    revoking that token or all of the user's tokens of the same app (never another app's).
+    RFC 7009: the client's own credentials and a form ``token`` issued to that client."""
     bearer = bearer_token()
     if bearer is None:
         try:
@@ -111,7 +112,7 @@ FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 
 
 def token_to_revoke():
-    """The token a seed-000 revoke names, or None (an empty body) for all of the user's.
+    """The token a seed-000 revoke names, or None (an empty body) for all of the user's tokens of the app.
 
     A body that cannot be read is refused rather than taken for "none named": that would revoke
     every token of the user.
@@ -119,7 +120,7 @@ def token_to_revoke():
     fields = _revoke_fields()
     if set(fields) - REVOKE_FIELDS:  # not named: field names are the caller's text, quotes and all
         raise InvalidRequestError("Unknown field in the body: send only 'token' (and 'token_type_hint'), "
-                                  "or an empty body to revoke all your tokens.")
+                                  "or an empty body to revoke all your tokens of this app.")
     token_string = fields.get("token")
     if token_string is not None and (not isinstance(token_string, str) or not token_string):
         raise InvalidRequestError("'token' must be a non-empty string.")

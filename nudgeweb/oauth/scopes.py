@@ -3,7 +3,7 @@
 with the words the consent page shows for each."""
 from authlib.oauth2.rfc6749 import InvalidScopeError
 
-from nudgeweb.api.keys import RESOURCES
+from nudgeweb.api.keys import RESOURCES, covers
 
 SCOPES = {
     "read": "See everything in your business",
@@ -20,12 +20,6 @@ DEFAULT_SCOPE = "read write"
 def unknown_scopes(scope):
     """The names in a space-separated scope string that Nudge does not know."""
     return [name for name in (scope or "").split() if name not in SCOPES]
-
-
-def covers(held, name):
-    """Whether the scope names ``held`` grant ``name``: ``read`` covers ``contacts:read``, as the
-    API's ``Credential.has_scope`` reads a token's scopes."""
-    return name in held or (":" in name and name.split(":", 1)[1] in held)
 
 
 def granted_scope(held, requested):

@@ -126,11 +126,13 @@ def revoke_where(*conditions):
 
 
 def revoke_for_user(credential, token_string=None):
-    """Seed 000's revoke: one of the user's tokens (access or refresh), or all of them.
+    """Seed 000's revoke: one of the user's tokens of the calling app (access or refresh), or all of them.
 
-    Only tokens of the credential's user in the credential's organization are touched.
+    Only tokens of the credential's app, for the credential's user in the credential's organization, are
+    touched: an app cannot disconnect the user's other apps.
     """
-    mine = (OAuthToken.user_id == credential.user_id, OAuthToken.organization_id == credential.organization_id)
+    mine = (OAuthToken.client_id == credential.client_id, OAuthToken.user_id == credential.user_id,
+            OAuthToken.organization_id == credential.organization_id)
     if token_string is None:
         return revoke_where(*mine)
     hashed = hash_secret(token_string)

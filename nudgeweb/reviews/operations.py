@@ -6,10 +6,12 @@ that is finished (clicked, reviewed, cancelled, failed) or whose step already we
 so duplicate and late tasks are harmless. Time is ``clock.now()``. Operations flush; the request or
 the task that calls them commits.
 """
+import json
 from datetime import timedelta
 
 from sqlalchemy import func, select
 
+from nudgeweb.auth.verification import require_verified_sender
 from nudgeweb.contacts.fields import ContactValidator
 from nudgeweb.contacts.operations import ContactValidationError, upsert_contact
 from nudgeweb.contacts.suppression import may_message
@@ -17,13 +19,7 @@ from nudgeweb.contacts.timeline import record_activity
 from nudgeweb.delivery import cancel_queued
 from nudgeweb.message_templates.rendering import TemplateRenderError
 from nudgeweb.models import db
-from nudgeweb.models.reviews import (
-    CHANNEL_CHOICES,
-    FINISHED,
-    PROGRESS,
-    ReviewRequest,
-    ReviewRequestEvent,
-)
+from nudgeweb.models.reviews import CHANNEL_CHOICES, FINISHED, PROGRESS, ReviewRequest, ReviewRequestEvent
 from nudgeweb.reviews import clock
 from nudgeweb.reviews.links import review_link
 from nudgeweb.reviews.messaging import queue_review_message
@@ -32,8 +28,12 @@ from nudgeweb.reviews.signals import review_left, review_step_due
 from nudgeweb.unit_of_work import after_commit, checkpoint
 
 MAX_DELAY_HOURS = 24 * 365
+MAX_METADATA_BYTES = 16 * 1024  # the caller's free JSON, kept with every request
 # A step task that wakes up a little early (clock skew between machines) still runs.
 EARLY_TOLERANCE = timedelta(minutes=1)
+# The owners hear of a request's rating (and of its feedback) once, then again only after this long
+# without a new one: a customer (or anyone holding the link) posting 30 times sends one email, not 30.
+OWNER_NOTICE_QUIET = timedelta(hours=1)
 
 
 class ReviewRequestError(ValueError):
@@ -65,6 +65,11 @@ def check_request_options(delay_hours, channel, metadata):
         errors["channel"] = f"channel must be one of {', '.join(CHANNEL_CHOICES)}."
     if metadata is not None and not isinstance(metadata, dict):
         errors["metadata"] = "metadata must be an object."
+    elif metadata:
+        size = len(json.dumps(metadata, separators=(",", ":"), default=str).encode())
+        if size > MAX_METADATA_BYTES:
+            errors["metadata"] = (f"metadata must be at most {MAX_METADATA_BYTES // 1024} KB as JSON "
+                                  f"({size / 1024:,.0f} KB given).")
     return errors
 
 
@@ -75,8 +80,10 @@ def create_review_request(organization, contact_data, delay_hours=None, channel=
 
     Raises ReviewRequestError (every bad field; the caller's answer is an error, which rolls back)
     or ReviewRequestRefused (the contact unsubscribed, has no address for the channel, or was asked
-    recently; the contact is kept all the same).
+    recently; the contact is kept all the same), and EmailNotVerified before anything when the
+    organization may not send to customers yet.
     """
+    require_verified_sender(organization.id)
     settings = review_settings_for(organization)
     delay_hours = settings.default_delay_hours if delay_hours is None else delay_hours
     validator = validator or ContactValidator.for_organization(organization)
@@ -142,6 +149,7 @@ def recent_request(contact, days, now):
 def request_for_contact(organization, contact, *, delay_hours, channel=None, employee_id=None, metadata=None,
                         insist=False, now=None, source="manual", created_by=None, settings=None):
     """Schedule a request for an existing contact; its first step is queued once the transaction commits."""
+    require_verified_sender(organization.id)
     now = now or clock.now()
     settings = settings or review_settings_for(organization)
     chosen = channel_for(contact, channel or settings.default_channel)
@@ -317,8 +325,10 @@ def rate(request, rating, now=None):
     request.rating = rating
     _advance(request, "reviewed", now)
     request.reviewed_at = request.reviewed_at or now
+    tell_owners = not _posted_lately(request, "rated", now)
     add_event(request, "rated", f"Rated {rating} star{'s' if rating != 1 else ''}", now, {"rating": rating})
-    notify_owners(request, "rated")
+    if tell_owners:
+        notify_owners(request, "rated")
 
 
 def leave_feedback(request, text, now=None):
@@ -333,8 +343,22 @@ def leave_feedback(request, text, now=None):
     request.opened_at = request.opened_at or now
     _advance(request, "reviewed", now)
     request.reviewed_at = request.reviewed_at or now
+    tell_owners = not _posted_lately(request, "feedback", now)
     add_event(request, "feedback", "Left private feedback", now, {"feedback": text[:200]})
-    notify_owners(request, "feedback")
+    if tell_owners:
+        notify_owners(request, "feedback")
+
+
+def _posted_lately(request, kind, now):
+    """Whether the customer's page posted a ``kind`` (rated, feedback) for this request within OWNER_NOTICE_QUIET."""
+    return db.session.scalar(
+        select(ReviewRequestEvent.id).where(
+            ReviewRequestEvent.organization_id == request.organization_id,
+            ReviewRequestEvent.review_request_id == request.id,
+            ReviewRequestEvent.kind == kind,
+            ReviewRequestEvent.occurred_at > now - OWNER_NOTICE_QUIET,
+        ).limit(1)
+    ) is not None
 
 
 def notify_owners(request, kind):

@@ -5,6 +5,7 @@ private feedback box. A forged or expired link gets a friendly page, never a tra
 """
 from flask import Blueprint, redirect, render_template, request
 
+from nudgeweb.extensions import limiter
 from nudgeweb.htmx import render
 from nudgeweb.reviews import operations
 from nudgeweb.reviews.forms import FeedbackForm
@@ -12,6 +13,15 @@ from nudgeweb.reviews.links import LinkExpired, request_for_token
 from nudgeweb.unit_of_work import enter_organization
 
 bp = Blueprint("review_page", __name__, url_prefix="/r")
+# Ratings and feedback posted through one link, together: plenty for a customer changing their mind.
+POSTS_PER_LINK = "10 per minute"
+
+
+def _link():
+    return f"review-page:{request.view_args.get('token', '')}"
+
+
+posts_limited = limiter.shared_limit(POSTS_PER_LINK, scope="review-page-posts", key_func=_link)
 
 
 def _load(token):
@@ -44,6 +54,7 @@ def page(token):
 
 
 @bp.post("/<token>/rate")
+@posts_limited
 def rate(token):
     review_request, failure = _load(token)
     if failure:
@@ -56,6 +67,7 @@ def rate(token):
 
 
 @bp.post("/<token>/feedback")
+@posts_limited
 def feedback(token):
     review_request, failure = _load(token)
     if failure:

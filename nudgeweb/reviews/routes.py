@@ -3,17 +3,13 @@ from flask import Blueprint, abort, flash, g, redirect, request, url_for
 from flask_login import current_user
 
 from nudgeweb.auth.access import current_organization, member_required, role_required
+from nudgeweb.auth.verification import require_verified_sender
 from nudgeweb.htmx import render
 from nudgeweb.models.reviews import STATUSES, ReviewRequest
+from nudgeweb.paging import page_number
 from nudgeweb.reviews import bulk, operations, queries
 from nudgeweb.reviews.forms import BulkSendForm, ReviewSettingsForm, SendReviewRequestForm
-from nudgeweb.reviews.settings import (
-    ReviewSettingsError,
-    clean_site,
-    organization_templates,
-    review_settings_for,
-    update_review_settings,
-)
+from nudgeweb.reviews.settings import ReviewSettingsError, clean_site, organization_templates, review_settings_for, update_review_settings
 from nudgeweb.reviews.tasks import bulk_send_review_requests
 from nudgeweb.scoping import get_or_404
 from nudgeweb.unit_of_work import after_commit
@@ -29,7 +25,7 @@ LIST_SORTS = {"-created_at": "Newest first", "created_at": "Oldest first",
 def index():
     filters = {key: request.args.get(key, "").strip() for key in ("status", "channel", "search")}
     sort = request.args.get("sort") if request.args.get("sort") in LIST_SORTS else "-created_at"
-    number = max(request.args.get("page", 1, type=int), 1)
+    number = page_number(request.args.get("page"))
     try:
         rows, total = queries.page_of(queries.requests_query(g.membership.organization_id, filters, sort),
                                       number, PAGE_SIZE)
@@ -115,6 +111,7 @@ def bulk_send():
     audience = bulk.clean_audience({name: getattr(form, name).data for name in bulk.AUDIENCE_KEYS if hasattr(form, name)})
     counts = bulk.preview(organization, audience, insist=bool(form.insist.data))
     if request.method == "POST" and form.validate_on_submit() and request.form.get("confirm"):
+        require_verified_sender(organization.id)
         after_commit(bulk_send_review_requests, str(organization.id), audience, form.delay_hours.data,
                      bool(form.insist.data), str(current_user.id))
         flash(f"Asking {counts['will_ask']} customers for a review. They appear below as they are scheduled.",

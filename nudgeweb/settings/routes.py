@@ -1,7 +1,14 @@
-from flask import Blueprint, abort, flash, g, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, g, redirect, render_template, request, url_for
+from flask_login import current_user, logout_user
 
-from nudgeweb.auth.access import current_organization, member_required, role_required
+from nudgeweb.auth import operations as accounts
+from nudgeweb.auth.access import current_organization, member_required, renew_login, role_required
+from nudgeweb.auth.forms import ChangePasswordForm, ConfirmForm
+from nudgeweb.auth.links import VERIFICATION_LIFETIME
 from nudgeweb.auth.operations import AccountError
+from nudgeweb.delivery.sealed import install_settings
+from nudgeweb.delivery.transports import email_stays_local
+from nudgeweb.extensions import limiter
 from nudgeweb.models import Invitation, Membership
 from nudgeweb.scoping import get_or_404
 from nudgeweb.settings import invitations, operations
@@ -48,8 +55,13 @@ def invite():
         except AccountError as error:
             getattr(form, error.field).errors.append(str(error))
         else:
-            flash(f"Invitation sent to {invitation.email}. The link works for "
-                  f"{invitations.INVITATION_LIFETIME.days} days.", "success")
+            if email_stays_local(install_settings(invitation.organization_id)):
+                flash(f"The invitation to {invitation.email} is made, but this install keeps email in the local "
+                      "Outbox, where the link is not shown (it is a credential): the operator sets MAIL_URL, or adds "
+                      "the person with `flask users create`.", "warning")
+            else:
+                flash(f"Invitation sent to {invitation.email}. The link works for "
+                      f"{invitations.INVITATION_LIFETIME.days} days.", "success")
             return redirect(url_for(".team"), 303)
     return _team_page(form, 400)
 
@@ -98,3 +110,55 @@ def remove_member(membership_id):
         return redirect(url_for(".member", membership_id=membership.id))
     flash(f"{name} no longer has access.", "success")
     return redirect(url_for(".team"), 303)
+
+
+@bp.get("/account")
+@member_required
+def account():
+    return _account_page(ChangePasswordForm())
+
+
+@bp.post("/account/password")
+@member_required
+def account_password():
+    form = ChangePasswordForm()
+    if form.validate_on_submit():
+        try:
+            accounts.change_password(current_user, form.current_password.data, form.password.data)
+        except AccountError as error:
+            getattr(form, error.field).errors.append(str(error))
+        else:
+            renew_login(current_user._get_current_object())
+            flash("Your password is changed. Every other device that was logged in is logged out.", "success")
+            return redirect(url_for(".account"), 303)
+    return _account_page(form, 400)
+
+
+@bp.post("/account/logout-everywhere")
+@member_required
+def account_logout_everywhere():
+    if ConfirmForm().validate_on_submit():
+        accounts.end_sessions(current_user)
+        logout_user()
+        flash("You are logged out everywhere, on this device too. Log in again to go on.", "info")
+        return redirect(url_for("auth.login"), 303)
+    abort(400)
+
+
+@bp.post("/account/verification")
+@member_required
+@limiter.limit("5/hour", key_func=lambda: f"verification:{getattr(current_user, 'id', request.remote_addr)}")
+def account_resend_verification():
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    if current_user.email_verified:
+        flash(f"{current_user.email} is already verified.", "info")
+    else:
+        accounts.resend_verification(current_user, current_organization())
+        flash(f"We sent a new verification link to {current_user.email}. It works for "
+              f"{VERIFICATION_LIFETIME.days} days.", "success")
+    return redirect(url_for("main.dashboard"), 303)
+
+
+def _account_page(form, status=200):
+    return render_template("settings/account.html", form=form, confirm_form=ConfirmForm()), status

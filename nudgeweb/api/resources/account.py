@@ -103,6 +103,8 @@ def refresh(body):
                                     Membership.organization_id == claims["org_uuid"]))
     if membership is None:
         raise unauthorized("This user is no longer a member of the organization.")
+    if claims.get("sv", 0) != (membership.user.session_version or 0):
+        raise unauthorized("This refresh token was ended by a logout or a password change. Log in again.")
     return tokens.issue(membership, claims.get("scope", "").split() or ALL_SCOPES, family=claims["fam"])
 
 

@@ -5,8 +5,9 @@ from pydantic import Field, field_validator
 
 from nudgeweb.api import Attributes, Body, ListSpec, ResourceType, api_route, documents, iso
 from nudgeweb.api.credentials import current_credential
-from nudgeweb.api.errors import validation_error
-from nudgeweb.api.keys import SCOPES, ApiKeyError, api_keys_query, create_api_key, revoke_api_key
+from nudgeweb.api.errors import ApiError, attribute_pointer, validation_error
+from nudgeweb.api.idempotency import replay_instead
+from nudgeweb.api.keys import SCOPES, ApiKeyError, ApiKeyRefused, api_keys_query, create_api_key, revoke_api_key
 from nudgeweb.models import ApiKey
 from nudgeweb.scoping import get_or_404
 
@@ -43,6 +44,8 @@ def _attributes(key):
             "last_used_at": iso(key.last_used_at), "revoked_at": iso(key.revoked_at)}
 
 
+KEY_NOT_REPLAYED = ("The key is shown only in the answer that created it, never in a replay. If it was lost, "
+                    "revoke this key and create another.")
 API_KEYS = ResourceType("api_keys", _attributes, ApiKeyAttributes, path="/organization/api_keys")
 
 
@@ -61,16 +64,25 @@ def list_api_keys(params):
 
 @api_route("/organization/api_keys", "POST", summary="Create an API key", tags=["Organization"],
            scope="organization:write", role="admin", body=ApiKeyIn, response=API_KEYS, status=201,
-           description="The answer holds the whole key in `attributes.key`; it is never shown again.")
+           description="The answer holds the whole key in `attributes.key`; it is never shown again (a replay "
+                       "of the request with its Idempotency-Key answers without it). An owner or admin makes "
+                       "keys with an API key or a login token (JWT), not through an OAuth app, and a new key's "
+                       "scopes are at most those of the credential that makes it.")
 def create_key(body):
+    credential = current_credential()
     try:
-        key, secret = create_api_key(current_credential().membership, body.name, body.scopes, body.expires_at)
+        key, secret = create_api_key(credential.membership, body.name, body.scopes, body.expires_at,
+                                     made_with=credential)
+    except ApiKeyRefused as refused:
+        raise ApiError(403, str(refused), "ERR_PERMISSION_DENIED", "Permission denied",
+                       pointer=attribute_pointer(refused.field) if refused.field else None) from None
     except ApiKeyError as error:
         raise validation_error(error.errors)
-    document = documents.single(API_KEYS, key, status=201)
-    payload = document.get_json()
+    replay = documents.single(API_KEYS, key, status=201, meta={"key": KEY_NOT_REPLAYED})
+    payload = documents.single(API_KEYS, key, status=201).get_json()
     payload["data"]["attributes"]["key"] = secret
-    return documents.respond(payload, 201, {"Location": payload["data"]["links"]["self"]})
+    return replay_instead(documents.respond(payload, 201, {"Location": payload["data"]["links"]["self"]}),
+                          replay.get_data())
 
 
 @api_route("/organization/api_keys/<key_id>", "DELETE", summary="Revoke an API key", tags=["Organization"],

@@ -9,7 +9,7 @@ import uuid
 from datetime import timedelta
 from typing import Any
 
-from flask import Response, stream_with_context
+from flask import stream_with_context
 from pydantic import BaseModel, Field, field_validator
 
 from nudgeweb.api import Body, api_route, documents, iso
@@ -19,6 +19,7 @@ from nudgeweb.api.resources.contacts import contact_filters
 from nudgeweb.contacts.export import COLUMNS, export_rows
 from nudgeweb.contacts.operations import custom_field_definitions
 from nudgeweb.contacts.queries import FILTER_KEYS, contacts_query, count_matching, read_filters
+from nudgeweb.downloads import CsvWriter, csv_response
 from nudgeweb.extensions import db
 from nudgeweb.models import ContactExport, utcnow
 
@@ -145,21 +146,15 @@ def download_export(export_id):
     rows = export_rows(export.organization_id, contact_filters(export.filters))
     if export.fields != _columns(export.organization_id):
         rows = _only_columns(rows, export.fields)
-    return Response(stream_with_context(rows), mimetype="text/csv",
-                    headers={"Content-Disposition": 'attachment; filename="contacts.csv"'})
+    return csv_response(stream_with_context(rows), "contacts.csv")
 
 
 def _only_columns(chunks, wanted):
     """Keep the ``wanted`` columns of the CSV chunks (each chunk holds whole rows)."""
-    indexes, out = None, io.StringIO()
-    writer = csv.writer(out)
+    indexes, writer = None, CsvWriter()
     for chunk in chunks:
         bom = chunk.startswith("\ufeff")
-        for row in csv.reader(io.StringIO(chunk.lstrip("\ufeff"))):
-            if indexes is None:
-                indexes = [row.index(name) for name in wanted]
-            writer.writerow([row[i] for i in indexes])
-        text = out.getvalue()
-        out.seek(0)
-        out.truncate()
-        yield ("\ufeff" if bom else "") + text
+        rows = list(csv.reader(io.StringIO(chunk.lstrip("\ufeff"))))
+        if indexes is None and rows:
+            indexes = [rows[0].index(name) for name in wanted]
+        yield ("\ufeff" if bom else "") + writer.text([row[i] for i in indexes] for row in rows)

@@ -8,12 +8,13 @@ as CSV from /contacts/import/{id}/failed_rows. Present only when the imports are
 import json
 from typing import Any
 
-from flask import Response, request, stream_with_context
+from flask import request
 from pydantic import Field
 
 from nudgeweb.api import Attributes, ResourceType, api_route, documents, iso
 from nudgeweb.api.credentials import current_credential
 from nudgeweb.api.errors import validation_error
+from nudgeweb.downloads import csv_response
 from nudgeweb.scoping import get_or_404
 
 try:
@@ -109,5 +110,4 @@ if imports is not None:
                tags=TAGS, scope="contacts:read", response={"text/csv": {"schema": {"type": "string"}}})
     def import_failed_rows(import_id):
         contact_import = get_or_404(ContactImport, import_id)
-        return Response(stream_with_context(imports.failed_rows_csv(contact_import)), mimetype="text/csv",
-                        headers={"Content-Disposition": f'attachment; filename="{imports.failed_rows_filename(contact_import)}"'})
+        return csv_response(imports.failed_rows_csv(contact_import), imports.failed_rows_filename(contact_import))

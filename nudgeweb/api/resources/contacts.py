@@ -9,13 +9,12 @@ from sqlalchemy import bindparam, func, select
 
 from nudgeweb.api import Attributes, Body, ListSpec, ResourceType, api_route, documents, iso
 from nudgeweb.api.credentials import current_credential
-from nudgeweb.api.errors import ApiError, attribute_pointer, bad_parameter, error_object, validation_error
-from nudgeweb.contacts import operations
-from nudgeweb.contacts.fields import ContactValidator
-from nudgeweb.contacts.queries import FILTERS_LOOKED_UP, contacts_query, read_filters
-from nudgeweb.api.errors import not_found
+from nudgeweb.api.errors import ApiError, attribute_pointer, bad_parameter, error_object, not_found, validation_error
 from nudgeweb.api.params import paginate, paginate_prepared
 from nudgeweb.api.prepared import prepared
+from nudgeweb.contacts import operations
+from nudgeweb.contacts.fields import MAX_TAG_LENGTH, MAX_TAGS_PER_CONTACT, ContactValidator
+from nudgeweb.contacts.queries import FILTERS_LOOKED_UP, contacts_query, read_filters
 from nudgeweb.extensions import db
 from nudgeweb.models import Organization
 from nudgeweb.models.contacts import CONTACT_SOURCES, CONTACT_STATUSES, Contact, ContactActivity, Tag, contact_tags
@@ -51,7 +50,9 @@ class ContactIn(Body):
     last_name: str | None = Field(None, max_length=100, examples=["Smith"])
     name: str | None = Field(None, max_length=200, description="Full name, split when first/last are not given.")
     company_name: str | None = Field(None, max_length=200, examples=["Smith Industries"])
-    tags: list[str] | str | None = Field(None, examples=[["lead", "webinar"]])
+    tags: list[str] | str | None = Field(None, examples=[["lead", "webinar"]], description=(
+        f"A list or one comma-separated string: at most {MAX_TAGS_PER_CONTACT} tags of at most {MAX_TAG_LENGTH} "
+        "characters (an upsert adds to the contact's tags, within the same limit)."))
     custom_fields: dict[str, Any] | None = Field(None, examples=[{"birthday": "1990-01-01"}])
     status: str | None = Field(None, examples=["subscribed"], description=", ".join(CONTACT_STATUSES))
     timezone: str | None = Field(None, max_length=64, examples=["America/New_York"])

@@ -63,6 +63,9 @@ def _attributes(message):
     }
 
 
+# Bodies hold customers' one-click unsubscribe links: read by the same people as the Outbox.
+READ_NEEDS_ADMIN = ("For owners and admins, as the Outbox. Links that are credentials (an invitation to join the "
+                    "team) are never in a stored body: `text` shows a placeholder where the email had the link.")
 MESSAGES = ResourceType("messages", _attributes, MessageAttributes, path="/messages")
 MESSAGE_LIST = ListSpec(
     filters={"status": "queued, sending, sent, delivered, failed, bounced or cancelled", "channel": "email or sms",
@@ -86,7 +89,8 @@ def send_message(body):
 
 
 @api_route("/messages/<message_id>", "GET", summary="Get a message and its delivery status", tags=["Messages"],
-           scope="messages:read", response=MESSAGES)
+           scope="messages:read", response=MESSAGES, role="admin",
+           description=READ_NEEDS_ADMIN)
 def get_message(message_id):
     message = get_or_404(Message, message_id)
     document = documents.single(MESSAGES, message)
@@ -99,7 +103,8 @@ def get_message(message_id):
 
 
 @api_route("/messages", "GET", summary="List messages", tags=["Messages"], scope="messages:read",
-           list_spec=MESSAGE_LIST, response=MESSAGES, many=True)
+           list_spec=MESSAGE_LIST, response=MESSAGES, many=True, role="admin",
+           description=READ_NEEDS_ADMIN)
 def list_messages(params):
     filters = dict(params.filters)
     if "contact_id" in filters:

@@ -39,7 +39,8 @@ class AddContactIn(BaseModel):
     delay_hours: Any = Field(0, json_schema_extra={"type": "integer", "minimum": 0, "examples": [24]},
                              description="Hours to wait before sending the review request")
     metadata: Any = Field(None, json_schema_extra={"type": ["object", "null"], "examples": [{"source": "zapier"}]},
-                          description="Additional custom data")
+                          description=f"Additional custom data: at most {operations.MAX_METADATA_BYTES // 1024} KB "
+                                      "as JSON")
 
 
 class AddContactOut(BaseModel):

@@ -1,16 +1,26 @@
-"""Email over SMTP: ``smtp://user:pass@host:587`` (STARTTLS when offered) or ``smtps://…:465`` (TLS).
+"""Email over SMTP, to the install's server (MAIL_URL) or to an organization's own (Settings → Sending).
 
-Query options: ``starttls=required`` refuses to send without STARTTLS, ``starttls=off`` never
-tries it, ``cafile=/path.pem`` trusts a private certificate authority, ``timeout=30`` (seconds).
+MAIL_URL is ``smtp://user:pass@host:587`` (STARTTLS when offered) or ``smtps://…:465`` (TLS), with
+query options ``starttls=required`` (refuse to send without STARTTLS), ``starttls=off`` (never try
+it) and ``cafile=/path.pem`` (trust a private certificate authority). An organization's server comes
+from validated fields instead, never from a URL, and gets none of these options: Nudge connects only
+to its public addresses (nudgeweb.outbound) and tells the organization no more than "could not
+connect" (the detail goes to the log). SMTP_TIMEOUT_SECONDS bounds every connect and every command.
 One connection is opened for a batch and reused for each of its messages.
 """
+import logging
 import smtplib
+import socket
 import ssl
 from dataclasses import dataclass
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from nudgeweb import outbound
 from nudgeweb.delivery.backends import Backend, SendError
 from nudgeweb.delivery.mime import build_email, envelope_address, message_id_header
+
+log = logging.getLogger(__name__)
+TENANT_CONNECT_ERROR = "Could not connect to the mail server."
 
 
 class MailUrlError(ValueError):
@@ -21,18 +31,20 @@ class MailUrlError(ValueError):
 class SmtpServer:
     host: str
     port: int
+    timeout: float
     username: str | None = None
     password: str | None = None
     implicit_tls: bool = False
     starttls: str = "auto"  # auto | required | off
     cafile: str | None = None
-    timeout: float = 30.0
+    tenant: bool = False  # an organization's own server: public addresses only, errors kept generic
 
     def describe(self):
         return f"{'smtps' if self.implicit_tls else 'smtp'}://{self.host}:{self.port}"
 
 
-def parse_mail_url(url):
+def parse_mail_url(url, timeout):
+    """The install's server, from MAIL_URL (the operator's setting)."""
     parts = urlsplit(url.strip())
     if parts.scheme not in ("smtp", "smtps"):
         raise MailUrlError("Use an address like smtp://user:password@mail.example.com:587 (or smtps://… for port 465).")
@@ -44,19 +56,29 @@ def parse_mail_url(url):
         raise MailUrlError("starttls must be auto, required or off.")
     try:
         port = parts.port or (465 if parts.scheme == "smtps" else 587)
-        timeout = float(query.get("timeout", 30))
     except ValueError:
-        raise MailUrlError("The port and timeout must be numbers.") from None
+        raise MailUrlError("The port must be a number.") from None
     return SmtpServer(
         host=parts.hostname,
         port=port,
+        timeout=timeout,
         username=unquote(parts.username) if parts.username else None,
         password=unquote(parts.password) if parts.password else None,
         implicit_tls=parts.scheme == "smtps",
         starttls=starttls,
         cafile=query.get("cafile"),
-        timeout=timeout,
     )
+
+
+class _CheckedSMTP(smtplib.SMTP):
+    """Connects to a checked address of the host, not to the name again (TLS still verifies the name)."""
+
+    def _get_socket(self, host, port, timeout):
+        return outbound.connect(host, port, timeout)
+
+
+class _CheckedSMTP_SSL(smtplib.SMTP_SSL, _CheckedSMTP):  # SMTP_SSL wraps the socket _CheckedSMTP opens
+    pass
 
 
 def _classify(code, text):
@@ -72,18 +94,25 @@ class SmtpBackend(Backend):
         self.dkim_key = dkim_key
         self.reply_to = reply_to
         self.connection = None
+        self.unreachable = None  # the SendError of a failed connect: the batch's other messages wait too
 
     def _tls_context(self):
         return ssl.create_default_context(cafile=self.server.cafile)
 
+    def _open(self):
+        server = self.server
+        plain, tls = (_CheckedSMTP, _CheckedSMTP_SSL) if server.tenant else (smtplib.SMTP, smtplib.SMTP_SSL)
+        if server.implicit_tls:
+            return tls(server.host, server.port, timeout=server.timeout, context=self._tls_context())
+        return plain(server.host, server.port, timeout=server.timeout)
+
     def connect(self):
         server = self.server
+        if self.unreachable is not None:
+            raise self.unreachable
+        connection = None
         try:
-            if server.implicit_tls:
-                connection = smtplib.SMTP_SSL(server.host, server.port, timeout=server.timeout,
-                                              context=self._tls_context())
-            else:
-                connection = smtplib.SMTP(server.host, server.port, timeout=server.timeout)
+            connection = self._open()
             connection.ehlo()
             if not server.implicit_tls and server.starttls != "off":
                 if connection.has_extn("starttls"):
@@ -97,9 +126,20 @@ class SmtpBackend(Backend):
         except smtplib.SMTPAuthenticationError as error:
             raise SendError(f"{server.describe()} refused the login: {_classify(error.smtp_code, error.smtp_error)[0]}",
                             permanent=True) from None
-        except (OSError, smtplib.SMTPException) as error:
-            raise SendError(f"Could not connect to {server.describe()}: {error}") from None
+        except (OSError, smtplib.SMTPException, outbound.OutboundAddressError) as error:
+            if connection is not None:
+                connection.close()
+            self.unreachable = self._failure(f"Could not connect to {server.describe()}", error)
+            raise self.unreachable from None
         self.connection = connection
+
+    def _failure(self, what, error):
+        """The SendError for a connection that failed: the detail for the install's own server; for an
+        organization's server, which could point anywhere, the detail goes to the log only."""
+        if not self.server.tenant:
+            return SendError(f"{what}: {error}")
+        log.warning("%s (an organization's server): %s", what, error)
+        return SendError(TENANT_CONNECT_ERROR)
 
     def close(self):
         if self.connection is not None:
@@ -125,5 +165,8 @@ class SmtpBackend(Backend):
             raise SendError(f"The mail server refused the message: {reason}", permanent=permanent) from None
         except (OSError, smtplib.SMTPException) as error:
             self.connection = None  # broken: the next message reconnects
-            raise SendError(f"The connection to {self.server.describe()} failed: {error}") from None
+            failure = self._failure(f"The connection to {self.server.describe()} failed", error)
+            if isinstance(error, socket.timeout):  # a server this slow holds the worker: try again later
+                self.unreachable = failure
+            raise failure from None
         return message_id_header(message)

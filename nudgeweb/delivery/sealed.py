@@ -1,0 +1,55 @@
+"""Messages that carry a credential of one person (a password-reset or an email-verification link).
+
+Every stored message can be listed by the organization's admins (the Outbox, GET /api/v1/messages), so
+the stored row keeps a placeholder where the link goes; the live link is made at the moment of sending
+by the purpose's link maker and exists only in the email that leaves. Such a message goes through the
+install's own transport (MAIL_URL, else the local outbox), never an organization's own SMTP server,
+whose operator could read the link, and from the install's sender.
+
+An area registers ``@link_made_at_send("purpose")`` on a function(message) -> link, or None when the
+link may no longer be made (the message then fails rather than go out without it).
+"""
+from email.utils import formataddr, parseaddr
+
+from flask import current_app
+
+from nudgeweb.models.messages import SendingSettings
+
+LINK_PLACEHOLDER = "[a link sent only to the recipient]"
+
+_link_makers = {}
+
+
+def link_made_at_send(purpose):
+    def register(make_link):
+        _link_makers[purpose] = make_link
+        return make_link
+
+    return register
+
+
+def is_sealed(purpose):
+    return purpose in _link_makers
+
+
+def install_sender():
+    """The install's sender, MAIL_FROM, named Nudge (the message is from Nudge, not a business)."""
+    return formataddr(("Nudge", parseaddr(current_app.config["MAIL_FROM"])[1]))
+
+
+def install_settings(organization_id):
+    """Sending settings that choose the install's transport: no organization's own server."""
+    return SendingSettings(organization_id=organization_id, email_backend="default", sms_backend="default")
+
+
+def unsealed(message):
+    """A copy of ``message`` with the live link in place of the placeholder, kept out of the session (so
+    that nothing of it is ever written back); None when the link may no longer be made."""
+    link = _link_makers[message.purpose](message)
+    if link is None:
+        return None
+    columns = {attribute.key: getattr(message, attribute.key) for attribute in message.__mapper__.column_attrs}
+    copy = type(message)(**columns)
+    copy.text = (message.text or "").replace(LINK_PLACEHOLDER, link)
+    copy.html = message.html.replace(LINK_PLACEHOLDER, link) if message.html else None
+    return copy
