@@ -5,8 +5,8 @@ the organization (``org``) and the scopes, and carry ``typ`` so one can never pa
 
 A refresh token carries the user's session version (``sv``): after a logout, a password change or "log out
 everywhere" it is refused (auth/operations.end_sessions). A refresh token is single-use (``redeem_refresh``).
-Every token carries ``fam``, its family: the login it descends from, kept through every refresh. The first refresh claims the token's ``jti``
-by inserting it into ``used_refresh_tokens`` (the primary key lets exactly one of two concurrent
+Every token carries ``fam``, its family: the login it descends from, kept through every refresh. The
+first refresh claims the token's ``jti`` by inserting it into ``used_refresh_tokens`` (the primary key lets exactly one of two concurrent
 refreshes win); any later use of it is taken as theft, as the OAuth server does: the whole family
 is revoked and none of its refresh tokens is honoured again. Access tokens already issued to the
 family are not revoked: they live out their hour (checking them would cost the database a query
