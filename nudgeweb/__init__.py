@@ -131,3 +131,12 @@ def _sqlite_pragmas(dbapi_connection, _record):
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA busy_timeout=10000")
         cursor.close()
+
+
+@event.listens_for(Engine, "savepoint")
+def _sqlite_savepoint_inside_a_transaction(connection, _name):
+    """pysqlite opens a transaction only before a write: a SAVEPOINT that came first would be a transaction
+    of its own, committed by its RELEASE, so the unit of work's rollback could not undo it."""
+    driver_connection = connection.connection.dbapi_connection
+    if isinstance(driver_connection, sqlite3.Connection) and not driver_connection.in_transaction:
+        connection.exec_driver_sql("BEGIN")

@@ -14,6 +14,7 @@ from nudgeweb.htmx import render
 from nudgeweb.models import Message, db
 from nudgeweb.paging import page_number
 from nudgeweb.scoping import get_or_404
+from nudgeweb.unit_of_work import checkpoint
 
 bp = Blueprint("delivery", __name__)
 
@@ -79,6 +80,8 @@ def send_test_email():
                            html=html, text=f"This is a test email from {organization.name}, sent through {route}.\n"
                                         "If you can read it, your email settings work.",
                            purpose="test")
+    checkpoint()  # queued now, so that a worker that is quick (or immediate mode) tells the outcome on this page
+    db.session.refresh(message)
     if message.status == "failed":
         flash(f"The test email could not be sent: {message.error}", "error")
     elif message.status == "queued" and message.error:

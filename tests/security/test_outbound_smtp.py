@@ -18,6 +18,7 @@ import pytest
 from nudgeweb.delivery import queue_direct
 from nudgeweb.delivery.configuration import save_sending_settings
 from nudgeweb.models import Message, Organization, SendingSettings, db
+from nudgeweb.unit_of_work import unit_of_work
 from tests.delivery_support import SmtpServer, free_port, smtp  # noqa: F401
 
 GENERIC = "Could not connect to the mail server."
@@ -243,16 +244,19 @@ def test_a_silent_server_of_one_business_does_not_delay_another_business(
     the consumer's two workers, the others wait for A's turn instead of a worker."""
     smtp_timeout(12)
     other_id = other_owner.organization_id
-    save_sending_settings(organization.id, {"email_backend": "smtp", "smtp_host": "127.0.0.1", "smtp_port": tarpit.port,
-                                            "smtp_security": "off", "from_email": "hello@acme.example"})
-    for number in range(3):
-        queue_direct(organization, "email", f"customer{number}@example.net", subject="Held", text="Held",
-                     purpose="test")
+    with unit_of_work(organization.id):  # the sends are queued when this commits
+        save_sending_settings(organization.id, {"email_backend": "smtp", "smtp_host": "127.0.0.1",
+                                                "smtp_port": tarpit.port, "smtp_security": "off",
+                                                "from_email": "hello@acme.example"})
+        for number in range(3):
+            queue_direct(organization, "email", f"customer{number}@example.net", subject="Held", text="Held",
+                         purpose="test")
     assert wait_until(lambda: len(tarpit.accepted) == 1, timeout=5)
     time.sleep(0.5)  # time for A's other tasks to reach the workers
     started = time.monotonic()
-    queue_direct(db.session.get(Organization, other_id), "email", "buyer@example.net", subject="Your receipt", text="Thanks",
-                 purpose="test")
+    with unit_of_work(other_id):
+        queue_direct(db.session.get(Organization, other_id), "email", "buyer@example.net", subject="Your receipt",
+                     text="Thanks", purpose="test")
     assert wait_until(lambda: smtp.sink.to("buyer@example.net"), timeout=4), "B's message waited for A's server"
     assert time.monotonic() - started < 4
     assert len(tarpit.accepted) == 1  # A's other sends wait their turn: one connection at a time
