@@ -104,7 +104,12 @@ def commit_test_work():
     """The test's own unit of work (operations it called to set the scene) commits when it hands over to
     the app, as a request would commit before the next one reads."""
     if has_app_context():
-        unit_of_work.current().commit()
+        session = db.session()
+        expire, session.expire_on_commit = session.expire_on_commit, False  # the test's objects stay as it has them
+        try:
+            unit_of_work.current().commit()
+        finally:
+            session.expire_on_commit = expire
 
 
 _suite_app = None

@@ -371,15 +371,17 @@ def test_totals_follow_imports_and_bulk_actions(client, headers, organization, a
     assert _total(client, headers) == 602 - 111
 
 
-def test_a_write_from_another_session_shows_in_the_total(client, headers, organization, app_ctx):
-    """Another web process or a Huey worker writes through a session of its own."""
-    from sqlalchemy.orm import Session
+def test_a_write_from_another_session_shows_in_the_total(app, client, headers, organization, app_ctx):
+    """Another web process or a Huey worker writes through the operations, in a session and unit of work of its own."""
+    from nudgeweb.contacts.operations import create_contact
+    from nudgeweb.models import Organization
+    from nudgeweb.unit_of_work import unit_of_work
 
     add_contacts(organization, 2)
     assert _total(client, headers) == 2
-    with Session(db.engine) as elsewhere:
-        elsewhere.add(Contact(organization_id=organization.id, email="elsewhere@example.com", status="bounced"))
-        elsewhere.commit()
+    with app.app_context(), unit_of_work(organization.id):
+        create_contact(db.session.get(Organization, organization.id), {"email": "elsewhere@example.com",
+                                                                       "status": "bounced"})
     assert _total(client, headers) == 3 and _total(client, headers, "&filter[status]=bounced") == 1
 
 

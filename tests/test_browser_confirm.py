@@ -50,6 +50,7 @@ def test_removing_a_member_whose_name_has_an_apostrophe_asks_first(logged_in, li
 
 def test_deleting_a_segment_with_quotes_in_its_name_asks_first(logged_in, live_server, organization):
     segment_id = operations.save_segment(organization.id, 'The "best" customers', {"q": "a"}).id
+    db.session.commit()
     page = logged_in
     page.goto(f"{live_server}/contacts")
     delete = page.get_by_role("button", name='Delete segment The "best" customers')

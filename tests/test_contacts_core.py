@@ -250,6 +250,7 @@ def test_the_api_lists_custom_fields_as_input_fields(org):
 def test_upsert_refuses_to_give_a_contact_anothers_phone_or_email(org):
     ada, _ = upsert_contact(org, {"email": "ada@example.com"}, "api")
     bob, _ = upsert_contact(org, {"phone": "+14155559999"}, "api")
+    db.session.commit()  # what the failed upserts below roll back to
     finder = operations.ContactFinder(org.id, ["ada@example.com"], ["+14155559999"])  # (as imports ask)
     for finder in (None, finder):  # found by email: Ada, whose phone would be Bob's
         with pytest.raises(ContactValidationError) as raised:

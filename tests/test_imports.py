@@ -17,6 +17,7 @@ from nudgeweb.contacts.timeline import timeline_of
 from nudgeweb.imports import csvfile, operations
 from nudgeweb.imports.operations import ImportValidationError
 from nudgeweb.models import Contact, ContactImport, ContactImportFailure, db, utcnow
+from nudgeweb.unit_of_work import unit_of_work
 
 MESSY = (
     # Excel on a European machine: BOM, semicolons, quoted separators, a quoted newline, blank lines.
@@ -313,11 +314,13 @@ def test_a_crashed_import_is_resumed_without_duplicates(app_ctx, owner, organiza
     record.claimed_at = utcnow() - timedelta(minutes=5)
     db.session.commit()
     assert operations.is_stalled(record) and record.processed == 20
-    assert operations.resume_stalled_imports() == [record.id]
+    with unit_of_work(across=True):  # as the periodic task runs it: the chunks are queued when it commits
+        assert operations.resume_stalled_imports() == [record.id]
     db.session.refresh(record)
     assert (record.status, record.processed, record.created_count, record.updated_count) == ("completed", 35, 35, 0)
     assert len(contacts_of(organization)) == 35
-    again = operations.start_import(organization, owner.user, content, "big.csv")  # run again: no duplicates
+    with unit_of_work(organization.id):
+        again = operations.start_import(organization, owner.user, content, "big.csv")  # run again: no duplicates
     assert (again.status, again.created_count, again.updated_count) == ("completed", 0, 35)
     assert len(contacts_of(organization)) == 35
 
@@ -393,8 +396,10 @@ def test_chunks_imported_side_by_side_are_written_in_file_order(huey_consumer, a
     rows[47] = "EARLY@x.com,Late,Version,,second"  # line 49, chunk 4
     rows[9] = "bad-email,Bad,Row,,"  # line 11
     rows[55] = "other@x.com,Same,Phone,+1 212 555 1001,"  # line 57, chunk 5: person1's phone (line 2)
-    record = operations.start_import(organization, owner.user,
-                                     ("email,first_name,last_name,phone,tags\n" + "\n".join(rows) + "\n").encode(), "x.csv")
+    with unit_of_work(organization.id):  # the chunks are queued when this commits
+        record = operations.start_import(organization, owner.user,
+                                         ("email,first_name,last_name,phone,tags\n" + "\n".join(rows) + "\n").encode(),
+                                         "x.csv")
     deadline = time.monotonic() + 60
     while record.status == "processing" and time.monotonic() < deadline:
         time.sleep(0.1)

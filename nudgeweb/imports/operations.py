@@ -38,7 +38,7 @@ from nudgeweb.imports.mapping import MappingError, check_mapping, guess_mapping,
 from nudgeweb.imports.signals import chunk_due
 from nudgeweb.models import Contact, ContactActivity, Organization, contact_tags, db, utcnow
 from nudgeweb.models.imports import ContactImport, ContactImportFailure
-from nudgeweb.unit_of_work import after_commit, checkpoint, rollback
+from nudgeweb.unit_of_work import after_commit, checkpoint, rollback, unit_of_work
 
 log = logging.getLogger(__name__)
 
@@ -552,7 +552,7 @@ def failed_rows_csv(contact_import, batch=1000):
         yield header
         after = 0
         while after is not None:
-            with app.app_context():
+            with app.app_context(), unit_of_work(organization_id):
                 rows = db.session.execute(
                     select(ContactImportFailure.line, ContactImportFailure.reason, ContactImportFailure.values)
                     .where(
