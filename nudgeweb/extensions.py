@@ -4,7 +4,7 @@ import os
 from pathlib import Path
 
 import orjson
-from flask import has_app_context, request
+from flask import has_app_context
 from flask_limiter import Limiter as FlaskLimiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
@@ -74,7 +74,9 @@ class Limiter(FlaskLimiter):
     decorators, so for an API request the hook would only spend time finding nothing to do."""
 
     def _check_request_limit(self, callable_name=None, in_middleware=True):
-        if in_middleware and request.path.startswith("/api/"):
+        from nudgeweb.api import is_api_request  # (the API imports these extensions)
+
+        if in_middleware and is_api_request():
             return
         super()._check_request_limit(callable_name, in_middleware)
 

@@ -89,8 +89,13 @@ def load_resources():
     _resources_loaded = True
 
 
+API_PREFIX = "/api/"
+
+
 def is_api_request():
-    return request.path.startswith("/api/")
+    """Whether this request belongs to the JSON API (every path under /api/): no cookie session, no
+    page membership, JSON:API errors, the API's own rate limits. The one place that knows."""
+    return request.path.startswith(API_PREFIX)
 
 
 class SessionInterface(SecureCookieSessionInterface):
@@ -98,7 +103,7 @@ class SessionInterface(SecureCookieSessionInterface):
     so a cookie is neither read nor written for them."""
 
     def open_session(self, app, request):
-        if request.path.startswith(bp.url_prefix + "/"):
+        if is_api_request():
             return self.make_null_session(app)
         return super().open_session(app, request)
 
