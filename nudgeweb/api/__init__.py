@@ -5,7 +5,8 @@ OAuth access token or a JWT), counts the rate limit, checks scope and role, make
 idempotent, validates the body with a pydantic model (all bad fields at once, as JSON:API
 errors with ``source.pointer``), parses list parameters, and records the route for the OpenAPI
 document at /api/v1/openapi.json. Errors: raise ``ApiError`` / ``not_found`` /
-``validation_error``; ``scoping.get_or_404`` and ``abort(404)`` also answer JSON:API errors.
+``validation_error``; ``scoping.get_or_404`` and ``abort(404)`` also answer JSON:API errors, and so
+does an operation's ``FieldErrors`` (nudgeweb/field_errors.py): one 422 naming every bad field.
 
 Adding a resource: put a module in ``nudgeweb/api/resources/`` (every module there is imported
 when the app starts) that translates between documents and your area's operations::
@@ -15,7 +16,6 @@ when the app starts) that translates between documents and your area's operation
     from sqlalchemy import select
 
     from nudgeweb.api import Attributes, Body, ListSpec, ResourceType, api_route, documents, iso
-    from nudgeweb.api.errors import validation_error
     from nudgeweb.models import Widget
     from nudgeweb.scoping import get_or_404
     from nudgeweb.widgets import operations
@@ -43,10 +43,8 @@ when the app starts) that translates between documents and your area's operation
     @api_route("/widgets", "POST", summary="Create a widget", tags=["Widgets"], scope="widgets:write",
                body=WidgetIn, response=WIDGETS, status=201)
     def create_widget(body):
-        try:
-            widget = operations.create_widget(current_organization(), body.model_dump())
-        except operations.WidgetError as error:
-            raise validation_error(error.errors)   # {field: message} -> one 422 with every field
+        # a FieldErrors({field: message}) raised by the operation answers one 422 naming every field
+        widget = operations.create_widget(current_organization(), body.model_dump())
         return documents.single(WIDGETS, widget, status=201)
 
     @api_route("/widgets/<widget_id>", "GET", summary="Get a widget", tags=["Widgets"],

@@ -11,6 +11,7 @@ from nudgeweb.delivery.forms import OutboxFilterForm, SendingForm
 from nudgeweb.delivery.queries import PAGE_SIZE, events_of, messages_query
 from nudgeweb.delivery.transports import describe_email_route, sending_settings, twilio_account
 from nudgeweb.delivery.tracking import public_url
+from nudgeweb.field_errors import show_field_errors
 from nudgeweb.models import Message, db
 from nudgeweb.paging import page_number
 from nudgeweb.scoping import get_or_404
@@ -56,8 +57,7 @@ def sending_settings_page():
         try:
             configuration.save_sending_settings(organization.id, values)
         except configuration.SendingSettingsError as error:
-            for name, text in error.errors.items():
-                getattr(form, name).errors.append(text)
+            show_field_errors(form, error)
         else:
             flash("Your sending settings are saved.", "success")
             return redirect(url_for(".sending_settings_page"))

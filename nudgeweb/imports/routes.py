@@ -5,6 +5,7 @@ from flask_login import current_user
 from nudgeweb.downloads import csv_response
 from nudgeweb.htmx import render
 from nudgeweb.auth.access import current_organization, member_required, role_required
+from nudgeweb.field_errors import flash_field_errors, show_field_errors
 from nudgeweb.imports import operations
 from nudgeweb.imports.forms import ConfirmForm, UploadForm
 from nudgeweb.imports.mapping import import_targets
@@ -28,7 +29,7 @@ def new():
                 current_organization(), current_user, upload.read(), upload.filename
             )
         except ImportValidationError as error:
-            form.file.errors.append(error.errors["file"])
+            show_field_errors(form, error)
         else:
             return redirect(url_for(".show", import_id=contact_import.id), 303)
     imports = operations.recent_imports(g.membership.organization_id)
@@ -79,7 +80,7 @@ def discard(import_id):
     try:
         operations.discard_draft(contact_import)
     except ImportValidationError as error:
-        flash(error.errors["file"], "error")
+        flash_field_errors(error)
         return redirect(url_for(".show", import_id=contact_import.id), 303)
     flash(f"{contact_import.filename} was not imported.", "info")
     return redirect(url_for(".new"), 303)

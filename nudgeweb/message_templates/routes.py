@@ -4,6 +4,7 @@ from sqlalchemy import select
 
 from nudgeweb.auth.access import current_organization, member_required, role_required
 from nudgeweb.extensions import db
+from nudgeweb.field_errors import show_field_errors
 from nudgeweb.htmx import render
 from nudgeweb.message_templates import operations, starter
 from nudgeweb.message_templates.forms import CATEGORY_LABELS, TemplateForm
@@ -69,7 +70,7 @@ def _edit(form, template):
             else:
                 operations.update_template(template, form.data_for_operations())
         except operations.TemplateValidationError as error:
-            form.show_errors(error.errors)
+            show_field_errors(form, error, aliases={"variables": None}, fallback=form.variable_errors)
         else:
             flash(f"“{template.name}” is saved.", "success")
             return redirect(url_for(".edit", template_id=template.id), 303)

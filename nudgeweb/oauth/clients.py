@@ -6,18 +6,15 @@ from urllib.parse import urlsplit
 
 from sqlalchemy import func, select
 
+from nudgeweb.field_errors import FieldErrors
 from nudgeweb.models import User, db
 from nudgeweb.models.oauth import OAuthClient, OAuthToken, hash_secret
 from nudgeweb.oauth import tokens
 from nudgeweb.oauth.scopes import DEFAULT_SCOPE, unknown_scopes
 
 
-class ClientValidationError(ValueError):
+class ClientValidationError(FieldErrors):
     """Bad input for a client; ``errors`` is {field: message} for every bad field."""
-
-    def __init__(self, errors):
-        super().__init__("; ".join(f"{field}: {message}" for field, message in errors.items()))
-        self.errors = errors
 
 
 def redirect_uri_problem(uri):

@@ -6,6 +6,7 @@ from flask import Blueprint, abort, flash, g, redirect, url_for
 from flask_login import current_user
 
 from nudgeweb.auth.access import current_organization, member_required, role_required
+from nudgeweb.field_errors import show_field_errors
 from nudgeweb.htmx import render, wants_fragment
 from nudgeweb.models.oauth import OAuthClient
 from nudgeweb.oauth import clients
@@ -43,8 +44,7 @@ def apps_create():
             " ".join(form.scopes.data or []), form.public.data,
         )
     except clients.ClientValidationError as error:
-        for field, message in error.errors.items():
-            getattr(form, field).errors.append(message)
+        show_field_errors(form, error)
         return render_apps(form, status=400)
     return render_apps(new_client=client, secret=secret, status=201)
 

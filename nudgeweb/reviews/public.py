@@ -6,6 +6,7 @@ private feedback box. A forged or expired link gets a friendly page, never a tra
 from flask import Blueprint, redirect, render_template, request
 
 from nudgeweb.extensions import limiter
+from nudgeweb.field_errors import show_field_errors
 from nudgeweb.htmx import render
 from nudgeweb.reviews import operations
 from nudgeweb.reviews.forms import FeedbackForm
@@ -77,7 +78,7 @@ def feedback(token):
         try:
             operations.leave_feedback(review_request, form.feedback.data)
         except operations.ReviewRequestError as error:
-            form.feedback.errors = [error.errors["feedback"]]
+            show_field_errors(form, error, fallback=form.feedback)
         else:
             return _page(review_request, token, form=FeedbackForm(formdata=None))
     return _page(review_request, token, form=form, status=400)

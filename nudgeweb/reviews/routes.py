@@ -5,6 +5,7 @@ from flask_login import current_user
 from nudgeweb.htmx import render
 from nudgeweb.auth.access import current_organization, member_required, role_required
 from nudgeweb.auth.verification import require_verified_sender
+from nudgeweb.field_errors import has_errors, show_field_errors
 from nudgeweb.models.reviews import STATUSES, ReviewRequest
 from nudgeweb.paging import page_number
 from nudgeweb.reviews import bulk, operations, queries
@@ -53,8 +54,7 @@ def new():
                 organization, data, form.delay_hours.data, channel=form.channel.data, insist=form.insist.data,
                 source="manual", created_by=current_user)
         except operations.ReviewRequestError as error:
-            for field, message in error.errors.items():
-                getattr(form, field, form.email).errors.append(message)
+            show_field_errors(form, error, fallback=form.email)
         except operations.ReviewRequestRefused as refused:
             field = form.insist if refused.reason == "asked_recently" else (
                 form.phone if form.channel.data == "sms" else form.email)
@@ -144,25 +144,13 @@ def settings_page():
                     follow_ups=[{"delay_days": entry.delay_days.data} for entry in form.follow_ups
                                 if entry.delay_days.data],
                     ask_again_after_days=form.ask_again_after_days.data, templates=form.chosen_templates())
-            except ReviewSettingsError as error:
-                for field, message in error.errors.items():
-                    target = _field_named(form, field)
-                    target.errors = list(target.errors) + [message]
+            except ReviewSettingsError as error:  # its follow_ups error is shown at the first follow-up
+                show_field_errors(form, error, aliases={"follow_ups": "follow_ups-0-delay_days"})
             else:
                 flash("Review settings saved.", "success")
                 return redirect(url_for(".settings_page"), 303)
     return render("reviews/settings.html", form=form, settings=settings,
-                       status=400 if form.errors or _has_errors(form) else 200)
-
-
-def _field_named(form, name):
-    """The form field an error of update_review_settings is about ("follow_ups", "templates-0-email" ...)."""
-    if name == "follow_ups":
-        return form.follow_ups.entries[0].delay_days
-    if name.startswith("templates-"):
-        _, step, channel = name.split("-")
-        return form.templates.entries[int(step)][channel]
-    return getattr(form, name)
+                       status=400 if has_errors(form) else 200)
 
 
 def _fill_settings_form(form, settings):
@@ -191,13 +179,6 @@ def _sites_from(form):
         else:
             sites.append(site)
     return None if bad else sites
-
-
-def _has_errors(form):
-    """Errors the operation put at nested fields after validation (form.errors does not see them)."""
-    return any(entry.url.errors for entry in form.sites.entries) or any(
-        entry.delay_days.errors for entry in form.follow_ups.entries) or any(
-        entry.email.errors or entry.sms.errors for entry in form.templates.entries)
 
 
 @bp.app_template_global("review_dashboard")
