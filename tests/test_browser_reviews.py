@@ -56,6 +56,8 @@ def test_customer_rates_clicks_a_site_and_leaves_feedback_on_a_phone(phone_page,
     page.get_by_text("You gave Acme Plumbing 2 stars").wait_for()
     expect(page.get_by_role("link", name="Review us on Google")).to_be_visible()  # low rating: still offered
     expect(page.get_by_role("link", name="Review us on Yelp")).to_be_visible()
+    page.get_by_role("button", name="Send privately").click()  # empty: the 422 card is swapped in, error at the box
+    expect(page.locator("#feedback-error")).to_have_text("Write a few words before sending.")
     page.get_by_label("Anything you'd like to tell us privately?").fill("The waiting room was cold.")
     page.get_by_role("button", name="Send privately").click()
     page.get_by_text("your message went straight to Acme Plumbing").wait_for()

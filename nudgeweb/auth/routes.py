@@ -9,6 +9,7 @@ from nudgeweb.auth.links import RESET_LIFETIME
 from nudgeweb.auth.operations import AccountError, authenticate, find_user, sign_up
 from nudgeweb.auth.access import switch_organization
 from nudgeweb.extensions import db, limiter
+from nudgeweb.field_errors import INVALID_FORM, form_status
 from nudgeweb.settings import invitations
 
 bp = Blueprint("auth", __name__)
@@ -41,7 +42,7 @@ def signup():
             flash(f"Welcome to Nudge, {membership.user.name}! Let's get {membership.organization.name} set up. "
                   f"We emailed {membership.user.email} a link to verify your address.", "success")
             return redirect(url_for("main.dashboard"))
-    return render_template("auth/signup.html", form=form), 400 if form.errors else 200
+    return render_template("auth/signup.html", form=form), form_status(form)
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -55,7 +56,7 @@ def login():
             login_user(user, remember=form.remember.data)
             return redirect(safe_next(url_for("main.dashboard")))
         form.password.errors.append("That email and password don't match an account.")
-    return render_template("auth/login.html", form=form), 400 if form.errors else 200
+    return render_template("auth/login.html", form=form), form_status(form)
 
 
 @bp.post("/logout")
@@ -138,14 +139,14 @@ def invitation(token):
         except AccountError as error:
             field = getattr(form, error.field or "", None)
             field.errors.append(str(error)) if field is not None else flash(str(error), "error")
-            return _invitation_page(invitation, form, 400)
+            return _invitation_page(invitation, form, INVALID_FORM)
         except invitations.InvitationGone as gone:  # used by another request meanwhile
             return render_template("auth/invitation_gone.html", reason=str(gone)), 410
         login_user(membership.user)
         switch_organization(membership)
         flash(f"Welcome to {membership.organization.name}, {membership.user.name}!", "success")
         return redirect(url_for("main.dashboard"), 303)
-    return _invitation_page(invitation, form, 400 if form.errors else 200)
+    return _invitation_page(invitation, form, form_status(form))
 
 
 def _invitation_page(invitation, form, status):

@@ -11,7 +11,7 @@ from nudgeweb.delivery.forms import OutboxFilterForm, SendingForm
 from nudgeweb.delivery.queries import PAGE_SIZE, events_of, messages_query
 from nudgeweb.delivery.transports import describe_email_route, sending_settings, twilio_account
 from nudgeweb.delivery.tracking import public_url
-from nudgeweb.field_errors import show_field_errors
+from nudgeweb.field_errors import form_status, show_field_errors
 from nudgeweb.models import Message, db
 from nudgeweb.paging import page_number
 from nudgeweb.scoping import get_or_404
@@ -66,7 +66,7 @@ def sending_settings_page():
         "delivery/sending.html", form=form, saved=configuration.saved_secrets(settings),
         email_route=describe_email_route(settings),
         has_twilio=twilio_account(settings) is not None, inbound_url=f"{hooks}/inbound",
-    ), 400 if form.errors else 200
+    ), form_status(form)
 
 
 @bp.post("/settings/sending/test")

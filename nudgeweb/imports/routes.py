@@ -5,7 +5,7 @@ from flask_login import current_user
 from nudgeweb.downloads import csv_response
 from nudgeweb.htmx import render
 from nudgeweb.auth.access import current_organization, member_required, role_required
-from nudgeweb.field_errors import flash_field_errors, show_field_errors
+from nudgeweb.field_errors import INVALID_FORM, flash_field_errors, form_status, show_field_errors
 from nudgeweb.imports import operations
 from nudgeweb.imports.forms import ConfirmForm, UploadForm
 from nudgeweb.imports.mapping import import_targets
@@ -33,7 +33,7 @@ def new():
         else:
             return redirect(url_for(".show", import_id=contact_import.id), 303)
     imports = operations.recent_imports(g.membership.organization_id)
-    return render("imports/new.html", form=form, imports=imports, status=400 if form.errors else 200)
+    return render("imports/new.html", form=form, imports=imports, status=form_status(form))
 
 
 @bp.route("/<import_id>", methods=["GET", "POST"])
@@ -61,7 +61,7 @@ def show(import_id):
     return render(
         "imports/mapping.html", contact_import=contact_import, form=form, errors=errors, columns=columns,
         targets=import_targets(current_organization()), rows=rows, samples=operations.column_samples(rows),
-        status=400 if errors else 200,
+        status=INVALID_FORM if errors else 200,
     )
 
 

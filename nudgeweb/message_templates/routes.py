@@ -4,7 +4,7 @@ from sqlalchemy import select
 
 from nudgeweb.auth.access import current_organization, member_required, role_required
 from nudgeweb.extensions import db
-from nudgeweb.field_errors import show_field_errors
+from nudgeweb.field_errors import INVALID_FORM, show_field_errors
 from nudgeweb.htmx import render
 from nudgeweb.message_templates import operations, starter
 from nudgeweb.message_templates.forms import CATEGORY_LABELS, TemplateForm
@@ -76,7 +76,7 @@ def _edit(form, template):
             return redirect(url_for(".edit", template_id=template.id), 303)
     if request.method == "GET":
         form.fill_blank_variable_rows()
-    return _editor(form, template, status=400 if request.method == "POST" else 200)
+    return _editor(form, template, status=INVALID_FORM if request.method == "POST" else 200)
 
 
 def _editor(form, template, status=200):

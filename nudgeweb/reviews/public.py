@@ -6,7 +6,7 @@ private feedback box. A forged or expired link gets a friendly page, never a tra
 from flask import Blueprint, redirect, render_template, request
 
 from nudgeweb.extensions import limiter
-from nudgeweb.field_errors import show_field_errors
+from nudgeweb.field_errors import INVALID_FORM, show_field_errors
 from nudgeweb.htmx import render
 from nudgeweb.reviews import operations
 from nudgeweb.reviews.forms import FeedbackForm
@@ -63,7 +63,7 @@ def rate(token):
     try:
         operations.rate(review_request, request.form.get("rating", type=int))
     except operations.ReviewRequestError:
-        return _page(review_request, token, status=400)
+        return _page(review_request, token, status=INVALID_FORM)
     return _page(review_request, token)
 
 
@@ -81,7 +81,7 @@ def feedback(token):
             show_field_errors(form, error, fallback=form.feedback)
         else:
             return _page(review_request, token, form=FeedbackForm(formdata=None))
-    return _page(review_request, token, form=form, status=400)
+    return _page(review_request, token, form=form, status=INVALID_FORM)
 
 
 @bp.get("/<token>/go/<int:index>")

@@ -5,7 +5,7 @@ from flask_login import current_user
 from nudgeweb.htmx import render
 from nudgeweb.auth.access import current_organization, member_required, role_required
 from nudgeweb.auth.verification import require_verified_sender
-from nudgeweb.field_errors import has_errors, show_field_errors
+from nudgeweb.field_errors import form_status, show_field_errors
 from nudgeweb.models.reviews import STATUSES, ReviewRequest
 from nudgeweb.paging import page_number
 from nudgeweb.reviews import bulk, operations, queries
@@ -63,7 +63,7 @@ def new():
             flash(f"Review request for {review_request.contact.display_name} is scheduled.", "success")
             return redirect(url_for(".show", request_id=review_request.id), 303)
     return render("reviews/new.html", "reviews/_send_form.html", form=form,
-                       status=400 if form.errors else 200)
+                       status=form_status(form))
 
 
 @bp.get("/review-requests/<request_id>")
@@ -150,7 +150,7 @@ def settings_page():
                 flash("Review settings saved.", "success")
                 return redirect(url_for(".settings_page"), 303)
     return render("reviews/settings.html", form=form, settings=settings,
-                       status=400 if has_errors(form) else 200)
+                       status=form_status(form))
 
 
 def _fill_settings_form(form, settings):

@@ -9,6 +9,7 @@ from nudgeweb.auth.operations import AccountError
 from nudgeweb.delivery.sealed import install_settings
 from nudgeweb.delivery.transports import email_stays_local
 from nudgeweb.extensions import db, limiter
+from nudgeweb.field_errors import INVALID_FORM, form_status
 from nudgeweb.models import Invitation, Membership
 from nudgeweb.scoping import get_or_404
 from nudgeweb.settings import invitations, operations
@@ -35,8 +36,7 @@ def organization():
         )
         flash("Your business profile is saved.", "success")
         return redirect(url_for(".organization"))
-    status = 400 if form.errors else 200
-    return render_template("settings/organization.html", form=form, organization=org), status
+    return render_template("settings/organization.html", form=form, organization=org), form_status(form)
 
 
 @bp.get("/team")
@@ -63,7 +63,7 @@ def invite():
                 flash(f"Invitation sent to {invitation.email}. The link works for "
                       f"{invitations.INVITATION_LIFETIME.days} days.", "success")
             return redirect(url_for(".team"), 303)
-    return _team_page(form, 400)
+    return _team_page(form, INVALID_FORM)
 
 
 @bp.post("/team/invitations/<invitation_id>/revoke")
@@ -95,7 +95,7 @@ def member(membership_id):
         else:
             flash(f"{membership.user.name} is now {membership.role}.", "success")
             return redirect(url_for(".team"))
-    return render_template("settings/member.html", member=membership, form=form), 400 if form.errors else 200
+    return render_template("settings/member.html", member=membership, form=form), form_status(form)
 
 
 @bp.post("/team/<membership_id>/remove")
