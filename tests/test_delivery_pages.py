@@ -5,7 +5,7 @@ import pytest
 from playwright.sync_api import expect
 
 from nudgeweb.delivery import queue_message
-from nudgeweb.models import Message, SendingSettings, db
+from nudgeweb.models import Contact, Message, MessageTemplate, SendingSettings, db
 from tests.conftest import log_in, member_client, screenshot
 from tests.delivery_support import SmtpServer, email_template, smtp  # noqa: F401
 from tests.factories import ContactFactory
@@ -32,6 +32,18 @@ def test_outbox_lists_filters_and_shows_one_message(owner_client, sent):
     one = owner_client.get(f"/outbox/{sent.id}")
     assert "ada@example.net" in one.text and "srcdoc=" in one.text and "/t/o/" not in one.text
     assert "sent" in one.text
+
+
+def test_outbox_pages_older_messages_without_counting_them(owner_client, organization, sent):
+    for _ in range(50):  # 50 a page: with the fixture's, one is left for page 2
+        queue_message(db.session.get(Contact, sent.contact_id), "email", db.session.get(MessageTemplate, sent.template_id),
+                      purpose="campaign")
+    first = owner_client.get("/outbox?channel=email").text
+    assert "Showing 1–50" in first and "Page 1" not in first and 'rel="prev"' not in first
+    assert re.search(r'href="/outbox\?[^"]*page=2[^"]*" rel="next">Next</a>', first)
+    second = owner_client.get("/outbox?channel=email&page=2").text
+    assert "Showing 51–51" in second and 'rel="next"' not in second
+    assert re.search(r'href="/outbox\?[^"]*page=1[^"]*" rel="prev">Previous</a>', second)
 
 
 def test_empty_outbox_says_what_to_do(owner_client):

@@ -174,6 +174,17 @@ def test_pipeline_counts_filters_and_fragment(owner_client, organization):
     assert owner_client.get("/review-requests?search=person1").get_data(as_text=True).count("Person1") == 1
 
 
+def test_pipeline_pages_through_the_shared_pager(owner_client, organization):
+    for n in range(51):  # 50 a page
+        operations.create_review_request(organization, {"first_name": f"P{n}", "email": f"p{n}@example.com"}, 1)
+    first = owner_client.get("/review-requests?status=scheduled").text
+    assert "Showing 1–50 of 51 requests" in first and "Page 1 of 2" in first and 'rel="prev"' not in first
+    assert re.search(r'<a class="btn btn-sm" href="/review-requests\?[^"]*page=2[^"]*" rel="next"', first)
+    second = owner_client.get("/review-requests?status=scheduled&page=2").text
+    assert "Showing 51–51 of 51 requests" in second and "Page 2 of 2" in second and 'rel="next"' not in second
+    assert re.search(r'href="/review-requests\?[^"]*status=scheduled[^"]*" rel="prev"', second)
+
+
 def test_send_form_creates_request_and_shows_errors_at_the_field(owner_client, organization):
     bad = owner_client.post("/review-requests/new", data={"first_name": "Bo", "delay_hours": "2", "channel": "auto"})
     assert bad.status_code == 422 and b'id="email-error"' in bad.data and count(ReviewRequest) == 0

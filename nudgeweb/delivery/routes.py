@@ -13,7 +13,7 @@ from nudgeweb.delivery.transports import describe_email_route, sending_settings,
 from nudgeweb.delivery.tracking import public_url
 from nudgeweb.field_errors import form_status, show_field_errors
 from nudgeweb.models import Message, db
-from nudgeweb.paging import page_number
+from nudgeweb.pagination import paginate, requested_page
 from nudgeweb.scoping import get_or_404
 
 bp = Blueprint("delivery", __name__)
@@ -26,14 +26,12 @@ _PIXEL = re.compile(r'<img src="[^"]*/t/o/[^"]*"[^>]*>')
 def outbox():
     form = OutboxFilterForm(request.args)
     filters = {name: value for name, value in form.data.items() if value} if form.validate() else {}
-    page = page_number(request.args.get("page"))
-    rows = db.session.scalars(
-        messages_query(g.membership.organization_id, filters).offset((page - 1) * PAGE_SIZE).limit(PAGE_SIZE + 1)
-    ).all()
+    messages = paginate(messages_query(g.membership.organization_id, filters), requested_page(), PAGE_SIZE,
+                        count=False)
     settings = sending_settings(g.membership.organization_id)
     return render(
-        "delivery/outbox.html", "delivery/_outbox_rows.html", form=form, messages=rows[:PAGE_SIZE],
-        page_number=page, has_next=len(rows) > PAGE_SIZE, filters=filters, email_route=describe_email_route(settings),
+        "delivery/outbox.html", "delivery/_outbox_rows.html", form=form, messages=messages,
+        filters=filters, email_route=describe_email_route(settings),
     )
 
 

@@ -7,7 +7,7 @@ from nudgeweb.auth.access import current_organization, member_required, role_req
 from nudgeweb.auth.verification import require_verified_sender
 from nudgeweb.field_errors import form_status, show_field_errors
 from nudgeweb.models.reviews import STATUSES, ReviewRequest
-from nudgeweb.paging import page_number
+from nudgeweb.pagination import paginate, requested_page
 from nudgeweb.reviews import bulk, operations, queries
 from nudgeweb.reviews.forms import BulkSendForm, ReviewSettingsForm, SendReviewRequestForm
 from nudgeweb.reviews.settings import (
@@ -26,15 +26,13 @@ LIST_SORTS = {"-created_at": "Newest first", "created_at": "Oldest first",
 def index():
     filters = {key: request.args.get(key, "").strip() for key in ("status", "channel", "search")}
     sort = request.args.get("sort") if request.args.get("sort") in LIST_SORTS else "-created_at"
-    number = page_number(request.args.get("page"))
     try:
-        rows, total = queries.page_of(queries.requests_query(g.membership.organization_id, filters, sort),
-                                      number, PAGE_SIZE)
+        results = paginate(queries.requests_query(g.membership.organization_id, filters, sort),
+                           requested_page(), PAGE_SIZE)
     except queries.BadFilter:
         abort(400)
     return render(
-        "reviews/index.html", "reviews/_pipeline.html", rows=rows, total=total, page_number=number,
-        pages=max((total + PAGE_SIZE - 1) // PAGE_SIZE, 1), filters=filters, sort=sort, sorts=LIST_SORTS,
+        "reviews/index.html", "reviews/_pipeline.html", results=results, filters=filters, sort=sort, sorts=LIST_SORTS,
         statuses=STATUSES, counts=operations.status_counts(g.membership.organization_id),
     )
 
