@@ -9,7 +9,7 @@ from nudgeweb.auth.links import RESET_LIFETIME
 from nudgeweb.auth.operations import AccountError, authenticate, find_user, sign_up
 from nudgeweb.auth.access import switch_organization
 from nudgeweb.extensions import db, limiter
-from nudgeweb.field_errors import INVALID_FORM, form_status
+from nudgeweb.field_errors import INVALID_FORM, form_status, show_field_errors
 from nudgeweb.settings import invitations
 
 bp = Blueprint("auth", __name__)
@@ -35,7 +35,7 @@ def signup():
                 form.business_name.data, form.name.data, form.email.data, form.password.data
             )
         except AccountError as error:
-            getattr(form, error.field).errors.append(str(error))
+            show_field_errors(form, error)
         else:
             login_user(membership.user)
             switch_organization(membership)
@@ -137,8 +137,7 @@ def invitation(token):
             membership = (invitations.accept(invitation, current_user) if current_user.is_authenticated else
                           invitations.accept_with_new_account(invitation, form.name.data, form.password.data))
         except AccountError as error:
-            field = getattr(form, error.field or "", None)
-            field.errors.append(str(error)) if field is not None else flash(str(error), "error")
+            show_field_errors(form, error)
             return _invitation_page(invitation, form, INVALID_FORM)
         except invitations.InvitationGone as gone:  # used by another request meanwhile
             return render_template("auth/invitation_gone.html", reason=str(gone)), 410

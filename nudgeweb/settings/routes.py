@@ -9,7 +9,7 @@ from nudgeweb.auth.operations import AccountError
 from nudgeweb.delivery.sealed import install_settings
 from nudgeweb.delivery.transports import email_stays_local
 from nudgeweb.extensions import db, limiter
-from nudgeweb.field_errors import INVALID_FORM, form_status
+from nudgeweb.field_errors import INVALID_FORM, flash_field_errors, form_status, show_field_errors
 from nudgeweb.models import Invitation, Membership
 from nudgeweb.scoping import get_or_404
 from nudgeweb.settings import invitations, operations
@@ -53,7 +53,7 @@ def invite():
         try:
             invitation = invitations.invite(current_organization(), form.email.data, form.role.data, g.membership)
         except AccountError as error:
-            getattr(form, error.field).errors.append(str(error))
+            show_field_errors(form, error)
         else:
             if email_stays_local(install_settings(invitation.organization_id)):
                 flash(f"The invitation to {invitation.email} is made, but this install keeps email in the local "
@@ -91,7 +91,7 @@ def member(membership_id):
         try:
             operations.change_role(membership, form.role.data, acting=g.membership)
         except AccountError as error:
-            form.role.errors.append(str(error))
+            show_field_errors(form, error, fallback=form.role)
         else:
             flash(f"{membership.user.name} is now {membership.role}.", "success")
             return redirect(url_for(".team"))
@@ -106,7 +106,7 @@ def remove_member(membership_id):
     try:
         operations.remove_member(membership, acting=g.membership)
     except AccountError as error:
-        flash(str(error), "error")
+        flash_field_errors(error)
         return redirect(url_for(".member", membership_id=membership.id))
     flash(f"{name} no longer has access.", "success")
     return redirect(url_for(".team"), 303)
