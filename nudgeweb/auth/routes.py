@@ -87,7 +87,7 @@ def forgot_password():
         email_password_reset(form.email.data)  # queued for any address: the answer doesn't tell
         return render_template("auth/reset_sent.html", email=operations.normalize_email(form.email.data),
                                minutes=int(RESET_LIFETIME.total_seconds() // 60))
-    return render_template("auth/forgot_password.html", form=form), 400 if form.errors else 200
+    return render_template("auth/forgot_password.html", form=form), form_status(form)
 
 
 @bp.route("/reset-password/<token>", methods=["GET", "POST"])
@@ -101,14 +101,14 @@ def reset_password(token):
         try:
             operations.reset_password(token, form.password.data)
         except AccountError as error:
-            form.password.errors.append(str(error))
+            show_field_errors(form, error, fallback=form.password)
         else:
             db.session.commit()
             logout_user()
             flash("Your password is changed, and every device that was logged in is logged out. "
                   "Log in with your new password.", "success")
             return redirect(url_for("auth.login"), 303)
-    return render_template("auth/reset_password.html", form=form), 400 if form.errors else 200
+    return render_template("auth/reset_password.html", form=form), form_status(form)
 
 
 @bp.get("/verify-email/<token>")

@@ -126,13 +126,13 @@ def account_password():
         try:
             accounts.change_password(current_user, form.current_password.data, form.password.data)
         except AccountError as error:
-            getattr(form, error.field).errors.append(str(error))
+            show_field_errors(form, error)
         else:
             db.session.commit()
             renew_login(current_user._get_current_object())
             flash("Your password is changed. Every other device that was logged in is logged out.", "success")
             return redirect(url_for(".account"), 303)
-    return _account_page(form, 400)
+    return _account_page(form, INVALID_FORM)
 
 
 @bp.post("/account/logout-everywhere")
