@@ -2,7 +2,7 @@
 from flask import abort, current_app, render_template, request
 from flask_wtf.csrf import CSRFError
 
-from nudgeweb.api import is_api_request
+from nudgeweb.api_request import is_api_request
 from nudgeweb.auth.verification import EmailNotVerified
 from nudgeweb.extensions import db
 

@@ -16,6 +16,8 @@ from huey import Huey
 from huey.storage import RedisStorage, SqliteStorage
 from sqlalchemy import MetaData
 
+from nudgeweb.api_request import is_api_request
+
 # Named constraints, so that Alembic can alter them on every database.
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -74,8 +76,6 @@ class Limiter(FlaskLimiter):
     decorators, so for an API request the hook would only spend time finding nothing to do."""
 
     def _check_request_limit(self, callable_name=None, in_middleware=True):
-        from nudgeweb.api import is_api_request  # (the API imports these extensions)
-
         if in_middleware and is_api_request():
             return
         super()._check_request_limit(callable_name, in_middleware)

@@ -71,6 +71,7 @@ from nudgeweb.api.params import ListParams, ListSpec  # noqa: F401
 from nudgeweb.api.platform import Body, api_route, bp  # noqa: F401
 from nudgeweb.api.ratelimit import add_headers as add_rate_limit_headers
 from nudgeweb.api.schemas import Attributes  # noqa: F401
+from nudgeweb.api_request import is_api_request
 
 _resources_loaded = False
 
@@ -85,15 +86,6 @@ def load_resources():
     for module in pkgutil.iter_modules(resources.__path__):
         importlib.import_module(f"{resources.__name__}.{module.name}")
     _resources_loaded = True
-
-
-API_PREFIX = "/api/"
-
-
-def is_api_request():
-    """Whether this request belongs to the JSON API (every path under /api/): no cookie session, no
-    page membership, JSON:API errors, the API's own rate limits. The one place that knows."""
-    return request.path.startswith(API_PREFIX)
 
 
 class SessionInterface(SecureCookieSessionInterface):

@@ -7,7 +7,7 @@ from flask import abort, current_app, g, request, session
 from flask_login import current_user, login_required, login_user
 from flask_login.config import COOKIE_NAME
 
-from nudgeweb.api import is_api_request
+from nudgeweb.api_request import is_api_request
 from nudgeweb.auth.operations import membership_of, memberships_of
 from nudgeweb.models import role_at_least
 from nudgeweb.scoping import enter_organization
