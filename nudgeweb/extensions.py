@@ -1,7 +1,6 @@
 """Extension instances, created bare here and bound to the app in create_app()."""
 import json
 import os
-from pathlib import Path
 
 import orjson
 from flask import has_app_context, request
@@ -15,6 +14,8 @@ from htmx_flask import Htmx
 from huey import Huey
 from huey.storage import RedisStorage, SqliteStorage
 from sqlalchemy import MetaData
+
+from nudgeweb.instance_files import private_sqlite_file
 
 # Named constraints, so that Alembic can alter them on every database.
 NAMING_CONVENTION = {
@@ -48,7 +49,7 @@ class FlaskHuey(Huey):
             self.storage_class, self.storage_kwargs = RedisStorage, {"url": url}
         else:
             path = url.removeprefix("sqlite:///")  # sqlite:////abs/path or sqlite:///relative
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            private_sqlite_file(path)
             self.storage_class, self.storage_kwargs = SqliteStorage, {"filename": path}
         self._immediate = app.config["HUEY_IMMEDIATE"]
         self.storage = self.create_storage()
