@@ -9,7 +9,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
 from config import ROOT, Config
-from nudgeweb import extensions
+from nudgeweb import extensions, hosts
 from nudgeweb.extensions import csrf, db, huey, limiter, login_manager, migrate
 from nudgeweb.instance_files import private_file, private_folder, private_sqlite_file
 
@@ -23,6 +23,7 @@ def create_app(config=None):
         static_folder=str(ROOT / "static"),
     )
     app.config.from_object(config)
+    hosts.configure(app)
     private_folder(app.instance_path)
     # Flask-SQLAlchemy reads a relative SQLite path from the instance folder.
     private_sqlite_file(app.config["SQLALCHEMY_DATABASE_URI"], relative_to=app.instance_path)
