@@ -9,7 +9,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
 from config import ROOT, Config
-from nudgeweb import extensions, hosts
+from nudgeweb import extensions, hosts, security_headers
 from nudgeweb.extensions import csrf, db, huey, limiter, login_manager, migrate
 from nudgeweb.instance_files import private_file, private_folder, private_sqlite_file
 
@@ -61,6 +61,7 @@ def register_extensions(app):
     csrf.init_app(app)
     extensions.htmx.init_app(app)  # not `htmx`: that name is the nudgeweb.htmx module once imported
     limiter.init_app(app)
+    security_headers.init_app(app)
     huey.init_app(app)
 
     from nudgeweb.oauth.server import init_app as init_oauth_server

@@ -9,6 +9,7 @@ from nudgeweb.auth.links import RESET_LIFETIME
 from nudgeweb.auth.operations import AccountError, find_user, sign_up
 from nudgeweb.auth.access import switch_organization
 from nudgeweb.extensions import db, limiter
+from nudgeweb.security_headers import token_in_url
 from nudgeweb.settings import invitations
 
 bp = Blueprint("auth", __name__)
@@ -102,6 +103,7 @@ def forgot_password():
 
 
 @bp.route("/reset-password/<token>", methods=["GET", "POST"])
+@token_in_url
 def reset_password(token):
     from nudgeweb.auth.links import user_for_reset_token
 
@@ -123,6 +125,7 @@ def reset_password(token):
 
 
 @bp.get("/verify-email/<token>")
+@token_in_url
 def verify_email(token):
     user = operations.verify_email(token)
     if user is None:
@@ -135,6 +138,7 @@ def verify_email(token):
 
 
 @bp.route("/invitations/<token>", methods=["GET", "POST"])
+@token_in_url
 def invitation(token):
     try:
         invitation = invitations.invitation_for_token(token)

@@ -14,6 +14,7 @@ from nudgeweb.delivery.tracking import public_url
 from nudgeweb.models import Message, db
 from nudgeweb.paging import page_number
 from nudgeweb.scoping import get_or_404
+from nudgeweb.security_headers import shows_email_preview
 
 bp = Blueprint("delivery", __name__)
 
@@ -37,6 +38,7 @@ def outbox():
 
 
 @bp.get("/outbox/<message_id>")
+@shows_email_preview
 @role_required("admin")
 def message(message_id):
     message = get_or_404(Message, message_id)
