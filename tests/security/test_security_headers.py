@@ -43,7 +43,7 @@ def site(app, owner, organization):
                     "/review-requests/bulk", f"/templates/{template.id}", "/templates/new?channel=email",
                     f"/outbox/{message.id}", f"/oauth/authorize?{urlencode(consent)}", "/api/docs"]
     token_pages = [local(review_link(request)), local(unsubscribe_url(message.id)), local(invitation_link(invitation))]
-    return {"member": member_pages, "anonymous": ["/login", "/signup"], "token": token_pages}
+    return {"member": member_pages, "anonymous": ["/login", "/signup", "/forgot-password"], "token": token_pages}
 
 
 def assert_security_headers(response, referrer_policy):
