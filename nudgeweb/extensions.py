@@ -1,7 +1,6 @@
 """Extension instances, created bare here and bound to the app in create_app()."""
 import json
 import os
-from pathlib import Path
 
 import orjson
 from flask import has_app_context
@@ -17,6 +16,7 @@ from huey.storage import RedisStorage, SqliteStorage
 from sqlalchemy import MetaData
 
 from nudgeweb.api_request import is_api_request
+from nudgeweb.instance_files import private_sqlite_file
 
 # Named constraints, so that Alembic can alter them on every database.
 NAMING_CONVENTION = {
@@ -50,7 +50,7 @@ class FlaskHuey(Huey):
             self.storage_class, self.storage_kwargs = RedisStorage, {"url": url}
         else:
             path = url.removeprefix("sqlite:///")  # sqlite:////abs/path or sqlite:///relative
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            private_sqlite_file(path)
             self.storage_class, self.storage_kwargs = SqliteStorage, {"filename": path}
         self._immediate = app.config["HUEY_IMMEDIATE"]
         self.storage = self.create_storage()

@@ -3,13 +3,21 @@ from urllib.parse import urlsplit
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_user, logout_user
 
-from nudgeweb.auth import operations
-from nudgeweb.auth.forms import ForgotPasswordForm, JoinForm, LoginForm, NewMemberForm, ResetPasswordForm, SignupForm
-from nudgeweb.auth.links import RESET_LIFETIME
-from nudgeweb.auth.operations import AccountError, authenticate, find_user, sign_up
+from nudgeweb.auth import operations, throttle
 from nudgeweb.auth.access import switch_organization
+from nudgeweb.auth.forms import (
+    ForgotPasswordForm,
+    JoinForm,
+    LoginForm,
+    NewMemberForm,
+    ResetPasswordForm,
+    SignupForm,
+)
+from nudgeweb.auth.links import RESET_LIFETIME
+from nudgeweb.auth.operations import AccountError, find_user, sign_up
 from nudgeweb.extensions import db, limiter
 from nudgeweb.field_errors import INVALID_FORM, form_status, show_field_errors
+from nudgeweb.security_headers import token_in_url
 from nudgeweb.settings import invitations
 
 bp = Blueprint("auth", __name__)
@@ -24,6 +32,12 @@ def safe_next(default):
     return default
 
 
+def too_many_attempts(refused, template, **context):
+    """The form again, with what was refused and how long to wait."""
+    flash(str(refused), "error")
+    return render_template(template, **context), 429, {"Retry-After": str(refused.retry_after)}
+
+
 @bp.route("/signup", methods=["GET", "POST"])
 def signup():
     if current_user.is_authenticated:
@@ -31,9 +45,12 @@ def signup():
     form = SignupForm()
     if form.validate_on_submit():
         try:
+            throttle.sign_up_attempt()
             membership = sign_up(
                 form.business_name.data, form.name.data, form.email.data, form.password.data
             )
+        except throttle.TooManyAttempts as refused:
+            return too_many_attempts(refused, "auth/signup.html", form=form)
         except AccountError as error:
             show_field_errors(form, error)
         else:
@@ -51,7 +68,10 @@ def login():
         return redirect(safe_next(url_for("main.dashboard")))
     form = LoginForm()
     if form.validate_on_submit():
-        user = authenticate(form.email.data, form.password.data)
+        try:
+            user = throttle.authenticate(form.email.data, form.password.data)
+        except throttle.TooManyAttempts as refused:
+            return too_many_attempts(refused, "auth/login.html", form=form)
         if user is not None:
             login_user(user, remember=form.remember.data)
             return redirect(safe_next(url_for("main.dashboard")))
@@ -91,6 +111,7 @@ def forgot_password():
 
 
 @bp.route("/reset-password/<token>", methods=["GET", "POST"])
+@token_in_url
 def reset_password(token):
     from nudgeweb.auth.links import user_for_reset_token
 
@@ -112,6 +133,7 @@ def reset_password(token):
 
 
 @bp.get("/verify-email/<token>")
+@token_in_url
 def verify_email(token):
     user = operations.verify_email(token)
     if user is None:
@@ -124,6 +146,7 @@ def verify_email(token):
 
 
 @bp.route("/invitations/<token>", methods=["GET", "POST"])
+@token_in_url
 def invitation(token):
     try:
         invitation = invitations.invitation_for_token(token)
@@ -133,6 +156,11 @@ def invitation(token):
         return render_template("auth/invitation_gone.html", reason="unknown"), 404
     form = JoinForm() if current_user.is_authenticated else NewMemberForm()
     if form.validate_on_submit():
+        try:
+            throttle.invitation_attempt()
+        except throttle.TooManyAttempts as refused:
+            return too_many_attempts(refused, "auth/invitation.html", invitation=invitation, form=form,
+                                     has_account=find_user(invitation.email) is not None)
         try:
             membership = (invitations.accept(invitation, current_user) if current_user.is_authenticated else
                           invitations.accept_with_new_account(invitation, form.name.data, form.password.data))

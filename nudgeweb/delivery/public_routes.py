@@ -9,6 +9,7 @@ from nudgeweb.delivery import public, tracking
 from nudgeweb.delivery.transports import sending_settings, twilio_account
 from nudgeweb.extensions import csrf
 from nudgeweb.models import Organization, db
+from nudgeweb.security_headers import token_in_url
 
 bp = Blueprint("tracking", __name__)
 csrf.exempt(bp)  # signed tokens and Twilio's signature stand in for the CSRF token here
@@ -21,6 +22,7 @@ def _client():
 
 
 @bp.get("/t/o/<token>.gif")
+@token_in_url
 def opened(token):
     public.record_open(token, **_client())
     response = make_response(PIXEL)
@@ -29,6 +31,7 @@ def opened(token):
 
 
 @bp.get("/t/c/<token>")
+@token_in_url
 def clicked(token):
     url = public.record_click(token, **_client())
     if url is None:
@@ -37,6 +40,7 @@ def clicked(token):
 
 
 @bp.route("/u/<token>", methods=["GET", "POST"])
+@token_in_url
 def unsubscribe(token):
     try:
         message, _ = public.message_from_token(tracking.UNSUBSCRIBE, token)

@@ -15,6 +15,7 @@ from nudgeweb.field_errors import form_status, show_field_errors
 from nudgeweb.models import Message, db
 from nudgeweb.pagination import paginate, requested_page
 from nudgeweb.scoping import get_or_404
+from nudgeweb.security_headers import shows_email_preview
 
 bp = Blueprint("delivery", __name__)
 
@@ -36,6 +37,7 @@ def outbox():
 
 
 @bp.get("/outbox/<message_id>")
+@shows_email_preview
 @role_required("admin")
 def message(message_id):
     message = get_or_404(Message, message_id)

@@ -15,6 +15,7 @@ from nudgeweb.message_templates.rendering import (
     TemplateRenderError,
 )
 from nudgeweb.models import Contact, MessageTemplate
+from nudgeweb.security_headers import shows_email_preview
 from nudgeweb.scoping import get_or_404
 
 bp = Blueprint("message_templates", __name__, url_prefix="/templates")
@@ -41,6 +42,7 @@ def add_starters():
 
 
 @bp.route("/new", methods=["GET", "POST"])
+@shows_email_preview
 @role_required("editor")
 def new():
     form = TemplateForm(channel=request.args.get("channel", "email"))
@@ -50,6 +52,7 @@ def new():
 
 
 @bp.route("/<template_id>", methods=["GET", "POST"])
+@shows_email_preview
 @member_required
 def edit(template_id):
     template = get_or_404(MessageTemplate, template_id)

@@ -12,6 +12,7 @@ from nudgeweb.reviews import operations
 from nudgeweb.reviews.forms import FeedbackForm
 from nudgeweb.reviews.links import LinkExpired, request_for_token
 from nudgeweb.scoping import enter_organization
+from nudgeweb.security_headers import token_in_url
 
 bp = Blueprint("review_page", __name__, url_prefix="/r")
 # Ratings and feedback posted through one link, together: plenty for a customer changing their mind.
@@ -46,6 +47,7 @@ def _page(review_request, token, form=None, status=200, fragment="reviews/public
 
 
 @bp.get("/<token>")
+@token_in_url
 def page(token):
     review_request, failure = _load(token)
     if failure:
@@ -55,6 +57,7 @@ def page(token):
 
 
 @bp.post("/<token>/rate")
+@token_in_url
 @posts_limited
 def rate(token):
     review_request, failure = _load(token)
@@ -68,6 +71,7 @@ def rate(token):
 
 
 @bp.post("/<token>/feedback")
+@token_in_url
 @posts_limited
 def feedback(token):
     review_request, failure = _load(token)
@@ -85,6 +89,7 @@ def feedback(token):
 
 
 @bp.get("/<token>/go/<int:index>")
+@token_in_url
 def go(token, index):
     """Count the click, then off to the review site."""
     review_request, failure = _load(token)
