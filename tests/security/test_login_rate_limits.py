@@ -32,7 +32,7 @@ def post_from(client, address, path, **kwargs):
 def fail_logins(client, email, times, addresses):
     for _ in range(times):
         wrong = post_from(client, next(addresses), "/login", data={"email": email, "password": "not-the-password"})
-        assert wrong.status_code == 400
+        assert wrong.status_code == 422
 
 
 def assert_refused_page(response, counted, button):
@@ -55,7 +55,7 @@ def test_web_login_stops_after_ten_failures_for_one_account_from_any_address(cli
 def test_web_login_stops_after_thirty_failures_from_one_address(client, owner, other_owner, address):
     for number in range(30):  # one address trying many accounts
         wrong = post_from(client, address, "/login", data={"email": f"guess{number}@nowhere.example", "password": "guess"})
-        assert wrong.status_code == 400
+        assert wrong.status_code == 422
     right = post_from(client, address, "/login", data={"email": owner.user.email, "password": DEFAULT_PASSWORD})
     assert_refused_page(right, "failed logins from your network (30 in 15 minutes)", "Log in")
     elsewhere = post_from(client, next(_addresses), "/login", data={"email": owner.user.email, "password": DEFAULT_PASSWORD})
