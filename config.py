@@ -37,6 +37,8 @@ class Config:
         self.INSTANCE_PATH = str(Path(env("INSTANCE_PATH", ROOT / "instance")).resolve())
         self.SECRET_KEY = env("SECRET_KEY")
         self.BASE_URL = env("BASE_URL", f"http://127.0.0.1:{env('PORT', '5000')}").rstrip("/")
+        # Requests must name BASE_URL's host (or one of these) in their Host header: see nudgeweb/hosts.py.
+        self.EXTRA_TRUSTED_HOSTS = [name.strip() for name in env("TRUSTED_HOSTS", "").split(",") if name.strip()]
         self.SQLALCHEMY_DATABASE_URI = env(
             "DATABASE_URL", f"sqlite:///{self.INSTANCE_PATH}/nudge.db"
         )

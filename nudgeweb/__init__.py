@@ -9,8 +9,9 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
 from config import ROOT, Config
-from nudgeweb import extensions, unit_of_work
+from nudgeweb import extensions, hosts, security_headers, unit_of_work
 from nudgeweb.extensions import csrf, db, huey, limiter, login_manager, migrate
+from nudgeweb.instance_files import private_file, private_folder, private_sqlite_file
 
 
 def create_app(config=None):
@@ -22,7 +23,10 @@ def create_app(config=None):
         static_folder=str(ROOT / "static"),
     )
     app.config.from_object(config)
-    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    hosts.configure(app)
+    private_folder(app.instance_path)
+    # Flask-SQLAlchemy reads a relative SQLite path from the instance folder.
+    private_sqlite_file(app.config["SQLALCHEMY_DATABASE_URI"], relative_to=app.instance_path)
     app.config["SECRET_KEY"] = app.config["SECRET_KEY"] or instance_secret_key(app.instance_path)
     logging.basicConfig(level=app.config["LOG_LEVEL"])
     register_extensions(app)
@@ -36,9 +40,9 @@ def create_app(config=None):
 def instance_secret_key(instance_path):
     """The SECRET_KEY made on first start and kept in the instance folder (never in the repo)."""
     path = Path(instance_path) / "secret_key"
-    if not path.exists():
+    private_file(path)
+    if not path.read_text().strip():
         path.write_text(secrets.token_hex(32))
-        path.chmod(0o600)
     return path.read_text().strip()
 
 
@@ -56,6 +60,7 @@ def register_extensions(app):
     csrf.init_app(app)
     extensions.htmx.init_app(app)  # not `htmx`: that name is the nudgeweb.htmx module once imported
     limiter.init_app(app)
+    security_headers.init_app(app)
     huey.init_app(app)
     unit_of_work.init_app(app)  # first before_request: every request runs in one
 

@@ -2,6 +2,7 @@
 from flask import abort, current_app, render_template, request
 from flask_wtf.csrf import CSRFError
 
+from nudgeweb.api_request import is_api_request
 from nudgeweb.auth.verification import EmailNotVerified
 from nudgeweb.extensions import db
 
@@ -70,7 +71,7 @@ def _for_machines(path):
 
 
 def _error_answer(error, status):
-    if request.path.startswith("/api/"):
+    if is_api_request():
         return _api_error(error)
     if status in (400, 404, 405) and _for_machines(request.path):
         return _oauth_error(error)
@@ -80,7 +81,7 @@ def _error_answer(error, status):
 def refuse_nul_in_forms():
     """No browser sends a NUL character in a form, and no PostgreSQL text column stores one: a
     page's form holding one is a 400, not a 500 at the database. (The API refuses it at the field.)"""
-    if request.form and not request.path.startswith("/api/"):
+    if request.form and not is_api_request():
         if any("\x00" in value for _, value in request.form.items(multi=True)):
             abort(400)
 
@@ -92,7 +93,7 @@ def register(app):
 
     @app.errorhandler(EmailNotVerified)
     def email_not_verified(error):
-        if request.path.startswith("/api/"):
+        if is_api_request():
             from nudgeweb.api.errors import email_not_verified_response
 
             return email_not_verified_response(error)
@@ -107,7 +108,7 @@ def register(app):
 
     @app.errorhandler(500)
     def internal_error(error):
-        if request.path.startswith("/api/"):
+        if is_api_request():
             return _api_error(error)
         db.session.rollback()
         return render_error(500)

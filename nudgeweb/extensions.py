@@ -1,10 +1,9 @@
 """Extension instances, created bare here and bound to the app in create_app()."""
 import json
 import os
-from pathlib import Path
 
 import orjson
-from flask import has_app_context, request
+from flask import has_app_context
 from flask_limiter import Limiter as FlaskLimiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
@@ -15,6 +14,9 @@ from htmx_flask import Htmx
 from huey import Huey
 from huey.storage import RedisStorage, SqliteStorage
 from sqlalchemy import MetaData
+
+from nudgeweb.api_request import is_api_request
+from nudgeweb.instance_files import private_sqlite_file
 
 # Named constraints, so that Alembic can alter them on every database.
 NAMING_CONVENTION = {
@@ -48,7 +50,7 @@ class FlaskHuey(Huey):
             self.storage_class, self.storage_kwargs = RedisStorage, {"url": url}
         else:
             path = url.removeprefix("sqlite:///")  # sqlite:////abs/path or sqlite:///relative
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            private_sqlite_file(path)
             self.storage_class, self.storage_kwargs = SqliteStorage, {"filename": path}
         self._immediate = app.config["HUEY_IMMEDIATE"]
         self.storage = self.create_storage()
@@ -74,7 +76,7 @@ class Limiter(FlaskLimiter):
     decorators, so for an API request the hook would only spend time finding nothing to do."""
 
     def _check_request_limit(self, callable_name=None, in_middleware=True):
-        if in_middleware and request.path.startswith("/api/"):
+        if in_middleware and is_api_request():
             return
         super()._check_request_limit(callable_name, in_middleware)
 

@@ -68,7 +68,7 @@ def test_profile_errors_show_at_the_field(owner_client, organization):
     response = owner_client.post("/settings/", data={"name": "", "timezone": "Mars/Olympus",
                                                      "default_country": "US", "brand_color": "blue"})
     html = response.get_data(as_text=True)
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert 'id="name-error"' in html and 'id="timezone-error"' in html and 'id="brand_color-error"' in html
 
 
@@ -80,7 +80,7 @@ def test_editor_cannot_manage_team(app, organization, owner):
 def test_admin_cannot_demote_an_owner_but_owner_can_change_roles(app, organization, owner, owner_client):
     admin_client = member_client(app, organization, "admin")
     response = admin_client.post(f"/settings/team/{owner.id}", data={"role": "viewer"})
-    assert response.status_code == 400 and b"Only an owner" in response.data
+    assert response.status_code == 422 and b"Only an owner" in response.data
     editor = MembershipFactory(organization=organization, role="editor")
     assert owner_client.post(f"/settings/team/{editor.id}", data={"role": "admin"}).status_code == 302
     db.session.refresh(editor)
@@ -89,7 +89,7 @@ def test_admin_cannot_demote_an_owner_but_owner_can_change_roles(app, organizati
 
 def test_a_business_keeps_at_least_one_owner(owner_client, owner):
     response = owner_client.post(f"/settings/team/{owner.id}", data={"role": "viewer"})
-    assert response.status_code == 400 and b"at least one owner" in response.data
+    assert response.status_code == 422 and b"at least one owner" in response.data
     owner_client.post(f"/settings/team/{owner.id}/remove")
     db.session.refresh(owner)
     assert owner.role == "owner"

@@ -4,6 +4,7 @@ import re
 import pytest
 import yaml
 from openapi_spec_validator import validate
+from playwright.sync_api import expect
 from sqlalchemy import select
 
 from nudgeweb.extensions import db
@@ -34,11 +35,11 @@ def test_admin_creates_a_key_shown_once_then_revokes_it(owner_client, client, ow
 
 def test_key_form_errors_are_shown_at_the_field(owner_client, app_ctx):
     page = owner_client.post("/settings/api-keys", data={"name": "", "other_scopes": "launch:missiles"})
-    assert page.status_code == 400
+    assert page.status_code == 422
     assert re.search(r'<p class="error" id="name-error">[^<]*name', page.get_data(as_text=True))
     fragment = owner_client.post("/settings/api-keys", data={"name": "x", "other_scopes": "launch:missiles"},
                                  headers={"HX-Request": "true"})
-    assert fragment.status_code == 200
+    assert fragment.status_code == 422
     assert re.search(r'id="other_scopes-error">Unknown scope launch:missiles', fragment.get_data(as_text=True))
     assert db.session.scalar(select(ApiKey)) is None
 
@@ -117,6 +118,8 @@ def test_create_and_revoke_a_key_in_the_browser(page, live_server):
     sign_up(page, live_server, email="keys@sunrise.example")
     page.wait_for_url(f"{live_server}/")
     page.goto(f"{live_server}/settings/api-keys")
+    page.get_by_role("button", name="Create key").click()  # no name: the form comes back (422) with the error
+    expect(page.locator("#name-error")).to_be_visible()
     page.get_by_label("Name").fill("Zapier")
     page.get_by_label("Write (create, change and delete)").check()
     page.get_by_role("button", name="Create key").click()

@@ -45,7 +45,7 @@ def test_signup_bad_input_is_shown_at_the_field_and_writes_nothing(client, app_c
     MembershipFactory(user__email="taken@example.com")
     before = counts()
     response = client.post("/signup", data={**SIGNUP, **change})
-    assert response.status_code == 400
+    assert response.status_code == 422
     html = response.get_data(as_text=True)
     error = re.search(rf'<p class="error" id="{field}-error">([^<]*)</p>', html)
     assert error and message in error.group(1)
@@ -85,7 +85,7 @@ def test_login_logout_and_remember_me(client, owner):
 def test_wrong_password_shows_an_error_and_changes_nothing(client, owner):
     before = owner.user.last_login_at
     response = client.post("/login", data={"email": owner.user.email, "password": "wrong-password"})
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert b"don&#39;t match an account" in response.data
     db.session.refresh(owner.user)
     assert owner.user.last_login_at == before

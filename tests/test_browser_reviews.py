@@ -35,8 +35,8 @@ def test_team_sends_a_request_and_sees_it_move_in_the_pipeline(page, live_server
     request = db.session.query(ReviewRequest).one()
     with unit_of_work(organization.id):
         operations.rate(request, 5)  # the customer answers while the team watches: the list updates itself
-    page.wait_for_function("document.querySelector('#pipeline tbody .badge').innerText === 'reviewed'",
-                           timeout=8000)
+    # (a locator, not wait_for_function: the page's CSP refuses the eval that a string predicate needs)
+    expect(page.locator("#pipeline tbody .badge").first).to_have_text("reviewed", timeout=8000)
     page.get_by_label("Status", exact=True).select_option("reviewed")
     page.wait_for_url("**status=reviewed**")
     expect(page.locator("#pipeline tbody tr")).to_have_count(1)
@@ -59,6 +59,8 @@ def test_customer_rates_clicks_a_site_and_leaves_feedback_on_a_phone(phone_page,
     page.get_by_text("You gave Acme Plumbing 2 stars").wait_for()
     expect(page.get_by_role("link", name="Review us on Google")).to_be_visible()  # low rating: still offered
     expect(page.get_by_role("link", name="Review us on Yelp")).to_be_visible()
+    page.get_by_role("button", name="Send privately").click()  # empty: the 422 card is swapped in, error at the box
+    expect(page.locator("#feedback-error")).to_have_text("Write a few words before sending.")
     page.get_by_label("Anything you'd like to tell us privately?").fill("The waiting room was cold.")
     page.get_by_role("button", name="Send privately").click()
     page.get_by_text("your message went straight to Acme Plumbing").wait_for()

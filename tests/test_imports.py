@@ -109,7 +109,7 @@ def test_records_carry_the_line_they_start_on():
 ])
 def test_unreadable_files_are_refused_at_the_field(owner_client, organization, content, message):
     response = upload(owner_client, content)
-    assert response.status_code == 400
+    assert response.status_code == 422
     error = re.search(r'<p class="error" id="file-error">([^<]*)</p>', response.get_data(as_text=True))
     assert error and message in error.group(1)
     assert db.session.scalar(select(func.count()).select_from(ContactImport)) == 0
@@ -207,10 +207,10 @@ def test_wizard_previews_guesses_and_imports_a_messy_file(owner_client, organiza
 def test_mapping_errors_are_shown_at_the_column(owner_client, organization):
     import_id = import_id_of(upload(owner_client, "email,phone,name\na@x.com,,A\n"))
     response = owner_client.post(f"/contacts/import/{import_id}", data={"column-0": "", "column-1": "", "column-2": "name"})
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert re.search(r'<p class="error" id="mapping-error"[^>]*>Choose the column that holds the email', response.get_data(as_text=True))
     response = owner_client.post(f"/contacts/import/{import_id}", data={"column-0": "email", "column-1": "email"})
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert re.search(r'<p class="error" id="column-1-error">Email is already chosen', response.get_data(as_text=True))
     assert contacts_of(organization) == []
     assert db.session.get(ContactImport, ContactImport.id.type.python_type(import_id)).status == "draft"

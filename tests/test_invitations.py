@@ -43,7 +43,7 @@ def test_owner_invites_and_a_new_person_joins_with_the_role(app, owner_client, o
     page = newcomer.get(link)
     assert page.status_code == 200 and "Join Acme Plumbing" in page.text and "Create my account and join" in page.text
     short = newcomer.post(link, data={"name": "Nia", "password": "short"})
-    assert short.status_code == 400 and "Use at least 10 characters." in short.text
+    assert short.status_code == 422 and "Use at least 10 characters." in short.text
     joined = newcomer.post(link, data={"name": "Nia Long", "password": "a-long-password"})
     assert joined.status_code == 303
     user = db.session.scalar(select(User).where(User.email == "new.person@example.com"))
@@ -78,7 +78,7 @@ def test_the_link_is_for_the_invited_address_only(app, owner_client, organizatio
     client = app.test_client()
     AuthActions(client).login(wrong.user.email)
     assert "Log out, then open the link again" in client.get(link).text
-    assert client.post(link).status_code == 400
+    assert client.post(link).status_code == 422
     assert membership_of(wrong.user, organization.id) is None
 
 
@@ -117,9 +117,9 @@ def test_inviting_again_replaces_the_pending_link(owner_client, organization, sm
 
 
 @pytest.mark.parametrize("role, data, status, error", [
-    ("admin", {"email": "boss@example.com", "role": "owner"}, 400, "Only an owner can invite an owner."),
-    ("admin", {"email": "not-an-address", "role": "viewer"}, 400, "Enter a valid email address."),
-    ("admin", {"email": "", "role": "viewer"}, 400, "Enter an email address."),
+    ("admin", {"email": "boss@example.com", "role": "owner"}, 422, "Only an owner can invite an owner."),
+    ("admin", {"email": "not-an-address", "role": "viewer"}, 422, "Enter a valid email address."),
+    ("admin", {"email": "", "role": "viewer"}, 422, "Enter an email address."),
     ("editor", {"email": "x@example.com", "role": "viewer"}, 403, None),
     ("viewer", {"email": "x@example.com", "role": "viewer"}, 403, None),
 ])
@@ -136,7 +136,7 @@ def test_an_admin_invites_an_admin_and_members_are_not_invited_twice(app, organi
     admin = member_client(app, organization, "admin")
     assert invite(admin, "deputy@example.com", "admin").status_code == 303
     answer = invite(admin, owner.user.email, "viewer")
-    assert answer.status_code == 400 and "is already on the team" in answer.text
+    assert answer.status_code == 422 and "is already on the team" in answer.text
 
 
 def test_another_business_cannot_see_or_revoke_my_invitations(owner_client, other_client, organization):

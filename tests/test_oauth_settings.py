@@ -50,11 +50,11 @@ def test_htmx_register_answers_the_fragment_and_shows_errors_at_the_fields(owner
     bad = owner_client.post("/settings/oauth-apps", headers=HX, data={
         "name": "", "redirect_uris": "ftp://nope.example/cb", "scopes": []})
     html = bad.get_data(as_text=True)
-    assert bad.status_code == 200 and '<div id="oauth-apps">' in html  # htmx swaps 2xx only
+    assert bad.status_code == 422 and '<div id="oauth-apps">' in html  # htmx is told to swap 422
     assert 'id="name-error"' in html
     bad = owner_client.post("/settings/oauth-apps", data={"name": "X", "redirect_uris": "ftp://nope.example/cb"})
     html = bad.get_data(as_text=True)
-    assert bad.status_code == 400 and "must be a full address" in html and "Choose at least one scope" in html
+    assert bad.status_code == 422 and "must be a full address" in html and "Choose at least one scope" in html
     assert len(db.session.scalars(select(OAuthClient)).all()) == 1
 
 

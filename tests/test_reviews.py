@@ -140,7 +140,7 @@ def test_customer_page_open_click_rate_and_feedback(client, organization, app_ct
     assert (request.status, request.rating, request.clicked_site) == ("reviewed", 2, "Yelp")
     assert request.feedback == "The plumber was late."
     assert [e.kind for e in request.events] == ["scheduled", "opened", "rated", "clicked", "feedback"]
-    assert client.post(f"{url}/rate", data={"rating": "9"}).status_code == 400
+    assert client.post(f"{url}/rate", data={"rating": "9"}).status_code == 422
 
 
 def test_forged_or_unknown_link_gets_a_friendly_page(client, organization):
@@ -187,9 +187,20 @@ def test_pipeline_counts_filters_and_fragment(owner_client, organization):
     assert owner_client.get("/review-requests?search=person1").get_data(as_text=True).count("Person1") == 1
 
 
+def test_pipeline_pages_through_the_shared_pager(owner_client, organization):
+    for n in range(51):  # 50 a page
+        operations.create_review_request(organization, {"first_name": f"P{n}", "email": f"p{n}@example.com"}, 1)
+    first = owner_client.get("/review-requests?status=scheduled").text
+    assert "Showing 1–50 of 51 requests" in first and "Page 1 of 2" in first and 'rel="prev"' not in first
+    assert re.search(r'<a class="btn btn-sm" href="/review-requests\?[^"]*page=2[^"]*" rel="next"', first)
+    second = owner_client.get("/review-requests?status=scheduled&page=2").text
+    assert "Showing 51–51 of 51 requests" in second and "Page 2 of 2" in second and 'rel="next"' not in second
+    assert re.search(r'href="/review-requests\?[^"]*status=scheduled[^"]*" rel="prev"', second)
+
+
 def test_send_form_creates_request_and_shows_errors_at_the_field(owner_client, organization):
     bad = owner_client.post("/review-requests/new", data={"first_name": "Bo", "delay_hours": "2", "channel": "auto"})
-    assert bad.status_code == 400 and b'id="email-error"' in bad.data and count(ReviewRequest) == 0
+    assert bad.status_code == 422 and b'id="email-error"' in bad.data and count(ReviewRequest) == 0
     sent = owner_client.post("/review-requests/new", data={"first_name": "Bo", "phone": "+1 212 555 0100",
                                                             "delay_hours": "2", "channel": "auto"})
     assert sent.status_code == 303
@@ -198,7 +209,7 @@ def test_send_form_creates_request_and_shows_errors_at_the_field(owner_client, o
     detail = owner_client.get(sent.headers["Location"]).get_data(as_text=True)
     assert "Bo" in detail and "SMS to +12125550100" in detail and "Scheduled by SMS" in detail
     again = owner_client.post("/review-requests/new", data={"phone": "+12125550100", "delay_hours": "0", "channel": "auto"})
-    assert again.status_code == 400 and b"already asked" in again.data
+    assert again.status_code == 422 and b"already asked" in again.data
 
 
 def test_cancel_and_resend_from_the_request_page(owner_client, organization):
@@ -238,7 +249,7 @@ def test_settings_page_saves_sites_in_order_and_follow_ups(owner_client, organiz
     assert [s["delay_days"] for s in settings.follow_ups] == [2, 5]
     assert (settings.default_channel, settings.default_delay_hours, settings.ask_again_after_days) == ("email", 2, 60)
     bad = owner_client.post("/settings/reviews", data={**data, "sites-0-url": "facebook", "follow_ups-1-delay_days": "1"})
-    assert bad.status_code == 400 and b"Paste the full address" in bad.data
+    assert bad.status_code == 422 and b"Paste the full address" in bad.data
 
 
 SETTINGS_FORM = {"sites-0-kind": "google", "sites-0-url": "https://g.example/acme", "default_channel": "email",
@@ -272,7 +283,7 @@ def test_settings_pick_the_template_of_each_step_from_the_business_own(owner_cli
 
     for field, value in (("templates-0-email", theirs.id), ("templates-0-sms", ours.id), ("templates-2-email", "x")):
         bad = owner_client.post("/settings/reviews", data={**SETTINGS_FORM, field: str(value)})
-        assert bad.status_code == 400
+        assert bad.status_code == 422
         assert re.search(f'id="{field}-error">Choose one of your (email|text message) templates.<', bad.text)
         db.session.refresh(settings)
         assert settings.templates == {"0": {"email": str(ours.id)}, "1": {"sms": str(nudge.id)}}

@@ -85,7 +85,7 @@ def test_create_an_email_template_with_a_variable(owner_client, organization):
 ])
 def test_bad_input_is_shown_at_the_field_and_nothing_is_saved(owner_client, organization, change, field, message):
     response = owner_client.post("/templates/new?channel=email", data={**NEW_EMAIL, **change})
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert message in field_error(response, field)
     assert count() == 0
     assert 'value="Seasonal offer"' in response.get_data(as_text=True)  # nothing typed is lost
@@ -98,7 +98,7 @@ def test_sms_template_and_a_render_error_on_update(owner_client, organization):
     template = db.session.scalar(select(MessageTemplate))
     bad = owner_client.post(f"/templates/{template.id}", data={
         "channel": "sms", "name": "Thanks", "category": "general", "body": "{{ first_name.__class__ }}"})
-    assert bad.status_code == 400 and "can't use “__class__”" in field_error(bad, "body")
+    assert bad.status_code == 422 and "can't use “__class__”" in field_error(bad, "body")
     db.session.expire_all()
     assert template.body == "Thanks {{ first_name }}!"
 

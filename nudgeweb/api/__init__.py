@@ -5,7 +5,8 @@ OAuth access token or a JWT), counts the rate limit, checks scope and role, make
 idempotent, validates the body with a pydantic model (all bad fields at once, as JSON:API
 errors with ``source.pointer``), parses list parameters, and records the route for the OpenAPI
 document at /api/v1/openapi.json. Errors: raise ``ApiError`` / ``not_found`` /
-``validation_error``; ``scoping.get_or_404`` and ``abort(404)`` also answer JSON:API errors.
+``validation_error``; ``scoping.get_or_404`` and ``abort(404)`` also answer JSON:API errors, and so
+does an operation's ``FieldErrors`` (nudgeweb/field_errors.py): one 422 naming every bad field.
 
 Adding a resource: put a module in ``nudgeweb/api/resources/`` (every module there is imported
 when the app starts) that translates between documents and your area's operations::
@@ -15,7 +16,6 @@ when the app starts) that translates between documents and your area's operation
     from sqlalchemy import select
 
     from nudgeweb.api import Attributes, Body, ListSpec, ResourceType, api_route, documents, iso
-    from nudgeweb.api.errors import validation_error
     from nudgeweb.models import Widget
     from nudgeweb.scoping import get_or_404
     from nudgeweb.widgets import operations
@@ -43,10 +43,8 @@ when the app starts) that translates between documents and your area's operation
     @api_route("/widgets", "POST", summary="Create a widget", tags=["Widgets"], scope="widgets:write",
                body=WidgetIn, response=WIDGETS, status=201)
     def create_widget(body):
-        try:
-            widget = operations.create_widget(current_organization(), body.model_dump())
-        except operations.WidgetError as error:
-            raise validation_error(error.errors)   # {field: message} -> one 422 with every field
+        # a FieldErrors({field: message}) raised by the operation answers one 422 naming every field
+        widget = operations.create_widget(current_organization(), body.model_dump())
         return documents.single(WIDGETS, widget, status=201)
 
     @api_route("/widgets/<widget_id>", "GET", summary="Get a widget", tags=["Widgets"],
@@ -62,7 +60,6 @@ route with generated input: no input may cause a 500.
 import importlib
 import pkgutil
 
-from flask import request
 from flask.sessions import SecureCookieSessionInterface
 
 from nudgeweb.api import documents, prepared  # noqa: F401  (documents: re-exported for resource modules)
@@ -73,6 +70,7 @@ from nudgeweb.api.params import ListParams, ListSpec  # noqa: F401
 from nudgeweb.api.platform import Body, api_route, bp  # noqa: F401
 from nudgeweb.api.ratelimit import add_headers as add_rate_limit_headers
 from nudgeweb.api.schemas import Attributes  # noqa: F401
+from nudgeweb.api_request import is_api_request
 
 _resources_loaded = False
 
@@ -89,16 +87,12 @@ def load_resources():
     _resources_loaded = True
 
 
-def is_api_request():
-    return request.path.startswith("/api/")
-
-
 class SessionInterface(SecureCookieSessionInterface):
     """The cookie session, but none for the JSON API: its requests carry their own credentials,
     so a cookie is neither read nor written for them."""
 
     def open_session(self, app, request):
-        if request.path.startswith(bp.url_prefix + "/"):
+        if is_api_request():
             return self.make_null_session(app)
         return super().open_session(app, request)
 

@@ -72,12 +72,19 @@ class ApiError(Exception):
 
 
 def validation_error(field_errors, status=422, code="ERR_VALIDATION"):
-    """Every bad field at once: ``field_errors`` maps a field (dotted for nested) to a message."""
-    errors = [
-        error_object(status, message, code, "Invalid attribute", pointer=attribute_pointer(field))
-        for field, message in field_errors.items()
-    ]
-    return ApiError(status, errors=errors)
+    """Every bad field at once: ``field_errors`` is a FieldErrors or its {field: message} (a field
+    dotted when nested). One 409 ERR_DUPLICATE_RESOURCE when every problem is a value that belongs
+    to another record; else one 422 naming every bad field, duplicates among them (a body has one
+    status: the caller has fields to fix either way, and hears about all of them at once)."""
+    errors = getattr(field_errors, "errors", field_errors)
+    duplicates = getattr(field_errors, "duplicates", None)
+    if duplicates and duplicates == set(errors):
+        status, code = 409, "ERR_DUPLICATE_RESOURCE"
+    title = "Conflict" if status == 409 else "Invalid attribute"
+    return ApiError(status, errors=[
+        error_object(status, message, code, title, pointer=attribute_pointer(field))
+        for field, message in errors.items()
+    ])
 
 
 def attribute_pointer(field):

@@ -15,6 +15,7 @@ from datetime import datetime, timezone
 from sqlalchemy import select
 
 from nudgeweb.extensions import db
+from nudgeweb.field_errors import FieldErrors
 from nudgeweb.models import ApiKey, role_at_least, utcnow
 from nudgeweb.signals import credentials_changed
 from nudgeweb.unit_of_work import after_commit
@@ -27,12 +28,8 @@ SCOPES = ("read", "write") + tuple(f"{r}:{a}" for r in RESOURCES for a in ("read
 log = logging.getLogger(__name__)
 
 
-class ApiKeyError(ValueError):
+class ApiKeyError(FieldErrors):
     """A key that cannot be made as asked; ``errors`` maps each field to what is wrong."""
-
-    def __init__(self, errors):
-        super().__init__("; ".join(errors.values()))
-        self.errors = errors
 
 
 class ApiKeyRefused(Exception):

@@ -18,8 +18,9 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from nudgeweb.api import idempotency, ratelimit
 from nudgeweb.api.credentials import authenticate
 from nudgeweb.api.documents import ResourceType
-from nudgeweb.api.errors import ApiError, attribute_pointer, error_object, error_response, register_blueprint_handlers
+from nudgeweb.api.errors import ApiError, attribute_pointer, error_object, error_response, register_blueprint_handlers, validation_error
 from nudgeweb.api.params import ListSpec, parse_document_params, parse_list_params
+from nudgeweb.field_errors import FieldErrors
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 register_blueprint_handlers(bp)
@@ -131,6 +132,8 @@ def api_route(rule, method="GET", *, summary, description="", tags=None, scope=N
                     return to_response(view(**kwargs), status)
                 except ApiError as error:
                     return error_response(error)
+                except FieldErrors as error:  # an operation's bad fields: one 422 (or 409) naming each
+                    return error_response(validation_error(error))
 
             key = idempotency.idempotency_key(raw) if (auth and method == "POST") else None
             if key is None:

@@ -7,7 +7,8 @@ from nudgeweb.api.forms import ApiKeyForm
 from nudgeweb.api.keys import ApiKeyError, api_keys_of, create_api_key, parse_scopes, revoke_api_key
 from nudgeweb.api.ratelimit import rate_limit_of
 from nudgeweb.auth.access import role_required
-from nudgeweb.htmx import render, wants_fragment
+from nudgeweb.field_errors import INVALID_FORM, show_field_errors
+from nudgeweb.htmx import render
 from nudgeweb.models import ApiKey
 from nudgeweb.scoping import get_or_404
 
@@ -39,13 +40,11 @@ def create():
         try:
             _, secret = create_api_key(g.membership, form.name.data, scopes, expires_at)
         except ApiKeyError as error:
-            for field, message in error.errors.items():
-                target = {"scopes": form.other_scopes, "expires_at": form.expires_on}.get(field, form.name)
-                target.errors = [*target.errors, message]
+            show_field_errors(form, error, aliases={"scopes": "other_scopes", "expires_at": "expires_on"},
+                              fallback=form.name)
         else:
             return _render(ApiKeyForm(formdata=None), new_secret=secret)
-    # htmx swaps only 2xx answers: the fragment with the errors comes back as 200.
-    return _render(form, status=200 if wants_fragment() else 400)
+    return _render(form, status=INVALID_FORM)
 
 
 @bp.post("/<key_id>/revoke")

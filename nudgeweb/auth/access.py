@@ -6,6 +6,7 @@ from flask import abort, current_app, g, request, session
 from flask_login import current_user, login_required, login_user
 from flask_login.config import COOKIE_NAME
 
+from nudgeweb.api_request import is_api_request
 from nudgeweb.auth.operations import membership_of, memberships_of
 from nudgeweb.models import role_at_least
 from nudgeweb.unit_of_work import enter_organization
@@ -19,7 +20,7 @@ def load_membership():
     Not for the JSON API, whose credential names the organization (api/credentials.py)."""
     g.membership = None
     enter_organization(None)
-    if request.path.startswith("/api/v1/") or not current_user.is_authenticated:
+    if is_api_request() or not current_user.is_authenticated:
         return
     membership = None
     chosen = session.get(SESSION_ORGANIZATION)

@@ -5,16 +5,17 @@ from sqlalchemy import select
 
 from nudgeweb.auth import links
 from nudgeweb.auth.passwords import hash_password, needs_rehash, password_problem, spend_verification_time, verify_password
+from nudgeweb.field_errors import FieldErrors
 from nudgeweb.models import ROLES, Membership, Organization, User, db, utcnow
 from nudgeweb.signals import organization_created
 from nudgeweb.unit_of_work import enter_organization
 
 
-class AccountError(ValueError):
-    """A request that cannot be done as asked; ``field`` names the input at fault."""
+class AccountError(FieldErrors):
+    """A request that cannot be done as asked, about one input (``field``)."""
 
-    def __init__(self, message, field=None):
-        super().__init__(message)
+    def __init__(self, message, field):
+        super().__init__({field: message})
         self.field = field
 
 

@@ -73,16 +73,9 @@ def form_data(form):
     return data
 
 
-def show_errors(form, errors):
-    """Put the operations' errors ({field: message}) next to the form's inputs; the rest come back."""
-    left = {}
-    for name, message in errors.items():
-        input_name = "cf_" + name.split(".", 1)[1] if name.startswith("custom_fields.") else name
-        if input_name in form:
-            form[input_name].errors = list(form[input_name].errors) + [message]
-        else:
-            left[name] = message
-    return left
+def custom_field_aliases(form):
+    """The operations name a custom field ``custom_fields.<key>``; its input is ``cf_<key>``."""
+    return {f"custom_fields.{field.name[3:]}": field.name for field in custom_inputs(form)}
 
 
 class FilterForm(FlaskForm):

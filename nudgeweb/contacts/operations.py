@@ -24,6 +24,7 @@ from nudgeweb.contacts.fields import (
 from nudgeweb.contacts.queries import clean_filters, contacts_query, count_matching, matching_ids
 from nudgeweb.contacts.timeline import record_activities, record_activity
 from nudgeweb.contacts.version import contacts_changed
+from nudgeweb.field_errors import FieldErrors
 from nudgeweb.models import db, utcnow
 from nudgeweb.models.contacts import (
     CONTACT_SOURCES,
@@ -47,14 +48,9 @@ SOURCE_SUMMARIES = {
 PLAIN_FIELDS = ("email", "phone", "first_name", "last_name", "company_name", "timezone")
 
 
-class ContactValidationError(ValueError):
+class ContactValidationError(FieldErrors):
     """Input that cannot be saved; ``errors`` maps each bad field to its message, ``duplicates``
     names those among them whose value belongs to another contact (an email or a phone)."""
-
-    def __init__(self, errors, duplicates=()):
-        super().__init__("; ".join(f"{field}: {message}" for field, message in errors.items()))
-        self.errors = dict(errors)
-        self.duplicates = frozenset(duplicates)
 
 
 # --- one contact ---------------------------------------------------------------------------------

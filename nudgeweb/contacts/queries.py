@@ -11,7 +11,6 @@ The organization is filtered explicitly, so these queries are safe in Huey tasks
 read_filters() reads filter values as people and the API write them (text), naming each bad one.
 """
 import re
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 
 from sqlalchemy import false, func, select
@@ -19,6 +18,7 @@ from sqlalchemy import false, func, select
 from nudgeweb.contacts.fields import CONTROL_MESSAGE, has_control_characters, normalize_phone
 from nudgeweb.models import db
 from nudgeweb.models.contacts import CONTACT_SOURCES, CONTACT_STATUSES, Contact, Segment, Tag, contact_tags
+from nudgeweb.pagination import Page
 from nudgeweb.paging import page_number
 
 # conditions() looks these up in the database (tag ids, a segment's saved filters).
@@ -236,33 +236,6 @@ COUNT_LIMIT = 1_000
 CHEAP_TO_COUNT = {"status", "source", "created_after", "created_before"}
 
 
-@dataclass
-class ContactPage:
-    """One page of the contact list; ``total`` is exact up to COUNT_LIMIT ("more than" beyond it)."""
-
-    contacts: list
-    page: int
-    per_page: int
-    total: int
-    total_is_exact: bool
-
-    @property
-    def has_previous(self):
-        return self.page > 1
-
-    @property
-    def has_next(self):
-        return self.page * self.per_page < self.total
-
-    @property
-    def last_page(self):
-        return max(1, -(-self.total // self.per_page)) if self.total_is_exact else None
-
-    @property
-    def first_number(self):
-        return (self.page - 1) * self.per_page + 1 if self.contacts else 0
-
-
 def list_contacts(organization_id, filters, sort=None, page=1, per_page=25, count_limit=COUNT_LIMIT):
     """A page of contacts and how many match, in at most two index-friendly queries; only the
     page's rows are then loaded whole.
@@ -288,7 +261,7 @@ def list_contacts(organization_id, filters, sort=None, page=1, per_page=25, coun
             total, exact = max(count_limit, offset + len(ids)), False
             ids = ids[:per_page]
     rows = {c.id: c for c in db.session.scalars(select(Contact).where(Contact.id.in_(ids)))} if ids else {}
-    return ContactPage([rows[i] for i in ids if i in rows], page, per_page, total, exact)
+    return Page([rows[i] for i in ids if i in rows], page, per_page, total, exact)
 
 
 def _page_and_count(matching, sort, offset, per_page):

@@ -13,15 +13,16 @@ from nudgeweb.contacts.forms import (
     SegmentForm,
     UnsubscribeForm,
     contact_form,
+    custom_field_aliases,
     custom_inputs,
     form_data,
-    show_errors,
 )
 from nudgeweb.contacts.operations import ContactValidationError
 from nudgeweb.contacts.queries import list_contacts
 from nudgeweb.contacts.tasks import act_on_matching
 from nudgeweb.contacts.timeline import timeline_of
 from nudgeweb.downloads import csv_response
+from nudgeweb.field_errors import flash_field_errors, form_status, show_field_errors
 from nudgeweb.htmx import render, wants_fragment
 from nudgeweb.models import Contact, Segment
 from nudgeweb.models.base import utcnow
@@ -63,12 +64,12 @@ def new():
         try:
             contact, created = operations.upsert_contact(organization, form_data(form), source="manual")
         except ContactValidationError as error:
-            show_errors(form, error.errors)
+            show_field_errors(form, error, aliases=custom_field_aliases(form))
         else:
             flash(f"{contact.display_name} was added." if created else
                   f"{contact.display_name} was already a contact: their details are updated.", "success")
             return redirect(url_for(".show", contact_id=contact.id), 303)
-    return render_template("contacts/new.html", form=form, custom=custom_inputs(form)), 422 if form.errors else 200
+    return render_template("contacts/new.html", form=form, custom=custom_inputs(form)), form_status(form)
 
 
 @bp.get("/<contact_id>")
@@ -92,15 +93,14 @@ def edit(contact_id):
         try:
             operations.update_contact(contact, form_data(form))
         except ContactValidationError as error:
-            show_errors(form, error.errors)
+            show_field_errors(form, error, aliases=custom_field_aliases(form))
         else:
             if wants_fragment():
                 return render("contacts/show.html", "contacts/_details.html", contact=contact,
                                    definitions=definitions, saved=True, timeline=timeline_of(contact))
             flash("Saved.", "success")
             return redirect(url_for(".show", contact_id=contact.id), 303)
-    status = 422 if form.errors else 200
-    return render("contacts/edit.html", "contacts/_edit_form.html", status=status, contact=contact,
+    return render("contacts/edit.html", "contacts/_edit_form.html", status=form_status(form), contact=contact,
                        form=form, custom=custom_inputs(form))
 
 
@@ -160,7 +160,7 @@ def bulk():
     try:
         message = _bulk_action(organization_id, action, chosen, form)
     except ContactValidationError as error:
-        flash(" ".join(error.errors.values()), "error")
+        flash_field_errors(error)
     else:
         flash(message, "success")
     return redirect(back, 303)
@@ -203,7 +203,7 @@ def save_segment():
         try:
             segment = operations.save_segment(g.membership.organization_id, form.name.data, filters)
         except ContactValidationError as error:
-            flash(" ".join(error.errors.values()), "error")
+            flash_field_errors(error)
             return redirect(url_for(".index", **_filter_args(filters)), 303)
         flash(f"Saved the segment “{segment.name}”.", "success")
         return redirect(url_for(".index", segment=segment.id), 303)

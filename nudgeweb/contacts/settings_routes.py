@@ -5,6 +5,7 @@ from nudgeweb.auth.access import current_organization, member_required, role_req
 from nudgeweb.contacts import operations
 from nudgeweb.contacts.forms import ConfirmForm, CustomFieldForm, RenameForm
 from nudgeweb.contacts.operations import ContactValidationError
+from nudgeweb.field_errors import flash_field_errors, form_status, show_field_errors
 from nudgeweb.models import CustomFieldDefinition, Tag
 from nudgeweb.scoping import get_or_404
 
@@ -22,14 +23,14 @@ def custom_fields():
             definition = operations.add_custom_field(current_organization(), form.label.data, form.field_type.data,
                                                      form.choices.data)
         except ContactValidationError as error:
-            _show(form, error.errors)
+            show_field_errors(form, error)
         else:
             flash(f"Added the field “{definition.label}”. Use it as {{{{ contact.custom_fields.{definition.key} }}}}.",
                   "success")
             return redirect(url_for(".custom_fields"), 303)
     definitions = operations.custom_field_definitions(g.membership.organization_id)
     return render_template("contacts/settings_custom_fields.html", form=form, definitions=definitions,
-                           rename=RenameForm(formdata=None), confirm=ConfirmForm()), 422 if form.errors else 200
+                           rename=RenameForm(formdata=None), confirm=ConfirmForm()), form_status(form)
 
 
 @bp.post("/custom-fields/<definition_id>")
@@ -42,7 +43,7 @@ def rename_custom_field(definition_id):
             operations.rename_custom_field(definition, form.label.data,
                                            form.choices.data if definition.field_type == "choice" else None)
         except ContactValidationError as error:
-            flash(" ".join(error.errors.values()), "error")
+            flash_field_errors(error)
         else:
             flash(f"Renamed to “{definition.label}”.", "success")
     return redirect(url_for(".custom_fields"), 303)
@@ -75,7 +76,7 @@ def rename_tag(tag_id):
         try:
             operations.rename_tag(tag, form.label.data)
         except ContactValidationError as error:
-            flash(" ".join(error.errors.values()), "error")
+            flash_field_errors(error)
         else:
             flash(f"Renamed the tag to “{tag.name}”.", "success")
     return redirect(url_for(".tags"), 303)
@@ -90,8 +91,3 @@ def delete_tag(tag_id):
         operations.delete_tag(tag)
         flash(f"Deleted the tag “{name}”; the contacts that had it are still here.", "success")
     return redirect(url_for(".tags"), 303)
-
-
-def _show(form, errors):
-    for name, message in errors.items():
-        form[name].errors = list(form[name].errors) + [message]

@@ -5,15 +5,12 @@ from sqlalchemy import or_, select
 
 from nudgeweb.delivery.operations import queue_message
 from nudgeweb.delivery.queries import events_of, messages_query  # noqa: F401  (the API's list)
+from nudgeweb.field_errors import FieldErrors
 from nudgeweb.models import Contact, Organization, db
 
 
-class MessageRequestError(ValueError):
+class MessageRequestError(FieldErrors):
     """A message that cannot be sent as asked; ``errors`` maps each bad field to its message."""
-
-    def __init__(self, errors):
-        super().__init__("; ".join(errors.values()))
-        self.errors = errors
 
 
 def find_template(organization_id, id_or_name):

@@ -2,6 +2,7 @@
 from cryptography.hazmat.primitives.serialization import load_pem_private_key
 
 from nudgeweb.delivery.transports import sending_settings
+from nudgeweb.field_errors import FieldErrors
 from nudgeweb.models import db
 from nudgeweb.outbound import HostError, check_host
 
@@ -12,10 +13,8 @@ PLAIN_FIELDS = ("email_backend", "from_name", "from_email", "reply_to", "dkim_do
                 "email_quiet_end")
 
 
-class SendingSettingsError(ValueError):
-    def __init__(self, errors):
-        super().__init__("; ".join(errors.values()))
-        self.errors = errors
+class SendingSettingsError(FieldErrors):
+    """Sending settings that cannot be saved, by field."""
 
 
 def form_values(settings):

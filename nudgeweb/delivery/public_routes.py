@@ -9,6 +9,7 @@ from nudgeweb.delivery import public, tracking
 from nudgeweb.delivery.transports import sending_settings, twilio_account
 from nudgeweb.extensions import csrf
 from nudgeweb.models import Organization, db
+from nudgeweb.security_headers import token_in_url
 from nudgeweb.unit_of_work import enter_organization
 
 bp = Blueprint("tracking", __name__)
@@ -22,6 +23,7 @@ def _client():
 
 
 @bp.get("/t/o/<token>.gif")
+@token_in_url
 def opened(token):
     public.record_open(token, **_client())
     response = make_response(PIXEL)
@@ -30,6 +32,7 @@ def opened(token):
 
 
 @bp.get("/t/c/<token>")
+@token_in_url
 def clicked(token):
     url = public.record_click(token, **_client())
     if url is None:
@@ -38,6 +41,7 @@ def clicked(token):
 
 
 @bp.route("/u/<token>", methods=["GET", "POST"])
+@token_in_url
 def unsubscribe(token):
     try:
         message, _ = public.message_from_token(tracking.UNSUBSCRIBE, token)

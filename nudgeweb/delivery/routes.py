@@ -10,10 +10,12 @@ from nudgeweb.delivery.forms import OutboxFilterForm, SendingForm
 from nudgeweb.delivery.queries import PAGE_SIZE, events_of, messages_query
 from nudgeweb.delivery.tracking import public_url
 from nudgeweb.delivery.transports import describe_email_route, sending_settings, twilio_account
+from nudgeweb.field_errors import form_status, show_field_errors
 from nudgeweb.htmx import render
 from nudgeweb.models import Message, db
-from nudgeweb.paging import page_number
+from nudgeweb.pagination import paginate, requested_page
 from nudgeweb.scoping import get_or_404
+from nudgeweb.security_headers import shows_email_preview
 from nudgeweb.unit_of_work import checkpoint
 
 bp = Blueprint("delivery", __name__)
@@ -26,18 +28,17 @@ _PIXEL = re.compile(r'<img src="[^"]*/t/o/[^"]*"[^>]*>')
 def outbox():
     form = OutboxFilterForm(request.args)
     filters = {name: value for name, value in form.data.items() if value} if form.validate() else {}
-    page = page_number(request.args.get("page"))
-    rows = db.session.scalars(
-        messages_query(g.membership.organization_id, filters).offset((page - 1) * PAGE_SIZE).limit(PAGE_SIZE + 1)
-    ).all()
+    messages = paginate(messages_query(g.membership.organization_id, filters), requested_page(), PAGE_SIZE,
+                        count=False)
     settings = sending_settings(g.membership.organization_id)
     return render(
-        "delivery/outbox.html", "delivery/_outbox_rows.html", form=form, messages=rows[:PAGE_SIZE],
-        page_number=page, has_next=len(rows) > PAGE_SIZE, filters=filters, email_route=describe_email_route(settings),
+        "delivery/outbox.html", "delivery/_outbox_rows.html", form=form, messages=messages,
+        filters=filters, email_route=describe_email_route(settings),
     )
 
 
 @bp.get("/outbox/<message_id>")
+@shows_email_preview
 @role_required("admin")
 def message(message_id):
     message = get_or_404(Message, message_id)
@@ -57,8 +58,7 @@ def sending_settings_page():
         try:
             configuration.save_sending_settings(organization.id, values)
         except configuration.SendingSettingsError as error:
-            for name, text in error.errors.items():
-                getattr(form, name).errors.append(text)
+            show_field_errors(form, error)
         else:
             flash("Your sending settings are saved.", "success")
             return redirect(url_for(".sending_settings_page"))
@@ -67,7 +67,7 @@ def sending_settings_page():
         "delivery/sending.html", form=form, saved=configuration.saved_secrets(settings),
         email_route=describe_email_route(settings),
         has_twilio=twilio_account(settings) is not None, inbound_url=f"{hooks}/inbound",
-    ), 400 if form.errors else 200
+    ), form_status(form)
 
 
 @bp.post("/settings/sending/test")

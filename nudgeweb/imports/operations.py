@@ -33,6 +33,7 @@ from nudgeweb.contacts.operations import ContactFinder, ContactValidationError, 
 from nudgeweb.contacts.timeline import activity_rows, record_activities
 from nudgeweb.contacts.version import contacts_changed
 from nudgeweb.downloads import CsvWriter
+from nudgeweb.field_errors import FieldErrors
 from nudgeweb.imports import csvfile
 from nudgeweb.imports.mapping import MappingError, check_mapping, guess_mapping, mapping_from_columns, resolve_mapping, row_data
 from nudgeweb.imports.signals import chunk_due
@@ -51,13 +52,9 @@ TURN_POLL_SECONDS = 0.02  # how often a prepared chunk looks whether the one bef
 RECENT_LIMIT = 10
 
 
-class ImportValidationError(ValueError):
+class ImportValidationError(FieldErrors):
     """A file or mapping that can't be imported; ``errors`` maps the field (file, mapping,
     update_existing or a column like ``column-3``) to a message."""
-
-    def __init__(self, errors):
-        super().__init__("; ".join(f"{field}: {message}" for field, message in errors.items()))
-        self.errors = dict(errors)
 
 
 # --- starting ---------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ from flask_login import current_user
 
 from nudgeweb.auth.access import current_organization, member_required, role_required
 from nudgeweb.downloads import csv_response
+from nudgeweb.field_errors import INVALID_FORM, flash_field_errors, form_status, show_field_errors
 from nudgeweb.htmx import render
 from nudgeweb.imports import operations
 from nudgeweb.imports.forms import ConfirmForm, UploadForm
@@ -28,11 +29,11 @@ def new():
                 current_organization(), current_user, upload.read(), upload.filename
             )
         except ImportValidationError as error:
-            form.file.errors.append(error.errors["file"])
+            show_field_errors(form, error)
         else:
             return redirect(url_for(".show", import_id=contact_import.id), 303)
     imports = operations.recent_imports(g.membership.organization_id)
-    return render("imports/new.html", form=form, imports=imports, status=400 if form.errors else 200)
+    return render("imports/new.html", form=form, imports=imports, status=form_status(form))
 
 
 @bp.route("/<import_id>", methods=["GET", "POST"])
@@ -60,7 +61,7 @@ def show(import_id):
     return render(
         "imports/mapping.html", contact_import=contact_import, form=form, errors=errors, columns=columns,
         targets=import_targets(current_organization()), rows=rows, samples=operations.column_samples(rows),
-        status=400 if errors else 200,
+        status=INVALID_FORM if errors else 200,
     )
 
 
@@ -79,7 +80,7 @@ def discard(import_id):
     try:
         operations.discard_draft(contact_import)
     except ImportValidationError as error:
-        flash(error.errors["file"], "error")
+        flash_field_errors(error)
         return redirect(url_for(".show", import_id=contact_import.id), 303)
     flash(f"{contact_import.filename} was not imported.", "info")
     return redirect(url_for(".new"), 303)

@@ -60,15 +60,6 @@ class TemplateForm(FlaskForm):
         ]
         return data
 
-    def show_errors(self, errors):
-        """Put the operations' {field: message} errors beside their fields."""
-        for field, message in errors.items():
-            target = getattr(self, field, None) if field != "variables" else None
-            if target is not None:
-                target.errors = list(target.errors) + [message]
-            else:
-                self.variable_errors.append(message)
-
     @property
     def variable_errors(self):
         if not hasattr(self, "_variable_errors"):

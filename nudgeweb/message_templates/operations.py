@@ -13,6 +13,7 @@ from types import SimpleNamespace
 from flask import current_app
 from sqlalchemy import or_, select
 
+from nudgeweb.field_errors import FieldErrors
 from nudgeweb.message_templates.naming import free_name, name_taken
 from nudgeweb.message_templates.rendering import LINK_VARIABLES, RESERVED_NAMES, TemplateRenderError, render_message
 from nudgeweb.models import MessageTemplate, db
@@ -33,10 +34,8 @@ SAMPLE_CONTACT = {
 }
 
 
-class TemplateValidationError(Exception):
-    def __init__(self, errors):
-        super().__init__("; ".join(f"{field}: {message}" for field, message in errors.items()))
-        self.errors = errors
+class TemplateValidationError(FieldErrors):
+    """A template that cannot be saved, by field."""
 
 
 def templates_query(filters=None):

@@ -4,12 +4,14 @@ from sqlalchemy import select
 
 from nudgeweb.auth.access import current_organization, member_required, role_required
 from nudgeweb.extensions import db
+from nudgeweb.field_errors import INVALID_FORM, show_field_errors
 from nudgeweb.htmx import render
 from nudgeweb.message_templates import operations, starter
 from nudgeweb.message_templates.forms import CATEGORY_LABELS, TemplateForm
 from nudgeweb.message_templates.rendering import BUSINESS_VARIABLES, CONTACT_VARIABLES, LINK_VARIABLES, TemplateRenderError
 from nudgeweb.models import Contact, MessageTemplate
 from nudgeweb.scoping import get_or_404
+from nudgeweb.security_headers import shows_email_preview
 
 bp = Blueprint("message_templates", __name__, url_prefix="/templates")
 
@@ -35,6 +37,7 @@ def add_starters():
 
 
 @bp.route("/new", methods=["GET", "POST"])
+@shows_email_preview
 @role_required("editor")
 def new():
     form = TemplateForm(channel=request.args.get("channel", "email"))
@@ -44,6 +47,7 @@ def new():
 
 
 @bp.route("/<template_id>", methods=["GET", "POST"])
+@shows_email_preview
 @member_required
 def edit(template_id):
     template = get_or_404(MessageTemplate, template_id)
@@ -64,13 +68,13 @@ def _edit(form, template):
             else:
                 operations.update_template(template, form.data_for_operations())
         except operations.TemplateValidationError as error:
-            form.show_errors(error.errors)
+            show_field_errors(form, error, aliases={"variables": None}, fallback=form.variable_errors)
         else:
             flash(f"“{template.name}” is saved.", "success")
             return redirect(url_for(".edit", template_id=template.id), 303)
     if request.method == "GET":
         form.fill_blank_variable_rows()
-    return _editor(form, template, status=400 if request.method == "POST" else 200)
+    return _editor(form, template, status=INVALID_FORM if request.method == "POST" else 200)
 
 
 def _editor(form, template, status=200):

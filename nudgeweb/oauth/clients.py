@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 
 from sqlalchemy import func, select
 
+from nudgeweb.field_errors import FieldErrors
 from nudgeweb.models import User, db
 from nudgeweb.models.oauth import OAuthClient, OAuthToken, hash_secret
 from nudgeweb.oauth import tokens
@@ -14,12 +15,8 @@ from nudgeweb.signals import credentials_changed
 from nudgeweb.unit_of_work import ACROSS_ORGANIZATIONS, after_commit
 
 
-class ClientValidationError(ValueError):
+class ClientValidationError(FieldErrors):
     """Bad input for a client; ``errors`` is {field: message} for every bad field."""
-
-    def __init__(self, errors):
-        super().__init__("; ".join(f"{field}: {message}" for field, message in errors.items()))
-        self.errors = errors
 
 
 def redirect_uri_problem(uri):

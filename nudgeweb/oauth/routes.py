@@ -4,7 +4,7 @@ from urllib.parse import urlsplit
 
 from authlib.oauth2 import OAuth2Error
 from authlib.oauth2.rfc6749 import InvalidRequestError
-from flask import Blueprint, abort, g, jsonify, render_template, request, url_for
+from flask import Blueprint, abort, current_app, g, jsonify, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from nudgeweb.extensions import csrf
@@ -92,12 +92,14 @@ def revoke():
 
 @bp.get("/.well-known/oauth-authorization-server")
 def metadata():
-    """Authorization server metadata (RFC 8414), so that clients can configure themselves."""
+    """Authorization server metadata (RFC 8414), so that clients can configure themselves. The issuer
+    is the public address, whichever of its names (or scheme, behind a proxy) the request came by."""
+    base_url = current_app.config["BASE_URL"]
     return jsonify(
-        issuer=url_for("main.dashboard", _external=True).rstrip("/"),
-        authorization_endpoint=url_for(".authorize", _external=True),
-        token_endpoint=url_for(".token", _external=True),
-        revocation_endpoint=url_for(".revoke", _external=True),
+        issuer=base_url,
+        authorization_endpoint=base_url + url_for(".authorize"),
+        token_endpoint=base_url + url_for(".token"),
+        revocation_endpoint=base_url + url_for(".revoke"),
         scopes_supported=list(SCOPES),
         response_types_supported=["code"],
         grant_types_supported=["authorization_code", "refresh_token"],

@@ -6,6 +6,7 @@ from flask import Blueprint, abort, flash, g, redirect, url_for
 from flask_login import current_user
 
 from nudgeweb.auth.access import current_organization, member_required, role_required
+from nudgeweb.field_errors import INVALID_FORM, show_field_errors
 from nudgeweb.htmx import render, wants_fragment
 from nudgeweb.models.oauth import OAuthClient
 from nudgeweb.oauth import clients
@@ -16,8 +17,6 @@ bp = Blueprint("oauth_settings", __name__, url_prefix="/settings")
 
 
 def render_apps(form=None, new_client=None, secret=None, notice=None, status=200):
-    if status == 400 and wants_fragment():
-        status = 200  # htmx swaps only 2xx answers, and the errors must show at the fields
     return render(
         "settings/oauth_apps.html", "oauth/_apps.html", status=status,
         form=form or ClientForm(formdata=None), apps=clients.clients_of(g.membership.organization_id),
@@ -36,16 +35,15 @@ def apps():
 def apps_create():
     form = ClientForm()
     if not form.validate_on_submit():
-        return render_apps(form, status=400)
+        return render_apps(form, status=INVALID_FORM)
     try:
         client, secret = clients.create_client(
             current_organization(), current_user, form.name.data, form.redirect_uri_list(),
             " ".join(form.scopes.data or []), form.public.data,
         )
     except clients.ClientValidationError as error:
-        for field, message in error.errors.items():
-            getattr(form, field).errors.append(message)
-        return render_apps(form, status=400)
+        show_field_errors(form, error)
+        return render_apps(form, status=INVALID_FORM)
     return render_apps(new_client=client, secret=secret, status=201)
 
 

@@ -17,6 +17,7 @@ from nudgeweb.contacts.operations import ContactValidationError, upsert_contact
 from nudgeweb.contacts.suppression import may_message
 from nudgeweb.contacts.timeline import record_activity
 from nudgeweb.delivery import cancel_queued
+from nudgeweb.field_errors import FieldErrors
 from nudgeweb.message_templates.rendering import TemplateRenderError
 from nudgeweb.models import db
 from nudgeweb.models.reviews import CHANNEL_CHOICES, FINISHED, PROGRESS, ReviewRequest, ReviewRequestEvent
@@ -36,12 +37,8 @@ EARLY_TOLERANCE = timedelta(minutes=1)
 OWNER_NOTICE_QUIET = timedelta(hours=1)
 
 
-class ReviewRequestError(ValueError):
+class ReviewRequestError(FieldErrors):
     """Input that cannot make a request; ``errors`` maps each bad field (as the caller named it) to a message."""
-
-    def __init__(self, errors):
-        super().__init__("; ".join(f"{field}: {message}" for field, message in errors.items()))
-        self.errors = dict(errors)
 
 
 class ReviewRequestRefused(ValueError):

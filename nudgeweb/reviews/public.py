@@ -6,10 +6,12 @@ private feedback box. A forged or expired link gets a friendly page, never a tra
 from flask import Blueprint, redirect, render_template, request
 
 from nudgeweb.extensions import limiter
+from nudgeweb.field_errors import INVALID_FORM, show_field_errors
 from nudgeweb.htmx import render
 from nudgeweb.reviews import operations
 from nudgeweb.reviews.forms import FeedbackForm
 from nudgeweb.reviews.links import LinkExpired, request_for_token
+from nudgeweb.security_headers import token_in_url
 from nudgeweb.unit_of_work import enter_organization
 
 bp = Blueprint("review_page", __name__, url_prefix="/r")
@@ -45,6 +47,7 @@ def _page(review_request, token, form=None, status=200, fragment="reviews/public
 
 
 @bp.get("/<token>")
+@token_in_url
 def page(token):
     review_request, failure = _load(token)
     if failure:
@@ -54,6 +57,7 @@ def page(token):
 
 
 @bp.post("/<token>/rate")
+@token_in_url
 @posts_limited
 def rate(token):
     review_request, failure = _load(token)
@@ -62,11 +66,12 @@ def rate(token):
     try:
         operations.rate(review_request, request.form.get("rating", type=int))
     except operations.ReviewRequestError:
-        return _page(review_request, token, status=400)
+        return _page(review_request, token, status=INVALID_FORM)
     return _page(review_request, token)
 
 
 @bp.post("/<token>/feedback")
+@token_in_url
 @posts_limited
 def feedback(token):
     review_request, failure = _load(token)
@@ -77,13 +82,14 @@ def feedback(token):
         try:
             operations.leave_feedback(review_request, form.feedback.data)
         except operations.ReviewRequestError as error:
-            form.feedback.errors = [error.errors["feedback"]]
+            show_field_errors(form, error, fallback=form.feedback)
         else:
             return _page(review_request, token, form=FeedbackForm(formdata=None))
-    return _page(review_request, token, form=form, status=400)
+    return _page(review_request, token, form=form, status=INVALID_FORM)
 
 
 @bp.get("/<token>/go/<int:index>")
+@token_in_url
 def go(token, index):
     """Count the click, then off to the review site."""
     review_request, failure = _load(token)

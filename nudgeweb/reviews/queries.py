@@ -79,13 +79,6 @@ def filtered_requests(organization_id, filters=None):
     return query
 
 
-def page_of(query, number, size):
-    """(rows, total) of one page of ``query``."""
-    total = db.session.scalar(query.order_by(None).with_only_columns(func.count(ReviewRequest.id)))
-    rows = db.session.scalars(query.limit(size).offset((number - 1) * size)).unique().all()
-    return rows, total
-
-
 def dashboard_figures(organization_id, now=None):
     """Sent this week, click rate and average rating (last 30 days), and the latest feedback."""
     now = now or clock.now()

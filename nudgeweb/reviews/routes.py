@@ -4,9 +4,10 @@ from flask_login import current_user
 
 from nudgeweb.auth.access import current_organization, member_required, role_required
 from nudgeweb.auth.verification import require_verified_sender
+from nudgeweb.field_errors import form_status, show_field_errors
 from nudgeweb.htmx import render
 from nudgeweb.models.reviews import STATUSES, ReviewRequest
-from nudgeweb.paging import page_number
+from nudgeweb.pagination import paginate, requested_page
 from nudgeweb.reviews import bulk, operations, queries
 from nudgeweb.reviews.forms import BulkSendForm, ReviewSettingsForm, SendReviewRequestForm
 from nudgeweb.reviews.settings import ReviewSettingsError, clean_site, organization_templates, review_settings_for, update_review_settings
@@ -25,15 +26,13 @@ LIST_SORTS = {"-created_at": "Newest first", "created_at": "Oldest first",
 def index():
     filters = {key: request.args.get(key, "").strip() for key in ("status", "channel", "search")}
     sort = request.args.get("sort") if request.args.get("sort") in LIST_SORTS else "-created_at"
-    number = page_number(request.args.get("page"))
     try:
-        rows, total = queries.page_of(queries.requests_query(g.membership.organization_id, filters, sort),
-                                      number, PAGE_SIZE)
+        results = paginate(queries.requests_query(g.membership.organization_id, filters, sort),
+                           requested_page(), PAGE_SIZE)
     except queries.BadFilter:
         abort(400)
     return render(
-        "reviews/index.html", "reviews/_pipeline.html", rows=rows, total=total, page_number=number,
-        pages=max((total + PAGE_SIZE - 1) // PAGE_SIZE, 1), filters=filters, sort=sort, sorts=LIST_SORTS,
+        "reviews/index.html", "reviews/_pipeline.html", results=results, filters=filters, sort=sort, sorts=LIST_SORTS,
         statuses=STATUSES, counts=operations.status_counts(g.membership.organization_id),
     )
 
@@ -53,8 +52,7 @@ def new():
                 organization, data, form.delay_hours.data, channel=form.channel.data, insist=form.insist.data,
                 source="manual", created_by=current_user)
         except operations.ReviewRequestError as error:
-            for field, message in error.errors.items():
-                getattr(form, field, form.email).errors.append(message)
+            show_field_errors(form, error, fallback=form.email)
         except operations.ReviewRequestRefused as refused:
             field = form.insist if refused.reason == "asked_recently" else (
                 form.phone if form.channel.data == "sms" else form.email)
@@ -63,7 +61,7 @@ def new():
             flash(f"Review request for {review_request.contact.display_name} is scheduled.", "success")
             return redirect(url_for(".show", request_id=review_request.id), 303)
     return render("reviews/new.html", "reviews/_send_form.html", form=form,
-                       status=400 if form.errors else 200)
+                       status=form_status(form))
 
 
 @bp.get("/review-requests/<request_id>")
@@ -142,25 +140,13 @@ def settings_page():
                     follow_ups=[{"delay_days": entry.delay_days.data} for entry in form.follow_ups
                                 if entry.delay_days.data],
                     ask_again_after_days=form.ask_again_after_days.data, templates=form.chosen_templates())
-            except ReviewSettingsError as error:
-                for field, message in error.errors.items():
-                    target = _field_named(form, field)
-                    target.errors = list(target.errors) + [message]
+            except ReviewSettingsError as error:  # its follow_ups error is shown at the first follow-up
+                show_field_errors(form, error, aliases={"follow_ups": "follow_ups-0-delay_days"})
             else:
                 flash("Review settings saved.", "success")
                 return redirect(url_for(".settings_page"), 303)
     return render("reviews/settings.html", form=form, settings=settings,
-                       status=400 if form.errors or _has_errors(form) else 200)
-
-
-def _field_named(form, name):
-    """The form field an error of update_review_settings is about ("follow_ups", "templates-0-email" ...)."""
-    if name == "follow_ups":
-        return form.follow_ups.entries[0].delay_days
-    if name.startswith("templates-"):
-        _, step, channel = name.split("-")
-        return form.templates.entries[int(step)][channel]
-    return getattr(form, name)
+                       status=form_status(form))
 
 
 def _fill_settings_form(form, settings):
@@ -189,13 +175,6 @@ def _sites_from(form):
         else:
             sites.append(site)
     return None if bad else sites
-
-
-def _has_errors(form):
-    """Errors the operation put at nested fields after validation (form.errors does not see them)."""
-    return any(entry.url.errors for entry in form.sites.entries) or any(
-        entry.delay_days.errors for entry in form.follow_ups.entries) or any(
-        entry.email.errors or entry.sms.errors for entry in form.templates.entries)
 
 
 @bp.app_template_global("review_dashboard")

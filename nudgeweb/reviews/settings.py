@@ -4,6 +4,7 @@ from urllib.parse import quote_plus, urlparse
 
 from sqlalchemy import select
 
+from nudgeweb.field_errors import FieldErrors
 from nudgeweb.models import MessageTemplate, Organization, db
 from nudgeweb.models.reviews import CHANNEL_CHOICES, MAX_FOLLOW_UPS, SITE_KINDS, ReviewSettings
 
@@ -16,10 +17,8 @@ FOLLOW_UP_TEMPLATE_KEYS = ("review_follow_up_1", "review_follow_up_2", "review_f
 CHANNEL_WORDS = {"email": "email", "sms": "text message"}
 
 
-class ReviewSettingsError(ValueError):
-    def __init__(self, errors):
-        super().__init__("; ".join(f"{k}: {v}" for k, v in errors.items()))
-        self.errors = errors
+class ReviewSettingsError(FieldErrors):
+    """Review settings that cannot be saved, by field (``follow_ups``, ``templates-0-email`` ...)."""
 
 
 def default_sites(organization):

@@ -9,6 +9,7 @@ from nudgeweb.auth.operations import AccountError
 from nudgeweb.delivery.sealed import install_settings
 from nudgeweb.delivery.transports import email_stays_local
 from nudgeweb.extensions import limiter
+from nudgeweb.field_errors import INVALID_FORM, flash_field_errors, form_status, show_field_errors
 from nudgeweb.models import Invitation, Membership
 from nudgeweb.scoping import get_or_404
 from nudgeweb.settings import invitations, operations
@@ -35,8 +36,7 @@ def organization():
         )
         flash("Your business profile is saved.", "success")
         return redirect(url_for(".organization"))
-    status = 400 if form.errors else 200
-    return render_template("settings/organization.html", form=form, organization=org), status
+    return render_template("settings/organization.html", form=form, organization=org), form_status(form)
 
 
 @bp.get("/team")
@@ -53,7 +53,7 @@ def invite():
         try:
             invitation = invitations.invite(current_organization(), form.email.data, form.role.data, g.membership)
         except AccountError as error:
-            getattr(form, error.field).errors.append(str(error))
+            show_field_errors(form, error)
         else:
             if email_stays_local(install_settings(invitation.organization_id)):
                 flash(f"The invitation to {invitation.email} is made, but this install keeps email in the local "
@@ -63,7 +63,7 @@ def invite():
                 flash(f"Invitation sent to {invitation.email}. The link works for "
                       f"{invitations.INVITATION_LIFETIME.days} days.", "success")
             return redirect(url_for(".team"), 303)
-    return _team_page(form, 400)
+    return _team_page(form, INVALID_FORM)
 
 
 @bp.post("/team/invitations/<invitation_id>/revoke")
@@ -91,11 +91,11 @@ def member(membership_id):
         try:
             operations.change_role(membership, form.role.data, acting=g.membership)
         except AccountError as error:
-            form.role.errors.append(str(error))
+            show_field_errors(form, error, fallback=form.role)
         else:
             flash(f"{membership.user.name} is now {membership.role}.", "success")
             return redirect(url_for(".team"))
-    return render_template("settings/member.html", member=membership, form=form), 400 if form.errors else 200
+    return render_template("settings/member.html", member=membership, form=form), form_status(form)
 
 
 @bp.post("/team/<membership_id>/remove")
@@ -106,7 +106,7 @@ def remove_member(membership_id):
     try:
         operations.remove_member(membership, acting=g.membership)
     except AccountError as error:
-        flash(str(error), "error")
+        flash_field_errors(error)
         return redirect(url_for(".member", membership_id=membership.id))
     flash(f"{name} no longer has access.", "success")
     return redirect(url_for(".team"), 303)
@@ -126,12 +126,12 @@ def account_password():
         try:
             accounts.change_password(current_user, form.current_password.data, form.password.data)
         except AccountError as error:
-            getattr(form, error.field).errors.append(str(error))
+            show_field_errors(form, error)
         else:
             renew_login(current_user._get_current_object())
             flash("Your password is changed. Every other device that was logged in is logged out.", "success")
             return redirect(url_for(".account"), 303)
-    return _account_page(form, 400)
+    return _account_page(form, INVALID_FORM)
 
 
 @bp.post("/account/logout-everywhere")

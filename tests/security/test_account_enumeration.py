@@ -29,7 +29,7 @@ def test_web_login_of_an_unknown_address_costs_as_much_as_a_wrong_password(app, 
 
     def log_in(email):
         answer = client.post("/login", data={"email": email, "password": "not the password at all"})
-        assert answer.status_code == 400 and "match an account" in answer.text
+        assert answer.status_code == 422 and "match an account" in answer.text
 
     wrong_password = fastest(lambda n: log_in(known))
     unknown_address = fastest(lambda n: log_in(f"nobody{n}@example.com"))

@@ -113,7 +113,7 @@ def test_hostile_csv_headers_are_refused_naming_the_limit(client, owner_client, 
     error = the_error(start_import(client, api_headers, content))
     assert error["source"]["pointer"] == "/data/attributes/file" and says in error["detail"]
     page = upload_page(owner_client, content)
-    assert page.status_code == 400 and says in page.get_data(as_text=True)
+    assert page.status_code == 422 and says in page.get_data(as_text=True)
     assert count(ContactImport) == 0
 
 
@@ -152,4 +152,4 @@ def test_a_body_past_the_limit_is_a_413_naming_it(app, client, owner_client, api
 def test_an_import_file_past_its_own_limit_still_fits_in_a_request(owner_client):
     """So the wizard names the import's own limit next to the file field, not a bare 413."""
     page = upload_page(owner_client, b"email\n" + b"a@example.com\n" * (MAX_FILE_BYTES // 14 + 1))
-    assert page.status_code == 400 and f"larger than {MAX_FILE_BYTES // MB} MB" in page.get_data(as_text=True)
+    assert page.status_code == 422 and f"larger than {MAX_FILE_BYTES // MB} MB" in page.get_data(as_text=True)

@@ -124,7 +124,7 @@ def send_test_email(client):
 ])
 def test_options_smuggled_into_the_host_are_refused_at_the_field(owner_client, host):
     answer = save(owner_client, smtp_host=host)
-    assert answer.status_code == 400
+    assert answer.status_code == 422
     assert field_error(answer, "smtp_host").startswith("Give only the server's name")
     assert saved_server() is None
 
@@ -132,7 +132,7 @@ def test_options_smuggled_into_the_host_are_refused_at_the_field(owner_client, h
 @pytest.mark.parametrize("port", ["587?timeout=100", "587&cafile=/etc/passwd", "0", "65536", "-25", "25.5"])
 def test_a_port_is_a_number_from_1_to_65535_and_nothing_else(owner_client, port):
     answer = save(owner_client, smtp_port=port)
-    assert answer.status_code == 400
+    assert answer.status_code == 422
     assert field_error(answer, "smtp_port")
     assert saved_server() is None
 
@@ -156,7 +156,7 @@ def test_a_tenant_has_no_way_to_name_a_certificate_file_or_a_timeout(owner_clien
 ])
 def test_loopback_private_link_local_and_metadata_hosts_are_refused(owner_client, host):
     answer = save(owner_client, smtp_host=host)
-    assert answer.status_code == 400
+    assert answer.status_code == 422
     assert field_error(answer, "smtp_host").startswith("Nudge does not connect to private, loopback or link-local")
     assert saved_server() is None
 
@@ -164,7 +164,7 @@ def test_loopback_private_link_local_and_metadata_hosts_are_refused(owner_client
 @pytest.mark.parametrize("host", ["2130706433", "0x7f000001", "017700000001", "127.1", "0177.0.0.1"])
 def test_loopback_in_disguise_is_no_host_name(owner_client, host):
     answer = save(owner_client, smtp_host=host)
-    assert answer.status_code == 400 and field_error(answer, "smtp_host")
+    assert answer.status_code == 422 and field_error(answer, "smtp_host")
     assert saved_server() is None
 
 

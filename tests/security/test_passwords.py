@@ -33,7 +33,7 @@ def password_error(html):
 def test_sign_up_refuses_weak_passwords(client, app_ctx, password, message):
     answer = client.post("/signup", data={"business_name": "Nia's", "name": "Nia", "email": "nia@example.com",
                                           "password": password})
-    assert answer.status_code == 400 and message in password_error(answer.text)
+    assert answer.status_code == 422 and message in password_error(answer.text)
     assert db.session.scalar(select(User).where(User.email == "nia@example.com")) is None
 
 
@@ -49,7 +49,7 @@ def test_invitation_acceptance_refuses_weak_passwords(app, owner_client, smtp, p
     [received] = smtp.sink.to("new@example.com")
     link = re.search(r"http://localhost(/invitations/\S+)", parts_of(received)[0]).group(1)
     answer = app.test_client().post(link, data={"name": "New", "password": password})
-    assert answer.status_code == 400 and message in password_error(answer.text)
+    assert answer.status_code == 422 and message in password_error(answer.text)
 
 
 # --- change in Settings -----------------------------------------------------------------------------
@@ -62,18 +62,18 @@ def change(client, current, new, confirm=None):
 @pytest.mark.parametrize("password, message", REFUSED.values(), ids=REFUSED.keys())
 def test_password_change_refuses_weak_passwords(owner_client, password, message):
     answer = change(owner_client, DEFAULT_PASSWORD, password)
-    assert answer.status_code == 400 and message in password_error(answer.text)
+    assert answer.status_code == 422 and message in password_error(answer.text)
 
 
 def test_password_change_needs_the_current_password(app, owner_client, owner):
     answer = change(owner_client, "a guess at it", GOOD)
-    assert answer.status_code == 400 and "That is not your current password." in answer.text
+    assert answer.status_code == 422 and "That is not your current password." in answer.text
     assert AuthActions(app.test_client()).login(owner.user.email).status_code == 302  # unchanged
 
 
 def test_password_change_needs_the_same_password_twice(owner_client):
     answer = change(owner_client, DEFAULT_PASSWORD, GOOD, confirm=GOOD + "!")
-    assert answer.status_code == 400 and "The two passwords are not the same." in answer.text
+    assert answer.status_code == 422 and "The two passwords are not the same." in answer.text
 
 
 def test_every_member_can_change_their_own_password(app, organization):
@@ -106,12 +106,12 @@ def test_forgot_password_emails_a_link_that_sets_a_new_password_once(app, owner,
     stranger = app.test_client()
     assert "Choose a new password" in stranger.get(link).text
     weak = stranger.post(link, data={"password": "password123", "confirm": "password123"})
-    assert weak.status_code == 400 and "most common passwords" in weak.text
+    assert weak.status_code == 422 and "most common passwords" in weak.text
     done = stranger.post(link, data={"password": GOOD, "confirm": GOOD})
     assert done.status_code == 303 and done.headers["Location"].endswith("/login")
 
     assert AuthActions(app.test_client()).login(owner.user.email, GOOD).status_code == 302
-    assert AuthActions(app.test_client()).login(owner.user.email).status_code == 400
+    assert AuthActions(app.test_client()).login(owner.user.email).status_code == 422
     assert logged_in.get("/").status_code == 302  # the reset logged every device out
     again = stranger.post(link, data={"password": "another fine passphrase", "confirm": "another fine passphrase"})
     assert again.status_code == 410 and "no longer works" in again.text

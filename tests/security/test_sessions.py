@@ -73,7 +73,7 @@ def test_changing_the_password_ends_the_other_sessions_and_keeps_this_one(app, o
     assert "Your password is changed" in phone.get("/settings/account").text
     assert is_in(phone)
     assert not is_in(laptop) and not is_in(stolen)
-    assert AuthActions(app.test_client()).login(owner.user.email).status_code == 400  # the old password
+    assert AuthActions(app.test_client()).login(owner.user.email).status_code == 422  # the old password
     assert AuthActions(app.test_client()).login(owner.user.email, NEW_PASSWORD).status_code == 302
 
 

@@ -7,7 +7,7 @@ from nudgeweb.api import Body, api_route, iso, tokens
 from nudgeweb.api.credentials import ALL_SCOPES, current_credential, unauthorized
 from nudgeweb.api.errors import ApiError
 from nudgeweb.api.fields import input_fields
-from nudgeweb.auth.operations import authenticate as authenticate_password
+from nudgeweb.auth import throttle
 from nudgeweb.auth.operations import membership_of, memberships_of
 from nudgeweb.extensions import limiter
 from nudgeweb.models import Membership, db
@@ -70,11 +70,15 @@ class InputFieldsOut(BaseModel):
 
 
 @api_route("/auth/login", "POST", summary="Log in for a JWT", tags=["Authentication"], auth=False,
-           body=LoginIn, response=TokenOut, errors=("401",),
+           body=LoginIn, response=TokenOut, errors=("401", "429"),
            description="Email and password of a Nudge user: an access token (1 hour) and a refresh token (30 days).")
 @limiter.limit("20/minute")
 def login(body):
-    user = authenticate_password(body.email, body.password)
+    try:
+        user = throttle.authenticate(body.email, body.password)
+    except throttle.TooManyAttempts as refused:
+        raise ApiError(429, str(refused), "ERR_RATE_LIMIT", "Too many requests",
+                       headers={"Retry-After": str(refused.retry_after)}) from None
     if user is None:
         raise unauthorized("Email or password is not right.", "ERR_AUTH_INVALID_CREDENTIALS")
     if body.organization_id is not None:
@@ -88,7 +92,7 @@ def login(body):
 
 
 @api_route("/auth/refresh", "POST", summary="Refresh a JWT", tags=["Authentication"], auth=False,
-           body=RefreshIn, response=TokenOut, errors=("401",),
+           body=RefreshIn, response=TokenOut, errors=("401", "429"),
            description="A refresh token from /auth/login (or an earlier refresh) for a new pair of tokens. "
                        "A refresh token works once: using it again is a 401, and revokes every refresh "
                        "token issued from it.")

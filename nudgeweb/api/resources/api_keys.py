@@ -5,9 +5,9 @@ from pydantic import Field, field_validator
 
 from nudgeweb.api import Attributes, Body, ListSpec, ResourceType, api_route, documents, iso
 from nudgeweb.api.credentials import current_credential
-from nudgeweb.api.errors import ApiError, attribute_pointer, validation_error
+from nudgeweb.api.errors import ApiError, attribute_pointer
 from nudgeweb.api.idempotency import replay_instead
-from nudgeweb.api.keys import SCOPES, ApiKeyError, ApiKeyRefused, api_keys_query, create_api_key, revoke_api_key
+from nudgeweb.api.keys import SCOPES, ApiKeyRefused, api_keys_query, create_api_key, revoke_api_key
 from nudgeweb.models import ApiKey
 from nudgeweb.scoping import get_or_404
 
@@ -76,8 +76,6 @@ def create_key(body):
     except ApiKeyRefused as refused:
         raise ApiError(403, str(refused), "ERR_PERMISSION_DENIED", "Permission denied",
                        pointer=attribute_pointer(refused.field) if refused.field else None) from None
-    except ApiKeyError as error:
-        raise validation_error(error.errors)
     replay = documents.single(API_KEYS, key, status=201, meta={"key": KEY_NOT_REPLAYED})
     payload = documents.single(API_KEYS, key, status=201).get_json()
     payload["data"]["attributes"]["key"] = secret

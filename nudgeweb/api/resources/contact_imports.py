@@ -92,12 +92,8 @@ if imports is not None:
         if errors:
             raise validation_error(errors)
         membership = current_credential().membership
-        try:
-            contact_import = imports.start_import(membership.organization, membership.user, upload.read(),
-                                                  upload.filename, mapping=mapping,
-                                                  update_existing=update_existing in TRUE)
-        except imports.ImportValidationError as error:
-            raise validation_error(error.errors)
+        contact_import = imports.start_import(membership.organization, membership.user, upload.read(),
+                                              upload.filename, mapping=mapping, update_existing=update_existing in TRUE)
         return documents.single(IMPORTS, contact_import, status=202,
                                 headers={"Location": f"{documents.api_root()}/contacts/import/{contact_import.id}"})
 

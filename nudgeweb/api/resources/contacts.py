@@ -9,7 +9,7 @@ from sqlalchemy import bindparam, func, select
 
 from nudgeweb.api import Attributes, Body, ListSpec, ResourceType, api_route, documents, iso
 from nudgeweb.api.credentials import current_credential
-from nudgeweb.api.errors import ApiError, attribute_pointer, bad_parameter, error_object, not_found, validation_error
+from nudgeweb.api.errors import ApiError, bad_parameter, not_found
 from nudgeweb.api.params import paginate, paginate_prepared
 from nudgeweb.api.prepared import prepared
 from nudgeweb.contacts import operations
@@ -162,26 +162,6 @@ def _contact(contact_id, for_reading=False):
     return found if for_reading else found[0]
 
 
-def _save(action, *args, **kwargs):
-    try:
-        return action(*args, **kwargs)
-    except operations.ContactValidationError as error:
-        raise _api_error(error)
-
-
-def _api_error(error):
-    """A 409 ERR_DUPLICATE_RESOURCE when every problem is an email or phone of another contact; else
-    one 422 naming every bad field, the duplicates among them too (a body has one status: the
-    caller has fields to fix either way, and hears about all of them at once; an upsert looks for
-    duplicates only once its fields are valid)."""
-    if not error.duplicates or error.duplicates != set(error.errors):
-        return validation_error(error.errors)
-    return ApiError(409, errors=[
-        error_object(409, message, "ERR_DUPLICATE_RESOURCE", "Conflict", pointer=attribute_pointer(field))
-        for field, message in error.errors.items()
-    ])
-
-
 def contacts_version(organization_id):
     """The organization's contacts version (contacts/version.py), read without the ORM."""
     table = Organization.__table__
@@ -215,7 +195,7 @@ def list_contacts(params):
                        "name is lower-case letters, digits and _.")
 def create_contact(body):
     organization = _organization()
-    contact, created = _save(operations.upsert_contact, organization, body.data(organization), source="api")
+    contact, created = operations.upsert_contact(organization, body.data(organization), source="api")
     return documents.single(CONTACTS, contact, status=201 if created else 200,
                             headers={"Location": f"{documents.api_root()}/contacts/{contact.id}"} if created else None)
 
@@ -228,7 +208,7 @@ def get_contact(contact_id):
 
 def _update(contact_id, body):
     contact = _contact(contact_id)
-    contact = _save(operations.update_contact, contact, body.data(contact.organization))
+    contact = operations.update_contact(contact, body.data(contact.organization))
     return documents.single(CONTACTS, contact)
 
 

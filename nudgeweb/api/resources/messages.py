@@ -7,8 +7,8 @@ from pydantic import Field
 
 from nudgeweb.api import Attributes, Body, ListSpec, ResourceType, api_route, documents, iso
 from nudgeweb.api.credentials import current_credential
-from nudgeweb.api.errors import bad_parameter, validation_error
-from nudgeweb.delivery.api import MessageRequestError, message_events, messages_query, send_api_message
+from nudgeweb.api.errors import bad_parameter
+from nudgeweb.delivery.api import message_events, messages_query, send_api_message
 from nudgeweb.models import Message
 from nudgeweb.scoping import get_or_404
 
@@ -80,10 +80,7 @@ MESSAGE_LIST = ListSpec(
            description="Renders the template for the contact and queues the message; the answer has its status "
                        "(`queued`, or `failed` with the reason when the contact may not be messaged).")
 def send_message(body):
-    try:
-        message = send_api_message(current_credential().organization_id, body.model_dump())
-    except MessageRequestError as error:
-        raise validation_error(error.errors)
+    message = send_api_message(current_credential().organization_id, body.model_dump())
     return documents.single(MESSAGES, message, status=201,
                             headers={"Location": f"{documents.api_root()}/messages/{message.id}"})
 

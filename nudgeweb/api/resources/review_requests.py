@@ -154,8 +154,6 @@ def add_contact(body):
     try:
         request = operations.create_review_request(organization, contact, delay, metadata=metadata,
                                                    source="api", created_by=credential.user_id)
-    except operations.ReviewRequestError as error:
-        raise validation_error({field: message for field, message in error.errors.items()})
     except operations.ReviewRequestRefused as refused:
         code = "ERR_DUPLICATE_RESOURCE" if refused.reason == "asked_recently" else "ERR_VALIDATION"
         raise ApiError(409 if refused.reason == "asked_recently" else 422, str(refused), code,

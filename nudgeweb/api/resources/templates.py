@@ -7,7 +7,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from nudgeweb.api import Attributes, Body, ListSpec, ResourceType, api_route, documents, iso
 from nudgeweb.api.credentials import current_credential
-from nudgeweb.api.errors import ApiError, error_object, validation_error
+from nudgeweb.api.errors import ApiError, error_object
 from nudgeweb.message_templates import operations
 from nudgeweb.message_templates.rendering import TemplateRenderError
 from nudgeweb.models import Contact, MessageTemplate
@@ -128,13 +128,6 @@ def _template(template_id):
     return get_or_404(MessageTemplate, template_id)
 
 
-def _save(action, *args):
-    try:
-        return action(*args)
-    except operations.TemplateValidationError as error:
-        raise validation_error(error.errors)
-
-
 @api_route("/templates", "GET", summary="List templates", tags=TAGS, scope="templates:read",
            list_spec=TEMPLATE_LIST, response=TEMPLATES, many=True)
 def list_templates(params):
@@ -146,7 +139,7 @@ def list_templates(params):
            description="The template is rendered for a sample contact before it is saved: a mistake, an "
                        "unknown name or anything the sandbox refuses is a 422 pointing at the attribute.")
 def create_template(body):
-    template = _save(operations.create_template, current_credential().membership.organization, body.data())
+    template = operations.create_template(current_credential().membership.organization, body.data())
     return documents.single(TEMPLATES, template, status=201,
                             headers={"Location": f"{documents.api_root()}/templates/{template.id}"})
 
@@ -160,7 +153,7 @@ def get_template(template_id):
 @api_route("/templates/<template_id>", "PUT", summary="Update a template", tags=TAGS, scope="templates:write",
            body=TemplateIn, response=TEMPLATES, description="The attributes given change, the others are kept.")
 def update_template(template_id, body):
-    return documents.single(TEMPLATES, _save(operations.update_template, _template(template_id), body.data()))
+    return documents.single(TEMPLATES, operations.update_template(_template(template_id), body.data()))
 
 
 @api_route("/templates/<template_id>", "DELETE", summary="Delete a template", tags=TAGS, scope="templates:write",
