@@ -25,19 +25,22 @@ from nudgeweb.contacts.operations import tag_ids_for  # noqa: E402
 from nudgeweb.contacts.version import contacts_changed  # noqa: E402
 from nudgeweb.extensions import db  # noqa: E402
 from nudgeweb.models import Contact, Organization, contact_tags, utcnow  # noqa: E402
+from nudgeweb.unit_of_work import unit_of_work  # noqa: E402
 
 TARGET_MS = 100
 COUNT = int(os.environ.get("BENCH_CONTACTS", "100000"))
 
 
 def load_contacts(organization_id, count, seed=7):
-    """Insert ``count`` contacts with tags through Core, in batches; spread created_at over two years."""
+    """Insert ``count`` contacts with tags through Core, in batches (one unit of work each) in the
+    organization's unit of work; spread created_at over two years."""
     from datetime import timedelta
 
     from nudgeweb.contacts.demo_people import TAGS
 
     rng = random.Random(seed)
-    tag_ids = tag_ids_for(organization_id, list(TAGS))
+    with unit_of_work(organization_id):
+        tag_ids = tag_ids_for(organization_id, list(TAGS))
     now = utcnow()
     statuses = ["subscribed"] * 90 + ["unsubscribed"] * 7 + ["bounced"] * 2 + ["complained"]
     sources = ["manual"] * 20 + ["import"] * 60 + ["api"] * 15 + ["review_request"] * 5
@@ -50,11 +53,11 @@ def load_contacts(organization_id, count, seed=7):
             values["status"] = rng.choice(statuses)
             rows.append(values)
             links += [{"contact_id": values["id"], "tag_id": tag_ids[t]} for t in data["tags"]]
-        db.session.execute(insert(Contact), rows)
-        if links:
-            db.session.execute(insert(contact_tags), links)
-        contacts_changed(organization_id)
-        db.session.commit()
+        with unit_of_work(organization_id):
+            db.session.execute(insert(Contact), rows)
+            if links:
+                db.session.execute(insert(contact_tags), links)
+            contacts_changed(organization_id)
 
 
 def database_cpu(pids):
@@ -145,11 +148,11 @@ def run(tmp, url):
     app = create_app(TestConfig(tmp, SQLALCHEMY_DATABASE_URI=url, WTF_CSRF_ENABLED=False))
     with app.app_context():
         db.create_all()
-        membership = add_user_to_organization("bench@example.com", "bench-password", "Bench Bakery")
-        organization_id = membership.organization_id
-        other = Organization(name="Other")
-        db.session.add(other)
-        db.session.commit()
+        with unit_of_work():
+            membership = add_user_to_organization("bench@example.com", "bench-password", "Bench Bakery")
+            organization_id = membership.organization_id
+            other = Organization(name="Other")
+            db.session.add(other)
         started = time.perf_counter()
         load_contacts(organization_id, COUNT)
         load_contacts(other.id, 1000, seed=8)

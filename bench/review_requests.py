@@ -54,14 +54,16 @@ def main():
     from nudgeweb.api.keys import create_api_key
     from nudgeweb.auth.operations import add_user_to_organization
     from nudgeweb.extensions import db, huey
+    from nudgeweb.unit_of_work import unit_of_work
 
     config = Config()
     config.RATELIMIT_ENABLED = False  # the bench measures throughput, not the per-key limit
     app = create_app(config)
     with app.app_context():
         db.create_all()
-        membership = add_user_to_organization("bench@example.com", "bench-password", "Bench Bakery", "owner")
-        secret = create_api_key(membership, "bench", ["read", "write"])[1]
+        with unit_of_work():
+            membership = add_user_to_organization("bench@example.com", "bench-password", "Bench Bakery", "owner")
+            secret = create_api_key(membership, "bench", ["read", "write"])[1]
     huey.flush()
     consumer = huey.create_consumer(workers=WORKERS, worker_type="thread", periodic=False, initial_delay=0.01,
                                     max_delay=0.1, check_worker_health=False)

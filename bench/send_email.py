@@ -246,6 +246,7 @@ def main():
         from nudgeweb.delivery import queue_messages
         from nudgeweb.models import Contact, Message, MessageEvent, Organization, db
         from nudgeweb.models.templates import MessageTemplate
+        from nudgeweb.unit_of_work import unit_of_work
 
         app = create_app(Config())
         with app.app_context():
@@ -271,8 +272,9 @@ def main():
             pids = [worker.pid, *children_of(worker.pid)]
             cpu_before = own_cpu_seconds(), [cpu_seconds(pid) for pid in pids], cpu_seconds(sink.process.pid)
             started = time.perf_counter()
-            result = queue_messages(organization, select(Contact).where(Contact.organization_id == organization.id),
-                                    "email", template, purpose="campaign")
+            with unit_of_work(organization.id):  # commits each batch as it goes, and the last at the end
+                result = queue_messages(organization, select(Contact).where(Contact.organization_id == organization.id),
+                                        "email", template, purpose="campaign")
             queued_seconds = time.perf_counter() - started
             sent_while_queueing = sink.count - args.messages
             got = wait_for_sink(sink, 2 * args.messages) - args.messages
@@ -283,14 +285,15 @@ def main():
             sink_cpu = cpu_seconds(sink.process.pid) - cpu_before[2]
             addresses, repeated = sink.recipients()
             deadline = time.monotonic() + 30  # the last batch's sent events are written after its last send
-            while True:
-                db.session.remove()
-                sent = db.session.scalar(select(func.count()).select_from(Message).where(Message.status == "sent"))
-                events = db.session.scalar(select(func.count()).select_from(MessageEvent)
-                                           .where(MessageEvent.type == "sent"))
-                if (sent, events) == (args.messages, args.messages) or time.monotonic() > deadline:
-                    break
-                time.sleep(0.1)
+            with unit_of_work(organization.id):
+                while True:
+                    db.session.remove()
+                    sent = db.session.scalar(select(func.count()).select_from(Message).where(Message.status == "sent"))
+                    events = db.session.scalar(select(func.count()).select_from(MessageEvent)
+                                               .where(MessageEvent.type == "sent"))
+                    if (sent, events) == (args.messages, args.messages) or time.monotonic() > deadline:
+                        break
+                    time.sleep(0.1)
         bench_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     finally:
         if worker is not None:
