@@ -393,6 +393,7 @@ def test_one_organizations_writes_leave_anothers_version_and_total(client, heade
     add_contacts(organization, 2)
     add_contacts(other_owner.organization, 5)
     assert (_total(client, headers), _total(client, other_headers)) == (2, 5)
+    db.session.expire_all()
     other_version = db.session.get(Organization, other_owner.organization_id).contacts_version
     client.post("/api/v1/contacts", json={"email": "mine@example.com"}, headers=headers)
     db.session.expire_all()

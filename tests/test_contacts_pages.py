@@ -125,6 +125,7 @@ def test_adding_an_existing_contact_updates_it(owner_client, people):
     assert response.status_code == 303
     assert "already a contact" in owner_client.get(response.headers["Location"]).get_data(as_text=True)
     assert contact_count() == 3
+    db.session.expire_all()
     ada = db.session.scalar(select(Contact).where(Contact.email == "ada@example.com"))
     assert ada.company_name == "Babbage & Co" and ada.first_name == "Ada"
 

@@ -35,7 +35,7 @@ when the app starts) that translates between documents and your area's operation
     @api_route("/widgets", "GET", summary="List widgets", tags=["Widgets"], scope="widgets:read",
                list_spec=WIDGET_LIST, response=WIDGETS, many=True)
     def list_widgets(params):
-        statement = select(Widget)             # scoped to the caller's organization automatically
+        statement = select(Widget).where(Widget.organization_id == current_organization().id)
         if "name" in params.filters:
             statement = statement.where(Widget.name == params.filters["name"])
         return documents.list_response(WIDGETS, statement, WIDGET_LIST, params)
