@@ -105,7 +105,7 @@ class Server:
     def __init__(self, target, chdir, env):
         self.port = free_port()
         self.process = subprocess.Popen(
-            [str(ROOT / ".venv/bin/gunicorn"), "-w", "2", "-b", f"127.0.0.1:{self.port}", "--chdir", str(chdir),
+            [str(Path(sys.executable).parent / "gunicorn"), "-w", "2", "-b", f"127.0.0.1:{self.port}", "--chdir", str(chdir),
              "--log-level", "warning", target],
             env={**os.environ, **env}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
         )
