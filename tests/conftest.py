@@ -95,6 +95,7 @@ class IsolatedClient(FlaskClient):
 
         def without_app_context():
             _cv_app.set(None)
+            unit_of_work._current.set(None)  # nor the test's unit of work: a streamed answer reads as in production
             return FlaskClient.open(self, *args, **kwargs)
 
         return contextvars.copy_context().run(without_app_context)

@@ -6,6 +6,7 @@ from nudgeweb.contacts.queries import conditions, order_by
 from nudgeweb.downloads import CsvWriter
 from nudgeweb.models import ContactExport, db, utcnow
 from nudgeweb.models.contacts import Contact, Tag, contact_tags
+from nudgeweb.unit_of_work import unit_of_work
 
 COLUMNS = ("id", "email", "phone", "first_name", "last_name", "company_name", "tags", "status", "source",
            "timezone", "subscribed_at", "unsubscribed_at", "created_at", "updated_at")
@@ -15,8 +16,14 @@ BATCH = 1000
 def export_rows(organization_id, filters, sort=None):
     """Chunks of CSV text (header first) for the contacts matching ``filters``; custom fields as columns.
 
-    Plain rows (no ORM objects) in batches of BATCH, each batch's tags in one query.
+    Plain rows (no ORM objects) in batches of BATCH, each batch's tags in one query. The rows are read in
+    a unit of work of their own: they stream after the request's has ended.
     """
+    with unit_of_work(organization_id):
+        yield from _export_chunks(organization_id, filters, sort)
+
+
+def _export_chunks(organization_id, filters, sort):
     keys = [definition.key for definition in custom_field_definitions(organization_id)]
     writer = CsvWriter()
     yield "\ufeff" + writer.text([[*COLUMNS, *keys]])  # a BOM, so that spreadsheets read UTF-8
