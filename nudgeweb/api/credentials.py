@@ -88,7 +88,6 @@ def unauthorized(detail, code="ERR_AUTH_INVALID_TOKEN"):
 
 
 def authenticate():
-    enter_organization(None)  # a session cookie never decides whose key this is
     api_key = (request.headers.get("X-API-Key") or "").strip() or None  # (an empty header is no key)
     authorization = request.headers.get("Authorization")
     if api_key is not None:

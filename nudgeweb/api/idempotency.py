@@ -23,8 +23,7 @@ from sqlalchemy.exc import IntegrityError
 from nudgeweb.api.errors import ApiError
 from nudgeweb.extensions import db
 from nudgeweb.models import IdempotencyRecord, utcnow
-from nudgeweb.unit_of_work import checkpoint
-from nudgeweb.unit_of_work import current as current_unit_of_work
+from nudgeweb.unit_of_work import checkpoint, rollback
 
 REPLAY_WINDOW = timedelta(hours=24)
 WAIT_FOR_FIRST = 15.0  # seconds a duplicate waits for the original request to finish
@@ -186,7 +185,7 @@ def _store(organization_id, key, response):
 def _release(organization_id, key):
     """Undo the failed work, and give the key back at once (the request's answer is an error, which
     would roll the release back): the client may correct the request and retry with the same key."""
-    current_unit_of_work().rollback()
+    rollback()
     db.session.execute(delete(IdempotencyRecord).where(
         IdempotencyRecord.organization_id == organization_id, IdempotencyRecord.key == key))
     checkpoint()

@@ -19,7 +19,6 @@ def load_membership():
 
     Not for the JSON API, whose credential names the organization (api/credentials.py)."""
     g.membership = None
-    enter_organization(None)
     if is_api_request() or not current_user.is_authenticated:
         return
     membership = None
