@@ -13,6 +13,7 @@ from nudgeweb.models.contacts import (  # noqa: F401
     Tag,
     contact_tags,
 )
+from nudgeweb.models.domain_events import DomainEvent  # noqa: F401
 from nudgeweb.models.imports import IMPORT_STATUSES, ContactExport, ContactImport, ContactImportFailure  # noqa: F401
 from nudgeweb.models.messages import Message, MessageEvent, SendingSettings  # noqa: F401
 from nudgeweb.models.oauth import OAuthAuthorizationCode, OAuthClient, OAuthToken  # noqa: F401
