@@ -152,3 +152,30 @@ def test_another_business_cannot_see_preview_duplicate_change_or_delete(client, 
                                   json={"contact_id": str(contact.id)})
     assert foreign_contact.status_code == 404 and "Jamie" not in foreign_contact.get_data(as_text=True)
     assert count() == 2
+
+
+SEED_001_CREATE = {
+    "name": "Product Announcement",
+    "description": "Template for product launches",
+    "category": "announcement",
+    "html_content": "<html><body>{{product_name}}</body></html>",
+    "text_content": "Announcing {{product_name}}",
+    "variables": [{"name": "product_name", "type": "text", "required": True}],
+}
+
+
+def test_seed_001_create_body_as_it_stands_makes_an_email_template(client, headers, app_ctx):
+    response = client.post("/api/v1/templates", headers=headers, json=SEED_001_CREATE)
+    assert response.status_code == 201, response.json
+    attributes = response.json["data"]["attributes"]
+    assert attributes["channel"] == "email" and attributes["subject"] == "Product Announcement"
+    assert attributes["usage_count"] == 0 and attributes["is_public"] is False and attributes["thumbnail_url"] is None
+
+
+def test_every_missing_field_is_reported_at_once(client, headers, app_ctx):
+    response = client.post("/api/v1/templates", headers=headers, json={"description": "No name, no content"})
+    assert response.status_code == 422
+    pointers = {e["source"]["pointer"] for e in response.json["errors"]}
+    assert pointers == {"/data/attributes/name", "/data/attributes/subject", "/data/attributes/html_content"}
+    sms = client.post("/api/v1/templates", headers=headers, json={"channel": "sms"})
+    assert {e["source"]["pointer"] for e in sms.json["errors"]} == {"/data/attributes/name", "/data/attributes/body"}

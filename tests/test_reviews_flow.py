@@ -23,10 +23,11 @@ JANE = {"first_name": "Jane", "last_name": "Smith", "email": "jane@example.com",
     ({"email": "jane@example.com", "delay_hours": -1}, ["delay_hours"]),
     ({"email": "jane@example.com", "delay_hours": 1.5}, ["delay_hours"]),
     ({"email": "jane@example.com", "delay_hours": "soon"}, ["delay_hours"]),
-    ({"email": "jane@example.com", "colour": "red"}, ["colour"]),
+    ({"email": "jane@example.com", "delay_hours": "soon", "colour": "red"}, ["delay_hours"]),
     ({"email": "jane@example.com", "metadata": "zapier"}, ["metadata"]),
     ({"email": "not-an-email", "mobile_phone_number": "x", "delay_hours": -2, "metadata": [1], "nickname": "J"},
-     ["email", "mobile_phone_number", "delay_hours", "metadata", "nickname"]),
+     ["email", "mobile_phone_number", "delay_hours", "metadata"]),
+    ({"email": "jane@example.com", "force": "yes"}, ["force"]),
 ])
 def test_bad_input_is_a_422_naming_each_field_and_creates_nothing(client, owner, body, fields):
     response = client.post("/api/v1/review_requests", json=body, headers=key_headers(make_key(owner)))
@@ -39,14 +40,27 @@ def test_bad_input_is_a_422_naming_each_field_and_creates_nothing(client, owner,
     assert huey.scheduled_count() == 0
 
 
-def test_idempotency_key_replays_and_asked_recently_is_a_conflict(client, owner):
+def test_idempotency_key_replays_and_asked_recently_answers_the_request_that_exists(client, owner):
     headers = key_headers(make_key(owner), **{"Idempotency-Key": "order-1001"})
     first = client.post("/api/v1/review_requests", json=JANE, headers=headers)
     again = client.post("/api/v1/review_requests", json=JANE, headers=headers)
     assert first.status_code == again.status_code == 201 and first.get_json() == again.get_json()
     assert db.session.scalar(select(func.count()).select_from(ReviewRequest)) == 1
-    other_key = client.post("/api/v1/review_requests", json=JANE, headers=key_headers(make_key(owner)))
-    assert other_key.status_code == 409 and "already asked" in other_key.get_json()["errors"][0]["detail"]
+    retried = client.post("/api/v1/review_requests", json=JANE, headers=key_headers(make_key(owner)))
+    assert retried.status_code == 200
+    answer = retried.get_json()
+    assert answer["id"] == first.get_json()["id"] and answer["status"] == "scheduled"
+    assert "already asked" in answer["message"] and "Not sent again" in answer["message"]
+    assert db.session.scalar(select(func.count()).select_from(ReviewRequest)) == 1
+    forced = client.post("/api/v1/review_requests", json={**JANE, "force": True}, headers=key_headers(make_key(owner)))
+    assert forced.status_code == 201 and forced.get_json()["id"] != answer["id"]
+    assert db.session.scalar(select(func.count()).select_from(ReviewRequest)) == 2
+
+
+def test_fields_add_contact_does_not_know_are_ignored(client, owner):
+    response = client.post("/api/v1/review_requests", json={**JANE, "nickname": "J", "lists": ["x"]},
+                           headers=key_headers(make_key(owner)))
+    assert response.status_code == 201, response.get_json()
 
 
 def test_list_filters_sorts_gets_and_cancels(client, owner, organization):
@@ -104,3 +118,15 @@ def test_another_organization_sees_none_of_it(client, owner, other_owner):
     assert client.get("/api/v1/review_requests", headers=theirs).get_json()["data"] == []
     assert client.get(f"/api/v1/review_requests?filter[contact_id]={mine['contact_id']}",
                       headers=theirs).get_json()["data"] == []
+
+
+def test_relationships_carry_self_and_related_links(client, owner):
+    headers = key_headers(make_key(owner))
+    made = client.post("/api/v1/review_requests", json=JANE, headers=headers).get_json()
+    got = client.get(f"/api/v1/review_requests/{made['id']}", headers=headers).get_json()["data"]
+    contact = got["relationships"]["contact"]
+    assert contact["data"] == {"type": "contacts", "id": made["contact_id"]}
+    assert contact["links"]["self"].endswith(f"/api/v1/review_requests/{made['id']}/relationships/contact")
+    related = contact["links"]["related"]
+    assert related.endswith(f"/api/v1/contacts/{made['contact_id']}")
+    assert client.get(related, headers=headers).get_json()["data"]["id"] == made["contact_id"]

@@ -96,7 +96,11 @@ def authenticate():
         scheme, _, token = authorization.partition(" ")
         if scheme.lower() != "bearer" or not token.strip():
             raise unauthorized("Authorization header must be 'Bearer <token>'.", "ERR_AUTH_MISSING_TOKEN")
-        credential = _cached(("bearer", token.strip()), _from_bearer)
+        token = token.strip()
+        if token.startswith(keys.KEY_PREFIX):  # many generated clients send an API key as a Bearer token
+            credential = _cached(("key", token), _from_api_key)
+        else:
+            credential = _cached(("bearer", token), _from_bearer)
     else:
         raise unauthorized("X-API-Key header is required.", "ERR_AUTH_MISSING_TOKEN")
     g.credential = credential

@@ -54,14 +54,25 @@ class ResourceType:
             attributes = {k: v for k, v in attributes.items() if k in wanted}
         row_id = str(row.id)
         resource = {"id": row_id, "type": self.type, "attributes": attributes}
+        base = base or api_root()
         if self.relationships is not None:
             relationships = self.relationships(row)
             if wanted is not None:
                 relationships = {k: v for k, v in relationships.items() if k in wanted}
-            resource["relationships"] = relationships
+            resource["relationships"] = {name: self._linked(name, value, row_id, base)
+                                         for name, value in relationships.items()}
         if self.path is not None:
-            resource["links"] = {"self": f"{base or api_root()}{self.path}/{row_id}"}
+            resource["links"] = {"self": f"{base}{self.path}/{row_id}"}
         return resource
+
+    def _linked(self, name, relationship, row_id, base):
+        """A to-one relationship with the links of seed 004: ``self`` (the relationship) and ``related``."""
+        if "links" in relationship or not isinstance(relationship.get("data"), dict):
+            return relationship
+        related = relationship["data"]
+        links = {"self": f"{base}{self.path}/{row_id}/relationships/{name}"} if self.path else {}
+        links["related"] = f"{base}/{related['type']}/{related['id']}"
+        return {"links": links, **relationship}
 
 
 def api_root():

@@ -1,4 +1,4 @@
-"""Idempotent POSTs: an ``Idempotency-Key`` header (or ``idempotency_key`` in the body, seed 003).
+"""Idempotent writes (POST, PUT, PATCH, DELETE): an ``Idempotency-Key`` header (or ``idempotency_key`` in the body, seed 003).
 
 The first request with a key claims it by inserting a row (unique per organization and key),
 committed before doing any work; the response is then stored in that row, in the request's
@@ -164,6 +164,8 @@ def _wait_until_finished(organization_id, key):
 
 def _replay(record):
     response = Response(record.body, status=record.status_code)
+    if record.status_code == 204:
+        del response.headers["Content-Type"]  # no body, so no type of it (as the first answer)
     for name, value in (record.headers or {}).items():
         response.headers[name] = value
     response.headers["Idempotent-Replayed"] = "true"

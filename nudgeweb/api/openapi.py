@@ -100,7 +100,7 @@ def build_document():
                 "JSON:API 1.1 documents under /api/v1. Authenticate with `X-API-Key: <key>` or "
                 "`Authorization: Bearer <token>` (an OAuth 2.0 access token or a JWT from /api/v1/auth/login). "
                 "Scopes: `read`, `write`, or per resource (`contacts:read`, `contacts:write` ...). "
-                "Any POST accepts an `Idempotency-Key` header (or `idempotency_key` in the body): the same key "
+                "Any write (POST, PUT, PATCH, DELETE) accepts an `Idempotency-Key` header (or `idempotency_key` in the body): the same key "
                 "and body within 24 hours replay the first answer. 1,000 requests a minute per credential by "
                 "default. Bodies may be plain JSON objects or JSON:API documents."
             ),
@@ -238,7 +238,7 @@ def _operation(op: Operation):
     body = _request_body(op)
     if body:
         result["requestBody"] = body
-    if op.method == "POST" and op.auth:
+    if op.method in ("POST", "PUT", "PATCH", "DELETE") and op.auth:
         result["parameters"].append({
             "name": "Idempotency-Key", "in": "header", "required": False,
             "schema": {"type": "string", "minLength": 1, "maxLength": 255},

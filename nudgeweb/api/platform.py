@@ -2,7 +2,7 @@
 
 ``api_route`` registers a view on the ``api`` blueprint and records it for the OpenAPI
 document. Around the view it authenticates the caller, applies the rate limit, checks the
-scope and the role, claims the idempotency key of a POST, reads the body (plain JSON or a
+scope and the role, claims the idempotency key of a write (POST, PUT, PATCH, DELETE), reads the body (plain JSON or a
 JSON:API document) and validates it with the route's pydantic model (every bad field
 reported at once), and parses the list parameters of a ``ListSpec``.
 """
@@ -135,7 +135,7 @@ def api_route(rule, method="GET", *, summary, description="", tags=None, scope=N
                 except FieldErrors as error:  # an operation's bad fields: one 422 (or 409) naming each
                     return error_response(validation_error(error))
 
-            key = idempotency.idempotency_key(raw) if (auth and method == "POST") else None
+            key = idempotency.idempotency_key(raw) if (auth and method in WRITE_METHODS) else None
             if key is None:
                 return work()
             return idempotency.run_idempotently(g.credential.organization_id, key,

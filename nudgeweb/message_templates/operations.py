@@ -11,7 +11,7 @@ import re
 from types import SimpleNamespace
 
 from flask import current_app
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 
 from nudgeweb.field_errors import FieldErrors
 from nudgeweb.message_templates.naming import free_name, name_taken
@@ -50,6 +50,18 @@ def templates_query(filters=None):
         pattern = f"%{filters['search']}%"
         query = query.where(or_(MessageTemplate.name.ilike(pattern), MessageTemplate.description.ilike(pattern)))
     return query
+
+
+def usage_counts(templates):
+    """{template id: how many messages were made from it} for ``templates``, in one grouped query."""
+    from nudgeweb.models import Message
+
+    ids = [template.id for template in templates]
+    if not ids:
+        return {}
+    rows = db.session.execute(select(Message.template_id, func.count()).where(Message.template_id.in_(ids))
+                              .group_by(Message.template_id))
+    return {template_id: count for template_id, count in rows}
 
 
 def create_template(organization, data):
@@ -139,14 +151,16 @@ def checked_fields(organization, template, data):
         errors.setdefault("name", "Give the template a name.")
     elif name_taken(organization.id, fields["name"], template.id if template else None):
         errors["name"] = "You already have a template with this name."
+    if fields["channel"] in CHANNELS:  # what is missing of the content too: every field reported at once
+        errors = {**_missing_content(fields), **errors}
     if not errors:
-        errors = _content_errors(fields, organization)
+        errors = template_errors(SimpleNamespace(**fields, organization=organization))
     if errors:
         raise TemplateValidationError(errors)
     return fields
 
 
-def _content_errors(fields, organization):
+def _missing_content(fields):
     errors = {}
     if fields["channel"] == "email":
         fields["body"] = ""
@@ -158,7 +172,7 @@ def _content_errors(fields, organization):
         fields["subject"] = fields["html_content"] = fields["text_content"] = ""
         if not fields["body"].strip():
             errors["body"] = "Write the text message."
-    return errors or template_errors(SimpleNamespace(**fields, organization=organization))
+    return errors
 
 
 def _text(limit, label):

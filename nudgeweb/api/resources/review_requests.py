@@ -18,7 +18,6 @@ from nudgeweb.scoping import get_or_404
 
 SEED_FIELDS = ("first_name", "last_name", "email", "mobile_phone_number", "company_name", "delay_hours", "metadata")
 CONTACT_FIELDS = ("first_name", "last_name", "email", "mobile_phone_number", "company_name")
-ALSO_ACCEPTED = ("idempotency_key", "custom_fields")
 
 
 class AddContactIn(BaseModel):
@@ -41,6 +40,9 @@ class AddContactIn(BaseModel):
     metadata: Any = Field(None, json_schema_extra={"type": ["object", "null"], "examples": [{"source": "zapier"}]},
                           description=f"Additional custom data: at most {operations.MAX_METADATA_BYTES // 1024} KB "
                                       "as JSON")
+    force: Any = Field(False, json_schema_extra={"type": "boolean"},
+                       description="Send even to a contact asked for a review recently (by default such a call "
+                                   "answers 200 with the request that exists, and sends nothing again).")
 
 
 class AddContactOut(BaseModel):
@@ -113,18 +115,16 @@ REVIEW_REQUEST_LIST = ListSpec(
 
 
 def add_contact_input(body):
-    """(contact data, delay_hours, metadata) of seed 000's body; 422 naming every bad field."""
+    """(contact data, delay_hours, metadata, {field: error}) of seed 000's body; a field it does not
+    know is ignored, as every other endpoint does (a tolerant reader)."""
     raw = {name: getattr(body, name) for name in SEED_FIELDS if name in body.model_fields_set}
-    extra = dict(body.model_extra or {})
     errors = {}
     custom = {}
-    for name, value in extra.items():
+    for name, value in (body.model_extra or {}).items():
         if name.startswith("custom_fields.") and len(name) > len("custom_fields."):
             custom[name.removeprefix("custom_fields.")] = value
         elif name == "custom_fields" and isinstance(value, dict):
             custom.update(value)
-        elif name not in ALSO_ACCEPTED:
-            errors[name] = f"Unknown field {name!r}. Add Contact takes {', '.join(SEED_FIELDS)}."
     for name in CONTACT_FIELDS:
         if raw.get(name) is not None and not isinstance(raw[name], str):
             errors[name] = f"{name} must be a string."
@@ -135,14 +135,21 @@ def add_contact_input(body):
     delay = 0 if delay is None else delay
     if isinstance(delay, float) and delay.is_integer():
         delay = int(delay)
+    if not isinstance(body.force, bool):
+        errors["force"] = "force must be true or false."
     return contact, delay, raw.get("metadata"), errors
 
 
 @api_route("/review_requests", "POST", summary="Add Contact (send review request)", tags=["Review requests"],
            scope="review_requests:write", body=AddContactIn, response=AddContactOut, status=201,
            errors=("409", "422"),
+           other_successes={"200": "The contact was asked recently: the request that exists, not sent again"},
            description="Creates (or updates) a contact and schedules a review request `delay_hours` from now "
-                       "(seed 000). Give an email or a mobile phone number. Idempotent with an Idempotency-Key.")
+                       "(seed 000). Give an email or a mobile phone number; fields it does not know are ignored. "
+                       "Idempotent with an Idempotency-Key. A contact already asked within the organization's "
+                       "ask-again period is not asked again: the answer is 200 with the request that exists and a "
+                       "`message` saying it was not sent again (so a retried call neither fails nor sends twice); "
+                       "`\"force\": true` sends a new one all the same.")
 def add_contact(body):
     credential = current_credential()
     organization = credential.membership.organization
@@ -152,12 +159,12 @@ def add_contact(body):
     if errors:
         raise validation_error(errors)
     try:
-        request = operations.create_review_request(organization, contact, delay, metadata=metadata,
+        request = operations.create_review_request(organization, contact, delay, metadata=metadata, insist=body.force,
                                                    source="api", created_by=credential.user_id)
     except operations.ReviewRequestRefused as refused:
-        code = "ERR_DUPLICATE_RESOURCE" if refused.reason == "asked_recently" else "ERR_VALIDATION"
-        raise ApiError(409 if refused.reason == "asked_recently" else 422, str(refused), code,
-                       "Review request not sent",
+        if refused.reason == "asked_recently":
+            return already_asked_answer(refused.existing, str(refused)), 200
+        raise ApiError(422, str(refused), "ERR_VALIDATION", "Review request not sent",
                        pointer="/data/attributes/" + ("mobile_phone_number" if "mobile_phone_number" in contact
                                                       and "email" not in contact else "email"))
     return add_contact_answer(request, delay), 201
@@ -173,6 +180,13 @@ def add_contact_answer(request, delay):
         "status": request.status,
         "message": f"Review request scheduled for {contact.display_name} by {by}, to be sent {when}.",
     }
+
+
+def already_asked_answer(request, reason):
+    """Seed 000's answer for the request that exists, saying that nothing was sent again."""
+    answer = add_contact_answer(request, 0)
+    answer["message"] = f"{reason} Not sent again; send \"force\": true to send a new one all the same."
+    return answer
 
 
 @api_route("/review_requests", "GET", summary="List review requests", tags=["Review requests"],

@@ -3,6 +3,7 @@ area's operations (the same checks and sandboxed rendering as the editor pages).
 from types import SimpleNamespace
 from typing import Any
 
+from flask import g
 from pydantic import BaseModel, ConfigDict, Field
 
 from nudgeweb.api import Attributes, Body, ListSpec, ResourceType, api_route, documents, iso
@@ -41,12 +42,16 @@ class TemplateAttributes(Attributes):
     body: str | None = Field(None, description="The text of an SMS template.")
     variables: list[Variable] | None = None
     starter_key: str | None = Field(None, description="Set on the starter templates Nudge made.")
+    thumbnail_url: str | None = Field(None, description="Always null: Nudge draws no thumbnails (seed 001 field).")
+    usage_count: int | None = Field(None, examples=[45], description="Messages made from the template.")
+    is_public: bool | None = Field(None, description="Always false: templates belong to their organization.")
     created_at: str | None = Field(None, examples=["2026-01-01T00:00:00Z"])
     updated_at: str | None = None
 
 
 class TemplateIn(Body):
-    """A template's attributes; on PUT only those given change. ``channel`` is required on create."""
+    """A template's attributes; on PUT only those given change. On create ``channel`` defaults to email
+    and an email's ``subject`` to the template's name (seed 001's body has neither)."""
 
     name: str | None = Field(None, max_length=200, examples=["Product Announcement"])
     description: str | None = Field(None, max_length=1000)
@@ -67,6 +72,13 @@ class TemplateIn(Body):
 
     def data(self):
         return self.model_dump(exclude_unset=True)
+
+    def new_template_data(self):
+        data = self.data()
+        data.setdefault("channel", "email")
+        if data["channel"] == "email" and data.get("subject") is None:
+            data["subject"] = data.get("name") or ""
+        return data
 
 
 class PreviewIn(Body):
@@ -94,8 +106,20 @@ def _attributes(template):
         "text_content": template.text_content if template.channel == "email" else None,
         "body": template.body if template.channel == "sms" else None,
         "variables": template.variables or [], "starter_key": template.starter_key,
+        "thumbnail_url": None, "usage_count": _usage_count(template), "is_public": False,
         "created_at": iso(template.created_at), "updated_at": iso(template.updated_at),
     }
+
+
+def _usage_count(template):
+    counts = g.get("template_usage")
+    if counts is None or template.id not in counts.get("ids", ()):
+        counts = g.template_usage = {"ids": {template.id}, **operations.usage_counts([template])}
+    return counts.get(template.id, 0)
+
+
+def _count_usage(templates):
+    g.template_usage = {"ids": {t.id for t in templates}, **operations.usage_counts(templates)}
 
 
 def _preview_attributes(preview):
@@ -131,15 +155,18 @@ def _template(template_id):
 @api_route("/templates", "GET", summary="List templates", tags=TAGS, scope="templates:read",
            list_spec=TEMPLATE_LIST, response=TEMPLATES, many=True)
 def list_templates(params):
-    return documents.list_response(TEMPLATES, operations.templates_query(params.filters), TEMPLATE_LIST, params)
+    return documents.list_response(TEMPLATES, operations.templates_query(params.filters), TEMPLATE_LIST, params,
+                                   prepare=_count_usage)
 
 
 @api_route("/templates", "POST", summary="Create a template", tags=TAGS, scope="templates:write",
            body=TemplateIn, response=TEMPLATES, status=201,
            description="The template is rendered for a sample contact before it is saved: a mistake, an "
-                       "unknown name or anything the sandbox refuses is a 422 pointing at the attribute.")
+                       "unknown name or anything the sandbox refuses is a 422 pointing at the attribute, every "
+                       "missing field at once. `channel` defaults to `email`, and an email's `subject` to the "
+                       "template's name.")
 def create_template(body):
-    template = operations.create_template(current_credential().membership.organization, body.data())
+    template = operations.create_template(current_credential().membership.organization, body.new_template_data())
     return documents.single(TEMPLATES, template, status=201,
                             headers={"Location": f"{documents.api_root()}/templates/{template.id}"})
 
