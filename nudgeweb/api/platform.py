@@ -63,6 +63,7 @@ class Operation:
     form: dict | None = None
     errors: tuple = ()
     extra: dict = field(default_factory=dict)
+    handler: object = None  # the view with all of the above around it (/api/v2 serves the same one)
 
 
 def check_access(credential, scope, role):
@@ -77,7 +78,7 @@ def check_access(credential, scope, role):
 
 def api_route(rule, method="GET", *, summary, description="", tags=None, scope=None, role=None, auth=True,
               body=None, list_spec=None, response=None, many=False, status=200, query=None, form=None,
-              errors=(), endpoint=None, **extra):
+              errors=(), endpoint=None, aliases=(), **extra):
     """Declare an API endpoint (see the module docstring of ``nudgeweb.api`` for an example).
 
     ``scope``: the scope needed (``contacts:read``; ``read``/``write`` grant every resource).
@@ -87,6 +88,7 @@ def api_route(rule, method="GET", *, summary, description="", tags=None, scope=N
     ``query``: a pydantic model of other query parameters; the view gets it as ``query``.
     ``response``: a ``ResourceType`` (JSON:API document; ``many`` for a list) or a pydantic
     model of a plain JSON answer; ``status`` its success status.
+    ``aliases``: other paths that answer the same (an older spelling kept working).
     """
     method = method.upper()
     role = role or ("editor" if method in WRITE_METHODS else "viewer")
@@ -141,13 +143,18 @@ def api_route(rule, method="GET", *, summary, description="", tags=None, scope=N
             return idempotency.run_idempotently(g.credential.organization_id, key,
                                                 idempotency.fingerprint(raw), work)
 
-        bp.add_url_rule(rule, name, handler, methods=[method])
-        OPERATIONS.append(Operation(rule, method, f"api.{name}", summary, description, tags or [], scope,
-                                    role if auth else None, auth, body, list_spec, response, many, status,
-                                    query, form, tuple(errors), extra))
+        for path, path_name in [(rule, name), *((alias, f"{name}_at_{_rule_name(alias)}") for alias in aliases)]:
+            bp.add_url_rule(path, path_name, handler, methods=[method])
+            OPERATIONS.append(Operation(path, method, f"api.{path_name}", summary, description, tags or [], scope,
+                                        role if auth else None, auth, body, list_spec, response, many, status,
+                                        query, form, tuple(errors), extra, handler))
         return handler
 
     return decorator
+
+
+def _rule_name(rule):
+    return re.sub(r"\W+", "_", rule).strip("_")
 
 
 def _document_identity(rule, method, response):

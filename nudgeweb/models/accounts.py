@@ -22,6 +22,12 @@ class Organization(IdMixin, TimestampMixin, db.Model):
     default_country: Mapped[str] = mapped_column(String(2), default="US")
     website: Mapped[str | None] = mapped_column(String(500))
     brand_color: Mapped[str] = mapped_column(String(7), default="#4f46e5")
+    # The profile of seed 001's organization object (settings/operations.py update_profile checks it).
+    slug: Mapped[str | None] = mapped_column(String(63), unique=True)
+    domain: Mapped[str | None] = mapped_column(String(253))
+    footer_address: Mapped[str | None] = mapped_column(String(500))
+    logo_url: Mapped[str | None] = mapped_column(String(500))
+    font_family: Mapped[str | None] = mapped_column(String(100))
     # Goes up with every transaction that writes the organization's contacts (contacts/version.py).
     contacts_version: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
 

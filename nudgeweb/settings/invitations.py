@@ -45,9 +45,10 @@ def link_for_message(message):
     return invitation_link(invitation) if invitation is not None else None
 
 
-def invite(organization, email, role, acting):
-    """Invite ``email`` into ``organization`` with ``role`` and email them the link; ``acting`` is the
-    inviter's membership. A new invitation to the same address replaces the one still pending."""
+def invite(organization, email, role, acting, send_email=True):
+    """Invite ``email`` into ``organization`` with ``role`` and email them the link (unless ``send_email``
+    is False: the invitation then waits, and inviting again sends it); ``acting`` is the inviter's
+    membership. A new invitation to the same address replaces the one still pending."""
     email = normalize_email(email)
     try:
         validate_email(email, check_deliverability=False)
@@ -65,7 +66,8 @@ def invite(organization, email, role, acting):
     invitation = Invitation(organization_id=organization.id, email=email, role=role, invited_by_id=acting.user_id)
     db.session.add(invitation)
     db.session.flush()
-    _send(invitation, organization, acting.user)
+    if send_email:
+        _send(invitation, organization, acting.user)
     return invitation
 
 

@@ -1,10 +1,26 @@
 """The organization's profile and its team."""
+import re
+from zoneinfo import available_timezones
+
+from email_validator import EmailNotValidError, validate_email
 from sqlalchemy import func, select
 
 from nudgeweb.auth.operations import AccountError
-from nudgeweb.models import Membership, db
+from nudgeweb.delivery.transports import sending_settings
+from nudgeweb.field_errors import FieldErrors
+from nudgeweb.models import Contact, Membership, Message, Organization, db
 from nudgeweb.signals import credentials_changed
-from nudgeweb.unit_of_work import after_commit
+from nudgeweb.unit_of_work import ACROSS_ORGANIZATIONS, after_commit
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+DOMAIN = re.compile(r"^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
+COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
+FONT = re.compile(r"^[A-Za-z0-9 ,'\"-]{1,100}$")  # a CSS font-family list, nothing that could end the declaration
+PROFILE_LIMITS = {"name": 200, "footer_address": 500, "logo_url": 500, "default_from_name": 200}
+
+
+class ProfileError(FieldErrors):
+    """A business profile that cannot be saved, by field (dotted as the API nests them: settings.branding.logo_url)."""
 
 
 def update_organization(organization, **fields):
@@ -14,10 +30,99 @@ def update_organization(organization, **fields):
     return organization
 
 
+def update_profile(organization, profile):
+    """Change the fields of ``profile`` (seed 001's names: name, slug, domain, timezone, default_from_name,
+    default_from_email, footer_address, logo_url, primary_color, font_family; "" or None clears an optional
+    one); every bad field at once as a ProfileError."""
+    values = {name: value.strip() if isinstance(value, str) else value for name, value in profile.items()}
+    errors = _profile_errors(organization, values)
+    if errors:
+        raise ProfileError(errors, duplicates={"slug"} if "slug" in errors and _slug_taken(organization,
+                                                                                           values["slug"]) else ())
+    sender = {name: values.pop(name) or None for name in ("default_from_name", "default_from_email") if name in values}
+    if "primary_color" in values:
+        values["brand_color"] = values.pop("primary_color")
+    for name, value in values.items():
+        setattr(organization, name, value if value != "" else None)
+    if sender:
+        settings = sending_settings(organization.id)
+        settings.from_name = sender.get("default_from_name", settings.from_name)
+        settings.from_email = sender.get("default_from_email", settings.from_email)
+        db.session.add(settings)
+    db.session.flush()
+    return organization
+
+
+def _profile_errors(organization, values):
+    errors = {}
+    for name, limit in PROFILE_LIMITS.items():
+        if len(values.get(name) or "") > limit:
+            errors[name] = f"At most {limit} characters."
+    for name in ("name", "timezone", "primary_color"):
+        if name in values and not values[name]:
+            errors[name] = "Your business needs a name." if name == "name" else "This cannot be empty."
+    checks = {
+        "slug": (lambda v: SLUG.match(v) and len(v) <= 63, "Lower-case letters, digits and single hyphens, at most "
+                                                           "63 characters, like acme-corp."),
+        "domain": (lambda v: DOMAIN.match(v.lower()), "A domain name, like acme.com."),
+        "timezone": (lambda v: v in available_timezones(), "An IANA time zone, like America/New_York."),
+        "primary_color": (lambda v: COLOR.match(v), "A colour like #22C55E."),
+        "font_family": (FONT.match, "Letters, digits, spaces, commas, quotes and hyphens, like Inter."),
+        "logo_url": (lambda v: v.startswith("https://") and " " not in v, "An https:// address of the logo image."),
+        "default_from_email": (_is_email, "An email address, like hello@acme.com."),
+    }
+    for name, (ok, message) in checks.items():
+        if values.get(name) and name not in errors and not ok(values[name]):
+            errors[name] = message
+    if "slug" not in errors and values.get("slug") and _slug_taken(organization, values["slug"]):
+        errors["slug"] = "Another business has this slug."
+    return errors
+
+
+def _is_email(value):
+    try:
+        validate_email(value, check_deliverability=False)
+    except EmailNotValidError:
+        return False
+    return True
+
+
+def _slug_taken(organization, slug):
+    return db.session.scalar(
+        select(Organization.id).where(Organization.slug == slug, Organization.id != organization.id)
+        .execution_options(**ACROSS_ORGANIZATIONS)  # slugs are unique across every business
+    ) is not None
+
+
+def organization_stats(organization_id):
+    """Seed 001's stats of an organization, counted in SQL."""
+    contacts = db.session.scalar(select(func.count()).select_from(Contact)
+                                 .where(Contact.organization_id == organization_id))
+    emails = db.session.scalar(select(func.count()).select_from(Message).where(
+        Message.organization_id == organization_id, Message.channel == "email",
+        Message.status.in_(("sent", "delivered"))))
+    return {"total_contacts": contacts, "total_campaigns": _campaign_count(organization_id), "total_emails_sent": emails}
+
+
+def _campaign_count(organization_id):
+    try:
+        from nudgeweb.models import Campaign
+    except ImportError:  # the campaigns area is not in this build yet
+        return 0
+    return db.session.scalar(select(func.count()).select_from(Campaign)
+                             .where(Campaign.organization_id == organization_id))
+
+
 def team_of(organization_id):
     return db.session.scalars(
         select(Membership).where(Membership.organization_id == organization_id).order_by(Membership.created_at)
     ).all()
+
+
+def member_of(organization_id, user_id):
+    """The membership of ``user_id`` in the organization, or None."""
+    return db.session.scalar(select(Membership).where(Membership.organization_id == organization_id,
+                                                      Membership.user_id == user_id))
 
 
 def _owner_count(organization_id):

@@ -46,7 +46,8 @@ def _attributes(key):
 
 KEY_NOT_REPLAYED = ("The key is shown only in the answer that created it, never in a replay. If it was lost, "
                     "revoke this key and create another.")
-API_KEYS = ResourceType("api_keys", _attributes, ApiKeyAttributes, path="/organization/api_keys")
+API_KEYS = ResourceType("api_keys", _attributes, ApiKeyAttributes, path="/organization/api-keys")
+OLD_PATH = "/organization/api_keys"  # kept as an alias of seed 001's hyphenated path
 
 
 API_KEY_LIST = ListSpec(sorts={"created_at": ApiKey.created_at, "name": ApiKey.name,
@@ -54,7 +55,7 @@ API_KEY_LIST = ListSpec(sorts={"created_at": ApiKey.created_at, "name": ApiKey.n
                         id_column=ApiKey.id)
 
 
-@api_route("/organization/api_keys", "GET", summary="List API keys", tags=["Organization"],
+@api_route("/organization/api-keys", "GET", summary="List API keys", tags=["Organization"], aliases=(OLD_PATH,),
            scope="organization:read", role="admin", list_spec=API_KEY_LIST, response=API_KEYS, many=True,
            description="Every key of the organization, the revoked ones too (with revoked_at).")
 def list_api_keys(params):
@@ -62,7 +63,7 @@ def list_api_keys(params):
                                    params)
 
 
-@api_route("/organization/api_keys", "POST", summary="Create an API key", tags=["Organization"],
+@api_route("/organization/api-keys", "POST", summary="Create an API key", tags=["Organization"], aliases=(OLD_PATH,),
            scope="organization:write", role="admin", body=ApiKeyIn, response=API_KEYS, status=201,
            description="The answer holds the whole key in `attributes.key`; it is never shown again (a replay "
                        "of the request with its Idempotency-Key answers without it). An owner or admin makes "
@@ -83,8 +84,8 @@ def create_key(body):
                           replay.get_data())
 
 
-@api_route("/organization/api_keys/<key_id>", "DELETE", summary="Revoke an API key", tags=["Organization"],
-           scope="organization:write", role="admin", status=204)
+@api_route("/organization/api-keys/<key_id>", "DELETE", summary="Revoke an API key", tags=["Organization"],
+           aliases=(f"{OLD_PATH}/<key_id>",), scope="organization:write", role="admin", status=204)
 def delete_key(key_id):
     revoke_api_key(get_or_404(ApiKey, key_id))
     return None
