@@ -103,9 +103,12 @@ def register(app):
     from nudgeweb.api.settings import bp as settings_bp
     from nudgeweb.extensions import csrf
 
+    from nudgeweb.api.v2.routes import register as register_v2
+
     load_resources()
     csrf.exempt(bp)
     app.register_blueprint(bp)
+    register_v2(app)
     app.register_blueprint(docs_bp)
     app.register_blueprint(settings_bp)
     app.register_error_handler(ApiError, error_response)

@@ -11,6 +11,8 @@ import orjson
 from flask import current_app, g, request
 
 from nudgeweb.api.params import ListParams, Page, paginate
+from nudgeweb.api.v2 import documents as v2_documents
+from nudgeweb.api_request import is_v2_request
 
 
 def iso(value):
@@ -76,12 +78,18 @@ class ResourceType:
 
 
 def api_root():
-    return request.root_url + "api/v1"
+    return request.root_url + ("api/v2" if is_v2_request() else "api/v1")
 
 
-def single(resource_type: ResourceType, row, status=200, fields=None, included=None, meta=None, headers=None):
-    """A document with one resource as ``data``, with the request's ``fields[type]`` unless given."""
+def single(resource_type: ResourceType, row, status=200, fields=None, included=None, meta=None, headers=None,
+           extra_attributes=None):
+    """A document with one resource as ``data``, with the request's ``fields[type]`` unless given;
+    ``extra_attributes`` are added to its attributes (a secret shown once, say)."""
     data = resource_type.resource(row, g.get("document_fields") if fields is None else fields)
+    if extra_attributes:
+        data["attributes"].update(extra_attributes)
+    if is_v2_request():
+        return respond(v2_documents.single(resource_type, row, data, meta), status, headers)
     document = {"data": data, "included": included or [], "links": {"self": request.base_url}}
     if meta:
         document["meta"] = meta
@@ -90,8 +98,11 @@ def single(resource_type: ResourceType, row, status=200, fields=None, included=N
 
 def collection(resource_type: ResourceType, rows, links, meta, fields=None, included=None):
     base = api_root()
+    data = [resource_type.resource(row, fields, base) for row in rows]
+    if is_v2_request():
+        return respond(v2_documents.collection(resource_type, rows, data, links, meta))
     document = {
-        "data": [resource_type.resource(row, fields, base) for row in rows],
+        "data": data,
         "included": included or [],
         "links": links,
         "meta": meta,

@@ -10,6 +10,7 @@ import uuid
 from flask import g, has_request_context, jsonify, request
 from werkzeug.exceptions import HTTPException
 
+from nudgeweb.api_request import is_v2_request
 from nudgeweb.errors import too_large_detail
 
 log = logging.getLogger(__name__)
@@ -112,6 +113,10 @@ def request_id():
 
 
 def error_response(error: ApiError):
+    if is_v2_request():  # seed 001's error object
+        from nudgeweb.api.v2.errors import error_response as v2_error_response
+
+        return v2_error_response(error)
     if error.status == 401:
         return unauthorized_response(error)
     response = jsonify({"errors": error.errors, "meta": {"request_id": request_id()}})
@@ -145,7 +150,8 @@ def http_error_response(error: HTTPException):
         return server_error_response(error)
     detail = {
         404: "No such resource in your organization." if request.url_rule is not None
-        else "There is nothing at this address. See /api/v1/openapi.json for the API's paths.",
+        else f"There is nothing at this address. See /api/v{2 if is_v2_request() else 1}/openapi.json for the "
+             "API's paths.",
         405: f"{request.method} is not allowed here.",
     }.get(status, error.description)
     if status == 413:

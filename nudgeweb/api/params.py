@@ -19,6 +19,7 @@ from sqlalchemy import Uuid, and_, bindparam, false, func, or_, select, tuple_
 
 from nudgeweb.api.errors import ApiError, bad_parameter, error_object
 from nudgeweb.api.prepared import prepared, remembered
+from nudgeweb.api_request import is_v2_request
 from nudgeweb.extensions import db
 
 DEFAULT_PAGE_SIZE = 25
@@ -83,6 +84,8 @@ def parse_list_params(spec: ListSpec, resource_type=None, args=None) -> ListPara
     size = _int_param(page, "size", DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE, problems)
     number = _int_param(page, "number", None, 1, 10**9, problems)
     cursor = page.get("cursor")
+    if cursor is None and number is None and is_v2_request():
+        cursor = ""  # seed 001 pages by cursor unless a page number is asked for
     if cursor is not None and number is not None:
         problems.append(("page[cursor]", "Use page[cursor] or page[number], not both."))
     _check_sparse_fields(fields, resource_type, problems)
@@ -207,7 +210,10 @@ def paginate(statement, spec: ListSpec, params: ListParams, scalars=True, count=
     columns.append((spec.id_column, any(d for _, d in columns[-1:])))
     ordered = statement.order_by(None).order_by(*[c.desc() if d else c.asc() for c, d in columns])
     if params.uses_cursor:
-        return _cursor_page(ordered, columns, params, scalars)
+        page = _cursor_page(ordered, columns, params, scalars)
+        if is_v2_request():  # seed 001's meta.total, on every page
+            page.meta["total"] = (count or count_rows)(statement, scalars)
+        return page
     return _number_page(statement, ordered, params, scalars, count)
 
 
@@ -224,6 +230,14 @@ def paginate_prepared(key, build, spec: ListSpec, params: ListParams, version=No
     columns.append((spec.id_column, any(d for _, d in columns[-1:])))
     order = lambda: [c.desc() if d else c.asc() for c, d in columns]  # noqa: E731  (built with a new statement only)
     sort = tuple(params.sort)
+    counting = prepared((*key, "count"), lambda: select(func.count()).select_from(
+        build().order_by(None).with_only_columns(spec.id_column).subquery()))
+
+    def total():
+        if version is None:
+            return counting.rows()[0][0]
+        return remembered((*key, "count", version()), lambda: counting.rows()[0][0])
+
     if params.uses_cursor:
         values = decode_cursor(params.cursor, params.sort, len(columns)) if params.cursor else None
         shape = None if values is None else tuple(v is None for v in values)
@@ -238,14 +252,12 @@ def paginate_prepared(key, build, spec: ListSpec, params: ListParams, version=No
 
         page = prepared((*key, sort, params.size, "cursor", shape), build_page)
         rows = page.rows(**{f"cursor_{i}": v for i, v in enumerate(values or ()) if v is not None})
-        return _cursor_result(rows, columns, params, False)
+        result = _cursor_result(rows, columns, params, False)
+        if is_v2_request():  # seed 001's meta.total, on every page
+            result.meta["total"] = total()
+        return result
     number, size = params.number or 1, params.size
-    counting = prepared((*key, "count"), lambda: select(func.count()).select_from(
-        build().order_by(None).with_only_columns(spec.id_column).subquery()))
-    if version is None:
-        total = counting.rows()[0][0]
-    else:
-        total = remembered((*key, "count", version()), lambda: counting.rows()[0][0])
+    counted = total()
 
     def build_page():
         # The page's ids first (the rows before it are skipped in an index), then only the page's
@@ -257,7 +269,7 @@ def paginate_prepared(key, build, spec: ListSpec, params: ListParams, version=No
 
     page = prepared((*key, sort, size, "number"), build_page)
     rows = page.rows(page_offset=(number - 1) * size)
-    return _number_result(rows, number, size, total)
+    return _number_result(rows, number, size, counted)
 
 
 def _literal_limit(size):

@@ -174,11 +174,12 @@ def _nothing():
 
 
 def add_headers(response):
-    """X-RateLimit-Limit, -Remaining and -Reset (Unix time) on every counted response."""
+    """X-RateLimit-Limit, -Remaining, -Reset (Unix time) and -Reset-After (seconds) on every counted response."""
     counted = g.get("api_rate_limit")
     if counted:
         limit, remaining, reset_at = counted
         response.headers["X-RateLimit-Limit"] = str(limit)
         response.headers["X-RateLimit-Remaining"] = str(remaining)
         response.headers["X-RateLimit-Reset"] = str(reset_at)
+        response.headers["X-RateLimit-Reset-After"] = str(max(0, math.ceil(reset_at - time.time())))
     return response

@@ -77,11 +77,10 @@ def create_key(body):
     except ApiKeyRefused as refused:
         raise ApiError(403, str(refused), "ERR_PERMISSION_DENIED", "Permission denied",
                        pointer=attribute_pointer(refused.field) if refused.field else None) from None
+    location = {"Location": f"{documents.api_root()}{API_KEYS.path}/{key.id}"}
     replay = documents.single(API_KEYS, key, status=201, meta={"key": KEY_NOT_REPLAYED})
-    payload = documents.single(API_KEYS, key, status=201).get_json()
-    payload["data"]["attributes"]["key"] = secret
-    return replay_instead(documents.respond(payload, 201, {"Location": payload["data"]["links"]["self"]}),
-                          replay.get_data())
+    answer = documents.single(API_KEYS, key, status=201, headers=location, extra_attributes={"key": secret})
+    return replay_instead(answer, replay.get_data())
 
 
 @api_route("/organization/api-keys/<key_id>", "DELETE", summary="Revoke an API key", tags=["Organization"],

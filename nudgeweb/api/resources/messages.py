@@ -90,13 +90,9 @@ def send_message(body):
            description=READ_NEEDS_ADMIN)
 def get_message(message_id):
     message = get_or_404(Message, message_id)
-    document = documents.single(MESSAGES, message)
-    payload = document.get_json()
-    payload["data"]["attributes"]["events"] = [
-        {"type": e.type, "occurred_at": iso(e.occurred_at), "url": e.url, "detail": e.detail}
-        for e in message_events(message)
-    ]
-    return documents.respond(payload)
+    events = [{"type": e.type, "occurred_at": iso(e.occurred_at), "url": e.url, "detail": e.detail}
+              for e in message_events(message)]
+    return documents.single(MESSAGES, message, extra_attributes={"events": events})
 
 
 @api_route("/messages", "GET", summary="List messages", tags=["Messages"], scope="messages:read",
