@@ -2,13 +2,12 @@
 headers, login, OAuth authorize, its own OpenAPI document, and isolation."""
 import re
 
+import pytest
 import yaml
 from openapi_spec_validator import validate
 
 from tests.api_helpers import key_headers, make_key
 from tests.factories import ContactFactory, MembershipFactory
-
-import pytest
 
 
 @pytest.fixture

@@ -101,9 +101,8 @@ def register(app):
     """Register the API blueprint, the docs page, Settings -> API keys, and X-Request-Id."""
     from nudgeweb.api.docs import bp as docs_bp
     from nudgeweb.api.settings import bp as settings_bp
-    from nudgeweb.extensions import csrf
-
     from nudgeweb.api.v2.routes import register as register_v2
+    from nudgeweb.extensions import csrf
 
     load_resources()
     csrf.exempt(bp)

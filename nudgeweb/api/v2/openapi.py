@@ -4,7 +4,8 @@ its list document, its single-resource document and the flat shapes of v2/shapes
 import copy
 from functools import lru_cache
 
-from nudgeweb.api.openapi import REF, build_document as build_v1_document
+from nudgeweb.api.openapi import REF
+from nudgeweb.api.openapi import build_document as build_v1_document
 from nudgeweb.api.v2.documents import SHAPES
 from nudgeweb.api.v2.routes import v2_operations
 
