@@ -53,6 +53,19 @@ def update_profile(organization, profile):
     return organization
 
 
+def ensure_slug(organization):
+    """The organization's slug, given it from its name on first need (acme-plumbing, acme-plumbing-2 ...)."""
+    if organization.slug is None:
+        base = re.sub(r"[^a-z0-9]+", "-", organization.name.lower()).strip("-")[:56] or "business"
+        candidate, n = base, 1
+        while _slug_taken(organization, candidate):
+            n += 1
+            candidate = f"{base}-{n}"
+        organization.slug = candidate
+        db.session.flush()
+    return organization.slug
+
+
 def _profile_errors(organization, values):
     errors = {}
     for name, limit in PROFILE_LIMITS.items():

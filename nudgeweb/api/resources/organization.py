@@ -1,6 +1,7 @@
 """The organization (seed 001 "Organization Endpoints"): its profile and settings, and its team, on the
 settings area's operations (the same rules as Settings -> Business profile and Settings -> Team)."""
 import uuid
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import select
@@ -81,7 +82,8 @@ class OrganizationIn(Body):
 def _organization_attributes(organization):
     sender = sending_settings(organization.id)
     return {
-        "name": organization.name, "slug": organization.slug, "domain": organization.domain,
+        "name": organization.name, "slug": operations.ensure_slug(organization),
+        "domain": organization.domain or _host(organization.website),
         "timezone": organization.timezone,
         "settings": {
             "default_from_name": sender.from_name or organization.name,
@@ -93,6 +95,11 @@ def _organization_attributes(organization):
         "stats": operations.organization_stats(organization.id),
         "created_at": iso(organization.created_at),
     }
+
+
+def _host(url):
+    """The host of the business's website, the domain until one is set."""
+    return (urlsplit(url).hostname or "").removeprefix("www.") or None if url else None
 
 
 ORGANIZATIONS = ResourceType("organizations", _organization_attributes, OrganizationAttributes, path=None)

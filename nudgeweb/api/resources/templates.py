@@ -5,10 +5,11 @@ from typing import Any
 
 from flask import g
 from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy import false
 
 from nudgeweb.api import Attributes, Body, ListSpec, ResourceType, api_route, documents, iso
 from nudgeweb.api.credentials import current_credential
-from nudgeweb.api.errors import ApiError, error_object
+from nudgeweb.api.errors import ApiError, bad_parameter, error_object
 from nudgeweb.message_templates import operations
 from nudgeweb.message_templates.rendering import TemplateRenderError
 from nudgeweb.models import Contact, MessageTemplate
@@ -139,6 +140,7 @@ TEMPLATE_LIST = ListSpec(
         "channel": f"One of {', '.join(CHANNELS)}.",
         "category": "A category, e.g. review_request, follow_up, newsletter.",
         "search": "Words in the name or description.",
+        "is_public": "true or false (seed 001): every template belongs to its organization, so true finds none.",
     },
     sorts={"name": MessageTemplate.name, "created_at": MessageTemplate.created_at,
            "updated_at": MessageTemplate.updated_at},
@@ -155,8 +157,14 @@ def _template(template_id):
 @api_route("/templates", "GET", summary="List templates", tags=TAGS, scope="templates:read",
            list_spec=TEMPLATE_LIST, response=TEMPLATES, many=True)
 def list_templates(params):
-    return documents.list_response(TEMPLATES, operations.templates_query(params.filters), TEMPLATE_LIST, params,
-                                   prepare=_count_usage)
+    filters = dict(params.filters)
+    public = filters.pop("is_public", "false").strip().lower()
+    if public not in ("true", "false"):
+        raise bad_parameter("filter[is_public]", "Use true or false.")
+    statement = operations.templates_query(filters)
+    if public == "true":
+        statement = statement.where(false())  # no template is public
+    return documents.list_response(TEMPLATES, statement, TEMPLATE_LIST, params, prepare=_count_usage)
 
 
 @api_route("/templates", "POST", summary="Create a template", tags=TAGS, scope="templates:write",

@@ -29,7 +29,7 @@ def detail_code(error):
         return "required"
     if error.get("code") == "ERR_DUPLICATE_RESOURCE":
         return "already_exists"
-    return "invalid"
+    return "invalid_format"
 
 
 def error_document(api_error):
