@@ -102,3 +102,15 @@ def test_removed_member_loses_access(app, organization, owner_client):
     assert owner_client.post(f"/settings/team/{editor_id}/remove").status_code == 303
     assert db.session.scalar(select(Membership).where(Membership.id == editor_id)) is None
     assert editor_client.get("/").status_code == 200  # someone else, unaffected
+
+
+def test_the_profile_page_saves_the_api_s_fields_and_names_what_is_wrong(owner_client, organization):
+    data = {"name": "Acme", "timezone": "Europe/Paris", "default_country": "FR", "brand_color": "#112233",
+            "slug": "acme", "domain": "acme.com", "footer_address": "1 Rue de la Paix, Paris",
+            "logo_url": "https://acme.example/logo.png", "font_family": "Inter"}
+    assert owner_client.post("/settings/", data=data).status_code == 302
+    db.session.refresh(organization)
+    assert (organization.slug, organization.domain, organization.font_family) == ("acme", "acme.com", "Inter")
+    response = owner_client.post("/settings/", data={**data, "slug": "Not OK", "logo_url": "http://x.example/l.png"})
+    html = response.get_data(as_text=True)
+    assert response.status_code == 422 and 'id="slug-error"' in html and 'id="logo_url-error"' in html

@@ -215,3 +215,12 @@ def test_direct_email_to_the_team_goes_without_consent_checks(smtp, organization
     assert message.status == "sent"
     [received] = smtp.sink.to("owner@acme.example")
     assert received["Subject"] == "Test" and received["List-Unsubscribe"] is None
+
+
+def test_marketing_email_ends_with_the_business_postal_address(smtp, organization, ada):
+    organization.footer_address = "12 <Main> St, Springfield"
+    db.session.commit()
+    with unit_of_work(organization.id):
+        queue_message(ada, "email", email_template(organization), purpose="campaign")
+    text, html = parts_of(smtp.sink.to("ada@example.net")[0])
+    assert text.rstrip().endswith("12 <Main> St, Springfield") and "12 &lt;Main&gt; St, Springfield" in html

@@ -169,6 +169,7 @@ def compose(batch, contact):
 def finish_email(batch, message_id, html, text, unsubscribe):
     if batch.marketing:
         html, text = tracking.add_unsubscribe_footer(html, text, unsubscribe)
+        html, text = tracking.add_postal_address(html, text, batch.organization.footer_address)
     if batch.track and batch.settings.track_clicks:
         html = tracking.track_clicks(html, message_id, keep=(unsubscribe,))
     if batch.track and batch.settings.track_opens:

@@ -112,6 +112,14 @@ def add_unsubscribe_footer(html, text, url):
     return html, text
 
 
+def add_postal_address(html, text, address):
+    """The business's postal address (Settings -> Business profile), at the foot of a marketing email."""
+    if not address or address in text:
+        return html, text
+    footer = f'<p style="font-size:12px;color:#6b7280;margin-top:8px">{htmllib.escape(address)}</p>'
+    return _insert_before_body_end(html, footer), f"{text.rstrip()}\n\n{address}\n"
+
+
 def _insert_before_body_end(html, snippet):
     match = None
     for match in _BODY_END.finditer(html):

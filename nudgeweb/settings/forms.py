@@ -24,6 +24,14 @@ class OrganizationForm(FlaskForm):
         "Brand colour",
         validators=[DataRequired(), Regexp(r"^#[0-9a-fA-F]{6}$", message="Use a colour like #4f46e5.")],
     )
+    slug = StringField("Short name", validators=[Optional(), Length(max=63)],
+                       description="Lower-case letters, digits and hyphens, like acme-plumbing.")
+    domain = StringField("Domain", validators=[Optional(), Length(max=253)], render_kw={"placeholder": "acme.com"})
+    footer_address = StringField("Postal address for email footers", validators=[Optional(), Length(max=500)],
+                                 description="Marketing email must show where the business is.")
+    logo_url = URLField("Logo address", validators=[Optional(), Length(max=500)],
+                        description="An https:// address of your logo image.")
+    font_family = StringField("Font", validators=[Optional(), Length(max=100)], render_kw={"placeholder": "Inter"})
 
 
 class InviteForm(FlaskForm):

@@ -26,17 +26,20 @@ def organization():
     if form.validate_on_submit():
         if not g.membership.can("admin"):
             abort(403)
-        operations.update_organization(
-            org,
-            name=form.name.data,
-            website=form.website.data or None,
-            timezone=form.timezone.data,
-            default_country=form.default_country.data,
-            brand_color=form.brand_color.data,
-        )
-        flash("Your business profile is saved.", "success")
-        return redirect(url_for(".organization"))
+        try:
+            operations.update_organization(org, website=form.website.data or None,
+                                           default_country=form.default_country.data)
+            operations.update_profile(org, {name: getattr(form, name).data for name in PROFILE_FIELDS}
+                                      | {"primary_color": form.brand_color.data})
+        except operations.ProfileError as error:
+            show_field_errors(form, error, aliases={"primary_color": "brand_color"})
+        else:
+            flash("Your business profile is saved.", "success")
+            return redirect(url_for(".organization"))
     return render_template("settings/organization.html", form=form, organization=org), form_status(form)
+
+
+PROFILE_FIELDS = ("name", "timezone", "slug", "domain", "footer_address", "logo_url", "font_family")
 
 
 @bp.get("/team")
