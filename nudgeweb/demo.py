@@ -36,6 +36,10 @@ def seed_demo():
     organization = owner.organization
     organization.timezone = "America/New_York"
     organization.website = "https://bluebird.example"
+    organization.slug = "bluebird-demo"
+    organization.footer_address = "42 Harbor Street, Portland, ME 04101"
+    organization.logo_url = "https://bluebird.example/logo.png"
+    organization.font_family = "Inter"
     for email, name, role in DEMO_TEAM:
         add_user_to_organization(email, DEMO_PASSWORD, DEMO_ORGANIZATION, role, name)
     for step in DEMO_STEPS:
