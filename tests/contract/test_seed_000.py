@@ -1,9 +1,7 @@
 """Seed 000 ("Nudge API 1.0.0"): every request sample sent as it stands to /api/v1 and /oauth, its response
 sample asserted field by field. The integration authenticates with OAuth 2.0, as the seed says."""
-import pytest
 
 from tests.contract.shape import assert_shape
-from tests.oauth_flow import OAuthDance, register_client
 
 ADD_CONTACT = {
     "first_name": "Jane",
@@ -29,16 +27,6 @@ CONNECTION = {"active": True, "auth_type": "oauth", "user_id": "a169451c-8525-43
               "last_used_at": "2019-08-24T14:15:22Z"}
 TOKEN = {"access_token": "string", "token_type": "Bearer", "expires_in": 3600, "refresh_token": "string",
          "scope": "read write"}
-
-
-@pytest.fixture
-def dance(app, owner):
-    return OAuthDance(app, *register_client(owner))
-
-
-@pytest.fixture
-def bearer(dance, owner):
-    return {"Authorization": f"Bearer {dance.tokens_for(owner.user.email)['access_token']}"}
 
 
 def test_add_contact_send_review_request(client, bearer):

@@ -4,17 +4,7 @@ import pytest
 from tests.conftest import AuthActions
 from tests.contract.shape import assert_shape
 from tests.contract.test_seed_000 import ADD_CONTACT_ANSWER, TOKEN
-from tests.oauth_flow import OAuthDance, pkce_pair, register_client
-
-
-@pytest.fixture
-def dance(app, owner):
-    return OAuthDance(app, *register_client(owner))
-
-
-@pytest.fixture
-def bearer(dance, owner):
-    return {"Authorization": f"Bearer {dance.tokens_for(owner.user.email)['access_token']}"}
+from tests.oauth_flow import pkce_pair
 
 
 def test_delay_hours_defaults_to_0_and_email_alone_will_do(client, bearer):
