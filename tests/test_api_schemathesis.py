@@ -1,4 +1,4 @@
-"""Schemathesis calls every operation of /api/v1/openapi.json with generated input (bounded)."""
+"""Schemathesis calls every operation of /api/v1/openapi.json, and of /api/v2's, with generated input (bounded)."""
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
@@ -9,8 +9,8 @@ CHECKS = ("not_a_server_error", "status_code_conformance", "content_type_conform
 EXAMPLES = 8
 
 
-def operations(app):
-    schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", app)
+def operations(app, document="/api/v1/openapi.json"):
+    schema = schemathesis.openapi.from_wsgi(document, app)
     return [result.ok() for result in schema.get_all_operations()]
 
 
@@ -22,13 +22,14 @@ def owner_key(owner):
     return make_key(owner)
 
 
-def test_no_generated_input_breaks_the_api(app, owner_key):
+@pytest.mark.parametrize("document", ["/api/v1/openapi.json", "/api/v2/openapi.json"])
+def test_no_generated_input_breaks_the_api(app, owner_key, document):
     from schemathesis import checks as all_checks
 
     checks = [getattr(all_checks, name, None) for name in CHECKS]
     checks = [c for c in checks if c is not None]
     failures, calls = [], []
-    found = operations(app)
+    found = operations(app, document)
     assert len(found) >= 20
     for operation in found:
         @settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,

@@ -326,6 +326,8 @@ def _responses(op):
         codes |= {"400"}  # (a bad body, or a bad fields[type] or include of a resource document)
     if op.method in ("POST", "PUT", "PATCH") and op.auth:
         codes |= {"409", "422"}  # 409: a JSON:API document of another type or id, or a duplicate
+    if op.method == "DELETE" and op.auth:
+        codes |= {"409", "422"}  # an Idempotency-Key still in progress, or reused for another request
     if _PATH_PARAM.search(op.rule):
         codes.add("404")
     for code in sorted(codes):
