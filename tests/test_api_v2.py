@@ -148,3 +148,10 @@ def test_another_organization_sees_nothing(client, owner, headers, other_owner):
     assert client.get(f"/api/v2/contacts/{mine}", headers=theirs).status_code == 404
     listed = client.get("/api/v2/contacts", headers=theirs).json
     assert listed["data"] == [] and listed["meta"]["total"] == 0
+
+
+def test_the_reference_page_shows_either_version(client):
+    v1 = client.get("/api/docs").get_data(as_text=True)
+    assert 'data-spec-url="/api/v1/openapi.json"' in v1 and 'href="/api/docs?version=2"' in v1
+    v2 = client.get("/api/docs?version=2").get_data(as_text=True)
+    assert 'data-spec-url="/api/v2/openapi.json"' in v2 and 'href="/api/v2/openapi.yaml"' in v2

@@ -47,7 +47,7 @@ def error_document(api_error):
         "code": first.get("code"),
         "details": details,
         "request_id": request_id(),
-        "documentation_url": f"{request.root_url}api/docs#errors",
+        "documentation_url": f"{request.root_url}api/docs?version=2",
     }
     retry_after = api_error.headers.get("Retry-After")
     if api_error.status == 429 and retry_after is not None:

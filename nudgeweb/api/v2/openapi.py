@@ -33,7 +33,7 @@ ERROR = {
     "examples": [{"error": {"type": "validation_error", "message": "email: value is not a valid email address.",
                             "code": "ERR_VALIDATION", "details": [{"field": "email", "code": "invalid",
                                                                    "message": "email: value is not a valid email address."}],
-                            "request_id": "req_abc123", "documentation_url": "https://nudge.example/api/docs#errors"}}],
+                            "request_id": "req_abc123", "documentation_url": "https://nudge.example/api/docs?version=2"}}],
 }
 RESET_AFTER = {"description": "Seconds until the window resets.", "schema": {"type": "integer"}}
 ACTIVITY_ITEM = {
