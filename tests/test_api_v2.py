@@ -72,6 +72,8 @@ def test_lists_page_by_cursor_with_seed_001_meta_and_links(client, owner, header
     item = first["data"][0]
     assert set(item) >= {"id", "type", "attributes"} and item["type"] == "contacts"
     assert item["attributes"]["email"] == "c0@example.com"
+    assert item["attributes"]["organization_id"] == str(owner.organization_id) and item["attributes"]["lists"] == []
+    assert "stats" not in item["attributes"]  # (one contact's, not a list's)
     seen = [i["attributes"]["email"] for i in first["data"]]
     page = first
     while page["links"]["next"]:

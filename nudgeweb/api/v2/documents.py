@@ -15,21 +15,24 @@ SHAPES = {}  # resource type -> Shape
 @dataclass(frozen=True)
 class Shape:
     """How seed 001 shows one resource type: ``flat`` (its attributes beside its id, no ``attributes``),
-    ``item(resource, row)`` an item of another form altogether, ``more(row)`` attributes it adds to a
-    single resource (a contact's stats: too costly for every row of a list)."""
+    ``item(resource, row)`` an item of another form altogether, ``every(row)`` attributes it adds to each
+    resource, ``more(row)`` those it adds to a single one (a contact's stats: too costly for every row of a list)."""
 
     flat: bool = False
     item: Callable | None = None
     more: Callable | None = None
-    more_schema: dict | None = None  # the JSON Schema of what ``more`` adds (for the OpenAPI document)
+    more_schema: dict | None = None  # the JSON Schema of what ``every`` and ``more`` add (for the OpenAPI document)
+    every: Callable | None = None  # (row) -> attributes it adds to every resource, in lists too (cheap ones)
 
 
-def shape(resource_type, flat=False, item=None, more=None, more_schema=None):
-    SHAPES[resource_type] = Shape(flat, item, more, more_schema)
+def shape(resource_type, flat=False, item=None, more=None, more_schema=None, every=None):
+    SHAPES[resource_type] = Shape(flat, item, more, more_schema, every)
 
 
 def _item(resource_type, row, resource):
     found = SHAPES.get(resource_type.type)
+    if found is not None and found.every is not None:
+        resource["attributes"].update(found.every(row))
     if found is not None and found.item is not None:
         return found.item(resource, row)
     if found is not None and found.flat:

@@ -21,9 +21,13 @@ def contact_stats(contact_id):
             "last_opened_at": iso(last_opened), "last_clicked_at": iso(last_clicked)}
 
 
+def contact_lists(_contact):
+    # the campaigns area's lists join here once they exist (a contact belongs to none before)
+    return {"organization_id": str(g.credential.organization_id), "lists": []}
+
+
 def contact_extras(contact):
-    # lists: the campaigns area's lists join here once they exist (a contact belongs to none before)
-    return {"organization_id": str(g.credential.organization_id), "lists": [], "stats": contact_stats(contact.id)}
+    return {"stats": contact_stats(contact.id)}
 
 
 def activity_item(resource, activity):
@@ -52,7 +56,7 @@ CONTACT_EXTRAS = {"type": "object", "properties": {
         "campaigns_clicked": {"type": "integer"}, "last_opened_at": {"type": ["string", "null"]},
         "last_clicked_at": {"type": ["string", "null"]}}}}}
 
-shape("contacts", more=contact_extras, more_schema=CONTACT_EXTRAS)
+shape("contacts", every=contact_lists, more=contact_extras, more_schema=CONTACT_EXTRAS)
 shape("contact_activities", item=activity_item)
 shape("contact_imports", item=import_item)
 shape("api_keys", flat=True)
