@@ -16,7 +16,7 @@ from sqlalchemy import func, or_, select
 from nudgeweb.field_errors import FieldErrors
 from nudgeweb.message_templates.naming import free_name, name_taken
 from nudgeweb.message_templates.rendering import LINK_VARIABLES, RESERVED_NAMES, TemplateRenderError, render_message
-from nudgeweb.models import MessageTemplate, db
+from nudgeweb.models import Message, MessageTemplate, db
 from nudgeweb.models.templates import CATEGORIES, CHANNELS, VARIABLE_TYPES
 
 FIELDS = ("name", "description", "category", "channel", "subject", "html_content", "text_content", "body", "variables")
@@ -54,13 +54,12 @@ def templates_query(filters=None):
 
 def usage_counts(templates):
     """{template id: how many messages were made from it} for ``templates``, in one grouped query."""
-    from nudgeweb.models import Message
-
     ids = [template.id for template in templates]
     if not ids:
         return {}
-    rows = db.session.execute(select(Message.template_id, func.count()).where(Message.template_id.in_(ids))
-                              .group_by(Message.template_id))
+    rows = db.session.execute(select(Message.template_id, func.count()).where(
+        Message.organization_id == templates[0].organization_id, Message.template_id.in_(ids))
+        .group_by(Message.template_id))
     return {template_id: count for template_id, count in rows}
 
 

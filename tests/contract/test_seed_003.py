@@ -39,6 +39,8 @@ def test_messages_send_with_a_template_and_variables(client, headers):
     data = sent.json["data"]
     assert data["id"] and data["attributes"]["channel"] == "sms" and data["attributes"]["to"] == "+254722000000"
     assert data["attributes"]["text"].startswith("Hi Ada, order AC-1042 is confirmed.")
+    used = client.get(f"/api/v1/templates/{template.json['data']['id']}", headers=headers).json["data"]["attributes"]
+    assert used["usage_count"] == 1
     status = client.get(f"/api/v1/messages/{data['id']}", headers=headers)
     assert status.status_code == 200 and status.json["data"]["attributes"]["status"] in ("queued", "sent", "delivered")
 
