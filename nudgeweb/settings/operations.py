@@ -1,5 +1,6 @@
 """The organization's profile and its team."""
 import re
+from datetime import timedelta
 from zoneinfo import available_timezones
 
 from email_validator import EmailNotValidError, validate_email
@@ -8,7 +9,7 @@ from sqlalchemy import func, select
 from nudgeweb.auth.operations import AccountError
 from nudgeweb.delivery.transports import sending_settings
 from nudgeweb.field_errors import FieldErrors
-from nudgeweb.models import Contact, Membership, Message, Organization, db
+from nudgeweb.models import Contact, Membership, Message, Organization, db, utcnow
 from nudgeweb.signals import credentials_changed
 from nudgeweb.unit_of_work import ACROSS_ORGANIZATIONS, after_commit
 
@@ -16,6 +17,7 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DOMAIN = re.compile(r"^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
 COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 FONT = re.compile(r"^[A-Za-z0-9 ,'\"-]{1,100}$")  # a CSS font-family list, nothing that could end the declaration
+SENT = ("sent", "delivered")  # the statuses of a message that went out
 PROFILE_LIMITS = {"name": 200, "footer_address": 500, "logo_url": 500, "default_from_name": 200}
 
 
@@ -112,9 +114,21 @@ def organization_stats(organization_id):
     contacts = db.session.scalar(select(func.count()).select_from(Contact)
                                  .where(Contact.organization_id == organization_id))
     emails = db.session.scalar(select(func.count()).select_from(Message).where(
-        Message.organization_id == organization_id, Message.channel == "email",
-        Message.status.in_(("sent", "delivered"))))
+        Message.organization_id == organization_id, Message.channel == "email", Message.status.in_(SENT)))
     return {"total_contacts": contacts, "total_campaigns": _campaign_count(organization_id), "total_emails_sent": emails}
+
+
+def subscription_of(organization_id, now=None):
+    """Seed 001's subscription object for an installation without billing: no plan limit, and the
+    emails sent this calendar month (UTC), the period that ends at ``billing_period_end``."""
+    now = now or utcnow()
+    start = now.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+    end = (start + timedelta(days=32)).replace(day=1)
+    sent = db.session.scalar(select(func.count()).select_from(Message).where(
+        Message.organization_id == organization_id, Message.channel == "email",
+        Message.status.in_(SENT), Message.sent_at >= start))
+    return {"plan": "self_hosted", "status": "active", "email_limit": None, "emails_sent": sent,
+            "billing_period_end": end}
 
 
 def _campaign_count(organization_id):

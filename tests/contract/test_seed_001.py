@@ -49,6 +49,8 @@ ORGANIZATION = {
     "name": "Acme Corporation", "slug": "acme-corp", "domain": "acme.com", "timezone": "America/New_York",
     "settings": {"default_from_name": "Acme Team", "default_from_email": None, "footer_address": None,
                  "branding": {"logo_url": None, "primary_color": "#22C55E", "font_family": None}},
+    "subscription": {"plan": "pro", "status": "active", "email_limit": None, "emails_sent": 45000,
+                     "billing_period_end": "2024-02-01T00:00:00Z"},
     "stats": {"total_contacts": 10000, "total_campaigns": 150, "total_emails_sent": 500000},
     "created_at": "2023-01-01T00:00:00Z",
 }

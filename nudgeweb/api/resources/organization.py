@@ -47,12 +47,21 @@ class OrganizationStats(BaseModel):
     total_emails_sent: int
 
 
+class Subscription(BaseModel):
+    plan: str = Field(examples=["self_hosted"], description="self_hosted: this installation bills nothing.")
+    status: str = Field(examples=["active"])
+    email_limit: int | None = Field(None, description="null: no limit.")
+    emails_sent: int = Field(examples=[45000], description="Emails sent this calendar month (UTC).")
+    billing_period_end: str = Field(examples=["2026-02-01T00:00:00Z"], description="The end of this month.")
+
+
 class OrganizationAttributes(Attributes):
     name: str | None = Field(None, examples=["Acme Corporation"])
     slug: str | None = Field(None, examples=["acme-corp"])
     domain: str | None = Field(None, examples=["acme.com"])
     timezone: str | None = Field(None, examples=["America/New_York"])
     settings: OrganizationSettings | None = None
+    subscription: Subscription | None = None
     stats: OrganizationStats | None = None
     created_at: str | None = Field(None, examples=["2026-01-01T00:00:00Z"])
 
@@ -93,9 +102,15 @@ def _organization_attributes(organization):
             "branding": {"logo_url": organization.logo_url, "primary_color": organization.brand_color,
                          "font_family": organization.font_family},
         },
+        "subscription": _subscription(organization.id),
         "stats": operations.organization_stats(organization.id),
         "created_at": iso(organization.created_at),
     }
+
+
+def _subscription(organization_id):
+    subscription = operations.subscription_of(organization_id)
+    return {**subscription, "billing_period_end": iso(subscription["billing_period_end"])}
 
 
 def _host(url):
