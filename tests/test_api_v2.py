@@ -157,3 +157,18 @@ def test_the_reference_page_shows_either_version(client):
     assert 'data-spec-url="/api/v1/openapi.json"' in v1 and 'href="/api/docs?version=2"' in v1
     v2 = client.get("/api/docs?version=2").get_data(as_text=True)
     assert 'data-spec-url="/api/v2/openapi.json"' in v2 and 'href="/api/v2/openapi.yaml"' in v2
+
+
+def test_a_resource_with_no_v2_code_answers_in_seed_001_s_dialect(client, owner, headers):
+    made = client.post("/api/v2/review_requests", headers=headers, json={"email": "jane@example.com"})
+    assert made.status_code == 201 and made.json["status"] == "scheduled"  # seed 000's flat answer, as in v1
+    listed = client.get("/api/v2/review_requests", headers=headers).json
+    assert listed["meta"] == {"total": 1, "page_size": 25, "has_more": False}
+    one = client.get(f"/api/v2/review_requests/{made.json['id']}", headers=headers).json["data"]
+    assert one["type"] == "review_requests" and one["meta"]["created_at"] == one["attributes"]["created_at"]
+    assert one["relationships"]["contact"]["links"]["related"].endswith(f"/api/v2/contacts/{made.json['contact_id']}")
+    assert one["links"]["self"].endswith(f"/api/v2/review_requests/{made.json['id']}")
+    cancelled = client.post(f"/api/v2/review_requests/{made.json['id']}/cancel", headers=headers)
+    again = client.post(f"/api/v2/review_requests/{made.json['id']}/cancel", headers=headers)
+    assert cancelled.status_code == 200 and again.status_code == 409
+    assert again.json["error"]["code"] == "ERR_INVALID_STATE" and again.json["error"]["details"] == []
