@@ -91,7 +91,7 @@ def test_openapi_has_schemas_examples_and_security(client):
     listing = document["paths"]["/api/v1/contacts"]["get"]
     assert {"OAuth2": ["contacts:read"]} in listing["security"]
     unauthorized = document["paths"]["/api/v1/me"]["get"]["responses"]["401"]
-    assert unauthorized["content"]["application/json"]["schema"]["$ref"].endswith("UnauthorizedDocument")
+    assert unauthorized["content"]["application/json"]["schema"]["$ref"].endswith("/ErrorDocument")  # JSON:API: errors only
 
 
 def test_api_docs_page_uses_only_vendored_assets(client):

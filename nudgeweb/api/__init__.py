@@ -60,6 +60,7 @@ route with generated input: no input may cause a 500.
 import importlib
 import pkgutil
 
+from flask import request
 from flask.sessions import SecureCookieSessionInterface
 
 from nudgeweb.api import documents, prepared  # noqa: F401  (documents: re-exported for resource modules)
@@ -67,7 +68,7 @@ from nudgeweb.api.credentials import Credential, current_credential  # noqa: F40
 from nudgeweb.api.documents import ResourceType, iso  # noqa: F401
 from nudgeweb.api.errors import ApiError, error_response, not_found, request_id, validation_error  # noqa: F401
 from nudgeweb.api.params import ListParams, ListSpec  # noqa: F401
-from nudgeweb.api.platform import Body, api_route, bp  # noqa: F401
+from nudgeweb.api.platform import JSON_API, Body, api_route, bp  # noqa: F401
 from nudgeweb.api.ratelimit import add_headers as add_rate_limit_headers
 from nudgeweb.api.schemas import Attributes  # noqa: F401
 from nudgeweb.api_request import is_api_request
@@ -116,4 +117,15 @@ def register(app):
         response.headers["X-Request-Id"] = request_id()  # on every response, pages too: a caller can quote it
         if is_api_request():
             add_rate_limit_headers(response)
+            answer_in_the_media_type_asked_for(response)
         return response
+
+
+def answer_in_the_media_type_asked_for(response):
+    """A JSON answer is application/json, or application/vnd.api+json to a client that prefers it
+    (a JSON:API client sends ``Accept: application/vnd.api+json``)."""
+    if response.mimetype != "application/json":
+        return
+    response.vary.add("Accept")
+    if request.accept_mimetypes.best_match(("application/json", JSON_API)) == JSON_API:
+        response.mimetype = JSON_API

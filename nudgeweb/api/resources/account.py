@@ -1,5 +1,7 @@
 """Logging in for a JWT (seed 001) and the seed-000 account endpoints: /me, /connection, /input_fields."""
 import uuid
+from datetime import datetime
+from typing import Literal
 
 from pydantic import BaseModel, Field
 
@@ -47,12 +49,12 @@ class MeOut(BaseModel):
 
 class ConnectionOut(BaseModel):
     active: bool
-    auth_type: str = Field(examples=["oauth"], description="oauth, api_key or jwt")
+    auth_type: Literal["oauth", "api_key", "jwt"] = Field(examples=["oauth"])
     user_id: str
     scopes: list[str] = Field(examples=[["read", "write"]])
-    expires_at: str | None = Field(examples=["2026-08-24T14:15:22Z"])
-    created_at: str | None
-    last_used_at: str | None
+    expires_at: datetime | None = Field(examples=["2026-08-24T14:15:22Z"])
+    created_at: datetime | None
+    last_used_at: datetime | None
 
 
 class InputField(BaseModel):

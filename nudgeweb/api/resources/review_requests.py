@@ -3,7 +3,8 @@
 ``POST /review_requests`` keeps seed 000's shapes exactly (integrations expect them); the list, one
 request and cancel are JSON:API documents like every other resource.
 """
-from typing import Any
+from datetime import datetime
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -13,6 +14,7 @@ from nudgeweb.api.errors import ApiError, bad_parameter, validation_error
 from nudgeweb.api.schemas import Attributes
 from nudgeweb.contacts import operations as contact_operations
 from nudgeweb.models import ReviewRequest
+from nudgeweb.models.reviews import CHANNELS, STATUSES
 from nudgeweb.reviews import operations, queries
 from nudgeweb.scoping import get_or_404
 
@@ -49,8 +51,8 @@ class AddContactOut(BaseModel):
     contact_name: str = Field(examples=["Jane Smith"])
     contact_email: str | None = Field(examples=["jane@example.com"])
     contact_phone: str | None = Field(examples=["+12125551234"])
-    scheduled_for: str = Field(examples=["2019-08-24T14:15:22Z"])
-    status: str = Field(examples=["scheduled"])
+    scheduled_for: datetime = Field(examples=["2019-08-24T14:15:22Z"])
+    status: Literal[STATUSES] = Field(examples=["scheduled"])
     message: str = Field(examples=["Review request scheduled for Jane Smith by SMS in 24 hours."])
 
 
@@ -60,26 +62,25 @@ class ReviewRequestAttributes(Attributes):
     contact_email: str | None = None
     contact_phone: str | None = None
     employee_id: str | None = None
-    channel: str | None = Field(None, examples=["sms"])
-    status: str | None = Field(None, examples=["scheduled"],
-                               description="scheduled, sent, opened, clicked, reviewed, cancelled or failed")
-    scheduled_for: str | None = None
+    channel: Literal[CHANNELS] | None = Field(None, examples=["sms"])
+    status: Literal[STATUSES] | None = Field(None, examples=["scheduled"])
+    scheduled_for: datetime | None = None
     follow_up_step: int | None = Field(None, description="Follow-ups sent so far")
-    next_follow_up_at: str | None = None
-    sent_at: str | None = None
-    opened_at: str | None = None
-    clicked_at: str | None = None
+    next_follow_up_at: datetime | None = None
+    sent_at: datetime | None = None
+    opened_at: datetime | None = None
+    clicked_at: datetime | None = None
     clicked_site: str | None = None
-    reviewed_at: str | None = None
-    cancelled_at: str | None = None
-    failed_at: str | None = None
+    reviewed_at: datetime | None = None
+    cancelled_at: datetime | None = None
+    failed_at: datetime | None = None
     failure_reason: str | None = None
     rating: int | None = None
     feedback: str | None = None
     metadata: dict | None = None
     source: str | None = None
-    created_at: str | None = None
-    updated_at: str | None = None
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
 
 
 def _attributes(r):

@@ -1,7 +1,8 @@
 """Templates (seed 001): list, create, read, update, delete, duplicate and preview, on the templates
 area's operations (the same checks and sandboxed rendering as the editor pages)."""
+from datetime import datetime
 from types import SimpleNamespace
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -11,7 +12,7 @@ from nudgeweb.api.errors import ApiError, error_object
 from nudgeweb.message_templates import operations
 from nudgeweb.message_templates.rendering import TemplateRenderError
 from nudgeweb.models import Contact, MessageTemplate
-from nudgeweb.models.templates import CHANNELS, VARIABLE_TYPES
+from nudgeweb.models.templates import CATEGORIES, CHANNELS, VARIABLE_TYPES
 from nudgeweb.scoping import get_or_404
 
 TAGS = ["Templates"]
@@ -33,16 +34,16 @@ class TemplateAttributes(Attributes):
     organization_id: str | None = None
     name: str | None = Field(None, examples=["Product Announcement"])
     description: str | None = Field(None, examples=["Template for product launches"])
-    category: str | None = Field(None, examples=["announcement"])
-    channel: str | None = Field(None, examples=["email"], description="email or sms")
+    category: Literal[CATEGORIES] | None = Field(None, examples=["announcement"])
+    channel: Literal[CHANNELS] | None = Field(None, examples=["email"])
     subject: str | None = Field(None, examples=["Announcing {{ product_name }}"])
     html_content: str | None = Field(None, examples=["<html><body>{{ product_name }}</body></html>"])
     text_content: str | None = Field(None, examples=["Announcing {{ product_name }}"])
     body: str | None = Field(None, description="The text of an SMS template.")
     variables: list[Variable] | None = None
     starter_key: str | None = Field(None, description="Set on the starter templates Nudge made.")
-    created_at: str | None = Field(None, examples=["2026-01-01T00:00:00Z"])
-    updated_at: str | None = None
+    created_at: datetime | None = Field(None, examples=["2026-01-01T00:00:00Z"])
+    updated_at: datetime | None = None
 
 
 class TemplateIn(Body):
