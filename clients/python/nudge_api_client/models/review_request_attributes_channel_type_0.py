@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class ReviewRequestAttributesChannelType0(StrEnum):
+    EMAIL = "email"
+    SMS = "sms"
+
+    def __str__(self) -> str:
+        return str(self.value)
