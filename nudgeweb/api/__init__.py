@@ -22,7 +22,8 @@ when the app starts) that translates between documents and your area's operation
 
     class WidgetAttributes(Attributes):        # documents the attributes (OpenAPI)
         name: str | None = Field(None, examples=["Blue widget"])
-        created_at: str | None = None
+        color: vocabulary("WidgetColor", COLORS) | None = None  # a fixed vocabulary: an enum
+        created_at: datetime | None = None     # a timestamp: format date-time
 
     class WidgetIn(Body):                      # validates the request body
         name: str = Field(min_length=1, max_length=100, examples=["Blue widget"])
@@ -70,7 +71,7 @@ from nudgeweb.api.errors import ApiError, error_response, not_found, request_id,
 from nudgeweb.api.params import ListParams, ListSpec  # noqa: F401
 from nudgeweb.api.platform import JSON_API, Body, api_route, bp  # noqa: F401
 from nudgeweb.api.ratelimit import add_headers as add_rate_limit_headers
-from nudgeweb.api.schemas import Attributes  # noqa: F401
+from nudgeweb.api.schemas import Attributes, vocabulary  # noqa: F401
 from nudgeweb.api_request import is_api_request
 
 _resources_loaded = False

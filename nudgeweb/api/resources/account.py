@@ -1,11 +1,10 @@
 """Logging in for a JWT (seed 001) and the seed-000 account endpoints: /me, /connection, /input_fields."""
 import uuid
 from datetime import datetime
-from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from nudgeweb.api import Body, api_route, iso, tokens
+from nudgeweb.api import Body, api_route, iso, tokens, vocabulary
 from nudgeweb.api.credentials import ALL_SCOPES, current_credential, unauthorized
 from nudgeweb.api.errors import ApiError
 from nudgeweb.api.fields import input_fields
@@ -49,7 +48,7 @@ class MeOut(BaseModel):
 
 class ConnectionOut(BaseModel):
     active: bool
-    auth_type: Literal["oauth", "api_key", "jwt"] = Field(examples=["oauth"])
+    auth_type: vocabulary("AuthType", ("oauth", "api_key", "jwt")) = Field(examples=["oauth"])
     user_id: str
     scopes: list[str] = Field(examples=[["read", "write"]])
     expires_at: datetime | None = Field(examples=["2026-08-24T14:15:22Z"])

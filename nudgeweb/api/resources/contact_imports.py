@@ -7,12 +7,12 @@ as CSV from /contacts/import/{id}/failed_rows. Present only when the imports are
 """
 import json
 from datetime import datetime
-from typing import Any, Literal
+from typing import Any
 
 from flask import request
 from pydantic import Field
 
-from nudgeweb.api import Attributes, ResourceType, api_route, documents, iso
+from nudgeweb.api import Attributes, ResourceType, api_route, documents, iso, vocabulary
 from nudgeweb.api.credentials import current_credential
 from nudgeweb.api.errors import validation_error
 from nudgeweb.downloads import csv_response
@@ -31,7 +31,7 @@ TRUE, FALSE = {"true", "1", "yes", "on"}, {"false", "0", "no", "off"}
 
 class ImportAttributes(Attributes):
     import_id: str | None = Field(None, description="The import's id again, as seed 001 names it.")
-    status: Literal[IMPORT_STATUSES] | None = Field(None, examples=["processing"])
+    status: vocabulary("ImportStatus", IMPORT_STATUSES) | None = Field(None, examples=["processing"])
     total: int | None = Field(None, examples=[5000])
     processed: int | None = Field(None, examples=[0])
     succeeded: int | None = Field(None, examples=[0])

@@ -2,13 +2,13 @@
 and CSV export, all on the contacts area's operations and queries."""
 import uuid
 from datetime import datetime
-from typing import Any, Literal
+from typing import Any
 
 from flask import g
 from pydantic import Field
 from sqlalchemy import bindparam, func, select
 
-from nudgeweb.api import Attributes, Body, ListSpec, ResourceType, api_route, documents, iso
+from nudgeweb.api import Attributes, Body, ListSpec, ResourceType, api_route, documents, iso, vocabulary
 from nudgeweb.api.credentials import current_credential
 from nudgeweb.api.errors import ApiError, bad_parameter, not_found
 from nudgeweb.api.params import paginate, paginate_prepared
@@ -32,8 +32,8 @@ class ContactAttributes(Attributes):
     company_name: str | None = Field(None, examples=["Smith Industries"])
     tags: list[str] | None = Field(None, examples=[["customer", "vip"]])
     custom_fields: dict[str, Any] | None = Field(None, examples=[{"birthday": "1990-01-01"}])
-    status: Literal[CONTACT_STATUSES] | None = Field(None, examples=["subscribed"])
-    source: Literal[CONTACT_SOURCES] | None = Field(None, examples=["api"])
+    status: vocabulary("ContactStatus", CONTACT_STATUSES) | None = Field(None, examples=["subscribed"])
+    source: vocabulary("ContactSource", CONTACT_SOURCES) | None = Field(None, examples=["api"])
     timezone: str | None = Field(None, examples=["America/New_York"])
     subscribed_at: datetime | None = Field(None, examples=["2026-01-01T00:00:00Z"])
     unsubscribed_at: datetime | None = None

@@ -5,7 +5,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from nudgeweb.api import Attributes, Body, ListSpec, ResourceType, api_route, documents, iso
+from nudgeweb.api import Attributes, Body, ListSpec, ResourceType, api_route, documents, iso, vocabulary
 from nudgeweb.api.credentials import current_credential
 from nudgeweb.api.errors import bad_parameter
 from nudgeweb.delivery.api import message_events, messages_query, send_api_message
@@ -15,9 +15,9 @@ from nudgeweb.scoping import get_or_404
 
 
 class MessageAttributes(Attributes):
-    channel: Literal[MESSAGE_CHANNELS] | None = Field(None, examples=["sms"])
+    channel: vocabulary("MessageChannel", MESSAGE_CHANNELS) | None = Field(None, examples=["sms"])
     to: str | None = Field(None, examples=["+254722000000"])
-    status: Literal[MESSAGE_STATUSES] | None = Field(None, examples=["sent"])
+    status: vocabulary("MessageStatus", MESSAGE_STATUSES) | None = Field(None, examples=["sent"])
     purpose: str | None = Field(None, examples=["api"])
     purpose_id: str | None = None
     contact_id: str | None = None

@@ -4,11 +4,11 @@
 request and cancel are JSON:API documents like every other resource.
 """
 from datetime import datetime
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from nudgeweb.api import ListSpec, ResourceType, api_route, documents, iso
+from nudgeweb.api import ListSpec, ResourceType, api_route, documents, iso, vocabulary
 from nudgeweb.api.credentials import current_credential
 from nudgeweb.api.errors import ApiError, bad_parameter, validation_error
 from nudgeweb.api.schemas import Attributes
@@ -21,6 +21,7 @@ from nudgeweb.scoping import get_or_404
 SEED_FIELDS = ("first_name", "last_name", "email", "mobile_phone_number", "company_name", "delay_hours", "metadata")
 CONTACT_FIELDS = ("first_name", "last_name", "email", "mobile_phone_number", "company_name")
 ALSO_ACCEPTED = ("idempotency_key", "custom_fields")
+REVIEW_REQUEST_STATUS = vocabulary("ReviewRequestStatus", STATUSES)
 
 
 class AddContactIn(BaseModel):
@@ -52,7 +53,7 @@ class AddContactOut(BaseModel):
     contact_email: str | None = Field(examples=["jane@example.com"])
     contact_phone: str | None = Field(examples=["+12125551234"])
     scheduled_for: datetime = Field(examples=["2019-08-24T14:15:22Z"])
-    status: Literal[STATUSES] = Field(examples=["scheduled"])
+    status: REVIEW_REQUEST_STATUS = Field(examples=["scheduled"])
     message: str = Field(examples=["Review request scheduled for Jane Smith by SMS in 24 hours."])
 
 
@@ -62,8 +63,8 @@ class ReviewRequestAttributes(Attributes):
     contact_email: str | None = None
     contact_phone: str | None = None
     employee_id: str | None = None
-    channel: Literal[CHANNELS] | None = Field(None, examples=["sms"])
-    status: Literal[STATUSES] | None = Field(None, examples=["scheduled"])
+    channel: vocabulary("ReviewRequestChannel", CHANNELS) | None = Field(None, examples=["sms"])
+    status: REVIEW_REQUEST_STATUS | None = Field(None, examples=["scheduled"])
     scheduled_for: datetime | None = None
     follow_up_step: int | None = Field(None, description="Follow-ups sent so far")
     next_follow_up_at: datetime | None = None

@@ -2,11 +2,11 @@
 area's operations (the same checks and sandboxed rendering as the editor pages)."""
 from datetime import datetime
 from types import SimpleNamespace
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from nudgeweb.api import Attributes, Body, ListSpec, ResourceType, api_route, documents, iso
+from nudgeweb.api import Attributes, Body, ListSpec, ResourceType, api_route, documents, iso, vocabulary
 from nudgeweb.api.credentials import current_credential
 from nudgeweb.api.errors import ApiError, error_object
 from nudgeweb.message_templates import operations
@@ -34,8 +34,8 @@ class TemplateAttributes(Attributes):
     organization_id: str | None = None
     name: str | None = Field(None, examples=["Product Announcement"])
     description: str | None = Field(None, examples=["Template for product launches"])
-    category: Literal[CATEGORIES] | None = Field(None, examples=["announcement"])
-    channel: Literal[CHANNELS] | None = Field(None, examples=["email"])
+    category: vocabulary("TemplateCategory", CATEGORIES) | None = Field(None, examples=["announcement"])
+    channel: vocabulary("TemplateChannel", CHANNELS) | None = Field(None, examples=["email"])
     subject: str | None = Field(None, examples=["Announcing {{ product_name }}"])
     html_content: str | None = Field(None, examples=["<html><body>{{ product_name }}</body></html>"])
     text_content: str | None = Field(None, examples=["Announcing {{ product_name }}"])

@@ -5,7 +5,6 @@ from .activity_attributes_data_type_0 import ActivityAttributesDataType0
 from .add_contact_in import AddContactIn
 from .add_contact_in_metadata import AddContactInMetadata
 from .add_contact_out import AddContactOut
-from .add_contact_out_status import AddContactOutStatus
 from .api_key_attributes import ApiKeyAttributes
 from .api_key_in import ApiKeyIn
 from .api_key_in_document import ApiKeyInDocument
@@ -14,16 +13,14 @@ from .api_keys_document import ApiKeysDocument
 from .api_keys_list_document import ApiKeysListDocument
 from .api_keys_resource import ApiKeysResource
 from .api_keys_resource_type import ApiKeysResourceType
+from .auth_type import AuthType
 from .connection_out import ConnectionOut
-from .connection_out_auth_type import ConnectionOutAuthType
 from .contact_activities_document import ContactActivitiesDocument
 from .contact_activities_list_document import ContactActivitiesListDocument
 from .contact_activities_resource import ContactActivitiesResource
 from .contact_activities_resource_type import ContactActivitiesResourceType
 from .contact_attributes import ContactAttributes
 from .contact_attributes_custom_fields_type_0 import ContactAttributesCustomFieldsType0
-from .contact_attributes_source_type_0 import ContactAttributesSourceType0
-from .contact_attributes_status_type_0 import ContactAttributesStatusType0
 from .contact_exports_document import ContactExportsDocument
 from .contact_exports_list_document import ContactExportsListDocument
 from .contact_exports_resource import ContactExportsResource
@@ -36,6 +33,8 @@ from .contact_in import ContactIn
 from .contact_in_custom_fields_type_0 import ContactInCustomFieldsType0
 from .contact_in_document import ContactInDocument
 from .contact_in_resource import ContactInResource
+from .contact_source import ContactSource
+from .contact_status import ContactStatus
 from .contacts_document import ContactsDocument
 from .contacts_list_document import ContactsListDocument
 from .contacts_resource import ContactsResource
@@ -56,7 +55,7 @@ from .export_in_filters import ExportInFilters
 from .export_in_resource import ExportInResource
 from .import_attributes import ImportAttributes
 from .import_attributes_mapping_type_0 import ImportAttributesMappingType0
-from .import_attributes_status_type_0 import ImportAttributesStatusType0
+from .import_status import ImportStatus
 from .included_resource import IncludedResource
 from .included_resource_attributes import IncludedResourceAttributes
 from .input_field import InputField
@@ -66,14 +65,14 @@ from .list_meta import ListMeta
 from .login_in import LoginIn
 from .me_out import MeOut
 from .message_attributes import MessageAttributes
-from .message_attributes_channel_type_0 import MessageAttributesChannelType0
 from .message_attributes_events_type_0_item import MessageAttributesEventsType0Item
-from .message_attributes_status_type_0 import MessageAttributesStatusType0
+from .message_channel import MessageChannel
 from .message_in import MessageIn
 from .message_in_channel import MessageInChannel
 from .message_in_document import MessageInDocument
 from .message_in_resource import MessageInResource
 from .message_in_variables import MessageInVariables
+from .message_status import MessageStatus
 from .messages_document import MessagesDocument
 from .messages_list_document import MessagesListDocument
 from .messages_resource import MessagesResource
@@ -94,17 +93,17 @@ from .relationships import Relationships
 from .resource_identifier import ResourceIdentifier
 from .resource_links import ResourceLinks
 from .review_request_attributes import ReviewRequestAttributes
-from .review_request_attributes_channel_type_0 import ReviewRequestAttributesChannelType0
 from .review_request_attributes_metadata_type_0 import ReviewRequestAttributesMetadataType0
-from .review_request_attributes_status_type_0 import ReviewRequestAttributesStatusType0
+from .review_request_channel import ReviewRequestChannel
+from .review_request_status import ReviewRequestStatus
 from .review_requests_document import ReviewRequestsDocument
 from .review_requests_list_document import ReviewRequestsListDocument
 from .review_requests_resource import ReviewRequestsResource
 from .review_requests_resource_type import ReviewRequestsResourceType
 from .seed_004_unauthorized_document import Seed004UnauthorizedDocument
 from .template_attributes import TemplateAttributes
-from .template_attributes_category_type_0 import TemplateAttributesCategoryType0
-from .template_attributes_channel_type_0 import TemplateAttributesChannelType0
+from .template_category import TemplateCategory
+from .template_channel import TemplateChannel
 from .template_in import TemplateIn
 from .template_in_document import TemplateInDocument
 from .template_in_resource import TemplateInResource
@@ -129,7 +128,6 @@ __all__ = (
     "AddContactIn",
     "AddContactInMetadata",
     "AddContactOut",
-    "AddContactOutStatus",
     "ApiKeyAttributes",
     "ApiKeyIn",
     "ApiKeyInDocument",
@@ -138,16 +136,14 @@ __all__ = (
     "ApiKeysListDocument",
     "ApiKeysResource",
     "ApiKeysResourceType",
+    "AuthType",
     "ConnectionOut",
-    "ConnectionOutAuthType",
     "ContactActivitiesDocument",
     "ContactActivitiesListDocument",
     "ContactActivitiesResource",
     "ContactActivitiesResourceType",
     "ContactAttributes",
     "ContactAttributesCustomFieldsType0",
-    "ContactAttributesSourceType0",
-    "ContactAttributesStatusType0",
     "ContactExportsDocument",
     "ContactExportsListDocument",
     "ContactExportsResource",
@@ -162,8 +158,10 @@ __all__ = (
     "ContactInResource",
     "ContactsDocument",
     "ContactsListDocument",
+    "ContactSource",
     "ContactsResource",
     "ContactsResourceType",
+    "ContactStatus",
     "CreateImportBody",
     "CreateImportBodyUpdateExisting",
     "DocumentLinks",
@@ -180,7 +178,7 @@ __all__ = (
     "ExportInResource",
     "ImportAttributes",
     "ImportAttributesMappingType0",
-    "ImportAttributesStatusType0",
+    "ImportStatus",
     "IncludedResource",
     "IncludedResourceAttributes",
     "InputField",
@@ -190,9 +188,8 @@ __all__ = (
     "LoginIn",
     "MeOut",
     "MessageAttributes",
-    "MessageAttributesChannelType0",
     "MessageAttributesEventsType0Item",
-    "MessageAttributesStatusType0",
+    "MessageChannel",
     "MessageIn",
     "MessageInChannel",
     "MessageInDocument",
@@ -202,6 +199,7 @@ __all__ = (
     "MessagesListDocument",
     "MessagesResource",
     "MessagesResourceType",
+    "MessageStatus",
     "OpenApiDocument",
     "OpenApiDocumentInfo",
     "OpenApiDocumentPaths",
@@ -218,17 +216,17 @@ __all__ = (
     "ResourceIdentifier",
     "ResourceLinks",
     "ReviewRequestAttributes",
-    "ReviewRequestAttributesChannelType0",
     "ReviewRequestAttributesMetadataType0",
-    "ReviewRequestAttributesStatusType0",
+    "ReviewRequestChannel",
     "ReviewRequestsDocument",
     "ReviewRequestsListDocument",
     "ReviewRequestsResource",
     "ReviewRequestsResourceType",
+    "ReviewRequestStatus",
     "Seed004UnauthorizedDocument",
     "TemplateAttributes",
-    "TemplateAttributesCategoryType0",
-    "TemplateAttributesChannelType0",
+    "TemplateCategory",
+    "TemplateChannel",
     "TemplateIn",
     "TemplateInDocument",
     "TemplateInResource",

@@ -7,7 +7,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.add_contact_out_status import AddContactOutStatus
+from ..models.review_request_status import ReviewRequestStatus
 
 T = TypeVar("T", bound="AddContactOut")
 
@@ -23,7 +23,7 @@ class AddContactOut:
         id (str):
         message (str):
         scheduled_for (datetime.datetime):
-        status (AddContactOutStatus):
+        status (ReviewRequestStatus):
     """
 
     contact_email: None | str
@@ -33,7 +33,7 @@ class AddContactOut:
     id: str
     message: str
     scheduled_for: datetime.datetime
-    status: AddContactOutStatus
+    status: ReviewRequestStatus
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -100,7 +100,7 @@ class AddContactOut:
 
         scheduled_for = datetime.datetime.fromisoformat(d.pop("scheduled_for"))
 
-        status = AddContactOutStatus(d.pop("status"))
+        status = ReviewRequestStatus(d.pop("status"))
 
         add_contact_out = cls(
             contact_email=contact_email,

@@ -7,7 +7,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.connection_out_auth_type import ConnectionOutAuthType
+from ..models.auth_type import AuthType
 
 T = TypeVar("T", bound="ConnectionOut")
 
@@ -17,7 +17,7 @@ class ConnectionOut:
     """
     Attributes:
         active (bool):
-        auth_type (ConnectionOutAuthType):
+        auth_type (AuthType):
         created_at (datetime.datetime | None):
         expires_at (datetime.datetime | None):
         last_used_at (datetime.datetime | None):
@@ -26,7 +26,7 @@ class ConnectionOut:
     """
 
     active: bool
-    auth_type: ConnectionOutAuthType
+    auth_type: AuthType
     created_at: datetime.datetime | None
     expires_at: datetime.datetime | None
     last_used_at: datetime.datetime | None
@@ -82,7 +82,7 @@ class ConnectionOut:
         d = dict(src_dict)
         active = d.pop("active")
 
-        auth_type = ConnectionOutAuthType(d.pop("auth_type"))
+        auth_type = AuthType(d.pop("auth_type"))
 
         def _parse_created_at(data: object) -> datetime.datetime | None:
             if data is None:

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.contact_attributes_source_type_0 import ContactAttributesSourceType0
-from ..models.contact_attributes_status_type_0 import ContactAttributesStatusType0
+from ..models.contact_source import ContactSource
+from ..models.contact_status import ContactStatus
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -30,8 +30,8 @@ class ContactAttributes:
         full_name (None | str | Unset):
         last_name (None | str | Unset):
         phone (None | str | Unset): E.164
-        source (ContactAttributesSourceType0 | None | Unset):
-        status (ContactAttributesStatusType0 | None | Unset):
+        source (ContactSource | None | Unset):
+        status (ContactStatus | None | Unset):
         subscribed_at (datetime.datetime | None | Unset):
         tags (list[str] | None | Unset):
         timezone (None | str | Unset):
@@ -47,8 +47,8 @@ class ContactAttributes:
     full_name: None | str | Unset = UNSET
     last_name: None | str | Unset = UNSET
     phone: None | str | Unset = UNSET
-    source: ContactAttributesSourceType0 | None | Unset = UNSET
-    status: ContactAttributesStatusType0 | None | Unset = UNSET
+    source: ContactSource | None | Unset = UNSET
+    status: ContactStatus | None | Unset = UNSET
     subscribed_at: datetime.datetime | None | Unset = UNSET
     tags: list[str] | None | Unset = UNSET
     timezone: None | str | Unset = UNSET
@@ -114,7 +114,7 @@ class ContactAttributes:
         source: None | str | Unset
         if isinstance(self.source, Unset):
             source = UNSET
-        elif isinstance(self.source, ContactAttributesSourceType0):
+        elif isinstance(self.source, ContactSource):
             source = self.source.value
         else:
             source = self.source
@@ -122,7 +122,7 @@ class ContactAttributes:
         status: None | str | Unset
         if isinstance(self.status, Unset):
             status = UNSET
-        elif isinstance(self.status, ContactAttributesStatusType0):
+        elif isinstance(self.status, ContactStatus):
             status = self.status.value
         else:
             status = self.status
@@ -296,7 +296,7 @@ class ContactAttributes:
 
         phone = _parse_phone(d.pop("phone", UNSET))
 
-        def _parse_source(data: object) -> ContactAttributesSourceType0 | None | Unset:
+        def _parse_source(data: object) -> ContactSource | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -304,16 +304,16 @@ class ContactAttributes:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                source_type_0 = ContactAttributesSourceType0(data)
+                source_type_0 = ContactSource(data)
 
                 return source_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(ContactAttributesSourceType0 | None | Unset, data)
+            return cast(ContactSource | None | Unset, data)
 
         source = _parse_source(d.pop("source", UNSET))
 
-        def _parse_status(data: object) -> ContactAttributesStatusType0 | None | Unset:
+        def _parse_status(data: object) -> ContactStatus | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -321,12 +321,12 @@ class ContactAttributes:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                status_type_0 = ContactAttributesStatusType0(data)
+                status_type_0 = ContactStatus(data)
 
                 return status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(ContactAttributesStatusType0 | None | Unset, data)
+            return cast(ContactStatus | None | Unset, data)
 
         status = _parse_status(d.pop("status", UNSET))
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.import_attributes_status_type_0 import ImportAttributesStatusType0
+from ..models.import_status import ImportStatus
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -33,7 +33,7 @@ class ImportAttributes:
         processed (int | None | Unset):
         skipped (int | None | Unset):
         started_at (datetime.datetime | None | Unset):
-        status (ImportAttributesStatusType0 | None | Unset):
+        status (ImportStatus | None | Unset):
         succeeded (int | None | Unset):
         total (int | None | Unset):
         update_existing (bool | None | Unset):
@@ -52,7 +52,7 @@ class ImportAttributes:
     processed: int | None | Unset = UNSET
     skipped: int | None | Unset = UNSET
     started_at: datetime.datetime | None | Unset = UNSET
-    status: ImportAttributesStatusType0 | None | Unset = UNSET
+    status: ImportStatus | None | Unset = UNSET
     succeeded: int | None | Unset = UNSET
     total: int | None | Unset = UNSET
     update_existing: bool | None | Unset = UNSET
@@ -145,7 +145,7 @@ class ImportAttributes:
         status: None | str | Unset
         if isinstance(self.status, Unset):
             status = UNSET
-        elif isinstance(self.status, ImportAttributesStatusType0):
+        elif isinstance(self.status, ImportStatus):
             status = self.status.value
         else:
             status = self.status
@@ -360,7 +360,7 @@ class ImportAttributes:
 
         started_at = _parse_started_at(d.pop("started_at", UNSET))
 
-        def _parse_status(data: object) -> ImportAttributesStatusType0 | None | Unset:
+        def _parse_status(data: object) -> ImportStatus | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -368,12 +368,12 @@ class ImportAttributes:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                status_type_0 = ImportAttributesStatusType0(data)
+                status_type_0 = ImportStatus(data)
 
                 return status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(ImportAttributesStatusType0 | None | Unset, data)
+            return cast(ImportStatus | None | Unset, data)
 
         status = _parse_status(d.pop("status", UNSET))
 

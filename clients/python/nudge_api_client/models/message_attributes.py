@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.message_attributes_channel_type_0 import MessageAttributesChannelType0
-from ..models.message_attributes_status_type_0 import MessageAttributesStatusType0
+from ..models.message_channel import MessageChannel
+from ..models.message_status import MessageStatus
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -23,7 +23,7 @@ class MessageAttributes:
     """
     Attributes:
         attempts (int | None | Unset):
-        channel (MessageAttributesChannelType0 | None | Unset):
+        channel (MessageChannel | None | Unset):
         clicked_at (datetime.datetime | None | Unset):
         contact_id (None | str | Unset):
         created_at (datetime.datetime | None | Unset):
@@ -36,7 +36,7 @@ class MessageAttributes:
         purpose_id (None | str | Unset):
         send_at (datetime.datetime | None | Unset):
         sent_at (datetime.datetime | None | Unset):
-        status (MessageAttributesStatusType0 | None | Unset):
+        status (MessageStatus | None | Unset):
         subject (None | str | Unset):
         template_id (None | str | Unset):
         text (None | str | Unset): The email's text part, or the SMS body.
@@ -45,7 +45,7 @@ class MessageAttributes:
     """
 
     attempts: int | None | Unset = UNSET
-    channel: MessageAttributesChannelType0 | None | Unset = UNSET
+    channel: MessageChannel | None | Unset = UNSET
     clicked_at: datetime.datetime | None | Unset = UNSET
     contact_id: None | str | Unset = UNSET
     created_at: datetime.datetime | None | Unset = UNSET
@@ -58,7 +58,7 @@ class MessageAttributes:
     purpose_id: None | str | Unset = UNSET
     send_at: datetime.datetime | None | Unset = UNSET
     sent_at: datetime.datetime | None | Unset = UNSET
-    status: MessageAttributesStatusType0 | None | Unset = UNSET
+    status: MessageStatus | None | Unset = UNSET
     subject: None | str | Unset = UNSET
     template_id: None | str | Unset = UNSET
     text: None | str | Unset = UNSET
@@ -76,7 +76,7 @@ class MessageAttributes:
         channel: None | str | Unset
         if isinstance(self.channel, Unset):
             channel = UNSET
-        elif isinstance(self.channel, MessageAttributesChannelType0):
+        elif isinstance(self.channel, MessageChannel):
             channel = self.channel.value
         else:
             channel = self.channel
@@ -174,7 +174,7 @@ class MessageAttributes:
         status: None | str | Unset
         if isinstance(self.status, Unset):
             status = UNSET
-        elif isinstance(self.status, MessageAttributesStatusType0):
+        elif isinstance(self.status, MessageStatus):
             status = self.status.value
         else:
             status = self.status
@@ -272,7 +272,7 @@ class MessageAttributes:
 
         attempts = _parse_attempts(d.pop("attempts", UNSET))
 
-        def _parse_channel(data: object) -> MessageAttributesChannelType0 | None | Unset:
+        def _parse_channel(data: object) -> MessageChannel | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -280,12 +280,12 @@ class MessageAttributes:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                channel_type_0 = MessageAttributesChannelType0(data)
+                channel_type_0 = MessageChannel(data)
 
                 return channel_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(MessageAttributesChannelType0 | None | Unset, data)
+            return cast(MessageChannel | None | Unset, data)
 
         channel = _parse_channel(d.pop("channel", UNSET))
 
@@ -458,7 +458,7 @@ class MessageAttributes:
 
         sent_at = _parse_sent_at(d.pop("sent_at", UNSET))
 
-        def _parse_status(data: object) -> MessageAttributesStatusType0 | None | Unset:
+        def _parse_status(data: object) -> MessageStatus | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -466,12 +466,12 @@ class MessageAttributes:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                status_type_0 = MessageAttributesStatusType0(data)
+                status_type_0 = MessageStatus(data)
 
                 return status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(MessageAttributesStatusType0 | None | Unset, data)
+            return cast(MessageStatus | None | Unset, data)
 
         status = _parse_status(d.pop("status", UNSET))
 

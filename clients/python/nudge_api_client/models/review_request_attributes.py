@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.review_request_attributes_channel_type_0 import ReviewRequestAttributesChannelType0
-from ..models.review_request_attributes_status_type_0 import ReviewRequestAttributesStatusType0
+from ..models.review_request_channel import ReviewRequestChannel
+from ..models.review_request_status import ReviewRequestStatus
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -23,7 +23,7 @@ class ReviewRequestAttributes:
     """
     Attributes:
         cancelled_at (datetime.datetime | None | Unset):
-        channel (None | ReviewRequestAttributesChannelType0 | Unset):
+        channel (None | ReviewRequestChannel | Unset):
         clicked_at (datetime.datetime | None | Unset):
         clicked_site (None | str | Unset):
         contact_email (None | str | Unset):
@@ -44,12 +44,12 @@ class ReviewRequestAttributes:
         scheduled_for (datetime.datetime | None | Unset):
         sent_at (datetime.datetime | None | Unset):
         source (None | str | Unset):
-        status (None | ReviewRequestAttributesStatusType0 | Unset):
+        status (None | ReviewRequestStatus | Unset):
         updated_at (datetime.datetime | None | Unset):
     """
 
     cancelled_at: datetime.datetime | None | Unset = UNSET
-    channel: None | ReviewRequestAttributesChannelType0 | Unset = UNSET
+    channel: None | ReviewRequestChannel | Unset = UNSET
     clicked_at: datetime.datetime | None | Unset = UNSET
     clicked_site: None | str | Unset = UNSET
     contact_email: None | str | Unset = UNSET
@@ -70,7 +70,7 @@ class ReviewRequestAttributes:
     scheduled_for: datetime.datetime | None | Unset = UNSET
     sent_at: datetime.datetime | None | Unset = UNSET
     source: None | str | Unset = UNSET
-    status: None | ReviewRequestAttributesStatusType0 | Unset = UNSET
+    status: None | ReviewRequestStatus | Unset = UNSET
     updated_at: datetime.datetime | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -88,7 +88,7 @@ class ReviewRequestAttributes:
         channel: None | str | Unset
         if isinstance(self.channel, Unset):
             channel = UNSET
-        elif isinstance(self.channel, ReviewRequestAttributesChannelType0):
+        elif isinstance(self.channel, ReviewRequestChannel):
             channel = self.channel.value
         else:
             channel = self.channel
@@ -234,7 +234,7 @@ class ReviewRequestAttributes:
         status: None | str | Unset
         if isinstance(self.status, Unset):
             status = UNSET
-        elif isinstance(self.status, ReviewRequestAttributesStatusType0):
+        elif isinstance(self.status, ReviewRequestStatus):
             status = self.status.value
         else:
             status = self.status
@@ -324,7 +324,7 @@ class ReviewRequestAttributes:
 
         cancelled_at = _parse_cancelled_at(d.pop("cancelled_at", UNSET))
 
-        def _parse_channel(data: object) -> None | ReviewRequestAttributesChannelType0 | Unset:
+        def _parse_channel(data: object) -> None | ReviewRequestChannel | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -332,12 +332,12 @@ class ReviewRequestAttributes:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                channel_type_0 = ReviewRequestAttributesChannelType0(data)
+                channel_type_0 = ReviewRequestChannel(data)
 
                 return channel_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | ReviewRequestAttributesChannelType0 | Unset, data)
+            return cast(None | ReviewRequestChannel | Unset, data)
 
         channel = _parse_channel(d.pop("channel", UNSET))
 
@@ -593,7 +593,7 @@ class ReviewRequestAttributes:
 
         source = _parse_source(d.pop("source", UNSET))
 
-        def _parse_status(data: object) -> None | ReviewRequestAttributesStatusType0 | Unset:
+        def _parse_status(data: object) -> None | ReviewRequestStatus | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -601,12 +601,12 @@ class ReviewRequestAttributes:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                status_type_0 = ReviewRequestAttributesStatusType0(data)
+                status_type_0 = ReviewRequestStatus(data)
 
                 return status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | ReviewRequestAttributesStatusType0 | Unset, data)
+            return cast(None | ReviewRequestStatus | Unset, data)
 
         status = _parse_status(d.pop("status", UNSET))
 

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.template_attributes_category_type_0 import TemplateAttributesCategoryType0
-from ..models.template_attributes_channel_type_0 import TemplateAttributesChannelType0
+from ..models.template_category import TemplateCategory
+from ..models.template_channel import TemplateChannel
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -23,8 +23,8 @@ class TemplateAttributes:
     """
     Attributes:
         body (None | str | Unset): The text of an SMS template.
-        category (None | TemplateAttributesCategoryType0 | Unset):
-        channel (None | TemplateAttributesChannelType0 | Unset):
+        category (None | TemplateCategory | Unset):
+        channel (None | TemplateChannel | Unset):
         created_at (datetime.datetime | None | Unset):
         description (None | str | Unset):
         html_content (None | str | Unset):
@@ -38,8 +38,8 @@ class TemplateAttributes:
     """
 
     body: None | str | Unset = UNSET
-    category: None | TemplateAttributesCategoryType0 | Unset = UNSET
-    channel: None | TemplateAttributesChannelType0 | Unset = UNSET
+    category: None | TemplateCategory | Unset = UNSET
+    channel: None | TemplateChannel | Unset = UNSET
     created_at: datetime.datetime | None | Unset = UNSET
     description: None | str | Unset = UNSET
     html_content: None | str | Unset = UNSET
@@ -62,7 +62,7 @@ class TemplateAttributes:
         category: None | str | Unset
         if isinstance(self.category, Unset):
             category = UNSET
-        elif isinstance(self.category, TemplateAttributesCategoryType0):
+        elif isinstance(self.category, TemplateCategory):
             category = self.category.value
         else:
             category = self.category
@@ -70,7 +70,7 @@ class TemplateAttributes:
         channel: None | str | Unset
         if isinstance(self.channel, Unset):
             channel = UNSET
-        elif isinstance(self.channel, TemplateAttributesChannelType0):
+        elif isinstance(self.channel, TemplateChannel):
             channel = self.channel.value
         else:
             channel = self.channel
@@ -192,7 +192,7 @@ class TemplateAttributes:
 
         body = _parse_body(d.pop("body", UNSET))
 
-        def _parse_category(data: object) -> None | TemplateAttributesCategoryType0 | Unset:
+        def _parse_category(data: object) -> None | TemplateCategory | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -200,16 +200,16 @@ class TemplateAttributes:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                category_type_0 = TemplateAttributesCategoryType0(data)
+                category_type_0 = TemplateCategory(data)
 
                 return category_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | TemplateAttributesCategoryType0 | Unset, data)
+            return cast(None | TemplateCategory | Unset, data)
 
         category = _parse_category(d.pop("category", UNSET))
 
-        def _parse_channel(data: object) -> None | TemplateAttributesChannelType0 | Unset:
+        def _parse_channel(data: object) -> None | TemplateChannel | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -217,12 +217,12 @@ class TemplateAttributes:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                channel_type_0 = TemplateAttributesChannelType0(data)
+                channel_type_0 = TemplateChannel(data)
 
                 return channel_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | TemplateAttributesChannelType0 | Unset, data)
+            return cast(None | TemplateChannel | Unset, data)
 
         channel = _parse_channel(d.pop("channel", UNSET))
 

@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class ReviewRequestAttributesChannelType0(StrEnum):
+class ReviewRequestChannel(StrEnum):
     EMAIL = "email"
     SMS = "sms"
 

@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class ImportAttributesStatusType0(StrEnum):
+class ImportStatus(StrEnum):
     COMPLETED = "completed"
     DRAFT = "draft"
     FAILED = "failed"

@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class ContactAttributesStatusType0(StrEnum):
+class ContactStatus(StrEnum):
     BOUNCED = "bounced"
     COMPLAINED = "complained"
     SUBSCRIBED = "subscribed"

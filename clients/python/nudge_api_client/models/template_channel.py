@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class MessageAttributesChannelType0(StrEnum):
+class TemplateChannel(StrEnum):
     EMAIL = "email"
     SMS = "sms"
 

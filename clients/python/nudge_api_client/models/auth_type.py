@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class ConnectionOutAuthType(StrEnum):
+class AuthType(StrEnum):
     API_KEY = "api_key"
     JWT = "jwt"
     OAUTH = "oauth"

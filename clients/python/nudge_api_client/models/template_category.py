@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class TemplateAttributesCategoryType0(StrEnum):
+class TemplateCategory(StrEnum):
     ANNOUNCEMENT = "announcement"
     EMPLOYEE_NUDGE = "employee_nudge"
     FOLLOW_UP = "follow_up"

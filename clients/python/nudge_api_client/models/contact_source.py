@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class ContactAttributesSourceType0(StrEnum):
+class ContactSource(StrEnum):
     API = "api"
     EMPLOYEE = "employee"
     IMPORT = "import"

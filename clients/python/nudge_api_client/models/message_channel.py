@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class TemplateAttributesChannelType0(StrEnum):
+class MessageChannel(StrEnum):
     EMAIL = "email"
     SMS = "sms"
 

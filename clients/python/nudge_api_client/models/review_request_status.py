@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class ReviewRequestAttributesStatusType0(StrEnum):
+class ReviewRequestStatus(StrEnum):
     CANCELLED = "cancelled"
     CLICKED = "clicked"
     FAILED = "failed"

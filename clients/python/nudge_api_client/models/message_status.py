@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class MessageAttributesStatusType0(StrEnum):
+class MessageStatus(StrEnum):
     BOUNCED = "bounced"
     CANCELLED = "cancelled"
     DELIVERED = "delivered"
