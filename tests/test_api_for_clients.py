@@ -94,6 +94,12 @@ def test_a_json_api_client_gets_its_media_type_back(client, owner):
     assert posted.status_code == 201 and posted.headers["Content-Type"] == "application/vnd.api+json"
 
 
+def test_the_yaml_document_comes_as_text_to_who_asks_for_text(client):
+    assert client.get("/api/v1/openapi.yaml").headers["Content-Type"].startswith("application/yaml")
+    as_text = client.get("/api/v1/openapi.yaml", headers={"Accept": "text/yaml"})
+    assert as_text.headers["Content-Type"].startswith("text/yaml") and as_text.data.startswith(b"openapi:")
+
+
 def test_an_operation_may_keep_seed_004s_401_and_says_so(app):
     """The nudges list of seed 004 answers its 401 with data null beside errors: an operation that
     declares ``seed_004_unauthorized`` gets that document, and its OpenAPI says so."""

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-GENERATOR_NOISE = (".ruff_cache", "__pycache__")
+GENERATOR_NOISE = (".ruff_cache", "__pycache__", "build", "dist")  # and *.egg-info: what tools leave beside a client
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,8 @@ def files_of(directory):
     """{relative path: bytes} of a generated client, without the caches its tools leave."""
     directory = Path(directory)
     return {str(path.relative_to(directory)): path.read_bytes() for path in sorted(directory.rglob("*"))
-            if path.is_file() and not any(part in GENERATOR_NOISE for part in path.parts)}
+            if path.is_file() and not any(part in GENERATOR_NOISE or part.endswith(".egg-info")
+                                          for part in path.relative_to(directory).parts)}
 
 
 def write_sdks(app, root=ROOT):
