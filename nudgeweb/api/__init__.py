@@ -54,9 +54,13 @@ when the app starts) that translates between documents and your area's operation
         return documents.single(WIDGETS, get_or_404(Widget, widget_id))
 
 Reads need the viewer role and writes editor unless ``role=`` says otherwise; add the
-resource's scopes to ``keys.RESOURCES`` if it is a new kind. ``tests/test_api_openapi.py``
+resource's scopes to ``keys.RESOURCES`` if it is a new kind. ``tests/test_api_keys_settings.py``
 fails if a route is missing from the OpenAPI document, and the schemathesis test calls every
-route with generated input: no input may cause a 500.
+route with generated input: no input may cause a 500. Timestamps are typed ``datetime`` and
+fixed vocabularies ``vocabulary("WidgetColor", COLORS)`` (a named enum), so that generated
+clients type them. ``tests/test_sdk.py`` generates the Python SDK from the document (no
+warning allowed), calls every operation through it, and fails until ``make sdk`` has
+regenerated the checked-in ``clients/python`` after the API changed.
 """
 import importlib
 import pkgutil

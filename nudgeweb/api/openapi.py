@@ -159,7 +159,10 @@ def build_document():
                 "Scopes: `read`, `write`, or per resource (`contacts:read`, `contacts:write` ...). "
                 "Any POST accepts an `Idempotency-Key` header (or `idempotency_key` in the body): the same key "
                 "and body within 24 hours replay the first answer. 1,000 requests a minute per credential by "
-                "default. Bodies may be plain JSON objects or JSON:API documents."
+                "default. Bodies may be plain JSON objects or JSON:API documents (application/json or "
+                "application/vnd.api+json); answers are application/json, or application/vnd.api+json to a "
+                "client whose Accept prefers it. A Python SDK generated from this document is in the "
+                "repository under clients/python."
             ),
             "contact": {"name": "Nudge support", "email": "support@justanudge.co"},
         },
