@@ -16,7 +16,7 @@ from urllib.parse import parse_qs, urlsplit
 import httpx
 import pytest
 
-from nudgeweb.api.sdk import ROOT, SDKS, files_of, generate, served_sdks
+from nudgeweb.api.sdk import ROOT, SDKS, GeneratorComplained, files_of, generate, served_sdks
 from tests.api_helpers import make_key
 from tests.conftest import commit_test_work
 from tests.delivery_support import sms_template
@@ -69,6 +69,13 @@ def test_v1_is_generated_without_a_warning_and_every_module_imports(generated):
         documented = {operation["operationId"] for _, _, operation in operations(generated[sdk][0])}
         assert documented == set(operation_modules(sdk.package)), "an operation has no module in the client"
         assert len(modules) > len(documented)
+
+
+def test_a_schema_the_generator_cannot_read_fails_the_generation(client, tmp_path):
+    document = client.get("/api/v1/openapi.json").json
+    document["components"]["schemas"]["ErrorDocument"]["properties"]["included"] = {"type": "array", "maxItems": 0}
+    with pytest.raises(GeneratorComplained, match="type array must have items"):
+        generate(document, tmp_path / "client")
 
 
 def test_the_checked_in_sdk_is_the_generated_one(generated):

@@ -64,7 +64,8 @@ def generate(document, output_dir, package=None):
         path = os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])
         done = subprocess.run(command, capture_output=True, text=True, env={**os.environ, "PATH": path})
     output = done.stdout + done.stderr
-    if done.returncode != 0 or "warning" in output.lower() or "error" in output.lower():
+    said = "\n".join(line for line in output.splitlines() if not line.startswith("Generating "))  # (names a path)
+    if done.returncode != 0 or "warning" in said.lower() or "error" in said.lower():
         raise GeneratorComplained(output)
     shutil.rmtree(Path(output_dir) / ".ruff_cache", ignore_errors=True)
     return output
