@@ -15,6 +15,7 @@ REF = "#/components/schemas/{model}"
 JSON_MEDIA_TYPES = ("application/json", "application/vnd.api+json")
 _PATH_PARAM = re.compile(r"<(?:[a-z]+:)?([a-z_]+)>")
 
+
 def _ref(model):
     return {"$ref": REF.format(model=model)}
 
@@ -274,12 +275,20 @@ def _body_document_schemas(body):
 def _timestamps_are_date_times(schema):
     """A text attribute named ``*_at`` is a timestamp (ISO 8601 in UTC): said so as ``format: date-time``
     wherever a resource's schema forgot to type it as a datetime."""
-    for name, prop in schema.get("properties", {}).items():
-        if not name.endswith("_at"):
-            continue
-        for member in [prop, *prop.get("anyOf", [])]:
-            if member.get("type") == "string" and "format" not in member:
-                member["format"] = "date-time"
+    properties = schema.get("properties", {})
+    for name, prop in properties.items():
+        if name.endswith("_at"):
+            properties[name] = _date_time(prop)
+
+
+def _date_time(prop):
+    """``prop`` (or its text member of an ``anyOf``) with ``format: date-time``: a copy, as the
+    shared pieces of schema it may hold must stay as they are."""
+    if "anyOf" in prop:
+        return {**prop, "anyOf": [_date_time(member) for member in prop["anyOf"]]}
+    if prop.get("type") == "string" and "format" not in prop:
+        return {**prop, "format": "date-time"}
+    return prop
 
 
 def _operation(op: Operation):
