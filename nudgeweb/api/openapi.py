@@ -188,7 +188,9 @@ def _oauth2_scheme():
 
     return {"type": "oauth2", "description": "Authorization code with PKCE (S256; required of public clients). "
                                              "Revoke at POST /oauth/revoke: with the client's own "
-                                             "credentials and a form `token` (RFC 7009), or with the access "
+                                             "credentials and a form `token` (RFC 7009: a form naming "
+                                             "`token` and `client_id`; a Bearer header beside it is "
+                                             "ignored), or with the access "
                                              "token as Bearer and an optional JSON `token` (seed 000); the "
                                              "empty-body form revokes every token of the calling app for "
                                              "that user, never another app's.",
