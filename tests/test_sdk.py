@@ -179,6 +179,10 @@ def test_contacts_through_the_sdk(api, live_server):
     assert invalid.status_code == 422 and isinstance(invalid.parsed, ErrorDocument)
     assert invalid.parsed.errors[0].source.pointer == "/data/attributes/email"
 
+    refused = list_contacts.sync_detailed(client=sdk_client(V1.package, live_server, "sk_live_revoked-or-wrong"))
+    assert refused.status_code == 401 and isinstance(refused.parsed, ErrorDocument)
+    assert refused.parsed.errors[0].code == "ERR_AUTH_INVALID_TOKEN" and refused.parsed.links.self_.endswith("/contacts")
+
     assert delete_contact.sync_detailed(client=api, contact_id=created_id).status_code == 204
     gone = get_contact.sync_detailed(client=api, contact_id=created_id)
     assert gone.status_code == 404 and gone.parsed.errors[0].code == "ERR_RESOURCE_NOT_FOUND"
