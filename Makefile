@@ -5,7 +5,7 @@ FLASK := $(PY) -m flask --app app
 APP_STAMP := $(VENV)/.installed-app
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: run demo test bench install install-test migrate chromium wrk worker
+.PHONY: run demo test bench install install-test migrate chromium wrk worker sdk
 
 $(APP_STAMP): pyproject.toml
 	@test -x $(PY) || python3 -m venv $(VENV)
@@ -34,6 +34,10 @@ demo: migrate
 ## Every test: on SQLite, then on PostgreSQL with Huey and rate limits on Redis where they answer.
 test: install-test chromium
 	@scripts/test.sh
+
+## Regenerate the Python SDK in clients/python from the OpenAPI document (tests/test_sdk.py checks it is current).
+sdk: install-test
+	$(PY) scripts/generate_sdk.py
 
 ## Benchmarks (not part of `make test`): each prints its figures and PASS or FAIL.
 bench: install-test wrk

@@ -24,7 +24,7 @@ def assert_refused(response, detail_starts):
     [error] = response.json["errors"]
     assert error["code"] == "ERR_AUTH_INVALID_TOKEN" and error["status"] == "401"
     assert error["detail"].startswith(detail_starts)
-    assert response.json["data"] is None
+    assert "data" not in response.json  # JSON:API: an error document has no data
     assert response.headers["WWW-Authenticate"] == 'Bearer realm="nudge", error="invalid_token"'
 
 

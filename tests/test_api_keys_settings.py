@@ -1,4 +1,5 @@
 """Settings -> API keys (HTMX), the api-keys CLI, the OpenAPI document and /api/docs."""
+import contextvars
 import re
 
 import pytest
@@ -7,10 +8,11 @@ from openapi_spec_validator import validate
 from playwright.sync_api import expect
 from sqlalchemy import select
 
+from nudgeweb import unit_of_work
 from nudgeweb.extensions import db
 from nudgeweb.models import ApiKey
 from tests.api_helpers import key_headers
-from tests.conftest import member_client, screenshot
+from tests.conftest import commit_test_work, member_client, screenshot
 
 
 def test_admin_creates_a_key_shown_once_then_revokes_it(owner_client, client, owner, app_ctx):
@@ -91,7 +93,7 @@ def test_openapi_has_schemas_examples_and_security(client):
     listing = document["paths"]["/api/v1/contacts"]["get"]
     assert {"OAuth2": ["contacts:read"]} in listing["security"]
     unauthorized = document["paths"]["/api/v1/me"]["get"]["responses"]["401"]
-    assert unauthorized["content"]["application/json"]["schema"]["$ref"].endswith("UnauthorizedDocument")
+    assert unauthorized["content"]["application/json"]["schema"]["$ref"].endswith("/ErrorDocument")  # JSON:API: errors only
 
 
 def test_api_docs_page_uses_only_vendored_assets(client):
@@ -132,3 +134,16 @@ def test_create_and_revoke_a_key_in_the_browser(page, live_server):
     page.get_by_text("Revoked").wait_for()
     assert page.locator("#new-api-key").count() == 0
     screenshot(page, "api-keys-revoked")
+
+
+def test_cli_creates_a_key_outside_any_unit_of_work(runner, owner):
+    """As from a shell: no unit of work of the test's is in force around the command."""
+    commit_test_work()
+
+    def as_from_a_shell():
+        unit_of_work._current.set(None)
+        return runner.invoke(args=["api-keys", "create", "--email", owner.user.email])
+
+    result = contextvars.copy_context().run(as_from_a_shell)
+    assert result.exit_code == 0, result.output
+    assert result.output.strip().splitlines()[-1].startswith("sk_live_")

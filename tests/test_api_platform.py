@@ -14,12 +14,12 @@ from tests.conftest import REDIS_URL
 from tests.factories import DEFAULT_PASSWORD, MembershipFactory
 
 
-def test_missing_credentials_answer_the_seed_004_document(client, app_ctx):
+def test_missing_credentials_answer_a_json_api_error_document(client, app_ctx):
     response = client.get("/api/v1/me", headers={"X-Request-Id": "trace-me-1"})
     assert response.status_code == 401
     body = response.json
-    assert body["data"] is None and body["included"] == [] and body["meta"] == {}
-    assert body["links"]["self"] == "http://localhost/api/v1/me"
+    assert set(body) == {"errors", "links", "meta"}  # JSON:API 1.1: no data beside errors
+    assert body["links"]["self"] == "http://localhost/api/v1/me" and body["meta"]["request_id"] == "trace-me-1"
     [error] = body["errors"]
     assert error["status"] == "401" and error["title"] == "Unauthorized"
     assert error["detail"] == "X-API-Key header is required."
@@ -39,7 +39,7 @@ def test_bad_credentials_are_refused(client, app_ctx, headers, detail):
     response = client.get("/api/v1/me", headers=headers)
     assert response.status_code == 401
     assert response.json["errors"][0]["detail"] == detail
-    assert response.json["data"] is None
+    assert "data" not in response.json
 
 
 def test_api_key_me_and_connection(client, owner):
@@ -122,6 +122,7 @@ def test_too_few_scopes_is_permission_denied(client, owner):
     [error] = response.json["errors"]
     assert error["code"] == "ERR_PERMISSION_DENIED" and "organization:read" in error["detail"]
     assert response.json["meta"]["request_id"] == response.headers["X-Request-Id"]
+    assert response.headers["WWW-Authenticate"] == 'Bearer realm="nudge", error="insufficient_scope", scope="organization:read"'
 
 
 def test_roles_still_apply_to_keys(client, organization, app_ctx):
@@ -175,9 +176,14 @@ def test_a_form_sent_where_json_is_read_is_a_415_that_says_so(client, owner):
         error = response.json["errors"][0]
         assert error["code"] == "ERR_UNSUPPORTED_MEDIA_TYPE" and "application/json" in error["detail"]
     assert client.get("/api/v1/contacts", headers=headers).json["data"] == []
-    taken = client.post("/api/v1/contacts", headers=headers, data='{"email": "ann@example.com"}',
-                        content_type="text/plain")  # not a form: read as the JSON it is
-    assert taken.status_code == 201
+    for content_type in ("text/plain", "application/xml", "application/vnd.api+json; charset=utf-8"):
+        refused = client.post("/api/v1/contacts", headers=headers, data='{"email": "ann@example.com"}',
+                              content_type=content_type)
+        assert refused.status_code == 415 and content_type in refused.json["errors"][0]["detail"], content_type
+    for content_type in ("application/json; charset=utf-8", "application/vnd.api+json", "application/merge-patch+json"):
+        taken = client.post("/api/v1/contacts", headers=headers, data='{"email": "ann@example.com"}',
+                            content_type=content_type)
+        assert taken.status_code in (200, 201), content_type
 
 
 def test_a_nul_character_anywhere_in_a_body_is_refused_at_its_field(client, owner):

@@ -22,7 +22,8 @@ when the app starts) that translates between documents and your area's operation
 
     class WidgetAttributes(Attributes):        # documents the attributes (OpenAPI)
         name: str | None = Field(None, examples=["Blue widget"])
-        created_at: str | None = None
+        color: vocabulary("WidgetColor", COLORS) | None = None  # a fixed vocabulary: an enum
+        created_at: datetime | None = None     # a timestamp: format date-time
 
     class WidgetIn(Body):                      # validates the request body
         name: str = Field(min_length=1, max_length=100, examples=["Blue widget"])
@@ -53,13 +54,18 @@ when the app starts) that translates between documents and your area's operation
         return documents.single(WIDGETS, get_or_404(Widget, widget_id))
 
 Reads need the viewer role and writes editor unless ``role=`` says otherwise; add the
-resource's scopes to ``keys.RESOURCES`` if it is a new kind. ``tests/test_api_openapi.py``
+resource's scopes to ``keys.RESOURCES`` if it is a new kind. ``tests/test_api_keys_settings.py``
 fails if a route is missing from the OpenAPI document, and the schemathesis test calls every
-route with generated input: no input may cause a 500.
+route with generated input: no input may cause a 500. Timestamps are typed ``datetime`` and
+fixed vocabularies ``vocabulary("WidgetColor", COLORS)`` (a named enum), so that generated
+clients type them. ``tests/test_sdk.py`` generates the Python SDK from the document (no
+warning allowed), calls every operation through it, and fails until ``make sdk`` has
+regenerated the checked-in ``clients/python`` after the API changed.
 """
 import importlib
 import pkgutil
 
+from flask import request
 from flask.sessions import SecureCookieSessionInterface
 
 from nudgeweb.api import documents, prepared  # noqa: F401  (documents: re-exported for resource modules)
@@ -67,9 +73,9 @@ from nudgeweb.api.credentials import Credential, current_credential  # noqa: F40
 from nudgeweb.api.documents import ResourceType, iso  # noqa: F401
 from nudgeweb.api.errors import ApiError, error_response, not_found, request_id, validation_error  # noqa: F401
 from nudgeweb.api.params import ListParams, ListSpec  # noqa: F401
-from nudgeweb.api.platform import Body, api_route, bp  # noqa: F401
+from nudgeweb.api.platform import JSON_API, Body, api_route, bp  # noqa: F401
 from nudgeweb.api.ratelimit import add_headers as add_rate_limit_headers
-from nudgeweb.api.schemas import Attributes  # noqa: F401
+from nudgeweb.api.schemas import Attributes, vocabulary  # noqa: F401
 from nudgeweb.api_request import is_api_request
 
 _resources_loaded = False
@@ -118,4 +124,15 @@ def register(app):
         response.headers["X-Request-Id"] = request_id()  # on every response, pages too: a caller can quote it
         if is_api_request():
             add_rate_limit_headers(response)
+            answer_in_the_media_type_asked_for(response)
         return response
+
+
+def answer_in_the_media_type_asked_for(response):
+    """A JSON answer is application/json, or application/vnd.api+json to a client that prefers it
+    (a JSON:API client sends ``Accept: application/vnd.api+json``)."""
+    if response.mimetype != "application/json":
+        return
+    response.vary.add("Accept")
+    if request.accept_mimetypes.best_match(("application/json", JSON_API)) == JSON_API:
+        response.mimetype = JSON_API

@@ -34,10 +34,12 @@ def create_key(email, name, scopes, organization_id, expires_at):
         with unit_of_work(memberships[0].organization_id):
             key, secret = create_api_key(memberships[0], name, parse_scopes(scopes),
                                          parse_expiry(expires_at) if expires_at else None)
+            # said within the unit of work: after its commit the rows would be read again, with no organization
+            said = (f"API key {key.name!r} for {email} in {memberships[0].organization.name} "
+                    f"(scopes: {' '.join(key.scopes)}). It is shown only now:")
     except (ApiKeyError, ValueError) as error:
         raise click.ClickException(str(error))
-    click.echo(f"API key {key.name!r} for {email} in {memberships[0].organization.name} "
-               f"(scopes: {' '.join(key.scopes)}). It is shown only now:", err=True)
+    click.echo(said, err=True)
     click.echo(secret)
 
 

@@ -117,16 +117,20 @@ def error_response(error: ApiError):
         from nudgeweb.api.v2.errors import error_response as v2_error_response
 
         return v2_error_response(error)
+    if error.status == 401 and g.get("seed_004_unauthorized"):
+        return seed_004_unauthorized_response(error)
+    document = {"errors": error.errors, "meta": {"request_id": request_id()}}
     if error.status == 401:
-        return unauthorized_response(error)
-    response = jsonify({"errors": error.errors, "meta": {"request_id": request_id()}})
+        document["links"] = {"self": request.base_url}
+    response = jsonify(document)
     response.status_code = error.status
     response.headers.update(error.headers)
     return response
 
 
-def unauthorized_response(error: ApiError):
-    """The 401 document of seed 004: data null, included [], links.self, meta {} and errors."""
+def seed_004_unauthorized_response(error: ApiError):
+    """The 401 document of seed 004 (data null, included [], links.self, meta {} and errors), for the
+    operations that keep it; JSON:API 1.1 itself forbids ``data`` beside ``errors``."""
     for item in error.errors:
         item.setdefault("meta", {"request_id": request_id()})
     response = jsonify({

@@ -12,60 +12,113 @@ from nudgeweb.api.params import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 from nudgeweb.api.platform import OPERATIONS, Operation
 
 REF = "#/components/schemas/{model}"
+JSON_MEDIA_TYPES = ("application/json", "application/vnd.api+json")
 _PATH_PARAM = re.compile(r"<(?:[a-z]+:)?([a-z_]+)>")
 
+
+def _ref(model):
+    return {"$ref": REF.format(model=model)}
+
+
+_TEXT = {"type": "string"}
+_MAYBE_TEXT = {"type": ["string", "null"]}
+
+# The pieces every document shares, each a named schema, so that a generated client has one class
+# for each (links, meta, relationships, included resources, errors) whatever resource it reads.
+SHARED_SCHEMAS = {
+    "ResourceLinks": {"type": "object", "properties": {"self": _TEXT}, "additionalProperties": _TEXT,
+                      "description": "Links of a resource object (`self`, and e.g. `download` of an export)."},
+    "DocumentLinks": {"type": "object", "properties": {"self": _TEXT}},
+    "ListLinks": {"type": "object", "properties": {name: _MAYBE_TEXT for name in ("self", "first", "last", "next",
+                                                                                    "prev")}},
+    "PageMeta": {"type": "object", "properties": {
+        "number": {"type": "integer"}, "size": {"type": "integer"}, "total_records": {"type": "integer"},
+        "total_pages": {"type": "integer"}, "next_cursor": _MAYBE_TEXT}},
+    "ListMeta": {"type": "object", "properties": {"page": _ref("PageMeta"), "has_more": {"type": "boolean"}},
+                 "description": "`page` for page[number] paging; `has_more` (and page.next_cursor) for cursor paging."},
+    "DocumentMeta": {"type": "object", "additionalProperties": True},
+    "ResourceIdentifier": {"type": "object", "required": ["id", "type"],
+                           "properties": {"id": _TEXT, "type": _TEXT}},
+    "RelationshipLinks": {"type": "object", "properties": {"self": _TEXT, "related": _TEXT}},
+    "Relationship": {"type": "object", "properties": {
+        "data": {"anyOf": [_ref("ResourceIdentifier"), {"type": "array", "items": _ref("ResourceIdentifier")},
+                           {"type": "null"}]},
+        "links": _ref("RelationshipLinks")}},
+    "Relationships": {"type": "object", "additionalProperties": _ref("Relationship")},
+    "IncludedResource": {
+        "type": "object", "required": ["id", "type"],
+        "description": "A related resource of `include=`: its attributes are those of its type's schema.",
+        "properties": {"id": _TEXT, "type": _TEXT, "attributes": {"type": "object", "additionalProperties": True},
+                       "relationships": _ref("Relationships"), "links": _ref("ResourceLinks")}},
+    "OpenApiDocument": {"type": "object", "required": ["openapi", "info", "paths"], "additionalProperties": True,
+                        "properties": {"openapi": _TEXT, "info": {"type": "object", "additionalProperties": True},
+                                       "paths": {"type": "object", "additionalProperties": True}}},
+}
+
+_ERROR_EXAMPLE = {"status": "401", "code": "ERR_AUTH_MISSING_TOKEN", "title": "Unauthorized",
+                  "detail": "X-API-Key header is required."}
+
 ERROR_SCHEMAS = {
+    "ErrorSource": {"type": "object", "properties": {"pointer": _TEXT, "parameter": _TEXT}},
+    "ErrorMeta": {"type": "object", "properties": {"request_id": _TEXT}, "additionalProperties": True},
     "Error": {
         "type": "object",
         "required": ["status", "code", "title", "detail"],
         "properties": {
             "status": {"type": "string", "examples": ["422"]},
             "code": {"type": "string", "examples": ["ERR_VALIDATION"]},
-            "title": {"type": "string"},
-            "detail": {"type": ["string", "null"]},
-            "source": {"type": "object", "properties": {"pointer": {"type": "string"}, "parameter": {"type": "string"}}},
-            "meta": {"type": "object"},
+            "title": _TEXT,
+            "detail": _MAYBE_TEXT,
+            "source": _ref("ErrorSource"),
+            "meta": _ref("ErrorMeta"),
         },
     },
     "ErrorDocument": {
         "type": "object",
         "required": ["errors", "meta"],
+        "description": "JSON:API errors (no `data`); `meta.request_id` names the request in our logs.",
         "properties": {
-            "errors": {"type": "array", "items": {"$ref": "#/components/schemas/Error"}},
-            "meta": {"type": "object", "properties": {"request_id": {"type": "string"}}},
+            "errors": {"type": "array", "items": _ref("Error")},
+            "meta": _ref("ErrorMeta"),
+            "links": _ref("DocumentLinks"),
         },
         "examples": [{"errors": [{"status": "422", "code": "ERR_VALIDATION", "title": "Invalid attribute",
                                   "detail": "email: value is not a valid email address.",
                                   "source": {"pointer": "/data/attributes/email"}}],
                       "meta": {"request_id": "req_3f2c9a7e"}}],
     },
-    "UnauthorizedDocument": {
+    # Seed 004's 401, kept by the operations that declare ``seed_004_unauthorized`` (the nudges
+    # list): ``data: null`` beside ``errors``, and an ``included`` that is always empty.
+    "Seed004UnauthorizedDocument": {
         "type": "object",
         "required": ["data", "included", "links", "meta", "errors"],
         "properties": {
             "data": {"type": "null"},
-            "included": {"type": "array", "maxItems": 0},
-            "links": {"type": "object", "properties": {"self": {"type": "string"}}},
-            "meta": {"type": "object"},
-            "errors": {"type": "array", "items": {"$ref": "#/components/schemas/Error"}},
+            "included": {"type": "array", "items": _ref("IncludedResource"), "maxItems": 0},
+            "links": _ref("DocumentLinks"),
+            "meta": _ref("DocumentMeta"),
+            "errors": {"type": "array", "items": _ref("Error")},
         },
-        "examples": [{"data": None, "included": [], "links": {"self": "https://nudge.example/api/v1/contacts"},
-                      "meta": {}, "errors": [{"status": "401", "code": "ERR_AUTH_MISSING_TOKEN",
-                                              "title": "Unauthorized", "detail": "X-API-Key header is required."}]}],
+        "examples": [{"data": None, "included": [], "links": {"self": "https://nudge.example/api/v1/nudges"},
+                      "meta": {}, "errors": [_ERROR_EXAMPLE]}],
     },
 }
 
 ERROR_RESPONSES = {
     "400": ("Bad request: a malformed body or an unknown/invalid query parameter.", "ErrorDocument"),
-    "401": ("Missing or invalid credentials (the seed-004 document).", "UnauthorizedDocument"),
-    "403": ("The credential lacks the scope, or the user's role is too low (ERR_PERMISSION_DENIED).", "ErrorDocument"),
+    "401": ("Missing or invalid credentials (ERR_AUTH_MISSING_TOKEN, ERR_AUTH_INVALID_TOKEN).", "ErrorDocument"),
+    "403": ("The credential lacks the scope (with WWW-Authenticate: Bearer error=\"insufficient_scope\"), "
+            "or the user's role is too low (ERR_PERMISSION_DENIED).", "ErrorDocument"),
     "404": ("No such resource in your organization (ERR_RESOURCE_NOT_FOUND).", "ErrorDocument"),
     "409": ("Conflict (a duplicate, or the same Idempotency-Key still being processed).", "ErrorDocument"),
     "422": ("Validation failed: one error per invalid attribute (ERR_VALIDATION), or an Idempotency-Key "
             "reused with another body (ERR_IDEMPOTENCY_KEY_REUSED).", "ErrorDocument"),
-    "415": ("The body came as a form where JSON is read (ERR_UNSUPPORTED_MEDIA_TYPE).", "ErrorDocument"),
+    "415": ("The body is not JSON (send application/json or application/vnd.api+json): "
+            "ERR_UNSUPPORTED_MEDIA_TYPE.", "ErrorDocument"),
     "429": ("Rate limit exceeded (ERR_RATE_LIMIT); see Retry-After.", "ErrorDocument"),
 }
+SEED_004_UNAUTHORIZED = ("Missing or invalid credentials, in the 401 document of seed 004 (data null beside errors).",
+                         "Seed004UnauthorizedDocument")
 
 RATE_HEADERS = {
     "X-RateLimit-Limit": {"description": "Requests allowed per minute.", "schema": {"type": "integer"}},
@@ -83,9 +136,14 @@ def openapi_path(rule):
 def build_document():
     models = _models()
     _, definitions = models_json_schema([(m, "validation") for m in models], ref_template=REF)
-    schemas = {**definitions.get("$defs", {}), **ERROR_SCHEMAS}
+    schemas = {**definitions.get("$defs", {}), **SHARED_SCHEMAS, **ERROR_SCHEMAS}
     for resource in _resource_types():
         schemas.update(_resource_schemas(resource))
+    for operation in OPERATIONS:
+        if _takes_documents(operation):
+            schemas.update(_body_document_schemas(operation.body))
+    for schema in schemas.values():
+        _timestamps_are_date_times(schema)
     paths = {}
     for operation in OPERATIONS:
         path = "/api/v1" + openapi_path(operation.rule)
@@ -102,7 +160,10 @@ def build_document():
                 "Scopes: `read`, `write`, or per resource (`contacts:read`, `contacts:write` ...). "
                 "Any write (POST, PUT, PATCH, DELETE) accepts an `Idempotency-Key` header (or `idempotency_key` in the body): the same key "
                 "and body within 24 hours replay the first answer. 1,000 requests a minute per credential by "
-                "default. Bodies may be plain JSON objects or JSON:API documents."
+                "default. Bodies may be plain JSON objects or JSON:API documents (application/json or "
+                "application/vnd.api+json); answers are application/json, or application/vnd.api+json to a "
+                "client whose Accept prefers it. A Python SDK generated from this document is in the "
+                "repository under clients/python."
             ),
             "contact": {"name": "Nudge support", "email": "support@justanudge.co"},
         },
@@ -127,7 +188,9 @@ def _oauth2_scheme():
 
     return {"type": "oauth2", "description": "Authorization code with PKCE (S256; required of public clients). "
                                              "Revoke at POST /oauth/revoke: with the client's own "
-                                             "credentials and a form `token` (RFC 7009), or with the access "
+                                             "credentials and a form `token` (RFC 7009: a form naming "
+                                             "`token` and `client_id`; a Bearer header beside it is "
+                                             "ignored), or with the access "
                                              "token as Bearer and an optional JSON `token` (seed 000); the "
                                              "empty-body form revokes every token of the calling app for "
                                              "that user, never another app's.",
@@ -161,49 +224,73 @@ def _name(resource):
 
 def _resource_schemas(resource):
     name = _name(resource)
-    links = {"type": ["string", "null"]}
     return {
         f"{name}Resource": {
             "type": "object",
             "required": ["id", "type", "attributes"],
             "properties": {
                 "id": {"type": "string"},
-                "type": {"const": resource.type},
-                "attributes": {"$ref": REF.format(model=resource.schema.__name__)},
-                "relationships": {"type": "object"},
-                "links": {"type": "object", "properties": {"self": {"type": "string"}}},
+                "type": {"type": "string", "enum": [resource.type]},
+                "attributes": _ref(resource.schema.__name__),
+                "relationships": _ref("Relationships"),
+                "links": _ref("ResourceLinks"),
             },
         },
         f"{name}Document": {
             "type": "object",
             "required": ["data"],
             "properties": {
-                "data": {"$ref": REF.format(model=f"{name}Resource")},
-                "included": {"type": "array", "items": {"type": "object"}},
-                "links": {"type": "object"},
-                "meta": {"type": "object"},
+                "data": _ref(f"{name}Resource"),
+                "included": {"type": "array", "items": _ref("IncludedResource")},
+                "links": _ref("DocumentLinks"),
+                "meta": _ref("DocumentMeta"),
             },
         },
         f"{name}ListDocument": {
             "type": "object",
             "required": ["data", "links", "meta"],
             "properties": {
-                "data": {"type": "array", "items": {"$ref": REF.format(model=f"{name}Resource")}},
-                "included": {"type": "array", "items": {"type": "object"}},
-                "links": {"type": "object", "properties": {k: links for k in ("self", "first", "last", "next", "prev")}},
-                "meta": {
-                    "type": "object",
-                    "properties": {
-                        "page": {"type": "object", "properties": {
-                            "number": {"type": "integer"}, "size": {"type": "integer"},
-                            "total_records": {"type": "integer"}, "total_pages": {"type": "integer"},
-                            "next_cursor": {"type": ["string", "null"]}}},
-                        "has_more": {"type": "boolean"},
-                    },
-                },
+                "data": {"type": "array", "items": _ref(f"{name}Resource")},
+                "included": {"type": "array", "items": _ref("IncludedResource")},
+                "links": _ref("ListLinks"),
+                "meta": _ref("ListMeta"),
             },
         },
     }
+
+
+def _takes_documents(op):
+    """A body that may also come as a JSON:API document: that of an operation answering one."""
+    return op.body is not None and isinstance(op.response, ResourceType)
+
+
+def _body_document_schemas(body):
+    """The JSON:API form of a request body: ``{"data": {"type", "attributes": <body>}}``."""
+    name = body.__name__
+    return {
+        f"{name}Resource": {"type": "object", "required": ["attributes"], "properties": {
+            "type": {"type": "string"}, "id": {"type": "string"}, "attributes": _ref(name)}},
+        f"{name}Document": {"type": "object", "required": ["data"], "properties": {"data": _ref(f"{name}Resource")}},
+    }
+
+
+def _timestamps_are_date_times(schema):
+    """A text attribute named ``*_at`` is a timestamp (ISO 8601 in UTC): said so as ``format: date-time``
+    wherever a resource's schema forgot to type it as a datetime."""
+    properties = schema.get("properties", {})
+    for name, prop in properties.items():
+        if name.endswith("_at"):
+            properties[name] = _date_time(prop)
+
+
+def _date_time(prop):
+    """``prop`` (or its text member of an ``anyOf``) with ``format: date-time``: a copy, as the
+    shared pieces of schema it may hold must stay as they are."""
+    if "anyOf" in prop:
+        return {**prop, "anyOf": [_date_time(member) for member in prop["anyOf"]]}
+    if prop.get("type") == "string" and "format" not in prop:
+        return {**prop, "format": "date-time"}
+    return prop
 
 
 def _operation(op: Operation):
@@ -290,13 +377,16 @@ def _request_body(op):
             "type": "object", "properties": op.form.get("properties", {}), "required": op.form.get("required", [])}}}}
     if op.body is None:
         return None
-    ref = {"$ref": REF.format(model=op.body.__name__)}
-    wrapped = {"type": "object", "required": ["data"], "properties": {"data": {
-        "type": "object", "required": ["attributes"],
-        "properties": {"type": {"type": "string"}, "attributes": ref}}}}
+    content = {"application/json": {"schema": _ref(op.body.__name__)}}
+    if _takes_documents(op):
+        content["application/vnd.api+json"] = {"schema": _ref(f"{op.body.__name__}Document")}
     required = bool(op.body.model_json_schema().get("required"))
-    return {"required": required, "content": {"application/json": {"schema": ref},
-                                              "application/vnd.api+json": {"schema": wrapped}}}
+    return {"required": required, "content": content}
+
+
+def json_content(schema_name):
+    """An answer in JSON: application/json, or application/vnd.api+json to a client that asks for it."""
+    return {media_type: {"schema": _ref(schema_name)} for media_type in JSON_MEDIA_TYPES}
 
 
 def _responses(op):
@@ -304,10 +394,9 @@ def _responses(op):
     if op.response is None and op.status == 204:
         success = {"description": "Done; no content."}
     elif isinstance(op.response, ResourceType):
-        name = _name(op.response) + ("ListDocument" if op.many else "Document")
-        success["content"] = {"application/json": {"schema": {"$ref": REF.format(model=name)}}}
+        success["content"] = json_content(_name(op.response) + ("ListDocument" if op.many else "Document"))
     elif isinstance(op.response, type) and issubclass(op.response, BaseModel):
-        success["content"] = {"application/json": {"schema": {"$ref": REF.format(model=op.response.__name__)}}}
+        success["content"] = json_content(op.response.__name__)
     elif isinstance(op.response, dict):
         success["content"] = op.response
     if op.auth:
@@ -332,6 +421,7 @@ def _responses(op):
         codes.add("404")
     for code in sorted(codes):
         description, schema = ERROR_RESPONSES.get(code, ("Error", "ErrorDocument"))
-        responses[code] = {"description": description,
-                           "content": {"application/json": {"schema": {"$ref": REF.format(model=schema)}}}}
+        if code == "401" and op.seed_004_unauthorized:
+            description, schema = SEED_004_UNAUTHORIZED
+        responses[code] = {"description": description, "content": json_content(schema)}
     return responses

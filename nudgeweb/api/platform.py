@@ -26,6 +26,7 @@ bp = Blueprint("api", __name__, url_prefix="/api/v1")
 register_blueprint_handlers(bp)
 OPERATIONS = []  # every route, for the OpenAPI document
 WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
+JSON_API = "application/vnd.api+json"
 
 
 class Body(BaseModel):
@@ -62,15 +63,18 @@ class Operation:
     query: type | None = None
     form: dict | None = None
     errors: tuple = ()
+    seed_004_unauthorized: bool = False
     extra: dict = field(default_factory=dict)
     handler: object = None  # the view with all of the above around it (/api/v2 serves the same one)
 
 
 def check_access(credential, scope, role):
-    """A 403 ERR_PERMISSION_DENIED unless the credential has ``scope`` and its user ``role`` or above."""
+    """A 403 ERR_PERMISSION_DENIED unless the credential has ``scope`` and its user ``role`` or above;
+    a missing scope is also said in WWW-Authenticate, as RFC 6750 (3.1) has a resource server say it."""
     if not credential.has_scope(scope):
+        challenge = f'Bearer realm="nudge", error="insufficient_scope", scope="{scope}"'
         raise ApiError(403, f"This credential lacks the {scope!r} scope.", "ERR_PERMISSION_DENIED",
-                       "Insufficient scope")
+                       "Insufficient scope", headers={"WWW-Authenticate": challenge})
     if not credential.has_role(role):
         raise ApiError(403, f"Your role ({credential.role}) cannot do this; it needs {role} or above.",
                        "ERR_PERMISSION_DENIED", "Permission denied")
@@ -78,7 +82,7 @@ def check_access(credential, scope, role):
 
 def api_route(rule, method="GET", *, summary, description="", tags=None, scope=None, role=None, auth=True,
               body=None, list_spec=None, response=None, many=False, status=200, query=None, form=None,
-              errors=(), endpoint=None, aliases=(), **extra):
+              errors=(), endpoint=None, aliases=(), seed_004_unauthorized=False, **extra):
     """Declare an API endpoint (see the module docstring of ``nudgeweb.api`` for an example).
 
     ``scope``: the scope needed (``contacts:read``; ``read``/``write`` grant every resource).
@@ -89,6 +93,8 @@ def api_route(rule, method="GET", *, summary, description="", tags=None, scope=N
     ``response``: a ``ResourceType`` (JSON:API document; ``many`` for a list) or a pydantic
     model of a plain JSON answer; ``status`` its success status.
     ``aliases``: other paths that answer the same (an older spelling kept working).
+    ``seed_004_unauthorized``: answer a 401 in seed 004's document (``data: null`` beside
+    ``errors``) rather than JSON:API's errors-only one: for the resources seed 004 describes.
     """
     method = method.upper()
     role = role or ("editor" if method in WRITE_METHODS else "viewer")
@@ -103,6 +109,7 @@ def api_route(rule, method="GET", *, summary, description="", tags=None, scope=N
         def handler(**path):
             if not auth:
                 return serve(path)
+            g.seed_004_unauthorized = seed_004_unauthorized
             credential = authenticate()
             settle = ratelimit.count_request(credential)
             if method in WRITE_METHODS:
@@ -147,7 +154,7 @@ def api_route(rule, method="GET", *, summary, description="", tags=None, scope=N
             bp.add_url_rule(path, path_name, handler, methods=[method])
             OPERATIONS.append(Operation(path, method, f"api.{path_name}", summary, description, tags or [], scope,
                                         role if auth else None, auth, body, list_spec, response, many, status,
-                                        query, form, tuple(errors), extra, handler))
+                                        query, form, tuple(errors), seed_004_unauthorized, extra, handler))
         return handler
 
     return decorator
@@ -179,6 +186,8 @@ def read_json_body(identity=None, path=None):
     data = request.get_data(cache=True)
     if not data.strip():
         return {}
+    if not _is_json_media_type():
+        raise _unsupported_media_type()
     try:
         document = json.loads(data)
     except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: nested too deep to be a body
@@ -228,8 +237,22 @@ def _nul_paths(value, path):
 def _form_sent_for_json():
     """A form posted where a JSON body is read (`curl -d` without a Content-Type sends one): said
     so, rather than reported as a body missing all its fields."""
+    return _unsupported_media_type()
+
+
+def _is_json_media_type():
+    """application/json or another ``+json`` type (a body with no Content-Type is read as JSON too);
+    JSON:API's own type only without parameters other than its ``ext`` and ``profile`` (JSON:API 1.1)."""
+    mimetype = request.mimetype
+    if mimetype == JSON_API:
+        return set(request.mimetype_params) <= {"ext", "profile"}
+    return mimetype in ("", "application/json") or mimetype.endswith("+json")
+
+
+def _unsupported_media_type():
+    sent = request.content_type or "no Content-Type"
     return ApiError(415, "Send the body as JSON, with Content-Type: application/json or application/vnd.api+json; "
-                    f"this request sent {request.mimetype}.", "ERR_UNSUPPORTED_MEDIA_TYPE", "Unsupported media type")
+                    f"this request sent {sent}.", "ERR_UNSUPPORTED_MEDIA_TYPE", "Unsupported media type")
 
 
 def _invalid_json(detail, pointer=""):

@@ -15,6 +15,7 @@ from nudgeweb.oauth.server import CLIENT_AUTH_METHODS, get_server
 bp = Blueprint("oauth", __name__)
 
 REVOKED = "Tokens revoked successfully"
+RESPONSE_MODES = ("query",)  # the code comes back in the redirect's query, never in a fragment or a form post
 
 
 @bp.route("/oauth/authorize", methods=["GET", "POST"])
@@ -26,6 +27,7 @@ def authorize():
     server = get_server()
     try:
         grant = server.get_consent_grant(end_user=current_user)
+        refuse_unsupported_response_mode(grant)
     except (OAuth2Error, ValueError) as error:
         return authorization_error(server, error)
     if request.method == "GET":
@@ -36,6 +38,17 @@ def authorize():
     grant.request.organization_id = g.membership.organization_id
     approved = request.form.get("decision") == "allow"
     return server.create_authorization_response(grant=grant, grant_user=current_user if approved else None)
+
+
+def refuse_unsupported_response_mode(grant):
+    """A ``response_mode`` the discovery document does not list is refused (back to the app, whose
+    redirect URI is known good by now) rather than ignored: an app that asked for a fragment would
+    look for its code where it never comes."""
+    mode = request.args.get("response_mode")
+    if mode not in (None, *RESPONSE_MODES):
+        raise InvalidRequestError(f"response_mode={mode} is not supported: the code is sent in the query "
+                                  "(response_modes_supported: query).", state=grant.request.payload.state,
+                                  redirect_uri=grant.redirect_uri)
 
 
 def authorization_error(server, error):
@@ -70,9 +83,12 @@ def token():
 def revoke():
     """Two shapes. Seed 000: the user's Bearer access token, optional JSON ``{"token": ...}``,
     revoking that token or all of the user's tokens of the same app (never another app's).
-    RFC 7009: the client's own credentials and a form ``token`` issued to that client."""
+    RFC 7009: the client's own credentials and a form ``token`` issued to that client.
+
+    The body tells them apart, not a Bearer header: OAuth client libraries (requests-oauthlib's
+    OAuth2Session) send the session's access token with an RFC 7009 request too."""
     bearer = bearer_token()
-    if bearer is None:
+    if bearer is None or is_rfc_7009_request():
         try:
             return get_server().create_endpoint_response("revocation")
         except (OAuth2Error, ValueError) as error:
@@ -102,6 +118,7 @@ def metadata():
         revocation_endpoint=base_url + url_for(".revoke"),
         scopes_supported=list(SCOPES),
         response_types_supported=["code"],
+        response_modes_supported=list(RESPONSE_MODES),
         grant_types_supported=["authorization_code", "refresh_token"],
         code_challenge_methods_supported=["S256"],
         token_endpoint_auth_methods_supported=CLIENT_AUTH_METHODS,
@@ -111,6 +128,12 @@ def metadata():
 
 REVOKE_FIELDS = {"token", "token_type_hint"}
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+
+
+def is_rfc_7009_request():
+    """A form naming the ``token`` and the client (``client_id``, with its secret unless it is public):
+    what RFC 7009 has a client send; seed 000's form names no client, its Bearer token does."""
+    return request.mimetype == FORM_TYPES[0] and "token" in request.form and "client_id" in request.form
 
 
 def token_to_revoke():

@@ -1,9 +1,10 @@
 """Logging in for a JWT (seed 001) and the seed-000 account endpoints: /me, /connection, /input_fields."""
 import uuid
+from datetime import datetime
 
 from pydantic import BaseModel, Field
 
-from nudgeweb.api import Body, api_route, iso, tokens
+from nudgeweb.api import Body, api_route, iso, tokens, vocabulary
 from nudgeweb.api.credentials import ALL_SCOPES, current_credential, unauthorized
 from nudgeweb.api.errors import ApiError
 from nudgeweb.api.fields import input_fields
@@ -47,12 +48,12 @@ class MeOut(BaseModel):
 
 class ConnectionOut(BaseModel):
     active: bool
-    auth_type: str = Field(examples=["oauth"], description="oauth, api_key or jwt")
+    auth_type: vocabulary("AuthType", ("oauth", "api_key", "jwt")) = Field(examples=["oauth"])
     user_id: str
     scopes: list[str] = Field(examples=[["read", "write"]])
-    expires_at: str | None = Field(examples=["2026-08-24T14:15:22Z"])
-    created_at: str | None
-    last_used_at: str | None
+    expires_at: datetime | None = Field(examples=["2026-08-24T14:15:22Z"])
+    created_at: datetime | None
+    last_used_at: datetime | None
 
 
 class InputField(BaseModel):

@@ -18,10 +18,10 @@ class ApiKeyAttributes(Attributes):
     key: str | None = Field(None, description="The whole key: only in the answer that creates it.")
     scopes: list[str] | None = Field(None, examples=[["contacts:read", "contacts:write"]])
     user_id: str | None = None
-    created_at: str | None = Field(None, examples=["2026-01-15T10:00:00Z"])
-    expires_at: str | None = None
-    last_used_at: str | None = None
-    revoked_at: str | None = None
+    created_at: datetime | None = Field(None, examples=["2026-01-15T10:00:00Z"])
+    expires_at: datetime | None = None
+    last_used_at: datetime | None = None
+    revoked_at: datetime | None = None
 
 
 class ApiKeyIn(Body):

@@ -6,13 +6,13 @@ contacts area's export in batches (bounded memory), for a day.
 import csv
 import io
 import uuid
-from datetime import timedelta
-from typing import Any
+from datetime import datetime, timedelta
+from typing import Any, Literal
 
 from flask import stream_with_context
-from pydantic import BaseModel, Field, field_validator
+from pydantic import Field, field_validator
 
-from nudgeweb.api import Body, api_route, documents, iso
+from nudgeweb.api import Attributes, Body, ResourceType, api_route, documents, iso
 from nudgeweb.api.credentials import current_credential
 from nudgeweb.api.errors import not_found, validation_error
 from nudgeweb.api.resources.contacts import contact_filters
@@ -70,19 +70,15 @@ def _filter_names(filters):
     return {FILTER_ALIASES.get(k, k): (",".join(map(str, v)) if isinstance(v, list) else v) for k, v in filters.items()}
 
 
-class ExportAttributes(BaseModel):
-    status: str = Field(examples=["completed"])
-    format: str = Field(examples=["csv"])
+class ExportAttributes(Attributes):
+    status: Literal["completed"] = Field(examples=["completed"], description="An export is ready at once.")
+    format: Literal["csv"] = Field(examples=["csv"])
     total: int = Field(examples=[5000])
     fields: list[str]
     filters: dict[str, Any]
-    download_url: str
-    created_at: str
-    expires_at: str
-
-
-class ExportDocument(BaseModel):
-    data: dict[str, Any] = Field(description="{id, type: contact_exports, attributes: ExportAttributes, links}")
+    download_url: str = Field(description="Streams the CSV (for 24 hours; also links.download).")
+    created_at: datetime
+    expires_at: datetime
 
 
 def _columns(organization_id):
@@ -93,15 +89,21 @@ def _export_url(export):
     return f"{documents.api_root()}/contacts/export/{export.id}"
 
 
-def _job_document(export, status, headers=None):
+def _attributes(export):
     query = contacts_query(export.organization_id, contact_filters(export.filters))
+    return {"status": "completed", "format": "csv", "total": count_matching(query),
+            "fields": export.fields, "filters": export.filters, "download_url": f"{_export_url(export)}/download",
+            "created_at": iso(export.created_at), "expires_at": iso(export.expires_at)}
+
+
+EXPORTS = ResourceType("contact_exports", _attributes, ExportAttributes, path="/contacts/export")
+
+
+def _job_document(export, status, headers=None):
     url = _export_url(export)
-    attributes = {"status": "completed", "format": "csv", "total": count_matching(query),
-                  "fields": export.fields, "filters": export.filters, "download_url": f"{url}/download",
-                  "created_at": iso(export.created_at), "expires_at": iso(export.expires_at)}
-    return documents.respond({"data": {"id": str(export.id), "type": "contact_exports", "attributes": attributes,
-                                       "links": {"self": url, "download": f"{url}/download"}},
-                              "links": {"self": url}}, status, headers)
+    resource = EXPORTS.resource(export)
+    resource["links"]["download"] = f"{url}/download"
+    return documents.respond({"data": resource, "links": {"self": url}}, status, headers)
 
 
 def _load(export_id):
@@ -117,7 +119,7 @@ def _load(export_id):
 
 
 @api_route("/contacts/export", "POST", summary="Export contacts as CSV", tags=TAGS, scope="contacts:read",
-           role="viewer", body=ExportIn, response=ExportDocument, status=201,
+           role="viewer", body=ExportIn, response=EXPORTS, status=201,
            description="Answers with an export job (status completed) whose download_url streams the CSV.")
 def create_export(body):
     organization_id = current_credential().organization_id
@@ -134,7 +136,7 @@ def create_export(body):
 
 
 @api_route("/contacts/export/<export_id>", "GET", summary="Get an export job", tags=TAGS, scope="contacts:read",
-           response=ExportDocument)
+           response=EXPORTS)
 def get_export(export_id):
     return _job_document(_load(export_id), 200)
 

@@ -6,15 +6,17 @@ answers 202 with the import to poll at GET /contacts/import/{id}. The rows that 
 as CSV from /contacts/import/{id}/failed_rows. Present only when the imports area is installed.
 """
 import json
+from datetime import datetime
 from typing import Any
 
 from flask import request
 from pydantic import Field
 
-from nudgeweb.api import Attributes, ResourceType, api_route, documents, iso
+from nudgeweb.api import Attributes, ResourceType, api_route, documents, iso, vocabulary
 from nudgeweb.api.credentials import current_credential
 from nudgeweb.api.errors import validation_error
 from nudgeweb.downloads import csv_response
+from nudgeweb.models import IMPORT_STATUSES
 from nudgeweb.scoping import get_or_404
 
 try:
@@ -29,7 +31,7 @@ TRUE, FALSE = {"true", "1", "yes", "on"}, {"false", "0", "no", "off"}
 
 class ImportAttributes(Attributes):
     import_id: str | None = Field(None, description="The import's id again, as seed 001 names it.")
-    status: str | None = Field(None, examples=["processing"], description="processing, completed or failed")
+    status: vocabulary("ImportStatus", IMPORT_STATUSES) | None = Field(None, examples=["processing"])
     total: int | None = Field(None, examples=[5000])
     processed: int | None = Field(None, examples=[0])
     succeeded: int | None = Field(None, examples=[0])
@@ -42,9 +44,9 @@ class ImportAttributes(Attributes):
     mapping: dict[str, Any] | None = None
     error: str | None = None
     failed_rows_url: str | None = None
-    created_at: str | None = Field(None, examples=["2026-01-15T10:00:00Z"])
-    started_at: str | None = None
-    finished_at: str | None = None
+    created_at: datetime | None = Field(None, examples=["2026-01-15T10:00:00Z"])
+    started_at: datetime | None = None
+    finished_at: datetime | None = None
 
 
 def _attributes(contact_import):

@@ -1,13 +1,14 @@
 """Contacts (seeds 001 and 003): list, upsert, read, update, delete, activity, subscribe/unsubscribe
 and CSV export, all on the contacts area's operations and queries."""
 import uuid
+from datetime import datetime
 from typing import Any
 
 from flask import g
 from pydantic import Field
 from sqlalchemy import bindparam, func, select
 
-from nudgeweb.api import Attributes, Body, ListSpec, ResourceType, api_route, documents, iso
+from nudgeweb.api import Attributes, Body, ListSpec, ResourceType, api_route, documents, iso, vocabulary
 from nudgeweb.api.credentials import current_credential
 from nudgeweb.api.errors import ApiError, bad_parameter, not_found
 from nudgeweb.api.params import paginate, paginate_prepared
@@ -31,13 +32,13 @@ class ContactAttributes(Attributes):
     company_name: str | None = Field(None, examples=["Smith Industries"])
     tags: list[str] | None = Field(None, examples=[["customer", "vip"]])
     custom_fields: dict[str, Any] | None = Field(None, examples=[{"birthday": "1990-01-01"}])
-    status: str | None = Field(None, examples=["subscribed"], description=", ".join(CONTACT_STATUSES))
-    source: str | None = Field(None, examples=["api"], description=", ".join(CONTACT_SOURCES))
+    status: vocabulary("ContactStatus", CONTACT_STATUSES) | None = Field(None, examples=["subscribed"])
+    source: vocabulary("ContactSource", CONTACT_SOURCES) | None = Field(None, examples=["api"])
     timezone: str | None = Field(None, examples=["America/New_York"])
-    subscribed_at: str | None = Field(None, examples=["2026-01-01T00:00:00Z"])
-    unsubscribed_at: str | None = None
-    created_at: str | None = Field(None, examples=["2026-01-01T00:00:00Z"])
-    updated_at: str | None = Field(None, examples=["2026-01-15T00:00:00Z"])
+    subscribed_at: datetime | None = Field(None, examples=["2026-01-01T00:00:00Z"])
+    unsubscribed_at: datetime | None = None
+    created_at: datetime | None = Field(None, examples=["2026-01-01T00:00:00Z"])
+    updated_at: datetime | None = Field(None, examples=["2026-01-15T00:00:00Z"])
 
 
 class ContactIn(Body):
@@ -254,7 +255,7 @@ class ActivityAttributes(Attributes):
     kind: str | None = Field(None, examples=["created"], description="created, updated, unsubscribed, message.sent ...")
     summary: str | None = Field(None, examples=["Added through the API"])
     data: dict[str, Any] | None = None
-    occurred_at: str | None = Field(None, examples=["2026-01-10T15:30:00Z"])
+    occurred_at: datetime | None = Field(None, examples=["2026-01-10T15:30:00Z"])
 
 
 ACTIVITIES = ResourceType(

@@ -5,18 +5,19 @@ from typing import Literal
 
 from pydantic import Field
 
-from nudgeweb.api import Attributes, Body, ListSpec, ResourceType, api_route, documents, iso
+from nudgeweb.api import Attributes, Body, ListSpec, ResourceType, api_route, documents, iso, vocabulary
 from nudgeweb.api.credentials import current_credential
 from nudgeweb.api.errors import bad_parameter
 from nudgeweb.delivery.api import message_events, messages_query, send_api_message
 from nudgeweb.models import Message
+from nudgeweb.models.messages import MESSAGE_CHANNELS, MESSAGE_STATUSES
 from nudgeweb.scoping import get_or_404
 
 
 class MessageAttributes(Attributes):
-    channel: str | None = Field(None, examples=["sms"])
+    channel: vocabulary("MessageChannel", MESSAGE_CHANNELS) | None = Field(None, examples=["sms"])
     to: str | None = Field(None, examples=["+254722000000"])
-    status: str | None = Field(None, examples=["sent"], description="queued, sending, sent, delivered, failed, bounced or cancelled")
+    status: vocabulary("MessageStatus", MESSAGE_STATUSES) | None = Field(None, examples=["sent"])
     purpose: str | None = Field(None, examples=["api"])
     purpose_id: str | None = None
     contact_id: str | None = None
@@ -26,13 +27,13 @@ class MessageAttributes(Attributes):
     error: str | None = Field(None, description="Why the message failed, bounced or waits for a retry.")
     attempts: int | None = None
     provider_id: str | None = None
-    send_at: str | None = None
-    sent_at: str | None = None
-    delivered_at: str | None = None
-    opened_at: str | None = None
-    clicked_at: str | None = None
-    created_at: str | None = None
-    updated_at: str | None = None
+    send_at: datetime | None = None
+    sent_at: datetime | None = None
+    delivered_at: datetime | None = None
+    opened_at: datetime | None = None
+    clicked_at: datetime | None = None
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
     events: list[dict] | None = Field(None, description="What happened to it (on GET of one message).")
 
 

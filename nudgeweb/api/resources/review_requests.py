@@ -3,21 +3,24 @@
 ``POST /review_requests`` keeps seed 000's shapes exactly (integrations expect them); the list, one
 request and cancel are JSON:API documents like every other resource.
 """
+from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from nudgeweb.api import ListSpec, ResourceType, api_route, documents, iso
+from nudgeweb.api import ListSpec, ResourceType, api_route, documents, iso, vocabulary
 from nudgeweb.api.credentials import current_credential
 from nudgeweb.api.errors import ApiError, bad_parameter, validation_error
 from nudgeweb.api.schemas import Attributes
 from nudgeweb.contacts import operations as contact_operations
 from nudgeweb.models import ReviewRequest
+from nudgeweb.models.reviews import CHANNELS, STATUSES
 from nudgeweb.reviews import operations, queries
 from nudgeweb.scoping import get_or_404
 
 SEED_FIELDS = ("first_name", "last_name", "email", "mobile_phone_number", "company_name", "delay_hours", "metadata")
 CONTACT_FIELDS = ("first_name", "last_name", "email", "mobile_phone_number", "company_name")
+REVIEW_REQUEST_STATUS = vocabulary("ReviewRequestStatus", STATUSES)
 
 
 class AddContactIn(BaseModel):
@@ -51,8 +54,8 @@ class AddContactOut(BaseModel):
     contact_name: str = Field(examples=["Jane Smith"])
     contact_email: str | None = Field(examples=["jane@example.com"])
     contact_phone: str | None = Field(examples=["+12125551234"])
-    scheduled_for: str = Field(examples=["2019-08-24T14:15:22Z"])
-    status: str = Field(examples=["scheduled"])
+    scheduled_for: datetime = Field(examples=["2019-08-24T14:15:22Z"])
+    status: REVIEW_REQUEST_STATUS = Field(examples=["scheduled"])
     message: str = Field(examples=["Review request scheduled for Jane Smith by SMS in 24 hours."])
 
 
@@ -62,26 +65,25 @@ class ReviewRequestAttributes(Attributes):
     contact_email: str | None = None
     contact_phone: str | None = None
     employee_id: str | None = None
-    channel: str | None = Field(None, examples=["sms"])
-    status: str | None = Field(None, examples=["scheduled"],
-                               description="scheduled, sent, opened, clicked, reviewed, cancelled or failed")
-    scheduled_for: str | None = None
+    channel: vocabulary("ReviewRequestChannel", CHANNELS) | None = Field(None, examples=["sms"])
+    status: REVIEW_REQUEST_STATUS | None = Field(None, examples=["scheduled"])
+    scheduled_for: datetime | None = None
     follow_up_step: int | None = Field(None, description="Follow-ups sent so far")
-    next_follow_up_at: str | None = None
-    sent_at: str | None = None
-    opened_at: str | None = None
-    clicked_at: str | None = None
+    next_follow_up_at: datetime | None = None
+    sent_at: datetime | None = None
+    opened_at: datetime | None = None
+    clicked_at: datetime | None = None
     clicked_site: str | None = None
-    reviewed_at: str | None = None
-    cancelled_at: str | None = None
-    failed_at: str | None = None
+    reviewed_at: datetime | None = None
+    cancelled_at: datetime | None = None
+    failed_at: datetime | None = None
     failure_reason: str | None = None
     rating: int | None = None
     feedback: str | None = None
     metadata: dict | None = None
     source: str | None = None
-    created_at: str | None = None
-    updated_at: str | None = None
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
 
 
 def _attributes(r):

@@ -1,5 +1,6 @@
 """Templates (seed 001): list, create, read, update, delete, duplicate and preview, on the templates
 area's operations (the same checks and sandboxed rendering as the editor pages)."""
+from datetime import datetime
 from types import SimpleNamespace
 from typing import Any
 
@@ -7,13 +8,13 @@ from flask import g
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import false
 
-from nudgeweb.api import Attributes, Body, ListSpec, ResourceType, api_route, documents, iso
+from nudgeweb.api import Attributes, Body, ListSpec, ResourceType, api_route, documents, iso, vocabulary
 from nudgeweb.api.credentials import current_credential
 from nudgeweb.api.errors import ApiError, bad_parameter, error_object
 from nudgeweb.message_templates import operations
 from nudgeweb.message_templates.rendering import TemplateRenderError
 from nudgeweb.models import Contact, MessageTemplate
-from nudgeweb.models.templates import CHANNELS, VARIABLE_TYPES
+from nudgeweb.models.templates import CATEGORIES, CHANNELS, VARIABLE_TYPES
 from nudgeweb.scoping import get_or_404
 
 TAGS = ["Templates"]
@@ -35,8 +36,8 @@ class TemplateAttributes(Attributes):
     organization_id: str | None = None
     name: str | None = Field(None, examples=["Product Announcement"])
     description: str | None = Field(None, examples=["Template for product launches"])
-    category: str | None = Field(None, examples=["announcement"])
-    channel: str | None = Field(None, examples=["email"], description="email or sms")
+    category: vocabulary("TemplateCategory", CATEGORIES) | None = Field(None, examples=["announcement"])
+    channel: vocabulary("TemplateChannel", CHANNELS) | None = Field(None, examples=["email"])
     subject: str | None = Field(None, examples=["Announcing {{ product_name }}"])
     html_content: str | None = Field(None, examples=["<html><body>{{ product_name }}</body></html>"])
     text_content: str | None = Field(None, examples=["Announcing {{ product_name }}"])
@@ -46,8 +47,8 @@ class TemplateAttributes(Attributes):
     thumbnail_url: str | None = Field(None, description="Always null: Nudge draws no thumbnails (seed 001 field).")
     usage_count: int | None = Field(None, examples=[45], description="Messages made from the template.")
     is_public: bool | None = Field(None, description="Always false: templates belong to their organization.")
-    created_at: str | None = Field(None, examples=["2026-01-01T00:00:00Z"])
-    updated_at: str | None = None
+        created_at: datetime | None = Field(None, examples=["2026-01-01T00:00:00Z"])
+    updated_at: datetime | None = None
 
 
 class TemplateIn(Body):

@@ -1,0 +1,269 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_document import ErrorDocument
+from ...models.template_in import TemplateIn
+from ...models.template_in_document import TemplateInDocument
+from ...models.templates_document import TemplatesDocument
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    template_id: str,
+    *,
+    body: TemplateIn | TemplateInDocument | Unset = UNSET,
+    fieldstemplates: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    params: dict[str, Any] = {}
+
+    params["fields[templates]"] = fieldstemplates
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/api/v1/templates/{template_id}".format(
+            template_id=quote(str(template_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    if isinstance(body, TemplateIn):
+        if not isinstance(body, Unset):
+            _kwargs["json"] = body.to_dict()
+
+        headers["Content-Type"] = "application/json"
+    if isinstance(body, TemplateInDocument):
+        if not isinstance(body, Unset):
+            _kwargs["json"] = body.to_dict()
+
+        headers["Content-Type"] = "application/vnd.api+json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorDocument | TemplatesDocument | None:
+    if response.status_code == 200:
+        response_200 = TemplatesDocument.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorDocument.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorDocument.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorDocument.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorDocument.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ErrorDocument.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 415:
+        response_415 = ErrorDocument.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = ErrorDocument.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ErrorDocument.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorDocument | TemplatesDocument]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    template_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: TemplateIn | TemplateInDocument | Unset = UNSET,
+    fieldstemplates: str | Unset = UNSET,
+) -> Response[ErrorDocument | TemplatesDocument]:
+    """Update a template
+
+     The attributes given change, the others are kept.
+
+    Scope: `templates:write`; role: editor or above.
+
+    Args:
+        template_id (str):
+        fieldstemplates (str | Unset):
+        body (TemplateIn | Unset): A template's attributes; on PUT only those given change.
+            ``channel`` is required on create.
+        body (TemplateInDocument | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorDocument | TemplatesDocument]
+    """
+
+    kwargs = _get_kwargs(
+        template_id=template_id,
+        body=body,
+        fieldstemplates=fieldstemplates,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    template_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: TemplateIn | TemplateInDocument | Unset = UNSET,
+    fieldstemplates: str | Unset = UNSET,
+) -> ErrorDocument | TemplatesDocument | None:
+    """Update a template
+
+     The attributes given change, the others are kept.
+
+    Scope: `templates:write`; role: editor or above.
+
+    Args:
+        template_id (str):
+        fieldstemplates (str | Unset):
+        body (TemplateIn | Unset): A template's attributes; on PUT only those given change.
+            ``channel`` is required on create.
+        body (TemplateInDocument | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorDocument | TemplatesDocument
+    """
+
+    return sync_detailed(
+        template_id=template_id,
+        client=client,
+        body=body,
+        fieldstemplates=fieldstemplates,
+    ).parsed
+
+
+async def asyncio_detailed(
+    template_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: TemplateIn | TemplateInDocument | Unset = UNSET,
+    fieldstemplates: str | Unset = UNSET,
+) -> Response[ErrorDocument | TemplatesDocument]:
+    """Update a template
+
+     The attributes given change, the others are kept.
+
+    Scope: `templates:write`; role: editor or above.
+
+    Args:
+        template_id (str):
+        fieldstemplates (str | Unset):
+        body (TemplateIn | Unset): A template's attributes; on PUT only those given change.
+            ``channel`` is required on create.
+        body (TemplateInDocument | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorDocument | TemplatesDocument]
+    """
+
+    kwargs = _get_kwargs(
+        template_id=template_id,
+        body=body,
+        fieldstemplates=fieldstemplates,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    template_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: TemplateIn | TemplateInDocument | Unset = UNSET,
+    fieldstemplates: str | Unset = UNSET,
+) -> ErrorDocument | TemplatesDocument | None:
+    """Update a template
+
+     The attributes given change, the others are kept.
+
+    Scope: `templates:write`; role: editor or above.
+
+    Args:
+        template_id (str):
+        fieldstemplates (str | Unset):
+        body (TemplateIn | Unset): A template's attributes; on PUT only those given change.
+            ``channel`` is required on create.
+        body (TemplateInDocument | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorDocument | TemplatesDocument
+    """
+
+    return (
+        await asyncio_detailed(
+            template_id=template_id,
+            client=client,
+            body=body,
+            fieldstemplates=fieldstemplates,
+        )
+    ).parsed
