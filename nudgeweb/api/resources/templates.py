@@ -47,7 +47,7 @@ class TemplateAttributes(Attributes):
     thumbnail_url: str | None = Field(None, description="Always null: Nudge draws no thumbnails (seed 001 field).")
     usage_count: int | None = Field(None, examples=[45], description="Messages made from the template.")
     is_public: bool | None = Field(None, description="Always false: templates belong to their organization.")
-        created_at: datetime | None = Field(None, examples=["2026-01-01T00:00:00Z"])
+    created_at: datetime | None = Field(None, examples=["2026-01-01T00:00:00Z"])
     updated_at: datetime | None = None
 
 
