@@ -127,7 +127,7 @@ def test_every_list_and_every_missing_item_answers_in_its_types(generated, live_
             module = modules[operation["operationId"]]
             required = [name for name, parameter in inspect.signature(module.sync_detailed).parameters.items()
                         if parameter.default is inspect.Parameter.empty and name != "client"]
-            if method != "GET":
+            if method != "GET" or "200" not in operation["responses"]:  # a redirect (v2's oauth/authorize)
                 continue
             if not required:
                 answer = module.sync_detailed(client=client)

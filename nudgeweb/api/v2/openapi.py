@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from nudgeweb.api.openapi import REF
 from nudgeweb.api.openapi import build_document as build_v1_document
+from nudgeweb.api.resources.openapi import YAML_CONTENT
 from nudgeweb.api.v2.documents import SHAPES
 from nudgeweb.api.v2.routes import v2_operations
 
@@ -76,14 +77,14 @@ def _paths(v1_paths):
         operations = {method: _operation(op) for method, op in item.items() if op.get("operationId") in served}
         if operations:
             paths["/api/v2" + path.removeprefix("/api/v1")] = operations
-    own = {"application/json": {"schema": {"type": "object"}}}
+    own = {"application/json": {"schema": {"$ref": "#/components/schemas/OpenApiDocument"}}}
     paths["/api/v2/openapi.json"] = {"get": {"operationId": "openapi_json_v2", "summary": "This OpenAPI document",
                                              "tags": ["Meta"], "security": [],
                                              "responses": {"200": {"description": "The document", "content": own}}}}
     paths["/api/v2/openapi.yaml"] = {"get": {"operationId": "openapi_yaml_v2", "summary": "This OpenAPI document (YAML)",
                                              "tags": ["Meta"], "security": [], "responses": {"200": {
                                                  "description": "The document",
-                                                 "content": {"application/yaml": {"schema": {"type": "object"}}}}}}}
+                                                 "content": YAML_CONTENT}}}}
     paths["/api/v2/oauth/authorize"] = {"get": {
         "operationId": "oauth_authorize_v2", "summary": "Start OAuth 2.0 authorization", "tags": ["Authentication"],
         "security": [], "description": "Sends the browser, with the same query, to the consent page /oauth/authorize.",

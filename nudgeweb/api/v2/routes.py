@@ -22,9 +22,11 @@ def openapi_json():
 
 @bp.get("/openapi.yaml")
 def openapi_yaml():
+    from nudgeweb.api.resources.openapi import YAML_TYPES
     from nudgeweb.api.v2.openapi import build_document
 
-    return Response(yaml.safe_dump(build_document(), sort_keys=False, allow_unicode=True), mimetype="application/yaml")
+    text = yaml.safe_dump(build_document(), sort_keys=False, allow_unicode=True)
+    return Response(text, mimetype=request.accept_mimetypes.best_match(YAML_TYPES, YAML_TYPES[0]))
 
 
 @bp.get("/oauth/authorize")

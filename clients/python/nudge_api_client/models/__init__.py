@@ -14,6 +14,7 @@ from .api_keys_list_document import ApiKeysListDocument
 from .api_keys_resource import ApiKeysResource
 from .api_keys_resource_type import ApiKeysResourceType
 from .auth_type import AuthType
+from .branding import Branding
 from .connection_out import ConnectionOut
 from .contact_activities_document import ContactActivitiesDocument
 from .contact_activities_list_document import ContactActivitiesListDocument
@@ -60,6 +61,15 @@ from .included_resource import IncludedResource
 from .included_resource_attributes import IncludedResourceAttributes
 from .input_field import InputField
 from .input_fields_out import InputFieldsOut
+from .invitation_attributes import InvitationAttributes
+from .invitations_document import InvitationsDocument
+from .invitations_list_document import InvitationsListDocument
+from .invitations_resource import InvitationsResource
+from .invitations_resource_type import InvitationsResourceType
+from .invite_in import InviteIn
+from .invite_in_document import InviteInDocument
+from .invite_in_resource import InviteInResource
+from .invite_in_role import InviteInRole
 from .list_links import ListLinks
 from .list_meta import ListMeta
 from .login_in import LoginIn
@@ -80,6 +90,16 @@ from .messages_resource_type import MessagesResourceType
 from .open_api_document import OpenApiDocument
 from .open_api_document_info import OpenApiDocumentInfo
 from .open_api_document_paths import OpenApiDocumentPaths
+from .organization_attributes import OrganizationAttributes
+from .organization_in import OrganizationIn
+from .organization_in_document import OrganizationInDocument
+from .organization_in_resource import OrganizationInResource
+from .organization_settings import OrganizationSettings
+from .organization_stats import OrganizationStats
+from .organizations_document import OrganizationsDocument
+from .organizations_list_document import OrganizationsListDocument
+from .organizations_resource import OrganizationsResource
+from .organizations_resource_type import OrganizationsResourceType
 from .page_meta import PageMeta
 from .preview_attributes import PreviewAttributes
 from .preview_in import PreviewIn
@@ -100,7 +120,12 @@ from .review_requests_document import ReviewRequestsDocument
 from .review_requests_list_document import ReviewRequestsListDocument
 from .review_requests_resource import ReviewRequestsResource
 from .review_requests_resource_type import ReviewRequestsResourceType
+from .role_in import RoleIn
+from .role_in_document import RoleInDocument
+from .role_in_resource import RoleInResource
+from .role_in_role import RoleInRole
 from .seed_004_unauthorized_document import Seed004UnauthorizedDocument
+from .subscription import Subscription
 from .template_attributes import TemplateAttributes
 from .template_category import TemplateCategory
 from .template_channel import TemplateChannel
@@ -120,6 +145,11 @@ from .token_user import TokenUser
 from .unsubscribe_in import UnsubscribeIn
 from .unsubscribe_in_document import UnsubscribeInDocument
 from .unsubscribe_in_resource import UnsubscribeInResource
+from .user_attributes import UserAttributes
+from .users_document import UsersDocument
+from .users_list_document import UsersListDocument
+from .users_resource import UsersResource
+from .users_resource_type import UsersResourceType
 from .variable import Variable
 
 __all__ = (
@@ -137,6 +167,7 @@ __all__ = (
     "ApiKeysResource",
     "ApiKeysResourceType",
     "AuthType",
+    "Branding",
     "ConnectionOut",
     "ContactActivitiesDocument",
     "ContactActivitiesListDocument",
@@ -183,6 +214,15 @@ __all__ = (
     "IncludedResourceAttributes",
     "InputField",
     "InputFieldsOut",
+    "InvitationAttributes",
+    "InvitationsDocument",
+    "InvitationsListDocument",
+    "InvitationsResource",
+    "InvitationsResourceType",
+    "InviteIn",
+    "InviteInDocument",
+    "InviteInResource",
+    "InviteInRole",
     "ListLinks",
     "ListMeta",
     "LoginIn",
@@ -203,6 +243,16 @@ __all__ = (
     "OpenApiDocument",
     "OpenApiDocumentInfo",
     "OpenApiDocumentPaths",
+    "OrganizationAttributes",
+    "OrganizationIn",
+    "OrganizationInDocument",
+    "OrganizationInResource",
+    "OrganizationsDocument",
+    "OrganizationSettings",
+    "OrganizationsListDocument",
+    "OrganizationsResource",
+    "OrganizationsResourceType",
+    "OrganizationStats",
     "PageMeta",
     "PreviewAttributes",
     "PreviewIn",
@@ -223,7 +273,12 @@ __all__ = (
     "ReviewRequestsResource",
     "ReviewRequestsResourceType",
     "ReviewRequestStatus",
+    "RoleIn",
+    "RoleInDocument",
+    "RoleInResource",
+    "RoleInRole",
     "Seed004UnauthorizedDocument",
+    "Subscription",
     "TemplateAttributes",
     "TemplateCategory",
     "TemplateChannel",
@@ -243,5 +298,10 @@ __all__ = (
     "UnsubscribeIn",
     "UnsubscribeInDocument",
     "UnsubscribeInResource",
+    "UserAttributes",
+    "UsersDocument",
+    "UsersListDocument",
+    "UsersResource",
+    "UsersResourceType",
     "Variable",
 )

@@ -24,6 +24,8 @@ class AddContactIn:
         delay_hours (int | Unset): Hours to wait before sending the review request Default: 0.
         email (None | str | Unset): Contact's email address (required if no mobile_phone_number)
         first_name (None | str | Unset): Contact's first name
+        force (bool | Unset): Send even to a contact asked for a review recently (by default such a call answers 200
+            with the request that exists, and sends nothing again). Default: False.
         last_name (None | str | Unset): Contact's last name
         metadata (AddContactInMetadata | None | Unset): Additional custom data: at most 16 KB as JSON
         mobile_phone_number (None | str | Unset): Contact's mobile phone number in E.164 format (required if no email)
@@ -33,6 +35,7 @@ class AddContactIn:
     delay_hours: int | Unset = 0
     email: None | str | Unset = UNSET
     first_name: None | str | Unset = UNSET
+    force: bool | Unset = False
     last_name: None | str | Unset = UNSET
     metadata: AddContactInMetadata | None | Unset = UNSET
     mobile_phone_number: None | str | Unset = UNSET
@@ -60,6 +63,8 @@ class AddContactIn:
             first_name = UNSET
         else:
             first_name = self.first_name
+
+        force = self.force
 
         last_name: None | str | Unset
         if isinstance(self.last_name, Unset):
@@ -92,6 +97,8 @@ class AddContactIn:
             field_dict["email"] = email
         if first_name is not UNSET:
             field_dict["first_name"] = first_name
+        if force is not UNSET:
+            field_dict["force"] = force
         if last_name is not UNSET:
             field_dict["last_name"] = last_name
         if metadata is not UNSET:
@@ -136,6 +143,8 @@ class AddContactIn:
 
         first_name = _parse_first_name(d.pop("first_name", UNSET))
 
+        force = d.pop("force", UNSET)
+
         def _parse_last_name(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -176,6 +185,7 @@ class AddContactIn:
             delay_hours=delay_hours,
             email=email,
             first_name=first_name,
+            force=force,
             last_name=last_name,
             metadata=metadata,
             mobile_phone_number=mobile_phone_number,

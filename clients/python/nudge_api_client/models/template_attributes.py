@@ -28,12 +28,15 @@ class TemplateAttributes:
         created_at (datetime.datetime | None | Unset):
         description (None | str | Unset):
         html_content (None | str | Unset):
+        is_public (bool | None | Unset): Always false: templates belong to their organization.
         name (None | str | Unset):
         organization_id (None | str | Unset):
         starter_key (None | str | Unset): Set on the starter templates Nudge made.
         subject (None | str | Unset):
         text_content (None | str | Unset):
+        thumbnail_url (None | str | Unset): Always null: Nudge draws no thumbnails (seed 001 field).
         updated_at (datetime.datetime | None | Unset):
+        usage_count (int | None | Unset): Messages made from the template.
         variables (list[Variable] | None | Unset):
     """
 
@@ -43,12 +46,15 @@ class TemplateAttributes:
     created_at: datetime.datetime | None | Unset = UNSET
     description: None | str | Unset = UNSET
     html_content: None | str | Unset = UNSET
+    is_public: bool | None | Unset = UNSET
     name: None | str | Unset = UNSET
     organization_id: None | str | Unset = UNSET
     starter_key: None | str | Unset = UNSET
     subject: None | str | Unset = UNSET
     text_content: None | str | Unset = UNSET
+    thumbnail_url: None | str | Unset = UNSET
     updated_at: datetime.datetime | None | Unset = UNSET
+    usage_count: int | None | Unset = UNSET
     variables: list[Variable] | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -95,6 +101,12 @@ class TemplateAttributes:
         else:
             html_content = self.html_content
 
+        is_public: bool | None | Unset
+        if isinstance(self.is_public, Unset):
+            is_public = UNSET
+        else:
+            is_public = self.is_public
+
         name: None | str | Unset
         if isinstance(self.name, Unset):
             name = UNSET
@@ -125,6 +137,12 @@ class TemplateAttributes:
         else:
             text_content = self.text_content
 
+        thumbnail_url: None | str | Unset
+        if isinstance(self.thumbnail_url, Unset):
+            thumbnail_url = UNSET
+        else:
+            thumbnail_url = self.thumbnail_url
+
         updated_at: None | str | Unset
         if isinstance(self.updated_at, Unset):
             updated_at = UNSET
@@ -132,6 +150,12 @@ class TemplateAttributes:
             updated_at = self.updated_at.isoformat()
         else:
             updated_at = self.updated_at
+
+        usage_count: int | None | Unset
+        if isinstance(self.usage_count, Unset):
+            usage_count = UNSET
+        else:
+            usage_count = self.usage_count
 
         variables: list[dict[str, Any]] | None | Unset
         if isinstance(self.variables, Unset):
@@ -160,6 +184,8 @@ class TemplateAttributes:
             field_dict["description"] = description
         if html_content is not UNSET:
             field_dict["html_content"] = html_content
+        if is_public is not UNSET:
+            field_dict["is_public"] = is_public
         if name is not UNSET:
             field_dict["name"] = name
         if organization_id is not UNSET:
@@ -170,8 +196,12 @@ class TemplateAttributes:
             field_dict["subject"] = subject
         if text_content is not UNSET:
             field_dict["text_content"] = text_content
+        if thumbnail_url is not UNSET:
+            field_dict["thumbnail_url"] = thumbnail_url
         if updated_at is not UNSET:
             field_dict["updated_at"] = updated_at
+        if usage_count is not UNSET:
+            field_dict["usage_count"] = usage_count
         if variables is not UNSET:
             field_dict["variables"] = variables
 
@@ -261,6 +291,15 @@ class TemplateAttributes:
 
         html_content = _parse_html_content(d.pop("html_content", UNSET))
 
+        def _parse_is_public(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        is_public = _parse_is_public(d.pop("is_public", UNSET))
+
         def _parse_name(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -306,6 +345,15 @@ class TemplateAttributes:
 
         text_content = _parse_text_content(d.pop("text_content", UNSET))
 
+        def _parse_thumbnail_url(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        thumbnail_url = _parse_thumbnail_url(d.pop("thumbnail_url", UNSET))
+
         def _parse_updated_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
                 return data
@@ -322,6 +370,15 @@ class TemplateAttributes:
             return cast(datetime.datetime | None | Unset, data)
 
         updated_at = _parse_updated_at(d.pop("updated_at", UNSET))
+
+        def _parse_usage_count(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        usage_count = _parse_usage_count(d.pop("usage_count", UNSET))
 
         def _parse_variables(data: object) -> list[Variable] | None | Unset:
             if data is None:
@@ -352,12 +409,15 @@ class TemplateAttributes:
             created_at=created_at,
             description=description,
             html_content=html_content,
+            is_public=is_public,
             name=name,
             organization_id=organization_id,
             starter_key=starter_key,
             subject=subject,
             text_content=text_content,
+            thumbnail_url=thumbnail_url,
             updated_at=updated_at,
+            usage_count=usage_count,
             variables=variables,
         )
 

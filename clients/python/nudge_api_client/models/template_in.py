@@ -17,18 +17,19 @@ T = TypeVar("T", bound="TemplateIn")
 
 @_attrs_define
 class TemplateIn:
-    """A template's attributes; on PUT only those given change. ``channel`` is required on create.
+    """A template's attributes; on PUT only those given change. On create ``channel`` defaults to email
+    and an email's ``subject`` to the template's name (seed 001's body has neither).
 
-    Attributes:
-        body (None | str | Unset):
-        category (None | str | Unset):
-        channel (None | str | Unset): email or sms
-        description (None | str | Unset):
-        html_content (None | str | Unset):
-        name (None | str | Unset):
-        subject (None | str | Unset):
-        text_content (None | str | Unset):
-        variables (list[Variable] | None | Unset):
+        Attributes:
+            body (None | str | Unset):
+            category (None | str | Unset):
+            channel (None | str | Unset): email or sms
+            description (None | str | Unset):
+            html_content (None | str | Unset):
+            name (None | str | Unset):
+            subject (None | str | Unset):
+            text_content (None | str | Unset):
+            variables (list[Variable] | None | Unset):
     """
 
     body: None | str | Unset = UNSET

@@ -19,8 +19,9 @@ T = TypeVar("T", bound="TemplateInResource")
 class TemplateInResource:
     """
     Attributes:
-        attributes (TemplateIn): A template's attributes; on PUT only those given change. ``channel`` is required on
-            create.
+        attributes (TemplateIn): A template's attributes; on PUT only those given change. On create ``channel`` defaults
+            to email
+            and an email's ``subject`` to the template's name (seed 001's body has neither).
         id (str | Unset):
         type_ (str | Unset):
     """

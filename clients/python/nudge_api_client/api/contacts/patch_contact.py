@@ -18,8 +18,11 @@ def _get_kwargs(
     *,
     body: ContactIn | ContactInDocument | Unset = UNSET,
     fieldscontacts: str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     params: dict[str, Any] = {}
 
@@ -121,6 +124,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: ContactIn | ContactInDocument | Unset = UNSET,
     fieldscontacts: str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ContactsDocument | ErrorDocument]:
     """Update some of a contact's fields
 
@@ -131,6 +135,7 @@ def sync_detailed(
     Args:
         contact_id (str):
         fieldscontacts (str | Unset):
+        idempotency_key (str | Unset):
         body (ContactIn | Unset): A contact's fields; ``mobile_phone_number`` (seed 000) and
             ``name`` (seed 003) are accepted too.
         body (ContactInDocument | Unset):
@@ -147,6 +152,7 @@ def sync_detailed(
         contact_id=contact_id,
         body=body,
         fieldscontacts=fieldscontacts,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -162,6 +168,7 @@ def sync(
     client: AuthenticatedClient,
     body: ContactIn | ContactInDocument | Unset = UNSET,
     fieldscontacts: str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> ContactsDocument | ErrorDocument | None:
     """Update some of a contact's fields
 
@@ -172,6 +179,7 @@ def sync(
     Args:
         contact_id (str):
         fieldscontacts (str | Unset):
+        idempotency_key (str | Unset):
         body (ContactIn | Unset): A contact's fields; ``mobile_phone_number`` (seed 000) and
             ``name`` (seed 003) are accepted too.
         body (ContactInDocument | Unset):
@@ -189,6 +197,7 @@ def sync(
         client=client,
         body=body,
         fieldscontacts=fieldscontacts,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -198,6 +207,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: ContactIn | ContactInDocument | Unset = UNSET,
     fieldscontacts: str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ContactsDocument | ErrorDocument]:
     """Update some of a contact's fields
 
@@ -208,6 +218,7 @@ async def asyncio_detailed(
     Args:
         contact_id (str):
         fieldscontacts (str | Unset):
+        idempotency_key (str | Unset):
         body (ContactIn | Unset): A contact's fields; ``mobile_phone_number`` (seed 000) and
             ``name`` (seed 003) are accepted too.
         body (ContactInDocument | Unset):
@@ -224,6 +235,7 @@ async def asyncio_detailed(
         contact_id=contact_id,
         body=body,
         fieldscontacts=fieldscontacts,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -237,6 +249,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: ContactIn | ContactInDocument | Unset = UNSET,
     fieldscontacts: str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> ContactsDocument | ErrorDocument | None:
     """Update some of a contact's fields
 
@@ -247,6 +260,7 @@ async def asyncio(
     Args:
         contact_id (str):
         fieldscontacts (str | Unset):
+        idempotency_key (str | Unset):
         body (ContactIn | Unset): A contact's fields; ``mobile_phone_number`` (seed 000) and
             ``name`` (seed 003) are accepted too.
         body (ContactInDocument | Unset):
@@ -265,5 +279,6 @@ async def asyncio(
             client=client,
             body=body,
             fieldscontacts=fieldscontacts,
+            idempotency_key=idempotency_key,
         )
     ).parsed

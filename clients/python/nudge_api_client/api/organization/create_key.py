@@ -30,7 +30,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "post",
-        "url": "/api/v1/organization/api_keys",
+        "url": "/api/v1/organization/api-keys",
         "params": params,
     }
 

@@ -7,20 +7,26 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_document import ErrorDocument
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     key_id: str,
+    *,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "delete",
-        "url": "/api/v1/organization/api_keys/{key_id}".format(
+        "url": "/api/v1/organization/api-keys/{key_id}".format(
             key_id=quote(str(key_id), safe=""),
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -49,6 +55,16 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_404
 
+    if response.status_code == 409:
+        response_409 = ErrorDocument.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 422:
+        response_422 = ErrorDocument.from_dict(response.json())
+
+        return response_422
+
     if response.status_code == 429:
         response_429 = ErrorDocument.from_dict(response.json())
 
@@ -73,6 +89,7 @@ def sync_detailed(
     key_id: str,
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Any | ErrorDocument]:
     """Revoke an API key
 
@@ -80,6 +97,7 @@ def sync_detailed(
 
     Args:
         key_id (str):
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -91,6 +109,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         key_id=key_id,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -104,6 +123,7 @@ def sync(
     key_id: str,
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
 ) -> Any | ErrorDocument | None:
     """Revoke an API key
 
@@ -111,6 +131,7 @@ def sync(
 
     Args:
         key_id (str):
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -123,6 +144,7 @@ def sync(
     return sync_detailed(
         key_id=key_id,
         client=client,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -130,6 +152,7 @@ async def asyncio_detailed(
     key_id: str,
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Any | ErrorDocument]:
     """Revoke an API key
 
@@ -137,6 +160,7 @@ async def asyncio_detailed(
 
     Args:
         key_id (str):
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -148,6 +172,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         key_id=key_id,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -159,6 +184,7 @@ async def asyncio(
     key_id: str,
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
 ) -> Any | ErrorDocument | None:
     """Revoke an API key
 
@@ -166,6 +192,7 @@ async def asyncio(
 
     Args:
         key_id (str):
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -179,5 +206,6 @@ async def asyncio(
         await asyncio_detailed(
             key_id=key_id,
             client=client,
+            idempotency_key=idempotency_key,
         )
     ).parsed

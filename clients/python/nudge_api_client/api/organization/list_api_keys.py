@@ -35,7 +35,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/api/v1/organization/api_keys",
+        "url": "/api/v1/organization/api-keys",
         "params": params,
     }
 

@@ -37,6 +37,11 @@ def _get_kwargs(
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> AddContactOut | ErrorDocument | None:
+    if response.status_code == 200:
+        response_200 = AddContactOut.from_dict(response.json())
+
+        return response_200
+
     if response.status_code == 201:
         response_201 = AddContactOut.from_dict(response.json())
 
@@ -103,7 +108,10 @@ def sync_detailed(
     """Add Contact (send review request)
 
      Creates (or updates) a contact and schedules a review request `delay_hours` from now (seed 000).
-    Give an email or a mobile phone number. Idempotent with an Idempotency-Key.
+    Give an email or a mobile phone number; fields it does not know are ignored. Idempotent with an
+    Idempotency-Key. A contact already asked within the organization's ask-again period is not asked
+    again: the answer is 200 with the request that exists and a `message` saying it was not sent again
+    (so a retried call neither fails nor sends twice); `"force": true` sends a new one all the same.
 
     Scope: `review_requests:write`; role: editor or above.
 
@@ -141,7 +149,10 @@ def sync(
     """Add Contact (send review request)
 
      Creates (or updates) a contact and schedules a review request `delay_hours` from now (seed 000).
-    Give an email or a mobile phone number. Idempotent with an Idempotency-Key.
+    Give an email or a mobile phone number; fields it does not know are ignored. Idempotent with an
+    Idempotency-Key. A contact already asked within the organization's ask-again period is not asked
+    again: the answer is 200 with the request that exists and a `message` saying it was not sent again
+    (so a retried call neither fails nor sends twice); `"force": true` sends a new one all the same.
 
     Scope: `review_requests:write`; role: editor or above.
 
@@ -174,7 +185,10 @@ async def asyncio_detailed(
     """Add Contact (send review request)
 
      Creates (or updates) a contact and schedules a review request `delay_hours` from now (seed 000).
-    Give an email or a mobile phone number. Idempotent with an Idempotency-Key.
+    Give an email or a mobile phone number; fields it does not know are ignored. Idempotent with an
+    Idempotency-Key. A contact already asked within the organization's ask-again period is not asked
+    again: the answer is 200 with the request that exists and a `message` saying it was not sent again
+    (so a retried call neither fails nor sends twice); `"force": true` sends a new one all the same.
 
     Scope: `review_requests:write`; role: editor or above.
 
@@ -210,7 +224,10 @@ async def asyncio(
     """Add Contact (send review request)
 
      Creates (or updates) a contact and schedules a review request `delay_hours` from now (seed 000).
-    Give an email or a mobile phone number. Idempotent with an Idempotency-Key.
+    Give an email or a mobile phone number; fields it does not know are ignored. Idempotent with an
+    Idempotency-Key. A contact already asked within the organization's ask-again period is not asked
+    again: the answer is 200 with the request that exists and a `message` saying it was not sent again
+    (so a retried call neither fails nor sends twice); `"force": true` sends a new one all the same.
 
     Scope: `review_requests:write`; role: editor or above.
 

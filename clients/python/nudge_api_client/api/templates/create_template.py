@@ -119,15 +119,17 @@ def sync_detailed(
     """Create a template
 
      The template is rendered for a sample contact before it is saved: a mistake, an unknown name or
-    anything the sandbox refuses is a 422 pointing at the attribute.
+    anything the sandbox refuses is a 422 pointing at the attribute, every missing field at once.
+    `channel` defaults to `email`, and an email's `subject` to the template's name.
 
     Scope: `templates:write`; role: editor or above.
 
     Args:
         fieldstemplates (str | Unset):
         idempotency_key (str | Unset):
-        body (TemplateIn | Unset): A template's attributes; on PUT only those given change.
-            ``channel`` is required on create.
+        body (TemplateIn | Unset): A template's attributes; on PUT only those given change. On
+            create ``channel`` defaults to email
+            and an email's ``subject`` to the template's name (seed 001's body has neither).
         body (TemplateInDocument | Unset):
 
     Raises:
@@ -161,15 +163,17 @@ def sync(
     """Create a template
 
      The template is rendered for a sample contact before it is saved: a mistake, an unknown name or
-    anything the sandbox refuses is a 422 pointing at the attribute.
+    anything the sandbox refuses is a 422 pointing at the attribute, every missing field at once.
+    `channel` defaults to `email`, and an email's `subject` to the template's name.
 
     Scope: `templates:write`; role: editor or above.
 
     Args:
         fieldstemplates (str | Unset):
         idempotency_key (str | Unset):
-        body (TemplateIn | Unset): A template's attributes; on PUT only those given change.
-            ``channel`` is required on create.
+        body (TemplateIn | Unset): A template's attributes; on PUT only those given change. On
+            create ``channel`` defaults to email
+            and an email's ``subject`` to the template's name (seed 001's body has neither).
         body (TemplateInDocument | Unset):
 
     Raises:
@@ -198,15 +202,17 @@ async def asyncio_detailed(
     """Create a template
 
      The template is rendered for a sample contact before it is saved: a mistake, an unknown name or
-    anything the sandbox refuses is a 422 pointing at the attribute.
+    anything the sandbox refuses is a 422 pointing at the attribute, every missing field at once.
+    `channel` defaults to `email`, and an email's `subject` to the template's name.
 
     Scope: `templates:write`; role: editor or above.
 
     Args:
         fieldstemplates (str | Unset):
         idempotency_key (str | Unset):
-        body (TemplateIn | Unset): A template's attributes; on PUT only those given change.
-            ``channel`` is required on create.
+        body (TemplateIn | Unset): A template's attributes; on PUT only those given change. On
+            create ``channel`` defaults to email
+            and an email's ``subject`` to the template's name (seed 001's body has neither).
         body (TemplateInDocument | Unset):
 
     Raises:
@@ -238,15 +244,17 @@ async def asyncio(
     """Create a template
 
      The template is rendered for a sample contact before it is saved: a mistake, an unknown name or
-    anything the sandbox refuses is a 422 pointing at the attribute.
+    anything the sandbox refuses is a 422 pointing at the attribute, every missing field at once.
+    `channel` defaults to `email`, and an email's `subject` to the template's name.
 
     Scope: `templates:write`; role: editor or above.
 
     Args:
         fieldstemplates (str | Unset):
         idempotency_key (str | Unset):
-        body (TemplateIn | Unset): A template's attributes; on PUT only those given change.
-            ``channel`` is required on create.
+        body (TemplateIn | Unset): A template's attributes; on PUT only those given change. On
+            create ``channel`` defaults to email
+            and an email's ``subject`` to the template's name (seed 001's body has neither).
         body (TemplateInDocument | Unset):
 
     Raises:

@@ -15,6 +15,7 @@ def _get_kwargs(
     filterchannel: str | Unset = UNSET,
     filtercategory: str | Unset = UNSET,
     filtersearch: str | Unset = UNSET,
+    filteris_public: str | Unset = UNSET,
     search: str | Unset = UNSET,
     sort: str | Unset = UNSET,
     pagenumber: int | Unset = UNSET,
@@ -30,6 +31,8 @@ def _get_kwargs(
     params["filter[category]"] = filtercategory
 
     params["filter[search]"] = filtersearch
+
+    params["filter[is_public]"] = filteris_public
 
     params["search"] = search
 
@@ -110,6 +113,7 @@ def sync_detailed(
     filterchannel: str | Unset = UNSET,
     filtercategory: str | Unset = UNSET,
     filtersearch: str | Unset = UNSET,
+    filteris_public: str | Unset = UNSET,
     search: str | Unset = UNSET,
     sort: str | Unset = UNSET,
     pagenumber: int | Unset = UNSET,
@@ -125,6 +129,7 @@ def sync_detailed(
         filterchannel (str | Unset):
         filtercategory (str | Unset):
         filtersearch (str | Unset):
+        filteris_public (str | Unset):
         search (str | Unset):
         sort (str | Unset):
         pagenumber (int | Unset):
@@ -144,6 +149,7 @@ def sync_detailed(
         filterchannel=filterchannel,
         filtercategory=filtercategory,
         filtersearch=filtersearch,
+        filteris_public=filteris_public,
         search=search,
         sort=sort,
         pagenumber=pagenumber,
@@ -165,6 +171,7 @@ def sync(
     filterchannel: str | Unset = UNSET,
     filtercategory: str | Unset = UNSET,
     filtersearch: str | Unset = UNSET,
+    filteris_public: str | Unset = UNSET,
     search: str | Unset = UNSET,
     sort: str | Unset = UNSET,
     pagenumber: int | Unset = UNSET,
@@ -180,6 +187,7 @@ def sync(
         filterchannel (str | Unset):
         filtercategory (str | Unset):
         filtersearch (str | Unset):
+        filteris_public (str | Unset):
         search (str | Unset):
         sort (str | Unset):
         pagenumber (int | Unset):
@@ -200,6 +208,7 @@ def sync(
         filterchannel=filterchannel,
         filtercategory=filtercategory,
         filtersearch=filtersearch,
+        filteris_public=filteris_public,
         search=search,
         sort=sort,
         pagenumber=pagenumber,
@@ -215,6 +224,7 @@ async def asyncio_detailed(
     filterchannel: str | Unset = UNSET,
     filtercategory: str | Unset = UNSET,
     filtersearch: str | Unset = UNSET,
+    filteris_public: str | Unset = UNSET,
     search: str | Unset = UNSET,
     sort: str | Unset = UNSET,
     pagenumber: int | Unset = UNSET,
@@ -230,6 +240,7 @@ async def asyncio_detailed(
         filterchannel (str | Unset):
         filtercategory (str | Unset):
         filtersearch (str | Unset):
+        filteris_public (str | Unset):
         search (str | Unset):
         sort (str | Unset):
         pagenumber (int | Unset):
@@ -249,6 +260,7 @@ async def asyncio_detailed(
         filterchannel=filterchannel,
         filtercategory=filtercategory,
         filtersearch=filtersearch,
+        filteris_public=filteris_public,
         search=search,
         sort=sort,
         pagenumber=pagenumber,
@@ -268,6 +280,7 @@ async def asyncio(
     filterchannel: str | Unset = UNSET,
     filtercategory: str | Unset = UNSET,
     filtersearch: str | Unset = UNSET,
+    filteris_public: str | Unset = UNSET,
     search: str | Unset = UNSET,
     sort: str | Unset = UNSET,
     pagenumber: int | Unset = UNSET,
@@ -283,6 +296,7 @@ async def asyncio(
         filterchannel (str | Unset):
         filtercategory (str | Unset):
         filtersearch (str | Unset):
+        filteris_public (str | Unset):
         search (str | Unset):
         sort (str | Unset):
         pagenumber (int | Unset):
@@ -304,6 +318,7 @@ async def asyncio(
             filterchannel=filterchannel,
             filtercategory=filtercategory,
             filtersearch=filtersearch,
+            filteris_public=filteris_public,
             search=search,
             sort=sort,
             pagenumber=pagenumber,

@@ -18,8 +18,11 @@ def _get_kwargs(
     *,
     body: TemplateIn | TemplateInDocument | Unset = UNSET,
     fieldstemplates: str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     params: dict[str, Any] = {}
 
@@ -121,6 +124,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: TemplateIn | TemplateInDocument | Unset = UNSET,
     fieldstemplates: str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ErrorDocument | TemplatesDocument]:
     """Update a template
 
@@ -131,8 +135,10 @@ def sync_detailed(
     Args:
         template_id (str):
         fieldstemplates (str | Unset):
-        body (TemplateIn | Unset): A template's attributes; on PUT only those given change.
-            ``channel`` is required on create.
+        idempotency_key (str | Unset):
+        body (TemplateIn | Unset): A template's attributes; on PUT only those given change. On
+            create ``channel`` defaults to email
+            and an email's ``subject`` to the template's name (seed 001's body has neither).
         body (TemplateInDocument | Unset):
 
     Raises:
@@ -147,6 +153,7 @@ def sync_detailed(
         template_id=template_id,
         body=body,
         fieldstemplates=fieldstemplates,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -162,6 +169,7 @@ def sync(
     client: AuthenticatedClient,
     body: TemplateIn | TemplateInDocument | Unset = UNSET,
     fieldstemplates: str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> ErrorDocument | TemplatesDocument | None:
     """Update a template
 
@@ -172,8 +180,10 @@ def sync(
     Args:
         template_id (str):
         fieldstemplates (str | Unset):
-        body (TemplateIn | Unset): A template's attributes; on PUT only those given change.
-            ``channel`` is required on create.
+        idempotency_key (str | Unset):
+        body (TemplateIn | Unset): A template's attributes; on PUT only those given change. On
+            create ``channel`` defaults to email
+            and an email's ``subject`` to the template's name (seed 001's body has neither).
         body (TemplateInDocument | Unset):
 
     Raises:
@@ -189,6 +199,7 @@ def sync(
         client=client,
         body=body,
         fieldstemplates=fieldstemplates,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -198,6 +209,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: TemplateIn | TemplateInDocument | Unset = UNSET,
     fieldstemplates: str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ErrorDocument | TemplatesDocument]:
     """Update a template
 
@@ -208,8 +220,10 @@ async def asyncio_detailed(
     Args:
         template_id (str):
         fieldstemplates (str | Unset):
-        body (TemplateIn | Unset): A template's attributes; on PUT only those given change.
-            ``channel`` is required on create.
+        idempotency_key (str | Unset):
+        body (TemplateIn | Unset): A template's attributes; on PUT only those given change. On
+            create ``channel`` defaults to email
+            and an email's ``subject`` to the template's name (seed 001's body has neither).
         body (TemplateInDocument | Unset):
 
     Raises:
@@ -224,6 +238,7 @@ async def asyncio_detailed(
         template_id=template_id,
         body=body,
         fieldstemplates=fieldstemplates,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -237,6 +252,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: TemplateIn | TemplateInDocument | Unset = UNSET,
     fieldstemplates: str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> ErrorDocument | TemplatesDocument | None:
     """Update a template
 
@@ -247,8 +263,10 @@ async def asyncio(
     Args:
         template_id (str):
         fieldstemplates (str | Unset):
-        body (TemplateIn | Unset): A template's attributes; on PUT only those given change.
-            ``channel`` is required on create.
+        idempotency_key (str | Unset):
+        body (TemplateIn | Unset): A template's attributes; on PUT only those given change. On
+            create ``channel`` defaults to email
+            and an email's ``subject`` to the template's name (seed 001's body has neither).
         body (TemplateInDocument | Unset):
 
     Raises:
@@ -265,5 +283,6 @@ async def asyncio(
             client=client,
             body=body,
             fieldstemplates=fieldstemplates,
+            idempotency_key=idempotency_key,
         )
     ).parsed

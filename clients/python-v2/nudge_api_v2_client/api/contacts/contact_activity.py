@@ -1,0 +1,290 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.contact_activities_list_document import ContactActivitiesListDocument
+from ...models.v2_error import V2Error
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    contact_id: str,
+    *,
+    filterkind: str | Unset = UNSET,
+    sort: str | Unset = UNSET,
+    pagenumber: int | Unset = UNSET,
+    pagesize: int | Unset = 25,
+    pagecursor: str | Unset = UNSET,
+    fieldscontact_activities: str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["filter[kind]"] = filterkind
+
+    params["sort"] = sort
+
+    params["page[number]"] = pagenumber
+
+    params["page[size]"] = pagesize
+
+    params["page[cursor]"] = pagecursor
+
+    params["fields[contact_activities]"] = fieldscontact_activities
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v2/contacts/{contact_id}/activity".format(
+            contact_id=quote(str(contact_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ContactActivitiesListDocument | V2Error | None:
+    if response.status_code == 200:
+        response_200 = ContactActivitiesListDocument.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = V2Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = V2Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = V2Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = V2Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = V2Error.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = V2Error.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ContactActivitiesListDocument | V2Error]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    contact_id: str,
+    *,
+    client: AuthenticatedClient,
+    filterkind: str | Unset = UNSET,
+    sort: str | Unset = UNSET,
+    pagenumber: int | Unset = UNSET,
+    pagesize: int | Unset = 25,
+    pagecursor: str | Unset = UNSET,
+    fieldscontact_activities: str | Unset = UNSET,
+) -> Response[ContactActivitiesListDocument | V2Error]:
+    """A contact's activity timeline
+
+     Scope: `contacts:read`; role: viewer or above.
+
+    Args:
+        contact_id (str):
+        filterkind (str | Unset):
+        sort (str | Unset):
+        pagenumber (int | Unset):
+        pagesize (int | Unset):  Default: 25.
+        pagecursor (str | Unset):
+        fieldscontact_activities (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ContactActivitiesListDocument | V2Error]
+    """
+
+    kwargs = _get_kwargs(
+        contact_id=contact_id,
+        filterkind=filterkind,
+        sort=sort,
+        pagenumber=pagenumber,
+        pagesize=pagesize,
+        pagecursor=pagecursor,
+        fieldscontact_activities=fieldscontact_activities,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    contact_id: str,
+    *,
+    client: AuthenticatedClient,
+    filterkind: str | Unset = UNSET,
+    sort: str | Unset = UNSET,
+    pagenumber: int | Unset = UNSET,
+    pagesize: int | Unset = 25,
+    pagecursor: str | Unset = UNSET,
+    fieldscontact_activities: str | Unset = UNSET,
+) -> ContactActivitiesListDocument | V2Error | None:
+    """A contact's activity timeline
+
+     Scope: `contacts:read`; role: viewer or above.
+
+    Args:
+        contact_id (str):
+        filterkind (str | Unset):
+        sort (str | Unset):
+        pagenumber (int | Unset):
+        pagesize (int | Unset):  Default: 25.
+        pagecursor (str | Unset):
+        fieldscontact_activities (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ContactActivitiesListDocument | V2Error
+    """
+
+    return sync_detailed(
+        contact_id=contact_id,
+        client=client,
+        filterkind=filterkind,
+        sort=sort,
+        pagenumber=pagenumber,
+        pagesize=pagesize,
+        pagecursor=pagecursor,
+        fieldscontact_activities=fieldscontact_activities,
+    ).parsed
+
+
+async def asyncio_detailed(
+    contact_id: str,
+    *,
+    client: AuthenticatedClient,
+    filterkind: str | Unset = UNSET,
+    sort: str | Unset = UNSET,
+    pagenumber: int | Unset = UNSET,
+    pagesize: int | Unset = 25,
+    pagecursor: str | Unset = UNSET,
+    fieldscontact_activities: str | Unset = UNSET,
+) -> Response[ContactActivitiesListDocument | V2Error]:
+    """A contact's activity timeline
+
+     Scope: `contacts:read`; role: viewer or above.
+
+    Args:
+        contact_id (str):
+        filterkind (str | Unset):
+        sort (str | Unset):
+        pagenumber (int | Unset):
+        pagesize (int | Unset):  Default: 25.
+        pagecursor (str | Unset):
+        fieldscontact_activities (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ContactActivitiesListDocument | V2Error]
+    """
+
+    kwargs = _get_kwargs(
+        contact_id=contact_id,
+        filterkind=filterkind,
+        sort=sort,
+        pagenumber=pagenumber,
+        pagesize=pagesize,
+        pagecursor=pagecursor,
+        fieldscontact_activities=fieldscontact_activities,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    contact_id: str,
+    *,
+    client: AuthenticatedClient,
+    filterkind: str | Unset = UNSET,
+    sort: str | Unset = UNSET,
+    pagenumber: int | Unset = UNSET,
+    pagesize: int | Unset = 25,
+    pagecursor: str | Unset = UNSET,
+    fieldscontact_activities: str | Unset = UNSET,
+) -> ContactActivitiesListDocument | V2Error | None:
+    """A contact's activity timeline
+
+     Scope: `contacts:read`; role: viewer or above.
+
+    Args:
+        contact_id (str):
+        filterkind (str | Unset):
+        sort (str | Unset):
+        pagenumber (int | Unset):
+        pagesize (int | Unset):  Default: 25.
+        pagecursor (str | Unset):
+        fieldscontact_activities (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ContactActivitiesListDocument | V2Error
+    """
+
+    return (
+        await asyncio_detailed(
+            contact_id=contact_id,
+            client=client,
+            filterkind=filterkind,
+            sort=sort,
+            pagenumber=pagenumber,
+            pagesize=pagesize,
+            pagecursor=pagecursor,
+            fieldscontact_activities=fieldscontact_activities,
+        )
+    ).parsed

@@ -1,0 +1,261 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.invitations_document import InvitationsDocument
+from ...models.invite_in import InviteIn
+from ...models.invite_in_document import InviteInDocument
+from ...models.v2_error import V2Error
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    body: InviteIn | InviteInDocument | Unset = UNSET,
+    fieldsinvitations: str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    params: dict[str, Any] = {}
+
+    params["fields[invitations]"] = fieldsinvitations
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v2/organization/users/invite",
+        "params": params,
+    }
+
+    if isinstance(body, InviteIn):
+        _kwargs["json"] = body.to_dict()
+
+        headers["Content-Type"] = "application/json"
+    if isinstance(body, InviteInDocument):
+        _kwargs["json"] = body.to_dict()
+
+        headers["Content-Type"] = "application/vnd.api+json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> InvitationsDocument | V2Error | None:
+    if response.status_code == 201:
+        response_201 = InvitationsDocument.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = V2Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = V2Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = V2Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 409:
+        response_409 = V2Error.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 415:
+        response_415 = V2Error.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = V2Error.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = V2Error.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[InvitationsDocument | V2Error]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: InviteIn | InviteInDocument | Unset = UNSET,
+    fieldsinvitations: str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[InvitationsDocument | V2Error]:
+    """Invite a user
+
+     Emails a link to join with the role (good for 7 days); a new invitation to the same address replaces
+    the pending one. Only an owner may invite an owner; someone already on the team is a 422.
+
+    Scope: `organization:write`; role: admin or above.
+
+    Args:
+        fieldsinvitations (str | Unset):
+        idempotency_key (str | Unset):
+        body (InviteIn):
+        body (InviteInDocument):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[InvitationsDocument | V2Error]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        fieldsinvitations=fieldsinvitations,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: InviteIn | InviteInDocument | Unset = UNSET,
+    fieldsinvitations: str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> InvitationsDocument | V2Error | None:
+    """Invite a user
+
+     Emails a link to join with the role (good for 7 days); a new invitation to the same address replaces
+    the pending one. Only an owner may invite an owner; someone already on the team is a 422.
+
+    Scope: `organization:write`; role: admin or above.
+
+    Args:
+        fieldsinvitations (str | Unset):
+        idempotency_key (str | Unset):
+        body (InviteIn):
+        body (InviteInDocument):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        InvitationsDocument | V2Error
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+        fieldsinvitations=fieldsinvitations,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: InviteIn | InviteInDocument | Unset = UNSET,
+    fieldsinvitations: str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[InvitationsDocument | V2Error]:
+    """Invite a user
+
+     Emails a link to join with the role (good for 7 days); a new invitation to the same address replaces
+    the pending one. Only an owner may invite an owner; someone already on the team is a 422.
+
+    Scope: `organization:write`; role: admin or above.
+
+    Args:
+        fieldsinvitations (str | Unset):
+        idempotency_key (str | Unset):
+        body (InviteIn):
+        body (InviteInDocument):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[InvitationsDocument | V2Error]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        fieldsinvitations=fieldsinvitations,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: InviteIn | InviteInDocument | Unset = UNSET,
+    fieldsinvitations: str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> InvitationsDocument | V2Error | None:
+    """Invite a user
+
+     Emails a link to join with the role (good for 7 days); a new invitation to the same address replaces
+    the pending one. Only an owner may invite an owner; someone already on the team is a 422.
+
+    Scope: `organization:write`; role: admin or above.
+
+    Args:
+        fieldsinvitations (str | Unset):
+        idempotency_key (str | Unset):
+        body (InviteIn):
+        body (InviteInDocument):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        InvitationsDocument | V2Error
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            fieldsinvitations=fieldsinvitations,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

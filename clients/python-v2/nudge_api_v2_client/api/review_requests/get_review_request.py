@@ -1,0 +1,210 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.review_requests_document import ReviewRequestsDocument
+from ...models.v2_error import V2Error
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    request_id: str,
+    *,
+    fieldsreview_requests: str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["fields[review_requests]"] = fieldsreview_requests
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v2/review_requests/{request_id}".format(
+            request_id=quote(str(request_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ReviewRequestsDocument | V2Error | None:
+    if response.status_code == 200:
+        response_200 = ReviewRequestsDocument.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = V2Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = V2Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = V2Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = V2Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = V2Error.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ReviewRequestsDocument | V2Error]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    request_id: str,
+    *,
+    client: AuthenticatedClient,
+    fieldsreview_requests: str | Unset = UNSET,
+) -> Response[ReviewRequestsDocument | V2Error]:
+    """Get a review request
+
+     Scope: `review_requests:read`; role: viewer or above.
+
+    Args:
+        request_id (str):
+        fieldsreview_requests (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ReviewRequestsDocument | V2Error]
+    """
+
+    kwargs = _get_kwargs(
+        request_id=request_id,
+        fieldsreview_requests=fieldsreview_requests,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    request_id: str,
+    *,
+    client: AuthenticatedClient,
+    fieldsreview_requests: str | Unset = UNSET,
+) -> ReviewRequestsDocument | V2Error | None:
+    """Get a review request
+
+     Scope: `review_requests:read`; role: viewer or above.
+
+    Args:
+        request_id (str):
+        fieldsreview_requests (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ReviewRequestsDocument | V2Error
+    """
+
+    return sync_detailed(
+        request_id=request_id,
+        client=client,
+        fieldsreview_requests=fieldsreview_requests,
+    ).parsed
+
+
+async def asyncio_detailed(
+    request_id: str,
+    *,
+    client: AuthenticatedClient,
+    fieldsreview_requests: str | Unset = UNSET,
+) -> Response[ReviewRequestsDocument | V2Error]:
+    """Get a review request
+
+     Scope: `review_requests:read`; role: viewer or above.
+
+    Args:
+        request_id (str):
+        fieldsreview_requests (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ReviewRequestsDocument | V2Error]
+    """
+
+    kwargs = _get_kwargs(
+        request_id=request_id,
+        fieldsreview_requests=fieldsreview_requests,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    request_id: str,
+    *,
+    client: AuthenticatedClient,
+    fieldsreview_requests: str | Unset = UNSET,
+) -> ReviewRequestsDocument | V2Error | None:
+    """Get a review request
+
+     Scope: `review_requests:read`; role: viewer or above.
+
+    Args:
+        request_id (str):
+        fieldsreview_requests (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ReviewRequestsDocument | V2Error
+    """
+
+    return (
+        await asyncio_detailed(
+            request_id=request_id,
+            client=client,
+            fieldsreview_requests=fieldsreview_requests,
+        )
+    ).parsed

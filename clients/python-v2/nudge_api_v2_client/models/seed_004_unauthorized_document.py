@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.seed_004_unauthorized_document_meta import Seed004UnauthorizedDocumentMeta
+
+
+T = TypeVar("T", bound="Seed004UnauthorizedDocument")
+
+
+@_attrs_define
+class Seed004UnauthorizedDocument:
+    """
+    Attributes:
+        data (None):
+        meta (Seed004UnauthorizedDocumentMeta | Unset):
+    """
+
+    data: None
+    meta: Seed004UnauthorizedDocumentMeta | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = self.data
+
+        meta: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.meta, Unset):
+            meta = self.meta.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "data": data,
+            }
+        )
+        if meta is not UNSET:
+            field_dict["meta"] = meta
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.seed_004_unauthorized_document_meta import Seed004UnauthorizedDocumentMeta  # noqa: PLC0415
+
+        d = dict(src_dict)
+        data = d.pop("data")
+
+        _meta = d.pop("meta", UNSET)
+        meta: Seed004UnauthorizedDocumentMeta | Unset
+        if isinstance(_meta, Unset):
+            meta = UNSET
+        else:
+            meta = Seed004UnauthorizedDocumentMeta.from_dict(_meta)
+
+        seed_004_unauthorized_document = cls(
+            data=data,
+            meta=meta,
+        )
+
+        seed_004_unauthorized_document.additional_properties = d
+        return seed_004_unauthorized_document
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

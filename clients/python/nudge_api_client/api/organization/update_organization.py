@@ -1,0 +1,267 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_document import ErrorDocument
+from ...models.organization_in import OrganizationIn
+from ...models.organization_in_document import OrganizationInDocument
+from ...models.organizations_document import OrganizationsDocument
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    body: OrganizationIn | OrganizationInDocument | Unset = UNSET,
+    fieldsorganizations: str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    params: dict[str, Any] = {}
+
+    params["fields[organizations]"] = fieldsorganizations
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/api/v1/organization",
+        "params": params,
+    }
+
+    if isinstance(body, OrganizationIn):
+        if not isinstance(body, Unset):
+            _kwargs["json"] = body.to_dict()
+
+        headers["Content-Type"] = "application/json"
+    if isinstance(body, OrganizationInDocument):
+        if not isinstance(body, Unset):
+            _kwargs["json"] = body.to_dict()
+
+        headers["Content-Type"] = "application/vnd.api+json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorDocument | OrganizationsDocument | None:
+    if response.status_code == 200:
+        response_200 = OrganizationsDocument.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorDocument.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorDocument.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorDocument.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 409:
+        response_409 = ErrorDocument.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 415:
+        response_415 = ErrorDocument.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = ErrorDocument.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ErrorDocument.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorDocument | OrganizationsDocument]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: OrganizationIn | OrganizationInDocument | Unset = UNSET,
+    fieldsorganizations: str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[ErrorDocument | OrganizationsDocument]:
+    """Update the organization
+
+     The fields given change (settings and branding too, field by field). A slug another business has is
+    a 409.
+
+    Scope: `organization:write`; role: admin or above.
+
+    Args:
+        fieldsorganizations (str | Unset):
+        idempotency_key (str | Unset):
+        body (OrganizationIn | Unset): The fields to change; those left out keep their values, an
+            empty optional one is cleared.
+        body (OrganizationInDocument | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorDocument | OrganizationsDocument]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        fieldsorganizations=fieldsorganizations,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: OrganizationIn | OrganizationInDocument | Unset = UNSET,
+    fieldsorganizations: str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> ErrorDocument | OrganizationsDocument | None:
+    """Update the organization
+
+     The fields given change (settings and branding too, field by field). A slug another business has is
+    a 409.
+
+    Scope: `organization:write`; role: admin or above.
+
+    Args:
+        fieldsorganizations (str | Unset):
+        idempotency_key (str | Unset):
+        body (OrganizationIn | Unset): The fields to change; those left out keep their values, an
+            empty optional one is cleared.
+        body (OrganizationInDocument | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorDocument | OrganizationsDocument
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+        fieldsorganizations=fieldsorganizations,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: OrganizationIn | OrganizationInDocument | Unset = UNSET,
+    fieldsorganizations: str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[ErrorDocument | OrganizationsDocument]:
+    """Update the organization
+
+     The fields given change (settings and branding too, field by field). A slug another business has is
+    a 409.
+
+    Scope: `organization:write`; role: admin or above.
+
+    Args:
+        fieldsorganizations (str | Unset):
+        idempotency_key (str | Unset):
+        body (OrganizationIn | Unset): The fields to change; those left out keep their values, an
+            empty optional one is cleared.
+        body (OrganizationInDocument | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorDocument | OrganizationsDocument]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        fieldsorganizations=fieldsorganizations,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: OrganizationIn | OrganizationInDocument | Unset = UNSET,
+    fieldsorganizations: str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> ErrorDocument | OrganizationsDocument | None:
+    """Update the organization
+
+     The fields given change (settings and branding too, field by field). A slug another business has is
+    a 409.
+
+    Scope: `organization:write`; role: admin or above.
+
+    Args:
+        fieldsorganizations (str | Unset):
+        idempotency_key (str | Unset):
+        body (OrganizationIn | Unset): The fields to change; those left out keep their values, an
+            empty optional one is cleared.
+        body (OrganizationInDocument | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorDocument | OrganizationsDocument
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            fieldsorganizations=fieldsorganizations,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed
