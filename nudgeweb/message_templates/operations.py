@@ -13,11 +13,13 @@ from types import SimpleNamespace
 from flask import current_app
 from sqlalchemy import or_, select
 
+from nudgeweb.delivery.tracking import unsubscribe_url
 from nudgeweb.field_errors import FieldErrors
 from nudgeweb.message_templates.naming import free_name, name_taken
 from nudgeweb.message_templates.rendering import LINK_VARIABLES, RESERVED_NAMES, TemplateRenderError, render_message
-from nudgeweb.models import MessageTemplate, db
+from nudgeweb.models import MessageTemplate, db, new_id
 from nudgeweb.models.templates import CATEGORIES, CHANNELS, VARIABLE_TYPES
+from nudgeweb.reviews.links import sample_review_link
 
 FIELDS = ("name", "description", "category", "channel", "subject", "html_content", "text_content", "body", "variables")
 VARIABLE_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,49}$")
@@ -96,10 +98,11 @@ def preview(template, contact=None, variables=None, context=None):
 
 
 def sample_context():
+    """Links as long as the ones made at send time (an SMS preview counts their real length)."""
     base = current_app.config.get("BASE_URL") or "http://127.0.0.1:5000"
     return {
-        "review_link": f"{base}/r/sample",
-        "unsubscribe_link": f"{base}/u/sample",
+        "review_link": sample_review_link(),
+        "unsubscribe_link": unsubscribe_url(new_id()),
         "employee_name": "Sam",
         "employee_link": f"{base}/e/sample",
         "progress": "7 of 20 reviews",

@@ -29,8 +29,8 @@ from jinja2 import TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import SecurityError
 from markupsafe import Markup
 
+from nudgeweb.delivery.sms import SmsSize, sms_as_sent, sms_segments, sms_size_as_sent
 from nudgeweb.message_templates.sandbox import MAX_OUTPUT, NudgeSandbox, TemplateRefused, TemplateRenderError, end_budget, start_budget
-from nudgeweb.message_templates.sms import SmsSize, sms_segments
 from nudgeweb.message_templates.text import html_to_text, tidy_text
 
 __all__ = [
@@ -79,8 +79,14 @@ class Rendered:
     body: str | None = None
 
     @property
+    def sms_as_sent(self) -> str | None:
+        """The SMS as it leaves, with the opt-out line the engine adds (review requests are marketing)."""
+        return sms_as_sent(self.body) if self.body is not None else None
+
+    @property
     def sms(self) -> SmsSize | None:
-        return sms_segments(self.body) if self.body is not None else None
+        """What the SMS costs as it leaves (see ``sms_as_sent``)."""
+        return sms_size_as_sent(self.body) if self.body is not None else None
 
 
 def render_message(template, contact, variables=None, context=None) -> Rendered:
