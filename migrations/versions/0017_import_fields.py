@@ -1,4 +1,5 @@
-"""contact_import_notes: what an import did to a row beyond creating it (updated, warning)
+"""contact_import_notes (what an import did to a row beyond creating it); the simple email editor's
+columns of message_templates (editor, simple_content) and organizations.logo_url
 
 Revision ID: 0017
 Revises: 0011
@@ -34,7 +35,19 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_contact_import_notes_organization_id'), ['organization_id'], unique=False)
 
 
+    with op.batch_alter_table('message_templates', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('editor', sa.String(length=8), server_default='html', nullable=False))
+        batch_op.add_column(sa.Column('simple_content', sa.Text(), server_default='', nullable=False))
+    with op.batch_alter_table('organizations', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('logo_url', sa.String(length=500), nullable=True))
+
+
 def downgrade():
+    with op.batch_alter_table('organizations', schema=None) as batch_op:
+        batch_op.drop_column('logo_url')
+    with op.batch_alter_table('message_templates', schema=None) as batch_op:
+        batch_op.drop_column('simple_content')
+        batch_op.drop_column('editor')
     with op.batch_alter_table('contact_import_notes', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_contact_import_notes_organization_id'))
         batch_op.drop_index(batch_op.f('ix_contact_import_notes_import_id'))

@@ -24,6 +24,11 @@ class OrganizationForm(FlaskForm):
         "Brand colour",
         validators=[DataRequired(), Regexp(r"^#[0-9a-fA-F]{6}$", message="Use a colour like #4f46e5.")],
     )
+    logo_url = URLField(
+        "Logo", validators=[Optional(), Length(max=500), Regexp(r"^https://\S+$", message=(
+            "Give the https:// address of your logo image (as on your website), at most 500 characters."))],
+        description="The address of your logo image, e.g. from your website. Emails written in the simple editor show it.",
+    )
 
 
 class InviteForm(FlaskForm):

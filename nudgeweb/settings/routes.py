@@ -33,6 +33,7 @@ def organization():
             timezone=form.timezone.data,
             default_country=form.default_country.data,
             brand_color=form.brand_color.data,
+            logo_url=form.logo_url.data or None,
         )
         flash("Your business profile is saved.", "success")
         return redirect(url_for(".organization"))
