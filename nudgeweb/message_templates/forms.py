@@ -37,7 +37,7 @@ class TemplateForm(FlaskForm):
     )
     subject = StringField("Subject", validators=[Length(max=500)])
     # a post without it (a script, an older page) writes HTML; a new email opens in the simple editor
-    editor = RadioField("Write it", choices=[("simple", "Simple editor"), ("html", "HTML")], validate_choice=False)
+    editor = RadioField("Write it", choices=[("simple", "Simple editor"), ("html", "Raw HTML")], validate_choice=False)
     simple_content = TextAreaField(
         "Email",
         description="A blank line starts a new paragraph. A link on a line of its own becomes a button. "
