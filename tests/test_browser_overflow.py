@@ -76,7 +76,11 @@ def demo(app, app_ctx, runner):
             f'guest{i}@bluebird-artisanal-sourdough-cooperative.example,Guest {i},{LONG_SAMPLE},"{LONG_COMPANY}"\n'
             for i in range(4))
         import_operations.create_draft(organization, owner, rows.encode(), "holiday-preorders-from-the-counter.csv")
-        import_operations.start_import(organization, owner, rows.encode(), "holiday-preorders.csv")
+        kept = ("Email,First name,Cell #,Company\n"  # the result lists a value left out and a name kept
+                f'robert@@bluebird-artisanal-sourdough-cooperative.example,Robert,(212) 555-0199,"{LONG_COMPANY}"\n'
+                "guest0@bluebird-artisanal-sourdough-cooperative.example,Guest 0,,\n"
+                "guest0@bluebird-artisanal-sourdough-cooperative.example,Guestina Zero-Renamed,(212) 555-0198,\n")
+        import_operations.start_import(organization, owner, kept.encode(), "holiday-preorders.csv")
     commit_test_work()
     return organization
 

@@ -80,3 +80,12 @@ def test_send_form_and_bulk_confirmation_show_the_segments(owner_client, organiz
     assert 'data-testid="send-sms-size"' in form and "segment" in form and "GSM-7" in form
     bulk = owner_client.get("/review-requests/bulk").get_data(as_text=True)
     assert 'data-testid="bulk-sms-size"' in bulk and "for 1 customer." in bulk
+
+
+def test_the_outbox_shows_what_a_sent_sms_cost(owner_client, organization):
+    from nudgeweb.delivery import queue_direct
+
+    with unit_of_work(organization.id):
+        message = queue_direct(organization, "sms", "+12125550188", text=SENT_194, purpose="test")
+    page = owner_client.get(f"/outbox/{message.id}").get_data(as_text=True)
+    assert "2 segments" in page and "194 characters, GSM-7" in page
