@@ -705,4 +705,16 @@ def import_attributes(contact_import):
         "created_at": record.created_at,
         "started_at": record.started_at,
         "finished_at": record.finished_at,
+        **_notes_attributes(record),
     }
+
+
+def _notes_attributes(record):
+    """The warnings count and the notes (the first NOTES_SHOWN of each kind) of a finished import."""
+    if not record.finished:
+        return {"warnings": 0, "notes": []}
+    notes = import_notes(record)
+    listed = sorted((note for _total, shown in notes.values() for note in shown), key=lambda note: (note.line, note.id))
+    return {"warnings": notes["warning"][0], "notes": [
+        {"line": note.line, "kind": note.kind, "contact_id": str(note.contact_id) if note.contact_id else None,
+         "message": note.message} for note in listed]}
