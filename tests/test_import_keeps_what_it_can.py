@@ -139,3 +139,14 @@ def test_another_organization_sees_no_notes(owner_client, other_client, organiza
     import_id = import_id_of(upload(owner_client, "email,cell\nbob@@x.com,4155550101\n"))
     owner_client.post(f"/contacts/import/{import_id}", data={"column-0": "email", "column-1": "phone"})
     assert other_client.get(f"/contacts/import/{import_id}").status_code == 404
+
+
+def test_an_api_mapping_can_name_a_new_custom_field(app_ctx, owner, organization):
+    content = "email,Favourite pastry\nann@x.com,Croissant\n"
+    run(organization, owner, content, mapping={"email": 0, "custom_fields.favourite_pastry": "Favourite pastry"})
+    (definition,) = db.session.scalars(select(CustomFieldDefinition)).all()
+    assert (definition.key, definition.label, definition.field_type) == ("favourite_pastry", "Favourite pastry", "text")
+    assert contacts_of(organization)[0].custom_fields == {"favourite_pastry": "Croissant"}
+    with pytest.raises(operations.ImportValidationError):  # a bad mapping makes no field
+        run(organization, owner, content, mapping={"custom_fields.shoe_size": 1})
+    assert [d.key for d in db.session.scalars(select(CustomFieldDefinition))] == ["favourite_pastry"]

@@ -98,7 +98,9 @@ def start_import(organization, user, file_bytes, filename, mapping=None, update_
         else:
             if not isinstance(mapping, dict):
                 raise MappingError("Give the mapping as an object of field names and column numbers or names.")
-            contact_import.mapping = resolve_mapping(mapping, contact_import.headers, organization)
+            with db.session.begin_nested():  # the custom fields it names are made only when the mapping is good
+                _define_mapped_custom_fields(organization, mapping)
+                contact_import.mapping = resolve_mapping(mapping, contact_import.headers, organization)
     except MappingError as error:
         raise ImportValidationError({f"mapping.{field}": message for field, message in error.fields.items()}
                                     or {"mapping": str(error)}) from error
@@ -122,6 +124,19 @@ def confirm_import(contact_import, columns, update_existing):
         raise ImportValidationError({field: str(error)}) from error
     contact_import.update_existing = bool(update_existing)
     return _launch(contact_import)
+
+
+def _define_mapped_custom_fields(organization, mapping):
+    """A text custom field for each ``custom_fields.<key>`` of an API mapping that the organization has not
+    defined, when the key can be one (as the contacts API does for free-form custom fields)."""
+    keys = [field[len(CUSTOM_PREFIX):] for field in mapping if field.startswith(CUSTOM_PREFIX)]
+    known = {definition.key for definition in custom_field_definitions(organization)}
+    for key in keys:
+        if key not in known and key[:1].isalpha() and custom_field_key(key) == key:
+            try:
+                add_custom_field(organization, key.replace("_", " ").capitalize(), "text", key=key)
+            except ContactValidationError:
+                continue  # (a standard field's name, a taken label): resolve_mapping says what is wrong
 
 
 def _with_new_custom_fields(organization, headers, mapping):
