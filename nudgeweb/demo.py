@@ -25,6 +25,8 @@ DEMO_STEPS = [
     "nudgeweb.contacts.demo:seed_contacts",  # first: the other steps use the demo contacts
     "nudgeweb.reviews.demo:seed_review_history",
     "nudgeweb.oauth.demo:seed",
+    "nudgeweb.imports.demo:seed_import",
+    "nudgeweb.message_templates.demo:seed_templates",
 ]
 
 

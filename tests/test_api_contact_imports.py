@@ -77,3 +77,15 @@ def test_an_upload_sent_again_with_its_idempotency_key_is_replayed(client, owner
     other = upload(CSV.replace(b"jane", b"janet"))
     assert other.status_code == 422 and other.json["errors"][0]["code"] == "ERR_IDEMPOTENCY_KEY_REUSED"
     assert len(client.get("/api/v1/contacts", headers=key_headers(make_key(owner))).json["data"]) == 2
+
+
+def test_the_result_lists_what_was_kept_and_changed(client, owner):
+    headers = key_headers(make_key(owner))
+    content = b"Email,Cell #,Name\nbob@@example.com,(415) 555-0101,Bob Brown\nann@example.com,,Ann Lee\nann@example.com,,Anne Leigh\n"
+    response = client.post("/api/v1/contacts/import", headers=headers, content_type="multipart/form-data",
+                           data={"file": (io.BytesIO(content), "contacts.csv")})
+    status = client.get(response.headers["Location"], headers=headers).json["data"]["attributes"]
+    assert (status["succeeded"], status["failed"], status["warnings"]) == (3, 0, 2)
+    assert [(note["line"], note["kind"]) for note in status["notes"]] == [(2, "warning"), (4, "warning")]
+    assert status["notes"][0]["message"].startswith("Email “bob@@example.com” left out")
+    assert "the name stays “Ann Lee”" in status["notes"][1]["message"]

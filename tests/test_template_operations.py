@@ -43,7 +43,7 @@ def test_create_update_duplicate_delete(organization):
     ({"html_content": ""}, "html_content", "Write the email"),
     ({"html_content": "{{ frist_name }}"}, "html_content", "“frist_name” is not something"),
     ({"html_content": "{{ ''.__class__.__mro__ }}"}, "html_content", "can't use “__class__”"),
-    ({"subject": "{% if %}"}, "subject", "has a mistake"),
+    ({"subject": "{% if %}"}, "subject", "A {% %} tag is missing what it checks"),
     ({"variables": [{"name": "first_name"}]}, "variables", "already given by Nudge"),
     ({"variables": [{"name": "2x"}]}, "variables", "not a valid name"),
     ({"variables": [{"name": "a", "type": "blob"}]}, "variables", "the type must be one of"),

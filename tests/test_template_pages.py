@@ -80,7 +80,7 @@ def test_create_an_email_template_with_a_variable(owner_client, organization):
     ({"subject": "Hi {{ frist_name }}"}, "subject", "“frist_name” is not something this template knows"),
     ({"html_content": "{{ ''.__class__.__mro__ }}"}, "html_content", "Templates can't use “__class__”"),
     ({"html_content": "{% for i in range(10**9) %}x{% endfor %}"}, "html_content", "range() is limited"),
-    ({"html_content": "<p>{% if %}</p>"}, "html_content", "Line 1: This template has a mistake"),
+    ({"html_content": "<p>{% if %}</p>"}, "html_content", "Line 1: A {% %} tag is missing what it checks"),
     ({"variables-0-name": "first_name"}, "variables", "“first_name” is already given by Nudge"),
 ])
 def test_bad_input_is_shown_at_the_field_and_nothing_is_saved(owner_client, organization, change, field, message):

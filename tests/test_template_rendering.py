@@ -95,7 +95,7 @@ def test_a_link_the_sender_did_not_give_is_an_error(bakery):
     ("{{ 'x'|center(10**9) }}", "width is limited"),
     ("{{ '%1000000000d' % 1 }}", "Format widths above 1000"),
     ("{% include 'other' %}", "can't use {% include %}"),
-    ("{{ first_name }", "has a mistake"),
+    ("{{ first_name }", "A variable is not closed: write {{ first_name }}."),
 ])
 def test_unsafe_or_runaway_templates_are_refused_quickly_with_a_clear_message(bakery, source, message):
     started = time.monotonic()

@@ -1,7 +1,7 @@
 """organizations: slug, domain, footer address, logo URL and font (seed 001's organization object)
 
 Revision ID: 0018
-Revises: 0011
+Revises: 0017
 Create Date: 2026-12-03 14:30:00
 
 """
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 revision = '0018'
-down_revision = '0011'
+down_revision = '0017'
 branch_labels = None
 depends_on = None
 

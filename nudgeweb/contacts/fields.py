@@ -36,14 +36,17 @@ from nudgeweb.models.contacts import CONTACT_STATUSES, CUSTOM_FIELD_TYPES, Custo
 
 # (name, label, aliases): the standard fields in the order forms, exports and CSV headers use.
 STANDARD_FIELDS = (
-    ("email", "Email", ("email", "e-mail", "email address", "e-mail address", "mail")),
+    ("email", "Email", ("email", "e-mail", "email address", "e-mail address", "mail", "emails", "email addr")),
     ("phone", "Phone", ("phone", "mobile_phone_number", "phone_number", "phone number", "mobile",
-                        "mobile phone", "mobile number", "cell", "cell phone", "telephone", "tel", "sms")),
-    ("first_name", "First name", ("first_name", "first name", "firstname", "given name", "forename")),
-    ("last_name", "Last name", ("last_name", "last name", "lastname", "surname", "family name")),
+                        "mobile phone", "mobile number", "mobile phone number", "cell", "cell phone", "cellphone",
+                        "cell number", "cell phone number", "telephone", "tel", "sms", "text", "sms number",
+                        "phone no", "mobile no", "cell no", "mobile sms", "primary phone", "phones")),
+    ("first_name", "First name", ("first_name", "first name", "firstname", "given name", "forename", "first",
+                                  "fname")),
+    ("last_name", "Last name", ("last_name", "last name", "lastname", "surname", "family name", "last", "lname")),
     ("company_name", "Company", ("company_name", "company", "company name", "organization",
-                                 "organisation", "business")),
-    ("tags", "Tags", ("tags", "tag", "labels", "groups")),
+                                 "organisation", "business", "business name", "organization name", "employer")),
+    ("tags", "Tags", ("tags", "tag", "labels", "label", "groups", "group", "categories", "category")),
     ("status", "Status", ("status", "subscription status")),
     ("timezone", "Time zone", ("timezone", "time zone", "tz")),
 )
@@ -67,8 +70,12 @@ TRUE_WORDS = {"true", "yes", "y", "1", "on", "t"}
 FALSE_WORDS = {"false", "no", "n", "0", "off", "f"}
 
 
+_HEADER_NOISE = re.compile(r"\(s\)|[#*:.()\[\]/_\-]")  # "Cell #", "Tag(s)", "Phone No.", "E-mail*", "Mobile (SMS)"
+
+
 def _header_key(header):
-    return " ".join(str(header or "").strip().lower().replace("_", " ").replace("-", " ").split())
+    key = str(header or "").strip().lower().replace("(s)", "s")
+    return " ".join(_HEADER_NOISE.sub(" ", key).split())
 
 
 _HEADER_TO_FIELD = {_header_key(alias): name for name, _label, aliases in STANDARD_FIELDS for alias in aliases}
@@ -303,7 +310,10 @@ class ContactValidator:
         clean, errors = {}, _phones_that_differ(data)
         data = {INPUT_ALIASES.get(name, name): value for name, value in data.items() if name not in errors}
         for name, value in data.items():
-            if name != "custom_fields" and has_control_characters(value):
+            # a one-line text's line breaks and tabs (a pasted company name) become spaces below
+            lines_allowed = name in TEXT_LIMITS or name == "name"
+            if name != "custom_fields" and has_control_characters(
+                    value, CONTROL_CHARACTERS_BUT_LINES if lines_allowed else CONTROL_CHARACTERS):
                 errors[name] = CONTROL_MESSAGE
                 continue
             if name in ("email", "phone", "timezone") and not _blank(value):

@@ -539,7 +539,8 @@ def _touch(conditions):
 
 # --- custom field definitions --------------------------------------------------------------------
 
-def _field_key(label):
+def custom_field_key(label):
+    """The key a custom field named ``label`` gets (what the API, CSVs and templates use)."""
     return re.sub(r"[^a-z0-9]+", "_", label.lower()).strip("_")[:64]
 
 
@@ -553,7 +554,7 @@ _TYPE_OF_VALUE = ((bool, "boolean"), ((int, float), "number"), (str, "text"))
 def add_custom_field(organization, label, field_type="text", choices=None, key=None):
     """A new custom field; its key (derived from the label) is what the API, CSVs and templates use."""
     label = " ".join((label or "").split())
-    key = _field_key(key or label)
+    key = custom_field_key(key or label)
     choices = split_tags(choices) if choices else []
     errors = {}
     if not label or len(label) > 100:
@@ -605,7 +606,7 @@ def define_custom_fields(organization, values):
 
 
 def _can_be_field_key(key):
-    return isinstance(key, str) and key == _field_key(key) and key[:1].isalpha() and key not in STANDARD_KEYS
+    return isinstance(key, str) and key == custom_field_key(key) and key[:1].isalpha() and key not in STANDARD_KEYS
 
 
 def _add_definition(organization, key, field_type):

@@ -17,13 +17,13 @@ from nudgeweb.delivery import sealed, tracking
 from nudgeweb.delivery.events import record_event
 from nudgeweb.delivery.quiet_hours import end_of_quiet_hours, recipient_zone
 from nudgeweb.delivery.signals import messages_due
+from nudgeweb.delivery.sms import sms_as_sent
 from nudgeweb.delivery.transports import from_address, sending_settings
 from nudgeweb.models import Organization, db, new_id, utcnow
 from nudgeweb.models.messages import Message
 from nudgeweb.sqlite_writer import one_writer
 from nudgeweb.unit_of_work import after_commit, checkpoint
 
-SMS_OPT_OUT = "Reply STOP to opt out."
 CHANNELS = ("email", "sms")
 
 
@@ -155,7 +155,7 @@ def compose(batch, contact):
         html, text = finish_email(batch, message_id, rendered.html or "", rendered.text or "", unsubscribe)
         row.update(to=contact.email or "", subject=rendered.subject, html=html, text=text)
     else:
-        row.update(to=contact.phone or "", subject=None, html=None, text=finish_sms(batch, rendered.body or ""))
+        row.update(to=contact.phone or "", subject=None, html=None, text=sms_as_sent(rendered.body, batch.marketing))
     allowed, reason = may_message(contact, batch.channel, "marketing" if batch.marketing else "transactional")
     if not allowed:
         row.update(status="failed", error=reason, failed_at=now)
@@ -175,12 +175,6 @@ def finish_email(batch, message_id, html, text, unsubscribe):
     if batch.track and batch.settings.track_opens:
         html = tracking.add_open_pixel(html, message_id)
     return html, text
-
-
-def finish_sms(batch, body):
-    if batch.marketing and "STOP" not in body.upper():
-        body = f"{body.rstrip()} {SMS_OPT_OUT}"
-    return body
 
 
 def cancel_queued(organization_id, purpose, purpose_id):

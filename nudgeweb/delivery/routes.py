@@ -8,6 +8,7 @@ from nudgeweb.auth.access import current_organization, role_required
 from nudgeweb.delivery import configuration, queue_direct
 from nudgeweb.delivery.forms import OutboxFilterForm, SendingForm
 from nudgeweb.delivery.queries import PAGE_SIZE, events_of, messages_query
+from nudgeweb.delivery.sms import sms_segments
 from nudgeweb.delivery.tracking import public_url
 from nudgeweb.delivery.transports import describe_email_route, sending_settings, twilio_account
 from nudgeweb.field_errors import form_status, show_field_errors
@@ -44,7 +45,8 @@ def message(message_id):
     message = get_or_404(Message, message_id)
     events = db.session.scalars(events_of(message)).all()
     preview = _PIXEL.sub("", message.html) if message.html else None  # looking is not opening
-    return render_template("delivery/message.html", message=message, events=events, preview=preview)
+    size = sms_segments(message.text or "") if message.channel == "sms" else None
+    return render_template("delivery/message.html", message=message, events=events, preview=preview, size=size)
 
 
 @bp.route("/settings/sending", methods=["GET", "POST"])

@@ -8,6 +8,7 @@ from nudgeweb.contacts.fields import FIELD_LABELS, guess_field
 from nudgeweb.contacts.operations import custom_field_definitions
 
 CUSTOM_PREFIX = "custom_fields."
+NEW_CUSTOM_FIELD = "new_custom_field"  # the wizard's choice "New custom field"; confirm_import makes it
 
 
 class MappingError(ValueError):
@@ -86,6 +87,8 @@ def mapping_from_columns(columns: dict) -> dict:
     for index, field in sorted(columns.items()):
         if not field:
             continue
+        if field == NEW_CUSTOM_FIELD:
+            field = f"{NEW_CUSTOM_FIELD}:{index}"  # one new field per column so chosen
         if field in mapping:
             raise MappingError(f"{_label(field)} is already chosen for another column.", column=index)
         mapping[field] = index

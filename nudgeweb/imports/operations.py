@@ -24,20 +24,39 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from nudgeweb.bulk import PreparedInsert, converter, insert_rows
 from nudgeweb.contacts.fields import FIELD_LABELS, ContactValidator, contact_insert_values
-from nudgeweb.contacts.operations import ContactFinder, ContactValidationError, tag_ids_for, upsert_contact
+from nudgeweb.contacts.operations import (
+    ContactFinder,
+    ContactValidationError,
+    add_custom_field,
+    custom_field_definitions,
+    custom_field_key,
+    tag_ids_for,
+    upsert_contact,
+)
 from nudgeweb.contacts.timeline import activity_rows, record_activities
 from nudgeweb.contacts.version import contacts_changed
 from nudgeweb.downloads import CsvWriter
 from nudgeweb.field_errors import FieldErrors
 from nudgeweb.imports import csvfile
-from nudgeweb.imports.mapping import MappingError, check_mapping, guess_mapping, mapping_from_columns, resolve_mapping, row_data
+from nudgeweb.imports.mapping import (
+    CUSTOM_PREFIX,
+    NEW_CUSTOM_FIELD,
+    MappingError,
+    check_mapping,
+    guess_mapping,
+    mapping_from_columns,
+    resolve_mapping,
+    row_data,
+)
+from nudgeweb.imports.rows import changes, keep_what_it_can, keeps_name, snapshot
 from nudgeweb.imports.signals import chunk_due
 from nudgeweb.models import Contact, ContactActivity, Organization, contact_tags, db, utcnow
+from nudgeweb.models.import_notes import IMPORT_NOTE_KINDS, ContactImportNote
 from nudgeweb.models.imports import ContactImport, ContactImportFailure
 from nudgeweb.unit_of_work import after_commit, checkpoint, rollback, unit_of_work
 
@@ -79,7 +98,9 @@ def start_import(organization, user, file_bytes, filename, mapping=None, update_
         else:
             if not isinstance(mapping, dict):
                 raise MappingError("Give the mapping as an object of field names and column numbers or names.")
-            contact_import.mapping = resolve_mapping(mapping, contact_import.headers, organization)
+            with db.session.begin_nested():  # the custom fields it names are made only when the mapping is good
+                _define_mapped_custom_fields(organization, mapping)
+                contact_import.mapping = resolve_mapping(mapping, contact_import.headers, organization)
     except MappingError as error:
         raise ImportValidationError({f"mapping.{field}": message for field, message in error.fields.items()}
                                     or {"mapping": str(error)}) from error
@@ -95,12 +116,49 @@ def confirm_import(contact_import, columns, update_existing):
     organization = db.session.get(Organization, contact_import.organization_id)
     try:
         mapping = mapping_from_columns(columns)
+        check_mapping(mapping, contact_import.headers)
+        mapping = _with_new_custom_fields(organization, contact_import.headers, mapping)
         contact_import.mapping = resolve_mapping(mapping, contact_import.headers, organization)
     except MappingError as error:
         field = "mapping" if error.column is None else f"column-{error.column}"
         raise ImportValidationError({field: str(error)}) from error
     contact_import.update_existing = bool(update_existing)
     return _launch(contact_import)
+
+
+def _define_mapped_custom_fields(organization, mapping):
+    """A text custom field for each ``custom_fields.<key>`` of an API mapping that the organization has not
+    defined, when the key can be one (as the contacts API does for free-form custom fields)."""
+    keys = [field[len(CUSTOM_PREFIX):] for field in mapping if field.startswith(CUSTOM_PREFIX)]
+    known = {definition.key for definition in custom_field_definitions(organization)}
+    for key in keys:
+        if key not in known and key[:1].isalpha() and custom_field_key(key) == key:
+            try:
+                add_custom_field(organization, key.replace("_", " ").capitalize(), "text", key=key)
+            except ContactValidationError:
+                continue  # (a standard field's name, a taken label): resolve_mapping says what is wrong
+
+
+def _with_new_custom_fields(organization, headers, mapping):
+    """The mapping with each column chosen as a new custom field (NEW_CUSTOM_FIELD) made into one,
+    a text field named after its column (or the field of that name, when there is one already)."""
+    chosen = {field: index for field, index in mapping.items() if field.startswith(NEW_CUSTOM_FIELD)}
+    if not chosen:
+        return mapping
+    known = {definition.key: definition for definition in custom_field_definitions(organization)}
+    mapping = {field: index for field, index in mapping.items() if field not in chosen}
+    with db.session.begin_nested():  # all of them, or none when one can't be made
+        for index in chosen.values():
+            label = " ".join((headers[index] or "").split()) or f"Column {index + 1}"
+            definition = known.get(custom_field_key(label))
+            if definition is None:
+                try:
+                    definition = known[custom_field_key(label)] = add_custom_field(organization, label[:100], "text")
+                except ContactValidationError as error:
+                    raise MappingError(f"“{label}” can't be a custom field: {error.errors.get('label')}",
+                                       column=index) from error
+            mapping[CUSTOM_PREFIX + definition.key] = index
+    return mapping
 
 
 def _new_import(organization, user, file_bytes, filename):
@@ -315,6 +373,7 @@ class ValidRow:
     values: list  # the file's columns
     data: dict  # as mapped
     clean: dict  # as validated
+    warnings: list  # what was left out of the row, and why
 
 
 class ChunkImport:
@@ -336,13 +395,18 @@ class ChunkImport:
         self.completes = from_row + self.rows >= contact_import.total
         self.failures, self.valid = [], []
         mapping = {field: int(column) for field, column in contact_import.mapping.items()}
+        self.started_at = contact_import.started_at
+        self.notes = []  # (line, kind, contact id, message)
         for line, values in rows:
             data = row_data(values, mapping)
             clean, errors = self.validator.validate(data)
+            warnings = []
+            if errors:
+                data, clean, errors, warnings = keep_what_it_can(self.validator, data, errors)
             if errors:
                 self.failures.append((line, describe(errors, self.validator.definitions), values))
             else:
-                self.valid.append(ValidRow(line, values, data, clean))
+                self.valid.append(ValidRow(line, values, data, clean, warnings))
         self._prepare()
 
     @staticmethod
@@ -377,6 +441,7 @@ class ChunkImport:
             counts, failures = self._write()
             failures += self.failures
             self._record_failures(failures)
+            self._record_notes()
             self._advance(counts, len(failures))
             contacts_changed(self.organization.id)
             checkpoint()
@@ -422,13 +487,20 @@ class ChunkImport:
         self.new_activities.execute(new)
         activities = []
         inserted = set(new)
+        written = {self.new_values[index]["id"]: self.valid[index].line for index in new}  # contact: first line
+        for index in new:
+            self._note_warnings(self.valid[index], self.new_values[index]["id"])
         known = [row for index, row in enumerate(self.valid) if index not in inserted]
         finder = ContactFinder(self.organization.id, [row.clean.get("email") for row in known],
                                [row.clean.get("phone") for row in known])
+        written.update(self._written_by_earlier_chunks(finder))
         for row in known:
+            found = finder.find(row.clean.get("email"), row.clean.get("phone"))
+            data = self._data_keeping_names(row, found, written)
+            before = snapshot(found)
             try:
                 with db.session.begin_nested():
-                    contact, created = upsert_contact(self.organization, row.data, "import", self.update_existing,
+                    contact, created = upsert_contact(self.organization, data, "import", self.update_existing,
                                                       validator=self.validator, finder=finder)
                 finder.remember(contact)
             except ContactValidationError as error:
@@ -439,10 +511,51 @@ class ChunkImport:
                 continue
             outcome = "created" if created else "updated" if self.update_existing else "skipped"
             counts[outcome] += 1
+            written.setdefault(contact.id, row.line)
+            self._note_warnings(row, contact.id)
+            if outcome == "updated":
+                self._note_update(row.line, before, contact)
             if outcome != "skipped":
                 activities.append(self._activity(contact.id, created))
         record_activities(self.organization.id, activities)
         return counts, failures
+
+    def _data_keeping_names(self, row, found, written):
+        """The row's data, without its names when it would rename a contact an earlier row wrote."""
+        if found is None or found.id not in written or not self.update_existing:
+            return row.data
+        matched_by = "email" if row.clean.get("email") and row.clean["email"] == found.email else "phone number"
+        data, warning = keeps_name(row.data, found, written[found.id], matched_by)
+        if warning:
+            row.warnings.append(warning)
+        return data
+
+    def _written_by_earlier_chunks(self, finder):
+        """{contact id: None} of the contacts the finder holds that an earlier chunk of this import wrote."""
+        ids = {contact.id for contact in (*finder.by_email.values(), *finder.by_phone.values())}
+        if not ids or self.from_row == 0 or self.started_at is None:
+            return {}
+        rows = db.session.execute(
+            select(ContactActivity.contact_id, ContactActivity.data)
+            .where(ContactActivity.organization_id == self.organization.id, ContactActivity.contact_id.in_(ids),
+                   ContactActivity.kind == "imported", ContactActivity.created_at >= self.started_at)
+        )
+        return {contact_id: None for contact_id, data in rows if (data or {}).get("import_id") == str(self.import_id)}
+
+    def _note_warnings(self, row, contact_id):
+        self.notes += [(row.line, "warning", contact_id, warning) for warning in row.warnings]
+
+    def _note_update(self, line, before, contact):
+        said = changes(before, contact, self.validator.definitions) if before else ""
+        if said:
+            self.notes.append((line, "updated", contact.id, f"{contact.display_name}: {said}."))
+
+    def _record_notes(self):
+        insert_rows(ContactImportNote.__table__, [
+            {"organization_id": self.organization.id, "import_id": self.import_id, "line": line, "kind": kind,
+             "contact_id": contact_id, "message": message[:2000]}
+            for line, kind, contact_id, message in sorted(self.notes, key=lambda note: note[0])
+        ])
 
     def _insert_new(self):
         """Insert every valid row as a new contact, except those whose email or phone is taken:
@@ -513,6 +626,22 @@ def recent_imports(organization_id, limit=RECENT_LIMIT):
         .order_by(ContactImport.created_at.desc())
         .limit(limit)
     ).all()
+
+
+NOTES_SHOWN = 100
+
+
+def import_notes(contact_import, limit=NOTES_SHOWN):
+    """{"warning"|"updated": (how many, the first ``limit`` of them in line order)} of a finished import."""
+    found = {}
+    for kind in IMPORT_NOTE_KINDS:
+        where = (ContactImportNote.organization_id == contact_import.organization_id,
+                 ContactImportNote.import_id == contact_import.id, ContactImportNote.kind == kind)
+        total = db.session.scalar(select(func.count()).select_from(ContactImportNote).where(*where))
+        notes = db.session.scalars(select(ContactImportNote).where(*where)
+                                   .order_by(ContactImportNote.line, ContactImportNote.id).limit(limit)).all()
+        found[kind] = (total, notes)
+    return found
 
 
 def preview_rows(contact_import, limit=5):
@@ -591,4 +720,16 @@ def import_attributes(contact_import):
         "created_at": record.created_at,
         "started_at": record.started_at,
         "finished_at": record.finished_at,
+        **_notes_attributes(record),
     }
+
+
+def _notes_attributes(record):
+    """The warnings count and the notes (the first NOTES_SHOWN of each kind) of a finished import."""
+    if not record.finished:
+        return {"warnings": 0, "notes": []}
+    notes = import_notes(record)
+    listed = sorted((note for _total, shown in notes.values() for note in shown), key=lambda note: (note.line, note.id))
+    return {"warnings": notes["warning"][0], "notes": [
+        {"line": note.line, "kind": note.kind, "contact_id": str(note.contact_id) if note.contact_id else None,
+         "message": note.message} for note in listed]}

@@ -41,8 +41,9 @@ def new():
 def show(import_id):
     contact_import = get_or_404(ContactImport, import_id)
     if contact_import.status != "draft":
+        notes = operations.import_notes(contact_import) if contact_import.finished else None
         return render("imports/show.html", "imports/_progress.html", contact_import=contact_import,
-                           stalled=operations.is_stalled(contact_import))
+                      stalled=operations.is_stalled(contact_import), notes=notes)
     form = ConfirmForm()
     errors = {}
     if form.validate_on_submit():

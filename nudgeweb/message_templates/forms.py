@@ -1,6 +1,6 @@
 """The template editor's form: it checks shape; operations check meaning (rendering included)."""
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, FieldList, Form, FormField, HiddenField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, FieldList, Form, FormField, HiddenField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import AnyOf, Length, Optional
 
@@ -36,6 +36,13 @@ class TemplateForm(FlaskForm):
         "Category", choices=[SelectChoice(key, CATEGORY_LABELS[key]) for key in CATEGORIES], default="general"
     )
     subject = StringField("Subject", validators=[Length(max=500)])
+    # a post without it (a script, an older page) writes HTML; a new email opens in the simple editor
+    editor = RadioField("Write it", choices=[("simple", "Simple editor"), ("html", "Raw HTML")], validate_choice=False)
+    simple_content = TextAreaField(
+        "Email",
+        description="A blank line starts a new paragraph. A link on a line of its own becomes a button. "
+                    "Your logo and brand colour frame the email.",
+    )
     html_content = TextAreaField("HTML", description="Write HTML; a <style> block is fine, Nudge inlines it.")
     text_content = TextAreaField(
         "Plain text (optional)",
@@ -52,7 +59,9 @@ class TemplateForm(FlaskForm):
         """The form's values in the shape ``operations`` takes (DESIGN.md's attribute names)."""
         data = {name: getattr(self, name).data or "" for name in (
             "channel", "name", "description", "category", "subject", "html_content", "text_content", "body",
+            "simple_content",
         )}
+        data["editor"] = self.editor.data if self.editor.data in ("simple", "html") else "html"
         data["variables"] = [
             {"name": row.form.name.data.strip(), "type": row.form.type.data, "default": row.form.default.data or "",
              "required": row.form.required.data}

@@ -13,13 +13,17 @@ from types import SimpleNamespace
 from flask import current_app
 from sqlalchemy import func, or_, select
 
+from nudgeweb.delivery.tracking import unsubscribe_url
 from nudgeweb.field_errors import FieldErrors
 from nudgeweb.message_templates.naming import free_name, name_taken
 from nudgeweb.message_templates.rendering import LINK_VARIABLES, RESERVED_NAMES, TemplateRenderError, render_message
-from nudgeweb.models import Message, MessageTemplate, db
-from nudgeweb.models.templates import CATEGORIES, CHANNELS, VARIABLE_TYPES
+from nudgeweb.message_templates.simple import simple_html
+from nudgeweb.models import Message, MessageTemplate, db, new_id
+from nudgeweb.models.templates import CATEGORIES, CHANNELS, EDITORS, VARIABLE_TYPES
+from nudgeweb.reviews.links import sample_review_link
 
-FIELDS = ("name", "description", "category", "channel", "subject", "html_content", "text_content", "body", "variables")
+FIELDS = ("name", "description", "category", "channel", "subject", "html_content", "text_content", "body", "variables",
+          "editor", "simple_content")
 VARIABLE_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,49}$")
 CATEGORY = re.compile(r"^[a-z0-9_]{1,40}$")
 
@@ -106,11 +110,27 @@ def preview(template, contact=None, variables=None, context=None):
                           {**sample_context(), **(context or {})})
 
 
+def preview_draft(draft, contact=None):
+    """The editor's preview of an unsaved template: what was written in the simple editor is checked
+    first (its own lines named), then put in the branded layout; raises TemplateRenderError."""
+    if draft.channel == "email" and draft.editor == "simple":
+        written = SimpleNamespace(channel="email", subject="", html_content="", text_content=draft.simple_content,
+                                  variables=draft.variables, organization=draft.organization)
+        try:
+            preview(written, contact)
+        except TemplateRenderError as error:
+            error.field = "simple_content"
+            raise
+        draft.html_content = simple_html(draft.simple_content)
+    return preview(draft, contact)
+
+
 def sample_context():
+    """Links as long as the ones made at send time (an SMS preview counts their real length)."""
     base = current_app.config.get("BASE_URL") or "http://127.0.0.1:5000"
     return {
-        "review_link": f"{base}/r/sample",
-        "unsubscribe_link": f"{base}/u/sample",
+        "review_link": sample_review_link(),
+        "unsubscribe_link": unsubscribe_url(new_id()),
         "employee_name": "Sam",
         "employee_link": f"{base}/e/sample",
         "progress": "7 of 20 reviews",
@@ -130,7 +150,7 @@ def template_errors(template):
 
 NEW_TEMPLATE = {
     "name": "", "description": "", "category": "general", "channel": None, "subject": "",
-    "html_content": "", "text_content": "", "body": "", "variables": [],
+    "html_content": "", "text_content": "", "body": "", "variables": [], "editor": "html", "simple_content": "",
 }
 
 
@@ -144,6 +164,8 @@ def checked_fields(organization, template, data):
                 fields[field] = CLEANERS[field](data[field])
             except ValueError as error:
                 errors[field] = str(error)
+    if "html_content" in data and "editor" not in data:
+        fields["editor"] = "html"  # (an API client writing the HTML: it is what is sent from now on)
     if fields["channel"] not in CHANNELS:
         errors.setdefault("channel", "Choose email or SMS.")
     if not fields["name"]:
@@ -151,7 +173,7 @@ def checked_fields(organization, template, data):
     elif name_taken(organization.id, fields["name"], template.id if template else None):
         errors["name"] = "You already have a template with this name."
     if fields["channel"] in CHANNELS:  # what is missing of the content too: every field reported at once
-        errors = {**_missing_content(fields), **errors}
+        errors = {**_missing_content(fields, organization), **errors}
     if not errors:
         errors = template_errors(SimpleNamespace(**fields, organization=organization))
     if errors:
@@ -159,19 +181,42 @@ def checked_fields(organization, template, data):
     return fields
 
 
-def _missing_content(fields):
+def _missing_content(fields, organization):
     errors = {}
     if fields["channel"] == "email":
         fields["body"] = ""
         if not fields["subject"].strip():
             errors["subject"] = "Write a subject line."
+        if fields["editor"] == "simple":
+            return errors or _simple_errors(fields, organization)
         if not fields["html_content"].strip() and not fields["text_content"].strip():
             errors["html_content"] = "Write the email, as HTML or as plain text."
     else:
-        fields["subject"] = fields["html_content"] = fields["text_content"] = ""
+        fields["subject"] = fields["html_content"] = fields["text_content"] = fields["simple_content"] = ""
+        fields["editor"] = "html"
         if not fields["body"].strip():
             errors["body"] = "Write the text message."
     return errors
+
+
+def _simple_errors(fields, organization):
+    """Check what was written in the simple editor (its own lines named), then make the email's HTML from it."""
+    if not fields["simple_content"].strip():
+        return {"simple_content": "Write the email."}
+    written = SimpleNamespace(**{**fields, "html_content": "", "text_content": fields["simple_content"]},
+                              organization=organization)
+    errors = {"simple_content" if field == "text_content" else field: message
+              for field, message in template_errors(written).items()}
+    if errors:
+        return errors
+    fields["html_content"] = simple_html(fields["simple_content"])
+    return template_errors(SimpleNamespace(**fields, organization=organization))
+
+
+def _clean_editor(value):
+    if value not in EDITORS:
+        raise ValueError("Choose the simple editor or HTML.")
+    return value
 
 
 def _text(limit, label):
@@ -247,6 +292,8 @@ CLEANERS = {
     "text_content": _text(128 * 1024, "The text"),
     "body": _text(1600, "The text message"),
     "variables": _clean_variables,
+    "editor": _clean_editor,
+    "simple_content": _text(64 * 1024, "The email"),
 }
 
 __all__ = [

@@ -29,8 +29,9 @@ from jinja2 import TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import SecurityError
 from markupsafe import Markup
 
+from nudgeweb.delivery.sms import SmsSize, sms_as_sent, sms_segments, sms_size_as_sent
+from nudgeweb.message_templates.mistakes import plain_mistake
 from nudgeweb.message_templates.sandbox import MAX_OUTPUT, NudgeSandbox, TemplateRefused, TemplateRenderError, end_budget, start_budget
-from nudgeweb.message_templates.sms import SmsSize, sms_segments
 from nudgeweb.message_templates.text import html_to_text, tidy_text
 
 __all__ = [
@@ -53,6 +54,7 @@ BUSINESS_VARIABLES = {
     "business_name": "Your business's name",
     "business_website": "Your business's website",
     "brand_color": "Your brand colour, e.g. for buttons",
+    "logo_url": "The address of your logo (Settings → Business profile)",
 }
 # Given by whoever sends (review requests, delivery): present when it makes sense.
 LINK_VARIABLES = {
@@ -79,8 +81,14 @@ class Rendered:
     body: str | None = None
 
     @property
+    def sms_as_sent(self) -> str | None:
+        """The SMS as it leaves, with the opt-out line the engine adds (review requests are marketing)."""
+        return sms_as_sent(self.body) if self.body is not None else None
+
+    @property
     def sms(self) -> SmsSize | None:
-        return sms_segments(self.body) if self.body is not None else None
+        """What the SMS costs as it leaves (see ``sms_as_sent``)."""
+        return sms_size_as_sent(self.body) if self.body is not None else None
 
 
 def render_message(template, contact, variables=None, context=None) -> Rendered:
@@ -129,11 +137,12 @@ def contact_values(contact):
 
 def business_values(organization):
     if organization is None:
-        return {"business_name": "", "business_website": "", "brand_color": "#4f46e5"}
+        return {"business_name": "", "business_website": "", "brand_color": "#4f46e5", "logo_url": ""}
     return {
         "business_name": organization.name or "",
         "business_website": organization.website or "",
         "brand_color": organization.brand_color or "#4f46e5",
+        "logo_url": getattr(organization, "logo_url", None) or "",
     }
 
 
@@ -191,7 +200,8 @@ def _render_part(kind, source, values, field):
         error.lineno = error.lineno or _template_line(error)
         raise
     except TemplateSyntaxError as error:
-        raise TemplateRenderError(_syntax_message(error), field, error.lineno) from None
+        message, line = plain_mistake(error, source)
+        raise TemplateRenderError(message, field, line) from None
     except SecurityError as error:
         raise TemplateRefused(_security_message(error), field, _template_line(error)) from None
     except UndefinedError as error:
@@ -247,10 +257,6 @@ def _template_line(error):
             line = tb.tb_lineno
         tb = tb.tb_next
     return line
-
-
-def _syntax_message(error):
-    return f"This template has a mistake: {error.message}"
 
 
 _UNSAFE = re.compile(r"access to attribute '([^']+)' of '([^']+)' object is unsafe")

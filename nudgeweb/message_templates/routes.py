@@ -43,6 +43,8 @@ def new():
     form = TemplateForm(channel=request.args.get("channel", "email"))
     if form.channel.data not in ("email", "sms"):
         abort(404)
+    if request.method == "GET":
+        form.editor.data = "simple"
     return _edit(form, None)
 
 
@@ -93,10 +95,11 @@ def preview():
         contact = get_or_404(Contact, request.form["preview_contact"])
     draft = MessageTemplate(channel=data["channel"] if data["channel"] in ("email", "sms") else "email",
                             subject=data["subject"], html_content=data["html_content"],
-                            text_content=data["text_content"], body=data["body"], variables=data["variables"])
+                            text_content=data["text_content"], body=data["body"], variables=data["variables"],
+                            editor=data["editor"], simple_content=data["simple_content"])
     draft.organization = current_organization()
     try:
-        rendered, error = operations.preview(draft, contact), None
+        rendered, error = operations.preview_draft(draft, contact), None
     except TemplateRenderError as exc:
         rendered, error = None, exc
     finally:

@@ -8,6 +8,7 @@ from nudgeweb.models.base import IdMixin, OrgScoped, TimestampMixin, db
 CHANNELS = ("email", "sms")
 CATEGORIES = ("review_request", "follow_up", "employee_nudge", "newsletter", "announcement", "transactional", "general")
 VARIABLE_TYPES = ("text", "number", "url", "image", "html", "date")
+EDITORS = ("simple", "html")
 
 
 class MessageTemplate(IdMixin, TimestampMixin, OrgScoped, db.Model):
@@ -33,6 +34,10 @@ class MessageTemplate(IdMixin, TimestampMixin, OrgScoped, db.Model):
     html_content: Mapped[str] = mapped_column(Text, default="")
     text_content: Mapped[str] = mapped_column(Text, default="")
     body: Mapped[str] = mapped_column(Text, default="")
+    # "simple": written in the simple editor (``simple_content``), html_content made from it on save;
+    # "html": html_content written by hand
+    editor: Mapped[str] = mapped_column(String(8), default="html", server_default="html")
+    simple_content: Mapped[str] = mapped_column(Text, default="", server_default="")
     variables: Mapped[list] = mapped_column(JSON, default=list)
     starter_key: Mapped[str | None] = mapped_column(String(40))
 

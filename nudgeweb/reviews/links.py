@@ -6,7 +6,7 @@ from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy import select
 
 from nudgeweb.models import db
-from nudgeweb.models.reviews import ReviewRequest
+from nudgeweb.models.reviews import ReviewRequest, new_public_token
 from nudgeweb.unit_of_work import ACROSS_ORGANIZATIONS
 
 LINK_LIFETIME = timedelta(days=180)
@@ -28,6 +28,11 @@ def review_token(request):
 def review_link(request):
     """The absolute address of the request's review page, for messages."""
     return f"{current_app.config['BASE_URL']}/r/{review_token(request)}"
+
+
+def sample_review_link():
+    """A link as long as a real one (for previews and the SMS count), leading to no request."""
+    return f"{current_app.config['BASE_URL']}/r/{_serializer().dumps(new_public_token())}"
 
 
 def request_for_token(token):

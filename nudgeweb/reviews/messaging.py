@@ -4,26 +4,39 @@ from sqlalchemy import select
 
 from nudgeweb.delivery import queue_direct, queue_message
 from nudgeweb.delivery.tracking import public_url
+from nudgeweb.message_templates.operations import preview
+from nudgeweb.message_templates.rendering import TemplateRenderError
 from nudgeweb.message_templates.starter import starter_template
 from nudgeweb.models import Membership, User, db
-from nudgeweb.reviews.settings import chosen_template
+from nudgeweb.reviews.settings import chosen_template, review_settings_for
 
 
-def review_template(request, step, settings):
-    """The template of step ``step`` (0: the request, n: follow-up n) on the request's channel: the one
-    chosen in the settings, else (none chosen, or it was deleted) the built-in starter."""
-    chosen = (settings.templates or {}).get(str(step), {}).get(request.channel)
-    template = chosen and chosen_template(request.organization_id, chosen, request.channel)
+def template_for(organization, step, channel, settings):
+    """The template of step ``step`` (0: the request, n: follow-up n) on ``channel``: the one chosen in
+    the settings, else (none chosen, or it was deleted) the built-in starter."""
+    chosen = (settings.templates or {}).get(str(step), {}).get(channel)
+    template = chosen and chosen_template(organization.id, chosen, channel)
     if template:
         return template
     key = settings.request_template_key if step == 0 else settings.follow_ups[step - 1]["template_key"]
-    return starter_template(request.organization, key, request.channel)
+    return starter_template(organization, key, channel)
+
+
+def first_sms_size(organization, contact=None):
+    """What the first SMS of a review request costs as sent to ``contact`` (a dict, or None for the sample
+    contact), real link included; None when the template can't render."""
+    template = template_for(organization, 0, "sms", review_settings_for(organization))
+    try:
+        return preview(template, contact).sms
+    except TemplateRenderError:
+        return None
 
 
 def queue_review_message(request, step, settings, link):
     """Queue one step's message; returns the delivery Message (queued, or failed with its error)."""
     return queue_message(
-        request.contact, request.channel, review_template(request, step, settings), purpose="review_request",
+        request.contact, request.channel, template_for(request.organization, step, request.channel, settings),
+        purpose="review_request",
         purpose_id=request.id, marketing=True, context={"review_link": link, "follow_up_step": step},
     )
 

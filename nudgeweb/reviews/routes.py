@@ -10,6 +10,7 @@ from nudgeweb.models.reviews import STATUSES, ReviewRequest
 from nudgeweb.pagination import paginate, requested_page
 from nudgeweb.reviews import bulk, operations, queries
 from nudgeweb.reviews.forms import BulkSendForm, ReviewSettingsForm, SendReviewRequestForm
+from nudgeweb.reviews.messaging import first_sms_size
 from nudgeweb.reviews.settings import ReviewSettingsError, clean_site, organization_templates, review_settings_for, update_review_settings
 from nudgeweb.reviews.tasks import bulk_send_review_requests
 from nudgeweb.scoping import get_or_404
@@ -60,8 +61,9 @@ def new():
         else:
             flash(f"Review request for {review_request.contact.display_name} is scheduled.", "success")
             return redirect(url_for(".show", request_id=review_request.id), 303)
-    return render("reviews/new.html", "reviews/_send_form.html", form=form,
-                       status=form_status(form))
+    typed = {name: getattr(form, name).data for name in ("first_name", "last_name", "phone")}
+    return render("reviews/new.html", "reviews/_send_form.html", form=form, status=form_status(form),
+                  sms_size=first_sms_size(organization, typed if typed["first_name"] else None))
 
 
 @bp.get("/review-requests/<request_id>")
@@ -116,7 +118,7 @@ def bulk_send():
               "success")
         return redirect(url_for(".index"), 303)
     return render("reviews/bulk.html", "reviews/_bulk_counts.html", form=form, counts=counts,
-                       audience=audience)
+                  audience=audience, sms_size=first_sms_size(organization))
 
 
 @bp.route("/settings/reviews", methods=["GET", "POST"])

@@ -47,6 +47,12 @@ class ImportAttributes(Attributes):
     created_at: datetime | None = Field(None, examples=["2026-01-15T10:00:00Z"])
     started_at: datetime | None = None
     finished_at: datetime | None = None
+    warnings: int | None = Field(None, description="Rows imported with a value left out (e.g. a broken email "
+                                                   "beside a good mobile number).")
+    notes: list[dict[str, Any]] | None = Field(
+        None, description="What the import did beyond creating contacts, in line order: `warning` (a value left "
+                          "out, a repeated row's name kept) and `updated` (a contact that was there before, and "
+                          "what changed); {line, kind, contact_id, message}, the first 100 of each kind.")
 
 
 def _attributes(contact_import):

@@ -94,9 +94,9 @@ class PreviewAttributes(Attributes):
     html: str | None = Field(None, description="Email HTML with CSS inlined.")
     text: str | None = Field(None, description="Email text part (written, or made from the HTML).")
     body: str | None = Field(None, description="SMS text.")
-    segments: int | None = Field(None, description="SMS segments the body costs.")
+    segments: int | None = Field(None, description="SMS segments the message costs as sent (with the opt-out line Nudge adds).")
     encoding: str | None = Field(None, description="GSM-7 or UCS-2.")
-    characters: int | None = None
+    characters: int | None = Field(None, description="SMS length as the phone counts it (GSM-7 septets or UTF-16 units), as sent.")
 
 
 def _attributes(template):

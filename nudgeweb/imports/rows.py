@@ -1,0 +1,82 @@
+"""What an import keeps of a row it can't take whole, and how it says what it changed.
+
+* ``keep_what_it_can``: a row with one good channel and one broken one (a valid mobile, an email
+  like ``bob@@example``) is imported with the good channel; the broken value is left out with a warning.
+* ``snapshot`` / ``changes``: a contact as it was before a row updated it, and the changes in words
+  ("last name Lovelace → King; tags added: vip").
+* ``keeps_name``: a later row of the same file for a contact an earlier row already wrote does not
+  rename it (two people sharing one email address are not one person renamed twice).
+"""
+from nudgeweb.contacts.fields import FIELD_LABELS
+
+CHANNELS = ("email", "phone")
+NAME_FIELDS = ("first_name", "last_name", "name")
+COMPARED = ("first_name", "last_name", "email", "phone", "company_name", "status", "timezone")
+
+
+def keep_what_it_can(validator, data, errors):
+    """(data, clean, errors, warnings): when the only thing wrong is one channel and the other is good,
+    the row without the broken value, and a warning naming it; else the row as it was, refused."""
+    broken = set(errors)
+    if len(broken) != 1 or not broken <= set(CHANNELS):
+        return data, None, errors, []
+    (field,) = broken
+    kept = {name: value for name, value in data.items() if name != field}
+    clean, still = validator.validate(kept)
+    if still:
+        return data, None, errors, []
+    other = "phone" if field == "email" else "email"
+    warning = (f"{FIELD_LABELS[field]} “{str(data[field]).strip()}” left out ({errors[field]}): "
+               f"imported with the {FIELD_LABELS[other].lower()} only.")
+    return kept, clean, {}, [warning]
+
+
+def snapshot(contact):
+    """What ``changes`` compares of a contact, taken before a row updates it."""
+    if contact is None:
+        return None
+    values = {name: getattr(contact, name) or "" for name in COMPARED}
+    values["tags"] = list(contact.tags)
+    values["custom_fields"] = dict(contact.custom_fields or {})
+    return values
+
+
+def changes(before, contact, definitions=None):
+    """The differences between ``before`` and the contact now, in words; "" when none."""
+    after = snapshot(contact)
+    said = []
+    for name in COMPARED:
+        old, new = before[name], after[name]
+        if old != new:
+            label = FIELD_LABELS[name].lower() if name != "email" else "email"
+            said.append(f"{label} {old} → {new}" if old else f"{label} added: {new}")
+    added_tags = [tag for tag in after["tags"] if tag not in before["tags"]]
+    if added_tags:
+        said.append(f"tags added: {', '.join(added_tags)}")
+    for key, new in after["custom_fields"].items():
+        old = before["custom_fields"].get(key)
+        if old != new:
+            definition = (definitions or {}).get(key)
+            label = definition.label if definition else key
+            said.append(f"{label} {old} → {new}" if old not in (None, "") else f"{label} added: {new}")
+    return "; ".join(said)
+
+
+def keeps_name(data, contact, earlier_line, matched_by="email"):
+    """(data without its names, warning) when the row would rename a contact an earlier row of the file
+    wrote; (data, None) when it names the contact as it is, or gives no name."""
+    given = {name: str(data.get(name) or "").strip() for name in NAME_FIELDS}
+    if not any(given.values()):
+        return data, None
+    if given["name"] and not (given["first_name"] or given["last_name"]):
+        first, _, last = " ".join(given["name"].split()).partition(" ")
+        given.update(first_name=first, last_name=last)
+    same = all(not given[name] or " ".join(given[name].split()) == getattr(contact, name)
+               for name in ("first_name", "last_name"))
+    if same or not contact.full_name:
+        return data, None
+    where = f"line {earlier_line}" if earlier_line else "an earlier row"
+    row_name = " ".join(part for part in (given["first_name"], given["last_name"]) if part)
+    kept = {name: value for name, value in data.items() if name not in NAME_FIELDS}
+    return kept, (f"Same {matched_by} as {where}: the name stays “{contact.full_name}” "
+                  f"(this row says “{row_name}”); its other values were added.")

@@ -1,0 +1,54 @@
+// The template editor: a formatting toolbar for the simple editor and a picker that inserts a variable
+// where the cursor is. Both change the textarea and fire "input", so the live preview follows.
+(function () {
+  "use strict";
+  var lastField = null;
+  var FIELDS = "#simple_content, #html_content, #text_content, #body, #subject";
+
+  function insert(field, before, after, placeholder) {
+    var start = field.selectionStart, end = field.selectionEnd;
+    var chosen = field.value.slice(start, end) || placeholder || "";
+    field.value = field.value.slice(0, start) + before + chosen + after + field.value.slice(end);
+    field.focus();
+    field.setSelectionRange(start + before.length, start + before.length + chosen.length);
+    field.dispatchEvent(new Event("input", { bubbles: true }));
+  }
+
+  function onOwnLine(field) {
+    var start = field.selectionStart;
+    var atLineStart = start === 0 || field.value.charAt(start - 1) === "\n";
+    return atLineStart ? "\n" : "\n\n";
+  }
+
+  var FORMATS = {
+    bold: function (field) { insert(field, "**", "**", "bold text"); },
+    italic: function (field) { insert(field, "*", "*", "italic text"); },
+    link: function (field) { insert(field, "[", "](https://)", "link text"); },
+    button: function (field) { insert(field, onOwnLine(field) + "[", "]({{ review_link }})\n\n", "Leave a review"); },
+    paragraph: function (field) { insert(field, "\n\n", "", ""); }
+  };
+
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll(".format-toolbar, .variable-picker").forEach(function (el) { el.hidden = false; });
+    document.querySelectorAll(FIELDS).forEach(function (field) {
+      field.addEventListener("focus", function () { lastField = field; });
+    });
+    document.querySelectorAll("[data-format]").forEach(function (button) {
+      button.addEventListener("click", function () {
+        var field = document.getElementById("simple_content");
+        if (field) { FORMATS[button.dataset.format](field); }
+      });
+    });
+    var picker = document.querySelector("[data-insert-variable]");
+    if (picker) {
+      picker.addEventListener("change", function () {
+        var field = lastField || document.querySelector(FIELDS.split(", ").filter(function (selector) {
+          var el = document.querySelector(selector);
+          return el && el.offsetParent !== null;
+        })[0] || "#body");
+        if (picker.value && field) { insert(field, "{{ " + picker.value + " }}", "", ""); }
+        picker.value = "";
+      });
+    }
+  });
+})();

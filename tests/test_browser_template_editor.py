@@ -1,0 +1,55 @@
+"""The simple email editor in a real Chromium, at 1280x800 and 390x844: formatting from the toolbar, a variable
+from the picker, a button, the branded preview, a mistake said in plain words, and the saved template."""
+import pytest
+from playwright.sync_api import expect
+
+from tests.conftest import screenshot
+from tests.test_browser_auth import sign_up
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+def test_write_an_email_without_html(request, live_server, size):
+    page = request.getfixturevalue("page" if size == "desktop" else "phone_page")
+    sign_up(page, live_server, email=f"owner-{size}@editor.example")
+    page.wait_for_url(f"{live_server}/")
+    page.goto(f"{live_server}/templates/new?channel=email")
+    expect(page.get_by_label("Simple editor")).to_be_checked()
+    expect(page.get_by_label("HTML", exact=True)).to_be_hidden()  # the raw HTML is one click away, not in the way
+    page.get_by_label("Name", exact=True).fill("Thank you note")
+    page.get_by_label("Subject").fill("Thank you, {{ first_name }}")
+
+    email = page.get_by_label("Email", exact=True)
+    email.fill("Hi ")
+    page.get_by_label("Insert a variable").select_option("first_name")  # at the cursor, in the email
+    email.press("End")
+    email.press_sequentially(",\n\nThank you for choosing us. It meant a lot.", delay=0)
+    email.evaluate("field => field.setSelectionRange(field.value.indexOf('It meant'), field.value.length - 1)")
+    page.get_by_role("button", name="Bold").click()
+    email.press("End")
+    page.get_by_role("button", name="Button").click()
+    assert email.input_value() == ("Hi {{ first_name }},\n\nThank you for choosing us. **It meant a lot**.\n\n"
+                                   "[Leave a review]({{ review_link }})\n\n")
+
+    page.wait_for_load_state("networkidle")  # the preview of the last change is in
+    frame = page.frame_locator("iframe.email-frame")
+    expect(frame.get_by_text("Sunrise Dental").first).to_be_visible()  # the business, at the top of the email
+    expect(frame.get_by_role("link", name="Leave a review")).to_be_visible()
+    expect(frame.locator("strong", has_text="It meant a lot")).to_be_visible()
+    expect(page.get_by_test_id("preview-subject")).to_have_text("Thank you, Jamie")
+    screenshot(page, f"template-simple-editor-{size}")
+    page.locator("iframe.email-frame").screenshot(path=f"test-artifacts/template-simple-email-{size}.png")
+
+    email.press("Control+End")
+    email.press_sequentially("See you soon, {{ first_name", delay=0)
+    expect(page.locator(".preview-error")).to_contain_text("A variable is not closed: write {{ first_name }}.")
+    screenshot(page, f"template-simple-editor-mistake-{size}")
+    email.press_sequentially(" }}", delay=0)
+    page.get_by_role("button", name="Create template").click()
+    expect(page.get_by_text("“Thank you note” is saved.")).to_be_visible()
+    expect(page.get_by_label("Simple editor")).to_be_checked()
+    page.get_by_role("radio", name="Raw HTML").check()
+    expect(page.get_by_label("HTML", exact=True)).to_be_visible()
+    assert "button-row" in page.get_by_label("HTML", exact=True).input_value()
+    screenshot(page, f"template-simple-editor-html-{size}")

@@ -1,0 +1,152 @@
+"""The import engine keeps what it can: a row with one good channel, guessed headers, a new custom field from
+the mapping, names with line breaks, and duplicate rows that don't rename a customer (with what changed listed)."""
+import pytest
+from sqlalchemy import select
+
+from nudgeweb.contacts import operations as contact_operations
+from nudgeweb.imports import operations
+from nudgeweb.imports.mapping import guess_mapping
+from nudgeweb.models import Contact, ContactImportFailure, ContactImportNote, CustomFieldDefinition, db
+from tests.test_imports import contacts_of, import_id_of, upload
+
+
+def notes(record, kind):
+    return [(note.line, note.message) for note in db.session.scalars(
+        select(ContactImportNote).where(ContactImportNote.import_id == record.id, ContactImportNote.kind == kind)
+        .order_by(ContactImportNote.line))]
+
+
+def failures(record):
+    return [(failure.line, failure.reason) for failure in db.session.scalars(
+        select(ContactImportFailure).where(ContactImportFailure.import_id == record.id).order_by(ContactImportFailure.line))]
+
+
+def run(organization, owner, content, **options):
+    record = operations.start_import(organization, owner.user, content.encode(), "customers.csv", **options)
+    db.session.expire_all()
+    return record
+
+
+def test_a_row_with_one_good_channel_is_imported_with_it_and_the_warning_listed(app_ctx, owner, organization):
+    record = run(organization, owner, (
+        "Name,Email,Mobile\n"
+        "Bob Brown,bob@@example.com,(415) 555-0101\n"   # broken email, good mobile: texted
+        "Cat Cole,cat@example.com,555\n"                # good email, broken mobile: emailed
+        "Dan Dee,dan@@example.com,\n"                   # nothing to reach him by: refused
+        "Eve Ng,not-an-email,12\n"                      # both broken: refused
+    ))
+    assert (record.created_count, record.failed) == (2, 2)
+    people = {c.first_name: c for c in contacts_of(organization)}
+    assert (people["Bob"].email, people["Bob"].phone) == (None, "+14155550101")
+    assert (people["Cat"].email, people["Cat"].phone) == ("cat@example.com", None)
+    assert notes(record, "warning") == [
+        (2, "Email “bob@@example.com” left out (Enter a valid email address, like name@example.com.): "
+            "imported with the phone only."),
+        (3, "Phone “555” left out (Enter a valid phone number, like +1 415 555 0100.): imported with the email only."),
+    ]
+    assert [line for line, _ in failures(record)] == [4, 5]
+
+
+@pytest.mark.parametrize("header, field", [
+    ("Cell #", "phone"), ("Mobile", "phone"), ("Phone No.", "phone"), ("Mobile (SMS)", "phone"),
+    ("Tag(s)", "tags"), ("E-mail*", "email"), ("Email Address", "email"), ("First", "first_name"),
+    ("Last_Name", "last_name"), ("Business Name", "company_name"), ("Full Name", "name"),
+])
+def test_common_headers_are_guessed(app_ctx, organization, header, field):
+    assert guess_mapping(["Notes", header], organization) == {field: 1}
+
+
+def test_the_mapping_can_create_a_custom_field(owner_client, organization):
+    import_id = import_id_of(upload(owner_client, "Email,Favourite pastry\nann@x.com,Croissant\nbo@x.com,\n"))
+    page = owner_client.get(f"/contacts/import/{import_id}").get_data(as_text=True)
+    assert 'value="new_custom_field">New custom field “Favourite pastry”' in page
+    response = owner_client.post(f"/contacts/import/{import_id}",
+                                 data={"column-0": "email", "column-1": "new_custom_field"})
+    assert response.status_code == 303
+    (definition,) = db.session.scalars(select(CustomFieldDefinition)).all()
+    assert (definition.key, definition.label, definition.field_type) == ("favourite_pastry", "Favourite pastry", "text")
+    assert [c.custom_fields for c in contacts_of(organization)] == [{"favourite_pastry": "Croissant"}, {}]
+
+
+def test_a_new_custom_field_that_cannot_be_made_is_said_at_its_column(owner_client, organization):
+    import_id = import_id_of(upload(owner_client, "Email,Status\nann@x.com,x\n"))
+    response = owner_client.post(f"/contacts/import/{import_id}",
+                                 data={"column-0": "email", "column-1": "new_custom_field"})
+    assert response.status_code == 422
+    assert "“Status” can&#39;t be a custom field: That name is taken by a standard contact field." in response.get_data(as_text=True)
+    assert db.session.scalars(select(CustomFieldDefinition)).all() == [] and contacts_of(organization) == []
+
+
+def test_a_name_or_company_with_a_line_break_is_cleaned_not_refused(app_ctx, owner, organization):
+    record = run(organization, owner, 'email,company,first name\nann@x.com,"Analytical\r\nEngines Ltd","Ann\n"\n')
+    assert (record.created_count, record.failed) == (1, 0)
+    (ann,) = contacts_of(organization)
+    assert (ann.company_name, ann.first_name) == ("Analytical Engines Ltd", "Ann")
+
+
+def test_a_duplicate_row_does_not_rename_a_customer_and_the_changes_are_listed(app_ctx, owner, organization):
+    contact_operations.upsert_contact(organization, {"email": "john@x.com", "first_name": "John",
+                                                     "last_name": "Smith"}, "manual")
+    contact_operations.upsert_contact(organization, {"email": "ada@x.com", "first_name": "Ada",
+                                                     "last_name": "Lovelace", "tags": ["vip"]}, "manual")
+    db.session.commit()
+    record = run(organization, owner, (
+        "First name,Last name,Email,Cell #,Tag(s)\n"
+        "John,Smith,john@x.com,4155550101,\n"       # line 2: our John gets a phone
+        "Mary,Smith,john@x.com,,household\n"        # line 3: the same email, another person: no rename
+        "Ada,King,ada@x.com,,math\n"                # line 4: one row for Ada: her new name is taken, and said
+        "Zoe,Quinn,zoe@x.com,,\n"                   # line 5: new
+        "Zoey,Quinn,zoe@x.com,,\n"                  # line 6: a duplicate of a row of this file
+    ))
+    assert (record.created_count, record.updated_count, record.failed) == (1, 4, 0)
+    people = {c.email: c for c in contacts_of(organization)}
+    john = people["john@x.com"]
+    assert (john.first_name, john.phone, john.tags) == ("John", "+14155550101", ["household"])
+    assert (people["ada@x.com"].last_name, people["zoe@x.com"].first_name) == ("King", "Zoe")
+    assert notes(record, "warning") == [
+        (3, "Same email as line 2: the name stays “John Smith” (this row says “Mary Smith”); its other values were added."),
+        (6, "Same email as line 5: the name stays “Zoe Quinn” (this row says “Zoey Quinn”); its other values were added."),
+    ]
+    assert notes(record, "updated") == [
+        (2, "John Smith: phone added: +14155550101."),
+        (3, "John Smith: tags added: household."),
+        (4, "Ada King: last name Lovelace → King; tags added: math."),
+    ]
+
+
+def test_a_duplicate_in_a_later_chunk_does_not_rename_either(app_ctx, owner, organization, monkeypatch):
+    monkeypatch.setattr(operations, "CHUNK_SIZE", 2)
+    record = run(organization, owner, "name,email\nZoe Quinn,zoe@x.com\nAl B,al@x.com\nZoey Quinn,zoe@x.com\n")
+    assert (record.status, record.created_count, record.updated_count) == ("completed", 2, 1)
+    assert db.session.scalar(select(Contact.first_name).where(Contact.email == "zoe@x.com")) == "Zoe"
+    assert notes(record, "warning") == [
+        (4, "Same email as an earlier row: the name stays “Zoe Quinn” (this row says “Zoey Quinn”); "
+            "its other values were added.")]
+
+
+def test_the_finished_page_says_imported_and_lists_what_changed(owner_client, organization):
+    contact_operations.upsert_contact(organization, {"email": "ada@x.com", "first_name": "Ada"}, "manual")
+    import_id = import_id_of(upload(owner_client, "email,first name,cell #\nada@x.com,Ada,\nbob@@x.com,Bob,4155550101\n"))
+    owner_client.post(f"/contacts/import/{import_id}", data={"column-0": "email", "column-1": "first_name",
+                                                              "column-2": "phone", "update_existing": "y"})
+    for headers in ({}, {"HX-Request": "true"}):  # the page, and the fragment the progress bar polls
+        page = owner_client.get(f"/contacts/import/{import_id}", headers=headers).get_data(as_text=True)
+        assert "Imported contacts.csv</h1>" in page and "Importing" not in page
+        assert "Imported, with something left out" in page and "Email “bob@@x.com” left out" in page
+
+
+def test_another_organization_sees_no_notes(owner_client, other_client, organization):
+    import_id = import_id_of(upload(owner_client, "email,cell\nbob@@x.com,4155550101\n"))
+    owner_client.post(f"/contacts/import/{import_id}", data={"column-0": "email", "column-1": "phone"})
+    assert other_client.get(f"/contacts/import/{import_id}").status_code == 404
+
+
+def test_an_api_mapping_can_name_a_new_custom_field(app_ctx, owner, organization):
+    content = "email,Favourite pastry\nann@x.com,Croissant\n"
+    run(organization, owner, content, mapping={"email": 0, "custom_fields.favourite_pastry": "Favourite pastry"})
+    (definition,) = db.session.scalars(select(CustomFieldDefinition)).all()
+    assert (definition.key, definition.label, definition.field_type) == ("favourite_pastry", "Favourite pastry", "text")
+    assert contacts_of(organization)[0].custom_fields == {"favourite_pastry": "Croissant"}
+    with pytest.raises(operations.ImportValidationError):  # a bad mapping makes no field
+        run(organization, owner, content, mapping={"custom_fields.shoe_size": 1})
+    assert [d.key for d in db.session.scalars(select(CustomFieldDefinition))] == ["favourite_pastry"]
