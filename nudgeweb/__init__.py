@@ -88,9 +88,10 @@ def register_blueprints(app):
     from nudgeweb.reviews.receivers import connect as connect_review_receivers
     from nudgeweb.reviews.routes import bp as reviews_bp
     from nudgeweb.settings.routes import bp as settings_bp
+    from nudgeweb.webhooks.routes import bp as webhooks_bp
 
     for blueprint in (auth_bp, main_bp, settings_bp, health_bp, oauth_bp, oauth_settings_bp, reviews_bp,
-                      review_page_bp, contacts_bp, contacts_settings_bp, imports_bp):
+                      review_page_bp, contacts_bp, contacts_settings_bp, imports_bp, webhooks_bp):
         app.register_blueprint(blueprint)
     app.register_blueprint(delivery_bp)
     app.register_blueprint(templates_bp)
