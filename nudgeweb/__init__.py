@@ -73,6 +73,7 @@ def register_blueprints(app):
     from nudgeweb.api import register as register_api
     from nudgeweb.auth.access import load_membership
     from nudgeweb.auth.routes import bp as auth_bp
+    from nudgeweb.contacts.events import connect as connect_contact_events
     from nudgeweb.contacts.routes import bp as contacts_bp
     from nudgeweb.contacts.settings_routes import bp as contacts_settings_bp
     from nudgeweb.delivery.public_routes import bp as tracking_bp
@@ -97,6 +98,7 @@ def register_blueprints(app):
     app.register_blueprint(templates_bp)
     app.register_blueprint(tracking_bp)
     connect_review_receivers()
+    connect_contact_events()
     register_coming_soon_pages(app)
     register_api(app)
     app.before_request(load_membership)

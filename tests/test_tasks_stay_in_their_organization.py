@@ -15,9 +15,9 @@ from nudgeweb.models import Contact
 from nudgeweb.models.imports import ContactImport
 from nudgeweb.models.messages import Message
 from nudgeweb.models.reviews import ReviewRequest
+from nudgeweb.models.webhooks import WebhookDelivery
 from nudgeweb.reviews.operations import create_review_request
 from nudgeweb.reviews.tasks import bulk_send_review_requests, notify_owners_of_review, send_review_step
-from nudgeweb.models.webhooks import WebhookDelivery
 from nudgeweb.unit_of_work import ORGANIZATION_TASKS, unit_of_work
 from nudgeweb.webhooks.operations import create_endpoint
 from nudgeweb.webhooks.tasks import deliver_webhooks

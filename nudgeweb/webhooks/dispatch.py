@@ -97,14 +97,14 @@ def _claim(organization_id, now, size):
                   deliveries.c.next_attempt_at <= now, endpoints.c.active.is_(True))
            .order_by(deliveries.c.next_attempt_at)
            .limit(size))
-    with one_writer():
-        claimed = db.session.execute(
-            update(deliveries)
-            .where(deliveries.c.id.in_(due.scalar_subquery()), deliveries.c.status == "pending")
-            .values(status="delivering", claimed_at=now)
-            .returning(deliveries.c.id)
-        ).scalars().all()
-        checkpoint()  # the claim holds for every other worker from now on
+    # no one_writer here: this task may run (Huey's immediate mode) inside a commit that holds it
+    claimed = db.session.execute(
+        update(deliveries)
+        .where(deliveries.c.id.in_(due.scalar_subquery()), deliveries.c.status == "pending")
+        .values(status="delivering", claimed_at=now)
+        .returning(deliveries.c.id)
+    ).scalars().all()
+    checkpoint()  # the claim holds for every other worker from now on
     return claimed
 
 
