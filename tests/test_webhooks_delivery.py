@@ -22,7 +22,7 @@ from nudgeweb.models.webhooks import WebhookAttempt, WebhookDelivery, WebhookEnd
 from nudgeweb.unit_of_work import unit_of_work
 from nudgeweb.webhooks import operations
 from nudgeweb.webhooks.tasks import deliver_webhooks, recover_webhook_deliveries
-from tests.webhook_support import Receiver, add_endpoint, allow_private_webhooks, frozen_clock, receiver, seed_signature_ok  # noqa: F401
+from tests.webhook_support import Receiver, add_endpoint, allow_private_webhooks, dns, frozen_clock, receiver, seed_signature_ok  # noqa: F401
 
 SEED_NODE_EXAMPLE = """
 const crypto = require('crypto');
@@ -269,3 +269,17 @@ def test_a_worker_killed_mid_delivery_loses_nothing(organization, receiver, app,
     ids = [headers["webhook-id"] for _, headers, _ in receiver.requests]
     assert len(set(ids)) == 5 and len(ids) >= 5  # every event; any repeat is a retry of the same event id
     assert receiver.all_signed()
+
+
+def test_a_name_that_later_resolves_to_a_private_address_is_refused_at_the_connection(organization, dns):
+    """DNS rebinding: the name was public when it was saved, and points at this machine when it is sent to."""
+    target = Receiver()
+    try:
+        endpoint, _ = add_endpoint(organization, f"http://hooks.example.com:{target.server.server_port}/x")
+        dns["hooks.example.com"] = "127.0.0.1"
+        emit(organization)
+        attempt = db.session.scalars(select(WebhookAttempt)).one()
+        assert target.requests == [] and attempt.status_code is None and "private address" in attempt.error
+        assert deliveries()[0].status == "pending"  # retried later: the name may point elsewhere again
+    finally:
+        target.close()

@@ -6,6 +6,7 @@ import base64
 import hashlib
 import hmac
 import json
+import socket
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -115,3 +116,18 @@ def add_endpoint(organization, url, events=None, **data):
         endpoint, secret = operations.create_endpoint(organization.id, {"url": url, "events": events, **data})
     db.session.expire_all()
     return endpoint, secret
+
+
+@pytest.fixture
+def dns(monkeypatch):
+    """The outside world's DNS: rebind.example.com answers 127.0.0.1, hooks.example.com a public address."""
+    real = socket.getaddrinfo
+    answers = {"rebind.example.com": "127.0.0.1", "hooks.example.com": "93.184.215.14"}
+
+    def getaddrinfo(host, port, *args, **kwargs):
+        if host in answers:
+            return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (answers[host], port or 0))]
+        return real(host, port, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    return answers
