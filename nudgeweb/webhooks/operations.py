@@ -146,6 +146,15 @@ def _checked(data, require_url):
     return values
 
 
+def field_errors(data):
+    """{field: message} for the attributes given in ``data`` (for a caller that found other bad fields first)."""
+    try:
+        _checked(data, require_url=False)
+    except WebhookError as error:
+        return error.errors
+    return {}
+
+
 def delete_endpoint(endpoint):
     db.session.delete(endpoint)
     db.session.flush()
@@ -233,9 +242,13 @@ def sample_data(event_type, now):
 
 # --- what the pages and the API read ------------------------------------------------------------
 
+def endpoints_query(organization_id):
+    return (select(WebhookEndpoint).where(WebhookEndpoint.organization_id == organization_id)
+            .order_by(WebhookEndpoint.created_at, WebhookEndpoint.id))
+
+
 def endpoints_of(organization_id):
-    return db.session.scalars(select(WebhookEndpoint).where(WebhookEndpoint.organization_id == organization_id)
-                              .order_by(WebhookEndpoint.created_at, WebhookEndpoint.id)).all()
+    return db.session.scalars(endpoints_query(organization_id)).all()
 
 
 def deliveries_query(endpoint):
@@ -246,11 +259,16 @@ def deliveries_query(endpoint):
             .order_by(WebhookDelivery.created_at.desc(), WebhookDelivery.id.desc()))
 
 
-def attempts_query(endpoint):
-    """The endpoint's attempts, newest first (the API's log, seed 001)."""
-    return (select(WebhookAttempt)
-            .where(WebhookAttempt.organization_id == endpoint.organization_id,
-                   WebhookAttempt.endpoint_id == endpoint.id))
+def attempts_query(endpoint, status=None, event_type=None):
+    """The endpoint's attempts (the API's log, seed 001), of one ``status`` (success, failed) or
+    ``event_type`` if given."""
+    statement = select(WebhookAttempt).where(WebhookAttempt.organization_id == endpoint.organization_id,
+                                             WebhookAttempt.endpoint_id == endpoint.id)
+    if status is not None:
+        statement = statement.where(WebhookAttempt.succeeded.is_(status == "success"))
+    if event_type is not None:
+        statement = statement.where(WebhookAttempt.delivery.has(WebhookDelivery.event_type == event_type))
+    return statement
 
 
 def attempts_of(deliveries):
