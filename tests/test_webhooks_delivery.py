@@ -5,10 +5,8 @@ organizations."""
 import json
 import os
 import shutil
-import signal
 import subprocess
 import sys
-import time
 from datetime import timedelta
 
 import pytest
@@ -22,6 +20,7 @@ from nudgeweb.models.webhooks import WebhookAttempt, WebhookDelivery, WebhookEnd
 from nudgeweb.unit_of_work import unit_of_work
 from nudgeweb.webhooks import operations
 from nudgeweb.webhooks.tasks import deliver_webhooks, recover_webhook_deliveries
+from tests.test_delivery_engine import crash, wait_until
 from tests.webhook_support import Receiver, add_endpoint, allow_private_webhooks, dns, frozen_clock, receiver, seed_signature_ok  # noqa: F401
 
 SEED_NODE_EXAMPLE = """
@@ -211,24 +210,6 @@ def test_an_organizations_events_never_reach_anothers_endpoints(organization, ot
         assert deliver_webhooks.call_local(other_owner.organization.id.hex) == 0
     finally:
         theirs.close()
-
-
-def crash(worker):
-    try:
-        os.killpg(worker.pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
-    worker.wait(10)
-
-
-def wait_until(predicate, timeout=20):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        db.session.remove()
-        if predicate():
-            return True
-        time.sleep(0.1)
-    return False
 
 
 def test_a_worker_killed_mid_delivery_loses_nothing(organization, receiver, app, tmp_path):

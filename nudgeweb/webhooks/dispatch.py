@@ -6,8 +6,8 @@ attempt will send: the delivery exists exactly when its event does (at least onc
 After the commit, ``webhooks_due`` queues ``deliver_due`` for the organization.
 
 ``deliver_due`` claims a batch (``UPDATE … SET status='delivering' WHERE status='pending'``, committed
-before anything is sent, so one worker wins each row), POSTs each (signing.py, transport.py), and
-commits the outcomes every COMMIT_EVERY deliveries. A success is final. A failure is tried again
+before anything is sent, so one worker wins each row), POSTs each (signing.py, transport.py; the
+endpoints of a batch side by side), and commits the batch's outcomes together. A success is final. A failure is tried again
 after WEBHOOK_RETRY_BASE_SECONDS × 2^(attempts-1) (at most MAX_DELAY, ±20% jitter) until
 WEBHOOK_RETRY_HOURS after the event, then given up. 410 Gone turns the endpoint off at once;
 failures with no success for WEBHOOK_DISABLE_AFTER_HOURS turn it off too; either way its owners are
@@ -17,7 +17,10 @@ back (they are sent again, with the same event id: at least once, never lost).
 import logging
 import random
 import time
-from datetime import timedelta
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from functools import partial
 
 from flask import current_app
 from sqlalchemy import delete, distinct, select, update
@@ -25,16 +28,16 @@ from sqlalchemy import delete, distinct, select, update
 from nudgeweb.bulk import insert_rows
 from nudgeweb.domain_events import event_payload, public_event_id
 from nudgeweb.models import Organization, db, new_id
-from nudgeweb.models.webhooks import WebhookDelivery, WebhookEndpoint
+from nudgeweb.models.webhooks import WebhookAttempt, WebhookDelivery, WebhookEndpoint
 from nudgeweb.sqlite_writer import one_writer
 from nudgeweb.unit_of_work import after_commit, checkpoint
 from nudgeweb.webhooks import clock, signing
-from nudgeweb.webhooks.operations import json_body, new_attempt, private_allowed
+from nudgeweb.webhooks.operations import attempt_values, json_body, private_allowed
 from nudgeweb.webhooks.signals import webhooks_due
-from nudgeweb.webhooks.transport import Poster
+from nudgeweb.webhooks.transport import Outcome, Poster
 
 log = logging.getLogger(__name__)
-COMMIT_EVERY = 25
+MAX_PARALLEL = 8  # endpoints one task POSTs to at once
 MAX_DELAY = timedelta(hours=6)
 SWEEP_GRACE = timedelta(minutes=2)  # a due delivery this late lost its task
 LOG_KEPT = timedelta(days=30)
@@ -109,29 +112,66 @@ def _claim(organization_id, now, size):
 
 
 def _deliver(batch):
-    """POST each delivery; an endpoint that fails is not tried again in this batch (its other
-    deliveries wait for its retry). Returns {endpoint id: its retry time}."""
-    retry_at = {}
-    with Poster(current_app.config["WEBHOOK_TIMEOUT_SECONDS"], private_allowed()) as poster:
-        for index, delivery in enumerate(batch, 1):
-            endpoint = delivery.endpoint
-            if endpoint.id in retry_at or not endpoint.active:
-                _release(delivery, retry_at.get(endpoint.id))
-                continue
-            outcome = _attempt(poster, delivery, endpoint)
-            if not outcome.succeeded and delivery.status == "pending":
-                retry_at[endpoint.id] = delivery.next_attempt_at
-            if index % COMMIT_EVERY == 0:
-                checkpoint()  # outside one_writer: an owner's email queued now may be sent at once (immediate mode)
-    checkpoint()
+    """POST the batch: each endpoint's deliveries in order, the endpoints side by side (a slow one
+    holds up only its own); an endpoint that fails gets nothing more in this batch (its other
+    deliveries wait for its retry). Then every outcome is recorded, in one commit. Returns
+    {endpoint id: its retry time}."""
+    queues = {}
+    for delivery in batch:
+        if delivery.endpoint.active:
+            queues.setdefault(delivery.endpoint_id, []).append(delivery)
+        else:
+            _release(delivery, None)
+    post = partial(_post_in_order, current_app.config["WEBHOOK_TIMEOUT_SECONDS"], private_allowed())
+    with ThreadPoolExecutor(max_workers=max(1, min(MAX_PARALLEL, len(queues)))) as pool:
+        results = list(pool.map(post, queues.values()))  # threads only POST: the session stays on this one
+    retry_at, attempts = {}, []
+    for (endpoint_id, queue), tried in zip(queues.items(), results):
+        attempts += [_record(one) for one in tried]
+        last = tried[-1].delivery if tried else None
+        if last is not None and last.status != "succeeded":
+            when = last.next_attempt_at if last.status == "pending" else None
+            for delivery in queue[len(tried):]:
+                _release(delivery, when)
+            if when is not None:
+                retry_at[endpoint_id] = when
+    insert_rows(WebhookAttempt.__table__, attempts)
+    checkpoint()  # outside one_writer: an owner's email queued now may be sent at once (immediate mode)
     return retry_at
 
 
-def _attempt(poster, delivery, endpoint):
-    now, body = clock.now(), delivery.body.encode()
+@dataclass
+class Tried:
+    delivery: WebhookDelivery
+    headers: dict
+    outcome: Outcome
+    at: datetime
+
+
+def _post_in_order(timeout, allow_private, queue):
+    """POST one endpoint's deliveries until one fails (on a thread of the pool: no database here)."""
+    tried = []
+    with Poster(timeout, allow_private) as poster:
+        for delivery in queue:
+            tried.append(_post(poster, delivery))
+            if not tried[-1].outcome.succeeded:
+                break
+    return tried
+
+
+def _post(poster, delivery):
+    endpoint, now, body = delivery.endpoint, clock.now(), delivery.body.encode()
+    if endpoint.secret is None:  # encrypted with another SECRET_KEY: nothing can be signed until it is rotated
+        return Tried(delivery, {}, Outcome(None, 0, error="The signing secret cannot be read (SECRET_KEY changed): "
+                                                          "rotate it."), now)
     headers = signing.signed_headers(endpoint.secret, public_event_id(delivery.event_id), int(time.time()), body)
-    outcome = poster.post(endpoint.url, headers, body)
-    new_attempt(delivery, now, headers, outcome)
+    return Tried(delivery, headers, poster.post(endpoint.url, headers, body), now)
+
+
+def _record(tried):
+    """The delivery's new state and its endpoint's health after one attempt; returns the attempt's row."""
+    delivery, outcome, now = tried.delivery, tried.outcome, tried.at
+    endpoint = delivery.endpoint
     delivery.attempts += 1
     delivery.last_status_code = outcome.status_code
     delivery.claimed_at = None
@@ -143,7 +183,7 @@ def _attempt(poster, delivery, endpoint):
         turn_off(endpoint, "The endpoint answered 410 Gone: it asked for no more events.")
     else:
         _after_failure(delivery, endpoint, now)
-    return outcome
+    return attempt_values(delivery, now, tried.headers, outcome)
 
 
 def _after_failure(delivery, endpoint, now):

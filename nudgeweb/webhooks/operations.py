@@ -214,15 +214,20 @@ def send_test(endpoint, event_type):
 
 
 def new_attempt(delivery, now, headers, outcome):
-    attempt = WebhookAttempt(
+    attempt = WebhookAttempt(**attempt_values(delivery, now, headers, outcome))
+    attempt.delivery = delivery
+    db.session.add(attempt)
+    return attempt
+
+
+def attempt_values(delivery, now, headers, outcome):
+    """The row of one attempt at ``delivery``: what was sent and what came back."""
+    return dict(
         id=new_id(), organization_id=delivery.organization_id, delivery_id=delivery.id,
         endpoint_id=delivery.endpoint_id, attempted_at=now, succeeded=outcome.succeeded,
         status_code=outcome.status_code, duration_ms=outcome.duration_ms, error=outcome.error,
         request_headers=headers, response_headers=outcome.response_headers, response_body=outcome.response_body,
     )
-    attempt.delivery = delivery
-    db.session.add(attempt)
-    return attempt
 
 
 def json_body(payload):
