@@ -76,6 +76,7 @@ class Receiver:
 
         server = ThreadingHTTPServer(("127.0.0.1", self.port), Handler)
         server.daemon_threads = True
+        server.handle_error = lambda request, address: None  # a killed consumer's connections reset
         threading.Thread(target=server.serve_forever, daemon=True).start()
         while (command := self._commands.get()) != "stop":
             with lock:

@@ -19,7 +19,7 @@ from nudgeweb.models import Message, db, utcnow
 from nudgeweb.models.webhooks import WebhookAttempt, WebhookDelivery, WebhookEndpoint
 from nudgeweb.unit_of_work import unit_of_work
 from nudgeweb.webhooks import operations
-from nudgeweb.webhooks.tasks import deliver_webhooks, recover_webhook_deliveries
+from nudgeweb.webhooks.tasks import deliver_webhooks, forget_old_webhook_deliveries, recover_webhook_deliveries
 from tests.test_delivery_engine import crash, wait_until
 from tests.webhook_support import Receiver, add_endpoint, allow_private_webhooks, dns, frozen_clock, receiver, seed_signature_ok  # noqa: F401
 
@@ -264,3 +264,26 @@ def test_a_name_that_later_resolves_to_a_private_address_is_refused_at_the_conne
         assert deliveries()[0].status == "pending"  # retried later: the name may point elsewhere again
     finally:
         target.close()
+
+
+def test_a_delivery_whose_task_was_lost_goes_out_with_the_sweep(organization, receiver, huey_queue, frozen_clock):
+    add_endpoint(organization, receiver.url)
+    emit(organization)
+    huey_queue.flush()  # its task is lost (a queue wiped, a Redis restarted)
+    assert deliveries()[0].status == "pending" and receiver.requests == []
+    frozen_clock.travel_to(utcnow() + timedelta(minutes=3))
+    assert recover_webhook_deliveries.call_local() == 0  # nothing was claimed; the late one gets a task
+    [task] = huey_queue.pending()
+    huey_queue.execute(task)
+    assert deliveries()[0].status == "succeeded" and len(receiver.requests) == 1
+
+
+def test_finished_deliveries_leave_the_log_after_30_days(organization, receiver, frozen_clock):
+    add_endpoint(organization, receiver.url)
+    emit(organization)
+    receiver.default = 500
+    emit(organization)
+    frozen_clock.travel_to(utcnow() + timedelta(days=31))
+    assert forget_old_webhook_deliveries.call_local() == 1  # the pending one stays
+    assert [d.status for d in deliveries()] == ["pending"]
+    assert db.session.scalars(select(WebhookAttempt)).all()[0].status_code == 500

@@ -72,6 +72,7 @@ class Receiver:
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True
+        self.server.handle_error = lambda request, address: None  # a killed worker's connection resets
         self.url = f"http://127.0.0.1:{self.server.server_port}/hooks/nudge"
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
