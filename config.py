@@ -87,6 +87,17 @@ class Config:
         # Let organizations' servers be on loopback, private or link-local addresses (local set-ups only).
         self.ALLOW_PRIVATE_OUTBOUND = env_bool("ALLOW_PRIVATE_OUTBOUND", False)
         self.OAUTH_REQUIRE_HTTPS = env_bool("OAUTH_REQUIRE_HTTPS", False)
+        # Webhooks: endpoints on loopback/private/link-local addresses (local set-ups only), each POST's
+        # time limit, how long a claimed delivery may stay claimed, how many one task sends, the first
+        # retry's delay (doubling, with jitter), how long retries go on, and how long an endpoint may
+        # fail without one success before it is turned off.
+        self.WEBHOOK_ALLOW_PRIVATE = env_bool("WEBHOOK_ALLOW_PRIVATE", False)
+        self.WEBHOOK_TIMEOUT_SECONDS = env_int("WEBHOOK_TIMEOUT_SECONDS", 10)
+        self.WEBHOOK_LEASE_SECONDS = env_int("WEBHOOK_LEASE_SECONDS", 900)
+        self.WEBHOOK_BATCH_SIZE = env_int("WEBHOOK_BATCH_SIZE", 100)
+        self.WEBHOOK_RETRY_BASE_SECONDS = env_int("WEBHOOK_RETRY_BASE_SECONDS", 30)
+        self.WEBHOOK_RETRY_HOURS = env_int("WEBHOOK_RETRY_HOURS", 72)
+        self.WEBHOOK_DISABLE_AFTER_HOURS = env_int("WEBHOOK_DISABLE_AFTER_HOURS", 24)
 
 
 class TestConfig(Config):
@@ -109,6 +120,7 @@ class TestConfig(Config):
         self.BASE_URL = "http://localhost"
         self.WTF_CSRF_ENABLED = False  # switched on by the tests that check it
         self.ALLOW_PRIVATE_OUTBOUND = False  # switched on by the tests that need a server on this machine
+        self.WEBHOOK_ALLOW_PRIVATE = False
         self.SMTP_TIMEOUT_SECONDS = 5
         for key, value in overrides.items():
             setattr(self, key, value)

@@ -73,6 +73,7 @@ def register_blueprints(app):
     from nudgeweb.api import register as register_api
     from nudgeweb.auth.access import load_membership
     from nudgeweb.auth.routes import bp as auth_bp
+    from nudgeweb.contacts.events import connect as connect_contact_events
     from nudgeweb.contacts.routes import bp as contacts_bp
     from nudgeweb.contacts.settings_routes import bp as contacts_settings_bp
     from nudgeweb.delivery.public_routes import bp as tracking_bp
@@ -88,14 +89,16 @@ def register_blueprints(app):
     from nudgeweb.reviews.receivers import connect as connect_review_receivers
     from nudgeweb.reviews.routes import bp as reviews_bp
     from nudgeweb.settings.routes import bp as settings_bp
+    from nudgeweb.webhooks.routes import bp as webhooks_bp
 
     for blueprint in (auth_bp, main_bp, settings_bp, health_bp, oauth_bp, oauth_settings_bp, reviews_bp,
-                      review_page_bp, contacts_bp, contacts_settings_bp, imports_bp):
+                      review_page_bp, contacts_bp, contacts_settings_bp, imports_bp, webhooks_bp):
         app.register_blueprint(blueprint)
     app.register_blueprint(delivery_bp)
     app.register_blueprint(templates_bp)
     app.register_blueprint(tracking_bp)
     connect_review_receivers()
+    connect_contact_events()
     register_coming_soon_pages(app)
     register_api(app)
     app.before_request(load_membership)

@@ -27,6 +27,7 @@ DEMO_STEPS = [
     "nudgeweb.oauth.demo:seed",
     "nudgeweb.imports.demo:seed_import",
     "nudgeweb.message_templates.demo:seed_templates",
+    "nudgeweb.webhooks.demo:seed",
 ]
 
 

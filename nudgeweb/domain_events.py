@@ -7,6 +7,11 @@ its cause committed) and, once the transaction commits, sends ``domain_events_re
 organization and transaction with the organization id as sender. Whatever delivers events (webhooks,
 automations) connects to that signal and reads the rows; a periodic sweep of theirs picks up any
 whose signal was lost. ``record_events`` writes many at once (the send engine's batches).
+
+Just before the commit, ``domain_events_written`` is sent (sender: the organization id, ``events=``:
+the transaction's events as dicts with ``id``, ``type``, ``created_at`` and ``data``): a receiver
+writes what must exist exactly when the events do (webhooks write their deliveries) in the same
+transaction, and flushes, never commits.
 """
 from blinker import Namespace
 from sqlalchemy import insert
@@ -44,6 +49,7 @@ EVENT_TYPES = {
 
 _signals = Namespace()
 domain_events_recorded = _signals.signal("domain-events-recorded")
+domain_events_written = _signals.signal("domain-events-written")
 
 
 def record_event(event_type, data, organization_id=None):
@@ -51,7 +57,7 @@ def record_event(event_type, data, organization_id=None):
     organization_id = _check(event_type, organization_id)
     event = DomainEvent(id=new_id(), organization_id=organization_id, type=event_type, data=data, created_at=utcnow())
     db.session.add(event)
-    _announce_after_commit(organization_id)
+    _announce(organization_id, [dict(id=event.id, type=event_type, data=data, created_at=event.created_at)])
     return event
 
 
@@ -63,17 +69,21 @@ def record_events(event_type, datas, organization_id=None):
     now = utcnow()
     rows = [dict(id=new_id(), organization_id=organization_id, type=event_type, data=data, created_at=now) for data in datas]
     db.session.execute(insert(DomainEvent), rows)
-    _announce_after_commit(organization_id)
+    _announce(organization_id, rows)
 
 
 def event_payload(event):
-    """The event as integrators receive it (seed 001's webhook payload)."""
-    return {
-        "id": f"evt_{event.id.hex}",
-        "type": event.type,
-        "created_at": event.created_at.strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "data": event.data,
-    }
+    """The event (a DomainEvent, or its dict) as integrators receive it (seed 001's webhook payload)."""
+    if isinstance(event, dict):
+        event_id, event_type, created_at, data = event["id"], event["type"], event["created_at"], event["data"]
+    else:
+        event_id, event_type, created_at, data = event.id, event.type, event.created_at, event.data
+    return {"id": public_event_id(event_id), "type": event_type,
+            "created_at": created_at.strftime("%Y-%m-%dT%H:%M:%SZ"), "data": data}
+
+
+def public_event_id(event_id):
+    return f"evt_{event_id.hex}"
 
 
 def _check(event_type, organization_id):
@@ -85,7 +95,20 @@ def _check(event_type, organization_id):
     return organization_id
 
 
-def _announce_after_commit(organization_id):
+class _Written:
+    """One organization's events of one transaction: told just before the commit, announced after it."""
+
+    def __init__(self, organization_id):
+        self.organization_id = organization_id
+        self.events = []
+
+    def __call__(self):
+        events, self.events = self.events, []
+        domain_events_written.send(self.organization_id, events=events)
+        after_commit(domain_events_recorded.send, self.organization_id)
+
+
+def _announce(organization_id, events):
     # before_commit keys once per organization and transaction, however many events were recorded
-    before_commit(("domain-events", organization_id),
-                  lambda: after_commit(domain_events_recorded.send, organization_id))
+    written = before_commit(("domain-events", organization_id), _Written(organization_id))
+    written.events.extend(events)

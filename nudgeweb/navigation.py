@@ -54,4 +54,5 @@ SETTINGS_SECTIONS = (
     ("oauth_settings.apps", "OAuth apps"),
     ("oauth_settings.connections", "Connected apps"),
     ("delivery.sending_settings_page", "Sending"),
+    ("webhooks.index", "Webhooks"),  # the developers' group, with API keys and OAuth apps
 )

@@ -1,10 +1,11 @@
-"""Connections that Nudge opens on a tenant's behalf (their SMTP server; their webhooks next).
+"""Connections that Nudge opens on a tenant's behalf (their SMTP server, their webhook endpoints).
 
 A tenant must not reach, through Nudge, what only Nudge's own machine can: loopback, private
 networks, link-local addresses (cloud metadata at 169.254.169.254), multicast and reserved ranges.
 Every address a name resolves to is checked, then the connection goes to a checked address, not
 to the name again, so a second DNS answer cannot switch it (DNS rebinding). ALLOW_PRIVATE_OUTBOUND
-lets an operator's local set-up (and the tests) reach such addresses.
+lets an operator's local set-up (and the tests) reach such addresses; a caller with a setting of
+its own (webhooks: WEBHOOK_ALLOW_PRIVATE) passes ``allow_private``.
 """
 import ipaddress
 import re
@@ -58,11 +59,11 @@ def is_public(address):
     return address.is_global and not (address.is_multicast or address.is_reserved or address.is_unspecified)
 
 
-def check_host(host):
+def check_host(host, allow_private=None):
     """At the field, without DNS: an IP address or a name that is local by definition is refused
     (unless the operator allows private addresses). Returns the parsed host; raises HostError."""
     host = parse_host(host)
-    if private_allowed():
+    if private_allowed() if allow_private is None else allow_private:
         return host
     try:
         local = not is_public(ipaddress.ip_address(host))
@@ -74,22 +75,22 @@ def check_host(host):
     return host
 
 
-def resolve(host, port):
+def resolve(host, port, allow_private=None):
     """The addresses to connect to for ``host``, every one checked; raises OutboundAddressError
     (or OSError when the name does not resolve)."""
     found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     addresses = list(dict.fromkeys(ipaddress.ip_address(info[4][0].split("%")[0]) for info in found))
-    if not private_allowed():
+    if not (private_allowed() if allow_private is None else allow_private):
         refused = [str(address) for address in addresses if not is_public(address)]
         if refused:
             raise OutboundAddressError(f"{host} resolves to an address Nudge does not connect to: {', '.join(refused)}")
     return addresses
 
 
-def connect(host, port, timeout):
+def connect(host, port, timeout, allow_private=None):
     """A TCP connection to a checked address of ``host`` (the first of them that answers)."""
     error = None
-    for address in resolve(host, port)[:MAX_ADDRESSES_TRIED]:
+    for address in resolve(host, port, allow_private)[:MAX_ADDRESSES_TRIED]:
         try:
             return socket.create_connection((str(address), port), timeout=timeout)
         except OSError as failure:

@@ -15,6 +15,7 @@ from nudgeweb.extensions import huey
 from nudgeweb.imports import tasks as import_tasks  # noqa: F401  (import_contact_chunk ...)
 from nudgeweb.oauth import tasks as oauth_tasks  # noqa: F401  (OAuth housekeeping)
 from nudgeweb.reviews import tasks as review_tasks  # noqa: F401  (send_review_step ...)
+from nudgeweb.webhooks import tasks as webhook_tasks  # noqa: F401  (deliveries: written with events, sent, recovered)
 
 HEARTBEAT_KEY = "worker-heartbeat"
 

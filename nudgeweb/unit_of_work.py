@@ -114,8 +114,9 @@ def after_commit(fn, *args, **kwargs):
 
 def before_commit(key, write):
     """Run ``write()`` as the transaction's last statement, once per ``key`` however often asked (a
-    counter bumped once per transaction holds its row lock only for the commit)."""
-    _required().last_writes.setdefault(key, write)
+    counter bumped once per transaction holds its row lock only for the commit). Returns the ``write``
+    that will run (the first one given for ``key``), so that later callers can add to it."""
+    return _required().last_writes.setdefault(key, write)
 
 
 def enter_organization(organization_id):

@@ -7,6 +7,7 @@ import nudgeweb.tasks  # noqa: F401  (every task registered)
 from nudgeweb.contacts.tasks import act_on_matching
 from nudgeweb.delivery import queue_message
 from nudgeweb.delivery.tasks import send_messages
+from nudgeweb.domain_events import record_event
 from nudgeweb.extensions import db, huey
 from nudgeweb.imports.operations import create_draft
 from nudgeweb.imports.tasks import import_contact_chunk
@@ -14,9 +15,12 @@ from nudgeweb.models import Contact
 from nudgeweb.models.imports import ContactImport
 from nudgeweb.models.messages import Message
 from nudgeweb.models.reviews import ReviewRequest
+from nudgeweb.models.webhooks import WebhookDelivery
 from nudgeweb.reviews.operations import create_review_request
 from nudgeweb.reviews.tasks import bulk_send_review_requests, notify_owners_of_review, send_review_step
 from nudgeweb.unit_of_work import ORGANIZATION_TASKS, unit_of_work
+from nudgeweb.webhooks.operations import create_endpoint
+from nudgeweb.webhooks.tasks import deliver_webhooks
 from tests.conftest import running_consumer
 from tests.delivery_support import email_template
 from tests.factories import ContactFactory
@@ -26,7 +30,8 @@ pytestmark = pytest.mark.consumer
 
 @pytest.fixture
 def theirs(app_ctx, other_owner):
-    """Another business with a contact, a queued message, a scheduled review request and a draft import."""
+    """Another business with a contact, a queued message, a scheduled review request, a draft import and
+    a webhook delivery waiting."""
     organization = other_owner.organization
     contact = ContactFactory(organization=organization, email="their.customer@example.net")
     template = email_template(organization)
@@ -35,6 +40,8 @@ def theirs(app_ctx, other_owner):
         request = create_review_request(organization, {"email": "asked@example.net"}, delay_hours=48)
         draft = create_draft(organization, other_owner.user, b"email\nnew@example.net\n", "people.csv")
         draft.status, draft.mapping = "processing", {"email": 0}
+        create_endpoint(organization.id, {"url": "https://hooks.example.net/nudge"})
+        record_event("contact.created", {"contact_id": str(contact.id)})
     huey.flush()  # their own tasks are not what this test runs
     return {"organization": organization, "contact": contact.id, "message": message.id,
             "request": request.id, "import": draft.id}
@@ -48,6 +55,7 @@ def state_of(theirs):
             db.session.get(Message, theirs["message"]).status,
             db.session.get(ReviewRequest, theirs["request"]).status,
             db.session.get(ContactImport, theirs["import"]).processed,
+            db.session.scalars(select(WebhookDelivery.status)).all(),
         )
 
 
@@ -62,6 +70,7 @@ def test_each_task_run_in_one_organization_leaves_anothers_rows_alone(huey_queue
         notify_owners_of_review: (ours, str(theirs["request"]), "rated"),
         bulk_send_review_requests: (ours, {}, 0, True, None),
         import_contact_chunk: (ours, str(theirs["import"]), 0, 0),
+        deliver_webhooks: (ours,),
     }
     assert {task.func.__name__ for task in ORGANIZATION_TASKS} == {task.func.__name__ for task in runs}, "a new task needs a case here"
     with running_consumer():
@@ -72,6 +81,7 @@ def test_each_task_run_in_one_organization_leaves_anothers_rows_alone(huey_queue
     assert answers["import_contact_chunk"] is False
     assert answers["act_on_matching"] == 1  # our one contact (theirs counted nowhere)
     assert answers["bulk_send_review_requests"] == {"asked": 0, "skipped": 0}
+    assert answers["deliver_webhooks"] == 0
     assert state_of(theirs) == before
     with unit_of_work(organization.id):  # our own contact went: the tasks did run, in our organization
         assert db.session.scalar(select(func.count()).where(Contact.organization_id == organization.id)) == 0

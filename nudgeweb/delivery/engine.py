@@ -28,10 +28,11 @@ from nudgeweb.bulk import insert_rows
 from nudgeweb.contacts.timeline import record_activities
 from nudgeweb.delivery import sealed, tracking
 from nudgeweb.delivery.backends import SendError
-from nudgeweb.delivery.events import announce, record_event, summary_of
+from nudgeweb.delivery.events import announce, domain_event_data, domain_event_of, record_event, summary_of
 from nudgeweb.delivery.operations import schedule_send
 from nudgeweb.delivery.quiet_hours import end_of_quiet_hours, recipient_zone
 from nudgeweb.delivery.transports import backend_for, sending_settings
+from nudgeweb.domain_events import record_events
 from nudgeweb.models import Organization, db, new_id, utcnow
 from nudgeweb.models.messages import Message, MessageEvent
 from nudgeweb.sqlite_writer import one_writer
@@ -176,9 +177,9 @@ def _commit_receipt(connection, done):
 
 
 def record_sent(organization_id, sent):
-    """The batch's sent messages: status, one ``sent`` event each, the contacts' timeline entries
-    (in bulk) and the ``message_event`` signal for each, committed together (``checkpoint``: they
-    stay recorded even when the batch stops on an error)."""
+    """The batch's sent messages: status, one ``sent`` event each, the contacts' timeline entries and
+    the domain events (in bulk) and the ``message_event`` signal for each, committed together
+    (``checkpoint``: they stay recorded even when the batch stops on an error)."""
     if not sent:
         return
     now = utcnow()
@@ -199,12 +200,23 @@ def record_sent(organization_id, sent):
              "summary": summary_of(done.message, "sent"), "data": _activity_data(done.message)}
             for done in sent if done.message.contact_id is not None
         ])
+        _record_domain_events(organization_id, sent)
         for done in sent:
             for name, value in (("status", "sent"), ("backend", done.backend), ("provider_id", done.provider_id),
                                 ("sent_at", done.at), ("error", None)):
                 set_committed_value(done.message, name, value)
             announce(done.message, "sent")
         checkpoint()  # inside one_writer: no task due now waits for this commit (a retry queued its own)
+
+
+def _record_domain_events(organization_id, sent):
+    by_type = {}
+    for done in sent:
+        event_type = domain_event_of(done.message, "sent")
+        if event_type:
+            by_type.setdefault(event_type, []).append(domain_event_data(done.message, done.at))
+    for event_type, datas in by_type.items():
+        record_events(event_type, datas, organization_id)
 
 
 def _activity_data(message):

@@ -1,16 +1,47 @@
 """What happened to a message: one MessageEvent row, the message's own columns, the contact's
-timeline and the ``message_event`` signal, always together, in the caller's transaction."""
+timeline, the domain event (email.opened, sms.delivered …) and the ``message_event`` signal, always
+together, in the caller's transaction."""
 import logging
 
 from flask import current_app
 
 from nudgeweb.delivery.signals import message_event
+from nudgeweb.domain_events import record_event as record_domain_event
 from nudgeweb.models import db, utcnow
 from nudgeweb.models.messages import MessageEvent
 
 log = logging.getLogger(__name__)
 
 CHANNEL_NAMES = {"email": "Email", "sms": "SMS"}
+DOMAIN_EVENTS = {
+    ("email", "sent"): "email.sent", ("email", "delivered"): "email.delivered", ("email", "opened"): "email.opened",
+    ("email", "clicked"): "email.clicked", ("email", "bounced"): "email.bounced",
+    ("email", "complained"): "email.complained",
+    ("sms", "sent"): "sms.sent", ("sms", "delivered"): "sms.delivered", ("sms", "failed"): "sms.failed",
+    ("sms", "bounced"): "sms.failed",
+}
+
+
+def domain_event_of(message, event):
+    """The domain event of ``event`` for this message: only for messages to contacts or sent through the
+    API (not a password reset, nor a note to the team)."""
+    if message.contact_id is None and message.purpose != "api":
+        return None
+    return DOMAIN_EVENTS.get((message.channel, event))
+
+
+def domain_event_data(message, at, **metadata):
+    """The message's event as integrators get it (seed 001's shape)."""
+    return {
+        "message_id": str(message.id),
+        "contact_id": str(message.contact_id) if message.contact_id else None,
+        "email" if message.channel == "email" else "phone": message.to,
+        "campaign_id": str(message.purpose_id) if message.purpose == "campaign" and message.purpose_id else None,
+        "purpose": message.purpose,
+        "purpose_id": str(message.purpose_id) if message.purpose_id else None,
+        "timestamp": at.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "metadata": {name: value for name, value in metadata.items() if value},
+    }
 
 
 def summary_of(message, event, url=None, detail=None):
@@ -70,6 +101,10 @@ def record_event(message, event, *, contact=None, url=None, ip=None, user_agent=
             if url:
                 data["url"] = url
             record_activity(contact, f"message.{event}", summary_of(message, event, url, detail), data, now)
+    domain_event = domain_event_of(message, event) if news else None
+    if domain_event:
+        record_domain_event(domain_event, domain_event_data(message, now, ip_address=ip, user_agent=user_agent, url=url,
+                                                            reason=detail), message.organization_id)
     announce(message, event, url=url, reason=detail)
 
 

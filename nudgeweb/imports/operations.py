@@ -40,6 +40,7 @@ from nudgeweb.contacts.operations import (
 )
 from nudgeweb.contacts.timeline import activity_rows, record_activities
 from nudgeweb.contacts.version import contacts_changed
+from nudgeweb.domain_events import record_event
 from nudgeweb.downloads import CsvWriter
 from nudgeweb.field_errors import FieldErrors
 from nudgeweb.imports import csvfile
@@ -337,6 +338,18 @@ def _wait_for_turn(import_id, from_row):
         time.sleep(TURN_POLL_SECONDS)
 
 
+def record_completed(contact_import):
+    """The import.completed event (webhooks, automations), with seed 001's counts."""
+    record_event("import.completed", {
+        "import_id": str(contact_import.id), "filename": contact_import.filename, "status": "completed",
+        "total": contact_import.total, "processed": contact_import.processed,
+        "succeeded": contact_import.succeeded, "failed": contact_import.failed,
+        "created": contact_import.created_count, "updated": contact_import.updated_count,
+        "skipped": contact_import.skipped_count,
+        "timestamp": utcnow().strftime("%Y-%m-%dT%H:%M:%SZ"), "metadata": {},
+    }, contact_import.organization_id)
+
+
 def _stop(import_id, error):
     contact_import = db.session.get(ContactImport, import_id)
     if contact_import is None or contact_import.status != "processing":
@@ -476,6 +489,8 @@ class ChunkImport:
             update(ContactImport).where(ContactImport.id == self.import_id).values(**values)
             .execution_options(synchronize_session=False)
         )
+        if self.completes:
+            record_completed(db.session.get(ContactImport, self.import_id, populate_existing=True))
 
     def _write(self):
         """Insert the new contacts in bulk, then upsert the rows that match a contact stored before

@@ -7,7 +7,7 @@ so duplicate and late tasks are harmless. Time is ``clock.now()``. Operations fl
 the task that calls them commits.
 """
 import json
-from datetime import timedelta
+from datetime import timedelta, timezone
 
 from sqlalchemy import func, select
 
@@ -17,6 +17,7 @@ from nudgeweb.contacts.operations import ContactValidationError, upsert_contact
 from nudgeweb.contacts.suppression import may_message
 from nudgeweb.contacts.timeline import record_activity
 from nudgeweb.delivery import cancel_queued
+from nudgeweb.domain_events import record_event
 from nudgeweb.field_errors import FieldErrors
 from nudgeweb.message_templates.rendering import TemplateRenderError
 from nudgeweb.models import db
@@ -35,6 +36,10 @@ EARLY_TOLERANCE = timedelta(minutes=1)
 # The owners hear of a request's rating (and of its feedback) once, then again only after this long
 # without a new one: a customer (or anyone holding the link) posting 30 times sends one email, not 30.
 OWNER_NOTICE_QUIET = timedelta(hours=1)
+# The request's timeline entries that are domain events (webhooks, automations)
+DOMAIN_EVENTS = {"scheduled": "review_request.scheduled", "sent": "review_request.sent",
+                 "follow_up_sent": "review_request.sent", "clicked": "review_request.clicked",
+                 "rated": "review_request.rated", "feedback": "feedback.received"}
 
 
 class ReviewRequestError(FieldErrors):
@@ -184,14 +189,30 @@ def schedule_step(request, step, eta):
 
 
 def add_event(request, kind, summary, occurred_at, data=None, activity=True):
-    """A line on the request's timeline, and (by default) on the contact's."""
+    """A line on the request's timeline, (by default) on the contact's, and its domain event if it has one."""
     db.session.add(ReviewRequestEvent(
         organization_id=request.organization_id, review_request_id=request.id, kind=kind,
         summary=summary[:300], data=data or {}, occurred_at=occurred_at,
     ))
+    if kind in DOMAIN_EVENTS:
+        record_event(DOMAIN_EVENTS[kind], domain_event_data(request, occurred_at, data), request.organization_id)
     if activity:
         record_activity(request.contact, f"review_request.{kind}", f"Review request: {summary}",
                         {"review_request_id": str(request.id), **(data or {})}, occurred_at=occurred_at)
+
+
+def domain_event_data(request, occurred_at, data):
+    """The request's event as integrators get it (seed 001's shape)."""
+    contact = request.contact
+    metadata = {**(data or {}), "channel": request.channel}
+    if "feedback" in metadata:
+        metadata["feedback"] = request.feedback
+    return {
+        "review_request_id": str(request.id), "contact_id": str(request.contact_id) if request.contact_id else None,
+        "email": contact.email if contact else None, "phone": contact.phone if contact else None,
+        "status": request.status, "rating": request.rating,
+        "timestamp": occurred_at.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"), "metadata": metadata,
+    }
 
 
 # --- sending each step ---------------------------------------------------------------------------
