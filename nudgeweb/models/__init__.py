@@ -19,3 +19,4 @@ from nudgeweb.models.messages import Message, MessageEvent, SendingSettings  # n
 from nudgeweb.models.oauth import OAuthAuthorizationCode, OAuthClient, OAuthToken  # noqa: F401
 from nudgeweb.models.reviews import ReviewRequest, ReviewRequestEvent, ReviewSettings  # noqa: F401
 from nudgeweb.models.templates import MessageTemplate  # noqa: F401
+from nudgeweb.models.employees import CampaignParticipant, CampaignPeriod, Employee, Nudge  # noqa: F401
