@@ -14,9 +14,9 @@ from nudgeweb.models.contacts import (  # noqa: F401
     contact_tags,
 )
 from nudgeweb.models.domain_events import DomainEvent  # noqa: F401
+from nudgeweb.models.employees import CampaignParticipant, CampaignPeriod, Employee, Nudge  # noqa: F401
 from nudgeweb.models.imports import IMPORT_STATUSES, ContactExport, ContactImport, ContactImportFailure  # noqa: F401
 from nudgeweb.models.messages import Message, MessageEvent, SendingSettings  # noqa: F401
 from nudgeweb.models.oauth import OAuthAuthorizationCode, OAuthClient, OAuthToken  # noqa: F401
 from nudgeweb.models.reviews import ReviewRequest, ReviewRequestEvent, ReviewSettings  # noqa: F401
 from nudgeweb.models.templates import MessageTemplate  # noqa: F401
-from nudgeweb.models.employees import CampaignParticipant, CampaignPeriod, Employee, Nudge  # noqa: F401

@@ -40,7 +40,7 @@ def leaderboard(period):
     start, end = period_bounds(period, zone_of(organization))
     asked = ReviewRequest
     credited = and_(asked.employee_id == Employee.id, asked.organization_id == period.organization_id,
-                    asked.created_at >= start, asked.created_at < end)
+                    asked.scheduled_for >= start, asked.scheduled_for < end)
     reviewed = or_(asked.rating.is_not(None), asked.clicked_at.is_not(None))
     rows = db.session.execute(
         select(Employee.id, Employee.name, Employee.title, Employee.active,
