@@ -34,7 +34,8 @@ class ResourceType:
 
     ``attributes(row) -> dict``; ``relationships(row) -> dict`` (optional, JSON:API relationship
     objects); ``schema``: the pydantic model of the attributes (for OpenAPI and sparse fieldsets);
-    ``path``: the collection's path under /api/v1, for ``links.self`` (None: no links).
+    ``path``: the collection's path under /api/v1, for ``links.self`` (None: no links);
+    ``self_link(base, id)``: the resource's ``links.self`` when it is not ``path``/id.
     """
 
     type: str
@@ -42,6 +43,7 @@ class ResourceType:
     schema: type
     path: str | None
     relationships: Callable | None = None
+    self_link: Callable | None = None  # (base, id) -> links.self, where it is not path/id (seed 004's nudges)
 
     @property
     def attribute_names(self):
@@ -59,7 +61,9 @@ class ResourceType:
             if wanted is not None:
                 relationships = {k: v for k, v in relationships.items() if k in wanted}
             resource["relationships"] = relationships
-        if self.path is not None:
+        if self.self_link is not None:
+            resource["links"] = {"self": self.self_link(base or api_root(), row_id)}
+        elif self.path is not None:
             resource["links"] = {"self": f"{base or api_root()}{self.path}/{row_id}"}
         return resource
 

@@ -375,3 +375,12 @@ def employees_replied(organization_id, phone, stop):
             Employee.organization_id == organization_id, Employee.phone == phone)):
         employee.sms_opted_out_at = clock.now() if stop else None
     db.session.flush()
+
+
+def period_of(organization_id, period_id):
+    """The organization's campaign period with this id, or None."""
+    found = parse_uuid(period_id)
+    if found is None:
+        return None
+    return db.session.scalar(select(CampaignPeriod).where(
+        CampaignPeriod.id == found, CampaignPeriod.organization_id == organization_id))

@@ -13,12 +13,13 @@ from nudgeweb.api.errors import ApiError, bad_parameter, validation_error
 from nudgeweb.api.schemas import Attributes
 from nudgeweb.contacts import operations as contact_operations
 from nudgeweb.models import ReviewRequest
+from nudgeweb.nudges.operations import employee_of
 from nudgeweb.reviews import operations, queries
 from nudgeweb.scoping import get_or_404
 
 SEED_FIELDS = ("first_name", "last_name", "email", "mobile_phone_number", "company_name", "delay_hours", "metadata")
 CONTACT_FIELDS = ("first_name", "last_name", "email", "mobile_phone_number", "company_name")
-ALSO_ACCEPTED = ("idempotency_key", "custom_fields")
+ALSO_ACCEPTED = ("idempotency_key", "custom_fields", "employee_id")
 
 
 class AddContactIn(BaseModel):
@@ -142,18 +143,21 @@ def add_contact_input(body):
            scope="review_requests:write", body=AddContactIn, response=AddContactOut, status=201,
            errors=("409", "422"),
            description="Creates (or updates) a contact and schedules a review request `delay_hours` from now "
-                       "(seed 000). Give an email or a mobile phone number. Idempotent with an Idempotency-Key.")
+                       "(seed 000). Give an email or a mobile phone number. Idempotent with an Idempotency-Key. "
+                       "`employee_id` (one of your employees) credits the request to them.")
 def add_contact(body):
     credential = current_credential()
     organization = credential.membership.organization
     contact, delay, metadata, errors = add_contact_input(body)
     contact_operations.define_custom_fields(organization, contact.get("custom_fields"))
     errors.update(operations.request_errors(organization, contact, delay, metadata=metadata))
+    employee = _credited_employee(organization, (body.model_extra or {}).get("employee_id"), errors)
     if errors:
         raise validation_error(errors)
     try:
         request = operations.create_review_request(organization, contact, delay, metadata=metadata,
-                                                   source="api", created_by=credential.user_id)
+                                                   source="api", created_by=credential.user_id,
+                                                   employee_id=employee.id if employee else None)
     except operations.ReviewRequestRefused as refused:
         code = "ERR_DUPLICATE_RESOURCE" if refused.reason == "asked_recently" else "ERR_VALIDATION"
         raise ApiError(409 if refused.reason == "asked_recently" else 422, str(refused), code,
@@ -161,6 +165,16 @@ def add_contact(body):
                        pointer="/data/attributes/" + ("mobile_phone_number" if "mobile_phone_number" in contact
                                                       and "email" not in contact else "email"))
     return add_contact_answer(request, delay), 201
+
+
+def _credited_employee(organization, employee_id, errors):
+    """The employee a request is credited to (``employee_id``, beside seed 000's fields), or None."""
+    if employee_id in (None, ""):
+        return None
+    employee = employee_of(organization.id, employee_id) if isinstance(employee_id, str) else None
+    if employee is None:
+        errors["employee_id"] = "employee_id must be the id of one of your employees."
+    return employee
 
 
 def add_contact_answer(request, delay):
