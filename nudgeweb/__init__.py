@@ -82,6 +82,7 @@ def register_blueprints(app):
     from nudgeweb.main.routes import bp as main_bp
     from nudgeweb.main.routes import register_coming_soon_pages
     from nudgeweb.message_templates.routes import bp as templates_bp
+    from nudgeweb.nudges.public import bp as employee_page_bp
     from nudgeweb.nudges.receivers import connect as connect_nudge_receivers
     from nudgeweb.oauth.routes import bp as oauth_bp
     from nudgeweb.oauth.settings import bp as oauth_settings_bp
@@ -96,6 +97,7 @@ def register_blueprints(app):
     app.register_blueprint(delivery_bp)
     app.register_blueprint(templates_bp)
     app.register_blueprint(tracking_bp)
+    app.register_blueprint(employee_page_bp)
     connect_review_receivers()
     connect_nudge_receivers()
     register_coming_soon_pages(app)

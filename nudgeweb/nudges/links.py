@@ -14,7 +14,7 @@ from nudgeweb.models import Organization, db
 from nudgeweb.models.employees import CampaignParticipant, Nudge
 from nudgeweb.nudges.schedule import period_bounds, zone_of
 from nudgeweb.reviews import clock
-from nudgeweb.unit_of_work import ACROSS_ORGANIZATIONS
+from nudgeweb.unit_of_work import ACROSS_ORGANIZATIONS, enter_organization
 
 SALT = "nudge.employee-page"
 LINK_GRACE = timedelta(days=7)
@@ -43,7 +43,8 @@ def employee_link(participant):
 
 
 def participant_for_token(token, now=None):
-    """The participant a link names; None when forged; LinkRevoked or LinkExpired when it no longer works."""
+    """The participant a link names, its organization now in force; None when forged; LinkRevoked or
+    LinkExpired when it no longer works."""
     try:
         participant_hex, secret = _serializer().loads(token)
     except (BadSignature, ValueError, TypeError):
@@ -53,6 +54,7 @@ def participant_for_token(token, now=None):
                               .execution_options(**ACROSS_ORGANIZATIONS))
     if found is None or found.link_secret is None or found.link_secret != secret:
         raise LinkRevoked()
+    enter_organization(found.organization_id)  # the rest of the request reads that business's rows only
     if has_expired(found, now or clock.now()):
         raise LinkExpired(found)
     return found
