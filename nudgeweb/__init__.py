@@ -84,6 +84,7 @@ def register_blueprints(app):
     from nudgeweb.message_templates.routes import bp as templates_bp
     from nudgeweb.nudges.public import bp as employee_page_bp
     from nudgeweb.nudges.receivers import connect as connect_nudge_receivers
+    from nudgeweb.nudges.routes import bp as employees_bp
     from nudgeweb.oauth.routes import bp as oauth_bp
     from nudgeweb.oauth.settings import bp as oauth_settings_bp
     from nudgeweb.reviews.public import bp as review_page_bp
@@ -98,6 +99,7 @@ def register_blueprints(app):
     app.register_blueprint(templates_bp)
     app.register_blueprint(tracking_bp)
     app.register_blueprint(employee_page_bp)
+    app.register_blueprint(employees_bp)
     connect_review_receivers()
     connect_nudge_receivers()
     register_coming_soon_pages(app)
