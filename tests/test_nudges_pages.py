@@ -5,6 +5,7 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from nudgeweb.extensions import db
+from nudgeweb.models import ReviewRequest
 from nudgeweb.models.employees import CampaignPeriod, Employee
 from nudgeweb.nudges.tasks import send_due_nudges
 from tests.nudges_support import first_day, local, make_period, make_team
@@ -66,3 +67,14 @@ def test_another_business_sees_none_of_it(other_client, organization):
     assert other_client.get(f"/employees/{maria}").status_code == 404
     assert other_client.get(f"/employees/periods/{period}").status_code == 404
     assert other_client.post(f"/employees/{maria}/active", data={"active": "0"}).status_code == 404
+
+
+def test_the_teams_send_form_credits_an_employee(owner_client, organization):
+    maria, _dev, _sam = make_team(organization)
+    form = owner_client.get("/review-requests/new").get_data(as_text=True)
+    assert "Credit to" in form and "Maria Lopez" in form and "Sam Gone" not in form
+    answer = owner_client.post("/review-requests/new", data={
+        "first_name": "Jane", "email": "jane@example.net", "delay_hours": "0", "channel": "auto",
+        "employee_id": str(maria)})
+    assert answer.status_code == 303
+    assert db.session.scalar(select(ReviewRequest.employee_id)) == maria
