@@ -1,5 +1,6 @@
 """The forms of employees and campaign periods (shape only; the operations check meaning)."""
 from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired
 from wtforms import BooleanField, DateField, IntegerField, SelectField, SelectMultipleField, StringField, TimeField
 from wtforms.validators import InputRequired, Length, NumberRange, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
@@ -47,3 +48,9 @@ class PeriodForm(FlaskForm):
     template_name = SelectField("Template", choices=[("", "The starter nudge")], validate_choice=False)
     employee_ids = MultiCheckboxField("Who takes part", choices=[], validate_choice=False)
     start_now = BooleanField("Start it now")
+
+
+class EmployeeFileForm(FlaskForm):
+    file = FileField("CSV file", validators=[FileRequired("Choose a CSV file of your team.")],
+                     description="One employee a line; columns Name, Email, Phone, Title, Location (the first line "
+                                 "names them). A row with the email of an employee you have fills that one in.")

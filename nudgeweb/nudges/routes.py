@@ -9,9 +9,9 @@ from nudgeweb.htmx import render
 from nudgeweb.models import db
 from nudgeweb.models.employees import CampaignParticipant, CampaignPeriod, Employee
 from nudgeweb.models.templates import MessageTemplate
-from nudgeweb.nudges import operations, queries
+from nudgeweb.nudges import imports, operations, queries
 from nudgeweb.nudges.charts import leaderboard_figure
-from nudgeweb.nudges.forms import EmployeeForm, PeriodForm
+from nudgeweb.nudges.forms import EmployeeFileForm, EmployeeForm, PeriodForm
 from nudgeweb.nudges.links import employee_link
 from nudgeweb.nudges.progress import GOAL_LABELS, leaderboard
 from nudgeweb.nudges.schedule import next_slot, zone_of
@@ -49,6 +49,19 @@ def new():
             flash(f"{employee.name} was added.", "success")
             return redirect(url_for(".index"), 303)
     return render("nudges/employee_form.html", form=form, employee=None, status=form_status(form))
+
+
+@bp.route("/import", methods=["GET", "POST"])
+@role_required("editor")
+def import_csv():
+    form = EmployeeFileForm()
+    result = None
+    if form.validate_on_submit():
+        try:
+            result = imports.import_employees(current_organization(), form.file.data.read())
+        except imports.EmployeeFileError as error:
+            form.file.errors.append(str(error))
+    return render("nudges/import.html", form=form, result=result, status=form_status(form))
 
 
 @bp.route("/<employee_id>/edit", methods=["GET", "POST"])
