@@ -49,9 +49,10 @@ def check_employee(organization, data, employee=None):
         if name in data or (employee is None and name == "name"):
             _text(clean, errors, name, data.get(name), limit, required=name == "name")
     if "email" in data:
-        clean["email"] = _email(errors, data["email"])
+        clean["email"] = _address(errors, "email", data["email"], normalize_email, 254)
     if "phone" in data:
-        clean["phone"] = _phone(errors, data["phone"], organization.default_country)
+        clean["phone"] = _address(errors, "phone", data["phone"],
+                                  lambda value: normalize_phone(value, organization.default_country), 40)
     if "preferred_channel" in data and data["preferred_channel"] is not None:
         if data["preferred_channel"] not in EMPLOYEE_CHANNELS:
             errors["preferred_channel"] = f"preferred_channel must be one of {', '.join(EMPLOYEE_CHANNELS)}."
@@ -85,30 +86,18 @@ def _text(clean, errors, name, value, limit, required=False):
         clean[name] = value or None
 
 
-def _email(errors, value):
+def _address(errors, name, value, normalize, limit):
+    """An email or phone as stored (normalised), None when empty; a message in ``errors`` when bad."""
     value = (value or "").strip()
     if not value:
         return None
-    if len(value) > 254:
-        errors["email"] = "Email must be at most 254 characters."
+    if len(value) > limit:
+        errors[name] = f"{name.capitalize()} must be at most {limit} characters."
         return None
-    email, message = normalize_email(value)
+    address, message = normalize(value)
     if message:
-        errors["email"] = message
-    return email
-
-
-def _phone(errors, value, country):
-    value = (value or "").strip()
-    if not value:
-        return None
-    if len(value) > 40:
-        errors["phone"] = "Phone must be at most 40 characters."
-        return None
-    phone, message = normalize_phone(value, country)
-    if message:
-        errors["phone"] = message
-    return phone
+        errors[name] = message
+    return address
 
 
 def create_employee(organization, data):

@@ -1,9 +1,8 @@
 """The employee's page, /e/<signed token>: no login, one thumb on a phone. Their progress, their place
 on the leaderboard, and a large form that asks the customer in front of them for a review, credited
 to them. A forged, revoked or expired link gets a friendly page."""
-from flask import Blueprint, render_template, request
+from flask import Blueprint, render_template
 
-from nudgeweb.extensions import limiter
 from nudgeweb.field_errors import INVALID_FORM, show_field_errors
 from nudgeweb.htmx import render
 from nudgeweb.models import Organization, db
@@ -11,17 +10,11 @@ from nudgeweb.nudges.forms import AskCustomerForm
 from nudgeweb.nudges.links import LinkExpired, LinkRevoked, participant_for_token
 from nudgeweb.nudges.progress import GOAL_LABELS, leaderboard
 from nudgeweb.reviews import operations as reviews
-from nudgeweb.security_headers import token_in_url
+from nudgeweb.security_headers import limited_per_token, token_in_url
 
 bp = Blueprint("employee_page", __name__, url_prefix="/e")
 ASKS_PER_LINK = "20 per minute"  # a busy counter, not a script
-
-
-def _link():
-    return f"employee-page:{request.view_args.get('token', '')}"
-
-
-asks_limited = limiter.shared_limit(ASKS_PER_LINK, scope="employee-page-asks", key_func=_link)
+asks_limited = limited_per_token(ASKS_PER_LINK, "employee-page-asks")
 
 
 def _load(token):
