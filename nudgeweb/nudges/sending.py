@@ -5,7 +5,7 @@ from sqlalchemy import select
 
 from nudgeweb.bulk import PreparedInsert
 from nudgeweb.delivery import queue_direct
-from nudgeweb.delivery.operations import SMS_OPT_OUT
+from nudgeweb.delivery.operations import SMS_OPT_OUT, schedule_send
 from nudgeweb.delivery.quiet_hours import end_of_quiet_hours
 from nudgeweb.delivery.sealed import LINK_PLACEHOLDER
 from nudgeweb.delivery.transports import sending_settings
@@ -76,19 +76,44 @@ def queue_slot(organization, period, slot, now):
     by_employee = {employee.id: employee for employee in employees}
     nudges = db.session.scalars(select(Nudge).where(Nudge.organization_id == organization.id,
                                                     Nudge.id.in_(created))).all()
+    by_time, outgoing = {}, Outgoing(organization, period)
     for nudge in nudges:
-        send_nudge(organization, period, nudge, by_employee[nudge.employee_id], standings.get(nudge.employee_id), now)
+        message = send_nudge(outgoing, nudge, by_employee[nudge.employee_id], standings.get(nudge.employee_id), now)
+        if message is not None:
+            by_time.setdefault(message.send_at, []).append(message.id)
+    for when, message_ids in by_time.items():  # one send task for the slot's messages (quiet hours split them)
+        schedule_send(organization.id, message_ids, when)
     db.session.flush()
     return len(nudges)
 
 
-def send_nudge(organization, period, nudge, employee, standing, now):
+class Outgoing:
+    """What a slot's nudges share, looked up once per channel: the template and the quiet hours."""
+
+    def __init__(self, organization, period):
+        self.organization, self.period = organization, period
+        self.templates, self.windows = {}, {}
+
+    def template(self, channel):
+        if channel not in self.templates:
+            self.templates[channel] = template_for(self.organization, self.period, channel)
+        return self.templates[channel]
+
+    def send_at(self, channel, now):
+        if channel not in self.windows:
+            self.windows[channel] = sending_settings(self.organization.id).quiet_hours(channel)
+        return end_of_quiet_hours(now, zone_of(self.organization), self.windows[channel]) or now
+
+
+def send_nudge(outgoing, nudge, employee, standing, now):
+    """Queue one nudge's message (its send is scheduled by the caller, with the slot's others)."""
+    organization, period = outgoing.organization, outgoing.period
     channel, why = channel_for(period, employee)
     nudge.progress = standing.progress if standing else 0
     if channel is None:
         nudge.status, nudge.error, nudge.template_used = "skipped", why, period.template_name or "employee_nudge"
-        return
-    template = template_for(organization, period, channel)
+        return None
+    template = outgoing.template(channel)
     nudge.channel, nudge.template_used = channel, template.name[:100]
     progress = progress_text(period, standing) if standing else ""
     rendered = render_message(template, None, context={
@@ -96,12 +121,12 @@ def send_nudge(organization, period, nudge, employee, standing, now):
     text = rendered.text or ""
     if channel == "sms" and "STOP" not in text.upper():
         text = f"{text.rstrip()} {SMS_OPT_OUT}"
-    window = sending_settings(organization.id).quiet_hours(channel)
-    send_at = end_of_quiet_hours(now, zone_of(organization), window) or now
+    send_at = outgoing.send_at(channel, now)
     message = queue_direct(organization, channel, employee.email if channel == "email" else employee.phone,
                            text=text, subject=rendered.subject, html=rendered.html, purpose="nudge",
-                           purpose_id=nudge.id, send_at=send_at)
+                           purpose_id=nudge.id, send_at=send_at, schedule=False)
     nudge.message_id = message.id
+    return message
 
 
 def template_for(organization, period, channel):

@@ -8,7 +8,8 @@ from nudgeweb.api import Attributes, Body, ListSpec, ResourceType, api_route, do
 from nudgeweb.api.credentials import current_credential
 from nudgeweb.api.errors import bad_parameter, not_found
 from nudgeweb.api.resources.employees import millis
-from nudgeweb.models.employees import GOAL_KINDS, PERIOD_CHANNELS, PERIOD_STATUSES, SCHEDULE_KINDS, CampaignPeriod
+from nudgeweb.models import db
+from nudgeweb.models.employees import GOAL_KINDS, PERIOD_CHANNELS, PERIOD_STATUSES, SCHEDULE_KINDS, CampaignParticipant, CampaignPeriod
 from nudgeweb.nudges import operations
 
 TAGS = ["Campaign periods"]
@@ -55,8 +56,17 @@ def _attributes(p):
             "status": p.status, "goal_kind": p.goal_kind, "goal": p.goal, "schedule_kind": p.schedule_kind,
             "weekdays": p.weekdays or [], "send_time": p.send_time.strftime("%H:%M"), "every_days": p.every_days,
             "channel": p.channel, "template_name": p.template_name,
-            "employee_ids": sorted(str(x.employee_id) for x in p.participants),
+            "employee_ids": sorted(str(employee_id) for employee_id in _participant_ids(p)),
             "created_at": millis(p.created_at), "updated_at": millis(p.updated_at)}
+
+
+def _participant_ids(period):
+    """Who takes part, read as bare ids (a list of periods, or one included with nudges, reads many)."""
+    if "participants" in period.__dict__:  # already loaded with the period
+        return [participant.employee_id for participant in period.participants]
+    return db.session.scalars(select(CampaignParticipant.employee_id).where(
+        CampaignParticipant.campaign_period_id == period.id,
+        CampaignParticipant.organization_id == period.organization_id)).all()
 
 
 CAMPAIGN_PERIODS = ResourceType("campaign_periods", _attributes, PeriodAttributes, path="/campaign_periods")
