@@ -103,7 +103,7 @@ def upgrade():
     with op.batch_alter_table('nudges', schema=None) as batch_op:
         batch_op.create_index('ix_nudges_org_created', ['organization_id', 'created_at', 'id'], unique=False)
         batch_op.create_index('ix_nudges_org_employee', ['organization_id', 'employee_id', 'created_at'], unique=False)
-        batch_op.create_index('ix_nudges_org_period_sent', ['organization_id', 'campaign_period_id', 'sent_at'], unique=False)
+        batch_op.create_index('ix_nudges_org_period_channel_sent', ['organization_id', 'campaign_period_id', 'channel', 'sent_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_nudges_organization_id'), ['organization_id'], unique=False)
 
 
@@ -111,7 +111,7 @@ def upgrade():
 def downgrade():
     with op.batch_alter_table('nudges', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_nudges_organization_id'))
-        batch_op.drop_index('ix_nudges_org_period_sent')
+        batch_op.drop_index('ix_nudges_org_period_channel_sent')
         batch_op.drop_index('ix_nudges_org_employee')
         batch_op.drop_index('ix_nudges_org_created')
 

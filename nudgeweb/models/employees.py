@@ -84,7 +84,7 @@ class Nudge(IdMixin, OrgScoped, TimestampMixin, db.Model):
     __table_args__ = (
         UniqueConstraint("employee_id", "campaign_period_id", "due_at", name="uq_nudges_slot"),
         Index("ix_nudges_org_created", "organization_id", "created_at", "id"),
-        Index("ix_nudges_org_period_sent", "organization_id", "campaign_period_id", "sent_at"),
+        Index("ix_nudges_org_period_channel_sent", "organization_id", "campaign_period_id", "channel", "sent_at"),
         Index("ix_nudges_org_employee", "organization_id", "employee_id", "created_at"),
     )
 

@@ -7,6 +7,7 @@ from sqlalchemy import false, select
 from nudgeweb.api import Attributes, ListSpec, ResourceType, api_route, documents
 from nudgeweb.api.credentials import current_credential
 from nudgeweb.api.errors import bad_parameter
+from nudgeweb.api.params import paginate_prepared
 from nudgeweb.api.resources.campaign_periods import CAMPAIGN_PERIODS
 from nudgeweb.api.resources.employees import EMPLOYEES, millis
 from nudgeweb.extensions import db
@@ -56,28 +57,37 @@ NUDGE_LIST = ListSpec(
 _ID_FILTERS = {"id": Nudge.id, "campaign_period_id": Nudge.campaign_period_id, "employee_id": Nudge.employee_id}
 
 
+# What a page reads of each nudge: its document's columns, as plain rows (no ORM objects to build).
+READ_COLUMNS = (Nudge.id, Nudge.employee_id, Nudge.campaign_period_id, Nudge.channel, Nudge.sent_at,
+                Nudge.template_used, Nudge.created_at, Nudge.updated_at)
+
+
 def nudges_query(organization_id, filters):
-    statement = select(Nudge).where(Nudge.organization_id == organization_id)
+    """The organization's nudges that pass ``filters`` (checked by check_filters), as READ_COLUMNS."""
+    statement = select(*READ_COLUMNS).where(Nudge.organization_id == organization_id)
     for name, column in _ID_FILTERS.items():
         if name in filters:
             wanted = parse_uuid(filters[name].strip())
             statement = statement.where(column == wanted if wanted is not None else false())  # no such id: none
     if "channel" in filters:
-        if filters["channel"] not in MESSAGE_CHANNELS:
-            raise bad_parameter("filter[channel]", "filter[channel] is email or sms.")
         statement = statement.where(Nudge.channel == filters["channel"])
     return statement
+
+
+def check_filters(filters):
+    if "channel" in filters and filters["channel"] not in MESSAGE_CHANNELS:
+        raise bad_parameter("filter[channel]", "filter[channel] is email or sms.")
 
 
 def included(nudges, names):
     """The employees and campaign periods of the page's nudges, each once."""
     found = []
     if "employee" in names:
-        ids = {n.employee_id for n in nudges}
+        ids = {parse_uuid(n.employee_id) for n in nudges}
         rows = db.session.scalars(select(Employee).where(Employee.id.in_(ids)).order_by(Employee.id)) if ids else []
         found += [EMPLOYEES.resource(row) for row in rows]
     if "campaign_period" in names:
-        ids = {n.campaign_period_id for n in nudges}
+        ids = {parse_uuid(n.campaign_period_id) for n in nudges}
         rows = db.session.scalars(select(CampaignPeriod).where(CampaignPeriod.id.in_(ids))
                                   .order_by(CampaignPeriod.id)) if ids else []
         found += [CAMPAIGN_PERIODS.resource(row) for row in rows]
@@ -88,5 +98,9 @@ def included(nudges, names):
            response=NUDGES, many=True, seed_401=True,
            description="Reminders sent to employees during campaign periods (seed 004). Read-only.")
 def list_nudges(params):
-    statement = nudges_query(current_credential().organization_id, params.filters)
-    return documents.list_response(NUDGES, statement, NUDGE_LIST, params, include=included)
+    organization_id = current_credential().organization_id
+    check_filters(params.filters)
+    key = ("nudges", organization_id, tuple(sorted(params.filters.items())))
+    page = paginate_prepared(key, lambda: nudges_query(organization_id, params.filters), NUDGE_LIST, params)
+    return documents.collection(NUDGES, page.rows, page.links, page.meta, params.fields,
+                                included(page.rows, params.include) if params.include else [])
