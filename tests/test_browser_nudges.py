@@ -63,8 +63,10 @@ def test_the_owner_sees_the_leaderboard_chart_and_table(browser, live_server, ow
         expect(page.get_by_role("cell", name="Maria Lopez", exact=True)).to_be_visible()
         assert fits(page)
         screenshot(page, f"nudges-leaderboard-{width}")
-        page.goto(f"{live_server}/employees")
-        assert fits(page)
-        screenshot(page, f"nudges-employees-{width}")
+        for path, name in (("/employees", "employees"), ("/employees/periods/new", "period-form"),
+                           (f"/employees/{maria}", "employee")):
+            page.goto(f"{live_server}{path}")
+            assert fits(page), path
+            screenshot(page, f"nudges-{name}-{width}")
     finally:
         context.close()

@@ -59,6 +59,8 @@ def test_an_employees_nudge_history(owner_client, organization):
     travel_and_run(local(organization, first_day(organization), 9, 5))
     page = owner_client.get(f"/employees/{maria}").get_data(as_text=True)
     assert "Employee nudge (email)" in page and "0 / 5" in page and ">sent<" in page
+    outbox = owner_client.get("/outbox").get_data(as_text=True)
+    assert "maria@acme.example" in outbox and "+12125550142" in outbox  # both nudges, in the outbox
 
 
 def test_another_business_sees_none_of_it(other_client, organization):
