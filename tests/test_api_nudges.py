@@ -133,15 +133,19 @@ def test_another_business_sees_none_of_it(client, seed_data, other_owner):
                         json={"name": "Taken"}).status_code == 404
 
 
-def test_employees_create_update_delete(client, headers, app_ctx):
+def test_employees_create_update_delete(client, headers, owner, other_owner):
     created = client.post("/api/v1/employees", headers=headers,
                           json={"name": "Ana Ruiz", "phone": "(212) 555-0199", "title": "Front desk"})
     assert created.status_code == 201, created.json
     data = created.json["data"]
     assert data["attributes"]["phone"] == "+12125550199" and data["attributes"]["preferred_channel"] == "sms"
     path = f"/api/v1/employees/{data['id']}"
-    patched = client.patch(path, headers=headers, json={"active": False, "email": "ana@example.net"})
+    patched = client.patch(path, headers=headers, json={"active": False, "email": "ana@example.net",
+                                                        "user_id": str(owner.user_id)})
     assert patched.json["data"]["attributes"]["active"] is False
+    assert patched.json["data"]["attributes"]["user_id"] == str(owner.user_id)
+    stranger = client.patch(path, headers=headers, json={"user_id": str(other_owner.user_id)})
+    assert stranger.status_code == 422 and stranger.json["errors"][0]["source"]["pointer"] == "/data/attributes/user_id"
     assert client.get("/api/v1/employees?filter[active]=false", headers=headers).json["meta"]["page"]["total_records"] == 1
     bad = client.post("/api/v1/employees", headers=headers, json={"name": "", "email": "nope", "phone": "1"})
     assert bad.status_code == 422

@@ -100,3 +100,14 @@ def test_import_employees_from_a_csv_file_with_the_bad_rows_listed(owner_client,
     refused = owner_client.post("/employees/import", data={"file": (BytesIO(b"a,b\n1,2\n"), "x.csv")},
                                 content_type="multipart/form-data")
     assert refused.status_code == 422 and "at least Name" in refused.get_data(as_text=True)
+
+
+def test_an_employee_may_be_a_team_member(owner_client, organization, owner):
+    maria = make_team(organization, [{"name": "Maria Lopez", "email": "maria@acme.example"}])[0]
+    form = owner_client.get(f"/employees/{maria}/edit").get_data(as_text=True)
+    assert owner.user.name in form
+    owner_client.post(f"/employees/{maria}/edit", data={"name": "Maria Lopez", "email": "maria@acme.example",
+                                                         "preferred_channel": "email", "user_id": str(owner.user_id)})
+    assert db.session.get(Employee, maria, populate_existing=True).user_id == owner.user_id
+    form = owner_client.get(f"/employees/{maria}/edit").get_data(as_text=True)
+    assert f'<option selected value="{owner.user_id}">' in form

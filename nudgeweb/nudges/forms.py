@@ -23,6 +23,8 @@ class EmployeeForm(FlaskForm):
     title = StringField("Title", validators=[Length(max=100)])
     location = StringField("Location", validators=[Length(max=100)], description="Optional: a shop or branch.")
     preferred_channel = SelectField("Nudge them by", choices=[("email", "Email"), ("sms", "Text message")])
+    user_id = SelectField("Team member", choices=[("", "Not on the team")], validate_choice=False,
+                          description="Optional: the person's own login to Nudge, when they have one.")
 
 
 class MultiCheckboxField(SelectMultipleField):

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from nudgeweb.contacts.fields import CONTROL_CHARACTERS, CONTROL_MESSAGE, normalize_email, normalize_phone
 from nudgeweb.field_errors import FieldErrors
-from nudgeweb.models import Organization, db
+from nudgeweb.models import Membership, Organization, User, db
 from nudgeweb.models.employees import (
     EMPLOYEE_CHANNELS,
     GOAL_KINDS,
@@ -60,6 +60,8 @@ def check_employee(organization, data, employee=None):
             clean["preferred_channel"] = data["preferred_channel"]
     if "active" in data and data["active"] is not None:
         clean["active"] = bool(data["active"])
+    if "user_id" in data:
+        clean["user_id"] = _member(errors, organization.id, data["user_id"])
     email = clean.get("email", getattr(employee, "email", None))
     phone = clean.get("phone", getattr(employee, "phone", None))
     if not email and not phone and "email" not in errors and "phone" not in errors:
@@ -98,6 +100,24 @@ def _address(errors, name, value, normalize, limit):
     if message:
         errors[name] = message
     return address
+
+
+def _member(errors, organization_id, user_id):
+    """The id of a user of the organization (the team member the employee is), None for none."""
+    if user_id in (None, ""):
+        return None
+    found = parse_uuid(user_id)
+    if found is None or db.session.scalar(select(Membership.id).where(
+            Membership.organization_id == organization_id, Membership.user_id == found)) is None:
+        errors["user_id"] = "user_id must be a member of your team (Settings → Team)."
+        return None
+    return found
+
+
+def team_members(organization_id):
+    """(user id, name) of the organization's members, for the form."""
+    return db.session.execute(select(User.id, User.name).join(Membership, Membership.user_id == User.id)
+                              .where(Membership.organization_id == organization_id).order_by(User.name)).all()
 
 
 def create_employee(organization, data):

@@ -20,7 +20,7 @@ from nudgeweb.reviews import clock
 from nudgeweb.scoping import get_or_404
 
 bp = Blueprint("employees", __name__, url_prefix="/employees")
-EMPLOYEE_FIELDS = ("name", "email", "phone", "title", "location", "preferred_channel")
+EMPLOYEE_FIELDS = ("name", "email", "phone", "title", "location", "preferred_channel", "user_id")
 PERIOD_FIELDS = ("name", "starts_on", "ends_on", "goal_kind", "goal", "schedule_kind", "weekdays", "every_days",
                  "send_time", "channel", "template_name", "employee_ids")
 
@@ -39,7 +39,7 @@ def index():
 @bp.route("/new", methods=["GET", "POST"])
 @role_required("editor")
 def new():
-    form = EmployeeForm()
+    form = _employee_form()
     if form.validate_on_submit():
         try:
             employee = operations.create_employee(current_organization(), _data(form, EMPLOYEE_FIELDS))
@@ -68,7 +68,7 @@ def import_csv():
 @role_required("editor")
 def edit(employee_id):
     employee = get_or_404(Employee, employee_id)
-    form = EmployeeForm(obj=employee)
+    form = _employee_form(employee)
     if form.validate_on_submit():
         try:
             operations.update_employee(employee, _data(form, EMPLOYEE_FIELDS))
@@ -168,6 +168,13 @@ def change_link(period_id, participant_id):
         operations.renew_link(participant)
         flash(f"{participant.employee.name} has a new link; the old one no longer works.", "success")
     return redirect(url_for(".period", period_id=period_id), 303)
+
+
+def _employee_form(employee=None):
+    form = EmployeeForm(obj=employee)
+    form.user_id.choices += [(str(user_id), name) for user_id, name in
+                             operations.team_members(g.membership.organization_id)]
+    return form
 
 
 def _link_of(participant):

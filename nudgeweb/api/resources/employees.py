@@ -27,6 +27,7 @@ class EmployeeAttributes(Attributes):
     preferred_channel: str | None = Field(None, examples=["email"], description="email or sms")
     active: bool | None = None
     sms_opted_out: bool | None = Field(None, description="Replied STOP: no SMS nudges")
+    user_id: str | None = Field(None, description="The team member (user) the employee is, if any")
     created_at: str | None = Field(None, examples=["2026-03-05T16:00:00.000Z"])
     updated_at: str | None = Field(None, examples=["2026-03-05T16:00:00.000Z"])
 
@@ -39,12 +40,13 @@ class EmployeeIn(Body):
     location: str | None = Field(None, max_length=100)
     preferred_channel: str | None = Field(None, description=", ".join(EMPLOYEE_CHANNELS))
     active: bool | None = None
+    user_id: str | None = Field(None, max_length=36, description="A member of your team, or null")
 
 
 def _attributes(e):
     return {"name": e.name, "email": e.email, "phone": e.phone, "title": e.title, "location": e.location,
             "preferred_channel": e.preferred_channel, "active": e.active,
-            "sms_opted_out": e.sms_opted_out_at is not None,
+            "sms_opted_out": e.sms_opted_out_at is not None, "user_id": str(e.user_id) if e.user_id else None,
             "created_at": millis(e.created_at), "updated_at": millis(e.updated_at)}
 
 
