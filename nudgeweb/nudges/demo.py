@@ -33,7 +33,7 @@ def seed_employees(organization):
                      [e.id for e in employees.values()], goal=8)
     operations.start_period(winter, now=utcnow() - timedelta(days=42))
     operations.end_period(winter)
-    operations.start_period(spring)
+    operations.start_period(spring, now=utcnow())
     for period, credit in ((winter, WINTER_CREDIT), (spring, SPRING_CREDIT)):
         _nudges(organization, period, employees, _credit(organization, period, employees, credit))
 
