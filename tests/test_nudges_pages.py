@@ -3,11 +3,12 @@
 from datetime import timedelta
 from io import BytesIO
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from nudgeweb.extensions import db
 from nudgeweb.models import ReviewRequest
-from nudgeweb.models.employees import CampaignPeriod, Employee
+from nudgeweb.models.employees import CampaignPeriod, Employee, Nudge
+from nudgeweb.nudges.progress import leaderboard
 from nudgeweb.nudges.tasks import send_due_nudges
 from tests.nudges_support import first_day, local, make_period, make_team
 from tests.reviews_support import frozen_clock, travel_and_run  # noqa: F401
@@ -111,3 +112,14 @@ def test_an_employee_may_be_a_team_member(owner_client, organization, owner):
     assert db.session.get(Employee, maria, populate_existing=True).user_id == owner.user_id
     form = owner_client.get(f"/employees/{maria}/edit").get_data(as_text=True)
     assert f'<option selected value="{owner.user_id}">' in form
+
+
+def test_seed_demo_has_a_team_with_a_story(runner, app_ctx):
+    assert runner.invoke(args=["seed-demo"]).exit_code == 0
+    assert len(db.session.scalars(select(Employee)).all()) == 5
+    periods = {p.status: p for p in db.session.scalars(select(CampaignPeriod))}
+    assert set(periods) == {"ended", "active"}
+    assert [s.name for s in leaderboard(periods["ended"])][0] == "Sam Ortiz"
+    spring = leaderboard(periods["active"])
+    assert spring[0].name == "Priya Shah" and spring[-1].name == "Jordan Lee" and spring[-1].requests == 0
+    assert db.session.scalar(select(func.count()).select_from(Nudge).where(Nudge.employee_id == spring[-1].employee_id)) > 0
