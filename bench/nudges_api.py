@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from api_contacts import CLIENTS, REDIS, Server, load, redis_answers  # noqa: E402
+from api_contacts import CLIENTS, Server, environment, load  # noqa: E402
 
 COUNT = int(os.environ.get("BENCH_NUDGES", "100000"))
 EMPLOYEES, PERIODS, DUE_EMPLOYEES = 200, 5, 1000
@@ -122,14 +122,7 @@ def send_due(env):
 
 def main():
     workdir = Path(tempfile.mkdtemp(prefix="nudge-bench-nudges-"))
-    env = {
-        "INSTANCE_PATH": str(workdir),
-        "DATABASE_URL": os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{workdir}/nudge.db",
-        "HUEY_URL": f"sqlite:///{workdir}/huey.db",
-        "SECRET_KEY": "bench-secret",
-        "LOG_LEVEL": "WARNING",
-        "RATELIMIT_STORAGE_URL": os.environ.get("BENCH_REDIS_URL") or (REDIS if redis_answers() else "memory://"),
-    }
+    env = environment(workdir)
     server = None
     try:
         secret, period_id, _ = prepare(env)
