@@ -191,3 +191,13 @@ def test_add_contact_credits_a_review_request_to_an_employee(client, headers, or
     refused = client.post("/api/v1/review_requests", headers=headers,
                           json={"email": "joe@example.net", "employee_id": str(theirs)})
     assert refused.status_code == 422 and refused.json["errors"][0]["source"]["pointer"] == "/data/attributes/employee_id"
+
+
+def test_cursor_paging_and_sparse_fields(client, headers, seed_data):
+    first = client.get("/api/v1/nudges?page[cursor]=&page[size]=2&sort=-sent_at&fields[nudges]=channel",
+                       headers=headers).json
+    assert len(first["data"]) == 2 and first["meta"]["has_more"] is True
+    assert set(first["data"][0]["attributes"]) == {"channel"}
+    rest = client.get(first["links"]["next"], headers=headers).json
+    assert len(rest["data"]) == 1 and rest["meta"]["has_more"] is False
+    assert {n["id"] for n in first["data"] + rest["data"]} >= {seed_data["NUDGE"]}
