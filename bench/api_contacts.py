@@ -202,6 +202,19 @@ def combined(runs):
             statistics.median(r[2] for r in runs), sum(r[3] for r in runs))
 
 
+def environment(workdir):
+    """The settings of a bench's app: its own database and queue in ``workdir``."""
+    return {
+        "INSTANCE_PATH": str(workdir),
+        "DATABASE_URL": os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{workdir}/nudge.db",
+        "HUEY_URL": f"sqlite:///{workdir}/huey.db",
+        "SECRET_KEY": "bench-secret",
+        "LOG_LEVEL": "WARNING",
+        # Several web processes share their counters in Redis (README: running it large); memory otherwise.
+        "RATELIMIT_STORAGE_URL": os.environ.get("BENCH_REDIS_URL") or (REDIS if redis_answers() else "memory://"),
+    }
+
+
 def cursor_paths(server, headers, pages=40, first=LIST + "&page%5Bcursor%5D="):
     paths, url = [], first
     for _ in range(pages):
@@ -213,15 +226,7 @@ def cursor_paths(server, headers, pages=40, first=LIST + "&page%5Bcursor%5D="):
 
 def main():
     workdir = Path(tempfile.mkdtemp(prefix="nudge-bench-api-"))
-    env = {
-        "INSTANCE_PATH": str(workdir),
-        "DATABASE_URL": os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{workdir}/nudge.db",
-        "HUEY_URL": f"sqlite:///{workdir}/huey.db",
-        "SECRET_KEY": "bench-secret",
-        "LOG_LEVEL": "WARNING",
-        # Several web processes share their counters in Redis (README: running it large); memory otherwise.
-        "RATELIMIT_STORAGE_URL": os.environ.get("BENCH_REDIS_URL") or (REDIS if redis_answers() else "memory://"),
-    }
+    env = environment(workdir)
     servers = []
     try:
         secret = prepare(env)

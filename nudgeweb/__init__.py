@@ -83,6 +83,9 @@ def register_blueprints(app):
     from nudgeweb.main.routes import bp as main_bp
     from nudgeweb.main.routes import register_coming_soon_pages
     from nudgeweb.message_templates.routes import bp as templates_bp
+    from nudgeweb.nudges.public import bp as employee_page_bp
+    from nudgeweb.nudges.receivers import connect as connect_nudge_receivers
+    from nudgeweb.nudges.routes import bp as employees_bp
     from nudgeweb.oauth.routes import bp as oauth_bp
     from nudgeweb.oauth.settings import bp as oauth_settings_bp
     from nudgeweb.reviews.public import bp as review_page_bp
@@ -97,8 +100,11 @@ def register_blueprints(app):
     app.register_blueprint(delivery_bp)
     app.register_blueprint(templates_bp)
     app.register_blueprint(tracking_bp)
+    app.register_blueprint(employee_page_bp)
+    app.register_blueprint(employees_bp)
     connect_review_receivers()
     connect_contact_events()
+    connect_nudge_receivers()
     register_coming_soon_pages(app)
     register_api(app)
     app.before_request(load_membership)

@@ -27,7 +27,7 @@ AREAS = (
          "Write the emails and text messages that Nudge sends, with a live preview."),
     Area("automations", "Automations", "/automations", None,
          "Send the right message when a customer subscribes, is tagged, or does something you track."),
-    Area("employees", "Employees", "/employees", None,
+    Area("employees", "Employees", "/employees", "employees.index",
          "Remind your team to ask for reviews during a campaign period, and see who is leading."),
     Area("analytics", "Analytics", "/analytics", None,
          "Charts of messages, the review funnel, ratings and engagement."),

@@ -50,6 +50,13 @@ def token_in_url(view):
     return view
 
 
+def limited_per_token(rate, scope):
+    """A rate limit on the posts made through one signed link (the ``token`` of the address)."""
+    from nudgeweb.extensions import limiter
+
+    return limiter.shared_limit(rate, scope=scope, key_func=lambda: f"{scope}:{request.view_args.get('token', '')}")
+
+
 def content_security_policy(policy):
     directives = dict(policy)
     if "csp_nonce" in g:

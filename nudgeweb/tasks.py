@@ -13,6 +13,7 @@ from nudgeweb.contacts import tasks as contact_tasks  # noqa: F401  (act_on_matc
 from nudgeweb.delivery import tasks as delivery_tasks  # noqa: F401  (sends, retries, recovery of stalled sends)
 from nudgeweb.extensions import huey
 from nudgeweb.imports import tasks as import_tasks  # noqa: F401  (import_contact_chunk ...)
+from nudgeweb.nudges import tasks as nudge_tasks  # noqa: F401  (send_due_nudges, the sweep that queues them)
 from nudgeweb.oauth import tasks as oauth_tasks  # noqa: F401  (OAuth housekeeping)
 from nudgeweb.reviews import tasks as review_tasks  # noqa: F401  (send_review_step ...)
 from nudgeweb.webhooks import tasks as webhook_tasks  # noqa: F401  (deliveries: written with events, sent, recovered)

@@ -16,6 +16,7 @@ from nudgeweb.models.imports import ContactImport
 from nudgeweb.models.messages import Message
 from nudgeweb.models.reviews import ReviewRequest
 from nudgeweb.models.webhooks import WebhookDelivery
+from nudgeweb.nudges.tasks import send_due_nudges
 from nudgeweb.reviews.operations import create_review_request
 from nudgeweb.reviews.tasks import bulk_send_review_requests, notify_owners_of_review, send_review_step
 from nudgeweb.unit_of_work import ORGANIZATION_TASKS, unit_of_work
@@ -71,6 +72,7 @@ def test_each_task_run_in_one_organization_leaves_anothers_rows_alone(huey_queue
         bulk_send_review_requests: (ours, {}, 0, True, None),
         import_contact_chunk: (ours, str(theirs["import"]), 0, 0),
         deliver_webhooks: (ours,),
+        send_due_nudges: (ours,),
     }
     assert {task.func.__name__ for task in ORGANIZATION_TASKS} == {task.func.__name__ for task in runs}, "a new task needs a case here"
     with running_consumer():
@@ -79,6 +81,7 @@ def test_each_task_run_in_one_organization_leaves_anothers_rows_alone(huey_queue
             answers[task.func.__name__] = task(*args).get(blocking=True, timeout=30)
     assert answers["send_review_step"] == answers["notify_owners_of_review"] == "missing"
     assert answers["import_contact_chunk"] is False
+    assert answers["send_due_nudges"] == 0
     assert answers["act_on_matching"] == 1  # our one contact (theirs counted nowhere)
     assert answers["bulk_send_review_requests"] == {"asked": 0, "skipped": 0}
     assert answers["deliver_webhooks"] == 0

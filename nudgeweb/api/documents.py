@@ -36,7 +36,8 @@ class ResourceType:
 
     ``attributes(row) -> dict``; ``relationships(row) -> dict`` (optional, JSON:API relationship
     objects); ``schema``: the pydantic model of the attributes (for OpenAPI and sparse fieldsets);
-    ``path``: the collection's path under /api/v1, for ``links.self`` (None: no links).
+    ``path``: the collection's path under /api/v1, for ``links.self`` (None: no links);
+    ``self_link(base, id)``: the resource's ``links.self`` when it is not ``path``/id.
     """
 
     type: str
@@ -44,6 +45,7 @@ class ResourceType:
     schema: type
     path: str | None
     relationships: Callable | None = None
+    self_link: Callable | None = None  # (base, id) -> links.self, where it is not path/id (seed 004's nudges)
 
     @property
     def attribute_names(self):
@@ -63,7 +65,9 @@ class ResourceType:
                 relationships = {k: v for k, v in relationships.items() if k in wanted}
             resource["relationships"] = {name: self._linked(name, value, row_id, base)
                                          for name, value in relationships.items()}
-        if self.path is not None:
+        if self.self_link is not None:
+            resource["links"] = {"self": self.self_link(base, row_id)}
+        elif self.path is not None:
             resource["links"] = {"self": f"{base}{self.path}/{row_id}"}
         return resource
 

@@ -131,8 +131,9 @@ def error_response(error: ApiError):
 def seed_004_unauthorized_response(error: ApiError):
     """The 401 document of seed 004 (data null, included [], links.self, meta {} and errors), for the
     operations that keep it; JSON:API 1.1 itself forbids ``data`` beside ``errors``."""
-    for item in error.errors:
-        item.setdefault("meta", {"request_id": request_id()})
+    if not getattr(error, "exact", False):
+        for item in error.errors:
+            item.setdefault("meta", {"request_id": request_id()})
     response = jsonify({
         "data": None,
         "included": [],

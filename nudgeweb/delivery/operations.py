@@ -114,9 +114,10 @@ def queue_messages(organization, contacts, channel, template, variables=None, *,
 
 
 def queue_direct(organization, channel, to, *, text, subject=None, html=None, purpose, purpose_id=None,
-                 send_at=None):
+                 send_at=None, schedule=True):
     """A message to an address that is not a contact (a test to yourself, a team member): no template,
-    no consent check, no tracking."""
+    no consent check, no tracking. ``schedule=False``: the caller schedules the send of many at once
+    (``schedule_send`` with all their ids: one task for the batch)."""
     settings = sending_settings(organization.id)
     now = utcnow()
     sender = None
@@ -130,7 +131,8 @@ def queue_direct(organization, channel, to, *, text, subject=None, html=None, pu
     )
     db.session.add(message)
     db.session.flush()
-    schedule_send(organization.id, [message.id], message.send_at)
+    if schedule:
+        schedule_send(organization.id, [message.id], message.send_at)
     return message
 
 

@@ -90,10 +90,13 @@ def handle_inbound_sms(organization, form):
     from nudgeweb.contacts.operations import subscribe, unsubscribe
     from nudgeweb.contacts.timeline import record_activity
     from nudgeweb.models.contacts import Contact
+    from nudgeweb.nudges.operations import employees_replied
 
     sender, body = form.get("From", ""), (form.get("Body") or "").strip()
     keyword = body.split()[0].upper().strip(".!") if body else ""
     contacts = db.session.query(Contact).filter_by(organization_id=organization.id, phone=sender).all()
+    if keyword in STOP_WORDS or keyword in START_WORDS:
+        employees_replied(organization.id, sender, stop=keyword in STOP_WORDS)  # nudges honour it too
     if keyword in STOP_WORDS:
         for contact in contacts:
             unsubscribe(contact, reason="Replied STOP by SMS")

@@ -14,6 +14,7 @@ from nudgeweb.models.contacts import (  # noqa: F401
     contact_tags,
 )
 from nudgeweb.models.domain_events import DomainEvent  # noqa: F401
+from nudgeweb.models.employees import CampaignParticipant, CampaignPeriod, Employee, Nudge  # noqa: F401
 from nudgeweb.models.import_notes import IMPORT_NOTE_KINDS, ContactImportNote  # noqa: F401
 from nudgeweb.models.imports import IMPORT_STATUSES, ContactExport, ContactImport, ContactImportFailure  # noqa: F401
 from nudgeweb.models.messages import Message, MessageEvent, SendingSettings  # noqa: F401

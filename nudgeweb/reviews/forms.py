@@ -21,6 +21,8 @@ class SendReviewRequestForm(FlaskForm):
         NumberRange(min=0, max=8760, message="Use 0 to 8760 hours.")])
     channel = SelectField("Send by", choices=CHANNEL_LABELS, default="auto")
     insist = BooleanField("Ask even if they were asked recently")
+    employee_id = SelectField("Credit to", choices=[("", "No one")], validate_choice=False,
+                              description="The employee who served this customer (their leaderboard counts it).")
 
 
 class BulkSendForm(FlaskForm):

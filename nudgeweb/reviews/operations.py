@@ -77,8 +77,9 @@ def check_request_options(delay_hours, channel, metadata):
 
 def create_review_request(organization, contact_data, delay_hours=None, channel=None, employee_id=None,
                           metadata=None, insist=False, now=None, source="manual", created_by=None,
-                          validator=None):
-    """Upsert the contact (source review_request) and schedule a review request for it.
+                          validator=None, contact_source="review_request"):
+    """Upsert the contact (``contact_source``: review_request, or employee from an employee's page) and
+    schedule a review request for it.
 
     Raises ReviewRequestError (every bad field; the caller's answer is an error, which rolls back)
     or ReviewRequestRefused (the contact unsubscribed, has no address for the channel, or was asked
@@ -93,7 +94,7 @@ def create_review_request(organization, contact_data, delay_hours=None, channel=
     if errors:
         raise ReviewRequestError(errors)
     try:
-        contact, _created = upsert_contact(organization, contact_data, source="review_request",
+        contact, _created = upsert_contact(organization, contact_data, source=contact_source,
                                            validator=validator)
     except ContactValidationError as error:  # e.g. an email and a phone of two different contacts
         raise ReviewRequestError(_as_given(error.errors, contact_data))

@@ -5,25 +5,18 @@ private feedback box. A forged or expired link gets a friendly page, never a tra
 """
 from flask import Blueprint, redirect, render_template, request
 
-from nudgeweb.extensions import limiter
 from nudgeweb.field_errors import INVALID_FORM, show_field_errors
 from nudgeweb.htmx import render
 from nudgeweb.reviews import operations
 from nudgeweb.reviews.forms import FeedbackForm
 from nudgeweb.reviews.links import LinkExpired, request_for_token
-from nudgeweb.security_headers import token_in_url
+from nudgeweb.security_headers import limited_per_token, token_in_url
 from nudgeweb.unit_of_work import enter_organization
 
 bp = Blueprint("review_page", __name__, url_prefix="/r")
 # Ratings and feedback posted through one link, together: plenty for a customer changing their mind.
 POSTS_PER_LINK = "10 per minute"
-
-
-def _link():
-    return f"review-page:{request.view_args.get('token', '')}"
-
-
-posts_limited = limiter.shared_limit(POSTS_PER_LINK, scope="review-page-posts", key_func=_link)
+posts_limited = limited_per_token(POSTS_PER_LINK, "review-page-posts")
 
 
 def _load(token):

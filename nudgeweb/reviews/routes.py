@@ -7,6 +7,7 @@ from nudgeweb.auth.verification import require_verified_sender
 from nudgeweb.field_errors import form_status, show_field_errors
 from nudgeweb.htmx import render
 from nudgeweb.models.reviews import STATUSES, ReviewRequest
+from nudgeweb.nudges.operations import active_employees, employee_of
 from nudgeweb.pagination import paginate, requested_page
 from nudgeweb.reviews import bulk, operations, queries
 from nudgeweb.reviews.forms import BulkSendForm, ReviewSettingsForm, SendReviewRequestForm
@@ -43,15 +44,17 @@ def index():
 def new():
     organization = current_organization()
     form = SendReviewRequestForm()
+    form.employee_id.choices += [(str(e.id), e.name) for e in active_employees(organization.id)]
     if request.method == "GET":
         settings = review_settings_for(organization)
         form.delay_hours.data, form.channel.data = settings.default_delay_hours, settings.default_channel
     if form.validate_on_submit():
         data = {name: getattr(form, name).data for name in ("first_name", "last_name", "email", "phone")}
+        employee = employee_of(organization.id, form.employee_id.data) if form.employee_id.data else None
         try:
             review_request = operations.create_review_request(
                 organization, data, form.delay_hours.data, channel=form.channel.data, insist=form.insist.data,
-                source="manual", created_by=current_user)
+                source="manual", created_by=current_user, employee_id=employee.id if employee else None)
         except operations.ReviewRequestError as error:
             show_field_errors(form, error, fallback=form.email)
         except operations.ReviewRequestRefused as refused:

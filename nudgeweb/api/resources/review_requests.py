@@ -15,6 +15,7 @@ from nudgeweb.api.schemas import Attributes
 from nudgeweb.contacts import operations as contact_operations
 from nudgeweb.models import ReviewRequest
 from nudgeweb.models.reviews import CHANNELS, STATUSES
+from nudgeweb.nudges.operations import employee_of
 from nudgeweb.reviews import operations, queries
 from nudgeweb.scoping import get_or_404
 
@@ -151,18 +152,21 @@ def add_contact_input(body):
                        "Idempotent with an Idempotency-Key. A contact already asked within the organization's "
                        "ask-again period is not asked again: the answer is 200 with the request that exists and a "
                        "`message` saying it was not sent again (so a retried call neither fails nor sends twice); "
-                       "`\"force\": true` sends a new one all the same.")
+                       "`\"force\": true` sends a new one all the same. `employee_id` (one of your employees) "
+                       "credits the request to them.")
 def add_contact(body):
     credential = current_credential()
     organization = credential.membership.organization
     contact, delay, metadata, errors = add_contact_input(body)
     contact_operations.define_custom_fields(organization, contact.get("custom_fields"))
     errors.update(operations.request_errors(organization, contact, delay, metadata=metadata))
+    employee = _credited_employee(organization, (body.model_extra or {}).get("employee_id"), errors)
     if errors:
         raise validation_error(errors)
     try:
         request = operations.create_review_request(organization, contact, delay, metadata=metadata, insist=body.force,
-                                                   source="api", created_by=credential.user_id)
+                                                   source="api", created_by=credential.user_id,
+                                                   employee_id=employee.id if employee else None)
     except operations.ReviewRequestRefused as refused:
         if refused.reason == "asked_recently":
             return already_asked_answer(refused.existing, str(refused)), 200
@@ -170,6 +174,16 @@ def add_contact(body):
                        pointer="/data/attributes/" + ("mobile_phone_number" if "mobile_phone_number" in contact
                                                       and "email" not in contact else "email"))
     return add_contact_answer(request, delay), 201
+
+
+def _credited_employee(organization, employee_id, errors):
+    """The employee a request is credited to (``employee_id``, beside seed 000's fields), or None."""
+    if employee_id in (None, ""):
+        return None
+    employee = employee_of(organization.id, employee_id) if isinstance(employee_id, str) else None
+    if employee is None:
+        errors["employee_id"] = "employee_id must be the id of one of your employees."
+    return employee
 
 
 def add_contact_answer(request, delay):

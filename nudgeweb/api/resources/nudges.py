@@ -1,0 +1,106 @@
+"""Nudges in the API, exactly as seed 004 shows them: a read-only list with filter, sort, include and
+page[number]/page[size]; each nudge links to itself as ``nudges?filter[id]=…`` (there is no
+/nudges/{id}); a missing key answers the seed's 401 document word for word."""
+from pydantic import Field
+from sqlalchemy import false, select
+
+from nudgeweb.api import Attributes, ListSpec, ResourceType, api_route, documents
+from nudgeweb.api.credentials import current_credential
+from nudgeweb.api.errors import bad_parameter
+from nudgeweb.api.params import paginate_prepared
+from nudgeweb.api.resources.campaign_periods import CAMPAIGN_PERIODS
+from nudgeweb.api.resources.employees import EMPLOYEES, millis
+from nudgeweb.extensions import db
+from nudgeweb.models.employees import CampaignPeriod, Employee, Nudge
+from nudgeweb.models.messages import MESSAGE_CHANNELS
+from nudgeweb.nudges.operations import parse_uuid
+
+FILTER_BY_ID = "?filter%5Bid%5D="
+
+
+class NudgeAttributes(Attributes):
+    channel: str | None = Field(None, examples=["email"], description="email or sms")
+    sent_at: str | None = Field(None, examples=["2026-03-05T16:00:00.000Z"])
+    template_used: str | None = Field(None, examples=["weekly-reminder-v2"])
+    created_at: str | None = Field(None, examples=["2026-03-05T16:00:00.000Z"])
+    updated_at: str | None = Field(None, examples=["2026-03-05T16:00:00.000Z"])
+
+
+def _attributes(n):
+    return {"channel": n.channel, "sent_at": millis(n.sent_at), "template_used": n.template_used,
+            "created_at": millis(n.created_at), "updated_at": millis(n.updated_at)}
+
+
+def _relationships(n):
+    base = documents.api_root()
+
+    def related(name, type_, path, related_id):
+        return {"links": {"self": f"{base}/nudges{FILTER_BY_ID}{n.id}/relationships/{name}",
+                          "related": f"{base}/{path}/{related_id}"},
+                "data": {"id": str(related_id), "type": type_}}
+
+    return {"employee": related("employee", "employees", "employees", n.employee_id),
+            "campaign_period": related("campaign_period", "campaign_periods", "campaign_periods",
+                                       n.campaign_period_id)}
+
+
+NUDGES = ResourceType("nudges", _attributes, NudgeAttributes, path="/nudges", relationships=_relationships,
+                      self_link=lambda base, nudge_id: f"{base}/nudges{FILTER_BY_ID}{nudge_id}")
+NUDGE_LIST = ListSpec(
+    filters={"id": "A nudge's id", "campaign_period_id": "A campaign period's id", "employee_id": "An employee's id",
+             "channel": "email or sms"},
+    sorts={"id": Nudge.id, "sent_at": Nudge.sent_at, "channel": Nudge.channel, "created_at": Nudge.created_at,
+           "updated_at": Nudge.updated_at},
+    default_sort="-created_at",
+    includes={"employee": "The employee nudged", "campaign_period": "The campaign period"},
+    id_column=Nudge.id)
+_ID_FILTERS = {"id": Nudge.id, "campaign_period_id": Nudge.campaign_period_id, "employee_id": Nudge.employee_id}
+
+
+# What a page reads of each nudge: its document's columns, as plain rows (no ORM objects to build).
+READ_COLUMNS = (Nudge.id, Nudge.employee_id, Nudge.campaign_period_id, Nudge.channel, Nudge.sent_at,
+                Nudge.template_used, Nudge.created_at, Nudge.updated_at)
+
+
+def nudges_query(organization_id, filters):
+    """The organization's nudges that pass ``filters`` (checked by check_filters), as READ_COLUMNS."""
+    statement = select(*READ_COLUMNS).where(Nudge.organization_id == organization_id)
+    for name, column in _ID_FILTERS.items():
+        if name in filters:
+            wanted = parse_uuid(filters[name].strip())
+            statement = statement.where(column == wanted if wanted is not None else false())  # no such id: none
+    if "channel" in filters:
+        statement = statement.where(Nudge.channel == filters["channel"])
+    return statement
+
+
+def check_filters(filters):
+    if "channel" in filters and filters["channel"] not in MESSAGE_CHANNELS:
+        raise bad_parameter("filter[channel]", "filter[channel] is email or sms.")
+
+
+def included(nudges, names):
+    """The employees and campaign periods of the page's nudges, each once."""
+    found = []
+    if "employee" in names:
+        ids = {parse_uuid(n.employee_id) for n in nudges}
+        rows = db.session.scalars(select(Employee).where(Employee.id.in_(ids)).order_by(Employee.id)) if ids else []
+        found += [EMPLOYEES.resource(row) for row in rows]
+    if "campaign_period" in names:
+        ids = {parse_uuid(n.campaign_period_id) for n in nudges}
+        rows = db.session.scalars(select(CampaignPeriod).where(CampaignPeriod.id.in_(ids))
+                                  .order_by(CampaignPeriod.id)) if ids else []
+        found += [CAMPAIGN_PERIODS.resource(row) for row in rows]
+    return found
+
+
+@api_route("/nudges", "GET", summary="List nudges", tags=["Nudges"], scope="nudges:read", list_spec=NUDGE_LIST,
+           response=NUDGES, many=True, seed_004_unauthorized=True,
+           description="Reminders sent to employees during campaign periods (seed 004). Read-only.")
+def list_nudges(params):
+    organization_id = current_credential().organization_id
+    check_filters(params.filters)
+    key = ("nudges", organization_id, tuple(sorted(params.filters.items())))
+    page = paginate_prepared(key, lambda: nudges_query(organization_id, params.filters), NUDGE_LIST, params)
+    return documents.collection(NUDGES, page.rows, page.links, page.meta, params.fields,
+                                included(page.rows, params.include) if params.include else [])

@@ -1,0 +1,7 @@
+"""Employees, campaign periods and nudges (DESIGN capability 9, seed 004).
+
+operations.py changes employees and periods; schedule.py says when a period's nudges are due;
+sending.py queues the due ones through the delivery engine; links.py makes and reads the
+employee's page link; progress.py rolls review requests up to employees (the leaderboard).
+Time comes from ``reviews.clock.now()`` so that tests can move it.
+"""

@@ -1,0 +1,25 @@
+"""Huey tasks of nudges: every few minutes, each organization with an active period queues its due
+nudges (a second run, or two consumers at once, find the rows there and send nothing twice)."""
+from huey import crontab
+from sqlalchemy import select
+
+from nudgeweb.models import db
+from nudgeweb.models.employees import CampaignPeriod
+from nudgeweb.nudges import sending
+from nudgeweb.reviews import clock
+from nudgeweb.unit_of_work import housekeeping_task, organization_task
+
+
+@organization_task(retries=2, retry_delay=60)
+def send_due_nudges(organization_id):
+    return sending.queue_due_nudges(organization_id, clock.now())
+
+
+@housekeeping_task(crontab(minute="*/5"))
+def queue_nudges_everywhere():
+    """One task per organization that has an active period (read across organizations: this is the sweep)."""
+    organization_ids = db.session.scalars(
+        select(CampaignPeriod.organization_id).where(CampaignPeriod.status == "active").distinct()).all()
+    for organization_id in organization_ids:
+        send_due_nudges(str(organization_id))
+    return len(organization_ids)
