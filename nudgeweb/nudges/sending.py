@@ -5,9 +5,10 @@ from sqlalchemy import select
 
 from nudgeweb.bulk import PreparedInsert
 from nudgeweb.delivery import queue_direct
-from nudgeweb.delivery.operations import SMS_OPT_OUT, schedule_send
+from nudgeweb.delivery.operations import schedule_send
 from nudgeweb.delivery.quiet_hours import end_of_quiet_hours
 from nudgeweb.delivery.sealed import LINK_PLACEHOLDER
+from nudgeweb.delivery.sms import sms_as_sent
 from nudgeweb.delivery.transports import sending_settings
 from nudgeweb.domain_events import record_event
 from nudgeweb.message_templates.rendering import render_message
@@ -119,8 +120,8 @@ def send_nudge(outgoing, nudge, employee, standing, now):
     rendered = render_message(template, None, context={
         "employee_name": employee.first_name, "employee_link": LINK_PLACEHOLDER, "progress": progress})
     text = rendered.text or ""
-    if channel == "sms" and "STOP" not in text.upper():
-        text = f"{text.rstrip()} {SMS_OPT_OUT}"
+    if channel == "sms":  # a nudge is not marketing, but an employee may reply STOP all the same
+        text = sms_as_sent(text)
     send_at = outgoing.send_at(channel, now)
     message = queue_direct(organization, channel, employee.email if channel == "email" else employee.phone,
                            text=text, subject=rendered.subject, html=rendered.html, purpose="nudge",
