@@ -73,6 +73,7 @@ def register_blueprints(app):
     from nudgeweb.api import register as register_api
     from nudgeweb.auth.access import load_membership
     from nudgeweb.auth.routes import bp as auth_bp
+    from nudgeweb.campaigns.public_routes import bp as list_confirmation_bp
     from nudgeweb.contacts.routes import bp as contacts_bp
     from nudgeweb.contacts.settings_routes import bp as contacts_settings_bp
     from nudgeweb.delivery.public_routes import bp as tracking_bp
@@ -95,6 +96,7 @@ def register_blueprints(app):
     app.register_blueprint(delivery_bp)
     app.register_blueprint(templates_bp)
     app.register_blueprint(tracking_bp)
+    app.register_blueprint(list_confirmation_bp)
     connect_review_receivers()
     register_coming_soon_pages(app)
     register_api(app)

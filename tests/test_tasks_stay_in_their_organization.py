@@ -4,13 +4,15 @@ import pytest
 from sqlalchemy import func, select
 
 import nudgeweb.tasks  # noqa: F401  (every task registered)
+from nudgeweb.campaigns.operations import create_campaign
+from nudgeweb.campaigns.tasks import send_campaign_batches, start_scheduled_campaign
 from nudgeweb.contacts.tasks import act_on_matching
 from nudgeweb.delivery import queue_message
 from nudgeweb.delivery.tasks import send_messages
 from nudgeweb.extensions import db, huey
 from nudgeweb.imports.operations import create_draft
 from nudgeweb.imports.tasks import import_contact_chunk
-from nudgeweb.models import Contact
+from nudgeweb.models import Campaign, Contact
 from nudgeweb.models.imports import ContactImport
 from nudgeweb.models.messages import Message
 from nudgeweb.models.reviews import ReviewRequest
@@ -35,9 +37,11 @@ def theirs(app_ctx, other_owner):
         request = create_review_request(organization, {"email": "asked@example.net"}, delay_hours=48)
         draft = create_draft(organization, other_owner.user, b"email\nnew@example.net\n", "people.csv")
         draft.status, draft.mapping = "processing", {"email": 0}
+        campaign = create_campaign(organization, {"name": "Their news", "send_to_all": True})
+        campaign.status = "sending"
     huey.flush()  # their own tasks are not what this test runs
     return {"organization": organization, "contact": contact.id, "message": message.id,
-            "request": request.id, "import": draft.id}
+            "request": request.id, "import": draft.id, "campaign": campaign.id}
 
 
 def state_of(theirs):
@@ -48,6 +52,7 @@ def state_of(theirs):
             db.session.get(Message, theirs["message"]).status,
             db.session.get(ReviewRequest, theirs["request"]).status,
             db.session.get(ContactImport, theirs["import"]).processed,
+            db.session.get(Campaign, theirs["campaign"]).status,
         )
 
 
@@ -62,6 +67,8 @@ def test_each_task_run_in_one_organization_leaves_anothers_rows_alone(huey_queue
         notify_owners_of_review: (ours, str(theirs["request"]), "rated"),
         bulk_send_review_requests: (ours, {}, 0, True, None),
         import_contact_chunk: (ours, str(theirs["import"]), 0, 0),
+        send_campaign_batches: (ours, str(theirs["campaign"])),
+        start_scheduled_campaign: (ours, str(theirs["campaign"])),
     }
     assert {task.func.__name__ for task in ORGANIZATION_TASKS} == {task.func.__name__ for task in runs}, "a new task needs a case here"
     with running_consumer():
@@ -70,6 +77,7 @@ def test_each_task_run_in_one_organization_leaves_anothers_rows_alone(huey_queue
             answers[task.func.__name__] = task(*args).get(blocking=True, timeout=30)
     assert answers["send_review_step"] == answers["notify_owners_of_review"] == "missing"
     assert answers["import_contact_chunk"] is False
+    assert answers["send_campaign_batches"] == 0 and answers["start_scheduled_campaign"] == "not scheduled"
     assert answers["act_on_matching"] == 1  # our one contact (theirs counted nowhere)
     assert answers["bulk_send_review_requests"] == {"asked": 0, "skipped": 0}
     assert state_of(theirs) == before

@@ -6,6 +6,7 @@ stored before anything can go out.
 """
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from email.utils import formataddr, parseaddr
 from itertools import islice
 
 from flask import current_app
@@ -41,12 +42,15 @@ class Batch:
     track: bool
     marketing: bool
     context: dict = field(default_factory=dict)
+    sender_name: str | None = None  # a campaign's own "from" name; the address stays the organization's
 
     def __post_init__(self):
         if self.channel not in CHANNELS:
             raise ValueError(f"channel must be one of {CHANNELS}, not {self.channel!r}")
         self.settings = sending_settings(self.organization.id)
         self.sender = from_address(self.organization, self.settings) if self.channel == "email" else None
+        if self.sender and self.sender_name:
+            self.sender = formataddr((self.sender_name, parseaddr(self.sender)[1]))
         self.window = self.settings.quiet_hours(self.channel)
         self.send_at = self.send_at or utcnow()  # one moment for the whole batch: one task, not one per row
         if self.send_at.tzinfo is None:
@@ -83,21 +87,25 @@ def queue_message(contact, channel, template, variables=None, *, purpose, purpos
 
 
 def queue_messages(organization, contacts, channel, template, variables=None, *, purpose, purpose_id=None,
-                   send_at=None, track=True, marketing=True, context=None):
+                   send_at=None, track=True, marketing=True, context=None, sender_name=None, claim=None):
     """Queue one message per contact, in batches (a bulk insert and one send task each).
 
     ``contacts`` is a list of Contacts or a Select of them (e.g. contacts.queries.segment_query);
     memory stays bounded whatever its size. Contacts that may not be messaged get a ``failed`` row.
     A long job: each batch is committed (``checkpoint``) and its send task queued before the next
-    is composed, so sending starts while the rest is still being queued.
+    is composed, so sending starts while the rest is still being queued. ``claim(rows)``, when given,
+    runs in the same write turn and transaction as the insert and returns the rows to store (a
+    campaign marks its recipients there, so that a message exists exactly when its recipient is done).
     """
     require_verified_sender(organization.id)
     batch = Batch(organization, channel, template, variables, purpose, purpose_id, send_at, track, marketing,
-                  context or {})
+                  context or {}, sender_name)
     result = QueueResult()
     for chunk in _chunks_of_contacts(contacts, current_app.config["SEND_BATCH_SIZE"]):
         rows = [compose(batch, contact) for contact in chunk]
         with one_writer():
+            if claim is not None:
+                rows = claim(rows)
             insert_rows(Message.__table__, [_table_row(row) for row in rows])
         by_time = {}
         for row in rows:

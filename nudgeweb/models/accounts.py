@@ -22,6 +22,8 @@ class Organization(IdMixin, TimestampMixin, db.Model):
     default_country: Mapped[str] = mapped_column(String(2), default="US")
     website: Mapped[str | None] = mapped_column(String(500))
     brand_color: Mapped[str] = mapped_column(String(7), default="#4f46e5")
+    # In the footer of every marketing email (CAN-SPAM): a campaign by email needs it.
+    postal_address: Mapped[str | None] = mapped_column(String(500))
     # Goes up with every transaction that writes the organization's contacts (contacts/version.py).
     contacts_version: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
 

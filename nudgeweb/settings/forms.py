@@ -2,7 +2,7 @@ from zoneinfo import available_timezones
 
 import phonenumbers
 from flask_wtf import FlaskForm
-from wtforms import SelectField, StringField, URLField
+from wtforms import SelectField, StringField, TextAreaField, URLField
 from wtforms.validators import URL, DataRequired, Length, Optional, Regexp
 
 from nudgeweb.models import ROLES
@@ -23,6 +23,12 @@ class OrganizationForm(FlaskForm):
     brand_color = StringField(
         "Brand colour",
         validators=[DataRequired(), Regexp(r"^#[0-9a-fA-F]{6}$", message="Use a colour like #4f46e5.")],
+    )
+    postal_address = TextAreaField(
+        "Postal address",
+        validators=[Optional(), Length(max=500, message="The postal address is limited to 500 characters.")],
+        description="Printed in the footer of every marketing email, as anti-spam laws (CAN-SPAM) require: "
+                    "needed before your first email campaign.",
     )
 
 

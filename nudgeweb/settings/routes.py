@@ -33,6 +33,7 @@ def organization():
             timezone=form.timezone.data,
             default_country=form.default_country.data,
             brand_color=form.brand_color.data,
+            postal_address=(form.postal_address.data or "").strip() or None,
         )
         flash("Your business profile is saved.", "success")
         return redirect(url_for(".organization"))
