@@ -42,6 +42,7 @@ class ResourceType:
     schema: type
     path: str | None
     relationships: Callable | None = None
+    includes: dict | None = None  # what ``include=`` may name on a request for one resource: {name: description}
 
     @property
     def attribute_names(self):
