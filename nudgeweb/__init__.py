@@ -74,6 +74,7 @@ def register_blueprints(app):
     from nudgeweb.auth.access import load_membership
     from nudgeweb.auth.routes import bp as auth_bp
     from nudgeweb.campaigns.public_routes import bp as list_confirmation_bp
+    from nudgeweb.campaigns.routes import bp as campaigns_bp
     from nudgeweb.contacts.routes import bp as contacts_bp
     from nudgeweb.contacts.settings_routes import bp as contacts_settings_bp
     from nudgeweb.delivery.public_routes import bp as tracking_bp
@@ -97,6 +98,7 @@ def register_blueprints(app):
     app.register_blueprint(templates_bp)
     app.register_blueprint(tracking_bp)
     app.register_blueprint(list_confirmation_bp)
+    app.register_blueprint(campaigns_bp)
     connect_review_receivers()
     register_coming_soon_pages(app)
     register_api(app)

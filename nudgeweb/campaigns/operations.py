@@ -151,6 +151,13 @@ def _apply_audience(campaign, data, errors):
     campaign.audience = {key: value for key, value in audience.items() if value not in (None, [], False)}
 
 
+def audience_from(campaign, data):
+    """The audience the audience fields in ``data`` name, checked but not saved (the live count)."""
+    draft = Campaign(organization_id=campaign.organization_id, channel=campaign.channel, audience={})
+    _apply_audience(draft, data, {})
+    return draft.audience
+
+
 def _segment_id(organization_id, value):
     segment = db.session.scalar(select(Segment).where(Segment.organization_id == organization_id,
                                                       Segment.id == _uuid(value)))
@@ -270,6 +277,26 @@ def schedule(campaign, organization, scheduled_at, zone_name=None, send_time_opt
     db.session.flush()
     start = earliest_start(campaign) if campaign.send_time_optimization else moment
     after_commit(campaign_due.send, campaign.organization_id, campaign_id=campaign.id, eta=start)
+    return campaign
+
+
+def plan_schedule(campaign, organization, scheduled_at=None, zone_name=None, send_time_optimization=False,
+                  now=None):
+    """Remember when a draft is to go (None: as soon as it is sent); schedule() makes it so."""
+    if campaign.status not in EDITABLE:
+        raise CampaignStateError(f"A {campaign.status} campaign can no longer be changed.")
+    if scheduled_at in (None, ""):
+        campaign.scheduled_at, campaign.send_time_optimization = None, False
+    else:
+        zone_name = zone_name or organization.timezone
+        moment = local_moment(scheduled_at, zone_name)
+        if moment <= (now or utcnow()):
+            raise CampaignError({"scheduled_at": "This time has passed; choose a time in the future."})
+        campaign.scheduled_at, campaign.timezone = moment, zone_name
+        campaign.send_time_optimization = bool(send_time_optimization)
+    if campaign.status == "scheduled":
+        campaign.status = "draft"
+    db.session.flush()
     return campaign
 
 
