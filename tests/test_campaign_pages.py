@@ -4,10 +4,8 @@ CSV, lists on a contact's page and the contacts bulk action, isolation."""
 import re
 
 import pytest
-from sqlalchemy import select
 
-from nudgeweb.campaigns import lists
-from nudgeweb.models import Campaign, ContactList, ListMembership, db
+from nudgeweb.models import Campaign, db
 from nudgeweb.unit_of_work import unit_of_work
 from tests.delivery_support import smtp  # noqa: F401
 from tests.factories import ContactFactory
