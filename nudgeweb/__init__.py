@@ -73,6 +73,7 @@ def register_blueprints(app):
     from nudgeweb.api import register as register_api
     from nudgeweb.auth.access import load_membership
     from nudgeweb.auth.routes import bp as auth_bp
+    from nudgeweb.campaigns.list_routes import bp as lists_bp
     from nudgeweb.campaigns.public_routes import bp as list_confirmation_bp
     from nudgeweb.campaigns.routes import bp as campaigns_bp
     from nudgeweb.contacts.routes import bp as contacts_bp
@@ -98,6 +99,7 @@ def register_blueprints(app):
     app.register_blueprint(templates_bp)
     app.register_blueprint(tracking_bp)
     app.register_blueprint(list_confirmation_bp)
+    app.register_blueprint(lists_bp)
     app.register_blueprint(campaigns_bp)
     connect_review_receivers()
     register_coming_soon_pages(app)

@@ -3,9 +3,13 @@ a test to yourself, the review's deliberate confirmation, progress, pause/resume
 CSV, lists on a contact's page and the contacts bulk action, isolation."""
 import re
 
-import pytest
+import uuid
 
-from nudgeweb.models import Campaign, db
+import pytest
+from sqlalchemy import select
+
+from nudgeweb.campaigns import lists, operations, sending
+from nudgeweb.models import Campaign, ContactList, ListMembership, db
 from nudgeweb.unit_of_work import unit_of_work
 from tests.delivery_support import smtp  # noqa: F401
 from tests.factories import ContactFactory
@@ -62,7 +66,7 @@ def test_writing_and_sending_a_campaign_step_by_step(owner_client, business, smt
     csv = owner_client.get(f"/campaigns/{campaign_id}/people.csv?kind=opened")
     assert csv.status_code == 200 and csv.text.startswith("first_name,last_name,address,opened_at")
     assert owner_client.post(f"/campaigns/{campaign_id}/delete").status_code == 303
-    assert db.session.get(Campaign, __import__("uuid").UUID(campaign_id)) is not None  # a sent one stays
+    assert db.session.get(Campaign, uuid.UUID(campaign_id)) is not None  # a sent one stays
 
 
 def test_the_review_says_what_is_missing(owner_client, organization):
@@ -80,9 +84,7 @@ def test_progress_pause_resume_and_cancel_from_the_page(owner_client, business, 
         ContactFactory(organization=business, email=f"slow{n}@example.net")
     campaign_id = new_campaign(owner_client)
     with unit_of_work(business.id):
-        campaign = db.session.get(Campaign, __import__("uuid").UUID(campaign_id))
-        from nudgeweb.campaigns import operations, sending
-
+        campaign = db.session.get(Campaign, uuid.UUID(campaign_id))
         operations.update_campaign(campaign, {"subject": "Hi", "text_content": "Hello", "send_to_all": True,
                                               "send_rate": 0.1})
         sending.start(campaign, business)
@@ -104,3 +106,39 @@ def test_another_organization_sees_none_of_it(owner_client, other_client, organi
         assert other_client.get(path).status_code == 404
     assert other_client.post(f"/campaigns/{campaign_id}/duplicate").status_code == 404
     assert "New email campaign" not in other_client.get("/campaigns").text.split("No campaigns yet")[0].split("<section")[-1]
+
+
+def test_lists_from_their_page_a_contacts_page_and_the_bulk_action(owner_client, organization, smtp):
+    made = owner_client.post("/campaigns/lists", data={"name": "Newsletter"})
+    assert made.status_code == 303
+    assert owner_client.post("/campaigns/lists", data={"name": "newsletter"}).status_code == 422  # taken
+    owner_client.post("/campaigns/lists", data={"name": "Careful", "double_opt_in": "y"})
+    newsletter, careful = (db.session.scalar(select(ContactList).where(ContactList.name == name))
+                           for name in ("Newsletter", "Careful"))
+    people = [ContactFactory(organization=organization, email=f"b{n}@example.net") for n in range(3)]
+    page = owner_client.get(f"/contacts/{people[0].id}")
+    assert "Not in any list." in page.text and "Add to list" in page.text
+    owner_client.post(f"/campaigns/lists/join/{people[0].id}", data={"list_id": str(careful.id)})
+    assert "Waiting to confirm" in owner_client.get(f"/contacts/{people[0].id}").text
+    assert len(smtp.sink.to("b0@example.net")) == 1
+    owner_client.post(f"/campaigns/lists/{careful.id}/leave/{people[0].id}")
+    assert "Not in any list." in owner_client.get(f"/contacts/{people[0].id}").text
+    bulk = owner_client.post("/contacts/bulk", data={"action": "list_add", "list_id": str(newsletter.id),
+                                                     "ids": [str(person.id) for person in people[:2]]})
+    assert bulk.status_code == 303
+    assert sorted(db.session.scalars(select(ListMembership.contact_id).where(
+        ListMembership.list_id == newsletter.id))) == sorted(person.id for person in people[:2])
+    listed = owner_client.get(f"/contacts?list_id={newsletter.id}").text
+    assert "b0@example.net" in listed and "b2@example.net" not in listed
+    assert "Newsletter" in owner_client.get("/campaigns/lists").text
+    owner_client.post(f"/campaigns/lists/{newsletter.id}/delete")
+    assert db.session.scalar(select(ContactList.id).where(ContactList.id == newsletter.id)) is None
+
+
+def test_another_organizations_list_is_out_of_reach(other_client, organization):
+    with unit_of_work(organization.id):
+        mine = lists.create_list(organization.id, {"name": "Mine"})
+    person = ContactFactory(organization=organization)
+    assert other_client.post(f"/campaigns/lists/{mine.id}/delete").status_code == 404
+    assert other_client.post(f"/campaigns/lists/join/{person.id}", data={"list_id": str(mine.id)}).status_code == 404
+    assert "Mine" not in other_client.get("/campaigns/lists").text
