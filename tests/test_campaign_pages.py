@@ -2,7 +2,6 @@
 a test to yourself, the review's deliberate confirmation, progress, pause/resume/cancel, the report, the people
 CSV, lists on a contact's page and the contacts bulk action, isolation."""
 import re
-
 import uuid
 
 import pytest
