@@ -141,3 +141,18 @@ def test_another_organizations_list_is_out_of_reach(other_client, organization):
     assert other_client.post(f"/campaigns/lists/{mine.id}/delete").status_code == 404
     assert other_client.post(f"/campaigns/lists/join/{person.id}", data={"list_id": str(mine.id)}).status_code == 404
     assert "Mine" not in other_client.get("/campaigns/lists").text
+
+
+def test_importing_into_a_list(owner_client, organization):
+    from tests.test_imports import import_id_of, upload
+
+    with unit_of_work(organization.id):
+        newsletter = lists.create_list(organization.id, {"name": "Newsletter"})
+    ContactFactory(organization=organization, email="known@x.com")
+    import_id = import_id_of(upload(owner_client, "email,first name\nknown@x.com,Kay\nnew@x.com,Nia\n"))
+    mapping = owner_client.get(f"/contacts/import/{import_id}").text
+    assert "Add them to a list" in mapping and "Newsletter" in mapping
+    owner_client.post(f"/contacts/import/{import_id}", data={"column-0": "email", "column-1": "first_name",
+                                                             "update_existing": "y", "list_id": str(newsletter.id)})
+    listed = owner_client.get(f"/contacts?list_id={newsletter.id}").text
+    assert "known@x.com" in listed and "new@x.com" in listed

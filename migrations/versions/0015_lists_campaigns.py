@@ -1,8 +1,8 @@
-"""lists_campaigns: contact lists (single or double opt-in), campaigns with their fixed recipients, the business's postal address
+"""lists_campaigns: contact lists (single or double opt-in), campaigns with their fixed recipients, the business's postal address, the list an import fills
 
 Revision ID: 0015
 Revises: 0011
-Create Date: 2026-12-03 14:16:53.420827
+Create Date: 2026-12-03 14:38:01.997659
 
 """
 from alembic import op
@@ -104,6 +104,10 @@ def upgrade():
         batch_op.create_index('ix_campaign_recipients_campaign_status', ['campaign_id', 'status', 'contact_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_campaign_recipients_organization_id'), ['organization_id'], unique=False)
 
+    with op.batch_alter_table('contact_imports', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('list_id', sa.Uuid(), nullable=True))
+        batch_op.create_foreign_key(batch_op.f('fk_contact_imports_list_id_contact_lists'), 'contact_lists', ['list_id'], ['id'], ondelete='SET NULL')
+
     with op.batch_alter_table('organizations', schema=None) as batch_op:
         batch_op.add_column(sa.Column('postal_address', sa.String(length=500), nullable=True))
 
@@ -112,6 +116,10 @@ def upgrade():
 def downgrade():
     with op.batch_alter_table('organizations', schema=None) as batch_op:
         batch_op.drop_column('postal_address')
+
+    with op.batch_alter_table('contact_imports', schema=None) as batch_op:
+        batch_op.drop_constraint(batch_op.f('fk_contact_imports_list_id_contact_lists'), type_='foreignkey')
+        batch_op.drop_column('list_id')
 
     with op.batch_alter_table('campaign_recipients', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_campaign_recipients_organization_id'))
