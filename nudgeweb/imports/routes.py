@@ -3,9 +3,9 @@ from flask import Blueprint, abort, flash, g, redirect, request, url_for
 from flask_login import current_user
 
 from nudgeweb.auth.access import current_organization, member_required, role_required
+from nudgeweb.campaigns import lists
 from nudgeweb.downloads import csv_response
 from nudgeweb.field_errors import INVALID_FORM, flash_field_errors, form_status, show_field_errors
-from nudgeweb.campaigns import lists
 from nudgeweb.htmx import render
 from nudgeweb.imports import operations
 from nudgeweb.imports.forms import ConfirmForm, UploadForm
