@@ -55,11 +55,15 @@ def chart_figure(campaign):
         return None
     moments = [point["timestamp"] for point in points]
     figure = go.Figure([
-        go.Scatter(x=moments, y=[point["opened"] for point in points], name="Opens", mode="lines+markers"),
-        go.Scatter(x=moments, y=[point["clicked"] for point in points], name="Clicks", mode="lines+markers"),
+        go.Bar(x=moments, y=[point["opened"] for point in points], name="Opens", marker_color="#4f46e5"),
+        go.Bar(x=moments, y=[point["clicked"] for point in points], name="Clicks", marker_color="#10b981"),
     ])
-    figure.update_layout(margin={"l": 40, "r": 10, "t": 10, "b": 40}, height=280, legend={"orientation": "h"},
-                         hovermode="x unified", yaxis={"rangemode": "tozero"})
+    highest = max(max(point["opened"], point["clicked"]) for point in points)
+    figure.update_layout(margin={"l": 40, "r": 8, "t": 36, "b": 40}, height=300, barmode="group",
+                         legend={"orientation": "h", "x": 0, "y": 1, "yanchor": "bottom"},
+                         hovermode="x unified",
+                         yaxis={"rangemode": "tozero", "tickformat": ",d", "dtick": 1 if highest <= 5 else None},
+                         paper_bgcolor="rgba(0,0,0,0)", plot_bgcolor="rgba(0,0,0,0)")
     return json.dumps(figure.to_plotly_json(), default=str)
 
 

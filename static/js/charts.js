@@ -5,7 +5,7 @@
       if (!window.Plotly || element.dataset.drawn) return;
       var figure = JSON.parse(element.dataset.figure);
       element.dataset.drawn = "1";
-      window.Plotly.newPlot(element, figure.data, figure.layout, { responsive: true, displaylogo: false });
+      window.Plotly.newPlot(element, figure.data, figure.layout, { responsive: true, displayModeBar: false });
     });
   }
   document.addEventListener("DOMContentLoaded", function () { draw(document); });
