@@ -24,6 +24,7 @@ DEMO_TEAM = (
 DEMO_STEPS = [
     "nudgeweb.contacts.demo:seed_contacts",  # first: the other steps use the demo contacts
     "nudgeweb.reviews.demo:seed_review_history",
+    "nudgeweb.campaigns.demo:seed_campaigns",
     "nudgeweb.oauth.demo:seed",
 ]
 

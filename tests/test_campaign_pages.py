@@ -156,3 +156,14 @@ def test_importing_into_a_list(owner_client, organization):
                                                              "update_existing": "y", "list_id": str(newsletter.id)})
     listed = owner_client.get(f"/contacts?list_id={newsletter.id}").text
     assert "known@x.com" in listed and "new@x.com" in listed
+
+
+def test_the_demo_business_has_lists_and_campaigns_with_engagement(runner, app_ctx):
+    from nudgeweb.campaigns import report
+
+    assert runner.invoke(args=["seed-demo"]).exit_code == 0
+    assert sorted(db.session.scalars(select(Campaign.status))) == ["draft", "scheduled", "sent", "sent", "sent"]
+    assert db.session.scalar(select(db.func.count()).select_from(ContactList)) == 2
+    sent = db.session.scalars(select(Campaign).where(Campaign.status == "sent")).first()
+    figures = report.metrics(sent)
+    assert figures["opened"] > 0 and figures["clicked"] > 0 and 0 < figures["open_rate"] < 1
