@@ -12,7 +12,7 @@ from nudgeweb.campaigns.operations import CampaignError, CampaignStateError
 from nudgeweb.contacts.operations import unsubscribe
 from nudgeweb.models import Campaign, CampaignRecipient, Contact, ContactList, DomainEvent, Message, db, utcnow
 from nudgeweb.unit_of_work import unit_of_work
-from tests.delivery_support import email_template, parts_of, smtp  # noqa: F401
+from tests.delivery_support import parts_of, quiet_now, smtp, twilio  # noqa: F401
 from tests.factories import ContactFactory, OrganizationFactory
 
 HTML = '<html><body><p>Hi {{ first_name }}, <a href="https://shop.example/sale">the sale</a> is on.</p></body></html>'
@@ -217,3 +217,24 @@ def test_audience_counts_say_who_is_skipped_and_why(business):
         counts = sending.audiences.count(business.id, {"all": True}, "email")
     assert counts == {"total": 5, "will_send": 1, "unsubscribed": 1, "bounced": 1, "suppressed": 1, "no_address": 1}
     assert db.session.scalar(select(ContactList.id)) is None
+
+
+def test_an_sms_campaign_goes_through_twilio_and_waits_out_quiet_hours(twilio, organization):
+    people = [ContactFactory(organization=organization, email=None, phone=f"+1202555010{n}", timezone="Asia/Tokyo")
+              for n in range(3)]
+    with unit_of_work(organization.id):
+        campaign = operations.create_campaign(organization, {
+            "name": "Table ready", "channel": "sms", "body": "Hi {{ first_name }}, 2-for-1 pastries today!",
+            "send_to_all": True})
+    assert sending.rate_of(campaign) == 1.0  # Twilio's long codes: one a second by default
+    send_now(organization, campaign)
+    assert sorted(request["form"]["To"] for request in twilio.requests) == sorted(p.phone for p in people)
+    assert all("Reply STOP to opt out." in request["form"]["Body"] for request in twilio.requests)
+
+    ends = quiet_now(organization, "sms")
+    with unit_of_work(organization.id):
+        later = operations.duplicate(db.session.get(Campaign, campaign.id))
+    send_now(organization, later)
+    assert len(twilio.requests) == 3  # nothing more during quiet hours
+    waiting = db.session.scalars(select(Message.send_at).where(Message.purpose_id == later.id)).all()
+    assert len(waiting) == 3 and all(abs((when - ends).total_seconds()) < 60 for when in waiting)
