@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import select
 
+from nudgeweb.auth.verification import require_verified_sender
 from nudgeweb.campaigns import audience as audiences
 from nudgeweb.campaigns.lists import lists_by_ids
 from nudgeweb.campaigns.signals import campaign_due
@@ -239,8 +240,11 @@ def sending_errors(campaign, organization):
 
 
 def check_sendable(campaign, organization):
+    """Raise what keeps the campaign from going: its status, its fields (CampaignError), or an owner whose
+    email is not verified yet (EmailNotVerified: nothing goes to customers until it is)."""
     if campaign.status not in EDITABLE:
         raise CampaignStateError(f"The campaign is {campaign.status}; only a draft or a scheduled one can be sent.")
+    require_verified_sender(organization.id)
     errors = sending_errors(campaign, organization)
     if errors:
         raise CampaignError(errors)
