@@ -116,3 +116,13 @@ def test_the_report_on_a_phone(phone_page, live_server, business):
     page.goto(f"{live_server}/campaigns")
     assert fits(page)
     screenshot(page, "campaigns-list-phone")
+    page.get_by_role("button", name="New SMS campaign").click()
+    page.get_by_label("Text message").fill("Hi {{ first_name }}, our autumn offers are in the shop today! " * 4)
+    page.get_by_test_id("segments").filter(has_text="2 segments").wait_for()
+    assert fits(page)
+    screenshot(page, "campaign-sms-content-phone")
+    page.get_by_role("button", name="Save and continue").click()
+    page.get_by_label("Every subscribed contact").check()
+    page.get_by_text("12 have no mobile number").wait_for()  # the demo's customers gave emails only
+    assert fits(page)
+    screenshot(page, "campaign-audience-phone")
