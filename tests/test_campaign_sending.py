@@ -238,3 +238,20 @@ def test_an_sms_campaign_goes_through_twilio_and_waits_out_quiet_hours(twilio, o
     assert len(twilio.requests) == 3  # nothing more during quiet hours
     waiting = db.session.scalars(select(Message.send_at).where(Message.purpose_id == later.id)).all()
     assert len(waiting) == 3 and all(abs((when - ends).total_seconds()) < 60 for when in waiting)
+
+
+def test_send_time_optimization_reaches_each_contact_at_the_time_in_their_own_zone(smtp, business):
+    tokyo = ContactFactory(organization=business, email="tokyo@example.net", timezone="Asia/Tokyo")
+    here = ContactFactory(organization=business, email="here@example.net")  # no zone: the campaign's
+    campaign = make_campaign(business, send_to_all=True)
+    with unit_of_work(business.id):
+        scheduled = operations.schedule(db.session.get(Campaign, campaign.id), business, "2027-01-15T09:00:00",
+                                        "America/New_York", send_time_optimization=True)
+        first = operations.earliest_start(scheduled)
+    assert first == datetime(2027, 1, 14, 19, 0, tzinfo=timezone.utc)  # 09:00 at UTC+14 comes first
+    with unit_of_work(business.id):
+        assert sending.start_when_due(campaign.id, now=first) == "started"
+    send_at = dict(db.session.execute(select(Message.contact_id, Message.send_at)).all())
+    assert send_at[tokyo.id] == datetime(2027, 1, 15, 0, 0, tzinfo=timezone.utc)  # 09:00 in Tokyo
+    assert send_at[here.id] == datetime(2027, 1, 15, 14, 0, tzinfo=timezone.utc)  # 09:00 in New York
+    assert smtp.sink.messages == []  # both wait for their time
