@@ -30,7 +30,7 @@ AGENTS = ["Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/60
           "Microsoft Office/16.0 (Windows NT 10.0; Microsoft Outlook 16.0.17328; Pro)"]
 
 
-def add_engagement(organization, campaign, per_recipient):
+def add_engagement(organization_id, campaign_id, per_recipient):
     """Opens and clicks (with user agents and links) until the campaign has about ``per_recipient`` events
     a recipient, spread over two weeks, inserted in bulk."""
     from sqlalchemy import select
@@ -40,12 +40,12 @@ def add_engagement(organization, campaign, per_recipient):
 
     rng = random.Random(1)
     rows = db.session.execute(select(Message.id, Message.contact_id, Message.sent_at).where(
-        Message.purpose == "campaign", Message.purpose_id == campaign.id)).all()
+        Message.purpose == "campaign", Message.purpose_id == campaign_id)).all()
     events = []
     for message_id, contact_id, sent_at in rows:
         for _ in range(per_recipient - 1):
             kind = "clicked" if rng.random() < .2 else "opened"
-            events.append({"id": new_id(), "organization_id": organization.id, "message_id": message_id,
+            events.append({"id": new_id(), "organization_id": organization_id, "message_id": message_id,
                            "contact_id": contact_id, "type": kind, "ip": None, "detail": None,
                            "url": f"https://shop.example/p/{rng.randint(1, 30)}" if kind == "clicked" else None,
                            "user_agent": rng.choice(AGENTS),
@@ -54,9 +54,8 @@ def add_engagement(organization, campaign, per_recipient):
                 insert_rows(MessageEvent.__table__, events)
                 events = []
     insert_rows(MessageEvent.__table__, events)
-    db.session.execute(Message.__table__.update().where(Message.purpose_id == campaign.id)
+    db.session.execute(Message.__table__.update().where(Message.purpose_id == campaign_id)
                        .values(opened_at=Message.sent_at, clicked_at=Message.sent_at))
-    db.session.commit()
 
 
 def time_report(campaign):
@@ -110,9 +109,10 @@ def main():
                 campaign = operations.create_campaign(organization, {
                     "name": "Spring offer", "subject": shared.SUBJECT, "html_content": shared.HTML,
                     "text_content": shared.TEXT, "send_to_all": True})
+                organization_id, campaign_id, business_name = organization.id, campaign.id, organization.name
             time.sleep(0.5)
 
-            plain_seconds = shared.plain_script(args.messages, sink.port, organization.name)
+            plain_seconds = shared.plain_script(args.messages, sink.port, business_name)
             assert shared.wait_for_sink(sink, args.messages) >= args.messages
             plain_rate = args.messages / plain_seconds
             sink.recipients()
@@ -120,8 +120,8 @@ def main():
             worker, log = shared.start_consumer({**os.environ, **env}, args.workers)
             pids = [worker.pid, *shared.children_of(worker.pid)]
             started = time.perf_counter()
-            with unit_of_work(organization.id):  # pressing send: the audience fixed, the first batch asked for
-                sending.start(db.session.get(Campaign, campaign.id), organization)
+            with unit_of_work(organization_id):  # pressing send: the audience fixed, the first batch asked for
+                sending.start(db.session.get(Campaign, campaign_id), db.session.get(Organization, organization_id))
             pressed = time.perf_counter() - started
             first = None
             while sink.count == args.messages and time.perf_counter() - started < 60:
@@ -132,26 +132,30 @@ def main():
             consumer_mb = [shared.peak_rss_mb(pid) for pid in pids]
             addresses, repeated = sink.recipients()
             deadline = time.monotonic() + 60
-            with unit_of_work(organization.id):
+            with unit_of_work(organization_id):
                 while True:
                     db.session.remove()
-                    status = db.session.scalar(select(Campaign.status).where(Campaign.id == campaign.id))
+                    status = db.session.scalar(select(Campaign.status).where(Campaign.id == campaign_id))
                     sent = db.session.scalar(select(func.count()).select_from(Message).where(Message.status == "sent"))
                     if (status == "sent" and sent == args.messages) or time.monotonic() > deadline:
                         break
                     time.sleep(0.2)
             consumer_log = shared.stop_consumer(worker, log)
             worker = None
-            add_engagement(organization, campaign, args.events_per_recipient)
-            with unit_of_work(organization.id):
-                timings = time_report(db.session.get(Campaign, campaign.id))
+            engine_rate = args.messages / engine_seconds
+            print(f"sending:         {got} received ({addresses} addresses, {repeated} more than once), rows sent "
+                  f"{sent}, campaign {status}; first message after {first:.2f} s; {engine_rate:.0f}/s against the "
+                  f"plain script's {plain_rate:.0f}/s; consumer memory {max(consumer_mb):.0f} MB", flush=True)
+            with unit_of_work(organization_id):
+                add_engagement(organization_id, campaign_id, args.events_per_recipient)
+            with unit_of_work(organization_id):
+                timings = time_report(db.session.get(Campaign, campaign_id))
         bench_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     finally:
         if worker is not None:
             consumer_log = shared.stop_consumer(worker, log)
         sink.stop()
 
-    engine_rate = args.messages / engine_seconds
     ratio = engine_rate / plain_rate
     once = addresses == args.messages and repeated == 0
     print(f"recipients:      {args.messages}  (the sink got {got}, {addresses} addresses, {repeated} more than once; "
