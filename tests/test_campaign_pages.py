@@ -167,3 +167,14 @@ def test_the_demo_business_has_lists_and_campaigns_with_engagement(runner, app_c
     sent = db.session.scalars(select(Campaign).where(Campaign.status == "sent")).first()
     figures = report.metrics(sent)
     assert figures["opened"] > 0 and figures["clicked"] > 0 and 0 < figures["open_rate"] < 1
+
+
+def test_the_business_profile_takes_a_postal_address(owner_client, organization):
+    form = {"name": organization.name, "timezone": "America/New_York", "default_country": "US",
+            "brand_color": "#4f46e5"}
+    saved = owner_client.post("/settings/", data={**form, "postal_address": "  12 Harbour Street, Portland  "})
+    assert saved.status_code == 302
+    db.session.refresh(organization)
+    assert organization.postal_address == "12 Harbour Street, Portland"
+    too_long = owner_client.post("/settings/", data={**form, "postal_address": "x" * 501})
+    assert too_long.status_code == 422 and "limited to 500 characters" in too_long.text
