@@ -255,3 +255,15 @@ def test_send_time_optimization_reaches_each_contact_at_the_time_in_their_own_zo
     assert send_at[tokyo.id] == datetime(2027, 1, 15, 0, 0, tzinfo=timezone.utc)  # 09:00 in Tokyo
     assert send_at[here.id] == datetime(2027, 1, 15, 14, 0, tzinfo=timezone.utc)  # 09:00 in New York
     assert smtp.sink.messages == []  # both wait for their time
+
+
+def test_nothing_goes_out_before_the_owner_verifies_their_email(smtp, business, owner):
+    from nudgeweb.auth.verification import EmailNotVerified
+
+    owner.user.email_verified_at = None
+    db.session.commit()
+    ContactFactory(organization=business)
+    campaign = make_campaign(business, send_to_all=True)
+    with pytest.raises(EmailNotVerified):
+        send_now(business, campaign)
+    assert db.session.scalar(select(Campaign.status)) == "draft" and smtp.sink.messages == []
