@@ -267,3 +267,22 @@ def test_nothing_goes_out_before_the_owner_verifies_their_email(smtp, business, 
     with pytest.raises(EmailNotVerified):
         send_now(business, campaign)
     assert db.session.scalar(select(Campaign.status)) == "draft" and smtp.sink.messages == []
+
+
+def test_the_report_timeline_is_hourly_for_two_days_then_daily(business):
+    from nudgeweb.campaigns import report
+    from nudgeweb.models import MessageEvent, new_id
+
+    campaign = make_campaign(business, send_to_all=True)
+    started = datetime(2026, 11, 2, 9, 0, tzinfo=timezone.utc)
+    db.session.get(Campaign, campaign.id).started_at = started
+    message = Message(organization_id=business.id, channel="email", purpose="campaign", purpose_id=campaign.id,
+                      to="x@example.net", status="sent", sent_at=started)
+    db.session.add(message)
+    db.session.flush()
+    for hours in (1, 1, 30, 100, 101):
+        db.session.add(MessageEvent(id=new_id(), organization_id=business.id, message_id=message.id, type="opened",
+                                    occurred_at=started + timedelta(hours=hours)))
+    db.session.commit()
+    points = [(point["timestamp"], point["opened"]) for point in report.timeline(db.session.get(Campaign, campaign.id))]
+    assert points == [("2026-11-02T10:00:00Z", 2), ("2026-11-03T15:00:00Z", 1), ("2026-11-06T00:00:00Z", 2)]

@@ -11,7 +11,7 @@ from functools import lru_cache
 from sqlalchemy import and_, case, distinct, func, select
 from ua_parser import parse
 
-from nudgeweb.models import Contact, Message, MessageEvent, db, utcnow
+from nudgeweb.models import Contact, Message, MessageEvent, db
 
 METRICS = ("sent", "delivered", "opened", "clicked", "bounced", "complained", "unsubscribed")
 PEOPLE_KINDS = {"opened": "Opened", "clicked": "Clicked", "bounced": "Bounced", "unsubscribed": "Unsubscribed",
@@ -77,15 +77,18 @@ def _bucket(column, granularity):
     return func.strftime(formats[granularity], column)
 
 
-def default_granularity(campaign, now=None):
-    """Hours for the first two days after sending, days after that."""
-    started = campaign.started_at or campaign.created_at
-    return "hour" if (now or utcnow()) - started <= timedelta(days=2) else "day"
-
-
 def timeline(campaign, granularity=None, start=None, end=None):
-    """[{"timestamp", "sent", "delivered", "opened", "clicked"}] per bucket, events of each kind counted."""
-    granularity = granularity or default_granularity(campaign)
+    """[{"timestamp", "sent", "delivered", "opened", "clicked"}] per bucket, events of each kind counted; by
+    default hours for the first two days after sending, then days."""
+    if granularity:
+        return _timeline(campaign, granularity, start, end)
+    started = campaign.started_at or campaign.created_at
+    switch = started + timedelta(days=2)
+    hourly = _timeline(campaign, "hour", start, min(end, switch) if end else switch)
+    return hourly + _timeline(campaign, "day", max(start, switch) if start else switch, end)
+
+
+def _timeline(campaign, granularity, start, end):
     bucket = _bucket(MessageEvent.occurred_at, granularity).label("bucket")
     statement = _events_of(campaign, "sent", "delivered", "opened", "clicked").with_only_columns(
         bucket, MessageEvent.type, func.count()).group_by(bucket, MessageEvent.type).order_by(bucket)
