@@ -286,3 +286,11 @@ def test_the_report_timeline_is_hourly_for_two_days_then_daily(business):
     db.session.commit()
     points = [(point["timestamp"], point["opened"]) for point in report.timeline(db.session.get(Campaign, campaign.id))]
     assert points == [("2026-11-02T10:00:00Z", 2), ("2026-11-03T15:00:00Z", 1), ("2026-11-06T00:00:00Z", 2)]
+
+
+def test_a_campaign_counts_only_what_its_settings_say(smtp, business):
+    ContactFactory(organization=business, email="private@example.net")
+    campaign = make_campaign(business, send_to_all=True, settings={"track_opens": False, "track_clicks": True})
+    send_now(business, campaign)
+    _, html = parts_of(smtp.sink.to("private@example.net")[0])
+    assert "/t/c/" in html and "/t/o/" not in html  # links counted, no open pixel

@@ -43,6 +43,8 @@ class Batch:
     marketing: bool
     context: dict = field(default_factory=dict)
     sender_name: str | None = None  # a campaign's own "from" name; the address stays the organization's
+    track_opens: bool = True  # a campaign may count fewer than the organization's settings allow
+    track_clicks: bool = True
 
     def __post_init__(self):
         if self.channel not in CHANNELS:
@@ -87,7 +89,8 @@ def queue_message(contact, channel, template, variables=None, *, purpose, purpos
 
 
 def queue_messages(organization, contacts, channel, template, variables=None, *, purpose, purpose_id=None,
-                   send_at=None, track=True, marketing=True, context=None, sender_name=None, claim=None):
+                   send_at=None, track=True, marketing=True, context=None, sender_name=None, claim=None,
+                   track_opens=True, track_clicks=True):
     """Queue one message per contact, in batches (a bulk insert and one send task each).
 
     ``contacts`` is a list of Contacts or a Select of them (e.g. contacts.queries.segment_query);
@@ -99,7 +102,7 @@ def queue_messages(organization, contacts, channel, template, variables=None, *,
     """
     require_verified_sender(organization.id)
     batch = Batch(organization, channel, template, variables, purpose, purpose_id, send_at, track, marketing,
-                  context or {}, sender_name)
+                  context or {}, sender_name, track_opens, track_clicks)
     result = QueueResult()
     for chunk in _chunks_of_contacts(contacts, current_app.config["SEND_BATCH_SIZE"]):
         rows = [compose(batch, contact) for contact in chunk]
@@ -177,9 +180,9 @@ def compose(batch, contact):
 def finish_email(batch, message_id, html, text, unsubscribe):
     if batch.marketing:
         html, text = tracking.add_unsubscribe_footer(html, text, unsubscribe)
-    if batch.track and batch.settings.track_clicks:
+    if batch.track and batch.track_clicks and batch.settings.track_clicks:
         html = tracking.track_clicks(html, message_id, keep=(unsubscribe,))
-    if batch.track and batch.settings.track_opens:
+    if batch.track and batch.track_opens and batch.settings.track_opens:
         html = tracking.add_open_pixel(html, message_id)
     return html, text
 
