@@ -294,3 +294,9 @@ def test_a_campaign_counts_only_what_its_settings_say(smtp, business):
     send_now(business, campaign)
     _, html = parts_of(smtp.sink.to("private@example.net")[0])
     assert "/t/c/" in html and "/t/o/" not in html  # links counted, no open pixel
+
+
+def test_the_campaigns_reply_to_is_on_its_emails(smtp, business):
+    ContactFactory(organization=business, email="asks@example.net")
+    send_now(business, make_campaign(business, send_to_all=True, reply_to="help@acme.example"))
+    assert smtp.sink.to("asks@example.net")[0]["Reply-To"] == "help@acme.example"

@@ -1,8 +1,8 @@
-"""lists_campaigns: contact lists (single or double opt-in), campaigns with their fixed recipients, the business's postal address, the list an import fills
+"""lists_campaigns: contact lists (single or double opt-in), campaigns with their fixed recipients, the business's postal address, the list an import fills, a message's own Reply-To
 
 Revision ID: 0015
 Revises: 0011
-Create Date: 2026-12-03 14:38:01.997659
+Create Date: 2026-12-03 15:14:03.388972
 
 """
 from alembic import op
@@ -108,6 +108,9 @@ def upgrade():
         batch_op.add_column(sa.Column('list_id', sa.Uuid(), nullable=True))
         batch_op.create_foreign_key(batch_op.f('fk_contact_imports_list_id_contact_lists'), 'contact_lists', ['list_id'], ['id'], ondelete='SET NULL')
 
+    with op.batch_alter_table('messages', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('reply_to', sa.String(length=254), nullable=True))
+
     with op.batch_alter_table('organizations', schema=None) as batch_op:
         batch_op.add_column(sa.Column('postal_address', sa.String(length=500), nullable=True))
 
@@ -116,6 +119,9 @@ def upgrade():
 def downgrade():
     with op.batch_alter_table('organizations', schema=None) as batch_op:
         batch_op.drop_column('postal_address')
+
+    with op.batch_alter_table('messages', schema=None) as batch_op:
+        batch_op.drop_column('reply_to')
 
     with op.batch_alter_table('contact_imports', schema=None) as batch_op:
         batch_op.drop_constraint(batch_op.f('fk_contact_imports_list_id_contact_lists'), type_='foreignkey')

@@ -138,6 +138,7 @@ def _send_batch(campaign, organization, size, now):
             context={"postal_address": organization.postal_address or ""}, sender_name=campaign.from_name or None,
             claim=lambda rows: _claim(campaign, rows, claimed),
             track_opens=bool(settings.get("track_opens", True)), track_clicks=bool(settings.get("track_clicks", True)),
+            reply_to=campaign.reply_to or None,
         )
         taken += len(claimed)
     checkpoint()

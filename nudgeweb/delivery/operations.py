@@ -45,6 +45,7 @@ class Batch:
     sender_name: str | None = None  # a campaign's own "from" name; the address stays the organization's
     track_opens: bool = True  # a campaign may count fewer than the organization's settings allow
     track_clicks: bool = True
+    reply_to: str | None = None
 
     def __post_init__(self):
         if self.channel not in CHANNELS:
@@ -90,7 +91,7 @@ def queue_message(contact, channel, template, variables=None, *, purpose, purpos
 
 def queue_messages(organization, contacts, channel, template, variables=None, *, purpose, purpose_id=None,
                    send_at=None, track=True, marketing=True, context=None, sender_name=None, claim=None,
-                   track_opens=True, track_clicks=True):
+                   track_opens=True, track_clicks=True, reply_to=None):
     """Queue one message per contact, in batches (a bulk insert and one send task each).
 
     ``contacts`` is a list of Contacts or a Select of them (e.g. contacts.queries.segment_query);
@@ -102,7 +103,7 @@ def queue_messages(organization, contacts, channel, template, variables=None, *,
     """
     require_verified_sender(organization.id)
     batch = Batch(organization, channel, template, variables, purpose, purpose_id, send_at, track, marketing,
-                  context or {}, sender_name, track_opens, track_clicks)
+                  context or {}, sender_name, track_opens, track_clicks, reply_to)
     result = QueueResult()
     for chunk in _chunks_of_contacts(contacts, current_app.config["SEND_BATCH_SIZE"]):
         rows = [compose(batch, contact) for contact in chunk]
@@ -164,9 +165,10 @@ def compose(batch, contact):
     }
     if batch.channel == "email":
         html, text = finish_email(batch, message_id, rendered.html or "", rendered.text or "", unsubscribe)
-        row.update(to=contact.email or "", subject=rendered.subject, html=html, text=text)
+        row.update(to=contact.email or "", subject=rendered.subject, html=html, text=text, reply_to=batch.reply_to)
     else:
-        row.update(to=contact.phone or "", subject=None, html=None, text=finish_sms(batch, rendered.body or ""))
+        row.update(to=contact.phone or "", subject=None, html=None, text=finish_sms(batch, rendered.body or ""),
+                   reply_to=None)
     allowed, reason = may_message(contact, batch.channel, "marketing" if batch.marketing else "transactional")
     if not allowed:
         row.update(status="failed", error=reason, failed_at=now)
