@@ -79,6 +79,9 @@ class Config:
         self.SEND_MAX_ATTEMPTS = env_int("SEND_MAX_ATTEMPTS", 5)
         self.SEND_RETRY_BASE_SECONDS = env_int("SEND_RETRY_BASE_SECONDS", 60)
         self.SEND_LEASE_SECONDS = env_int("SEND_LEASE_SECONDS", 300)  # a claim older than this was lost
+        # Campaigns: messages a second (0: as fast as the server takes them); Twilio long codes take one SMS a second.
+        self.CAMPAIGN_EMAIL_RATE = float(env("CAMPAIGN_EMAIL_RATE", "0"))
+        self.CAMPAIGN_SMS_RATE = float(env("CAMPAIGN_SMS_RATE", "1"))
         # Every SMTP connect and command gives up after this long (organizations cannot change it).
         self.SMTP_TIMEOUT_SECONDS = env_int("SMTP_TIMEOUT_SECONDS", 15)
         # Send tasks of one organization with its own SMTP server or Twilio account running at once:

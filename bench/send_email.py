@@ -201,6 +201,20 @@ def stop_consumer(worker, log):
     return log.read().decode(errors="replace").strip()
 
 
+def bench_environment(tmp, port, workers):
+    """The settings of a bench run (files in ``tmp``, mail to the sink on ``port``), put in os.environ
+    over the defaults whatever the shell says; returns them for the consumer's environment."""
+    env = {
+        "DATABASE_URL": f"sqlite:///{tmp}/nudge.db", "HUEY_URL": f"sqlite:///{tmp}/huey.db", "INSTANCE_PATH": str(tmp),
+        "SECRET_KEY": "bench-secret", "MAIL_URL": f"smtp://127.0.0.1:{port}?starttls=off", "BASE_URL": "https://nudge.example",
+        "LOG_LEVEL": "WARNING", "HUEY_WORKERS": str(workers),
+    }
+    for name in ("HUEY_WORKER_TYPE", "HUEY_IMMEDIATE", "SEND_BATCH_SIZE", "CAMPAIGN_EMAIL_RATE"):
+        os.environ.pop(name, None)
+    os.environ.update(env)
+    return env
+
+
 def seed(organization, count):
     """``count`` contacts in chunks (this process's memory is the engine's, not the set-up's)."""
     from nudgeweb.bulk import insert_rows
@@ -228,14 +242,7 @@ def main():
     sink = Sink()
     sink.start()
     port = sink.port
-    env = {
-        "DATABASE_URL": f"sqlite:///{tmp}/nudge.db", "HUEY_URL": f"sqlite:///{tmp}/huey.db", "INSTANCE_PATH": str(tmp),
-        "SECRET_KEY": "bench-secret", "MAIL_URL": f"smtp://127.0.0.1:{port}?starttls=off", "BASE_URL": "https://nudge.example",
-        "LOG_LEVEL": "WARNING", "HUEY_WORKERS": str(args.workers),
-    }
-    for name in ("HUEY_WORKER_TYPE", "HUEY_IMMEDIATE", "SEND_BATCH_SIZE"):  # the defaults, whatever the shell says
-        os.environ.pop(name, None)
-    os.environ.update(env)
+    env = bench_environment(tmp, port, args.workers)
     worker = log = None
     consumer_log = ""
     try:

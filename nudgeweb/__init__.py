@@ -73,6 +73,9 @@ def register_blueprints(app):
     from nudgeweb.api import register as register_api
     from nudgeweb.auth.access import load_membership
     from nudgeweb.auth.routes import bp as auth_bp
+    from nudgeweb.campaigns.list_routes import bp as lists_bp
+    from nudgeweb.campaigns.public_routes import bp as list_confirmation_bp
+    from nudgeweb.campaigns.routes import bp as campaigns_bp
     from nudgeweb.contacts.events import connect as connect_contact_events
     from nudgeweb.contacts.routes import bp as contacts_bp
     from nudgeweb.contacts.settings_routes import bp as contacts_settings_bp
@@ -102,6 +105,9 @@ def register_blueprints(app):
     app.register_blueprint(tracking_bp)
     app.register_blueprint(employee_page_bp)
     app.register_blueprint(employees_bp)
+    app.register_blueprint(list_confirmation_bp)
+    app.register_blueprint(lists_bp)
+    app.register_blueprint(campaigns_bp)
     connect_review_receivers()
     connect_contact_events()
     connect_nudge_receivers()

@@ -25,6 +25,7 @@ DEMO_STEPS = [
     "nudgeweb.contacts.demo:seed_contacts",  # first: the other steps use the demo contacts
     "nudgeweb.reviews.demo:seed_review_history",
     "nudgeweb.nudges.demo:seed_employees",  # after the review history: it credits those requests
+    "nudgeweb.campaigns.demo:seed_campaigns",
     "nudgeweb.oauth.demo:seed",
     "nudgeweb.imports.demo:seed_import",
     "nudgeweb.message_templates.demo:seed_templates",

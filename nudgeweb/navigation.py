@@ -21,7 +21,7 @@ AREAS = (
          "Add, import and search your customers, with tags, custom fields and an activity timeline."),
     Area("review_requests", "Review requests", "/review-requests", "reviews.index",
          "Ask customers for a review by SMS or email, follow up automatically, and watch the ratings come in."),
-    Area("campaigns", "Campaigns", "/campaigns", None,
+    Area("campaigns", "Campaigns", "/campaigns", "campaigns.index",
          "Send email and SMS campaigns to a tag, a segment or a list, and see who opened and clicked."),
     Area("templates", "Templates", "/templates", "message_templates.index",
          "Write the emails and text messages that Nudge sends, with a live preview."),

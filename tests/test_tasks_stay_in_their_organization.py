@@ -4,6 +4,8 @@ import pytest
 from sqlalchemy import func, select
 
 import nudgeweb.tasks  # noqa: F401  (every task registered)
+from nudgeweb.campaigns.operations import create_campaign
+from nudgeweb.campaigns.tasks import send_campaign_batches, start_scheduled_campaign
 from nudgeweb.contacts.tasks import act_on_matching
 from nudgeweb.delivery import queue_message
 from nudgeweb.delivery.tasks import send_messages
@@ -11,7 +13,7 @@ from nudgeweb.domain_events import record_event
 from nudgeweb.extensions import db, huey
 from nudgeweb.imports.operations import create_draft
 from nudgeweb.imports.tasks import import_contact_chunk
-from nudgeweb.models import Contact
+from nudgeweb.models import Campaign, Contact
 from nudgeweb.models.imports import ContactImport
 from nudgeweb.models.messages import Message
 from nudgeweb.models.reviews import ReviewRequest
@@ -43,9 +45,11 @@ def theirs(app_ctx, other_owner):
         draft.status, draft.mapping = "processing", {"email": 0}
         create_endpoint(organization.id, {"url": "https://hooks.example.net/nudge"})
         record_event("contact.created", {"contact_id": str(contact.id)})
+        campaign = create_campaign(organization, {"name": "Their news", "send_to_all": True})
+        campaign.status = "sending"
     huey.flush()  # their own tasks are not what this test runs
     return {"organization": organization, "contact": contact.id, "message": message.id,
-            "request": request.id, "import": draft.id}
+            "request": request.id, "import": draft.id, "campaign": campaign.id}
 
 
 def state_of(theirs):
@@ -57,6 +61,7 @@ def state_of(theirs):
             db.session.get(ReviewRequest, theirs["request"]).status,
             db.session.get(ContactImport, theirs["import"]).processed,
             db.session.scalars(select(WebhookDelivery.status)).all(),
+            db.session.get(Campaign, theirs["campaign"]).status,
         )
 
 
@@ -73,6 +78,8 @@ def test_each_task_run_in_one_organization_leaves_anothers_rows_alone(huey_queue
         import_contact_chunk: (ours, str(theirs["import"]), 0, 0),
         deliver_webhooks: (ours,),
         send_due_nudges: (ours,),
+        send_campaign_batches: (ours, str(theirs["campaign"])),
+        start_scheduled_campaign: (ours, str(theirs["campaign"])),
     }
     assert {task.func.__name__ for task in ORGANIZATION_TASKS} == {task.func.__name__ for task in runs}, "a new task needs a case here"
     with running_consumer():
@@ -82,6 +89,7 @@ def test_each_task_run_in_one_organization_leaves_anothers_rows_alone(huey_queue
     assert answers["send_review_step"] == answers["notify_owners_of_review"] == "missing"
     assert answers["import_contact_chunk"] is False
     assert answers["send_due_nudges"] == 0
+    assert answers["send_campaign_batches"] == 0 and answers["start_scheduled_campaign"] == "not scheduled"
     assert answers["act_on_matching"] == 1  # our one contact (theirs counted nowhere)
     assert answers["bulk_send_review_requests"] == {"asked": 0, "skipped": 0}
     assert answers["deliver_webhooks"] == 0

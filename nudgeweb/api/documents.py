@@ -46,6 +46,7 @@ class ResourceType:
     path: str | None
     relationships: Callable | None = None
     self_link: Callable | None = None  # (base, id) -> links.self, where it is not path/id (seed 004's nudges)
+    includes: dict | None = None  # what ``include=`` may name on a request for one resource: {name: description}
 
     @property
     def attribute_names(self):

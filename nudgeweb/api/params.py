@@ -107,7 +107,7 @@ def parse_document_params(resource_type):
             fields[match.group(2)] = _field_names(args.get(name))
         elif match or name == "sort":
             problems.append((name, f"{name} applies to lists; this answers with one resource."))
-    _parse_include({}, args, problems)
+    g.document_include = _parse_include(getattr(resource_type, "includes", None) or {}, args, problems)
     _check_sparse_fields(fields, resource_type, problems)
     _raise_problems(problems)
     return fields

@@ -94,6 +94,7 @@ class FilterForm(FlaskForm):
     created_after = DateField("Added from", validators=[Optional()])
     created_before = DateField("Added until", validators=[Optional()])
     segment = HiddenField()
+    list_id = HiddenField()
     sort = HiddenField()
     page = IntegerField(validators=[Optional()])
 
@@ -107,13 +108,14 @@ class FilterForm(FlaskForm):
             "created_after": None if self.created_after.errors else self.created_after.data,
             "created_before": None if self.created_before.errors else self.created_before.data,
             "segment_id": self.segment.data,
+            "list_id": self.list_id.data,
         }
         return {key: value for key, value in values.items() if value}
 
     def url_args(self, **changes):
         """Query-string arguments of the current view, with ``changes`` (None removes one)."""
         args = {name: self[name].raw_data[0] for name in ("q", "status", "tag", "source", "created_after",
-                                                          "created_before", "segment", "sort", "page")
+                                                          "created_before", "segment", "list_id", "sort", "page")
                 if self[name].raw_data and self[name].raw_data[0]}
         if "page" in args:
             args["page"] = page_number(args["page"])
@@ -131,8 +133,10 @@ class FilterForm(FlaskForm):
 class BulkForm(FlaskForm):
     action = SelectField("With the selected contacts", choices=[
         ("", "Choose an action…"), ("tag", "Add tag"), ("untag", "Remove tag"),
-        ("unsubscribe", "Unsubscribe"), ("delete", "Delete")])
+        ("unsubscribe", "Unsubscribe"), ("delete", "Delete"), ("list_add", "Add to list"),
+        ("list_remove", "Remove from list")])
     tag = StringField("Tag", validators=[Length(max=50)])
+    list_id = SelectField("List", choices=[], validate_choice=False)
     reason = StringField("Reason", validators=[Length(max=200)])
     next = HiddenField()
     confirm = HiddenField()

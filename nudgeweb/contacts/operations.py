@@ -663,6 +663,26 @@ def save_segment(organization_id, name, filters):
     return segment
 
 
+def update_segment(segment, name=None, filters=None):
+    """Rename the segment and/or change its filters (None: keep)."""
+    from nudgeweb.contacts.queries import clean_filters
+
+    if name is not None:
+        name = " ".join(name.split())
+        taken = db.session.scalar(select(Segment.id).where(
+            Segment.organization_id == segment.organization_id, func.lower(Segment.name) == name.lower(),
+            Segment.id != segment.id))
+        if not name or len(name) > 100:
+            raise ContactValidationError({"name": "Give the segment a name of at most 100 characters."})
+        if taken:
+            raise ContactValidationError({"name": "There is already a segment with this name."})
+        segment.name = name
+    if filters is not None:
+        segment.filters = {k: v for k, v in clean_filters(filters).items() if k != "segment_id"}
+    db.session.flush()
+    return segment
+
+
 def organization_segments(organization_id):
     return db.session.scalars(
         select(Segment).where(Segment.organization_id == organization_id).order_by(func.lower(Segment.name))

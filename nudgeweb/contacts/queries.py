@@ -22,8 +22,9 @@ from nudgeweb.pagination import Page
 from nudgeweb.paging import page_number
 
 # conditions() looks these up in the database (tag ids, a segment's saved filters).
-FILTERS_LOOKED_UP = ("tag", "segment_id")
-FILTER_KEYS = ("search", "status", "tag", "source", "email", "phone", "created_after", "created_before", "segment_id")
+FILTERS_LOOKED_UP = ("tag", "segment_id", "list_id")
+FILTER_KEYS = ("search", "status", "tag", "source", "email", "phone", "created_after", "created_before", "segment_id",
+               "list_id")
 SORTABLE = ("created_at", "updated_at", "first_name", "last_name", "email", "phone", "company_name", "status", "source")
 DEFAULT_SORT = "-created_at"
 
@@ -75,8 +76,8 @@ def _read_filter(name, value, country):
         return _read_moment(value)
     if name == "phone":
         return normalize_phone(value.strip(), country)
-    if name == "segment_id" and _uuid(value.strip()) is None:
-        return None, "Give a segment's id (a UUID)."
+    if name in ("segment_id", "list_id") and _uuid(value.strip()) is None:
+        return None, f"Give a {name[:-3]}'s id (a UUID)."
     return value, None
 
 
@@ -159,6 +160,8 @@ def conditions(organization_id, filters):
             .where(contact_tags.c.contact_id == Contact.id, contact_tags.c.tag_id.in_(tag_ids))
             .exists()
         )
+    if "list_id" in filters:
+        found.append(_in_list(organization_id, filters["list_id"]))
     if "email" in filters:
         found.append(Contact.email == str(filters["email"]).strip().lower())
     if "phone" in filters:
@@ -168,6 +171,17 @@ def conditions(organization_id, filters):
     if "created_before" in filters:
         found.append(Contact.created_at < _moment(filters["created_before"], end_of_day=True))
     return found
+
+
+def _in_list(organization_id, list_id):
+    from nudgeweb.models.campaigns import ListMembership
+
+    list_uuid = _uuid(list_id)
+    if list_uuid is None:
+        return false()
+    return Contact.id.in_(select(ListMembership.contact_id).where(
+        ListMembership.organization_id == organization_id, ListMembership.list_id == list_uuid,
+        ListMembership.status == "subscribed"))
 
 
 def _search_conditions(search):

@@ -4,6 +4,7 @@ import json
 from flask import Blueprint, abort, flash, g, redirect, render_template, request, stream_with_context, url_for
 
 from nudgeweb.auth.access import current_organization, member_required, role_required
+from nudgeweb.campaigns import lists
 from nudgeweb.contacts import operations
 from nudgeweb.contacts.export import export_rows
 from nudgeweb.contacts.forms import (
@@ -22,6 +23,7 @@ from nudgeweb.contacts.queries import list_contacts
 from nudgeweb.contacts.tasks import act_on_matching
 from nudgeweb.contacts.timeline import timeline_of
 from nudgeweb.downloads import csv_response
+from nudgeweb.extensions import db
 from nudgeweb.field_errors import flash_field_errors, form_status, show_field_errors
 from nudgeweb.htmx import render, wants_fragment
 from nudgeweb.models import Contact, Segment
@@ -48,7 +50,7 @@ def index():
     segments = operations.organization_segments(organization_id)
     response = render(
         "contacts/index.html", "contacts/_results.html", form=form, results=results, segments=segments,
-        bulk=BulkForm(formdata=None), filters_json=json.dumps(form.filters(), default=str),
+        bulk=_bulk_form(organization_id, formdata=None), filters_json=json.dumps(form.filters(), default=str),
     )
     if wants_fragment():  # the address bar shows the tidy URL of this view, without empty fields
         response.headers["HX-Push-Url"] = url_for(".index", **form.url_args())
@@ -80,6 +82,7 @@ def show(contact_id):
     return render(
         "contacts/show.html", "contacts/_details.html", contact=contact, definitions=definitions,
         timeline=timeline_of(contact), unsubscribe_form=UnsubscribeForm(formdata=None), confirm=ConfirmForm(),
+        contact_lists=lists.memberships_of(contact), all_lists=lists.organization_lists(contact.organization_id),
     )
 
 
@@ -143,8 +146,8 @@ def subscribe(contact_id):
 @bp.post("/bulk")
 @role_required("editor")
 def bulk():
-    form = BulkForm()
     organization_id = g.membership.organization_id
+    form = _bulk_form(organization_id)
     back = form.next.data if (form.next.data or "").startswith("/contacts") else url_for(".index")
     chosen = None
     if form.validate_on_submit() and form.action.data:
@@ -159,7 +162,7 @@ def bulk():
         return render_template("contacts/confirm.html", form=form, chosen=chosen, action=action, cancel=back)
     try:
         message = _bulk_action(organization_id, action, chosen, form)
-    except ContactValidationError as error:
+    except (ContactValidationError, lists.ListValidationError) as error:
         flash_field_errors(error)
     else:
         flash(message, "success")
@@ -172,6 +175,8 @@ def _bulk_action(organization_id, action, chosen, form):
         after_commit(act_on_matching, str(organization_id), action, chosen.filters, reason=reason)
         verb = "Unsubscribing" if action == "unsubscribe" else "Deleting"
         return f"{verb} {chosen.count:,} contacts in the background: refresh the list in a minute to see them all done."
+    if action in ("list_add", "list_remove"):
+        return _list_action(organization_id, action, chosen, form)
     count = operations.bulk_action(organization_id, action, chosen.ids, tag_name=form.tag.data, reason=reason)
     plural = "s" * (count != 1)
     return {
@@ -180,6 +185,27 @@ def _bulk_action(organization_id, action, chosen, form):
         "unsubscribe": f"Unsubscribed {count} contact{plural}.",
         "delete": f"Deleted {count} contact{plural}.",
     }[action]
+
+
+def _bulk_form(organization_id, **kwargs):
+    form = BulkForm(**kwargs)
+    form.list_id.choices = [("", "List…")] + [(str(item.id), item.name) for item in lists.organization_lists(organization_id)]
+    return form
+
+
+def _list_action(organization_id, action, chosen, form):
+    contact_list = lists.lists_by_ids(organization_id, [form.list_id.data], "list_id")[0] if form.list_id.data \
+        else None
+    if contact_list is None:
+        raise ContactValidationError({"list_id": "Choose the list."})
+    ids = chosen.ids if isinstance(chosen.ids, list) else db.session.scalars(chosen.ids).all()
+    if action == "list_remove":
+        count = lists.remove_members(contact_list, ids)
+        return f"Removed {count} contact{'s' * (count != 1)} from “{contact_list.name}”."
+    count = lists.add_members(contact_list, ids)
+    if contact_list.double_opt_in:
+        return f"Asked {count} contact{'s' * (count != 1)} by email to confirm joining “{contact_list.name}”."
+    return f"Added {count} contact{'s' * (count != 1)} to “{contact_list.name}”."
 
 
 @bp.get("/export.csv")

@@ -6,6 +6,7 @@ stored before anything can go out.
 """
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from email.utils import formataddr, parseaddr
 from itertools import islice
 
 from flask import current_app
@@ -41,12 +42,18 @@ class Batch:
     track: bool
     marketing: bool
     context: dict = field(default_factory=dict)
+    sender_name: str | None = None  # a campaign's own "from" name; the address stays the organization's
+    track_opens: bool = True  # a campaign may count fewer than the organization's settings allow
+    track_clicks: bool = True
+    reply_to: str | None = None
 
     def __post_init__(self):
         if self.channel not in CHANNELS:
             raise ValueError(f"channel must be one of {CHANNELS}, not {self.channel!r}")
         self.settings = sending_settings(self.organization.id)
         self.sender = from_address(self.organization, self.settings) if self.channel == "email" else None
+        if self.sender and self.sender_name:
+            self.sender = formataddr((self.sender_name, parseaddr(self.sender)[1]))
         self.window = self.settings.quiet_hours(self.channel)
         self.send_at = self.send_at or utcnow()  # one moment for the whole batch: one task, not one per row
         if self.send_at.tzinfo is None:
@@ -83,21 +90,26 @@ def queue_message(contact, channel, template, variables=None, *, purpose, purpos
 
 
 def queue_messages(organization, contacts, channel, template, variables=None, *, purpose, purpose_id=None,
-                   send_at=None, track=True, marketing=True, context=None):
+                   send_at=None, track=True, marketing=True, context=None, sender_name=None, claim=None,
+                   track_opens=True, track_clicks=True, reply_to=None):
     """Queue one message per contact, in batches (a bulk insert and one send task each).
 
     ``contacts`` is a list of Contacts or a Select of them (e.g. contacts.queries.segment_query);
     memory stays bounded whatever its size. Contacts that may not be messaged get a ``failed`` row.
     A long job: each batch is committed (``checkpoint``) and its send task queued before the next
-    is composed, so sending starts while the rest is still being queued.
+    is composed, so sending starts while the rest is still being queued. ``claim(rows)``, when given,
+    runs in the same write turn and transaction as the insert and returns the rows to store (a
+    campaign marks its recipients there, so that a message exists exactly when its recipient is done).
     """
     require_verified_sender(organization.id)
     batch = Batch(organization, channel, template, variables, purpose, purpose_id, send_at, track, marketing,
-                  context or {})
+                  context or {}, sender_name, track_opens, track_clicks, reply_to)
     result = QueueResult()
     for chunk in _chunks_of_contacts(contacts, current_app.config["SEND_BATCH_SIZE"]):
         rows = [compose(batch, contact) for contact in chunk]
         with one_writer():
+            if claim is not None:
+                rows = claim(rows)
             insert_rows(Message.__table__, [_table_row(row) for row in rows])
         by_time = {}
         for row in rows:
@@ -155,9 +167,10 @@ def compose(batch, contact):
     }
     if batch.channel == "email":
         html, text = finish_email(batch, message_id, rendered.html or "", rendered.text or "", unsubscribe)
-        row.update(to=contact.email or "", subject=rendered.subject, html=html, text=text)
+        row.update(to=contact.email or "", subject=rendered.subject, html=html, text=text, reply_to=batch.reply_to)
     else:
-        row.update(to=contact.phone or "", subject=None, html=None, text=sms_as_sent(rendered.body, batch.marketing))
+        row.update(to=contact.phone or "", subject=None, html=None, text=sms_as_sent(rendered.body, batch.marketing),
+                   reply_to=None)
     allowed, reason = may_message(contact, batch.channel, "marketing" if batch.marketing else "transactional")
     if not allowed:
         row.update(status="failed", error=reason, failed_at=now)
@@ -172,9 +185,9 @@ def finish_email(batch, message_id, html, text, unsubscribe):
     if batch.marketing:
         html, text = tracking.add_unsubscribe_footer(html, text, unsubscribe)
         html, text = tracking.add_postal_address(html, text, batch.organization.footer_address)
-    if batch.track and batch.settings.track_clicks:
+    if batch.track and batch.track_clicks and batch.settings.track_clicks:
         html = tracking.track_clicks(html, message_id, keep=(unsubscribe,))
-    if batch.track and batch.settings.track_opens:
+    if batch.track and batch.track_opens and batch.settings.track_opens:
         html = tracking.add_open_pixel(html, message_id)
     return html, text
 

@@ -1,6 +1,6 @@
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
-from wtforms import BooleanField
+from wtforms import BooleanField, SelectField
 
 
 class UploadForm(FlaskForm):
@@ -19,3 +19,5 @@ class ConfirmForm(FlaskForm):
         description="A row with the email or phone of a contact you have fills in that contact. "
         "Untick to leave existing contacts as they are.",
     )
+    list_id = SelectField("Add them to a list", choices=[], validate_choice=False,
+                          description="Every imported contact joins it (on a double opt-in list, once they confirm).")

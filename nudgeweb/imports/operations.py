@@ -110,10 +110,18 @@ def start_import(organization, user, file_bytes, filename, mapping=None, update_
     return _launch(contact_import)
 
 
-def confirm_import(contact_import, columns, update_existing):
-    """Start a draft with the field the person chose for each column ({column index: field or ""})."""
+def confirm_import(contact_import, columns, update_existing, list_id=None):
+    """Start a draft with the field the person chose for each column ({column index: field or ""}); the
+    imported contacts join the list ``list_id`` when given."""
     if contact_import.status != "draft":
         raise ImportValidationError({"mapping": "This import has already started."})
+    if list_id:
+        from nudgeweb.campaigns.lists import ListValidationError, lists_by_ids
+
+        try:
+            contact_import.list_id = lists_by_ids(contact_import.organization_id, [list_id], "list_id")[0].id
+        except ListValidationError as error:
+            raise ImportValidationError(error.errors) from error
     organization = db.session.get(Organization, contact_import.organization_id)
     try:
         mapping = mapping_from_columns(columns)
@@ -397,6 +405,7 @@ class ChunkImport:
         self.import_id = contact_import.id
         self.organization = organization
         self.update_existing = contact_import.update_existing
+        self.list_id = contact_import.list_id
         self.from_row = from_row
         self.completes = False
         self.validator = ContactValidator.for_organization(organization)
@@ -495,7 +504,7 @@ class ChunkImport:
     def _write(self):
         """Insert the new contacts in bulk, then upsert the rows that match a contact stored before
         or earlier in the chunk, in file order: ({created, updated, skipped}, failures found)."""
-        counts, failures = dict(created=0, updated=0, skipped=0), []
+        counts, failures, joined = dict(created=0, updated=0, skipped=0), [], []
         new = self._insert_new()
         counts["created"] += len(new)
         self._link_tags(new)
@@ -532,7 +541,9 @@ class ChunkImport:
                 self._note_update(row.line, before, contact)
             if outcome != "skipped":
                 activities.append(self._activity(contact.id, created))
+            joined.append(contact.id)
         record_activities(self.organization.id, activities)
+        self._join_list([self.new_values[index]["id"] for index in new] + joined)
         return counts, failures
 
     def _data_keeping_names(self, row, found, written):
@@ -571,6 +582,16 @@ class ChunkImport:
              "contact_id": contact_id, "message": message[:2000]}
             for line, kind, contact_id, message in sorted(self.notes, key=lambda note: note[0])
         ])
+    def _join_list(self, contact_ids):
+        """The chosen list, if any, gains the chunk's created and updated contacts."""
+        if self.list_id is None or not contact_ids:
+            return
+        from nudgeweb.campaigns.lists import add_members
+        from nudgeweb.models.campaigns import ContactList
+
+        contact_list = db.session.get(ContactList, self.list_id)
+        if contact_list is not None:
+            add_members(contact_list, contact_ids)
 
     def _insert_new(self):
         """Insert every valid row as a new contact, except those whose email or phone is taken:

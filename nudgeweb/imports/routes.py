@@ -3,6 +3,7 @@ from flask import Blueprint, abort, flash, g, redirect, request, url_for
 from flask_login import current_user
 
 from nudgeweb.auth.access import current_organization, member_required, role_required
+from nudgeweb.campaigns import lists
 from nudgeweb.downloads import csv_response
 from nudgeweb.field_errors import INVALID_FORM, flash_field_errors, form_status, show_field_errors
 from nudgeweb.htmx import render
@@ -45,13 +46,15 @@ def show(import_id):
         return render("imports/show.html", "imports/_progress.html", contact_import=contact_import,
                       stalled=operations.is_stalled(contact_import), notes=notes)
     form = ConfirmForm()
+    form.list_id.choices = [("", "No list")] + [
+        (str(item.id), item.name) for item in lists.organization_lists(contact_import.organization_id)]
     errors = {}
     if form.validate_on_submit():
         if not g.membership.can("editor"):
             abort(403)
         columns = {index: request.form.get(f"column-{index}", "") for index in range(len(contact_import.headers))}
         try:
-            operations.confirm_import(contact_import, columns, form.update_existing.data)
+            operations.confirm_import(contact_import, columns, form.update_existing.data, form.list_id.data or None)
         except ImportValidationError as error:
             errors = error.errors
         else:

@@ -33,6 +33,8 @@ class ContactImport(IdMixin, OrgScoped, TimestampMixin, db.Model):
     chunks: Mapped[list | None] = deferred(mapped_column(JSON))
     mapping: Mapped[dict] = mapped_column(JSON, default=dict)  # field -> column index
     update_existing: Mapped[bool] = mapped_column(Boolean, default=True)
+    # The list the imported contacts join (campaigns.lists), if one was chosen.
+    list_id: Mapped[object | None] = mapped_column(Uuid, ForeignKey("contact_lists.id", ondelete="SET NULL"))
     status: Mapped[str] = mapped_column(String(16), default="draft", index=True)
     total: Mapped[int] = mapped_column(Integer, default=0)
     processed: Mapped[int] = mapped_column(Integer, default=0)

@@ -56,6 +56,7 @@ class Message(IdMixin, OrgScoped, TimestampMixin, db.Model):
     purpose_id: Mapped[object | None] = mapped_column(Uuid)
     to: Mapped[str] = mapped_column("to_address", String(320))
     from_address: Mapped[str | None] = mapped_column(String(320))
+    reply_to: Mapped[str | None] = mapped_column(String(254))  # a campaign's own; else the sending settings'
     subject: Mapped[str | None] = mapped_column(String(998))
     html: Mapped[str | None] = mapped_column(Text)
     text: Mapped[str | None] = mapped_column(Text)  # the email's text part, or the SMS body

@@ -27,8 +27,10 @@ class OrganizationForm(FlaskForm):
     slug = StringField("Short name", validators=[Optional(), Length(max=63)],
                        description="Lower-case letters, digits and hyphens, like acme-plumbing.")
     domain = StringField("Domain", validators=[Optional(), Length(max=253)], render_kw={"placeholder": "acme.com"})
-    footer_address = StringField("Postal address for email footers", validators=[Optional(), Length(max=500)],
-                                 description="Marketing email must show where the business is.")
+    footer_address = StringField("Postal address for email footers", validators=[Optional(), Length(
+                                     max=500, message="The postal address is limited to 500 characters.")],
+                                 description="Printed in the footer of every marketing email, as anti-spam laws "
+                                             "(CAN-SPAM) require: needed before your first email campaign.")
     logo_url = URLField("Logo address", validators=[Optional(), Length(max=500)],
                         description="An https:// address of your logo image.")
     font_family = StringField("Font", validators=[Optional(), Length(max=100)], render_kw={"placeholder": "Inter"})

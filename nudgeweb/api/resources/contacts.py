@@ -6,18 +6,19 @@ from typing import Any
 
 from flask import g
 from pydantic import Field
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import String, bindparam, cast, func, select
 
 from nudgeweb.api import Attributes, Body, ListSpec, ResourceType, api_route, documents, iso, vocabulary
 from nudgeweb.api.credentials import current_credential
 from nudgeweb.api.errors import ApiError, bad_parameter, not_found
 from nudgeweb.api.params import paginate, paginate_prepared
 from nudgeweb.api.prepared import prepared
+from nudgeweb.campaigns import lists
 from nudgeweb.contacts import operations
 from nudgeweb.contacts.fields import MAX_TAG_LENGTH, MAX_TAGS_PER_CONTACT, ContactValidator
 from nudgeweb.contacts.queries import FILTERS_LOOKED_UP, contacts_query, read_filters
 from nudgeweb.extensions import db
-from nudgeweb.models import Organization
+from nudgeweb.models import ListMembership, Organization
 from nudgeweb.models.contacts import CONTACT_SOURCES, CONTACT_STATUSES, Contact, ContactActivity, Tag, contact_tags
 
 TAGS = ["Contacts"]
@@ -35,6 +36,7 @@ class ContactAttributes(Attributes):
     status: vocabulary("ContactStatus", CONTACT_STATUSES) | None = Field(None, examples=["subscribed"])
     source: vocabulary("ContactSource", CONTACT_SOURCES) | None = Field(None, examples=["api"])
     timezone: str | None = Field(None, examples=["America/New_York"])
+    lists: list[str] | None = Field(None, description="The ids of the lists the contact is in (pending ones too).")
     subscribed_at: datetime | None = Field(None, examples=["2026-01-01T00:00:00Z"])
     unsubscribed_at: datetime | None = None
     created_at: datetime | None = Field(None, examples=["2026-01-01T00:00:00Z"])
@@ -57,6 +59,11 @@ class ContactIn(Body):
     custom_fields: dict[str, Any] | None = Field(None, examples=[{"birthday": "1990-01-01"}])
     status: str | None = Field(None, examples=["subscribed"], description=", ".join(CONTACT_STATUSES))
     timezone: str | None = Field(None, max_length=64, examples=["America/New_York"])
+    lists: list[str] | None = Field(None, max_length=100, description=(
+        "The ids of the lists the contact belongs to from now on (seed 001); a list with double opt-in, or "
+        "any list when double_opt_in is true, waits for the contact to confirm by email."))
+    double_opt_in: bool | None = Field(None, description=(
+        "Send the contact a confirmation email; they join the lists given only once they confirm."))
 
     model_config = {"json_schema_extra": {"examples": [
         {"email": "jane@example.com", "first_name": "Jane", "last_name": "Smith", "tags": ["lead", "webinar"],
@@ -65,7 +72,7 @@ class ContactIn(Body):
 
     def data(self, organization):
         """The fields given, once the custom fields new to the organization are defined."""
-        data = self.model_dump(exclude_unset=True)
+        data = self.model_dump(exclude_unset=True, exclude=LIST_FIELDS)
         operations.define_custom_fields(organization, data.get("custom_fields"))
         return data
 
@@ -73,7 +80,25 @@ class ContactIn(Body):
     def domain_errors(cls, data):
         organization = _organization()
         operations.define_custom_fields(organization, data.get("custom_fields"))  # (undone with the failed request)
-        return ContactValidator.for_organization(organization).validate(data, partial=True)[1]
+        errors = ContactValidator.for_organization(organization).validate(
+            {key: value for key, value in data.items() if key not in LIST_FIELDS}, partial=True)[1]
+        if data.get("lists") is not None:
+            try:
+                lists.lists_by_ids(organization.id, data["lists"])
+            except lists.ListValidationError as error:
+                errors.update(error.errors)
+        return errors
+
+    def set_lists(self, contact):
+        """The contact's lists as given (the API's ``lists`` and ``double_opt_in``)."""
+        if self.double_opt_in and not self.lists:
+            raise lists.ListValidationError({"lists": "Name the lists the contact confirms joining "
+                                                      "(double_opt_in applies to lists)."})
+        if self.lists is not None:
+            lists.set_contact_lists(contact, self.lists, confirm=bool(self.double_opt_in))
+
+
+LIST_FIELDS = {"lists", "double_opt_in"}
 
 
 class UnsubscribeIn(Body):
@@ -99,8 +124,14 @@ def _attributes(contact):
         "tags": _tags(contact), "custom_fields": contact.custom_fields or {}, "status": contact.status,
         "source": contact.source, "timezone": contact.timezone, "subscribed_at": contact.subscribed_at,
         "unsubscribed_at": contact.unsubscribed_at, "created_at": contact.created_at,
-        "updated_at": contact.updated_at,
+        "updated_at": contact.updated_at, "lists": _lists(contact),
     }
+
+
+def _lists(contact):
+    if isinstance(contact, Contact):
+        return [str(list_id) for list_id in lists.list_ids_of([contact.id]).get(contact.id, [])]
+    return sorted(str(uuid.UUID(value)) for value in contact.list_ids.split(",")) if contact.list_ids else []
 
 
 CONTACTS = ResourceType("contacts", _attributes, ContactAttributes, path="/contacts")
@@ -113,7 +144,9 @@ READ_COLUMNS = (Contact.id, Contact.email, Contact.phone, Contact.first_name, Co
                 Contact.unsubscribed_at, Contact.created_at, Contact.updated_at,
                 select(func.aggregate_strings(_TAGS.c.name, TAG_SEPARATOR))
                 .join_from(contact_tags, _TAGS, _TAGS.c.id == contact_tags.c.tag_id)
-                .where(contact_tags.c.contact_id == Contact.id).scalar_subquery().label("tag_names"))
+                .where(contact_tags.c.contact_id == Contact.id).scalar_subquery().label("tag_names"),
+                select(func.aggregate_strings(cast(ListMembership.list_id, String), ","))
+                .where(ListMembership.contact_id == Contact.id).scalar_subquery().label("list_ids"))
 CONTACT_LIST = ListSpec(
     filters={
         "search": "Words that must all appear in the name, email, phone or company.",
@@ -125,6 +158,7 @@ CONTACT_LIST = ListSpec(
         "created_after": "Created on or after this date or time (ISO 8601, UTC).",
         "created_before": "Created before this time, or on or before this date (ISO 8601, UTC).",
         "segment_id": "The contacts of a saved segment.",
+        "list_id": "The contacts of a list (confirmed members).",
     },
     sorts={"created_at": Contact.created_at, "updated_at": Contact.updated_at, "email": Contact.email,
            "last_name": Contact.last_name, "first_name": Contact.first_name, "company_name": Contact.company_name},
@@ -197,6 +231,7 @@ def list_contacts(params):
 def create_contact(body):
     organization = _organization()
     contact, created = operations.upsert_contact(organization, body.data(organization), source="api")
+    body.set_lists(contact)
     return documents.single(CONTACTS, contact, status=201 if created else 200,
                             headers={"Location": f"{documents.api_root()}/contacts/{contact.id}"} if created else None)
 
@@ -210,6 +245,7 @@ def get_contact(contact_id):
 def _update(contact_id, body):
     contact = _contact(contact_id)
     contact = operations.update_contact(contact, body.data(contact.organization))
+    body.set_lists(contact)
     return documents.single(CONTACTS, contact)
 
 

@@ -150,7 +150,8 @@ class SmtpBackend(Backend):
             self.connection = None
 
     def send(self, message, unsubscribe_url=None):
-        data = build_email(message, reply_to=self.reply_to, unsubscribe_url=unsubscribe_url, dkim_key=self.dkim_key)
+        data = build_email(message, reply_to=getattr(message, "reply_to", None) or self.reply_to,
+                           unsubscribe_url=unsubscribe_url, dkim_key=self.dkim_key)
         envelope_from = envelope_address(message.from_address)
         if self.connection is None:
             self.connect()
