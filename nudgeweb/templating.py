@@ -15,6 +15,23 @@ def localtime(value, organization=None, fmt="%b %-d, %Y %H:%M"):
     return value.astimezone(tz).strftime(fmt) if tz else value.strftime(fmt)
 
 
+def phone_number(value, organization=None):
+    """An E.164 number as people of the business's country write it: national within it, else international."""
+    import phonenumbers
+
+    if not value:
+        return ""
+    organization = organization or (g.membership.organization if g.get("membership") else None)
+    try:
+        number = phonenumbers.parse(value, None)
+    except phonenumbers.NumberParseException:
+        return value
+    home = organization.default_country if organization else None
+    style = (phonenumbers.PhoneNumberFormat.NATIONAL if phonenumbers.region_code_for_number(number) == home
+             else phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    return phonenumbers.format_number(number, style)
+
+
 def input_attrs(field, **attrs):
     """HTML attributes for a form input: the given ones, plus ARIA links to its error."""
     attrs = {name: value for name, value in attrs.items() if value not in (None, False)}
@@ -25,6 +42,7 @@ def input_attrs(field, **attrs):
 
 def register(app):
     app.jinja_env.filters["localtime"] = localtime
+    app.jinja_env.filters["phone_number"] = phone_number
     app.jinja_env.globals["input_attrs"] = input_attrs
 
     @app.context_processor

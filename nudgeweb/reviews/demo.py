@@ -9,9 +9,9 @@ from nudgeweb.models import Contact, ReviewRequest, ReviewRequestEvent, db, utcn
 from nudgeweb.reviews.settings import review_settings_for
 
 SITES = [
-    {"kind": "google", "name": "Google", "url": "https://www.google.com/search?q=Bluebird+Bakery+reviews"},
-    {"kind": "yelp", "name": "Yelp", "url": "https://www.yelp.com/search?find_desc=Bluebird+Bakery"},
-    {"kind": "facebook", "name": "Facebook", "url": "https://www.facebook.com/search/top?q=Bluebird%20Bakery"},
+    {"kind": "google", "name": "Google", "url": "https://g.page/r/CbluebirdBakeryDemo/review"},
+    {"kind": "yelp", "name": "Yelp", "url": "https://www.yelp.com/writeareview/biz/bluebird-bakery-demo"},
+    {"kind": "facebook", "name": "Facebook", "url": "https://www.facebook.com/bluebirdbakerydemo/reviews"},
 ]
 FIRST = ["Olivia", "Liam", "Emma", "Noah", "Ava", "Mateo", "Sofia", "Lucas", "Mia", "Ethan", "Isla", "Omar",
          "Grace", "Hiro", "Chloe", "Diego", "Zoe", "Samir", "Lily", "Jonah", "Nora", "Kofi", "Ruby", "Arjun"]

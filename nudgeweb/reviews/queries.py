@@ -79,6 +79,16 @@ def filtered_requests(organization_id, filters=None):
     return query
 
 
+def contacts_like(organization_id, text, limit=5):
+    """The organization's contacts whose name, email or phone hold every word of ``text``, for a lookup."""
+    words = text.lower().split()
+    return db.session.scalars(
+        select(Contact).where(Contact.organization_id == organization_id,
+                              *(Contact.search_text.contains(word, autoescape=True) for word in words))
+        .order_by(Contact.updated_at.desc()).limit(limit)
+    ).all()
+
+
 def dashboard_figures(organization_id, now=None):
     """Sent this week, click rate and average rating (last 30 days), and the latest feedback."""
     now = now or clock.now()

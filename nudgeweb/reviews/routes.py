@@ -1,18 +1,20 @@
 """The team's pages: the pipeline, one request, the send form, bulk send, Settings → Reviews."""
-from flask import Blueprint, abort, flash, g, redirect, request, url_for
+from flask import Blueprint, abort, flash, g, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from nudgeweb.auth.access import current_organization, member_required, role_required
 from nudgeweb.auth.verification import require_verified_sender
 from nudgeweb.field_errors import form_status, show_field_errors
 from nudgeweb.htmx import render
+from nudgeweb.models.contacts import Contact
 from nudgeweb.models.reviews import STATUSES, ReviewRequest
 from nudgeweb.pagination import paginate, requested_page
 from nudgeweb.reviews import bulk, operations, queries
-from nudgeweb.reviews.forms import BulkSendForm, ReviewSettingsForm, SendReviewRequestForm
+from nudgeweb.reviews.forms import SITE_KIND_LABELS, BulkSendForm, ReviewSettingsForm, SendReviewRequestForm
 from nudgeweb.reviews.settings import ReviewSettingsError, clean_site, organization_templates, review_settings_for, update_review_settings
+from nudgeweb.reviews.site_links import NO_REVIEW_LINK, WHERE_TO_FIND, has_review_link
 from nudgeweb.reviews.tasks import bulk_send_review_requests
-from nudgeweb.scoping import get_or_404
+from nudgeweb.scoping import find_in_organization, get_or_404
 from nudgeweb.unit_of_work import after_commit
 
 bp = Blueprint("reviews", __name__)
@@ -41,11 +43,15 @@ def index():
 @role_required("editor")
 def new():
     organization = current_organization()
+    settings = review_settings_for(organization)
     form = SendReviewRequestForm()
     if request.method == "GET":
-        settings = review_settings_for(organization)
         form.delay_hours.data, form.channel.data = settings.default_delay_hours, settings.default_channel
-    if form.validate_on_submit():
+        _fill_from_contact(form, request.args.get("contact"))
+    link_missing = not has_review_link(settings)
+    if link_missing and request.method == "POST":
+        form.form_errors.append(NO_REVIEW_LINK)
+    elif form.validate_on_submit():
         data = {name: getattr(form, name).data for name in ("first_name", "last_name", "email", "phone")}
         try:
             review_request = operations.create_review_request(
@@ -60,8 +66,25 @@ def new():
         else:
             flash(f"Review request for {review_request.contact.display_name} is scheduled.", "success")
             return redirect(url_for(".show", request_id=review_request.id), 303)
-    return render("reviews/new.html", "reviews/_send_form.html", form=form,
-                       status=form_status(form))
+    return render("reviews/new.html", "reviews/_send_form.html", form=form, link_missing=link_missing,
+                  status=form_status(form))
+
+
+def _fill_from_contact(form, contact_id):
+    """Start the form from an existing contact (its page's "Ask for a review", or the lookup)."""
+    contact = find_in_organization(Contact, contact_id) if contact_id else None
+    if contact is not None:
+        for name in ("first_name", "last_name", "email", "phone"):
+            getattr(form, name).data = getattr(contact, name)
+
+
+@bp.get("/review-requests/new/contacts")
+@role_required("editor")
+def contact_lookup():
+    """The send form's "is this someone you know?": contacts matching what is typed so far."""
+    words = " ".join(request.args.get(name, "").strip() for name in ("first_name", "last_name", "phone", "email"))
+    found = queries.contacts_like(g.membership.organization_id, words) if len(words.strip()) >= 2 else []
+    return render_template("reviews/_contact_matches.html", contacts=found)
 
 
 @bp.get("/review-requests/<request_id>")
@@ -145,8 +168,8 @@ def settings_page():
             else:
                 flash("Review settings saved.", "success")
                 return redirect(url_for(".settings_page"), 303)
-    return render("reviews/settings.html", form=form, settings=settings,
-                       status=form_status(form))
+    return render("reviews/settings.html", form=form, settings=settings, site_kinds=SITE_KIND_LABELS,
+                  where_to_find=WHERE_TO_FIND, status=form_status(form))
 
 
 def _fill_settings_form(form, settings):
