@@ -1,10 +1,16 @@
 """The owner's first hour (issue 17): a real review link, honest statuses, a checklist that finishes,
 asking from where you are, a bulk safety net, and the small things a newcomer trips over."""
 import pytest
+from sqlalchemy import select
 
+from nudgeweb.extensions import db
+from nudgeweb.models import ReviewRequest
+from nudgeweb.models.messages import Message
+from nudgeweb.reviews import operations
 from nudgeweb.reviews.settings import clean_site, review_settings_for
 from nudgeweb.reviews.site_links import review_link_problem
-from tests.reviews_support import frozen_clock, give_review_link  # noqa: F401
+from nudgeweb.unit_of_work import unit_of_work
+from tests.reviews_support import NOW, frozen_clock, give_review_link, travel_and_run  # noqa: F401
 
 
 @pytest.mark.parametrize("kind, url", [
@@ -58,3 +64,57 @@ def test_settings_refuse_a_search_link_at_its_field_and_preview_the_customer_pag
     page = owner_client.get("/settings/reviews").text
     assert "What your customers see" in page and "Review us on Google" in page
     assert "Where do I find my review link?" in page and "business.google.com" in page
+
+
+KEPT = "kept in the outbox: not delivered"
+
+
+def _sent_to_the_outbox(organization, **contact):
+    """A review request whose message the engine 'sent' with no provider set up: into the outbox."""
+    with unit_of_work(organization.id):
+        request = operations.create_review_request(organization, {"first_name": "Ada", **contact}, 0)
+    travel_and_run(NOW)
+    db.session.expire_all()
+    return db.session.get(ReviewRequest, request.id)
+
+
+def test_a_message_kept_in_the_outbox_says_so_on_every_page_that_shows_a_status(owner_client, organization):
+    request = _sent_to_the_outbox(organization, phone="+12125550100")
+    assert request.status == "sent"  # the API keeps its documented value
+    message = db.session.scalar(select(Message).where(Message.purpose_id == request.id))
+    assert message.backend == "outbox"
+    pages = {
+        "pipeline": "/review-requests", "request": f"/review-requests/{request.id}", "outbox": "/outbox",
+        "message": f"/outbox/{message.id}", "contact": f"/contacts/{request.contact_id}",
+    }
+    for name, path in pages.items():
+        text = owner_client.get(path).text
+        assert KEPT in text.replace("Kept", "kept"), name
+        assert '<span class="badge status-sent"' not in text and '<span class="badge rr-sent"' not in text, name
+    assert "Sent by SMS" not in owner_client.get(pages["request"]).text
+    assert "SMS sent" not in owner_client.get(pages["contact"]).text
+
+
+def test_the_dashboard_and_send_form_say_sending_is_not_set_up_until_the_outbox_is_chosen(owner_client, organization):
+    for path in ("/", "/review-requests/new"):
+        page = owner_client.get(path).text
+        assert "Sending is not set up" in page and 'href="/settings/sending"' in page
+    assert owner_client.post("/settings/sending/outbox").status_code == 303
+    for path in ("/", "/review-requests/new"):
+        assert "Sending is not set up" not in owner_client.get(path).text
+
+
+def test_sending_through_a_mail_server_needs_no_banner(app, owner_client, organization):
+    app.config["MAIL_URL"] = "smtp://mail.example.com:587"
+    try:
+        assert "Sending is not set up" not in owner_client.get("/").text
+    finally:
+        app.config["MAIL_URL"] = ""
+
+
+def test_an_editor_reads_the_banner_but_cannot_choose_the_outbox(app, organization):
+    from tests.conftest import member_client
+
+    editor = member_client(app, organization, "editor")
+    assert "Ask an owner or admin" in editor.get("/").text
+    assert editor.post("/settings/sending/outbox").status_code == 403

@@ -11,13 +11,16 @@ from nudgeweb.models.messages import MessageEvent
 log = logging.getLogger(__name__)
 
 CHANNEL_NAMES = {"email": "Email", "sms": "SMS"}
+# What a message "sent" to the local outbox is, wherever a status is shown: it reached no one.
+KEPT_IN_OUTBOX = "kept in the outbox: not delivered"
 
 
-def summary_of(message, event, url=None, detail=None):
+def summary_of(message, event, url=None, detail=None, backend=None):
     channel = CHANNEL_NAMES.get(message.channel, message.channel)
     about = f": {message.subject}" if message.subject else ""
+    kept = (backend or message.backend) == "outbox"
     return {
-        "sent": f"{channel} sent{about}",
+        "sent": f"{channel} {KEPT_IN_OUTBOX}{about}" if kept else f"{channel} sent{about}",
         "delivered": f"{channel} delivered{about}",
         "opened": f"Opened the email{about}",
         "clicked": f"Clicked {url} in the {channel.lower() if channel == 'Email' else channel}{about}",

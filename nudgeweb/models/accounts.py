@@ -22,6 +22,8 @@ class Organization(IdMixin, TimestampMixin, db.Model):
     default_country: Mapped[str] = mapped_column(String(2), default="US")
     website: Mapped[str | None] = mapped_column(String(500))
     brand_color: Mapped[str] = mapped_column(String(7), default="#4f46e5")
+    # When an owner chose to keep messages in the local outbox with no provider set up (no more banner).
+    outbox_on_purpose_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     # Goes up with every transaction that writes the organization's contacts (contacts/version.py).
     contacts_version: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
 

@@ -17,6 +17,7 @@ from nudgeweb.contacts.operations import ContactValidationError, upsert_contact
 from nudgeweb.contacts.suppression import may_message
 from nudgeweb.contacts.timeline import record_activity
 from nudgeweb.delivery import cancel_queued
+from nudgeweb.delivery.events import KEPT_IN_OUTBOX
 from nudgeweb.field_errors import FieldErrors
 from nudgeweb.message_templates.rendering import TemplateRenderError
 from nudgeweb.models import db
@@ -257,15 +258,21 @@ def stop(request, reason, now, failed=False):
 
 # --- what the delivery engine reports ------------------------------------------------------------
 
-def on_message_event(request, event, now=None, reason=None):
-    """The delivery engine says a message of this request was sent, failed, bounced ..."""
+def on_message_event(request, event, now=None, reason=None, kept_in_outbox=False):
+    """The delivery engine says a message of this request was sent, failed, bounced ...
+
+    A message "sent" to the local outbox reached no one: the timeline says so (the status stays the
+    API's documented ``sent``; the pages show it as kept in the outbox)."""
     now = now or clock.now()
+    channel = "SMS" if request.channel == "sms" else "email"
     if event == "sent":
         if request.status == "scheduled":
             request.status, request.sent_at = "sent", now
-            add_event(request, "sent", f"Sent by {'SMS' if request.channel == 'sms' else 'email'}", now)
+            add_event(request, "sent", f"{'SMS' if request.channel == 'sms' else 'Email'} {KEPT_IN_OUTBOX}" if kept_in_outbox
+                      else f"Sent by {channel}", now, {"kept_in_outbox": True} if kept_in_outbox else None)
         elif request.steps_sent > 1:
-            add_event(request, "follow_up_sent", f"Follow-up {request.steps_sent - 1} sent", now)
+            step = f"Follow-up {request.steps_sent - 1}"
+            add_event(request, "follow_up_sent", f"{step} {KEPT_IN_OUTBOX}" if kept_in_outbox else f"{step} sent", now)
     elif event in ("failed", "bounced"):
         if request.status in ("scheduled", "sent"):
             request.status, request.failed_at = "failed", now

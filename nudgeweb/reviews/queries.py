@@ -6,6 +6,7 @@ from sqlalchemy import func, or_, select
 
 from nudgeweb.models import db
 from nudgeweb.models.contacts import Contact
+from nudgeweb.models.messages import Message
 from nudgeweb.models.reviews import CHANNELS, STATUSES, ReviewRequest
 from nudgeweb.reviews import clock
 
@@ -77,6 +78,17 @@ def filtered_requests(organization_id, filters=None):
         words = str(filters["search"]).lower().split()
         query = query.where(*(Contact.search_text.contains(word, autoescape=True) for word in words))
     return query
+
+
+def kept_in_outbox(organization_id, request_ids):
+    """The ids among ``request_ids`` whose message went to the local outbox (reached no one)."""
+    if not request_ids:
+        return set()
+    return set(db.session.scalars(
+        select(Message.purpose_id).where(
+            Message.organization_id == organization_id, Message.purpose == "review_request",
+            Message.purpose_id.in_(list(request_ids)), Message.backend == "outbox").distinct()
+    ))
 
 
 def contacts_like(organization_id, text, limit=5):

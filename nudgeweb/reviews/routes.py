@@ -33,9 +33,11 @@ def index():
                            requested_page(), PAGE_SIZE)
     except queries.BadFilter:
         abort(400)
+    organization_id = g.membership.organization_id
     return render(
         "reviews/index.html", "reviews/_pipeline.html", results=results, filters=filters, sort=sort, sorts=LIST_SORTS,
-        statuses=STATUSES, counts=operations.status_counts(g.membership.organization_id),
+        statuses=STATUSES, counts=operations.status_counts(organization_id),
+        kept=queries.kept_in_outbox(organization_id, [r.id for r in results.items]),
     )
 
 
@@ -92,7 +94,8 @@ def contact_lookup():
 def show(request_id):
     review_request = get_or_404(ReviewRequest, request_id)
     return render("reviews/show.html", "reviews/_request.html", r=review_request,
-                       sites=operations.review_sites_of(review_request))
+                  sites=operations.review_sites_of(review_request),
+                  kept=review_request.id in queries.kept_in_outbox(review_request.organization_id, [review_request.id]))
 
 
 @bp.post("/review-requests/<request_id>/cancel")
