@@ -1,5 +1,7 @@
 """The owner's first hour (issue 17): a real review link, honest statuses, a checklist that finishes,
 asking from where you are, a bulk safety net, and the small things a newcomer trips over."""
+import re
+
 import pytest
 from sqlalchemy import select
 
@@ -10,6 +12,7 @@ from nudgeweb.reviews import operations
 from nudgeweb.reviews.settings import clean_site, review_settings_for
 from nudgeweb.reviews.site_links import review_link_problem
 from nudgeweb.unit_of_work import unit_of_work
+from tests.factories import ContactFactory
 from tests.reviews_support import NOW, frozen_clock, give_review_link, travel_and_run  # noqa: F401
 
 
@@ -118,3 +121,71 @@ def test_an_editor_reads_the_banner_but_cannot_choose_the_outbox(app, organizati
     editor = member_client(app, organization, "editor")
     assert "Ask an owner or admin" in editor.get("/").text
     assert editor.post("/settings/sending/outbox").status_code == 403
+
+
+def test_one_rule_for_email_addresses_at_sign_up_on_the_command_line_and_for_contacts(client, runner, app_ctx):
+    from nudgeweb.contacts.fields import normalize_email
+
+    assert normalize_email("owner@maple.test")[1] is None  # contacts (and the API) take .test
+    signed_up = client.post("/signup", data={"business_name": "Maple Street Plumbing", "name": "Pat",
+                                             "email": "owner@maple.test", "password": "a-long-password"})
+    assert signed_up.status_code == 302
+    client.post("/logout")
+    made = runner.invoke(args=["users", "create", "helper@maple.test", "--password", "a-long-password",
+                               "--organization", "Maple Street Plumbing"])
+    assert made.exit_code == 0, made.output
+    for refuse in (client.post("/signup", data={"business_name": "B", "name": "Pat", "email": "pat@localhost",
+                                                 "password": "a-long-password"}).text,
+                   runner.invoke(args=["users", "create", "pat@localhost", "--password", "a-long-password",
+                                       "--organization", "B"]).output):
+        assert "Enter a valid email address, like name@example.com." in refuse
+
+
+def test_sign_up_takes_the_time_zone_and_country_from_the_browser(client, app_ctx):
+    from nudgeweb.models import Organization
+
+    client.post("/signup", data={"business_name": "Maple Street Plumbing", "name": "Pat", "email": "p@maple.example",
+                                 "password": "a-long-password", "timezone": "Europe/London", "country": "GB"})
+    client.post("/logout")
+    client.post("/signup", data={"business_name": "Odd Browser", "name": "Sam", "email": "s@odd.example",
+                                 "password": "a-long-password", "timezone": "Mars/Olympus", "country": "ZZ"})
+    found = {o.name: (o.timezone, o.default_country) for o in db.session.scalars(select(Organization))}
+    assert found == {"Maple Street Plumbing": ("Europe/London", "GB"), "Odd Browser": ("UTC", "US")}
+
+
+def test_the_checklist_ticks_each_step_and_leaves_when_all_are_done(owner_client, organization):
+    def steps():
+        page = owner_client.get("/").text
+        if "ready for its first review" not in page:
+            return None
+        return re.findall(r'<li class="(done|todo)">', page)
+
+    assert steps() == ["done", "todo", "todo", "todo", "todo"]  # the factory's business has a time zone
+    give_review_link(organization)
+    assert steps() == ["done", "done", "todo", "todo", "todo"]
+    owner_client.post("/settings/sending/outbox")
+    ContactFactory(organization=organization, email="first@example.com")
+    assert steps() == ["done", "done", "done", "done", "todo"]
+    with unit_of_work(organization.id):
+        operations.create_review_request(organization, {"email": "first@example.com"}, 0)
+    assert steps() is None
+
+
+def test_a_business_still_in_utc_has_its_profile_to_check(owner_client, organization):
+    organization.timezone = "UTC"
+    db.session.commit()
+    assert re.findall(r'<li class="(done|todo)">', owner_client.get("/").text)[0] == "todo"
+
+
+def test_the_demo_business_is_set_up_and_its_outbox_holds_its_history(runner, client, app_ctx):
+    from nudgeweb.demo import DEMO_EMAIL, DEMO_PASSWORD
+
+    assert runner.invoke(args=["seed-demo"]).exit_code == 0
+    client.post("/login", data={"email": DEMO_EMAIL, "password": DEMO_PASSWORD})
+    dashboard = client.get("/").text
+    assert "ready for its first review" not in dashboard and "Sending is not set up" not in dashboard
+    sent = db.session.scalars(select(ReviewRequest).where(ReviewRequest.sent_at.is_not(None))).all()
+    messages = db.session.scalars(select(Message).where(Message.purpose == "review_request")).all()
+    assert {m.purpose_id for m in messages} == {r.id for r in sent}
+    assert all(m.backend == "outbox" and "/r/" in m.text for m in messages)
+    assert "Nothing sent yet" not in client.get("/outbox").text
