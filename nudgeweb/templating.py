@@ -1,7 +1,7 @@
 """What every template can use."""
 from flask import g
 
-from nudgeweb.navigation import AREAS, SETTINGS_SECTIONS, area_endpoint
+from nudgeweb.navigation import AREAS, SETTINGS_SECTIONS, area_endpoint, settings_groups
 
 
 def localtime(value, organization=None, fmt="%b %-d, %Y %H:%M"):
@@ -51,6 +51,7 @@ def register(app):
         return {
             "nav_areas": AREAS,
             "settings_sections": SETTINGS_SECTIONS,
+            "settings_groups": settings_groups,
             "area_endpoint": area_endpoint,
             "membership": membership,
             "organization": membership.organization if membership else None,

@@ -189,3 +189,50 @@ def test_the_demo_business_is_set_up_and_its_outbox_holds_its_history(runner, cl
     assert {m.purpose_id for m in messages} == {r.id for r in sent}
     assert all(m.backend == "outbox" and "/r/" in m.text for m in messages)
     assert "Nothing sent yet" not in client.get("/outbox").text
+
+
+def test_settings_come_in_two_groups_and_a_new_developer_section_lands_in_developers(owner_client):
+    from nudgeweb.navigation import SETTINGS_SECTIONS, settings_groups
+
+    groups = dict(settings_groups(SETTINGS_SECTIONS + (("webhooks.settings_page", "Webhooks"),)))
+    assert [label for _, label in groups["Your business"]] == [
+        "Business profile", "Reviews", "Sending", "Team", "Custom fields", "Tags", "Your account"]
+    assert [label for _, label in groups["Developers"]] == ["API keys", "OAuth apps", "Connected apps", "Webhooks"]
+    page = owner_client.get("/settings/reviews").text
+    assert page.index("Your business") < page.index(">Reviews<") < page.index("Developers") < page.index(">API keys<")
+    assert 'aria-current="page">Reviews<' in page
+
+
+def test_one_word_for_taking_things_away_in_settings(owner_client, organization):
+    for path in ("/settings/team", "/settings/api-keys", "/settings/oauth-apps", "/settings/connected-apps",
+                 "/settings/custom-fields", "/settings/tags"):
+        page = owner_client.get(path).text
+        assert ">Revoke<" not in page and ">Delete<" not in page and ">Disconnect<" not in page, path
+
+
+def test_asking_is_one_tap_from_a_contact_and_deleting_is_not_the_main_action(owner_client, organization):
+    ada = ContactFactory(organization=organization, first_name="Ada", last_name="Lovelace", email="ada@example.com",
+                         phone="+13125550142")
+    page = owner_client.get(f"/contacts/{ada.id}").text
+    assert f'class="btn btn-primary" href="/review-requests/new?contact={ada.id}">Ask for a review' in page
+    assert "btn-danger" not in page.split('class="contact-grid"')[0]  # the page's head holds no delete button
+    form = owner_client.get(f"/review-requests/new?contact={ada.id}").text
+    assert 'value="Ada"' in form and 'value="ada@example.com"' in form and 'value="+13125550142"' in form
+    found = owner_client.get("/review-requests/new/contacts?first_name=lovel", headers={"HX-Request": "true"}).text
+    assert f'href="/review-requests/new?contact={ada.id}">Ada Lovelace</a>' in found and "(312) 555-0142" in found
+    assert "Ada" not in owner_client.get("/review-requests/new/contacts?first_name=zed").text
+
+
+def test_the_contact_lookup_sees_only_the_business_own_contacts(owner_client, organization, other_owner):
+    ContactFactory(organization=other_owner.organization, first_name="Globex", last_name="Person")
+    assert "Globex" not in owner_client.get("/review-requests/new/contacts?first_name=globex").text
+    foreign = ContactFactory(organization=other_owner.organization, first_name="Other", email="o@globex.example")
+    assert "o@globex.example" not in owner_client.get(f"/review-requests/new?contact={foreign.id}").text
+
+
+def test_cancel_and_send_again_ask_first(owner_client, organization):
+    with unit_of_work(organization.id):
+        request = operations.create_review_request(organization, {"first_name": "Bo", "email": "bo@example.com"}, 5)
+    page = owner_client.get(f"/review-requests/{request.id}").text
+    assert 'data-confirm="Cancel the review request to Bo? Nothing more will be sent to them."' in page
+    assert 'data-confirm="Send the review request to Bo again now? Their follow-ups start over."' in page
