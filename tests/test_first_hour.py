@@ -236,3 +236,71 @@ def test_cancel_and_send_again_ask_first(owner_client, organization):
     page = owner_client.get(f"/review-requests/{request.id}").text
     assert 'data-confirm="Cancel the review request to Bo? Nothing more will be sent to them."' in page
     assert 'data-confirm="Send the review request to Bo again now? Their follow-ups start over."' in page
+
+
+def test_sms_quiet_hours_are_on_by_default_in_the_contact_time_zone(app, owner_client, organization):
+    from datetime import datetime, time, timedelta, timezone
+    from zoneinfo import ZoneInfo
+
+    from nudgeweb.delivery.transports import sending_settings
+
+    app.config["SMS_QUIET_HOURS"] = "20:00-09:00"
+    try:
+        assert sending_settings(organization.id).quiet_hours("sms") == (time(20), time(9))
+        page = owner_client.get("/settings/sending").text
+        assert 'name="sms_quiet_start" type="time" value="20:00"' in page and 'value="09:00"' in page
+        # a window around this very moment in Tokyo, as an operator might set it, to see a text wait
+        tokyo = datetime.now(ZoneInfo("Asia/Tokyo"))
+        start, end = (tokyo - timedelta(hours=1)).strftime("%H:%M"), (tokyo + timedelta(hours=2)).strftime("%H:%M")
+        app.config["SMS_QUIET_HOURS"] = f"{start}-{end}"
+        ken = ContactFactory(organization=organization, phone="+819012345678", email=None, timezone="Asia/Tokyo")
+        with unit_of_work(organization.id):
+            request = operations.request_for_contact(organization, ken, delay_hours=0)
+            operations.perform_step(request, 0, NOW)
+        message = db.session.scalar(select(Message).where(Message.purpose_id == request.id))
+        assert message.status == "queued"
+        assert message.send_at.astimezone(ZoneInfo("Asia/Tokyo")).strftime("%H:%M") == end
+        assert message.send_at > datetime.now(timezone.utc)
+    finally:
+        app.config["SMS_QUIET_HOURS"] = ""
+
+
+def test_bulk_asking_never_assumes_everyone(owner_client, organization):
+    ContactFactory(organization=organization, email="a@example.com")
+    page = owner_client.get("/review-requests/bulk").text
+    assert "Who should we ask for a review?" in page and "will be asked" not in page
+    assert 'href="/review-requests/bulk?everyone=yes"' in page
+    owner_client.post("/review-requests/bulk", data={"delay_hours": "0", "confirm": "1", "confirmed": "y"})
+    assert db.session.scalar(select(ReviewRequest.id)) is None
+
+
+def test_bulk_confirmation_shows_the_message_the_count_who_is_skipped_and_needs_a_deliberate_tick(
+        owner_client, organization):
+    give_review_link(organization)
+    for n, name in enumerate(("Ada", "Bo", "Cy")):
+        ContactFactory(organization=organization, first_name=name, email=f"{name.lower()}@example.com",
+                       phone=f"+1312555010{n}")
+    ContactFactory(organization=organization, first_name="Gone", email="gone@example.com", status="unsubscribed")
+    ContactFactory(organization=organization, first_name="Nophone", email=None, phone=None)
+    page = owner_client.get("/review-requests/bulk?everyone=yes").text
+    assert "<strong>3</strong> of 5 contacts will be asked" in page
+    assert "1 unsubscribed" in page and "Gone" in page and "1 no phone or email to send to" in page
+    assert "What Ada " in page and "A text message to (312) 555-0100" in page
+    assert "Hi Ada" in page and "/r/x" in page  # the starter message, as Ada reads it
+    assert "Ask 3 customers now" in page
+
+    unticked = owner_client.post("/review-requests/bulk", data={"everyone": "yes", "delay_hours": "0", "confirm": "1"})
+    assert unticked.status_code == 422 and "tick this box" in unticked.text
+    assert db.session.scalar(select(ReviewRequest.id)) is None
+    owner_client.post("/review-requests/bulk", data={"everyone": "yes", "delay_hours": "0", "confirm": "1",
+                                                     "confirmed": "y"})
+    assert len(db.session.scalars(select(ReviewRequest)).all()) == 3
+
+
+def test_bulk_asking_without_a_review_link_says_so_and_sends_nothing(owner_client, organization):
+    ContactFactory(organization=organization, email="a@example.com")
+    page = owner_client.get("/review-requests/bulk?everyone=yes").text
+    assert "Add your review link first" in page and "customers now" not in page
+    owner_client.post("/review-requests/bulk", data={"everyone": "yes", "delay_hours": "0", "confirm": "1",
+                                                     "confirmed": "y"})
+    assert db.session.scalar(select(ReviewRequest.id)) is None

@@ -303,11 +303,13 @@ def test_bulk_send_says_how_many_are_asked_and_skipped(owner_client, organizatio
     asked = ContactFactory(organization=organization, email="asked@example.com")
     with unit_of_work(organization.id):
         operations.request_for_contact(organization, asked, delay_hours=0)
-    page = owner_client.get("/review-requests/bulk")
+    give_review_link(organization)
+    page = owner_client.get("/review-requests/bulk?everyone=yes")
     assert b"<strong>4</strong> of 6 contacts will be asked" in page.data
     assert b"1 unsubscribed" in page.data and b"1 asked recently" in page.data
     assert bulk.preview(organization, {"search": "ok1"})["total"] == 1
-    owner_client.post("/review-requests/bulk", data={"delay_hours": "1", "confirm": "1"})
+    owner_client.post("/review-requests/bulk", data={"everyone": "yes", "delay_hours": "1", "confirm": "1",
+                                                     "confirmed": "y"})
     assert count(ReviewRequest) == 5
 
 

@@ -4,6 +4,8 @@ from flask_login import current_user
 
 from nudgeweb.auth.access import current_organization, member_required, role_required
 from nudgeweb.auth.verification import require_verified_sender
+from nudgeweb.contacts.operations import organization_segments, organization_tags
+from nudgeweb.delivery.transports import sending_settings
 from nudgeweb.field_errors import form_status, show_field_errors
 from nudgeweb.htmx import render
 from nudgeweb.models.contacts import Contact
@@ -126,23 +128,32 @@ def resend(request_id):
 @role_required("editor")
 def bulk_send():
     organization = current_organization()
-    if request.method == "POST":
-        form = BulkSendForm()
-    else:
-        form = BulkSendForm(formdata=request.args, meta={"csrf": False})
+    form = BulkSendForm() if request.method == "POST" else BulkSendForm(formdata=request.args, meta={"csrf": False})
     if request.method == "GET" and form.delay_hours.data is None:
         form.delay_hours.data = review_settings_for(organization).default_delay_hours
     audience = bulk.clean_audience({name: getattr(form, name).data for name in bulk.AUDIENCE_KEYS if hasattr(form, name)})
+    if not audience and form.everyone.data != "yes":  # who to ask is chosen in words, never assumed
+        return render("reviews/bulk_choose.html", tags=organization_tags(organization.id),
+                      segments=organization_segments(organization.id))
     counts = bulk.preview(organization, audience, insist=bool(form.insist.data))
+    link_missing = not has_review_link(review_settings_for(organization))
     if request.method == "POST" and form.validate_on_submit() and request.form.get("confirm"):
-        require_verified_sender(organization.id)
-        after_commit(bulk_send_review_requests, str(organization.id), audience, form.delay_hours.data,
-                     bool(form.insist.data), str(current_user.id))
-        flash(f"Asking {counts['will_ask']} customers for a review. They appear below as they are scheduled.",
-              "success")
-        return redirect(url_for(".index"), 303)
-    return render("reviews/bulk.html", "reviews/_bulk_counts.html", form=form, counts=counts,
-                       audience=audience)
+        if link_missing:
+            form.form_errors.append(NO_REVIEW_LINK)
+        elif not form.confirmed.data:
+            form.confirmed.errors = ["Read the message, then tick this box to send it."]
+        else:
+            require_verified_sender(organization.id)
+            after_commit(bulk_send_review_requests, str(organization.id), audience, form.delay_hours.data,
+                         bool(form.insist.data), str(current_user.id))
+            flash(f"Asking {counts['will_ask']} customers for a review. They appear below as they are scheduled.",
+                  "success")
+            return redirect(url_for(".index"), 303)
+    first, skipped = bulk.who(organization, audience, insist=bool(form.insist.data))
+    return render("reviews/bulk.html", "reviews/_bulk_counts.html", form=form, counts=counts, audience=audience,
+                  first=first, message=bulk.first_message(organization, first), skipped=skipped,
+                  link_missing=link_missing, sms_quiet=sending_settings(organization.id).quiet_hours("sms"),
+                  status=form_status(form))
 
 
 @bp.route("/settings/reviews", methods=["GET", "POST"])
