@@ -304,3 +304,50 @@ def test_bulk_asking_without_a_review_link_says_so_and_sends_nothing(owner_clien
     owner_client.post("/review-requests/bulk", data={"everyone": "yes", "delay_hours": "0", "confirm": "1",
                                                      "confirmed": "y"})
     assert db.session.scalar(select(ReviewRequest.id)) is None
+
+
+@pytest.mark.parametrize("path", ["/review-requests?status=bogus", "/review-requests?channel=fax&status=sent,nope",
+                                  "/review-requests?sort=bogus&page=abc", "/templates?channel=fax&category=nope",
+                                  "/outbox?status=bogus&channel=pigeon", "/contacts?status=bogus"])
+def test_a_bad_filter_value_is_ignored_everywhere(owner_client, organization, path):
+    with unit_of_work(organization.id):
+        operations.create_review_request(organization, {"first_name": "Ada", "email": "ada@example.com"}, 0)
+    page = owner_client.get(path)
+    assert page.status_code == 200
+    if path.startswith("/review-requests"):
+        assert "Ada" in page.text
+
+
+def test_the_click_rate_counts_a_click_through_after_a_rating(owner_client, organization):
+    give_review_link(organization)
+    request = _sent_to_the_outbox(organization, email="ada@example.com")
+    with unit_of_work(organization.id):
+        request = db.session.get(ReviewRequest, request.id)
+        operations.rate(request, 5)
+        assert operations.site_clicked(request, 0) == "https://g.page/r/acme-plumbing/review"
+    assert request.clicked_at is not None and request.status == "reviewed"
+    assert ">100%</div><div class=\"stat-label\">Click rate" in owner_client.get("/").text.replace("\n", "")
+
+
+def test_the_pipeline_tiles_read_as_a_funnel_and_each_opens_its_list(owner_client, organization):
+    give_review_link(organization)
+    reviewed = _sent_to_the_outbox(organization, email="ada@example.com")
+    with unit_of_work(organization.id):
+        operations.rate(db.session.get(ReviewRequest, reviewed.id), 4)
+        operations.create_review_request(organization, {"first_name": "Later", "email": "later@example.com"}, 5)
+    page = owner_client.get("/review-requests").text
+    tiles = re.findall(r'<span class="stat-value">(\d+)</span><span class="stat-label">([^<]+)</span>', page)
+    assert tiles == [("1", "Sent"), ("1", "Opened"), ("0", "Clicked through"), ("1", "Rated or wrote")]
+    assert "Waiting to go: <strong>1</strong>" in page
+    opened = owner_client.get("/review-requests?reached=opened").text
+    assert "Ada" in opened and "Later" not in opened
+
+
+def test_a_page_past_the_last_says_there_are_no_more_results(owner_client, organization):
+    ContactFactory(organization=organization, email="a@example.com")
+    with unit_of_work(organization.id):
+        operations.create_review_request(organization, {"email": "a@example.com"}, 0)
+    for path in ("/contacts?page=9", "/review-requests?page=9", "/outbox?page=9"):
+        page = owner_client.get(path).text
+        assert "No more results" in page and "is past the end of this list" in page, path
+        assert "Your customer list is empty" not in page and "Ask your first customer" not in page

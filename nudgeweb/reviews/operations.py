@@ -314,7 +314,9 @@ def site_clicked(request, index, now=None):
     site = sites[index]
     if request.opened_at is None:
         request.opened_at = now
-    if _advance(request, "clicked", now) or request.clicked_site != site["name"]:
+    moved = _advance(request, "clicked", now)
+    request.clicked_at = request.clicked_at or now  # a customer who rated first clicked all the same
+    if moved or request.clicked_site != site["name"]:
         request.clicked_site = site["name"]
         add_event(request, "clicked", f"Went to review on {site['name']}", now, {"site": site["name"]})
     return site["url"]
@@ -406,6 +408,20 @@ def resend(request, now=None):
     add_event(request, "resent", "Sent again by the team", now)
     schedule_step(request, 0, now)
     return True
+
+
+FUNNEL = (("sent", "Sent", ReviewRequest.sent_at), ("opened", "Opened", ReviewRequest.opened_at),
+          ("clicked", "Clicked through", ReviewRequest.clicked_at), ("reviewed", "Rated or wrote", ReviewRequest.reviewed_at))
+
+
+def funnel_counts(organization_id):
+    """[(stage, label, how many requests reached it)] from sent to reviewed: each stage counts every
+    request that got at least that far, so each number is at most the one before."""
+    row = db.session.execute(
+        select(*(func.count(column) for _stage, _label, column in FUNNEL))
+        .where(ReviewRequest.organization_id == organization_id)
+    ).one()
+    return [(stage, label, count) for (stage, label, _column), count in zip(FUNNEL, row)]
 
 
 def status_counts(organization_id):

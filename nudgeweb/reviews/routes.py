@@ -28,17 +28,15 @@ LIST_SORTS = {"-created_at": "Newest first", "created_at": "Oldest first",
 @bp.get("/review-requests")
 @member_required
 def index():
-    filters = {key: request.args.get(key, "").strip() for key in ("status", "channel", "search")}
+    # a value the page does not know (an old bookmark, a typo) is ignored, as on the contacts page
+    filters = queries.known_filters({key: request.args.get(key, "").strip() for key in ("status", "reached", "channel", "search")})
     sort = request.args.get("sort") if request.args.get("sort") in LIST_SORTS else "-created_at"
-    try:
-        results = paginate(queries.requests_query(g.membership.organization_id, filters, sort),
-                           requested_page(), PAGE_SIZE)
-    except queries.BadFilter:
-        abort(400)
+    results = paginate(queries.requests_query(g.membership.organization_id, filters, sort), requested_page(), PAGE_SIZE)
     organization_id = g.membership.organization_id
     return render(
         "reviews/index.html", "reviews/_pipeline.html", results=results, filters=filters, sort=sort, sorts=LIST_SORTS,
         statuses=STATUSES, counts=operations.status_counts(organization_id),
+        funnel=operations.funnel_counts(organization_id),
         kept=queries.kept_in_outbox(organization_id, [r.id for r in results.items]),
     )
 
