@@ -351,3 +351,21 @@ def test_a_page_past_the_last_says_there_are_no_more_results(owner_client, organ
         page = owner_client.get(path).text
         assert "No more results" in page and "is past the end of this list" in page, path
         assert "Your customer list is empty" not in page and "Ask your first customer" not in page
+
+
+def test_the_customer_page_hears_the_rating_and_shows_what_was_sent(client, organization):
+    from nudgeweb.reviews.links import review_token
+
+    give_review_link(organization)
+    with unit_of_work(organization.id):
+        request = operations.create_review_request(organization, {"first_name": "Ann", "email": "ann@example.com"}, 0)
+    url = f"/r/{review_token(request)}"
+    low = client.post(f"{url}/rate", data={"rating": "2"}).text
+    assert "We're sorry, Ann" in low and "You can also review us publicly" in low
+    assert low.index('name="feedback"') < low.index("Review us on Google")  # the private box first, sites still there
+    high = client.post(f"{url}/rate", data={"rating": "5"}).text
+    assert "Thank you, Ann!" in high and high.index("Review us on Google") < high.index('name="feedback"')
+    sent = client.post(f"{url}/feedback", data={"feedback": "The plumber was late & muddy."}).text
+    assert "your message went straight to Acme Plumbing" in sent
+    assert '<blockquote class="rp-sent-text">The plumber was late &amp; muddy.</blockquote>' in sent
+    assert "Change your message" in client.get(url).text
