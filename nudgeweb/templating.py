@@ -1,4 +1,6 @@
 """What every template can use."""
+from functools import lru_cache
+
 from flask import g
 
 from nudgeweb.navigation import AREAS, SETTINGS_SECTIONS, area_endpoint, settings_groups
@@ -40,10 +42,19 @@ def input_attrs(field, **attrs):
     return attrs
 
 
+@lru_cache(maxsize=1)
+def time_zones():
+    """Every IANA time zone name, sorted, for the searchable lists of time zone fields."""
+    from zoneinfo import available_timezones
+
+    return sorted(zone for zone in available_timezones() if "/" in zone and not zone.startswith(("Etc/", "SystemV/")))
+
+
 def register(app):
     app.jinja_env.filters["localtime"] = localtime
     app.jinja_env.filters["phone_number"] = phone_number
     app.jinja_env.globals["input_attrs"] = input_attrs
+    app.jinja_env.globals["time_zones"] = time_zones
 
     @app.context_processor
     def navigation():

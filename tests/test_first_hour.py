@@ -369,3 +369,11 @@ def test_the_customer_page_hears_the_rating_and_shows_what_was_sent(client, orga
     assert "your message went straight to Acme Plumbing" in sent
     assert '<blockquote class="rp-sent-text">The plumber was late &amp; muddy.</blockquote>' in sent
     assert "Change your message" in client.get(url).text
+
+
+def test_time_zone_fields_are_searchable_lists(owner_client):
+    form = owner_client.get("/contacts/new").text
+    assert 'list="time-zones"' in form and '<datalist id="time-zones">' in form
+    assert '<option value="America/Chicago">' in form and '<option value="Europe/London">' in form
+    profile = owner_client.get("/settings/").text
+    assert '<select class="input" id="timezone"' in profile and '<option selected value="America/New_York">' in profile
