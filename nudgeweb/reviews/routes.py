@@ -51,6 +51,8 @@ def new():
         form.delay_hours.data, form.channel.data = settings.default_delay_hours, settings.default_channel
         _fill_from_contact(form, request.args.get("contact"))
     link_missing = not has_review_link(settings)
+    if request.method == "POST":
+        require_verified_sender(organization.id)  # the first thing a new owner hears, before the review link
     if link_missing and request.method == "POST":
         form.form_errors.append(NO_REVIEW_LINK)
     elif form.validate_on_submit():
@@ -126,6 +128,8 @@ def resend(request_id):
 @role_required("editor")
 def bulk_send():
     organization = current_organization()
+    if request.method == "POST":
+        require_verified_sender(organization.id)
     form = BulkSendForm() if request.method == "POST" else BulkSendForm(formdata=request.args, meta={"csrf": False})
     if request.method == "GET" and form.delay_hours.data is None:
         form.delay_hours.data = review_settings_for(organization).default_delay_hours
@@ -141,7 +145,6 @@ def bulk_send():
         elif not form.confirmed.data:
             form.confirmed.errors = ["Read the message, then tick this box to send it."]
         else:
-            require_verified_sender(organization.id)
             after_commit(bulk_send_review_requests, str(organization.id), audience, form.delay_hours.data,
                          bool(form.insist.data), str(current_user.id))
             flash(f"Asking {counts['will_ask']} customers for a review. They appear below as they are scheduled.",
