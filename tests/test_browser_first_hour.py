@@ -171,3 +171,28 @@ def test_settings_come_in_two_groups_that_fit_a_phone(sized, live_server, owner,
     expect(nav.get_by_role("link", name="Connected apps")).to_be_visible()  # wrapped, not scrolled away
     assert fits(page)
     screen(page, f"first-hour-settings-{size}")
+
+
+def test_the_demo_business_is_set_up_and_its_numbers_read_as_a_funnel(sized, live_server, runner, app_ctx):
+    from nudgeweb.demo import DEMO_EMAIL, DEMO_PASSWORD
+
+    size, page = sized
+    assert runner.invoke(args=["seed-demo"]).exit_code == 0
+    page.goto(f"{live_server}/login")
+    page.get_by_label("Email").fill(DEMO_EMAIL)
+    page.get_by_label("Password").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url(f"{live_server}/")
+    expect(page.locator(".setup-checklist")).to_have_count(0)
+    expect(page.get_by_text("Sending is not set up.")).to_have_count(0)
+    screenshot(page, f"first-hour-demo-dashboard-{size}")
+    page.goto(f"{live_server}/review-requests")
+    values = [int(v) for v in page.locator(".rr-funnel .stat-value").all_inner_texts()]
+    sent, opened, clicked, rated = values  # clicking and rating both come after opening, in either order
+    assert sent >= opened >= max(clicked, rated) and sent > 0
+    assert fits(page)
+    screenshot(page, f"first-hour-demo-pipeline-{size}")
+    page.goto(f"{live_server}/outbox")
+    expect(page.locator("#outbox-rows .status-kept").first).to_have_text("kept in the outbox: not delivered")
+    assert fits(page)
+    screenshot(page, f"first-hour-demo-outbox-{size}")
