@@ -416,7 +416,7 @@ FUNNEL = (("sent", "Sent", ReviewRequest.sent_at), ("opened", "Opened", ReviewRe
 
 def funnel_counts(organization_id):
     """[(stage, label, how many requests reached it)] from sent to reviewed: each stage counts every
-    request that got at least that far, so each number is at most the one before."""
+    request that got at least that far (opened counts every click and rating: both come after it)."""
     row = db.session.execute(
         select(*(func.count(column) for _stage, _label, column in FUNNEL))
         .where(ReviewRequest.organization_id == organization_id)
