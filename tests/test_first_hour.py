@@ -377,3 +377,20 @@ def test_time_zone_fields_are_searchable_lists(owner_client):
     assert '<option value="America/Chicago">' in form and '<option value="Europe/London">' in form
     profile = owner_client.get("/settings/").text
     assert '<select class="input" id="timezone"' in profile and '<option selected value="America/New_York">' in profile
+
+
+def test_another_business_sees_none_of_this_in_its_pipeline_bulk_chooser_or_checklist(
+        owner_client, organization, other_owner):
+    from nudgeweb.contacts.operations import save_segment
+    from tests.conftest import member_client
+
+    give_review_link(organization)
+    _sent_to_the_outbox(organization, first_name="Secret", email="secret@acme.example")
+    with unit_of_work(organization.id):
+        save_segment(organization.id, "Acme regulars", {"search": "secret"})
+    globex = member_client(owner_client.application, other_owner.organization, "owner")
+    pipeline = globex.get("/review-requests").text
+    assert "Secret" not in pipeline and '<span class="stat-value">0</span><span class="stat-label">Sent' in pipeline
+    assert "Acme regulars" not in globex.get("/review-requests/bulk").text
+    assert "Secret" not in globex.get("/review-requests/bulk?everyone=yes").text
+    assert "1 of 5 done" in globex.get("/").text  # its own time zone only: Acme's link, contacts and request are not its
