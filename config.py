@@ -75,6 +75,8 @@ class Config:
         self.TWILIO_FROM_NUMBER = env("TWILIO_FROM_NUMBER", "")
         self.TWILIO_MESSAGING_SERVICE_SID = env("TWILIO_MESSAGING_SERVICE_SID", "")
         self.TWILIO_API_URL = env("TWILIO_API_URL", "")  # only to point the client elsewhere (tests)
+        # A business that has not set its own quiet hours sends no SMS in this local window ("" for none).
+        self.SMS_QUIET_HOURS = env("SMS_QUIET_HOURS", "20:00-09:00")
         self.SEND_BATCH_SIZE = env_int("SEND_BATCH_SIZE", 250)
         self.SEND_MAX_ATTEMPTS = env_int("SEND_MAX_ATTEMPTS", 5)
         self.SEND_RETRY_BASE_SECONDS = env_int("SEND_RETRY_BASE_SECONDS", 60)
@@ -125,5 +127,6 @@ class TestConfig(Config):
         self.ALLOW_PRIVATE_OUTBOUND = False  # switched on by the tests that need a server on this machine
         self.WEBHOOK_ALLOW_PRIVATE = False
         self.SMTP_TIMEOUT_SECONDS = 5
+        self.SMS_QUIET_HOURS = ""  # the suite runs at any hour; the quiet-hours tests set it
         for key, value in overrides.items():
             setattr(self, key, value)

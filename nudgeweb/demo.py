@@ -8,7 +8,7 @@ from importlib import import_module
 from sqlalchemy import select
 
 from nudgeweb.auth.operations import add_user_to_organization
-from nudgeweb.models import Organization, db
+from nudgeweb.models import Organization, db, utcnow
 from nudgeweb.unit_of_work import enter_organization
 
 DEMO_ORGANIZATION = "Bluebird Bakery (demo)"
@@ -45,6 +45,7 @@ def seed_demo():
     organization.footer_address = "42 Harbor Street, Portland, ME 04101"
     organization.logo_url = "https://bluebird.example/logo.png"
     organization.font_family = "Inter"
+    organization.outbox_on_purpose_at = utcnow()  # a demo keeps its messages in the Outbox, on purpose
     for email, name, role in DEMO_TEAM:
         add_user_to_organization(email, DEMO_PASSWORD, DEMO_ORGANIZATION, role, name)
     for step in DEMO_STEPS:

@@ -42,17 +42,30 @@ def area_endpoint(area):
     return area.endpoint or f"soon_{area.key}"
 
 
-# The tabs of Settings: (endpoint, label). Areas add theirs here.
+# The tabs of Settings: (endpoint, label). Areas add theirs here; settings_groups() files each one.
 SETTINGS_SECTIONS = (
     ("settings.organization", "Business profile"),
-    ("settings.account", "Your account"),
+    ("reviews.settings_page", "Reviews"),
+    ("delivery.sending_settings_page", "Sending"),
     ("settings.team", "Team"),
     ("contacts_settings.custom_fields", "Custom fields"),
     ("contacts_settings.tags", "Tags"),
-    ("reviews.settings_page", "Reviews"),
+    ("settings.account", "Your account"),
     ("api_settings.api_keys", "API keys"),
     ("oauth_settings.apps", "OAuth apps"),
     ("oauth_settings.connections", "Connected apps"),
-    ("delivery.sending_settings_page", "Sending"),
-    ("webhooks.index", "Webhooks"),  # the developers' group, with API keys and OAuth apps
+    ("webhooks.index", "Webhooks"),
 )
+# A section whose endpoint holds one of these is for developers (API keys, OAuth, webhooks ...).
+DEVELOPER_MARKS = ("api_", "oauth", "webhook", "developer")
+SETTINGS_GROUPS = (("business", "Your business"), ("developers", "Developers"))
+
+
+def settings_group_of(endpoint):
+    return "developers" if any(mark in endpoint for mark in DEVELOPER_MARKS) else "business"
+
+
+def settings_groups(sections=SETTINGS_SECTIONS):
+    """[(group label, [(endpoint, label), ...])] in SETTINGS_GROUPS' order, each in SETTINGS_SECTIONS' order."""
+    return [(label, [section for section in sections if settings_group_of(section[0]) == key])
+            for key, label in SETTINGS_GROUPS]

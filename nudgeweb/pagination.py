@@ -36,6 +36,11 @@ class Page:
         return max(1, -(-self.total // self.size)) if self.total is not None and self.total_is_exact else None
 
     @property
+    def past_the_end(self):
+        """A page asked for beyond the last one (an old link, a typed number): not an empty list."""
+        return not self.items and self.number > 1
+
+    @property
     def first_number(self):
         return (self.number - 1) * self.size + 1 if self.items else 0
 

@@ -1,7 +1,9 @@
 """What every template can use."""
+from functools import lru_cache
+
 from flask import g
 
-from nudgeweb.navigation import AREAS, SETTINGS_SECTIONS, area_endpoint
+from nudgeweb.navigation import AREAS, SETTINGS_SECTIONS, area_endpoint, settings_groups
 
 
 def localtime(value, organization=None, fmt="%b %-d, %Y %H:%M"):
@@ -15,6 +17,23 @@ def localtime(value, organization=None, fmt="%b %-d, %Y %H:%M"):
     return value.astimezone(tz).strftime(fmt) if tz else value.strftime(fmt)
 
 
+def phone_number(value, organization=None):
+    """An E.164 number as people of the business's country write it: national within it, else international."""
+    import phonenumbers
+
+    if not value:
+        return ""
+    organization = organization or (g.membership.organization if g.get("membership") else None)
+    try:
+        number = phonenumbers.parse(value, None)
+    except phonenumbers.NumberParseException:
+        return value
+    home = organization.default_country if organization else None
+    style = (phonenumbers.PhoneNumberFormat.NATIONAL if phonenumbers.region_code_for_number(number) == home
+             else phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    return phonenumbers.format_number(number, style)
+
+
 def input_attrs(field, **attrs):
     """HTML attributes for a form input: the given ones, plus ARIA links to its error."""
     attrs = {name: value for name, value in attrs.items() if value not in (None, False)}
@@ -23,9 +42,19 @@ def input_attrs(field, **attrs):
     return attrs
 
 
+@lru_cache(maxsize=1)
+def time_zones():
+    """Every IANA time zone name, sorted, for the searchable lists of time zone fields."""
+    from zoneinfo import available_timezones
+
+    return sorted(zone for zone in available_timezones() if "/" in zone and not zone.startswith(("Etc/", "SystemV/")))
+
+
 def register(app):
     app.jinja_env.filters["localtime"] = localtime
+    app.jinja_env.filters["phone_number"] = phone_number
     app.jinja_env.globals["input_attrs"] = input_attrs
+    app.jinja_env.globals["time_zones"] = time_zones
 
     @app.context_processor
     def navigation():
@@ -33,6 +62,7 @@ def register(app):
         return {
             "nav_areas": AREAS,
             "settings_sections": SETTINGS_SECTIONS,
+            "settings_groups": settings_groups,
             "area_endpoint": area_endpoint,
             "membership": membership,
             "organization": membership.organization if membership else None,

@@ -42,3 +42,14 @@ def token_signed(request, ago):
 
     return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=SALT, signer=SignedThen).dumps(
         request.public_token)
+
+
+def give_review_link(organization, url="https://g.page/r/acme-plumbing/review"):
+    """The business's Google "write a review" link, as Settings → Reviews saves it."""
+    from nudgeweb.extensions import db
+    from nudgeweb.reviews.settings import review_settings_for
+    from nudgeweb.unit_of_work import unit_of_work
+
+    with unit_of_work(organization.id):
+        review_settings_for(organization).review_sites = [{"kind": "google", "name": "Google", "url": url}]
+    db.session.expire_all()

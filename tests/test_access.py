@@ -31,8 +31,8 @@ def test_unbuilt_area_says_coming_soon(owner_client):
 
 def test_dashboard_empty_state_tells_what_to_do_first(owner_client):
     html = owner_client.get("/").get_data(as_text=True)
-    assert "Get your first review in three steps" in html
-    assert 'href="/contacts"' in html and 'href="/settings/"' in html
+    assert "ready for its first review" in html and "1 of 5 done" in html  # its time zone is set
+    assert 'href="/contacts"' in html and 'href="/settings/reviews"' in html and 'href="/settings/sending"' in html
 
 
 def test_another_organizations_member_is_404(app, owner, other_owner, other_client):

@@ -127,10 +127,10 @@ def test_create_and_revoke_a_key_in_the_browser(page, live_server):
     page.get_by_role("button", name="Create key").click()
     secret = page.locator("#new-api-key").inner_text()
     assert secret.startswith("sk_live_")
-    assert page.get_by_role("cell", name="Zapier").is_visible()
+    assert page.get_by_role("cell", name="Zapier", exact=True).is_visible()
     screenshot(page, "api-keys-created")
     page.once("dialog", lambda dialog: dialog.accept())
-    page.get_by_role("button", name="Revoke").click()
+    page.get_by_role("button", name="Remove the key Zapier").click()
     page.get_by_text("Revoked").wait_for()
     assert page.locator("#new-api-key").count() == 0
     screenshot(page, "api-keys-revoked")

@@ -21,7 +21,7 @@ def test_sign_up_look_around_log_out_and_in(page, live_server):
     sign_up(page, live_server)
     page.wait_for_url(f"{live_server}/")
     expect(page.get_by_role("heading", name="Welcome, Maria")).to_be_visible()
-    expect(page.get_by_text("Get your first review in three steps")).to_be_visible()
+    expect(page.get_by_role("heading", name="Get Sunrise Dental ready for its first review")).to_be_visible()
     screenshot(page, "dashboard")
 
     page.locator(".sidebar").get_by_role("link", name="Contacts").click()

@@ -44,10 +44,10 @@ def test_register_consent_and_disconnect(page, live_server, app, owner):
     assert authenticate_bearer(tokens["access_token"]).scopes == ["read"]
 
     page.goto(f"{live_server}/settings/connected-apps")
-    expect(page.get_by_role("cell", name="Shop sync")).to_be_visible()
+    expect(page.get_by_role("cell", name="Shop sync", exact=True)).to_be_visible()
     screenshot(page, "oauth-connected-apps")
     page.once("dialog", lambda dialog: dialog.accept())
-    page.get_by_role("button", name="Revoke").click()
+    page.get_by_role("button", name="Remove Shop sync").click()
     page.get_by_text("The app is disconnected").wait_for()
     assert authenticate_bearer(tokens["access_token"]) is None
 

@@ -11,12 +11,13 @@ from nudgeweb.reviews.links import LINK_LIFETIME, review_token
 from nudgeweb.reviews.settings import review_settings_for
 from nudgeweb.unit_of_work import unit_of_work
 from tests.conftest import log_in, screenshot
-from tests.reviews_support import token_signed
+from tests.reviews_support import give_review_link, token_signed
 
 pytestmark = pytest.mark.browser
 
 
 def test_team_sends_a_request_and_sees_it_move_in_the_pipeline(page, live_server, owner, organization):
+    give_review_link(organization)
     log_in(page, live_server, owner.user.email)
     page.get_by_role("link", name="Ask for a review").click()
     page.get_by_label("First name").fill("Nina")

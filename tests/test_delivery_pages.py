@@ -26,7 +26,7 @@ def test_outbox_is_for_owners_and_admins(app, organization, role, status):
 
 def test_outbox_lists_filters_and_shows_one_message(owner_client, sent):
     page = owner_client.get("/outbox")
-    assert "ada@example.net" in page.text and "Hello Ada, spring is here" in page.text and "kept here" in page.text
+    assert "ada@example.net" in page.text and "Hello Ada, spring is here" in page.text and "kept in the outbox: not delivered" in page.text
     fragment = owner_client.get("/outbox?channel=sms", headers={"HX-Request": "true"})
     assert "<html" not in fragment.text and "No message matches these filters" in fragment.text
     one = owner_client.get(f"/outbox/{sent.id}")

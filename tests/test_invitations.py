@@ -118,7 +118,7 @@ def test_inviting_again_replaces_the_pending_link(owner_client, organization, sm
 
 @pytest.mark.parametrize("role, data, status, error", [
     ("admin", {"email": "boss@example.com", "role": "owner"}, 422, "Only an owner can invite an owner."),
-    ("admin", {"email": "not-an-address", "role": "viewer"}, 422, "Enter a valid email address."),
+    ("admin", {"email": "not-an-address", "role": "viewer"}, 422, "Enter a valid email address, like name@example.com."),
     ("admin", {"email": "", "role": "viewer"}, 422, "Enter an email address."),
     ("editor", {"email": "x@example.com", "role": "viewer"}, 403, None),
     ("viewer", {"email": "x@example.com", "role": "viewer"}, 403, None),

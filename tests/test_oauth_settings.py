@@ -75,7 +75,7 @@ def test_connected_apps_lists_and_revokes(app, owner, owner_client):
     first, second = dance.tokens_for(owner.user.email), dance.tokens_for(owner.user.email)
     assert authenticate_bearer(first["access_token"])
     page = owner_client.get("/settings/connected-apps").get_data(as_text=True)
-    assert "Zapier" in page and owner.user.email in page and "Revoke" in page
+    assert "Zapier" in page and owner.user.email in page and "Remove Zapier" in page
     client = db.session.scalar(select(OAuthClient))
     response = owner_client.post(f"/settings/connected-apps/{client.id}/{owner.user_id}/disconnect")
     assert response.status_code == 303
@@ -93,7 +93,7 @@ def test_a_viewer_sees_but_cannot_change_apps_nor_disconnect_others(app, owner, 
     assert viewer.post("/settings/oauth-apps", data=NEW_APP).status_code == 403
     client = db.session.scalar(select(OAuthClient))
     assert viewer.post(f"/settings/oauth-apps/{client.id}/delete").status_code == 403
-    assert b"Revoke" not in viewer.get("/settings/connected-apps").data
+    assert b"Remove Zapier" not in viewer.get("/settings/connected-apps").data
     response = viewer.post(f"/settings/connected-apps/{client.id}/{owner.user_id}/disconnect")
     assert response.status_code == 403
 

@@ -17,7 +17,7 @@ from nudgeweb.reviews.links import LINK_LIFETIME, review_token
 from nudgeweb.reviews.settings import review_settings_for
 from nudgeweb.unit_of_work import unit_of_work
 from tests.factories import ContactFactory
-from tests.reviews_support import NOW, frozen_clock, token_signed  # noqa: F401
+from tests.reviews_support import NOW, frozen_clock, give_review_link, token_signed  # noqa: F401
 
 
 def count(model):
@@ -28,7 +28,7 @@ def test_new_organization_gets_sensible_defaults(organization):
     settings = review_settings_for(organization)
     assert settings.default_channel == "auto" and settings.default_delay_hours == 0
     assert [step["delay_days"] for step in settings.follow_ups] == [3, 7]
-    assert settings.review_sites[0]["name"] == "Google" and "Acme+Plumbing" in settings.review_sites[0]["url"]
+    assert settings.review_sites == []  # no search page standing in for the business's review link
     assert settings.ask_again_after_days == 30
 
 
@@ -36,7 +36,7 @@ def test_signup_gives_review_settings(client, app_ctx):
     client.post("/signup", data={"business_name": "Sunrise Dental", "name": "Maria", "email": "m@s.example",
                                  "password": "a-long-password"})
     page = client.get("/settings/reviews")
-    assert page.status_code == 200 and b"Sunrise+Dental" in page.data
+    assert page.status_code == 200 and b"Add your review link first" in page.data
 
 
 def test_create_schedules_with_delay_and_upserts_contact(organization):
@@ -178,8 +178,7 @@ def test_pipeline_counts_filters_and_fragment(owner_client, organization):
     page = owner_client.get("/review-requests")
     html = page.get_data(as_text=True)
     assert page.status_code == 200 and "Person0" in html and "Zed" in html
-    assert re.search(r'<span class="stat-value">3</span><span class="stat-label">Scheduled', html)
-    assert re.search(r'<span class="stat-value">1</span><span class="stat-label">Cancelled', html)
+    assert "Waiting to go: <strong>3</strong>" in html and "Cancelled: <strong>1</strong>" in html
     fragment = owner_client.get("/review-requests?status=cancelled", headers={"HX-Request": "true"})
     text = fragment.get_data(as_text=True)
     assert "<html" not in text and 'hx-trigger="every 5s"' in text
@@ -199,6 +198,7 @@ def test_pipeline_pages_through_the_shared_pager(owner_client, organization):
 
 
 def test_send_form_creates_request_and_shows_errors_at_the_field(owner_client, organization):
+    give_review_link(organization)
     bad = owner_client.post("/review-requests/new", data={"first_name": "Bo", "delay_hours": "2", "channel": "auto"})
     assert bad.status_code == 422 and b'id="email-error"' in bad.data and count(ReviewRequest) == 0
     sent = owner_client.post("/review-requests/new", data={"first_name": "Bo", "phone": "+1 212 555 0100",
@@ -207,7 +207,7 @@ def test_send_form_creates_request_and_shows_errors_at_the_field(owner_client, o
     request = db.session.scalar(select(ReviewRequest))
     assert sent.headers["Location"] == f"/review-requests/{request.id}"
     detail = owner_client.get(sent.headers["Location"]).get_data(as_text=True)
-    assert "Bo" in detail and "SMS to +12125550100" in detail and "Scheduled by SMS" in detail
+    assert "Bo" in detail and "SMS to (212) 555-0100" in detail and "Scheduled by SMS" in detail
     again = owner_client.post("/review-requests/new", data={"phone": "+12125550100", "delay_hours": "0", "channel": "auto"})
     assert again.status_code == 422 and b"already asked" in again.data
 
@@ -237,7 +237,7 @@ def test_viewer_cannot_send_or_cancel(app, organization):
 
 def test_settings_page_saves_sites_in_order_and_follow_ups(owner_client, organization):
     data = {
-        "sites-0-kind": "facebook", "sites-0-name": "", "sites-0-url": "https://facebook.example/acme",
+        "sites-0-kind": "facebook", "sites-0-name": "", "sites-0-url": "https://www.facebook.com/acme/reviews",
         "sites-1-kind": "other", "sites-1-name": "Angi", "sites-1-url": "https://angi.example/acme",
         "default_channel": "email", "default_delay_hours": "2", "ask_again_after_days": "60",
         "follow_ups-0-delay_days": "2", "follow_ups-1-delay_days": "5", "follow_ups-2-delay_days": "",
@@ -252,7 +252,7 @@ def test_settings_page_saves_sites_in_order_and_follow_ups(owner_client, organiz
     assert bad.status_code == 422 and b"Paste the full address" in bad.data
 
 
-SETTINGS_FORM = {"sites-0-kind": "google", "sites-0-url": "https://g.example/acme", "default_channel": "email",
+SETTINGS_FORM = {"sites-0-kind": "google", "sites-0-url": "https://g.page/r/acme/review", "default_channel": "email",
                  "default_delay_hours": "0", "ask_again_after_days": "30", "follow_ups-0-delay_days": "3"}
 
 
@@ -302,11 +302,13 @@ def test_bulk_send_says_how_many_are_asked_and_skipped(owner_client, organizatio
     asked = ContactFactory(organization=organization, email="asked@example.com")
     with unit_of_work(organization.id):
         operations.request_for_contact(organization, asked, delay_hours=0)
-    page = owner_client.get("/review-requests/bulk")
+    give_review_link(organization)
+    page = owner_client.get("/review-requests/bulk?everyone=yes")
     assert b"<strong>4</strong> of 6 contacts will be asked" in page.data
     assert b"1 unsubscribed" in page.data and b"1 asked recently" in page.data
     assert bulk.preview(organization, {"search": "ok1"})["total"] == 1
-    owner_client.post("/review-requests/bulk", data={"delay_hours": "1", "confirm": "1"})
+    owner_client.post("/review-requests/bulk", data={"everyone": "yes", "delay_hours": "1", "confirm": "1",
+                                                     "confirmed": "y"})
     assert count(ReviewRequest) == 5
 
 

@@ -18,7 +18,7 @@ from nudgeweb.unit_of_work import unit_of_work
 from tests.delivery_support import parts_of, quiet_now, smtp  # noqa: F401
 from tests.factories import ContactFactory
 from tests.oauth_flow import OAuthDance, register_client
-from tests.reviews_support import NOW, frozen_clock, travel_and_run  # noqa: F401
+from tests.reviews_support import NOW, frozen_clock, give_review_link, travel_and_run  # noqa: F401
 from tests.test_reviews_flow import JANE
 
 
@@ -37,6 +37,7 @@ def bearer(app, owner):
 
 
 def test_seed_000_add_contact_then_send_follow_up_and_stop_after_a_click(client, bearer, organization):
+    give_review_link(organization)
     response = client.post("/api/v1/review_requests", json=JANE, headers=bearer)
     assert response.status_code == 201, response.get_json()
     answer = response.get_json()

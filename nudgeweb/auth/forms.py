@@ -1,6 +1,6 @@
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, EmailField, PasswordField, StringField
-from wtforms.validators import DataRequired, Email, EqualTo, Length, ValidationError
+from wtforms import BooleanField, EmailField, HiddenField, PasswordField, StringField
+from wtforms.validators import DataRequired, EqualTo, Length, ValidationError
 
 from nudgeweb.auth.passwords import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, password_problem
 
@@ -8,6 +8,15 @@ from nudgeweb.auth.passwords import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, pa
 def new_password_policy(form, field):
     """The password policy (auth/passwords.py) next to the field, with the form's other errors."""
     problem = password_problem(field.data)
+    if problem:
+        raise ValidationError(problem)
+
+
+def valid_email(form, field):
+    """The one rule of every address in Nudge (contacts.fields.normalize_email), next to the field."""
+    from nudgeweb.contacts.fields import normalize_email
+
+    _address, problem = normalize_email((field.data or "").strip())
     if problem:
         raise ValidationError(problem)
 
@@ -25,12 +34,15 @@ class SignupForm(FlaskForm):
         "Email",
         validators=[
             DataRequired("Enter your email address."),
-            Email("Enter a valid email address.", check_deliverability=False),
+            valid_email,
             Length(max=254),
         ],
     )
     password = PasswordField("Password", validators=[DataRequired("Choose a password."), new_password_policy],
                              description=NEW_PASSWORD_HELP)
+    # Filled in by the browser (static/js/app.js); a value the operation does not know is ignored.
+    timezone = HiddenField(validators=[Length(max=64)])
+    country = HiddenField(validators=[Length(max=2)])
 
 
 class LoginForm(FlaskForm):

@@ -23,6 +23,17 @@ def normalize_email(email):
     return (email or "").strip().lower()
 
 
+def checked_email(email):
+    """The address lower-cased, by the one rule of every address in Nudge (contacts, sign-up, team,
+    ``users create``: contacts.fields.normalize_email); AccountError (field ``email``) when refused."""
+    from nudgeweb.contacts.fields import normalize_email as address_or_error
+
+    address, error = address_or_error((email or "").strip())
+    if error:
+        raise AccountError(error, "email")
+    return address
+
+
 def find_user(email):
     return db.session.scalar(select(User).where(User.email == normalize_email(email)))
 
@@ -34,7 +45,7 @@ def check_new_password(password):
         raise AccountError(problem, "password")
 
 
-def sign_up(business_name, name, email, password):
+def sign_up(business_name, name, email, password, timezone=None, country=None):
     """Create a business and its owner, in force from here on, and email them the link that verifies their
     address; returns the new membership.
 
@@ -42,14 +53,31 @@ def sign_up(business_name, name, email, password):
     once, so a taken address cannot look the same as a new one; /signup is rate limited instead."""
     if find_user(email) is not None:
         raise AccountError("An account with this email already exists. Log in instead?", "email")
+    email = checked_email(email)
     check_new_password(password)
-    organization = Organization(name=business_name.strip())
+    organization = Organization(name=business_name.strip(), timezone=known_timezone(timezone) or "UTC",
+                                default_country=known_country(country) or "US")
     user = User(email=normalize_email(email), name=name.strip(), password_hash=hash_password(password))
     membership = Membership(user=user, organization=organization, role="owner")
     db.session.add(membership)
     _created(organization)
     links.send_verification(user, organization)
     return membership
+
+
+def known_timezone(name):
+    """``name`` when it is an IANA time zone (as browsers report them), else None."""
+    from zoneinfo import available_timezones
+
+    return name if name and name in available_timezones() else None
+
+
+def known_country(code):
+    """``code`` upper-cased when it is a country whose phone numbers we read, else None."""
+    import phonenumbers
+
+    code = (code or "").upper()
+    return code if code in phonenumbers.SUPPORTED_REGIONS else None
 
 
 def authenticate(email, password):
@@ -77,6 +105,7 @@ def add_user_to_organization(email, password, organization_name, role="owner", n
     ) or Organization(name=organization_name)
     user = find_user(email)
     if user is None:
+        email = checked_email(email)
         check_new_password(password)
         user = User(  # the operator typed the address: it counts as verified
             email=normalize_email(email),

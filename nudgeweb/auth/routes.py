@@ -42,7 +42,8 @@ def signup():
         try:
             throttle.sign_up_attempt()
             membership = sign_up(
-                form.business_name.data, form.name.data, form.email.data, form.password.data
+                form.business_name.data, form.name.data, form.email.data, form.password.data,
+                timezone=form.timezone.data, country=form.country.data,
             )
         except throttle.TooManyAttempts as refused:
             return too_many_attempts(refused, "auth/signup.html", form=form)

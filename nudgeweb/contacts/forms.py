@@ -22,7 +22,7 @@ class ContactForm(FlaskForm):
     company_name = StringField("Company", validators=[Length(max=200)])
     tags = StringField("Tags", description="Separate tags with commas, e.g. vip, newsletter.")
     timezone = StringField("Time zone", validators=[Length(max=64)],
-                           description="Optional, e.g. America/Chicago. Messages respect quiet hours there.")
+                           description="Optional: pick from the list as you type. Messages respect quiet hours there.")
 
 
 def contact_form_class(definitions):

@@ -197,7 +197,7 @@ def record_sent(organization_id, sent):
         ])
         record_activities(organization_id, [
             {"contact_id": done.message.contact_id, "kind": "message.sent", "occurred_at": done.at,
-             "summary": summary_of(done.message, "sent"), "data": _activity_data(done.message)}
+             "summary": summary_of(done.message, "sent", backend=done.backend), "data": _activity_data(done.message)}
             for done in sent if done.message.contact_id is not None
         ])
         _record_domain_events(organization_id, sent)

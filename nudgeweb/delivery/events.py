@@ -42,13 +42,16 @@ def domain_event_data(message, at, **metadata):
         "timestamp": at.strftime("%Y-%m-%dT%H:%M:%SZ"),
         "metadata": {name: value for name, value in metadata.items() if value},
     }
+# What a message "sent" to the local outbox is, wherever a status is shown: it reached no one.
+KEPT_IN_OUTBOX = "kept in the outbox: not delivered"
 
 
-def summary_of(message, event, url=None, detail=None):
+def summary_of(message, event, url=None, detail=None, backend=None):
     channel = CHANNEL_NAMES.get(message.channel, message.channel)
     about = f": {message.subject}" if message.subject else ""
+    kept = (backend or message.backend) == "outbox"
     return {
-        "sent": f"{channel} sent{about}",
+        "sent": f"{channel} {KEPT_IN_OUTBOX}{about}" if kept else f"{channel} sent{about}",
         "delivered": f"{channel} delivered{about}",
         "opened": f"Opened the email{about}",
         "clicked": f"Clicked {url} in the {channel.lower() if channel == 'Email' else channel}{about}",

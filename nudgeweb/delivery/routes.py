@@ -5,7 +5,7 @@ from flask import Blueprint, flash, g, redirect, render_template, request, url_f
 from flask_login import current_user
 
 from nudgeweb.auth.access import current_organization, role_required
-from nudgeweb.delivery import configuration, queue_direct
+from nudgeweb.delivery import configuration, queue_direct, setup
 from nudgeweb.delivery.forms import OutboxFilterForm, SendingForm
 from nudgeweb.delivery.queries import PAGE_SIZE, events_of, messages_query
 from nudgeweb.delivery.sms import sms_segments
@@ -70,6 +70,22 @@ def sending_settings_page():
         email_route=describe_email_route(settings),
         has_twilio=twilio_account(settings) is not None, inbound_url=f"{hooks}/inbound",
     ), form_status(form)
+
+
+@bp.post("/settings/sending/outbox")
+@role_required("admin")
+def keep_outbox():
+    """Keep messages in the outbox on purpose: the "sending is not set up" banner goes for everyone."""
+    setup.keep_using_the_outbox(current_organization())
+    flash("Messages stay in the Outbox; nothing leaves this machine. Set up sending here whenever you want.", "success")
+    return redirect(url_for(".sending_settings_page"), 303)
+
+
+@bp.app_template_global("sending_banner_wanted")
+def sending_banner_wanted():
+    """Whether the current page should say that sending is not set up."""
+    membership = g.get("membership")
+    return membership is not None and setup.outbox_only_warning(membership.organization)
 
 
 @bp.post("/settings/sending/test")

@@ -3,6 +3,7 @@
 The organization's own SMTP server or Twilio account (Settings → Sending) wins; else the
 install's (MAIL_URL, TWILIO_*); else the local outbox.
 """
+from datetime import time
 from email.utils import formataddr, parseaddr
 from pathlib import Path
 
@@ -22,11 +23,21 @@ def sending_settings(organization_id):
     """The organization's settings row, or unsaved defaults when it never changed them."""
     settings = db.session.scalar(select(SendingSettings).where(SendingSettings.organization_id == organization_id))
     if settings is None:
+        quiet_start, quiet_end = default_sms_quiet_hours()
         settings = SendingSettings(
             organization_id=organization_id, email_backend="default", sms_backend="default",
-            track_opens=True, track_clicks=True,
+            track_opens=True, track_clicks=True, sms_quiet_start=quiet_start, sms_quiet_end=quiet_end,
         )
     return settings
+
+
+def default_sms_quiet_hours():
+    """(start, end) local times of SMS_QUIET_HOURS ("20:00-09:00": none from 20:00 until 9:00), or (None, None)."""
+    window = current_app.config.get("SMS_QUIET_HOURS") or ""
+    if not window.strip():
+        return None, None
+    start, _, end = window.partition("-")
+    return time.fromisoformat(start.strip()), time.fromisoformat(end.strip())
 
 
 def uses_own_smtp(settings):

@@ -1,6 +1,7 @@
 from flask import Blueprint, render_template
 
 from nudgeweb.auth.access import current_organization, member_required
+from nudgeweb.main.checklist import setup_steps
 from nudgeweb.navigation import AREAS
 
 bp = Blueprint("main", __name__)
@@ -10,6 +11,13 @@ bp = Blueprint("main", __name__)
 @member_required
 def dashboard():
     return render_template("main/dashboard.html", organization=current_organization())
+
+
+@bp.app_template_global("setup_checklist")
+def setup_checklist():
+    """The current organization's set-up steps, or [] once every one is done."""
+    steps = setup_steps(current_organization())
+    return [] if all(step.done for step in steps) else steps
 
 
 def register_coming_soon_pages(app):

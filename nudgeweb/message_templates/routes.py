@@ -23,6 +23,8 @@ PREVIEW_CONTACTS = 50  # the most recently updated contacts offered in "Preview 
 @member_required
 def index():
     filters = {key: request.args.get(key, "").strip() for key in ("channel", "category", "search")}
+    known = {"channel": ("email", "sms"), "category": CATEGORY_LABELS}  # other values are ignored, as on contacts
+    filters.update({key: "" for key, values in known.items() if filters[key] not in values})
     templates = db.session.scalars(operations.templates_query(filters)).all()
     return render("message_templates/index.html", "message_templates/_rows.html",
                   templates=templates, filters=filters, categories=CATEGORY_LABELS)

@@ -4,19 +4,24 @@ The audience is SQL (contacts.queries.contacts_query); the counts are one aggreg
 send runs in a Huey task that walks the audience by id in batches, committing each (``checkpoint``).
 """
 from datetime import timedelta
+from types import SimpleNamespace
 
+from flask import current_app
 from sqlalchemy import and_, case, exists, func, literal, or_, select
 
 from nudgeweb.contacts.queries import contacts_query
+from nudgeweb.message_templates.rendering import render_message
 from nudgeweb.models import Organization, User, db
 from nudgeweb.models.contacts import Contact
 from nudgeweb.models.reviews import ReviewRequest
 from nudgeweb.reviews import clock
-from nudgeweb.reviews.operations import ReviewRequestRefused, request_for_contact
+from nudgeweb.reviews.messaging import review_template
+from nudgeweb.reviews.operations import ReviewRequestRefused, channel_for, request_for_contact
 from nudgeweb.reviews.settings import review_settings_for
 from nudgeweb.unit_of_work import checkpoint
 
 BATCH = 200
+SAMPLE_TOKEN_LENGTH = 60  # about the length of a real signed link's token
 AUDIENCE_KEYS = ("search", "status", "tag", "source", "segment_id", "created_after", "created_before")
 
 
@@ -44,29 +49,59 @@ def _asked_recently(organization_id, days, now):
     )
 
 
+def _skip_reasons(organization, settings, insist, now):
+    """{reason: SQL condition} of the contacts a bulk ask skips, each excluding the reasons before it."""
+    unsubscribed = Contact.status != "subscribed"
+    no_channel = _no_channel(settings.default_channel)
+    reasons = {"unsubscribed": unsubscribed, "no_channel": and_(~unsubscribed, no_channel)}
+    recently = False if insist else _asked_recently(organization.id, settings.ask_again_after_days, now)
+    if recently is not False:
+        reasons["asked_recently"] = and_(~unsubscribed, ~no_channel, recently)
+    return reasons
+
+
+def _audience_contacts(organization, audience):
+    ids = contacts_query(organization.id, audience).order_by(None).with_only_columns(Contact.id).subquery()
+    return select(Contact).where(Contact.organization_id == organization.id, Contact.id.in_(select(ids)))
+
+
 def preview(organization, audience, insist=False, now=None):
     """{"total", "will_ask", "unsubscribed", "asked_recently", "no_channel"} for this audience."""
     now = now or clock.now()
-    settings = review_settings_for(organization)
-    ids = contacts_query(organization.id, audience).order_by(None).with_only_columns(Contact.id).subquery()
-    unsubscribed = Contact.status != "subscribed"
-    no_channel = _no_channel(settings.default_channel)
-    recently = False if insist else _asked_recently(organization.id, settings.ask_again_after_days, now)
+    reasons = _skip_reasons(organization, review_settings_for(organization), insist, now)
 
     def count_when(condition):
         return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
-    row = db.session.execute(
-        select(
-            func.count(),
-            count_when(unsubscribed),
-            count_when(and_(~unsubscribed, no_channel)),
-            count_when(and_(~unsubscribed, ~no_channel, recently)) if recently is not False else literal(0),
-        ).select_from(Contact).where(Contact.organization_id == organization.id, Contact.id.in_(select(ids)))
-    ).one()
-    total, unsub, missing, recent = (int(value or 0) for value in row)
+    columns = [count_when(reasons[name]) if name in reasons else literal(0)
+               for name in ("unsubscribed", "no_channel", "asked_recently")]
+    query = _audience_contacts(organization, audience).with_only_columns(func.count(), *columns)
+    total, unsub, missing, recent = (int(value or 0) for value in db.session.execute(query).one())
     return {"total": total, "will_ask": total - unsub - missing - recent, "unsubscribed": unsub,
             "asked_recently": recent, "no_channel": missing}
+
+
+def who(organization, audience, insist=False, now=None, examples=5):
+    """The first contact who will be asked (or None) and a few names skipped for each reason, for the confirmation."""
+    now = now or clock.now()
+    reasons = _skip_reasons(organization, review_settings_for(organization), insist, now)
+    contacts = _audience_contacts(organization, audience).order_by(Contact.created_at, Contact.id)
+    first = db.session.scalar(contacts.where(*(~condition for condition in reasons.values())).limit(1))
+    skipped = {reason: db.session.scalars(contacts.where(condition).limit(examples)).all()
+               for reason, condition in reasons.items()}
+    return first, skipped
+
+
+def first_message(organization, contact):
+    """The request as ``contact`` will get it (a sample stands in for their own link), or None."""
+    settings = review_settings_for(organization)
+    channel = contact and channel_for(contact, settings.default_channel)
+    if not channel:
+        return None
+    request = SimpleNamespace(organization=organization, organization_id=organization.id, channel=channel)
+    link = f"{current_app.config['BASE_URL']}/r/{'x' * SAMPLE_TOKEN_LENGTH}"
+    return render_message(review_template(request, 0, settings), contact,
+                          context={"review_link": link, "follow_up_step": 0})
 
 
 def send_to_audience(organization_id, audience, delay_hours, insist=False, user_id=None, now=None):

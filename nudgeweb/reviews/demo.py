@@ -5,13 +5,17 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from nudgeweb.contacts.operations import upsert_contact
-from nudgeweb.models import Contact, ReviewRequest, ReviewRequestEvent, db, utcnow
+from nudgeweb.delivery.events import KEPT_IN_OUTBOX
+from nudgeweb.message_templates.rendering import render_message
+from nudgeweb.models import Contact, Message, ReviewRequest, ReviewRequestEvent, db, utcnow
+from nudgeweb.reviews.links import review_link
+from nudgeweb.reviews.messaging import review_template
 from nudgeweb.reviews.settings import review_settings_for
 
 SITES = [
-    {"kind": "google", "name": "Google", "url": "https://www.google.com/search?q=Bluebird+Bakery+reviews"},
-    {"kind": "yelp", "name": "Yelp", "url": "https://www.yelp.com/search?find_desc=Bluebird+Bakery"},
-    {"kind": "facebook", "name": "Facebook", "url": "https://www.facebook.com/search/top?q=Bluebird%20Bakery"},
+    {"kind": "google", "name": "Google", "url": "https://g.page/r/CbluebirdBakeryDemo/review"},
+    {"kind": "yelp", "name": "Yelp", "url": "https://www.yelp.com/writeareview/biz/bluebird-bakery-demo"},
+    {"kind": "facebook", "name": "Facebook", "url": "https://www.facebook.com/bluebirdbakerydemo/reviews"},
 ]
 FIRST = ["Olivia", "Liam", "Emma", "Noah", "Ava", "Mateo", "Sofia", "Lucas", "Mia", "Ethan", "Isla", "Omar",
          "Grace", "Hiro", "Chloe", "Diego", "Zoe", "Samir", "Lily", "Jonah", "Nora", "Kofi", "Ruby", "Arjun"]
@@ -80,12 +84,14 @@ def _add_request(organization, contact, status, now, rng):
         _event(request, "failed", f"Not sent: {request.failure_reason}", scheduled)
         return
     request.sent_at, request.steps_sent = scheduled, 1
-    _event(request, "sent", f"Sent by {'SMS' if channel == 'sms' else 'email'}", scheduled)
+    _event(request, "sent", f"{'SMS' if channel == 'sms' else 'Email'} {KEPT_IN_OUTBOX}", scheduled)
+    _outbox_message(request, 0, scheduled)
     moment = scheduled
     if status in ("sent", "cancelled") and now - scheduled > timedelta(days=3):
         moment = scheduled + timedelta(days=3)
         request.steps_sent = 2
-        _event(request, "follow_up_sent", "Follow-up 1 sent", moment)
+        _event(request, "follow_up_sent", f"Follow-up 1 {KEPT_IN_OUTBOX}", moment)
+        _outbox_message(request, 1, moment)
     if status == "sent":
         request.next_follow_up_at = scheduled + timedelta(days=3 if request.steps_sent == 1 else 7)
         if request.next_follow_up_at < now:
@@ -113,3 +119,17 @@ def _add_request(organization, contact, status, now, rng):
         site = rng.choice(SITES)
         request.clicked_at, request.clicked_site = moment + timedelta(minutes=2), site["name"]
         _event(request, "clicked", f"Went to review on {site['name']}", request.clicked_at, {"site": site["name"]})
+
+
+def _outbox_message(request, step, when):
+    """The message of one step as the demo's Outbox holds it: rendered from the starter template."""
+    settings = review_settings_for(request.organization)
+    rendered = render_message(review_template(request, step, settings), request.contact,
+                              context={"review_link": review_link(request), "follow_up_step": step})
+    contact = request.contact
+    db.session.add(Message(
+        organization_id=request.organization_id, contact_id=contact.id, channel=request.channel,
+        purpose="review_request", purpose_id=request.id, to=contact.phone if request.channel == "sms" else contact.email,
+        subject=rendered.subject, html=rendered.html, text=rendered.text, status="sent", backend="outbox",
+        send_at=when, sent_at=when, created_at=when, updated_at=when,
+    ))

@@ -31,10 +31,12 @@ class BulkSendForm(FlaskForm):
     tag = HiddenField()
     source = HiddenField()
     segment_id = HiddenField()
+    everyone = HiddenField()  # "yes": all the contacts, chosen in words (never the default)
     delay_hours = IntegerField("Send after (hours)", default=0, validators=[
         InputRequired("Give a number of hours (0 sends now)."),
         NumberRange(min=0, max=8760, message="Use 0 to 8760 hours.")])
     insist = BooleanField("Also ask contacts who were asked recently")
+    confirmed = BooleanField("I have read the message above and want to send it to these customers")
 
 
 class SiteForm(FlaskForm):

@@ -17,6 +17,7 @@ from nudgeweb.contacts.operations import ContactValidationError, upsert_contact
 from nudgeweb.contacts.suppression import may_message
 from nudgeweb.contacts.timeline import record_activity
 from nudgeweb.delivery import cancel_queued
+from nudgeweb.delivery.events import KEPT_IN_OUTBOX
 from nudgeweb.domain_events import record_event
 from nudgeweb.field_errors import FieldErrors
 from nudgeweb.message_templates.rendering import TemplateRenderError
@@ -279,15 +280,21 @@ def stop(request, reason, now, failed=False):
 
 # --- what the delivery engine reports ------------------------------------------------------------
 
-def on_message_event(request, event, now=None, reason=None):
-    """The delivery engine says a message of this request was sent, failed, bounced ..."""
+def on_message_event(request, event, now=None, reason=None, kept_in_outbox=False):
+    """The delivery engine says a message of this request was sent, failed, bounced ...
+
+    A message "sent" to the local outbox reached no one: the timeline says so (the status stays the
+    API's documented ``sent``; the pages show it as kept in the outbox)."""
     now = now or clock.now()
+    channel = "SMS" if request.channel == "sms" else "email"
     if event == "sent":
         if request.status == "scheduled":
             request.status, request.sent_at = "sent", now
-            add_event(request, "sent", f"Sent by {'SMS' if request.channel == 'sms' else 'email'}", now)
+            add_event(request, "sent", f"{'SMS' if request.channel == 'sms' else 'Email'} {KEPT_IN_OUTBOX}" if kept_in_outbox
+                      else f"Sent by {channel}", now, {"kept_in_outbox": True} if kept_in_outbox else None)
         elif request.steps_sent > 1:
-            add_event(request, "follow_up_sent", f"Follow-up {request.steps_sent - 1} sent", now)
+            step = f"Follow-up {request.steps_sent - 1}"
+            add_event(request, "follow_up_sent", f"{step} {KEPT_IN_OUTBOX}" if kept_in_outbox else f"{step} sent", now)
     elif event in ("failed", "bounced"):
         if request.status in ("scheduled", "sent"):
             request.status, request.failed_at = "failed", now
@@ -329,7 +336,9 @@ def site_clicked(request, index, now=None):
     site = sites[index]
     if request.opened_at is None:
         request.opened_at = now
-    if _advance(request, "clicked", now) or request.clicked_site != site["name"]:
+    moved = _advance(request, "clicked", now)
+    request.clicked_at = request.clicked_at or now  # a customer who rated first clicked all the same
+    if moved or request.clicked_site != site["name"]:
         request.clicked_site = site["name"]
         add_event(request, "clicked", f"Went to review on {site['name']}", now, {"site": site["name"]})
     return site["url"]
@@ -421,6 +430,20 @@ def resend(request, now=None):
     add_event(request, "resent", "Sent again by the team", now)
     schedule_step(request, 0, now)
     return True
+
+
+FUNNEL = (("sent", "Sent", ReviewRequest.sent_at), ("opened", "Opened", ReviewRequest.opened_at),
+          ("clicked", "Clicked through", ReviewRequest.clicked_at), ("reviewed", "Rated or wrote", ReviewRequest.reviewed_at))
+
+
+def funnel_counts(organization_id):
+    """[(stage, label, how many requests reached it)] from sent to reviewed: each stage counts every
+    request that got at least that far (opened counts every click and rating: both come after it)."""
+    row = db.session.execute(
+        select(*(func.count(column) for _stage, _label, column in FUNNEL))
+        .where(ReviewRequest.organization_id == organization_id)
+    ).one()
+    return [(stage, label, count) for (stage, label, _column), count in zip(FUNNEL, row)]
 
 
 def status_counts(organization_id):

@@ -35,7 +35,7 @@ def _page(review_request, token, form=None, status=200, fragment="reviews/public
     return render(
         "reviews/public/page.html", fragment, status=status, r=review_request, token=token,
         business=review_request.organization, sites=operations.review_sites_of(review_request),
-        form=form or FeedbackForm(),
+        form=form or FeedbackForm(formdata=None, feedback=review_request.feedback),  # what was sent, to change
     )
 
 
@@ -77,7 +77,7 @@ def feedback(token):
         except operations.ReviewRequestError as error:
             show_field_errors(form, error, fallback=form.feedback)
         else:
-            return _page(review_request, token, form=FeedbackForm(formdata=None))
+            return _page(review_request, token)
     return _page(review_request, token, form=form, status=INVALID_FORM)
 
 

@@ -6,6 +6,7 @@ from sqlalchemy import func, or_, select
 
 from nudgeweb.models import db
 from nudgeweb.models.contacts import Contact
+from nudgeweb.models.messages import Message
 from nudgeweb.models.reviews import CHANNELS, STATUSES, ReviewRequest
 from nudgeweb.reviews import clock
 
@@ -13,6 +14,8 @@ SORTS = {"created_at": ReviewRequest.created_at, "scheduled_for": ReviewRequest.
          "status": ReviewRequest.status}
 FILTERS = ("status", "channel", "contact_id", "employee_id", "created_after", "search")
 DEFAULT_SORT = "-created_at"
+REACHED = {"sent": ReviewRequest.sent_at, "opened": ReviewRequest.opened_at, "clicked": ReviewRequest.clicked_at,
+           "reviewed": ReviewRequest.reviewed_at}
 
 
 class BadFilter(ValueError):
@@ -34,6 +37,18 @@ def _moment(field, value):
     except ValueError:
         raise BadFilter(field, f"{field} must be a date or an ISO 8601 time.")
     return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+def known_filters(filters):
+    """``filters`` without the status and channel values that are not known ones (made blank)."""
+    known = dict(filters)
+    if known.get("reached") and known["reached"] not in REACHED:
+        known["reached"] = ""
+    if known.get("status") and set(known["status"].split(",")) - set(STATUSES):
+        known["status"] = ""
+    if known.get("channel") and known["channel"] not in CHANNELS:
+        known["channel"] = ""
+    return known
 
 
 def parse_sort(sort):
@@ -63,6 +78,8 @@ def filtered_requests(organization_id, filters=None):
         if set(statuses) - set(STATUSES):
             raise BadFilter("status", f"status must be one of {', '.join(STATUSES)}.")
         query = query.where(ReviewRequest.status.in_(statuses))
+    if filters.get("reached") in REACHED:  # the pipeline's funnel: every request that got at least this far
+        query = query.where(REACHED[filters["reached"]].is_not(None))
     if "channel" in filters:
         if filters["channel"] not in CHANNELS:
             raise BadFilter("channel", f"channel must be one of {', '.join(CHANNELS)}.")
@@ -77,6 +94,27 @@ def filtered_requests(organization_id, filters=None):
         words = str(filters["search"]).lower().split()
         query = query.where(*(Contact.search_text.contains(word, autoescape=True) for word in words))
     return query
+
+
+def kept_in_outbox(organization_id, request_ids):
+    """The ids among ``request_ids`` whose message went to the local outbox (reached no one)."""
+    if not request_ids:
+        return set()
+    return set(db.session.scalars(
+        select(Message.purpose_id).where(
+            Message.organization_id == organization_id, Message.purpose == "review_request",
+            Message.purpose_id.in_(list(request_ids)), Message.backend == "outbox").distinct()
+    ))
+
+
+def contacts_like(organization_id, text, limit=5):
+    """The organization's contacts whose name, email or phone hold every word of ``text``, for a lookup."""
+    words = text.lower().split()
+    return db.session.scalars(
+        select(Contact).where(Contact.organization_id == organization_id,
+                              *(Contact.search_text.contains(word, autoescape=True) for word in words))
+        .order_by(Contact.updated_at.desc()).limit(limit)
+    ).all()
 
 
 def dashboard_figures(organization_id, now=None):

@@ -23,4 +23,5 @@ def on_message_event(sender=None, message=None, event=None, **extra):
     request = db.session.get(ReviewRequest, request_id, populate_existing=True)
     if request is None or request.organization_id != message.organization_id:
         return
-    operations.on_message_event(request, event, reason=getattr(message, "error", None))
+    operations.on_message_event(request, event, reason=getattr(message, "error", None),
+                                kept_in_outbox=getattr(message, "backend", None) == "outbox")

@@ -1,20 +1,24 @@
 """The team's pages: the pipeline, one request, the send form, bulk send, Settings → Reviews."""
-from flask import Blueprint, abort, flash, g, redirect, request, url_for
+from flask import Blueprint, abort, flash, g, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from nudgeweb.auth.access import current_organization, member_required, role_required
 from nudgeweb.auth.verification import require_verified_sender
+from nudgeweb.contacts.operations import organization_segments, organization_tags
+from nudgeweb.delivery.transports import sending_settings
 from nudgeweb.field_errors import form_status, show_field_errors
 from nudgeweb.htmx import render
+from nudgeweb.models.contacts import Contact
 from nudgeweb.models.reviews import STATUSES, ReviewRequest
 from nudgeweb.nudges.operations import active_employees, employee_of
 from nudgeweb.pagination import paginate, requested_page
 from nudgeweb.reviews import bulk, operations, queries
-from nudgeweb.reviews.forms import BulkSendForm, ReviewSettingsForm, SendReviewRequestForm
+from nudgeweb.reviews.forms import SITE_KIND_LABELS, BulkSendForm, ReviewSettingsForm, SendReviewRequestForm
 from nudgeweb.reviews.messaging import first_sms_size
 from nudgeweb.reviews.settings import ReviewSettingsError, clean_site, organization_templates, review_settings_for, update_review_settings
+from nudgeweb.reviews.site_links import NO_REVIEW_LINK, WHERE_TO_FIND, has_review_link
 from nudgeweb.reviews.tasks import bulk_send_review_requests
-from nudgeweb.scoping import get_or_404
+from nudgeweb.scoping import find_in_organization, get_or_404
 from nudgeweb.unit_of_work import after_commit
 
 bp = Blueprint("reviews", __name__)
@@ -26,16 +30,16 @@ LIST_SORTS = {"-created_at": "Newest first", "created_at": "Oldest first",
 @bp.get("/review-requests")
 @member_required
 def index():
-    filters = {key: request.args.get(key, "").strip() for key in ("status", "channel", "search")}
+    # a value the page does not know (an old bookmark, a typo) is ignored, as on the contacts page
+    filters = queries.known_filters({key: request.args.get(key, "").strip() for key in ("status", "reached", "channel", "search")})
     sort = request.args.get("sort") if request.args.get("sort") in LIST_SORTS else "-created_at"
-    try:
-        results = paginate(queries.requests_query(g.membership.organization_id, filters, sort),
-                           requested_page(), PAGE_SIZE)
-    except queries.BadFilter:
-        abort(400)
+    results = paginate(queries.requests_query(g.membership.organization_id, filters, sort), requested_page(), PAGE_SIZE)
+    organization_id = g.membership.organization_id
     return render(
         "reviews/index.html", "reviews/_pipeline.html", results=results, filters=filters, sort=sort, sorts=LIST_SORTS,
-        statuses=STATUSES, counts=operations.status_counts(g.membership.organization_id),
+        statuses=STATUSES, counts=operations.status_counts(organization_id),
+        funnel=operations.funnel_counts(organization_id),
+        kept=queries.kept_in_outbox(organization_id, [r.id for r in results.items]),
     )
 
 
@@ -43,12 +47,18 @@ def index():
 @role_required("editor")
 def new():
     organization = current_organization()
+    settings = review_settings_for(organization)
     form = SendReviewRequestForm()
     form.employee_id.choices += [(str(e.id), e.name) for e in active_employees(organization.id)]
     if request.method == "GET":
-        settings = review_settings_for(organization)
         form.delay_hours.data, form.channel.data = settings.default_delay_hours, settings.default_channel
-    if form.validate_on_submit():
+        _fill_from_contact(form, request.args.get("contact"))
+    link_missing = not has_review_link(settings)
+    if request.method == "POST":
+        require_verified_sender(organization.id)  # the first thing a new owner hears, before the review link
+    if link_missing and request.method == "POST":
+        form.form_errors.append(NO_REVIEW_LINK)
+    elif form.validate_on_submit():
         data = {name: getattr(form, name).data for name in ("first_name", "last_name", "email", "phone")}
         employee = employee_of(organization.id, form.employee_id.data) if form.employee_id.data else None
         try:
@@ -65,8 +75,25 @@ def new():
             flash(f"Review request for {review_request.contact.display_name} is scheduled.", "success")
             return redirect(url_for(".show", request_id=review_request.id), 303)
     typed = {name: getattr(form, name).data for name in ("first_name", "last_name", "phone")}
-    return render("reviews/new.html", "reviews/_send_form.html", form=form, status=form_status(form),
-                  sms_size=first_sms_size(organization, typed if typed["first_name"] else None))
+    return render("reviews/new.html", "reviews/_send_form.html", form=form, link_missing=link_missing,
+                  status=form_status(form), sms_size=first_sms_size(organization, typed if typed["first_name"] else None))
+
+
+def _fill_from_contact(form, contact_id):
+    """Start the form from an existing contact (its page's "Ask for a review", or the lookup)."""
+    contact = find_in_organization(Contact, contact_id) if contact_id else None
+    if contact is not None:
+        for name in ("first_name", "last_name", "email", "phone"):
+            getattr(form, name).data = getattr(contact, name)
+
+
+@bp.get("/review-requests/new/contacts")
+@role_required("editor")
+def contact_lookup():
+    """The send form's "is this someone you know?": contacts matching what is typed so far."""
+    words = " ".join(request.args.get(name, "").strip() for name in ("first_name", "last_name", "phone", "email"))
+    found = queries.contacts_like(g.membership.organization_id, words) if len(words.strip()) >= 2 else []
+    return render_template("reviews/_contact_matches.html", contacts=found)
 
 
 @bp.get("/review-requests/<request_id>")
@@ -74,7 +101,8 @@ def new():
 def show(request_id):
     review_request = get_or_404(ReviewRequest, request_id)
     return render("reviews/show.html", "reviews/_request.html", r=review_request,
-                       sites=operations.review_sites_of(review_request))
+                  sites=operations.review_sites_of(review_request),
+                  kept=review_request.id in queries.kept_in_outbox(review_request.organization_id, [review_request.id]))
 
 
 @bp.post("/review-requests/<request_id>/cancel")
@@ -106,22 +134,32 @@ def resend(request_id):
 def bulk_send():
     organization = current_organization()
     if request.method == "POST":
-        form = BulkSendForm()
-    else:
-        form = BulkSendForm(formdata=request.args, meta={"csrf": False})
+        require_verified_sender(organization.id)
+    form = BulkSendForm() if request.method == "POST" else BulkSendForm(formdata=request.args, meta={"csrf": False})
     if request.method == "GET" and form.delay_hours.data is None:
         form.delay_hours.data = review_settings_for(organization).default_delay_hours
     audience = bulk.clean_audience({name: getattr(form, name).data for name in bulk.AUDIENCE_KEYS if hasattr(form, name)})
+    if not audience and form.everyone.data != "yes":  # who to ask is chosen in words, never assumed
+        return render("reviews/bulk_choose.html", tags=organization_tags(organization.id),
+                      segments=organization_segments(organization.id))
     counts = bulk.preview(organization, audience, insist=bool(form.insist.data))
+    link_missing = not has_review_link(review_settings_for(organization))
     if request.method == "POST" and form.validate_on_submit() and request.form.get("confirm"):
-        require_verified_sender(organization.id)
-        after_commit(bulk_send_review_requests, str(organization.id), audience, form.delay_hours.data,
-                     bool(form.insist.data), str(current_user.id))
-        flash(f"Asking {counts['will_ask']} customers for a review. They appear below as they are scheduled.",
-              "success")
-        return redirect(url_for(".index"), 303)
-    return render("reviews/bulk.html", "reviews/_bulk_counts.html", form=form, counts=counts,
-                  audience=audience, sms_size=first_sms_size(organization))
+        if link_missing:
+            form.form_errors.append(NO_REVIEW_LINK)
+        elif not form.confirmed.data:
+            form.confirmed.errors = ["Read the message, then tick this box to send it."]
+        else:
+            after_commit(bulk_send_review_requests, str(organization.id), audience, form.delay_hours.data,
+                         bool(form.insist.data), str(current_user.id))
+            flash(f"Asking {counts['will_ask']} customers for a review. They appear below as they are scheduled.",
+                  "success")
+            return redirect(url_for(".index"), 303)
+    first, skipped = bulk.who(organization, audience, insist=bool(form.insist.data))
+    return render("reviews/bulk.html", "reviews/_bulk_counts.html", form=form, counts=counts, audience=audience,
+                  first=first, message=bulk.first_message(organization, first), skipped=skipped,
+                  link_missing=link_missing, sms_quiet=sending_settings(organization.id).quiet_hours("sms"),
+                  sms_size=first_sms_size(organization), status=form_status(form))
 
 
 @bp.route("/settings/reviews", methods=["GET", "POST"])
@@ -150,8 +188,8 @@ def settings_page():
             else:
                 flash("Review settings saved.", "success")
                 return redirect(url_for(".settings_page"), 303)
-    return render("reviews/settings.html", form=form, settings=settings,
-                       status=form_status(form))
+    return render("reviews/settings.html", form=form, settings=settings, site_kinds=SITE_KIND_LABELS,
+                  where_to_find=WHERE_TO_FIND, status=form_status(form))
 
 
 def _fill_settings_form(form, settings):

@@ -1,12 +1,13 @@
 """Each organization's review settings: made with sensible defaults on first use or sign-up."""
 import uuid
-from urllib.parse import quote_plus, urlparse
+from urllib.parse import urlparse
 
 from sqlalchemy import select
 
 from nudgeweb.field_errors import FieldErrors
 from nudgeweb.models import MessageTemplate, Organization, db
 from nudgeweb.models.reviews import CHANNEL_CHOICES, MAX_FOLLOW_UPS, SITE_KINDS, ReviewSettings
+from nudgeweb.reviews.site_links import review_link_problem
 
 SITE_NAMES = {"google": "Google", "facebook": "Facebook", "yelp": "Yelp", "trustpilot": "Trustpilot", "other": ""}
 DEFAULT_FOLLOW_UPS = (
@@ -15,6 +16,7 @@ DEFAULT_FOLLOW_UPS = (
 )
 FOLLOW_UP_TEMPLATE_KEYS = ("review_follow_up_1", "review_follow_up_2", "review_follow_up_2")
 CHANNEL_WORDS = {"email": "email", "sms": "text message"}
+MAX_URL_LENGTH = 1000
 
 
 class ReviewSettingsError(FieldErrors):
@@ -22,9 +24,8 @@ class ReviewSettingsError(FieldErrors):
 
 
 def default_sites(organization):
-    """Until the business pastes its own links: a Google search that shows its review panel."""
-    return [{"kind": "google", "name": "Google",
-             "url": f"https://www.google.com/search?q={quote_plus(organization.name + ' reviews')}"}]
+    """None until the business pastes its own "write a review" links: a search page sends customers nowhere."""
+    return []
 
 
 def review_settings_for(organization):
@@ -57,11 +58,14 @@ def clean_site(kind, name, url):
     """(site dict, error or None) for one review site given in a form or the API."""
     kind = kind if kind in SITE_KINDS else "other"
     url = (url or "").strip()
+    problem = review_link_problem(kind, url)
+    if problem:
+        return None, problem
     parsed = urlparse(url)
-    if parsed.scheme not in ("http", "https") or not parsed.netloc:
-        return None, "Paste the full address of your review page, starting with https://."
+    if len(url) > MAX_URL_LENGTH:
+        return None, f"Use a link of at most {MAX_URL_LENGTH} characters."
     name = (name or "").strip() or SITE_NAMES[kind] or parsed.netloc
-    return {"kind": kind, "name": name[:60], "url": url[:1000]}, None
+    return {"kind": kind, "name": name[:60], "url": url}, None
 
 
 def update_review_settings(settings, *, review_sites, default_channel, default_delay_hours, follow_ups,

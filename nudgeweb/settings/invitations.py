@@ -7,12 +7,11 @@ Outbox or the messages API can take it."""
 import uuid
 from datetime import timedelta
 
-from email_validator import EmailNotValidError, validate_email
 from flask import current_app
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy import select, update
 
-from nudgeweb.auth.operations import AccountError, check_new_password, find_user, membership_of, normalize_email
+from nudgeweb.auth.operations import AccountError, check_new_password, checked_email, find_user, membership_of, normalize_email
 from nudgeweb.auth.passwords import hash_password
 from nudgeweb.delivery import queue_direct
 from nudgeweb.delivery.sealed import LINK_PLACEHOLDER, link_made_at_send
@@ -49,11 +48,7 @@ def invite(organization, email, role, acting, send_email=True):
     """Invite ``email`` into ``organization`` with ``role`` and email them the link (unless ``send_email``
     is False: the invitation then waits, and inviting again sends it); ``acting`` is the inviter's
     membership. A new invitation to the same address replaces the one still pending."""
-    email = normalize_email(email)
-    try:
-        validate_email(email, check_deliverability=False)
-    except EmailNotValidError:
-        raise AccountError("Enter a valid email address.", "email")
+    email = checked_email(email)
     if role not in ROLES:
         raise AccountError(f"Role must be one of {', '.join(ROLES)}.", "role")
     if role == "owner" and acting.role != "owner":

@@ -6,4 +6,13 @@
     const question = event.target.dataset && event.target.dataset.confirm;
     if (question && !window.confirm(question)) event.preventDefault();
   });
+
+  // Sign-up takes the business's time zone and country from the browser (the profile can change them).
+  document.addEventListener("DOMContentLoaded", () => {
+    const zone = document.querySelector("input[data-browser-timezone]");
+    if (zone && !zone.value) zone.value = Intl.DateTimeFormat().resolvedOptions().timeZone || "";
+    const country = document.querySelector("input[data-browser-country]");
+    const region = (navigator.language || "").split("-")[1];
+    if (country && !country.value && region && region.length === 2) country.value = region.toUpperCase();
+  });
 })();

@@ -10,6 +10,7 @@ from nudgeweb.models.messages import Message
 from nudgeweb.models.reviews import ReviewRequest
 from tests.api_helpers import key_headers, make_key
 from tests.delivery_support import email_template, parts_of, smtp  # noqa: F401  (fixture)
+from tests.reviews_support import give_review_link
 
 SIGNUP = {"business_name": "Nia's Noodles", "name": "Nia Long", "email": "nia@example.com",
           "password": "violet tractor sings"}
@@ -47,6 +48,7 @@ def test_a_new_owner_cannot_send_to_customers_until_they_verify(app, app_ctx, sm
     assert client.get(link).status_code == 303
     assert "is verified" in client.get("/").text
     assert 'id="verify-email-banner"' not in client.get("/").text
+    give_review_link(membership.organization)
     assert ask_for_review(client).status_code == 303
     assert len(db.session.scalars(select(ReviewRequest)).all()) == 1
 

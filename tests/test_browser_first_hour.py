@@ -1,0 +1,199 @@
+"""The owner's first hour in a real Chromium, at 1280×800 and 390×844: sign-up to a first request,
+honest statuses, the checklist, asking from a contact, bulk asking's confirmation, Settings in groups."""
+import os
+
+import pytest
+from playwright.sync_api import expect
+
+from nudgeweb.extensions import db
+from nudgeweb.models import Organization, ReviewRequest
+from nudgeweb.reviews import clock, operations
+from nudgeweb.unit_of_work import unit_of_work
+from tests.conftest import ARTIFACTS, log_in, screenshot
+from tests.factories import ContactFactory
+from tests.reviews_support import NOW, frozen_clock, give_review_link, travel_and_run  # noqa: F401
+
+pytestmark = pytest.mark.browser
+SIZES = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
+
+
+@pytest.fixture(params=list(SIZES))
+def sized(request, browser):
+    """A page at each size, in London, as a new owner's browser would be."""
+    phone = request.param == "phone"
+    context = browser.new_context(viewport=SIZES[request.param], is_mobile=phone, has_touch=phone,
+                                  timezone_id="Europe/London", locale="en-GB")
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield request.param, page
+    context.close()
+
+
+def screen(page, name):
+    """What fits in the window (the full-page pictures of a phone are too tall to read)."""
+    os.makedirs(ARTIFACTS, exist_ok=True)
+    page.screenshot(path=os.path.join(ARTIFACTS, f"{name}.png"))
+
+
+def fits(page):
+    return page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+
+
+def test_a_new_owner_sets_the_review_link_and_sees_what_customers_will(sized, live_server, app_ctx):
+    size, page = sized
+    page.goto(f"{live_server}/signup")
+    page.get_by_label("Business name").fill(f"Maple Street Plumbing {size}")
+    page.get_by_label("Your name").fill("Pat Doyle")
+    page.get_by_label("Email").fill(f"pat.{size}@maple.test")
+    page.get_by_label("Password").fill("a-strong-password")
+    page.get_by_role("button", name="Create account").click()
+    page.wait_for_url(f"{live_server}/")
+    organization = db.session.query(Organization).filter_by(name=f"Maple Street Plumbing {size}").one()
+    assert (organization.timezone, organization.default_country) == ("Europe/London", "GB")
+
+    checklist = page.locator(".setup-checklist")
+    expect(checklist.get_by_role("heading")).to_have_text(f"Get Maple Street Plumbing {size} ready for its first review")
+    expect(checklist.locator("li.done")).to_have_count(1)  # the profile, with the browser's time zone
+    expect(page.get_by_text("Sending is not set up.")).to_be_visible()
+    expect(page.locator(".topbar-ask")).to_be_visible()  # the header's Ask button, on a phone too
+    assert fits(page)
+    screenshot(page, f"first-hour-dashboard-{size}")
+
+    checklist.get_by_role("link", name="Add your review link").click()
+    page.get_by_label("Link of site 1").fill("https://www.google.com/search?q=maple+street+plumbing")
+    page.get_by_role("button", name="Save review settings").click()
+    expect(page.locator("#sites-0-url-error")).to_contain_text("That is a page of search results")
+    page.get_by_text("Where do I find my review link?").click()
+    expect(page.get_by_text("business.google.com").first).to_be_visible()
+    assert fits(page)
+    screenshot(page, f"first-hour-review-link-refused-{size}")
+    page.locator("#sites-0-url-error").scroll_into_view_if_needed()
+    screen(page, f"first-hour-review-link-error-{size}")
+    page.get_by_label("Link of site 1").fill("https://g.page/r/CmapleStreet/review")
+    page.get_by_role("button", name="Save review settings").click()
+    expect(page.get_by_text("Review settings saved.")).to_be_visible()
+    expect(page.get_by_role("link", name="Review us on Google")).to_be_visible()  # the preview
+    page.get_by_role("heading", name="What your customers see").scroll_into_view_if_needed()
+    screen(page, f"first-hour-review-link-preview-{size}")
+
+    page.goto(f"{live_server}/")
+    page.get_by_role("button", name="Keep using the Outbox").click()
+    page.goto(f"{live_server}/")
+    expect(page.get_by_text("Sending is not set up.")).to_have_count(0)
+    expect(page.locator(".setup-checklist li.done")).to_have_count(3)
+
+
+def test_asking_from_a_contact_and_finding_one_as_you_type(sized, live_server, owner, organization):
+    size, page = sized
+    give_review_link(organization)
+    ada = ContactFactory(organization=organization, first_name="Ada", last_name="Lovelace-Byron",
+                         email="ada.lovelace@analytical-engines.example", phone="+13125550142")
+    log_in(page, live_server, owner.user.email)
+    page.goto(f"{live_server}/contacts/{ada.id}")
+    expect(page.get_by_text("(312) 555-0142")).to_be_visible()
+    assert fits(page)
+    screenshot(page, f"first-hour-contact-{size}")
+    page.get_by_role("link", name="Ask for a review", exact=True).last.click()
+    expect(page.get_by_label("First name")).to_have_value("Ada")
+    expect(page.get_by_label("Mobile phone")).to_have_value("+13125550142")
+
+    page.goto(f"{live_server}/review-requests/new")
+    page.get_by_label("Last name").fill("lovel")
+    match = page.locator("#contact-matches").get_by_role("link", name="Ada Lovelace-Byron")
+    expect(match).to_be_visible()
+    assert fits(page)
+    screenshot(page, f"first-hour-send-form-lookup-{size}")
+    match.click()
+    expect(page.get_by_label("Email")).to_have_value("ada.lovelace@analytical-engines.example")
+    page.get_by_role("button", name="Send review request").click()
+    expect(page.get_by_text("Review request for Ada Lovelace-Byron is scheduled.")).to_be_visible()
+
+
+def test_a_message_kept_in_the_outbox_says_so_and_cancel_asks_first(sized, live_server, owner, organization):
+    size, page = sized
+    give_review_link(organization)
+    with unit_of_work(organization.id):
+        sent = operations.create_review_request(organization, {"first_name": "Ann", "phone": "+12125550100"}, 0)
+        waiting = operations.create_review_request(organization, {"first_name": "Bo", "email": "bo@example.com"}, 48)
+    travel_and_run(NOW)
+    log_in(page, live_server, owner.user.email)
+    page.goto(f"{live_server}/review-requests")
+    expect(page.locator("#pipeline tbody tr", has_text="Ann").locator(".badge")).to_have_text(
+        "kept in the outbox: not delivered")
+    assert fits(page)
+    screenshot(page, f"first-hour-pipeline-{size}")
+    page.goto(f"{live_server}/review-requests/{sent.id}")
+    expect(page.get_by_text("SMS kept in the outbox: not delivered")).to_be_visible()
+    screenshot(page, f"first-hour-request-kept-{size}")
+
+    page.goto(f"{live_server}/review-requests/{waiting.id}")
+    asked = []
+    page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
+    page.get_by_role("button", name="Cancel request").click()
+    expect(page.get_by_role("button", name="Cancel request")).to_be_visible()
+    assert asked == ["Cancel the review request to Bo? Nothing more will be sent to them."]
+    db.session.expire_all()
+    assert db.session.get(ReviewRequest, waiting.id).status == "scheduled"
+
+
+def test_bulk_asking_chooses_who_shows_the_message_and_needs_a_tick(sized, live_server, owner, organization):
+    size, page = sized
+    give_review_link(organization)
+    owner.organization.outbox_on_purpose_at = NOW
+    for name in ("Ada", "Bo", "Cy"):
+        ContactFactory(organization=organization, first_name=name, email=f"{name.lower()}@example.com")
+    ContactFactory(organization=organization, first_name="Gone", email="gone@example.com", status="unsubscribed")
+    log_in(page, live_server, owner.user.email)
+    page.goto(f"{live_server}/review-requests/bulk")
+    expect(page.get_by_role("heading", name="Who should we ask for a review?")).to_be_visible()
+    page.get_by_role("link", name="All my contacts").click()
+    expect(page.locator(".rr-will-ask")).to_have_text("3 of 4 contacts will be asked.")
+    expect(page.get_by_text("1 unsubscribed: Gone")).to_be_visible()
+    expect(page.locator(".rr-first-message h2")).to_contain_text("will get")
+    assert fits(page)
+    screenshot(page, f"first-hour-bulk-confirm-{size}")
+    page.locator(".rr-first-message").scroll_into_view_if_needed()
+    screen(page, f"first-hour-bulk-message-{size}")
+    page.get_by_role("button", name="Ask 3 customers now").click()
+    expect(page.locator("#confirmed-error")).to_have_text("Read the message, then tick this box to send it.")
+    page.get_by_label("I have read the message above").check()
+    page.get_by_role("button", name="Ask 3 customers now").click()
+    expect(page.get_by_text("Asking 3 customers for a review.")).to_be_visible()
+
+
+def test_settings_come_in_two_groups_that_fit_a_phone(sized, live_server, owner, app_ctx):
+    size, page = sized
+    log_in(page, live_server, owner.user.email)
+    page.goto(f"{live_server}/settings/reviews")
+    nav = page.get_by_role("navigation", name="Settings")
+    expect(nav.get_by_role("heading", name="Your business")).to_be_visible()
+    expect(nav.get_by_role("heading", name="Developers")).to_be_visible()
+    expect(nav.get_by_role("link", name="Connected apps")).to_be_visible()  # wrapped, not scrolled away
+    assert fits(page)
+    screen(page, f"first-hour-settings-{size}")
+
+
+def test_the_demo_business_is_set_up_and_its_numbers_read_as_a_funnel(sized, live_server, runner, app_ctx):
+    from nudgeweb.demo import DEMO_EMAIL, DEMO_PASSWORD
+
+    size, page = sized
+    clock.travel_to(None)  # the demo's history is of the real weeks before now
+    assert runner.invoke(args=["seed-demo"]).exit_code == 0
+    page.goto(f"{live_server}/login")
+    page.get_by_label("Email").fill(DEMO_EMAIL)
+    page.get_by_label("Password").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url(f"{live_server}/")
+    expect(page.locator(".setup-checklist")).to_have_count(0)
+    expect(page.get_by_text("Sending is not set up.")).to_have_count(0)
+    screenshot(page, f"first-hour-demo-dashboard-{size}")
+    page.goto(f"{live_server}/review-requests")
+    values = [int(v) for v in page.locator(".rr-funnel .stat-value").all_inner_texts()]
+    sent, opened, clicked, rated = values  # clicking and rating both come after opening, in either order
+    assert sent >= opened >= max(clicked, rated) and sent > 0
+    assert fits(page)
+    screenshot(page, f"first-hour-demo-pipeline-{size}")
+    page.goto(f"{live_server}/outbox")
+    expect(page.locator("#outbox-rows .status-kept").first).to_have_text("kept in the outbox: not delivered")
+    assert fits(page)
+    screenshot(page, f"first-hour-demo-outbox-{size}")
