@@ -11,7 +11,7 @@ from nudgeweb.models.employees import CampaignPeriod, Employee, Nudge
 from nudgeweb.nudges.progress import leaderboard
 from nudgeweb.nudges.tasks import send_due_nudges
 from tests.nudges_support import first_day, local, make_period, make_team
-from tests.reviews_support import frozen_clock, travel_and_run  # noqa: F401
+from tests.reviews_support import frozen_clock, give_review_link, travel_and_run  # noqa: F401
 
 
 def test_add_edit_and_deactivate_an_employee(owner_client, organization):
@@ -61,7 +61,7 @@ def test_an_employees_nudge_history(owner_client, organization):
     page = owner_client.get(f"/employees/{maria}").get_data(as_text=True)
     assert "Employee nudge (email)" in page and "0 / 5" in page and ">sent<" in page
     outbox = owner_client.get("/outbox").get_data(as_text=True)
-    assert "maria@acme.example" in outbox and "+12125550142" in outbox  # both nudges, in the outbox
+    assert "maria@acme.example" in outbox and "(212) 555-0142" in outbox  # both nudges, in the outbox
 
 
 def test_another_business_sees_none_of_it(other_client, organization):
@@ -74,6 +74,7 @@ def test_another_business_sees_none_of_it(other_client, organization):
 
 
 def test_the_teams_send_form_credits_an_employee(owner_client, organization):
+    give_review_link(organization)
     maria, _dev, _sam = make_team(organization)
     form = owner_client.get("/review-requests/new").get_data(as_text=True)
     assert "Credit to" in form and "Maria Lopez" in form and "Sam Gone" not in form

@@ -78,7 +78,7 @@ def test_send_form_and_bulk_confirmation_show_the_segments(owner_client, organiz
     ContactFactory(organization=organization, first_name="Ann", phone="+12125550100", email=None)
     form = owner_client.get("/review-requests/new").get_data(as_text=True)
     assert 'data-testid="send-sms-size"' in form and "segment" in form and "GSM-7" in form
-    bulk = owner_client.get("/review-requests/bulk").get_data(as_text=True)
+    bulk = owner_client.get("/review-requests/bulk?everyone=yes").get_data(as_text=True)
     assert 'data-testid="bulk-sms-size"' in bulk and "for 1 customer." in bulk
 
 

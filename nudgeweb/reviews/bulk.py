@@ -4,9 +4,7 @@ The audience is SQL (contacts.queries.contacts_query); the counts are one aggreg
 send runs in a Huey task that walks the audience by id in batches, committing each (``checkpoint``).
 """
 from datetime import timedelta
-from types import SimpleNamespace
 
-from flask import current_app
 from sqlalchemy import and_, case, exists, func, literal, or_, select
 
 from nudgeweb.contacts.queries import contacts_query
@@ -15,13 +13,13 @@ from nudgeweb.models import Organization, User, db
 from nudgeweb.models.contacts import Contact
 from nudgeweb.models.reviews import ReviewRequest
 from nudgeweb.reviews import clock
-from nudgeweb.reviews.messaging import review_template
+from nudgeweb.reviews.links import sample_review_link
+from nudgeweb.reviews.messaging import template_for
 from nudgeweb.reviews.operations import ReviewRequestRefused, channel_for, request_for_contact
 from nudgeweb.reviews.settings import review_settings_for
 from nudgeweb.unit_of_work import checkpoint
 
 BATCH = 200
-SAMPLE_TOKEN_LENGTH = 60  # about the length of a real signed link's token
 AUDIENCE_KEYS = ("search", "status", "tag", "source", "segment_id", "created_after", "created_before")
 
 
@@ -98,10 +96,8 @@ def first_message(organization, contact):
     channel = contact and channel_for(contact, settings.default_channel)
     if not channel:
         return None
-    request = SimpleNamespace(organization=organization, organization_id=organization.id, channel=channel)
-    link = f"{current_app.config['BASE_URL']}/r/{'x' * SAMPLE_TOKEN_LENGTH}"
-    return render_message(review_template(request, 0, settings), contact,
-                          context={"review_link": link, "follow_up_step": 0})
+    return render_message(template_for(organization, 0, channel, settings), contact,
+                          context={"review_link": sample_review_link(), "follow_up_step": 0})
 
 
 def send_to_audience(organization_id, audience, delay_hours, insist=False, user_id=None, now=None):

@@ -9,7 +9,7 @@ from nudgeweb.delivery.events import KEPT_IN_OUTBOX
 from nudgeweb.message_templates.rendering import render_message
 from nudgeweb.models import Contact, Message, ReviewRequest, ReviewRequestEvent, db, utcnow
 from nudgeweb.reviews.links import review_link
-from nudgeweb.reviews.messaging import review_template
+from nudgeweb.reviews.messaging import template_for
 from nudgeweb.reviews.settings import review_settings_for
 
 SITES = [
@@ -124,7 +124,7 @@ def _add_request(organization, contact, status, now, rng):
 def _outbox_message(request, step, when):
     """The message of one step as the demo's Outbox holds it: rendered from the starter template."""
     settings = review_settings_for(request.organization)
-    rendered = render_message(review_template(request, step, settings), request.contact,
+    rendered = render_message(template_for(request.organization, step, request.channel, settings), request.contact,
                               context={"review_link": review_link(request), "follow_up_step": step})
     contact = request.contact
     db.session.add(Message(
