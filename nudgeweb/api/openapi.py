@@ -207,6 +207,10 @@ def _models():
     for resource in _resource_types():
         if resource.schema not in found:
             found.append(resource.schema)
+    names = [model.__name__ for model in found]
+    twice = sorted({name for name in names if names.count(name) > 1})
+    if twice:  # the document names each schema once: two models of one name would hide one of them
+        raise TypeError(f"Two API models are named {', '.join(twice)}: give each its own name")
     return found
 
 

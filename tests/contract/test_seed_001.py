@@ -71,9 +71,22 @@ def headers(owner):
 
 
 def _contact(client, headers, body=CREATE_CONTACT):
-    response = client.post("/api/v2/contacts", json=body, headers=headers)
+    response = client.post("/api/v2/contacts", json=_with_our_lists(client, headers, body), headers=headers)
     assert response.status_code == 201, response.json
     return response.json["data"]
+
+
+def _with_our_lists(client, headers, body):
+    """The seed's list ids (lst_abc123) adapted to lists of ours, made first as an integrator would."""
+    ids = []
+    for seed_id in body.get("lists") or ():
+        made = client.post("/api/v2/lists", json={"name": seed_id}, headers=headers)
+        if made.status_code == 201:
+            ids.append(made.json["data"]["id"])
+        else:  # made by an earlier call of the same test
+            ids += [item["id"] for item in client.get("/api/v2/lists", headers=headers).json["data"]
+                    if item["attributes"]["name"] == seed_id]
+    return {**body, "lists": ids} if "lists" in body else body
 
 
 # --- authentication --------------------------------------------------------------------------------

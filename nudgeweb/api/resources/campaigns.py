@@ -114,7 +114,7 @@ class SendIn(Body):
     timezone: str | None = Field(None, max_length=64)
 
 
-class TestIn(Body):
+class CampaignTestIn(Body):
     recipients: list[str] = Field(min_length=1, max_length=10, examples=[["test1@example.com"]])
     personalization: dict[str, Any] | None = Field(None, examples=[{"first_name": "John", "last_name": "Doe"}])
 
@@ -302,7 +302,7 @@ _action("cancel", "Cancel a campaign", sending.cancel, "Scheduled, sending or pa
 
 
 @api_route("/campaigns/<campaign_id>/test", "POST", summary="Send a test", tags=TAGS, scope="campaigns:write",
-           body=TestIn, response=CAMPAIGNS,
+           body=CampaignTestIn, response=CAMPAIGNS,
            description="The message as a contact with the personalization given would get it, to these addresses "
                        "(email) or numbers (SMS); nothing is counted in the campaign's figures.")
 def test_campaign(campaign_id, body):

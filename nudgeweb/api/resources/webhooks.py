@@ -59,7 +59,7 @@ class WebhookIn(Body):
         return operations.field_errors(data)
 
 
-class TestIn(Body):
+class WebhookTestIn(Body):
     event: str = Field("contact.created", max_length=40, description="The event type to send a sample of.",
                        examples=["email.opened"])
 
@@ -193,7 +193,7 @@ def rotate_webhook_secret(webhook_id):
     return _with_secret(endpoint, operations.rotate_secret(endpoint), 200)
 
 
-@routes("/<webhook_id>/test", "POST", summary="Send a test event", scope="webhooks:write", body=TestIn,
+@routes("/<webhook_id>/test", "POST", summary="Send a test event", scope="webhooks:write", body=WebhookTestIn,
         response=LOGS, description="POSTs a sample event of the type given (its `data.test` is true) now, once, and "
                                    "answers what happened as a log entry.")
 def test_webhook(webhook_id, body):
