@@ -7,8 +7,9 @@ from datetime import timedelta
 
 from sqlalchemy import and_, case, exists, func, literal, or_, select
 
+from nudgeweb.auth.verification import require_verified_sender
 from nudgeweb.contacts.queries import contacts_query
-from nudgeweb.models import Organization, User, db
+from nudgeweb.models import Organization, db
 from nudgeweb.models.contacts import Contact
 from nudgeweb.models.reviews import ReviewRequest
 from nudgeweb.reviews import clock
@@ -72,10 +73,9 @@ def preview(organization, audience, insist=False, now=None):
 def send_to_audience(organization_id, audience, delay_hours, insist=False, user_id=None, now=None):
     """Create a request for every contact of the audience that may be asked; returns the counts.
 
-    A long job: each batch of requests is committed, and their first steps queued, before the next."""
-    organization = db.session.get(Organization, organization_id)
-    settings = review_settings_for(organization)
-    user = db.session.get(User, user_id) if user_id else None
+    A long job: each batch of requests is committed, and their first steps queued (one task for
+    the batch), before the next."""
+    require_verified_sender(organization_id)  # once for the whole ask, not once a contact
     query = contacts_query(organization_id, audience).order_by(None).with_only_columns(Contact.id)
     query = query.where(Contact.status == "subscribed", or_(Contact.email.is_not(None), Contact.phone.is_not(None)))
     counts = {"asked": 0, "skipped": 0}
@@ -87,15 +87,37 @@ def send_to_audience(organization_id, audience, delay_hours, insist=False, user_
         ids = db.session.scalars(batch_query).all()
         if not ids:
             return counts
-        for contact in db.session.scalars(select(Contact).where(Contact.id.in_(ids))).all():
-            try:
-                request_for_contact(organization, contact, delay_hours=delay_hours, insist=insist, now=now,
-                                    source="bulk", created_by=user, settings=settings)
-                counts["asked"] += 1
-            except ReviewRequestRefused:
-                counts["skipped"] += 1
+        _ask_batch(organization_id, ids, delay_hours, insist, user_id, now or clock.now(), counts)
         last_id = ids[-1]
         checkpoint()
         db.session.expunge_all()
-        organization = db.session.get(Organization, organization_id)
-        settings = review_settings_for(organization)
+
+
+def _ask_batch(organization_id, contact_ids, delay_hours, insist, user_id, now, counts):
+    """One batch: the contacts asked recently found in one query, the others asked at one moment
+    (their first steps share a task)."""
+    organization = db.session.get(Organization, organization_id)
+    settings = review_settings_for(organization)
+    asked = set() if insist else _asked_recently_among(organization_id, contact_ids, settings.ask_again_after_days, now)
+    counts["skipped"] += len(asked)
+    for contact in db.session.scalars(select(Contact).where(Contact.id.in_(contact_ids))).all():
+        if contact.id in asked:
+            continue
+        try:
+            # insist: the contacts asked recently were left out above, in one query
+            request_for_contact(organization, contact, delay_hours=delay_hours, insist=True, now=now,
+                                source="bulk", created_by=user_id, settings=settings, sender_checked=True)
+            counts["asked"] += 1
+        except ReviewRequestRefused:
+            counts["skipped"] += 1
+
+
+def _asked_recently_among(organization_id, contact_ids, days, now):
+    if not days:
+        return set()
+    return set(db.session.scalars(select(ReviewRequest.contact_id).where(
+        ReviewRequest.organization_id == organization_id,
+        ReviewRequest.contact_id.in_(contact_ids),
+        ReviewRequest.status.not_in(("cancelled", "failed")),
+        ReviewRequest.scheduled_for >= now - timedelta(days=days),
+    )))

@@ -8,6 +8,7 @@ the task that calls them commits.
 """
 import json
 from datetime import timedelta
+from functools import partial
 
 from sqlalchemy import func, select
 
@@ -26,7 +27,7 @@ from nudgeweb.reviews.links import review_link
 from nudgeweb.reviews.messaging import queue_review_message
 from nudgeweb.reviews.settings import review_settings_for
 from nudgeweb.reviews.signals import review_left, review_step_due
-from nudgeweb.unit_of_work import after_commit, checkpoint
+from nudgeweb.unit_of_work import after_commit, after_commit_together, checkpoint
 
 MAX_DELAY_HOURS = 24 * 365
 MAX_METADATA_BYTES = 16 * 1024  # the caller's free JSON, kept with every request
@@ -88,14 +89,16 @@ def create_review_request(organization, contact_data, delay_hours=None, channel=
     if errors:
         raise ReviewRequestError(errors)
     try:
-        contact, _created = upsert_contact(organization, contact_data, source="review_request",
+        contact, created = upsert_contact(organization, contact_data, source="review_request",
                                            validator=validator)
     except ContactValidationError as error:  # e.g. an email and a phone of two different contacts
         raise ReviewRequestError(_as_given(error.errors, contact_data))
     try:
+        # a contact created just now was never asked: no need to look for a recent request
         request = request_for_contact(organization, contact, delay_hours=delay_hours, channel=channel,
-                                      employee_id=employee_id, metadata=metadata, insist=insist, now=now,
-                                      source=source, created_by=created_by, settings=settings)
+                                      employee_id=employee_id, metadata=metadata, insist=insist or created,
+                                      now=now, source=source, created_by=created_by, settings=settings,
+                                      sender_checked=True, first_step_now=True)
     except ReviewRequestRefused:
         checkpoint()  # the contact is kept though the answer is a refusal: Add Contact added it
         raise
@@ -144,9 +147,15 @@ def recent_request(contact, days, now):
 
 
 def request_for_contact(organization, contact, *, delay_hours, channel=None, employee_id=None, metadata=None,
-                        insist=False, now=None, source="manual", created_by=None, settings=None):
-    """Schedule a request for an existing contact; its first step is queued once the transaction commits."""
-    require_verified_sender(organization.id)
+                        insist=False, now=None, source="manual", created_by=None, settings=None,
+                        sender_checked=False, first_step_now=False):
+    """Schedule a request for an existing contact; its first step is queued once the transaction commits.
+
+    ``first_step_now``: a first step due at once is taken in this transaction (its message stored with
+    the request) rather than by a task of its own. ``sender_checked``: the caller ran require_verified_sender.
+    """
+    if not sender_checked:
+        require_verified_sender(organization.id)
     now = now or clock.now()
     settings = settings or review_settings_for(organization)
     chosen = channel_for(contact, channel or settings.default_channel)
@@ -174,13 +183,22 @@ def request_for_contact(organization, contact, *, delay_hours, channel=None, emp
     when = "now" if delay_hours == 0 else f"in {delay_hours} hour{'s' if delay_hours != 1 else ''}"
     add_event(request, "scheduled", f"Scheduled by {chosen.upper() if chosen == 'sms' else 'email'}, to go {when}",
               now, {"delay_hours": delay_hours})
-    schedule_step(request, 0, request.scheduled_for)
+    if first_step_now and delay_hours == 0:
+        perform_step(request, 0, now, settings)
+    else:
+        schedule_step(request, 0, request.scheduled_for)
     return request
 
 
 def schedule_step(request, step, eta):
-    """Once the transaction commits, a real Huey task for one step of one request, due at ``eta``."""
-    after_commit(review_step_due.send, request.organization_id, request_id=request.id, step=step, eta=eta)
+    """Once the transaction commits, a real Huey task for this step of this request, due at ``eta``
+    (one task for the requests of one transaction whose step is due at the same moment: a bulk ask)."""
+    after_commit_together(("review_step", request.organization_id, step, eta),
+                          partial(_steps_due, request.organization_id, step, eta), request.id)
+
+
+def _steps_due(organization_id, step, eta, request_ids):
+    review_step_due.send(organization_id, request_ids=request_ids, step=step, eta=eta)
 
 
 def add_event(request, kind, summary, occurred_at, data=None, activity=True):
@@ -200,7 +218,7 @@ def due_time(request, step):
     return request.scheduled_for if step == 0 else request.next_follow_up_at
 
 
-def perform_step(request, step, now=None):
+def perform_step(request, step, now=None, settings=None):
     """Send step ``step`` (0: the request, n: follow-up n) if it is still wanted; returns what happened."""
     now = now or clock.now()
     if request.status in FINISHED:
@@ -213,7 +231,7 @@ def perform_step(request, step, now=None):
     if due > now + EARLY_TOLERANCE:
         schedule_step(request, step, due)  # moved later (resend): wait for its time
         return "early"
-    settings = review_settings_for(request.organization)
+    settings = settings or review_settings_for(request.organization)
     allowed, why = may_message(request.contact, request.channel, purpose="marketing")
     if not allowed:
         stop(request, why, now, failed=(step == 0))

@@ -21,8 +21,15 @@ def _request(organization_id, request_id, lock=False):
 
 
 @organization_task(retries=2, retry_delay=60)
-def send_review_step(organization_id, request_id, step):
-    """Step ``step`` of one request at its time; a duplicate or late run finds it done and does nothing."""
+def send_review_step(organization_id, request_ids, step):
+    """Step ``step`` of these requests (one id, or a list) at its time; a duplicate or late run finds
+    a request done and does nothing for it. Returns what happened (one request), or how often each thing did."""
+    answers = [_perform_step(organization_id, request_id, step)
+               for request_id in ([request_ids] if isinstance(request_ids, str) else request_ids)]
+    return answers[0] if len(answers) == 1 else {answer: answers.count(answer) for answer in set(answers)}
+
+
+def _perform_step(organization_id, request_id, step):
     request = _request(organization_id, request_id, lock=True)
     if request is None:
         return "missing"
@@ -45,8 +52,8 @@ def bulk_send_review_requests(organization_id, audience, delay_hours, insist, us
 
 
 @review_step_due.connect
-def queue_review_step(organization_id, request_id, step, eta):
-    send_review_step.schedule(args=(str(organization_id), str(request_id), step), eta=eta)
+def queue_review_step(organization_id, request_ids, step, eta):
+    send_review_step.schedule(args=(str(organization_id), [str(request_id) for request_id in request_ids], step), eta=eta)
 
 
 @review_left.connect
