@@ -13,7 +13,7 @@ from nudgeweb.models import Organization, db
 from nudgeweb.models.contacts import Contact
 from nudgeweb.models.reviews import ReviewRequest
 from nudgeweb.reviews import clock
-from nudgeweb.reviews.operations import ReviewRequestRefused, request_for_contact
+from nudgeweb.reviews.operations import schedule_requests
 from nudgeweb.reviews.settings import review_settings_for
 from nudgeweb.unit_of_work import checkpoint
 
@@ -95,21 +95,15 @@ def send_to_audience(organization_id, audience, delay_hours, insist=False, user_
 
 def _ask_batch(organization_id, contact_ids, delay_hours, insist, user_id, now, counts):
     """One batch: the contacts asked recently found in one query, the others asked at one moment
-    (their first steps share a task)."""
+    (their rows inserted together, their first steps one task)."""
     organization = db.session.get(Organization, organization_id)
     settings = review_settings_for(organization)
     asked = set() if insist else _asked_recently_among(organization_id, contact_ids, settings.ask_again_after_days, now)
-    counts["skipped"] += len(asked)
-    for contact in db.session.scalars(select(Contact).where(Contact.id.in_(contact_ids))).all():
-        if contact.id in asked:
-            continue
-        try:
-            # insist: the contacts asked recently were left out above, in one query
-            request_for_contact(organization, contact, delay_hours=delay_hours, insist=True, now=now,
-                                source="bulk", created_by=user_id, settings=settings, sender_checked=True)
-            counts["asked"] += 1
-        except ReviewRequestRefused:
-            counts["skipped"] += 1
+    contacts = db.session.scalars(select(Contact).where(Contact.id.in_([i for i in contact_ids if i not in asked]))).all()
+    made, refused = schedule_requests(organization, contacts, delay_hours=delay_hours, now=now, source="bulk",
+                                      created_by=user_id, settings=settings)
+    counts["asked"] += made
+    counts["skipped"] += len(asked) + refused
 
 
 def _asked_recently_among(organization_id, contact_ids, days, now):

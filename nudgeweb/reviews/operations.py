@@ -13,15 +13,16 @@ from functools import partial
 from sqlalchemy import func, select
 
 from nudgeweb.auth.verification import require_verified_sender
+from nudgeweb.bulk import insert_rows
 from nudgeweb.contacts.fields import ContactValidator
 from nudgeweb.contacts.operations import ContactValidationError, upsert_contact
 from nudgeweb.contacts.suppression import may_message
-from nudgeweb.contacts.timeline import record_activity
+from nudgeweb.contacts.timeline import record_activities, record_activity
 from nudgeweb.delivery import cancel_queued
 from nudgeweb.field_errors import FieldErrors
 from nudgeweb.message_templates.rendering import TemplateRenderError
-from nudgeweb.models import db
-from nudgeweb.models.reviews import CHANNEL_CHOICES, FINISHED, PROGRESS, ReviewRequest, ReviewRequestEvent
+from nudgeweb.models import db, new_id
+from nudgeweb.models.reviews import CHANNEL_CHOICES, FINISHED, PROGRESS, ReviewRequest, ReviewRequestEvent, new_public_token
 from nudgeweb.reviews import clock
 from nudgeweb.reviews.links import review_link
 from nudgeweb.reviews.messaging import queue_review_message
@@ -180,9 +181,7 @@ def request_for_contact(organization, contact, *, delay_hours, channel=None, emp
     )
     db.session.add(request)
     db.session.flush()
-    when = "now" if delay_hours == 0 else f"in {delay_hours} hour{'s' if delay_hours != 1 else ''}"
-    add_event(request, "scheduled", f"Scheduled by {chosen.upper() if chosen == 'sms' else 'email'}, to go {when}",
-              now, {"delay_hours": delay_hours})
+    add_event(request, "scheduled", _scheduled_summary(chosen, delay_hours), now, {"delay_hours": delay_hours})
     if first_step_now and delay_hours == 0:
         perform_step(request, 0, now, settings)
     else:
@@ -190,11 +189,49 @@ def request_for_contact(organization, contact, *, delay_hours, channel=None, emp
     return request
 
 
+def _scheduled_summary(channel, delay_hours):
+    when = "now" if delay_hours == 0 else f"in {delay_hours} hour{'s' if delay_hours != 1 else ''}"
+    return f"Scheduled by {channel.upper() if channel == 'sms' else 'email'}, to go {when}"
+
+
+def schedule_requests(organization, contacts, *, delay_hours, now, source="bulk", created_by=None, settings):
+    """Requests for many contacts at once (a bulk ask): request_for_contact's checks but the
+    asked-recently one (the caller leaves those contacts out), the rows inserted in bulk and the
+    first steps queued together. Returns (made, refused)."""
+    rows, events, activities = [], [], []
+    scheduled_for = now + timedelta(hours=delay_hours)
+    for contact in contacts:
+        chosen = channel_for(contact, settings.default_channel)
+        if chosen is None or not may_message(contact, chosen, purpose="marketing")[0]:
+            continue
+        request_id, summary = new_id(), _scheduled_summary(chosen, delay_hours)
+        rows.append({"id": request_id, "organization_id": organization.id, "contact_id": contact.id,
+                     "created_by_id": getattr(created_by, "id", created_by), "source": source, "channel": chosen,
+                     "scheduled_for": scheduled_for, "status": "scheduled", "steps_sent": 0, "metadata": {},
+                     "public_token": new_public_token(), "created_at": now, "updated_at": now})
+        events.append({"id": new_id(), "organization_id": organization.id, "review_request_id": request_id,
+                       "kind": "scheduled", "summary": summary, "data": {"delay_hours": delay_hours},
+                       "occurred_at": now})
+        activities.append({"contact_id": contact.id, "kind": "review_request.scheduled", "occurred_at": now,
+                           "summary": f"Review request: {summary}",
+                           "data": {"review_request_id": str(request_id), "delay_hours": delay_hours}})
+    insert_rows(ReviewRequest.__table__, rows)
+    insert_rows(ReviewRequestEvent.__table__, events)
+    record_activities(organization.id, activities)
+    for row in rows:
+        _schedule_step_of(organization.id, row["id"], 0, scheduled_for)
+    return len(rows), len(contacts) - len(rows)
+
+
 def schedule_step(request, step, eta):
     """Once the transaction commits, a real Huey task for this step of this request, due at ``eta``
     (one task for the requests of one transaction whose step is due at the same moment: a bulk ask)."""
-    after_commit_together(("review_step", request.organization_id, step, eta),
-                          partial(_steps_due, request.organization_id, step, eta), request.id)
+    _schedule_step_of(request.organization_id, request.id, step, eta)
+
+
+def _schedule_step_of(organization_id, request_id, step, eta):
+    after_commit_together(("review_step", organization_id, step, eta), partial(_steps_due, organization_id, step, eta),
+                          request_id)
 
 
 def _steps_due(organization_id, step, eta, request_ids):
