@@ -61,18 +61,19 @@ class UnitOfWork:
     pending: list = field(default_factory=list)  # (fn, args, kwargs) to run after the commit
     last_writes: dict = field(default_factory=dict)  # {key: fn} to run once, just before the commit
     groups: dict = field(default_factory=dict)  # {key: [item, ...]} handed together to one fn after the commit
+    remembered: dict = field(default_factory=dict)  # {key: value} read once in this transaction
 
     def commit(self):
         last_writes, self.last_writes = self.last_writes, {}
         for write in last_writes.values():
             write()
         db.session.commit()
-        pending, self.pending, self.groups = self.pending, [], {}
+        pending, self.pending, self.groups, self.remembered = self.pending, [], {}, {}
         for fn, args, kwargs in pending:
             fn(*args, **kwargs)
 
     def rollback(self):
-        self.pending, self.last_writes, self.groups = [], {}, {}
+        self.pending, self.last_writes, self.groups, self.remembered = [], {}, {}, {}
         db.session.rollback()
 
 
@@ -122,6 +123,17 @@ def after_commit_together(key, fn, item):
         items = work.groups[key] = []
         work.pending.append((fn, (items,), {}))
     items.append(item)
+
+
+def once_per_transaction(key, read):
+    """``read()``, called once per transaction however often asked (a check that every message of a
+    batch makes); outside a unit of work, every time."""
+    work = _current.get()
+    if work is None:
+        return read()
+    if key not in work.remembered:
+        work.remembered[key] = read()
+    return work.remembered[key]
 
 
 def before_commit(key, write):
