@@ -7,6 +7,7 @@ from nudgeweb.delivery.tracking import public_url
 from nudgeweb.message_templates.starter import starter_template
 from nudgeweb.models import Membership, User, db
 from nudgeweb.reviews.settings import chosen_template
+from nudgeweb.unit_of_work import once_per_transaction
 
 
 def review_template(request, step, settings):
@@ -17,7 +18,8 @@ def review_template(request, step, settings):
     if template:
         return template
     key = settings.request_template_key if step == 0 else settings.follow_ups[step - 1]["template_key"]
-    return starter_template(request.organization, key, request.channel)
+    return once_per_transaction(("starter_template", request.organization_id, key, request.channel),
+                                lambda: starter_template(request.organization, key, request.channel))
 
 
 def queue_review_message(request, step, settings, link):
