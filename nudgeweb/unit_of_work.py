@@ -23,7 +23,7 @@ How each place uses it::
 
     # an operation: change, flush, and ask for what must follow the commit
     db.session.add(request); db.session.flush()
-    after_commit(review_step_due.send, request, step=0, eta=eta)
+    schedule_step(request, 0, eta)  # one Huey task per batch of requests due together
 
     # a task: its organization is in force and its work commits at the end
     @organization_task()
@@ -60,18 +60,20 @@ class UnitOfWork:
     across_organizations: bool = False
     pending: list = field(default_factory=list)  # (fn, args, kwargs) to run after the commit
     last_writes: dict = field(default_factory=dict)  # {key: fn} to run once, just before the commit
+    groups: dict = field(default_factory=dict)  # {key: [item, ...]} handed together to one fn after the commit
+    remembered: dict = field(default_factory=dict)  # {key: value} read once in this transaction
 
     def commit(self):
         last_writes, self.last_writes = self.last_writes, {}
         for write in last_writes.values():
             write()
         db.session.commit()
-        pending, self.pending = self.pending, []
+        pending, self.pending, self.groups, self.remembered = self.pending, [], {}, {}
         for fn, args, kwargs in pending:
             fn(*args, **kwargs)
 
     def rollback(self):
-        self.pending, self.last_writes = [], {}
+        self.pending, self.last_writes, self.groups, self.remembered = [], {}, {}, {}
         db.session.rollback()
 
 
@@ -110,6 +112,28 @@ def rollback():
 def after_commit(fn, *args, **kwargs):
     """Run ``fn(*args, **kwargs)`` once the current transaction commits; never if it rolls back."""
     _required().pending.append((fn, args, kwargs))
+
+
+def after_commit_together(key, fn, item):
+    """Collect ``item`` under ``key``; once the transaction commits, ``fn(items)`` runs once with
+    every item collected under that key (one task for a batch of rows, not one per row)."""
+    work = _required()
+    items = work.groups.get(key)
+    if items is None:
+        items = work.groups[key] = []
+        work.pending.append((fn, (items,), {}))
+    items.append(item)
+
+
+def once_per_transaction(key, read):
+    """``read()``, called once per transaction however often asked (a check that every message of a
+    batch makes); outside a unit of work, every time."""
+    work = _current.get()
+    if work is None:
+        return read()
+    if key not in work.remembered:
+        work.remembered[key] = read()
+    return work.remembered[key]
 
 
 def before_commit(key, write):

@@ -51,7 +51,7 @@ def test_create_schedules_with_delay_and_upserts_contact(organization):
     assert request.extra == {"source": "zapier"}
     assert [e.kind for e in request.events] == ["scheduled"]
     [task] = huey.scheduled()
-    assert task.args == (str(organization.id), str(request.id), 0)
+    assert task.args == (str(organization.id), [str(request.id)], 0)  # one task per batch due together
     assert task.eta == (NOW + timedelta(hours=24)).replace(tzinfo=None)
 
 

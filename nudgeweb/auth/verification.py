@@ -3,6 +3,7 @@
 from sqlalchemy import select
 
 from nudgeweb.models import Membership, User, db
+from nudgeweb.unit_of_work import once_per_transaction
 
 
 class EmailNotVerified(Exception):
@@ -26,5 +27,6 @@ def may_send_to_customers(organization_id):
 
 def require_verified_sender(organization_id):
     """Raise EmailNotVerified unless the organization may send to its customers."""
-    if not may_send_to_customers(organization_id):
+    if not once_per_transaction(("may_send_to_customers", organization_id),
+                                lambda: may_send_to_customers(organization_id)):
         raise EmailNotVerified()

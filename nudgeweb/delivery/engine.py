@@ -44,8 +44,15 @@ messages_table = Message.__table__
 
 
 def claim(organization_id, message_ids):
-    """Mark the still-queued ones of ``message_ids`` as ours, committed before anything is sent;
-    returns the ids we won."""
+    """Mark the still-queued ones of ``message_ids`` as ours, with the organization's other messages
+    due now (up to SEND_BATCH_SIZE in all), committed before anything is sent; returns the ids we won.
+
+    Messages queued one at a time (an integration's requests) go out in batches this way, over one
+    connection: the tasks of the messages taken along find them claimed and do nothing. A task none
+    of whose messages is still queued stops after one read, without taking the writer's turn.
+    """
+    if not _any_queued(organization_id, message_ids):
+        return []
     now = utcnow()
     with one_writer():
         claimed = _claim(organization_id, message_ids, now)
@@ -53,12 +60,29 @@ def claim(organization_id, message_ids):
     return claimed
 
 
+def _any_queued(organization_id, message_ids):
+    return db.session.scalar(
+        select(messages_table.c.id).where(
+            messages_table.c.organization_id == organization_id,
+            messages_table.c.id.in_(message_ids),
+            messages_table.c.status == "queued",
+        ).limit(1)
+    ) is not None
+
+
 def _claim(organization_id, message_ids, now):
+    room = current_app.config["SEND_BATCH_SIZE"] - len(message_ids)
+    also_due = (
+        select(messages_table.c.id)
+        .where(messages_table.c.status == "queued", messages_table.c.send_at <= now,
+               messages_table.c.organization_id == organization_id)
+        .order_by(messages_table.c.send_at).limit(max(room, 0))
+    )
     return db.session.execute(
         update(messages_table)
         .where(
             messages_table.c.organization_id == organization_id,
-            messages_table.c.id.in_(message_ids),
+            or_(messages_table.c.id.in_(message_ids), messages_table.c.id.in_(also_due.scalar_subquery())),
             messages_table.c.status == "queued",
         )
         .values(status="sending", claimed_at=now, sent_at=None, attempts=messages_table.c.attempts + 1,
@@ -77,7 +101,7 @@ class Sent:
     at: datetime
 
 
-def send_claimed(organization_id, message_ids):
+def send_claimed(organization_id, message_ids, settings=None):
     """Claim and send; returns how many went out."""
     claimed = claim(organization_id, message_ids)
     if not claimed:
@@ -89,7 +113,7 @@ def send_claimed(organization_id, message_ids):
     sent = []
     try:
         organization = db.session.get(Organization, organization_id)
-        settings = sending_settings(organization_id)
+        settings = settings or sending_settings(organization_id)
         messages = db.session.scalars(
             select(Message).where(Message.id.in_(claimed)).order_by(Message.created_at, Message.id)
             .execution_options(populate_existing=True)

@@ -7,6 +7,7 @@ stored before anything can go out.
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from email.utils import formataddr, parseaddr
+from functools import partial
 from itertools import islice
 
 from flask import current_app
@@ -23,7 +24,7 @@ from nudgeweb.delivery.transports import from_address, sending_settings
 from nudgeweb.models import Organization, db, new_id, utcnow
 from nudgeweb.models.messages import Message
 from nudgeweb.sqlite_writer import one_writer
-from nudgeweb.unit_of_work import after_commit, checkpoint
+from nudgeweb.unit_of_work import after_commit_together, checkpoint
 
 CHANNELS = ("email", "sms")
 
@@ -209,9 +210,18 @@ def cancel_queued(organization_id, purpose, purpose_id):
 
 
 def schedule_send(organization_id, message_ids, send_at=None):
-    """Once the transaction commits, one Huey task sends these messages now, or at ``send_at``
-    (``messages_due``: delivery.tasks queues it)."""
-    after_commit(messages_due.send, organization_id, message_ids=list(message_ids), send_at=send_at)
+    """Once the transaction commits, a Huey task sends these messages now, or at ``send_at``
+    (``messages_due``: delivery.tasks queues it); the messages of one transaction due at the same
+    moment share their tasks (SEND_BATCH_SIZE messages each), whoever queued them."""
+    after_commit_together(("messages_due", organization_id, send_at), partial(_announce_due, organization_id, send_at),
+                          list(message_ids))
+
+
+def _announce_due(organization_id, send_at, groups):
+    ids = [message_id for group in groups for message_id in group]
+    size = current_app.config["SEND_BATCH_SIZE"]
+    for start in range(0, len(ids), size):
+        messages_due.send(organization_id, message_ids=ids[start: start + size], send_at=send_at)
 
 
 def _table_row(row):

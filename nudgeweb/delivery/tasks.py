@@ -20,13 +20,14 @@ def send_messages(organization_id, message_ids):
     Through an organization's own server, only a few of its tasks run at once (delivery.slots), so
     that a slow server holds its owner's sends and never every worker."""
     ids = [uuid.UUID(message_id) for message_id in message_ids]
-    if not uses_own_transport(sending_settings(organization_id)):
-        return engine.send_claimed(organization_id, ids)
+    settings = sending_settings(organization_id)
+    if not uses_own_transport(settings):
+        return engine.send_claimed(organization_id, ids, settings)
     with organization_slot(organization_id) as held:
         if not held:
             send_messages.schedule(args=(str(organization_id), message_ids), delay=random.uniform(*SLOT_WAIT_SECONDS))
             return 0
-        return engine.send_claimed(organization_id, ids)
+        return engine.send_claimed(organization_id, ids, settings)
 
 
 @housekeeping_task(crontab(minute="*"))

@@ -7,15 +7,16 @@ from datetime import timedelta
 
 from sqlalchemy import and_, case, exists, func, literal, or_, select
 
+from nudgeweb.auth.verification import require_verified_sender
 from nudgeweb.contacts.queries import contacts_query
 from nudgeweb.message_templates.rendering import render_message
-from nudgeweb.models import Organization, User, db
+from nudgeweb.models import Organization, db
 from nudgeweb.models.contacts import Contact
 from nudgeweb.models.reviews import ReviewRequest
 from nudgeweb.reviews import clock
 from nudgeweb.reviews.links import sample_review_link
 from nudgeweb.reviews.messaging import template_for
-from nudgeweb.reviews.operations import ReviewRequestRefused, channel_for, request_for_contact
+from nudgeweb.reviews.operations import channel_for, schedule_requests
 from nudgeweb.reviews.settings import review_settings_for
 from nudgeweb.unit_of_work import checkpoint
 
@@ -103,10 +104,9 @@ def first_message(organization, contact):
 def send_to_audience(organization_id, audience, delay_hours, insist=False, user_id=None, now=None):
     """Create a request for every contact of the audience that may be asked; returns the counts.
 
-    A long job: each batch of requests is committed, and their first steps queued, before the next."""
-    organization = db.session.get(Organization, organization_id)
-    settings = review_settings_for(organization)
-    user = db.session.get(User, user_id) if user_id else None
+    A long job: each batch of requests is committed, and their first steps queued (one task for
+    the batch), before the next."""
+    require_verified_sender(organization_id)  # once for the whole ask, not once a contact
     query = contacts_query(organization_id, audience).order_by(None).with_only_columns(Contact.id)
     query = query.where(Contact.status == "subscribed", or_(Contact.email.is_not(None), Contact.phone.is_not(None)))
     counts = {"asked": 0, "skipped": 0}
@@ -118,15 +118,31 @@ def send_to_audience(organization_id, audience, delay_hours, insist=False, user_
         ids = db.session.scalars(batch_query).all()
         if not ids:
             return counts
-        for contact in db.session.scalars(select(Contact).where(Contact.id.in_(ids))).all():
-            try:
-                request_for_contact(organization, contact, delay_hours=delay_hours, insist=insist, now=now,
-                                    source="bulk", created_by=user, settings=settings)
-                counts["asked"] += 1
-            except ReviewRequestRefused:
-                counts["skipped"] += 1
+        _ask_batch(organization_id, ids, delay_hours, insist, user_id, now or clock.now(), counts)
         last_id = ids[-1]
         checkpoint()
         db.session.expunge_all()
-        organization = db.session.get(Organization, organization_id)
-        settings = review_settings_for(organization)
+
+
+def _ask_batch(organization_id, contact_ids, delay_hours, insist, user_id, now, counts):
+    """One batch: the contacts asked recently found in one query, the others asked at one moment
+    (their rows inserted together, their first steps one task)."""
+    organization = db.session.get(Organization, organization_id)
+    settings = review_settings_for(organization)
+    asked = set() if insist else _asked_recently_among(organization_id, contact_ids, settings.ask_again_after_days, now)
+    contacts = db.session.scalars(select(Contact).where(Contact.id.in_([i for i in contact_ids if i not in asked]))).all()
+    made, refused = schedule_requests(organization, contacts, delay_hours=delay_hours, now=now, source="bulk",
+                                      created_by=user_id, settings=settings)
+    counts["asked"] += made
+    counts["skipped"] += len(asked) + refused
+
+
+def _asked_recently_among(organization_id, contact_ids, days, now):
+    if not days:
+        return set()
+    return set(db.session.scalars(select(ReviewRequest.contact_id).where(
+        ReviewRequest.organization_id == organization_id,
+        ReviewRequest.contact_id.in_(contact_ids),
+        ReviewRequest.status.not_in(("cancelled", "failed")),
+        ReviewRequest.scheduled_for >= now - timedelta(days=days),
+    )))

@@ -9,6 +9,7 @@ from nudgeweb.message_templates.rendering import TemplateRenderError
 from nudgeweb.message_templates.starter import starter_template
 from nudgeweb.models import Membership, User, db
 from nudgeweb.reviews.settings import chosen_template, review_settings_for
+from nudgeweb.unit_of_work import once_per_transaction
 
 
 def template_for(organization, step, channel, settings):
@@ -19,7 +20,8 @@ def template_for(organization, step, channel, settings):
     if template:
         return template
     key = settings.request_template_key if step == 0 else settings.follow_ups[step - 1]["template_key"]
-    return starter_template(organization, key, channel)
+    return once_per_transaction(("starter_template", organization.id, key, channel),
+                                lambda: starter_template(organization, key, channel))
 
 
 def first_sms_size(organization, contact=None):

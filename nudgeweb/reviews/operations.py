@@ -8,27 +8,29 @@ the task that calls them commits.
 """
 import json
 from datetime import timedelta, timezone
+from functools import partial
 
 from sqlalchemy import func, select
 
 from nudgeweb.auth.verification import require_verified_sender
+from nudgeweb.bulk import insert_rows
 from nudgeweb.contacts.fields import ContactValidator
 from nudgeweb.contacts.operations import ContactValidationError, upsert_contact
 from nudgeweb.contacts.suppression import may_message
-from nudgeweb.contacts.timeline import record_activity
+from nudgeweb.contacts.timeline import record_activities, record_activity
 from nudgeweb.delivery import cancel_queued
 from nudgeweb.delivery.events import KEPT_IN_OUTBOX
-from nudgeweb.domain_events import record_event
+from nudgeweb.domain_events import record_event, record_events
 from nudgeweb.field_errors import FieldErrors
 from nudgeweb.message_templates.rendering import TemplateRenderError
-from nudgeweb.models import db
-from nudgeweb.models.reviews import CHANNEL_CHOICES, FINISHED, PROGRESS, ReviewRequest, ReviewRequestEvent
+from nudgeweb.models import db, new_id
+from nudgeweb.models.reviews import CHANNEL_CHOICES, FINISHED, PROGRESS, ReviewRequest, ReviewRequestEvent, new_public_token
 from nudgeweb.reviews import clock
 from nudgeweb.reviews.links import review_link
 from nudgeweb.reviews.messaging import queue_review_message
 from nudgeweb.reviews.settings import review_settings_for
 from nudgeweb.reviews.signals import review_left, review_step_due
-from nudgeweb.unit_of_work import after_commit, checkpoint
+from nudgeweb.unit_of_work import after_commit, after_commit_together, checkpoint
 
 MAX_DELAY_HOURS = 24 * 365
 MAX_METADATA_BYTES = 16 * 1024  # the caller's free JSON, kept with every request
@@ -95,14 +97,16 @@ def create_review_request(organization, contact_data, delay_hours=None, channel=
     if errors:
         raise ReviewRequestError(errors)
     try:
-        contact, _created = upsert_contact(organization, contact_data, source=contact_source,
+        contact, created = upsert_contact(organization, contact_data, source=contact_source,
                                            validator=validator)
     except ContactValidationError as error:  # e.g. an email and a phone of two different contacts
         raise ReviewRequestError(_as_given(error.errors, contact_data))
     try:
+        # a contact created just now was never asked: no need to look for a recent request
         request = request_for_contact(organization, contact, delay_hours=delay_hours, channel=channel,
-                                      employee_id=employee_id, metadata=metadata, insist=insist, now=now,
-                                      source=source, created_by=created_by, settings=settings)
+                                      employee_id=employee_id, metadata=metadata, insist=insist or created,
+                                      now=now, source=source, created_by=created_by, settings=settings,
+                                      sender_checked=True, first_step_now=True)
     except ReviewRequestRefused:
         checkpoint()  # the contact is kept though the answer is a refusal: Add Contact added it
         raise
@@ -151,9 +155,15 @@ def recent_request(contact, days, now):
 
 
 def request_for_contact(organization, contact, *, delay_hours, channel=None, employee_id=None, metadata=None,
-                        insist=False, now=None, source="manual", created_by=None, settings=None):
-    """Schedule a request for an existing contact; its first step is queued once the transaction commits."""
-    require_verified_sender(organization.id)
+                        insist=False, now=None, source="manual", created_by=None, settings=None,
+                        sender_checked=False, first_step_now=False):
+    """Schedule a request for an existing contact; its first step is queued once the transaction commits.
+
+    ``first_step_now``: a first step due at once is taken in this transaction (its message stored with
+    the request) rather than by a task of its own. ``sender_checked``: the caller ran require_verified_sender.
+    """
+    if not sender_checked:
+        require_verified_sender(organization.id)
     now = now or clock.now()
     settings = settings or review_settings_for(organization)
     chosen = channel_for(contact, channel or settings.default_channel)
@@ -178,16 +188,73 @@ def request_for_contact(organization, contact, *, delay_hours, channel=None, emp
     )
     db.session.add(request)
     db.session.flush()
-    when = "now" if delay_hours == 0 else f"in {delay_hours} hour{'s' if delay_hours != 1 else ''}"
-    add_event(request, "scheduled", f"Scheduled by {chosen.upper() if chosen == 'sms' else 'email'}, to go {when}",
-              now, {"delay_hours": delay_hours})
-    schedule_step(request, 0, request.scheduled_for)
+    add_event(request, "scheduled", _scheduled_summary(chosen, delay_hours), now, {"delay_hours": delay_hours})
+    if first_step_now and delay_hours == 0:
+        perform_step(request, 0, now, settings)
+    else:
+        schedule_step(request, 0, request.scheduled_for)
     return request
 
 
+def _scheduled_summary(channel, delay_hours):
+    when = "now" if delay_hours == 0 else f"in {delay_hours} hour{'s' if delay_hours != 1 else ''}"
+    return f"Scheduled by {channel.upper() if channel == 'sms' else 'email'}, to go {when}"
+
+
+def schedule_requests(organization, contacts, *, delay_hours, now, source="bulk", created_by=None, settings):
+    """Requests for many contacts at once (a bulk ask): request_for_contact's checks but the
+    asked-recently one (the caller leaves those contacts out), the rows inserted in bulk and the
+    first steps queued together. Returns (made, refused)."""
+    rows, events, activities, domain_events = [], [], [], []
+    scheduled_for = now + timedelta(hours=delay_hours)
+    for contact in contacts:
+        chosen = channel_for(contact, settings.default_channel)
+        if chosen is None or not may_message(contact, chosen, purpose="marketing")[0]:
+            continue
+        request_id, summary = new_id(), _scheduled_summary(chosen, delay_hours)
+        rows.append({"id": request_id, "organization_id": organization.id, "contact_id": contact.id,
+                     "created_by_id": getattr(created_by, "id", created_by), "source": source, "channel": chosen,
+                     "scheduled_for": scheduled_for, "status": "scheduled", "steps_sent": 0, "metadata": {},
+                     "public_token": new_public_token(), "created_at": now, "updated_at": now})
+        events.append({"id": new_id(), "organization_id": organization.id, "review_request_id": request_id,
+                       "kind": "scheduled", "summary": summary, "data": {"delay_hours": delay_hours},
+                       "occurred_at": now})
+        activities.append({"contact_id": contact.id, "kind": "review_request.scheduled", "occurred_at": now,
+                           "summary": f"Review request: {summary}",
+                           "data": {"review_request_id": str(request_id), "delay_hours": delay_hours}})
+        domain_events.append(_scheduled_event_data(request_id, contact, chosen, delay_hours, now))
+    insert_rows(ReviewRequest.__table__, rows)
+    insert_rows(ReviewRequestEvent.__table__, events)
+    record_activities(organization.id, activities)
+    record_events(DOMAIN_EVENTS["scheduled"], domain_events, organization.id)
+    for row in rows:
+        _schedule_step_of(organization.id, row["id"], 0, scheduled_for)
+    return len(rows), len(contacts) - len(rows)
+
+
+def _scheduled_event_data(request_id, contact, channel, delay_hours, now):
+    """domain_event_data's shape for a request inserted in bulk (no ORM object to read it from)."""
+    return {
+        "review_request_id": str(request_id), "contact_id": str(contact.id), "email": contact.email,
+        "phone": contact.phone, "status": "scheduled", "rating": None,
+        "timestamp": now.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "metadata": {"delay_hours": delay_hours, "channel": channel},
+    }
+
+
 def schedule_step(request, step, eta):
-    """Once the transaction commits, a real Huey task for one step of one request, due at ``eta``."""
-    after_commit(review_step_due.send, request.organization_id, request_id=request.id, step=step, eta=eta)
+    """Once the transaction commits, a real Huey task for this step of this request, due at ``eta``
+    (one task for the requests of one transaction whose step is due at the same moment: a bulk ask)."""
+    _schedule_step_of(request.organization_id, request.id, step, eta)
+
+
+def _schedule_step_of(organization_id, request_id, step, eta):
+    after_commit_together(("review_step", organization_id, step, eta), partial(_steps_due, organization_id, step, eta),
+                          request_id)
+
+
+def _steps_due(organization_id, step, eta, request_ids):
+    review_step_due.send(organization_id, request_ids=request_ids, step=step, eta=eta)
 
 
 def add_event(request, kind, summary, occurred_at, data=None, activity=True):
@@ -223,7 +290,7 @@ def due_time(request, step):
     return request.scheduled_for if step == 0 else request.next_follow_up_at
 
 
-def perform_step(request, step, now=None):
+def perform_step(request, step, now=None, settings=None):
     """Send step ``step`` (0: the request, n: follow-up n) if it is still wanted; returns what happened."""
     now = now or clock.now()
     if request.status in FINISHED:
@@ -236,7 +303,7 @@ def perform_step(request, step, now=None):
     if due > now + EARLY_TOLERANCE:
         schedule_step(request, step, due)  # moved later (resend): wait for its time
         return "early"
-    settings = review_settings_for(request.organization)
+    settings = settings or review_settings_for(request.organization)
     allowed, why = may_message(request.contact, request.channel, purpose="marketing")
     if not allowed:
         stop(request, why, now, failed=(step == 0))

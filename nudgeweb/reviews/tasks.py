@@ -2,6 +2,9 @@
 end queue them once the transaction that asked for them has committed (reviews.signals)."""
 import uuid
 
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
 from nudgeweb.models import db
 from nudgeweb.models.reviews import ReviewRequest
 from nudgeweb.reviews import clock, operations
@@ -21,12 +24,23 @@ def _request(organization_id, request_id, lock=False):
 
 
 @organization_task(retries=2, retry_delay=60)
-def send_review_step(organization_id, request_id, step):
-    """Step ``step`` of one request at its time; a duplicate or late run finds it done and does nothing."""
-    request = _request(organization_id, request_id, lock=True)
-    if request is None:
-        return "missing"
-    return operations.perform_step(request, step, clock.now())
+def send_review_step(organization_id, request_ids, step):
+    """Step ``step`` of these requests (one id, or a list) at its time; a duplicate or late run finds
+    a request done and does nothing for it. Returns what happened (one request), or how often each thing did."""
+    ids = [uuid.UUID(request_id) for request_id in ([request_ids] if isinstance(request_ids, str) else request_ids)]
+    requests = _requests(organization_id, ids)
+    answers = [operations.perform_step(requests[i], step, clock.now()) if i in requests else "missing" for i in ids]
+    return answers[0] if len(answers) == 1 else {answer: answers.count(answer) for answer in set(answers)}
+
+
+def _requests(organization_id, ids):
+    """{id: request} as the database has them now, with their contacts, in one query (locked on
+    PostgreSQL: one step at a time)."""
+    return {request.id: request for request in db.session.scalars(
+        select(ReviewRequest).where(ReviewRequest.organization_id == organization_id, ReviewRequest.id.in_(ids))
+        .options(selectinload(ReviewRequest.contact))
+        .with_for_update(of=ReviewRequest).execution_options(populate_existing=True)
+    )}
 
 
 @organization_task(retries=2, retry_delay=60)
@@ -45,8 +59,8 @@ def bulk_send_review_requests(organization_id, audience, delay_hours, insist, us
 
 
 @review_step_due.connect
-def queue_review_step(organization_id, request_id, step, eta):
-    send_review_step.schedule(args=(str(organization_id), str(request_id), step), eta=eta)
+def queue_review_step(organization_id, request_ids, step, eta):
+    send_review_step.schedule(args=(str(organization_id), [str(request_id) for request_id in request_ids], step), eta=eta)
 
 
 @review_left.connect

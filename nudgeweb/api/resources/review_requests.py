@@ -159,9 +159,9 @@ def add_contact(body):
     organization = credential.membership.organization
     contact, delay, metadata, errors = add_contact_input(body)
     contact_operations.define_custom_fields(organization, contact.get("custom_fields"))
-    errors.update(operations.request_errors(organization, contact, delay, metadata=metadata))
     employee = _credited_employee(organization, (body.model_extra or {}).get("employee_id"), errors)
-    if errors:
+    if errors:  # name every bad field at once (create_review_request checks the contact itself otherwise)
+        errors.update(operations.request_errors(organization, contact, delay, metadata=metadata))
         raise validation_error(errors)
     try:
         request = operations.create_review_request(organization, contact, delay, metadata=metadata, insist=body.force,
