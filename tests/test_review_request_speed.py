@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from nudgeweb.bulk import insert_rows
 from nudgeweb.delivery import engine, queue_message
 from nudgeweb.extensions import db, huey
-from nudgeweb.models import Contact, ContactActivity, Message, ReviewRequest, new_id, utcnow
+from nudgeweb.models import Contact, ContactActivity, DomainEvent, Message, ReviewRequest, new_id, utcnow
 from nudgeweb.models.reviews import ReviewRequestEvent
 from nudgeweb.reviews import bulk, operations
 from nudgeweb.unit_of_work import after_commit_together, unit_of_work
@@ -47,6 +47,9 @@ def test_a_bulk_ask_of_several_batches_asks_each_contact_once_with_one_task_a_ba
                                                                                    NOW + timedelta(hours=2))}
     assert count(ReviewRequestEvent, ReviewRequestEvent.kind == "scheduled") == count_before + 1
     assert count(ContactActivity, ContactActivity.kind == "review_request.scheduled") == count_before + 1
+    scheduled = db.session.scalars(select(DomainEvent.data).where(DomainEvent.type == "review_request.scheduled")).all()
+    assert len(scheduled) == count_before + 1  # an integrator hears of each request, asked in bulk or not
+    assert {event["review_request_id"] for event in scheduled} >= {str(r.id) for r in requests}
     tasks = huey.scheduled()
     assert len(tasks) == 3  # one per batch of 200, not one per request
     assert sorted(i for task in tasks for i in task.args[1]) == sorted(str(r.id) for r in requests)
