@@ -87,6 +87,8 @@ class Config:
         # Let organizations' servers be on loopback, private or link-local addresses (local set-ups only).
         self.ALLOW_PRIVATE_OUTBOUND = env_bool("ALLOW_PRIVATE_OUTBOUND", False)
         self.OAUTH_REQUIRE_HTTPS = env_bool("OAUTH_REQUIRE_HTTPS", False)
+        # The currency of an event's revenue when the caller names none (ISO 4217).
+        self.DEFAULT_CURRENCY = env("DEFAULT_CURRENCY", "USD").upper()
 
 
 class TestConfig(Config):
