@@ -71,6 +71,7 @@ def register_extensions(app):
 
 
 def register_blueprints(app):
+    from nudgeweb.analytics.routes import bp as analytics_bp
     from nudgeweb.api import register as register_api
     from nudgeweb.auth.access import load_membership
     from nudgeweb.auth.routes import bp as auth_bp
@@ -95,6 +96,7 @@ def register_blueprints(app):
         app.register_blueprint(blueprint)
     app.register_blueprint(delivery_bp)
     app.register_blueprint(templates_bp)
+    app.register_blueprint(analytics_bp)
     app.register_blueprint(tracking_bp)
     connect_review_receivers()
     register_coming_soon_pages(app)

@@ -6,6 +6,7 @@ answers and the Analytics page draws.
 """
 from collections import defaultdict
 from datetime import timedelta
+from functools import cached_property
 
 from sqlalchemy import func, select
 
@@ -184,6 +185,39 @@ def reviews(organization_id, period):
         "average_over_time": [{"date": day.isoformat(), "average": round(sums[day] / numbers[day], 2) if numbers[day] else None,
                                "ratings": numbers[day]} for day in period.days],
     }
+
+
+class PeriodReports:
+    """The reports of one organization and period, each made once however many charts read it."""
+
+    def __init__(self, organization_id, period, currency):
+        self.organization_id, self.period, self.currency = organization_id, period, currency
+        self._dimensions = {}
+
+    @cached_property
+    def messages(self):
+        return messages(self.organization_id, self.period)
+
+    @cached_property
+    def overview(self):
+        return overview(self.organization_id, self.period)
+
+    @cached_property
+    def contacts(self):
+        return contacts(self.organization_id, self.period)
+
+    @cached_property
+    def revenue(self):
+        return revenue(self.organization_id, self.period, self.currency)
+
+    @cached_property
+    def reviews(self):
+        return reviews(self.organization_id, self.period)
+
+    def dimension(self, metric):
+        if metric not in self._dimensions:
+            self._dimensions[metric] = dimension_report(self.organization_id, self.period, metric)
+        return self._dimensions[metric]
 
 
 def previous(period):
