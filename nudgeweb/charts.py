@@ -25,8 +25,8 @@ LAYOUT = {
     "autosize": True,
     "paper_bgcolor": "rgba(0,0,0,0)",
     "plot_bgcolor": "rgba(0,0,0,0)",
-    "legend": {"orientation": "h", "y": -0.2},
-    "xaxis": {"fixedrange": True, "automargin": True, "gridcolor": "#e2e8f0"},
+    "legend": {"orientation": "h", "yanchor": "top", "y": -0.15, "x": 0},
+    "xaxis": {"fixedrange": True, "automargin": True, "gridcolor": "#e2e8f0", "tickformat": "%b %-d"},
     "yaxis": {"fixedrange": True, "automargin": True, "gridcolor": "#e2e8f0", "rangemode": "tozero"},
     "hovermode": "closest",
 }

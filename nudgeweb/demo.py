@@ -25,6 +25,7 @@ DEMO_STEPS = [
     "nudgeweb.contacts.demo:seed_contacts",  # first: the other steps use the demo contacts
     "nudgeweb.reviews.demo:seed_review_history",
     "nudgeweb.oauth.demo:seed",
+    "nudgeweb.analytics.demo:seed_analytics_history",  # last: it counts every demo row of the steps before
 ]
 
 

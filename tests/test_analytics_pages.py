@@ -30,7 +30,7 @@ def test_a_period_change_answers_the_charts_fragment(owner_client, organization)
     some_history(organization)
     response = owner_client.get("/analytics?period=today", headers={"HX-Request": "true"})
     body = response.get_data(as_text=True)
-    assert response.status_code == 200 and body.lstrip().startswith('<div id="analytics-charts"')
+    assert response.status_code == 200 and body.lstrip().startswith("<div id=\"analytics\"")
     assert "<html" not in body and "Today" in body
 
 

@@ -32,6 +32,7 @@ def messages_chart(r):
         f"{period.label}: {totals['sent']} messages sent, {totals['delivered']} delivered, {totals['opened_unique']} opened, "
         f"{totals['clicked_unique']} clicked, {totals['bounced'] + totals['failed']} bounced or failed.",
         "No messages in this period. Review requests and campaigns you send show up here.", is_empty=not series,
+        layout={"height": 300 + 20 * ((len(series) + 1) // 2)},  # room for the legend under the plot
     )
 
 
@@ -85,7 +86,8 @@ def contacts_chart(r):
                  [[p["date"], p["total"], n] for p, n in zip(growth, new)],
                  f"{period.label}: {report['new_contacts']} new contacts; {report['total_contacts']} in all now.",
                  "No contacts yet. Add or import your customers.", is_empty=not report["total_contacts"],
-                 layout={"yaxis2": {"overlaying": "y", "side": "right", "showgrid": False, "fixedrange": True, "rangemode": "tozero"}})
+                 layout={"yaxis2": {"overlaying": "y", "side": "right", "showgrid": False, "fixedrange": True, "rangemode": "tozero",
+                                    "automargin": True}, "margin": {"r": 36}})
 
 
 def subscriptions_chart(r):
@@ -116,7 +118,7 @@ def engagement_chart(r):
     grid = r.overview["engagement_grid"]
     figure = go.Figure(go.Heatmap(z=grid, x=[f"{hour}:00" for hour in range(24)], y=list(WEEKDAY_NAMES),
                                   colorscale=[[0, "#eef2ff"], [1, "#4338ca"]], hovertemplate="%{y} %{x}: %{z}<extra></extra>",
-                                  showscale=False))
+                                  showscale=False, xgap=2, ygap=2))
     total = sum(map(sum, grid))
     busiest = max(((count, day, hour) for day, row in enumerate(grid) for hour, count in enumerate(row)), default=(0, 0, 0))
     return Chart("engagement", "Opens and clicks by weekday and hour", figure, ["Weekday"] + [f"{hour}:00" for hour in range(24)],
