@@ -60,3 +60,12 @@ def test_another_business_sees_none_of_it(owner_client, organization, other_clie
     page = other_client.get("/analytics?period=7d").get_data(as_text=True)
     assert "42.00" not in page and "No revenue in this period" in page
     assert ",42.0" not in other_client.get("/analytics/charts/revenue.csv?period=7d").get_data(as_text=True)
+
+
+def test_the_dashboard_tiles_agree_with_the_analytics_page(owner_client, organization):
+    some_history(organization)
+    page = owner_client.get("/").get_data(as_text=True)
+    assert "Revenue (USD)" in page and "42.00" in page and "+42.00 on the 30 days before" in page
+    assert "New contacts" in page and "Revenue (USD), last 30 days: 42.00 (+42.00 on the 30 days before)." in page
+    analytics = owner_client.get("/analytics").get_data(as_text=True)
+    assert "Last 30 days: 42.00 USD from 1 events with revenue." in analytics

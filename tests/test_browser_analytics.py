@@ -32,6 +32,9 @@ def test_owner_reads_the_charts_and_changes_the_period_on_a_desktop(page, live_s
     history(organization)
     problems = watch_console(page)
     log_in(page, live_server, owner.user.email)
+    expect(page.locator(".analytics-tiles .tile .main-svg").first).to_be_visible()  # the dashboard's trend lines
+    assert page.locator(".analytics-tiles .tile").count() == 5
+    screenshot(page, "analytics-dashboard-tiles")
     page.locator(".sidebar").get_by_role("link", name="Analytics").click()
     expect(page.get_by_role("heading", name="Analytics", exact=True)).to_be_visible()
     expect(page.locator("#chart-messages .main-svg").first).to_be_visible()
