@@ -26,14 +26,17 @@ class Counts:
     def __init__(self, organization_id, period, metrics):
         self.period = period
         bucket = AnalyticsCount
-        self.rows = db.session.execute(
+        self.by_metric = defaultdict(list)
+        for row in db.session.execute(
             select(bucket.metric, bucket.dimension, bucket.hour, bucket.count, bucket.amount)
             .where(bucket.organization_id == organization_id, bucket.metric.in_(metrics),
                    bucket.hour >= period.utc_start, bucket.hour < period.utc_end)
-        ).all()
+        ):
+            self.by_metric[row.metric].append(row)
 
     def _matching(self, metric, dimension=None):
-        return (row for row in self.rows if row.metric == metric and (dimension is None or row.dimension == dimension))
+        rows = self.by_metric.get(metric, ())
+        return rows if dimension is None else [row for row in rows if row.dimension == dimension]
 
     def total(self, metric, dimension=None):
         return sum(row.count for row in self._matching(metric, dimension))
@@ -61,8 +64,8 @@ class Counts:
         """7 × 24 counts (Monday first) by local weekday and hour."""
         grid = [[0] * 24 for _ in range(7)]
         zone = self.period.zone
-        for row in self.rows:
-            if row.metric in metrics:
+        for metric in metrics:
+            for row in self.by_metric.get(metric, ()):
                 local = row.hour.astimezone(zone)
                 grid[local.weekday()][local.hour] += row.count
         return grid
