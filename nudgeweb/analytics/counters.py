@@ -16,6 +16,7 @@ new last month), and a rebuild after a deletion has less to count.
 """
 from collections import defaultdict
 from datetime import timezone
+from functools import lru_cache
 from types import SimpleNamespace
 
 from sqlalchemy import event, inspect
@@ -114,6 +115,7 @@ class Tally:
             connection.execute(_upsert(connection.dialect.name), rows)
 
 
+@lru_cache(maxsize=None)
 def _upsert(dialect_name):
     statement = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}[dialect_name](TABLE)
     return statement.on_conflict_do_update(

@@ -10,10 +10,9 @@ from types import SimpleNamespace
 
 import orjson
 from flask import current_app
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 
 from nudgeweb.analytics.counters import count_rows
-from nudgeweb.bulk import insert_rows
 from nudgeweb.contacts.operations import ContactFinder, ContactValidationError, upsert_contact
 from nudgeweb.contacts.timeline import record_activities
 from nudgeweb.extensions import db
@@ -77,7 +76,7 @@ def record_events(organization, items, batch=False):
     contacts = _contacts_of(organization, items, batch)
     currency = current_app.config["DEFAULT_CURRENCY"]
     rows = [_row(organization.id, item, contacts[index], currency, now) for index, item in enumerate(items)]
-    insert_rows(ContactEvent.__table__, rows)
+    db.session.connection().execute(insert(ContactEvent.__table__), rows)  # (a cached statement: most posts are small)
     count_rows(db.session, organization.id, ContactEvent, rows)
     record_activities(organization.id, [
         {"contact_id": row["contact_id"], "kind": "event", "summary": summary_of(row), "occurred_at": row["occurred_at"],
