@@ -1,7 +1,10 @@
 """The Analytics page, its CSVs and the Events page: what an owner sees, and nothing of another business."""
+from sqlalchemy import select
+
 from nudgeweb.analytics.events import record_events
 from nudgeweb.contacts.operations import upsert_contact
-from nudgeweb.models import utcnow
+from nudgeweb.extensions import db
+from nudgeweb.models import Contact, utcnow
 from tests.conftest import commit_test_work
 
 
@@ -52,6 +55,9 @@ def test_the_events_page_lists_names_with_counts_and_the_latest(owner_client, or
     some_history(organization)
     page = owner_client.get("/analytics/events").get_data(as_text=True)
     assert "order_completed" in page and "42.00 USD" in page and "ada@example.net" in page
+    contact = db.session.scalar(select(Contact))
+    timeline = owner_client.get(f"/contacts/{contact.id}").get_data(as_text=True)
+    assert "Event: order_completed (42.00 USD)" in timeline
 
 
 def test_another_business_sees_none_of_it(owner_client, organization, other_client):

@@ -14,6 +14,7 @@ PERIODS = {"today": "Today", "7d": "Last 7 days", "30d": "Last 30 days", "month"
 ALIASES = {"week": "7d"}  # seed 001's name
 DEFAULT_PERIOD = "30d"
 MAX_DAYS = 366 * 2
+FIRST_YEAR, LAST_YEAR = 2000, 2100
 
 
 class PeriodError(FieldErrors):
@@ -97,7 +98,11 @@ def _date(args, name, errors):
         errors[name] = "Give a date (YYYY-MM-DD) for a custom period."
         return None
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         errors[name] = f"{value!r} is not a date (YYYY-MM-DD)."
         return None
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        errors[name] = f"A date between {FIRST_YEAR} and {LAST_YEAR}."
+        return None
+    return day
