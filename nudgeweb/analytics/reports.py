@@ -27,11 +27,13 @@ class Counts:
         self.period = period
         bucket = AnalyticsCount
         self.by_metric = defaultdict(list)
-        for row in db.session.execute(
+        # Core, not the ORM: a year is thousands of buckets, and ORM rows cost several times more to make
+        # (the organization is in the WHERE clause, as the ORM's scoping would put it)
+        for row in db.session.connection().execute(
             select(bucket.metric, bucket.dimension, bucket.hour, bucket.count, bucket.amount)
             .where(bucket.organization_id == organization_id, bucket.metric.in_(metrics),
                    bucket.hour >= period.utc_start, bucket.hour < period.utc_end)
-        ):
+        ).fetchall():
             self.by_metric[row.metric].append(row)
 
     def _matching(self, metric, dimension=None):
