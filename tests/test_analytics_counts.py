@@ -151,3 +151,14 @@ def test_a_period_that_cannot_be_read_names_its_parameter(args, parameter):
     with pytest.raises(PeriodError) as caught:
         read_period(args, "UTC")
     assert list(caught.value.errors) == [parameter]
+
+
+def test_rows_made_without_their_timestamps_count_as_a_rebuild_does(organization):
+    from tests.factories import ContactFactory
+
+    ContactFactory.create_batch(3, organization=organization, phone=None)
+    db.session.flush()
+    live = counts(organization.id)
+    assert [(metric, total) for metric, _, _, total, _ in live] == [("contact.country", 3), ("contact.created", 3)]
+    rebuild_counts(organization.id)
+    assert counts(organization.id) == live

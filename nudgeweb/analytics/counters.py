@@ -24,7 +24,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from nudgeweb.analytics.useragents import client_of, country_of, device_of
-from nudgeweb.models import new_id
+from nudgeweb.models import new_id, utcnow
 from nudgeweb.models.analytics import AnalyticsCount, ContactEvent
 from nudgeweb.models.contacts import Contact
 from nudgeweb.models.messages import Message, MessageEvent
@@ -171,8 +171,12 @@ def _counts_of(session, instance, new):
         values["channel"] = _channel_of(session, instance.message_id)
     if type(instance) is ContactEvent and not new:
         return []  # contact events do not change once written
-    if any(values.get(name) is None for name in ("created_at", "occurred_at") if name in values):
-        return []
+    for name in ("created_at", "occurred_at"):
+        if name in values and values[name] is None:
+            if not new:
+                return []
+            values[name] = utcnow()  # set now, as the column's default would be, so that both agree to the hour
+            setattr(instance, name, values[name])
     return counts_of(SimpleNamespace(**values))
 
 
