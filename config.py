@@ -103,6 +103,8 @@ class Config:
         self.WEBHOOK_RETRY_BASE_SECONDS = env_int("WEBHOOK_RETRY_BASE_SECONDS", 30)
         self.WEBHOOK_RETRY_HOURS = env_int("WEBHOOK_RETRY_HOURS", 72)
         self.WEBHOOK_DISABLE_AFTER_HOURS = env_int("WEBHOOK_DISABLE_AFTER_HOURS", 24)
+        # The currency of an event's revenue when the caller names none (ISO 4217).
+        self.DEFAULT_CURRENCY = env("DEFAULT_CURRENCY", "USD").upper()
 
 
 class TestConfig(Config):

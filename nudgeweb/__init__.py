@@ -47,6 +47,7 @@ def instance_secret_key(instance_path):
 
 
 def register_extensions(app):
+    import nudgeweb.analytics.counters  # noqa: F401  (the hourly counts kept as rows are flushed)
     import nudgeweb.contacts.version  # noqa: F401  (each organization's contacts version kept on commit)
     import nudgeweb.models  # noqa: F401  (every table known to SQLAlchemy and Alembic)
     import nudgeweb.tasks  # noqa: F401  (every Huey task registered)
@@ -70,6 +71,7 @@ def register_extensions(app):
 
 
 def register_blueprints(app):
+    from nudgeweb.analytics.routes import bp as analytics_bp
     from nudgeweb.api import register as register_api
     from nudgeweb.auth.access import load_membership
     from nudgeweb.auth.routes import bp as auth_bp
@@ -102,6 +104,7 @@ def register_blueprints(app):
         app.register_blueprint(blueprint)
     app.register_blueprint(delivery_bp)
     app.register_blueprint(templates_bp)
+    app.register_blueprint(analytics_bp)
     app.register_blueprint(tracking_bp)
     app.register_blueprint(employee_page_bp)
     app.register_blueprint(employees_bp)

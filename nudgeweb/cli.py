@@ -107,10 +107,12 @@ def serve_command(host, port, no_worker):
 
 
 def register(app):
+    from nudgeweb.analytics.cli import analytics
     from nudgeweb.api.cli import api_keys, api_rate_limit
     from nudgeweb.oauth.cli import oauth_clients
 
     app.cli.add_command(users)
+    app.cli.add_command(analytics)
     app.cli.add_command(api_keys)
     app.cli.add_command(api_rate_limit)
     app.cli.add_command(oauth_clients)

@@ -29,7 +29,7 @@ AREAS = (
          "Send the right message when a customer subscribes, is tagged, or does something you track."),
     Area("employees", "Employees", "/employees", "employees.index",
          "Remind your team to ask for reviews during a campaign period, and see who is leading."),
-    Area("analytics", "Analytics", "/analytics", None,
+    Area("analytics", "Analytics", "/analytics", "analytics.index",
          "Charts of messages, the review funnel, ratings and engagement."),
     Area("outbox", "Outbox", "/outbox", "delivery.outbox",
          "Every email and text message your business sent, with what happened to it."),

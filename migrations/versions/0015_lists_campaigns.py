@@ -1,7 +1,7 @@
 """lists_campaigns: contact lists (single or double opt-in), campaigns with their fixed recipients, the business's postal address, the list an import fills, a message's own Reply-To
 
 Revision ID: 0015
-Revises: 0013
+Revises: 0014
 Create Date: 2026-12-03 15:14:03.388972
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0015'
-down_revision = '0013'
+down_revision = '0014'
 branch_labels = None
 depends_on = None
 

@@ -27,6 +27,7 @@ from datetime import timedelta
 from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
+from nudgeweb.analytics.counters import count_rows
 from nudgeweb.bulk import PreparedInsert, converter, insert_rows
 from nudgeweb.contacts.fields import FIELD_LABELS, ContactValidator, contact_insert_values
 from nudgeweb.contacts.operations import (
@@ -507,6 +508,7 @@ class ChunkImport:
         counts, failures, joined = dict(created=0, updated=0, skipped=0), [], []
         new = self._insert_new()
         counts["created"] += len(new)
+        count_rows(db.session, self.organization.id, Contact, [self.new_values[index] for index in new])
         self._link_tags(new)
         self.new_activities.execute(new)
         activities = []

@@ -1,5 +1,6 @@
 """Every model, re-exported so that Alembic and the app see all tables from one import."""
 from nudgeweb.models.accounts import ROLES, Invitation, Membership, Organization, User, role_at_least  # noqa: F401
+from nudgeweb.models.analytics import AnalyticsCount, ContactEvent  # noqa: F401
 from nudgeweb.models.api import ApiKey, ApiSettings, IdempotencyRecord, UsedRefreshToken  # noqa: F401
 from nudgeweb.models.base import OrgScoped, db, new_id, utcnow  # noqa: F401
 from nudgeweb.models.campaigns import CAMPAIGN_STATUSES, Campaign, CampaignRecipient, ContactList, ListMembership  # noqa: F401

@@ -1,14 +1,34 @@
-// Draws every server-built Plotly figure on the page: <div class="chart" data-figure="{json}">.
+// Draws every [data-chart] element from the figure in its <script type="application/json">,
+// on load and again in whatever htmx swaps in (a new period). See nudgeweb/charts.py.
 (function () {
+  var CONFIG = { displayModeBar: false, responsive: true, displaylogo: false };
+
   function draw(root) {
-    if (!window.Plotly) return;
-    root.querySelectorAll(".chart[data-figure]").forEach(function (el) {
-      if (el.dataset.drawn) return;
-      var figure = JSON.parse(el.dataset.figure);
-      el.dataset.drawn = "1";
-      window.Plotly.newPlot(el, figure.data, figure.layout, { responsive: true, displayModeBar: false });
+    root.querySelectorAll("[data-chart]").forEach(function (element) {
+      var source = element.querySelector("script[type='application/json']");
+      var target = element.querySelector(".chart-plot");
+      if (!source || !target || !window.Plotly) return;
+      var figure = JSON.parse(source.textContent);
+      window.Plotly.newPlot(target, figure.data, figure.layout, CONFIG);
+    });
+    // the simpler form of components/chart.html's chart(): the figure in the element's data-figure
+    root.querySelectorAll(".chart[data-figure]").forEach(function (element) {
+      if (!window.Plotly || element.dataset.drawn) return;
+      var figure = JSON.parse(element.dataset.figure);
+      element.dataset.drawn = "1";
+      window.Plotly.newPlot(element, figure.data, figure.layout, CONFIG);
     });
   }
-  document.addEventListener("DOMContentLoaded", function () { draw(document); });
-  document.addEventListener("htmx:afterSettle", function (event) { draw(event.target); });
+
+  function purge(root) {
+    if (!window.Plotly) return;
+    root.querySelectorAll(".chart-plot.js-plotly-plot").forEach(function (plot) { window.Plotly.purge(plot); });
+  }
+
+  document.addEventListener("htmx:beforeSwap", function (event) { purge(event.detail.target); });
+  if (window.htmx) {
+    window.htmx.onLoad(draw);  // the page, then each swapped-in fragment
+  } else {
+    document.addEventListener("DOMContentLoaded", function () { draw(document); });
+  }
 })();

@@ -1,0 +1,195 @@
+"""The hourly counts, kept as the rows they count are written.
+
+Each counted model has one function that says what a row contributes: a list of
+(metric, dimension, time, amount). The same functions serve three callers, so a rebuild equals
+what was kept live:
+
+- the ORM: a ``before_flush`` listener adds what new rows contribute, and for changed rows takes
+  away what their old values contributed and adds what the new ones do (a review request's
+  ``opened_at`` set, a rating changed, a contact's phone moved to another country);
+- bulk inserts that skip the ORM (the send engine's batches, an import's new contacts, a batch of
+  events) call ``count_rows`` with the same rows;
+- ``rebuild`` (nudgeweb.analytics.rebuild) reads every raw row again.
+
+Deleted rows are history: what they counted stays counted (a contact deleted today was still
+new last month), and a rebuild after a deletion has less to count.
+"""
+from collections import defaultdict
+from datetime import timezone
+from functools import lru_cache
+from types import SimpleNamespace
+
+from sqlalchemy import event, inspect
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from nudgeweb.analytics.useragents import client_of, country_of, device_of
+from nudgeweb.models import new_id, utcnow
+from nudgeweb.models.analytics import AnalyticsCount, ContactEvent
+from nudgeweb.models.contacts import Contact
+from nudgeweb.models.messages import Message, MessageEvent
+from nudgeweb.models.reviews import ReviewRequest
+
+TABLE = AnalyticsCount.__table__
+REVIEW_STEPS = (("review.asked", "sent_at"), ("review.opened", "opened_at"), ("review.clicked", "clicked_at"),
+                ("review.rated", "reviewed_at"))
+UNIQUE_MESSAGE_STEPS = (("message.opened_unique", "opened_at"), ("message.clicked_unique", "clicked_at"))
+
+
+def hour_of(moment):
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc).replace(minute=0, second=0, microsecond=0)
+
+
+# --- what each row contributes --------------------------------------------------------------------
+
+def contact_event_counts(row):
+    counts = [("event", row.name, row.occurred_at, 0.0)]
+    if row.revenue is not None:
+        counts.append(("revenue", row.currency or "", row.occurred_at, float(row.revenue)))
+    return counts
+
+
+def message_event_counts(row):
+    """``row`` also needs the message's ``channel``."""
+    counts = [(f"message.{row.type}", row.channel, row.occurred_at, 0.0)]
+    if row.type in ("opened", "clicked") and row.user_agent:
+        counts.append(("engagement.device", device_of(row.user_agent), row.occurred_at, 0.0))
+        if row.type == "opened" and row.channel == "email":
+            counts.append(("engagement.client", client_of(row.user_agent), row.occurred_at, 0.0))
+    return counts
+
+
+def message_counts(row):
+    return [(metric, row.channel, getattr(row, column), 0.0) for metric, column in UNIQUE_MESSAGE_STEPS
+            if getattr(row, column) is not None]
+
+
+def review_request_counts(row):
+    counts = [(metric, row.channel, getattr(row, column), 0.0) for metric, column in REVIEW_STEPS
+              if getattr(row, column) is not None]
+    if row.rating is not None and row.reviewed_at is not None:
+        counts.append(("review.rating", str(row.rating), row.reviewed_at, float(row.rating)))
+    return counts
+
+
+def contact_counts(row):
+    counts = [("contact.created", row.source, row.created_at, 0.0),
+              ("contact.country", country_of(row.phone) or "", row.created_at, 0.0)]
+    if row.status != "subscribed" and row.unsubscribed_at is not None:  # by when they left, while they stay away
+        counts.append(("contact.unsubscribed", row.status, row.unsubscribed_at, 0.0))
+    return counts
+
+
+COUNTED = {
+    ContactEvent: (contact_event_counts, ("name", "revenue", "currency", "occurred_at")),
+    MessageEvent: (message_event_counts, ("type", "user_agent", "occurred_at", "message_id")),
+    Message: (message_counts, ("channel", "opened_at", "clicked_at")),
+    ReviewRequest: (review_request_counts, ("channel", "sent_at", "opened_at", "clicked_at", "reviewed_at", "rating")),
+    Contact: (contact_counts, ("source", "phone", "created_at", "status", "unsubscribed_at")),
+}
+
+
+# --- adding them up -------------------------------------------------------------------------------
+
+class Tally:
+    """Counts to add, by (organization, metric, dimension, hour); ``save`` upserts them in one statement."""
+
+    def __init__(self):
+        self.buckets = defaultdict(lambda: [0, 0.0])
+
+    def add(self, organization_id, counts, sign=1):
+        for metric, dimension, moment, amount in counts:
+            bucket = self.buckets[(organization_id, metric, (dimension or "")[:100], hour_of(moment))]
+            bucket[0] += sign
+            bucket[1] += sign * amount
+
+    def save(self, connection):
+        rows = [{"id": new_id(), "organization_id": key[0], "metric": key[1], "dimension": key[2], "hour": key[3],
+                 "count": count, "amount": amount}
+                for key, (count, amount) in sorted(self.buckets.items(), key=lambda item: str(item[0]))
+                if count or amount]  # sorted: concurrent upserts take their row locks in one order
+        self.buckets.clear()
+        if rows:
+            connection.execute(_upsert(connection.dialect.name), rows)
+
+
+@lru_cache(maxsize=None)
+def _upsert(dialect_name):
+    statement = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}[dialect_name](TABLE)
+    return statement.on_conflict_do_update(
+        index_elements=[TABLE.c.organization_id, TABLE.c.metric, TABLE.c.hour, TABLE.c.dimension],
+        set_={"count": TABLE.c.count + statement.excluded.count, "amount": TABLE.c.amount + statement.excluded.amount},
+    )
+
+
+def count_rows(session, organization_id, model, rows):
+    """Count rows written without the ORM (dicts or objects with the attributes ``model``'s function reads)."""
+    counts_of = COUNTED[model][0]
+    tally = Tally()
+    for row in rows:
+        tally.add(organization_id, counts_of(SimpleNamespace(**row) if isinstance(row, dict) else row))
+    tally.save(session.connection())
+
+
+@event.listens_for(Session, "before_flush")
+def _count_flushed(session, flush_context, instances):
+    tally = Tally()
+    for instance in session.new:
+        if type(instance) in COUNTED:
+            tally.add(_organization_id(instance), _counts_of(session, instance, new=True))
+    for instance in session.dirty:
+        if type(instance) in COUNTED and _watched_changed(instance):
+            tally.add(instance.organization_id, _counts_of(session, instance, new=False), sign=-1)
+            tally.add(instance.organization_id, _counts_of(session, instance, new=True))
+    if tally.buckets:
+        tally.save(session.connection())
+
+
+def _organization_id(instance):
+    # a new row may name its organization through the relationship only, until the flush sets the column
+    return instance.organization_id or getattr(getattr(instance, "organization", None), "id", None)
+
+
+def _watched_changed(instance):
+    state = inspect(instance)
+    return not state.deleted and any(state.attrs[name].history.has_changes() for name in COUNTED[type(instance)][1])
+
+
+def _counts_of(session, instance, new):
+    """What ``instance`` contributes with its values as they are (``new``) or were when loaded."""
+    counts_of, names = COUNTED[type(instance)]
+    state = inspect(instance)
+    values = {}
+    for name in names:
+        history = state.attrs[name].history
+        values[name] = getattr(instance, name) if new or not history.deleted else history.deleted[0]
+        if not new and history.added and not history.deleted:  # it had no value before
+            values[name] = None
+    if type(instance) is MessageEvent:
+        values["channel"] = _channel_of(session, instance.message_id)
+    if type(instance) is ContactEvent and not new:
+        return []  # contact events do not change once written
+    for name in ("created_at", "occurred_at"):
+        if name in values and values[name] is None:
+            if not new:
+                return []
+            values[name] = utcnow()  # set now, as the column's default would be, so that both agree to the hour
+            setattr(instance, name, values[name])
+    return counts_of(SimpleNamespace(**values))
+
+
+def _channel_of(session, message_id):
+    with session.no_autoflush:
+        message = session.get(Message, message_id)
+    return message.channel if message is not None else ""
+
+
+def _keep_old_values(target, value, oldvalue, initiator):
+    return value
+
+
+for _model, (_, _names) in COUNTED.items():
+    for _name in _names:  # setting a watched column loads its old value first, so that its old count can go
+        event.listen(getattr(_model, _name), "set", _keep_old_values, active_history=True, retval=True)

@@ -1,0 +1,164 @@
+"""Contact events (seed 003's Events API): what a contact did, told by the business's own systems.
+
+``record_events`` writes one or many at once: each is checked (every bad field named, nothing
+stored when any is bad), its contact found by id or found or created by email/phone (seed 003's
+upsert), and the rows, their timeline entries and their hourly counts go in with a few statements.
+"""
+import uuid
+from datetime import datetime, timedelta, timezone
+from types import SimpleNamespace
+
+import orjson
+from flask import current_app
+from sqlalchemy import func, insert, select
+
+from nudgeweb.analytics.counters import count_rows
+from nudgeweb.contacts.operations import ContactFinder, ContactValidationError, upsert_contact
+from nudgeweb.contacts.timeline import record_activities
+from nudgeweb.extensions import db
+from nudgeweb.field_errors import FieldErrors
+from nudgeweb.models import Contact, new_id, utcnow
+from nudgeweb.models.analytics import MAX_EVENT_NAME, AnalyticsCount, ContactEvent
+
+MAX_BATCH = 1000
+MAX_PROPERTIES_BYTES = 8000
+MAX_REVENUE = 10**11
+FUTURE_TOLERANCE = timedelta(minutes=5)  # clocks of the caller's machines drift a little
+EARLIEST = datetime(2000, 1, 1, tzinfo=timezone.utc)
+
+
+class EventError(FieldErrors):
+    """Events that cannot be recorded; ``errors`` names each bad field (``events.3.name`` in a batch)."""
+
+
+def event_errors(item, now=None):
+    """{field: message} for one event's values (the API has checked their types)."""
+    now = now or utcnow()
+    errors = {}
+    if not (item.get("name") or "").strip():
+        errors["name"] = "An event needs a name."
+    elif len(item["name"]) > MAX_EVENT_NAME:
+        errors["name"] = f"At most {MAX_EVENT_NAME} characters."
+    if not (item.get("contact_id") or item.get("email") or item.get("phone")):
+        errors["contact_id"] = "Say whose event it is: contact_id, email or phone."
+    properties = item.get("properties")
+    if properties is not None and not isinstance(properties, dict):
+        errors["properties"] = "Properties must be an object."
+    elif properties and len(orjson.dumps(properties)) > MAX_PROPERTIES_BYTES:
+        errors["properties"] = f"At most {MAX_PROPERTIES_BYTES} bytes of JSON."
+    revenue = item.get("revenue")
+    if revenue is not None and (isinstance(revenue, bool) or not isinstance(revenue, (int, float))):
+        errors["revenue"] = "Revenue must be a number."
+    elif revenue is not None and not -MAX_REVENUE < revenue < MAX_REVENUE:
+        errors["revenue"] = f"Revenue must be between -{MAX_REVENUE:,} and {MAX_REVENUE:,}."
+    currency = item.get("currency")
+    if currency is not None and not (len(currency) == 3 and currency.isalpha()):
+        errors["currency"] = "A three-letter ISO 4217 code, such as USD."
+    occurred_at = item.get("occurred_at")
+    if occurred_at is not None:
+        occurred_at = _aware(occurred_at)
+        if occurred_at > now + FUTURE_TOLERANCE:
+            errors["occurred_at"] = "That is in the future: an event is something that happened."
+        elif occurred_at < EARLIEST:
+            errors["occurred_at"] = f"No earlier than {EARLIEST:%Y-%m-%d}."
+    return errors
+
+
+def record_events(organization, items, batch=False):
+    """Record every event of ``items`` (dicts: name, contact_id or email/phone, properties,
+    revenue, currency, occurred_at) or none: EventError names each bad field. Returns the rows."""
+    now = utcnow()
+    errors = {}
+    for index, item in enumerate(items):
+        errors.update({_field(index, name, batch): message for name, message in event_errors(item, now).items()})
+    if errors:
+        raise EventError(errors)
+    contacts = _contacts_of(organization, items, batch)
+    currency = current_app.config["DEFAULT_CURRENCY"]
+    rows = [_row(organization.id, item, contacts[index], currency, now) for index, item in enumerate(items)]
+    db.session.connection().execute(insert(ContactEvent.__table__), rows)  # (a cached statement: most posts are small)
+    count_rows(db.session, organization.id, ContactEvent, rows)
+    record_activities(organization.id, [
+        {"contact_id": row["contact_id"], "kind": "event", "summary": summary_of(row), "occurred_at": row["occurred_at"],
+         "data": {"event_id": str(row["id"]), "name": row["name"], "properties": row["properties"]}}
+        for row in rows
+    ])
+    return [SimpleNamespace(**row) for row in rows]
+
+
+def summary_of(row):
+    revenue = f" ({row['revenue']:,.2f} {row['currency']})" if row["revenue"] is not None else ""
+    return f"Event: {row['name']}{revenue}"
+
+
+def _row(organization_id, item, contact_id, currency, now):
+    revenue = item.get("revenue")
+    return {
+        "id": new_id(), "organization_id": organization_id, "contact_id": contact_id, "name": item["name"].strip(),
+        "properties": item.get("properties") or {}, "revenue": None if revenue is None else round(float(revenue), 2),
+        "currency": None if revenue is None else (item.get("currency") or currency).upper(),
+        "occurred_at": _aware(item.get("occurred_at")) or now, "created_at": now,
+    }
+
+
+def _contacts_of(organization, items, batch):
+    """The contact id of each item: by id (each must be the organization's), else found or created
+    by email/phone. EventError names every item whose contact cannot be."""
+    ids = {_as_uuid(item.get("contact_id")) for item in items if item.get("contact_id")}
+    known = set(db.session.scalars(select(Contact.id).where(
+        Contact.organization_id == organization.id, Contact.id.in_(ids - {None})))) if ids else set()
+    finder = ContactFinder(organization.id, [item.get("email") for item in items], [item.get("phone") for item in items])
+    contacts, errors = {}, {}
+    for index, item in enumerate(items):
+        if item.get("contact_id"):
+            contact_id = _as_uuid(item["contact_id"])
+            if contact_id not in known:
+                errors[_field(index, "contact_id", batch)] = "No contact of yours has this id."
+            contacts[index] = contact_id
+            continue
+        try:
+            contact, _ = upsert_contact(organization, {"email": item.get("email"), "phone": item.get("phone")},
+                                        source="api", update_existing=False, finder=finder)
+        except ContactValidationError as error:
+            errors.update({_field(index, name, batch): message for name, message in error.errors.items()})
+            continue
+        finder.remember(contact)
+        contacts[index] = contact.id
+    if errors:
+        raise EventError(errors)
+    return contacts
+
+
+def event_names(organization_id):
+    """[(name, count)] of the organization's events, the most frequent first (from the hourly counts)."""
+    total = func.sum(AnalyticsCount.count)
+    return db.session.execute(
+        select(AnalyticsCount.dimension, total)
+        .where(AnalyticsCount.organization_id == organization_id, AnalyticsCount.metric == "event")
+        .group_by(AnalyticsCount.dimension).order_by(total.desc(), AnalyticsCount.dimension)
+    ).all()
+
+
+def latest_events(organization_id, limit=20):
+    return db.session.execute(
+        select(ContactEvent, Contact).join(Contact, Contact.id == ContactEvent.contact_id)
+        .where(ContactEvent.organization_id == organization_id)
+        .order_by(ContactEvent.occurred_at.desc(), ContactEvent.id.desc()).limit(limit)
+    ).all()
+
+
+def _field(index, name, batch):
+    return f"events.{index}.{name}" if batch else name
+
+
+def _as_uuid(value):
+    try:
+        return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
+    except ValueError:
+        return None
+
+
+def _aware(moment):
+    if moment is None or moment.tzinfo is not None:
+        return moment
+    return moment.replace(tzinfo=timezone.utc)

@@ -1,0 +1,77 @@
+"""The Analytics page, its CSVs and the Events page: what an owner sees, and nothing of another business."""
+from sqlalchemy import select
+
+from nudgeweb.analytics.events import record_events
+from nudgeweb.contacts.operations import upsert_contact
+from nudgeweb.extensions import db
+from nudgeweb.models import Contact, utcnow
+from tests.conftest import commit_test_work
+
+
+def some_history(organization):
+    ada, _ = upsert_contact(organization, {"email": "ada@example.net", "phone": "+254722000001"}, source="api")
+    record_events(organization, [{"name": "order_completed", "contact_id": ada.id, "revenue": 42, "occurred_at": utcnow()}])
+    commit_test_work()
+
+
+def test_the_page_shows_every_chart_with_its_numbers_and_a_csv(owner_client, organization):
+    some_history(organization)
+    page = owner_client.get("/analytics?period=7d").get_data(as_text=True)
+    for title in ("Messages by day", "Review funnel", "Ratings by number of stars", "Contacts: total and new",
+                  "Opens and clicks by weekday and hour", "Devices", "Email clients", "Revenue by day (USD)"):
+        assert title in page
+    assert "Last 7 days: 42.00 USD from 1 events with revenue." in page
+    assert "No review requests in this period" in page  # an empty chart says so, and what to do
+    assert 'data-chart' in page and "plotly.min.js" in page and "arrive with campaigns" in page
+    csv = owner_client.get("/analytics/charts/revenue.csv?period=7d")
+    assert csv.status_code == 200 and csv.mimetype == "text/csv"
+    lines = csv.get_data(as_text=True).strip().splitlines()
+    assert lines[0] == "Date,Revenue (USD)" and len(lines) == 8 and lines[-1].endswith(",42.0")
+
+
+def test_a_period_change_answers_the_charts_fragment(owner_client, organization):
+    some_history(organization)
+    response = owner_client.get("/analytics?period=today", headers={"HX-Request": "true"})
+    body = response.get_data(as_text=True)
+    assert response.status_code == 200 and body.lstrip().startswith("<div id=\"analytics\"")
+    assert "<html" not in body and "Today" in body
+
+
+def test_a_bad_period_is_said_at_its_field(owner_client):
+    response = owner_client.get("/analytics?period=custom&start_date=2026-05-02&end_date=2026-05-01")
+    assert response.status_code == 400 and "The end date is before the start date." in response.get_data(as_text=True)
+    assert owner_client.get("/analytics/charts/nothing.csv").status_code == 404
+
+
+def test_the_style_nonce_is_only_on_pages_with_charts(owner_client):
+    analytics = owner_client.get("/analytics").headers["Content-Security-Policy"]
+    contacts = owner_client.get("/contacts").headers["Content-Security-Policy"]
+    assert "style-src 'self' 'nonce-" in analytics and "unsafe" not in analytics
+    assert "nonce" not in contacts
+
+
+def test_the_events_page_lists_names_with_counts_and_the_latest(owner_client, organization):
+    assert "No events yet" in owner_client.get("/analytics/events").get_data(as_text=True)
+    some_history(organization)
+    page = owner_client.get("/analytics/events").get_data(as_text=True)
+    assert "order_completed" in page and "42.00 USD" in page and "ada@example.net" in page
+    contact = db.session.scalar(select(Contact))
+    timeline = owner_client.get(f"/contacts/{contact.id}").get_data(as_text=True)
+    assert "Event: order_completed (42.00 USD)" in timeline
+
+
+def test_another_business_sees_none_of_it(owner_client, organization, other_client):
+    some_history(organization)
+    assert "No events yet" in other_client.get("/analytics/events").get_data(as_text=True)
+    page = other_client.get("/analytics?period=7d").get_data(as_text=True)
+    assert "42.00" not in page and "No revenue in this period" in page
+    assert ",42.0" not in other_client.get("/analytics/charts/revenue.csv?period=7d").get_data(as_text=True)
+
+
+def test_the_dashboard_tiles_agree_with_the_analytics_page(owner_client, organization):
+    some_history(organization)
+    page = owner_client.get("/").get_data(as_text=True)
+    assert "Revenue (USD)" in page and "42.00" in page and "+42.00 on the 30 days before" in page
+    assert "New contacts" in page and "Revenue (USD), last 30 days: 42.00 (+42.00 on the 30 days before)." in page
+    analytics = owner_client.get("/analytics").get_data(as_text=True)
+    assert "Last 30 days: 42.00 USD from 1 events with revenue." in analytics
