@@ -66,7 +66,8 @@ def _message(rng, organization_id, contact, channel, moment):
     status = "bounced" if bounced else "delivered"
     message = {
         "id": message_id, "organization_id": organization_id, "contact_id": contact.id, "channel": channel,
-        "purpose": rng.choice(["review_request", "campaign", "campaign"]), "to": contact.email if channel == "email" else contact.phone,
+        # the business's own system sending through the API: a campaign's or a request's messages need their rows
+        "purpose": "api", "to": contact.email if channel == "email" else contact.phone,
         "subject": "Fresh from the oven this week" if channel == "email" else None, "text": "Hello from Bluebird Bakery",
         "status": status, "send_at": moment, "sent_at": moment, "created_at": moment, "updated_at": moment,
         "delivered_at": None if bounced else moment + timedelta(seconds=40),
