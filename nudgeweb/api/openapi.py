@@ -89,6 +89,11 @@ ERROR_SCHEMAS = {
     },
     # Seed 004's 401, kept by the operations that declare ``seed_004_unauthorized`` (the nudges
     # list): ``data: null`` beside ``errors``, and an ``included`` that is always empty.
+    "Seed004Error": {  # seed 004's error object: status, title and detail, word for word
+        "type": "object",
+        "required": ["status", "title", "detail"],
+        "properties": {"status": {"type": "string", "examples": ["401"]}, "title": _TEXT, "detail": _TEXT},
+    },
     "Seed004UnauthorizedDocument": {
         "type": "object",
         "required": ["data", "included", "links", "meta", "errors"],
@@ -97,7 +102,7 @@ ERROR_SCHEMAS = {
             "included": {"type": "array", "items": _ref("IncludedResource"), "maxItems": 0},
             "links": _ref("DocumentLinks"),
             "meta": _ref("DocumentMeta"),
-            "errors": {"type": "array", "items": _ref("Error")},
+            "errors": {"type": "array", "items": _ref("Seed004Error")},
         },
         "examples": [{"data": None, "included": [], "links": {"self": "https://nudge.example/api/v1/nudges"},
                       "meta": {}, "errors": [_ERROR_EXAMPLE]}],

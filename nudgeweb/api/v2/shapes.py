@@ -21,9 +21,9 @@ def contact_stats(contact_id):
             "last_opened_at": iso(last_opened), "last_clicked_at": iso(last_clicked)}
 
 
-def contact_lists(_contact):
-    # the campaigns area's lists join here once they exist (a contact belongs to none before)
-    return {"organization_id": str(g.credential.organization_id), "lists": []}
+def contact_organization(_contact):
+    # (``lists`` is one of the contact's own attributes, in both versions)
+    return {"organization_id": str(g.credential.organization_id)}
 
 
 def contact_extras(contact):
@@ -50,13 +50,13 @@ def import_item(resource, _row):
 
 
 CONTACT_EXTRAS = {"type": "object", "properties": {
-    "organization_id": {"type": "string"}, "lists": {"type": "array", "items": {"type": "string"}},
+    "organization_id": {"type": "string"},
     "stats": {"type": "object", "description": "On a single contact, not in lists.", "properties": {
         "campaigns_received": {"type": "integer"}, "campaigns_opened": {"type": "integer"},
         "campaigns_clicked": {"type": "integer"}, "last_opened_at": {"type": ["string", "null"]},
         "last_clicked_at": {"type": ["string", "null"]}}}}}
 
-shape("contacts", every=contact_lists, more=contact_extras, more_schema=CONTACT_EXTRAS)
+shape("contacts", every=contact_organization, more=contact_extras, more_schema=CONTACT_EXTRAS)
 shape("contact_activities", item=activity_item)
 shape("contact_imports", item=import_item)
 shape("api_keys", flat=True)

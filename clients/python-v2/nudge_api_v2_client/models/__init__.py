@@ -5,6 +5,10 @@ from .activity_attributes_data_type_0 import ActivityAttributesDataType0
 from .add_contact_in import AddContactIn
 from .add_contact_in_metadata import AddContactInMetadata
 from .add_contact_out import AddContactOut
+from .analytics_out import AnalyticsOut
+from .analytics_out_data import AnalyticsOutData
+from .analytics_out_meta_type_0 import AnalyticsOutMetaType0
+from .analytics_query import AnalyticsQuery
 from .api_key_attributes import ApiKeyAttributes
 from .api_key_in import ApiKeyIn
 from .api_key_in_document import ApiKeyInDocument
@@ -18,6 +22,32 @@ from .api_keys_list_document_meta import ApiKeysListDocumentMeta
 from .api_keys_resource import ApiKeysResource
 from .auth_type import AuthType
 from .branding import Branding
+from .campaign_attributes import CampaignAttributes
+from .campaign_attributes_settings_type_0 import CampaignAttributesSettingsType0
+from .campaign_in import CampaignIn
+from .campaign_in_document import CampaignInDocument
+from .campaign_in_document_meta import CampaignInDocumentMeta
+from .campaign_in_resource import CampaignInResource
+from .campaign_in_settings_type_0 import CampaignInSettingsType0
+from .campaign_periods_document import CampaignPeriodsDocument
+from .campaign_periods_document_meta import CampaignPeriodsDocumentMeta
+from .campaign_periods_list_document import CampaignPeriodsListDocument
+from .campaign_periods_list_document_links import CampaignPeriodsListDocumentLinks
+from .campaign_periods_list_document_meta import CampaignPeriodsListDocumentMeta
+from .campaign_periods_resource import CampaignPeriodsResource
+from .campaign_periods_resource_type import CampaignPeriodsResourceType
+from .campaign_test_in import CampaignTestIn
+from .campaign_test_in_document import CampaignTestInDocument
+from .campaign_test_in_document_meta import CampaignTestInDocumentMeta
+from .campaign_test_in_personalization_type_0 import CampaignTestInPersonalizationType0
+from .campaign_test_in_resource import CampaignTestInResource
+from .campaigns_document import CampaignsDocument
+from .campaigns_document_meta import CampaignsDocumentMeta
+from .campaigns_list_document import CampaignsListDocument
+from .campaigns_list_document_links import CampaignsListDocumentLinks
+from .campaigns_list_document_meta import CampaignsListDocumentMeta
+from .campaigns_resource import CampaignsResource
+from .campaigns_resource_type import CampaignsResourceType
 from .connection_out import ConnectionOut
 from .contact_activities_document import ContactActivitiesDocument
 from .contact_activities_document_meta import ContactActivitiesDocumentMeta
@@ -61,10 +91,44 @@ from .create_import_body import CreateImportBody
 from .create_import_body_update_existing import CreateImportBodyUpdateExisting
 from .document_links import DocumentLinks
 from .document_meta import DocumentMeta
+from .duplicate_in import DuplicateIn
+from .duplicate_in_document import DuplicateInDocument
+from .duplicate_in_document_meta import DuplicateInDocumentMeta
+from .duplicate_in_resource import DuplicateInResource
+from .employee_attributes import EmployeeAttributes
+from .employee_in import EmployeeIn
+from .employee_in_document import EmployeeInDocument
+from .employee_in_document_meta import EmployeeInDocumentMeta
+from .employee_in_resource import EmployeeInResource
+from .employees_document import EmployeesDocument
+from .employees_document_meta import EmployeesDocumentMeta
+from .employees_list_document import EmployeesListDocument
+from .employees_list_document_links import EmployeesListDocumentLinks
+from .employees_list_document_meta import EmployeesListDocumentMeta
+from .employees_resource import EmployeesResource
+from .employees_resource_type import EmployeesResourceType
 from .error import Error
 from .error_document import ErrorDocument
 from .error_meta import ErrorMeta
 from .error_source import ErrorSource
+from .event_attributes import EventAttributes
+from .event_attributes_properties_type_0 import EventAttributesPropertiesType0
+from .event_batch_in import EventBatchIn
+from .event_batch_in_document import EventBatchInDocument
+from .event_batch_in_document_meta import EventBatchInDocumentMeta
+from .event_batch_in_resource import EventBatchInResource
+from .event_in import EventIn
+from .event_in_document import EventInDocument
+from .event_in_document_meta import EventInDocumentMeta
+from .event_in_properties import EventInProperties
+from .event_in_resource import EventInResource
+from .events_document import EventsDocument
+from .events_document_meta import EventsDocumentMeta
+from .events_list_document import EventsListDocument
+from .events_list_document_links import EventsListDocumentLinks
+from .events_list_document_meta import EventsListDocumentMeta
+from .events_resource import EventsResource
+from .events_resource_type import EventsResourceType
 from .export_attributes import ExportAttributes
 from .export_attributes_filters import ExportAttributesFilters
 from .export_in import ExportIn
@@ -74,6 +138,7 @@ from .export_in_filters import ExportInFilters
 from .export_in_resource import ExportInResource
 from .import_attributes import ImportAttributes
 from .import_attributes_mapping_type_0 import ImportAttributesMappingType0
+from .import_attributes_notes_type_0_item import ImportAttributesNotesType0Item
 from .import_status import ImportStatus
 from .included_resource import IncludedResource
 from .included_resource_attributes import IncludedResourceAttributes
@@ -92,10 +157,29 @@ from .invite_in_document import InviteInDocument
 from .invite_in_document_meta import InviteInDocumentMeta
 from .invite_in_resource import InviteInResource
 from .invite_in_role import InviteInRole
+from .list_attributes import ListAttributes
+from .list_in import ListIn
+from .list_in_document import ListInDocument
+from .list_in_document_meta import ListInDocumentMeta
+from .list_in_resource import ListInResource
 from .list_links import ListLinks
 from .list_meta import ListMeta
+from .lists_document import ListsDocument
+from .lists_document_meta import ListsDocumentMeta
+from .lists_list_document import ListsListDocument
+from .lists_list_document_links import ListsListDocumentLinks
+from .lists_list_document_meta import ListsListDocumentMeta
+from .lists_resource import ListsResource
+from .lists_resource_type import ListsResourceType
+from .log_attributes import LogAttributes
+from .log_attributes_request_type_0 import LogAttributesRequestType0
+from .log_attributes_response_type_0 import LogAttributesResponseType0
 from .login_in import LoginIn
 from .me_out import MeOut
+from .members_in import MembersIn
+from .members_in_document import MembersInDocument
+from .members_in_document_meta import MembersInDocumentMeta
+from .members_in_resource import MembersInResource
 from .message_attributes import MessageAttributes
 from .message_attributes_events_type_0_item import MessageAttributesEventsType0Item
 from .message_channel import MessageChannel
@@ -113,6 +197,14 @@ from .messages_list_document_links import MessagesListDocumentLinks
 from .messages_list_document_meta import MessagesListDocumentMeta
 from .messages_resource import MessagesResource
 from .messages_resource_type import MessagesResourceType
+from .nudge_attributes import NudgeAttributes
+from .nudges_document import NudgesDocument
+from .nudges_document_meta import NudgesDocumentMeta
+from .nudges_list_document import NudgesListDocument
+from .nudges_list_document_links import NudgesListDocumentLinks
+from .nudges_list_document_meta import NudgesListDocumentMeta
+from .nudges_resource import NudgesResource
+from .nudges_resource_type import NudgesResourceType
 from .open_api_document import OpenApiDocument
 from .open_api_document_info import OpenApiDocumentInfo
 from .open_api_document_paths import OpenApiDocumentPaths
@@ -131,6 +223,13 @@ from .organizations_list_document_meta import OrganizationsListDocumentMeta
 from .organizations_resource import OrganizationsResource
 from .organizations_resource_type import OrganizationsResourceType
 from .page_meta import PageMeta
+from .period_attributes import PeriodAttributes
+from .period_in import PeriodIn
+from .period_in_document import PeriodInDocument
+from .period_in_document_meta import PeriodInDocumentMeta
+from .period_in_resource import PeriodInResource
+from .period_in_status import PeriodInStatus
+from .period_query import PeriodQuery
 from .preview_attributes import PreviewAttributes
 from .preview_in import PreviewIn
 from .preview_in_document import PreviewInDocument
@@ -159,8 +258,32 @@ from .role_in_document import RoleInDocument
 from .role_in_document_meta import RoleInDocumentMeta
 from .role_in_resource import RoleInResource
 from .role_in_role import RoleInRole
+from .schedule_in import ScheduleIn
+from .schedule_in_document import ScheduleInDocument
+from .schedule_in_document_meta import ScheduleInDocumentMeta
+from .schedule_in_resource import ScheduleInResource
+from .seed_004_error import Seed004Error
 from .seed_004_unauthorized_document import Seed004UnauthorizedDocument
 from .seed_004_unauthorized_document_meta import Seed004UnauthorizedDocumentMeta
+from .segment_attributes import SegmentAttributes
+from .segment_attributes_filters_type_0 import SegmentAttributesFiltersType0
+from .segment_in import SegmentIn
+from .segment_in_document import SegmentInDocument
+from .segment_in_document_meta import SegmentInDocumentMeta
+from .segment_in_filters_type_0 import SegmentInFiltersType0
+from .segment_in_resource import SegmentInResource
+from .segments_document import SegmentsDocument
+from .segments_document_meta import SegmentsDocumentMeta
+from .segments_list_document import SegmentsListDocument
+from .segments_list_document_links import SegmentsListDocumentLinks
+from .segments_list_document_meta import SegmentsListDocumentMeta
+from .segments_resource import SegmentsResource
+from .segments_resource_type import SegmentsResourceType
+from .send_in import SendIn
+from .send_in_document import SendInDocument
+from .send_in_document_meta import SendInDocumentMeta
+from .send_in_resource import SendInResource
+from .stats import Stats
 from .subscription import Subscription
 from .template_attributes import TemplateAttributes
 from .template_category import TemplateCategory
@@ -201,6 +324,29 @@ from .v2_error_error import V2ErrorError
 from .v2_error_error_details_item import V2ErrorErrorDetailsItem
 from .v2_error_error_type import V2ErrorErrorType
 from .variable import Variable
+from .webhook_attributes import WebhookAttributes
+from .webhook_in import WebhookIn
+from .webhook_in_document import WebhookInDocument
+from .webhook_in_document_meta import WebhookInDocumentMeta
+from .webhook_in_resource import WebhookInResource
+from .webhook_logs_document import WebhookLogsDocument
+from .webhook_logs_document_meta import WebhookLogsDocumentMeta
+from .webhook_logs_list_document import WebhookLogsListDocument
+from .webhook_logs_list_document_links import WebhookLogsListDocumentLinks
+from .webhook_logs_list_document_meta import WebhookLogsListDocumentMeta
+from .webhook_logs_resource import WebhookLogsResource
+from .webhook_logs_resource_type import WebhookLogsResourceType
+from .webhook_test_in import WebhookTestIn
+from .webhook_test_in_document import WebhookTestInDocument
+from .webhook_test_in_document_meta import WebhookTestInDocumentMeta
+from .webhook_test_in_resource import WebhookTestInResource
+from .webhooks_document import WebhooksDocument
+from .webhooks_document_meta import WebhooksDocumentMeta
+from .webhooks_list_document import WebhooksListDocument
+from .webhooks_list_document_links import WebhooksListDocumentLinks
+from .webhooks_list_document_meta import WebhooksListDocumentMeta
+from .webhooks_resource import WebhooksResource
+from .webhooks_resource_type import WebhooksResourceType
 
 __all__ = (
     "ActivityAttributes",
@@ -208,6 +354,10 @@ __all__ = (
     "AddContactIn",
     "AddContactInMetadata",
     "AddContactOut",
+    "AnalyticsOut",
+    "AnalyticsOutData",
+    "AnalyticsOutMetaType0",
+    "AnalyticsQuery",
     "ApiKeyAttributes",
     "ApiKeyIn",
     "ApiKeyInDocument",
@@ -221,6 +371,32 @@ __all__ = (
     "ApiKeysResource",
     "AuthType",
     "Branding",
+    "CampaignAttributes",
+    "CampaignAttributesSettingsType0",
+    "CampaignIn",
+    "CampaignInDocument",
+    "CampaignInDocumentMeta",
+    "CampaignInResource",
+    "CampaignInSettingsType0",
+    "CampaignPeriodsDocument",
+    "CampaignPeriodsDocumentMeta",
+    "CampaignPeriodsListDocument",
+    "CampaignPeriodsListDocumentLinks",
+    "CampaignPeriodsListDocumentMeta",
+    "CampaignPeriodsResource",
+    "CampaignPeriodsResourceType",
+    "CampaignsDocument",
+    "CampaignsDocumentMeta",
+    "CampaignsListDocument",
+    "CampaignsListDocumentLinks",
+    "CampaignsListDocumentMeta",
+    "CampaignsResource",
+    "CampaignsResourceType",
+    "CampaignTestIn",
+    "CampaignTestInDocument",
+    "CampaignTestInDocumentMeta",
+    "CampaignTestInPersonalizationType0",
+    "CampaignTestInResource",
     "ConnectionOut",
     "ContactActivitiesDocument",
     "ContactActivitiesDocumentMeta",
@@ -264,10 +440,44 @@ __all__ = (
     "CreateImportBodyUpdateExisting",
     "DocumentLinks",
     "DocumentMeta",
+    "DuplicateIn",
+    "DuplicateInDocument",
+    "DuplicateInDocumentMeta",
+    "DuplicateInResource",
+    "EmployeeAttributes",
+    "EmployeeIn",
+    "EmployeeInDocument",
+    "EmployeeInDocumentMeta",
+    "EmployeeInResource",
+    "EmployeesDocument",
+    "EmployeesDocumentMeta",
+    "EmployeesListDocument",
+    "EmployeesListDocumentLinks",
+    "EmployeesListDocumentMeta",
+    "EmployeesResource",
+    "EmployeesResourceType",
     "Error",
     "ErrorDocument",
     "ErrorMeta",
     "ErrorSource",
+    "EventAttributes",
+    "EventAttributesPropertiesType0",
+    "EventBatchIn",
+    "EventBatchInDocument",
+    "EventBatchInDocumentMeta",
+    "EventBatchInResource",
+    "EventIn",
+    "EventInDocument",
+    "EventInDocumentMeta",
+    "EventInProperties",
+    "EventInResource",
+    "EventsDocument",
+    "EventsDocumentMeta",
+    "EventsListDocument",
+    "EventsListDocumentLinks",
+    "EventsListDocumentMeta",
+    "EventsResource",
+    "EventsResourceType",
     "ExportAttributes",
     "ExportAttributesFilters",
     "ExportIn",
@@ -277,6 +487,7 @@ __all__ = (
     "ExportInResource",
     "ImportAttributes",
     "ImportAttributesMappingType0",
+    "ImportAttributesNotesType0Item",
     "ImportStatus",
     "IncludedResource",
     "IncludedResourceAttributes",
@@ -295,9 +506,28 @@ __all__ = (
     "InviteInDocumentMeta",
     "InviteInResource",
     "InviteInRole",
+    "ListAttributes",
+    "ListIn",
+    "ListInDocument",
+    "ListInDocumentMeta",
+    "ListInResource",
     "ListLinks",
     "ListMeta",
+    "ListsDocument",
+    "ListsDocumentMeta",
+    "ListsListDocument",
+    "ListsListDocumentLinks",
+    "ListsListDocumentMeta",
+    "ListsResource",
+    "ListsResourceType",
+    "LogAttributes",
+    "LogAttributesRequestType0",
+    "LogAttributesResponseType0",
     "LoginIn",
+    "MembersIn",
+    "MembersInDocument",
+    "MembersInDocumentMeta",
+    "MembersInResource",
     "MeOut",
     "MessageAttributes",
     "MessageAttributesEventsType0Item",
@@ -316,6 +546,14 @@ __all__ = (
     "MessagesResource",
     "MessagesResourceType",
     "MessageStatus",
+    "NudgeAttributes",
+    "NudgesDocument",
+    "NudgesDocumentMeta",
+    "NudgesListDocument",
+    "NudgesListDocumentLinks",
+    "NudgesListDocumentMeta",
+    "NudgesResource",
+    "NudgesResourceType",
     "OpenApiDocument",
     "OpenApiDocumentInfo",
     "OpenApiDocumentPaths",
@@ -334,6 +572,13 @@ __all__ = (
     "OrganizationsResourceType",
     "OrganizationStats",
     "PageMeta",
+    "PeriodAttributes",
+    "PeriodIn",
+    "PeriodInDocument",
+    "PeriodInDocumentMeta",
+    "PeriodInResource",
+    "PeriodInStatus",
+    "PeriodQuery",
     "PreviewAttributes",
     "PreviewIn",
     "PreviewInDocument",
@@ -362,8 +607,32 @@ __all__ = (
     "RoleInDocumentMeta",
     "RoleInResource",
     "RoleInRole",
+    "ScheduleIn",
+    "ScheduleInDocument",
+    "ScheduleInDocumentMeta",
+    "ScheduleInResource",
+    "Seed004Error",
     "Seed004UnauthorizedDocument",
     "Seed004UnauthorizedDocumentMeta",
+    "SegmentAttributes",
+    "SegmentAttributesFiltersType0",
+    "SegmentIn",
+    "SegmentInDocument",
+    "SegmentInDocumentMeta",
+    "SegmentInFiltersType0",
+    "SegmentInResource",
+    "SegmentsDocument",
+    "SegmentsDocumentMeta",
+    "SegmentsListDocument",
+    "SegmentsListDocumentLinks",
+    "SegmentsListDocumentMeta",
+    "SegmentsResource",
+    "SegmentsResourceType",
+    "SendIn",
+    "SendInDocument",
+    "SendInDocumentMeta",
+    "SendInResource",
+    "Stats",
     "Subscription",
     "TemplateAttributes",
     "TemplateCategory",
@@ -404,4 +673,27 @@ __all__ = (
     "V2ErrorErrorDetailsItem",
     "V2ErrorErrorType",
     "Variable",
+    "WebhookAttributes",
+    "WebhookIn",
+    "WebhookInDocument",
+    "WebhookInDocumentMeta",
+    "WebhookInResource",
+    "WebhookLogsDocument",
+    "WebhookLogsDocumentMeta",
+    "WebhookLogsListDocument",
+    "WebhookLogsListDocumentLinks",
+    "WebhookLogsListDocumentMeta",
+    "WebhookLogsResource",
+    "WebhookLogsResourceType",
+    "WebhooksDocument",
+    "WebhooksDocumentMeta",
+    "WebhooksListDocument",
+    "WebhooksListDocumentLinks",
+    "WebhooksListDocumentMeta",
+    "WebhooksResource",
+    "WebhooksResourceType",
+    "WebhookTestIn",
+    "WebhookTestInDocument",
+    "WebhookTestInDocumentMeta",
+    "WebhookTestInResource",
 )

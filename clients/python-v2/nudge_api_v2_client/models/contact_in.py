@@ -22,9 +22,13 @@ class ContactIn:
     Attributes:
         company_name (None | str | Unset):
         custom_fields (ContactInCustomFieldsType0 | None | Unset):
+        double_opt_in (bool | None | Unset): Send the contact a confirmation email; they join the lists given only once
+            they confirm.
         email (None | str | Unset):
         first_name (None | str | Unset):
         last_name (None | str | Unset):
+        lists (list[str] | None | Unset): The ids of the lists the contact belongs to from now on (seed 001); a list
+            with double opt-in, or any list when double_opt_in is true, waits for the contact to confirm by email.
         mobile_phone_number (None | str | Unset): Alias of phone (seed 000).
         name (None | str | Unset): Full name, split when first/last are not given.
         phone (None | str | Unset):
@@ -36,9 +40,11 @@ class ContactIn:
 
     company_name: None | str | Unset = UNSET
     custom_fields: ContactInCustomFieldsType0 | None | Unset = UNSET
+    double_opt_in: bool | None | Unset = UNSET
     email: None | str | Unset = UNSET
     first_name: None | str | Unset = UNSET
     last_name: None | str | Unset = UNSET
+    lists: list[str] | None | Unset = UNSET
     mobile_phone_number: None | str | Unset = UNSET
     name: None | str | Unset = UNSET
     phone: None | str | Unset = UNSET
@@ -64,6 +70,12 @@ class ContactIn:
         else:
             custom_fields = self.custom_fields
 
+        double_opt_in: bool | None | Unset
+        if isinstance(self.double_opt_in, Unset):
+            double_opt_in = UNSET
+        else:
+            double_opt_in = self.double_opt_in
+
         email: None | str | Unset
         if isinstance(self.email, Unset):
             email = UNSET
@@ -81,6 +93,15 @@ class ContactIn:
             last_name = UNSET
         else:
             last_name = self.last_name
+
+        lists: list[str] | None | Unset
+        if isinstance(self.lists, Unset):
+            lists = UNSET
+        elif isinstance(self.lists, list):
+            lists = self.lists
+
+        else:
+            lists = self.lists
 
         mobile_phone_number: None | str | Unset
         if isinstance(self.mobile_phone_number, Unset):
@@ -128,12 +149,16 @@ class ContactIn:
             field_dict["company_name"] = company_name
         if custom_fields is not UNSET:
             field_dict["custom_fields"] = custom_fields
+        if double_opt_in is not UNSET:
+            field_dict["double_opt_in"] = double_opt_in
         if email is not UNSET:
             field_dict["email"] = email
         if first_name is not UNSET:
             field_dict["first_name"] = first_name
         if last_name is not UNSET:
             field_dict["last_name"] = last_name
+        if lists is not UNSET:
+            field_dict["lists"] = lists
         if mobile_phone_number is not UNSET:
             field_dict["mobile_phone_number"] = mobile_phone_number
         if name is not UNSET:
@@ -181,6 +206,15 @@ class ContactIn:
 
         custom_fields = _parse_custom_fields(d.pop("custom_fields", UNSET))
 
+        def _parse_double_opt_in(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        double_opt_in = _parse_double_opt_in(d.pop("double_opt_in", UNSET))
+
         def _parse_email(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -207,6 +241,23 @@ class ContactIn:
             return cast(None | str | Unset, data)
 
         last_name = _parse_last_name(d.pop("last_name", UNSET))
+
+        def _parse_lists(data: object) -> list[str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                lists_type_0 = cast(list[str], data)
+
+                return lists_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | None | Unset, data)
+
+        lists = _parse_lists(d.pop("lists", UNSET))
 
         def _parse_mobile_phone_number(data: object) -> None | str | Unset:
             if data is None:
@@ -273,9 +324,11 @@ class ContactIn:
         contact_in = cls(
             company_name=company_name,
             custom_fields=custom_fields,
+            double_opt_in=double_opt_in,
             email=email,
             first_name=first_name,
             last_name=last_name,
+            lists=lists,
             mobile_phone_number=mobile_phone_number,
             name=name,
             phone=phone,

@@ -30,6 +30,7 @@ class ContactsResourceAttributes:
         first_name (None | str | Unset):
         full_name (None | str | Unset):
         last_name (None | str | Unset):
+        lists (list[str] | None | Unset): The ids of the lists the contact is in (pending ones too).
         phone (None | str | Unset): E.164
         source (ContactSource | None | Unset):
         status (ContactStatus | None | Unset):
@@ -38,7 +39,6 @@ class ContactsResourceAttributes:
         timezone (None | str | Unset):
         unsubscribed_at (datetime.datetime | None | Unset):
         updated_at (datetime.datetime | None | Unset):
-        lists (list[str] | Unset):
         organization_id (str | Unset):
         stats (ContactsResourceAttributesStats | Unset): On a single contact, not in lists.
     """
@@ -50,6 +50,7 @@ class ContactsResourceAttributes:
     first_name: None | str | Unset = UNSET
     full_name: None | str | Unset = UNSET
     last_name: None | str | Unset = UNSET
+    lists: list[str] | None | Unset = UNSET
     phone: None | str | Unset = UNSET
     source: ContactSource | None | Unset = UNSET
     status: ContactStatus | None | Unset = UNSET
@@ -58,7 +59,6 @@ class ContactsResourceAttributes:
     timezone: None | str | Unset = UNSET
     unsubscribed_at: datetime.datetime | None | Unset = UNSET
     updated_at: datetime.datetime | None | Unset = UNSET
-    lists: list[str] | Unset = UNSET
     organization_id: str | Unset = UNSET
     stats: ContactsResourceAttributesStats | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -111,6 +111,15 @@ class ContactsResourceAttributes:
             last_name = UNSET
         else:
             last_name = self.last_name
+
+        lists: list[str] | None | Unset
+        if isinstance(self.lists, Unset):
+            lists = UNSET
+        elif isinstance(self.lists, list):
+            lists = self.lists
+
+        else:
+            lists = self.lists
 
         phone: None | str | Unset
         if isinstance(self.phone, Unset):
@@ -173,10 +182,6 @@ class ContactsResourceAttributes:
         else:
             updated_at = self.updated_at
 
-        lists: list[str] | Unset = UNSET
-        if not isinstance(self.lists, Unset):
-            lists = self.lists
-
         organization_id = self.organization_id
 
         stats: dict[str, Any] | Unset = UNSET
@@ -200,6 +205,8 @@ class ContactsResourceAttributes:
             field_dict["full_name"] = full_name
         if last_name is not UNSET:
             field_dict["last_name"] = last_name
+        if lists is not UNSET:
+            field_dict["lists"] = lists
         if phone is not UNSET:
             field_dict["phone"] = phone
         if source is not UNSET:
@@ -216,8 +223,6 @@ class ContactsResourceAttributes:
             field_dict["unsubscribed_at"] = unsubscribed_at
         if updated_at is not UNSET:
             field_dict["updated_at"] = updated_at
-        if lists is not UNSET:
-            field_dict["lists"] = lists
         if organization_id is not UNSET:
             field_dict["organization_id"] = organization_id
         if stats is not UNSET:
@@ -310,6 +315,23 @@ class ContactsResourceAttributes:
             return cast(None | str | Unset, data)
 
         last_name = _parse_last_name(d.pop("last_name", UNSET))
+
+        def _parse_lists(data: object) -> list[str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                lists_type_0 = cast(list[str], data)
+
+                return lists_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | None | Unset, data)
+
+        lists = _parse_lists(d.pop("lists", UNSET))
 
         def _parse_phone(data: object) -> None | str | Unset:
             if data is None:
@@ -431,8 +453,6 @@ class ContactsResourceAttributes:
 
         updated_at = _parse_updated_at(d.pop("updated_at", UNSET))
 
-        lists = cast(list[str], d.pop("lists", UNSET))
-
         organization_id = d.pop("organization_id", UNSET)
 
         _stats = d.pop("stats", UNSET)
@@ -450,6 +470,7 @@ class ContactsResourceAttributes:
             first_name=first_name,
             full_name=full_name,
             last_name=last_name,
+            lists=lists,
             phone=phone,
             source=source,
             status=status,
@@ -458,7 +479,6 @@ class ContactsResourceAttributes:
             timezone=timezone,
             unsubscribed_at=unsubscribed_at,
             updated_at=updated_at,
-            lists=lists,
             organization_id=organization_id,
             stats=stats,
         )

@@ -17,10 +17,10 @@ class PreviewAttributes:
     Attributes:
         body (None | str | Unset): SMS text.
         channel (None | str | Unset):
-        characters (int | None | Unset):
+        characters (int | None | Unset): SMS length as the phone counts it (GSM-7 septets or UTF-16 units), as sent.
         encoding (None | str | Unset): GSM-7 or UCS-2.
         html (None | str | Unset): Email HTML with CSS inlined.
-        segments (int | None | Unset): SMS segments the body costs.
+        segments (int | None | Unset): SMS segments the message costs as sent (with the opt-out line Nudge adds).
         subject (None | str | Unset):
         text (None | str | Unset): Email text part (written, or made from the HTML).
     """

@@ -5,6 +5,10 @@ from .activity_attributes_data_type_0 import ActivityAttributesDataType0
 from .add_contact_in import AddContactIn
 from .add_contact_in_metadata import AddContactInMetadata
 from .add_contact_out import AddContactOut
+from .analytics_out import AnalyticsOut
+from .analytics_out_data import AnalyticsOutData
+from .analytics_out_meta_type_0 import AnalyticsOutMetaType0
+from .analytics_query import AnalyticsQuery
 from .api_key_attributes import ApiKeyAttributes
 from .api_key_in import ApiKeyIn
 from .api_key_in_document import ApiKeyInDocument
@@ -15,6 +19,24 @@ from .api_keys_resource import ApiKeysResource
 from .api_keys_resource_type import ApiKeysResourceType
 from .auth_type import AuthType
 from .branding import Branding
+from .campaign_attributes import CampaignAttributes
+from .campaign_attributes_settings_type_0 import CampaignAttributesSettingsType0
+from .campaign_in import CampaignIn
+from .campaign_in_document import CampaignInDocument
+from .campaign_in_resource import CampaignInResource
+from .campaign_in_settings_type_0 import CampaignInSettingsType0
+from .campaign_periods_document import CampaignPeriodsDocument
+from .campaign_periods_list_document import CampaignPeriodsListDocument
+from .campaign_periods_resource import CampaignPeriodsResource
+from .campaign_periods_resource_type import CampaignPeriodsResourceType
+from .campaign_test_in import CampaignTestIn
+from .campaign_test_in_document import CampaignTestInDocument
+from .campaign_test_in_personalization_type_0 import CampaignTestInPersonalizationType0
+from .campaign_test_in_resource import CampaignTestInResource
+from .campaigns_document import CampaignsDocument
+from .campaigns_list_document import CampaignsListDocument
+from .campaigns_resource import CampaignsResource
+from .campaigns_resource_type import CampaignsResourceType
 from .connection_out import ConnectionOut
 from .contact_activities_document import ContactActivitiesDocument
 from .contact_activities_list_document import ContactActivitiesListDocument
@@ -44,10 +66,34 @@ from .create_import_body import CreateImportBody
 from .create_import_body_update_existing import CreateImportBodyUpdateExisting
 from .document_links import DocumentLinks
 from .document_meta import DocumentMeta
+from .duplicate_in import DuplicateIn
+from .duplicate_in_document import DuplicateInDocument
+from .duplicate_in_resource import DuplicateInResource
+from .employee_attributes import EmployeeAttributes
+from .employee_in import EmployeeIn
+from .employee_in_document import EmployeeInDocument
+from .employee_in_resource import EmployeeInResource
+from .employees_document import EmployeesDocument
+from .employees_list_document import EmployeesListDocument
+from .employees_resource import EmployeesResource
+from .employees_resource_type import EmployeesResourceType
 from .error import Error
 from .error_document import ErrorDocument
 from .error_meta import ErrorMeta
 from .error_source import ErrorSource
+from .event_attributes import EventAttributes
+from .event_attributes_properties_type_0 import EventAttributesPropertiesType0
+from .event_batch_in import EventBatchIn
+from .event_batch_in_document import EventBatchInDocument
+from .event_batch_in_resource import EventBatchInResource
+from .event_in import EventIn
+from .event_in_document import EventInDocument
+from .event_in_properties import EventInProperties
+from .event_in_resource import EventInResource
+from .events_document import EventsDocument
+from .events_list_document import EventsListDocument
+from .events_resource import EventsResource
+from .events_resource_type import EventsResourceType
 from .export_attributes import ExportAttributes
 from .export_attributes_filters import ExportAttributesFilters
 from .export_in import ExportIn
@@ -56,6 +102,7 @@ from .export_in_filters import ExportInFilters
 from .export_in_resource import ExportInResource
 from .import_attributes import ImportAttributes
 from .import_attributes_mapping_type_0 import ImportAttributesMappingType0
+from .import_attributes_notes_type_0_item import ImportAttributesNotesType0Item
 from .import_status import ImportStatus
 from .included_resource import IncludedResource
 from .included_resource_attributes import IncludedResourceAttributes
@@ -70,10 +117,24 @@ from .invite_in import InviteIn
 from .invite_in_document import InviteInDocument
 from .invite_in_resource import InviteInResource
 from .invite_in_role import InviteInRole
+from .list_attributes import ListAttributes
+from .list_in import ListIn
+from .list_in_document import ListInDocument
+from .list_in_resource import ListInResource
 from .list_links import ListLinks
 from .list_meta import ListMeta
+from .lists_document import ListsDocument
+from .lists_list_document import ListsListDocument
+from .lists_resource import ListsResource
+from .lists_resource_type import ListsResourceType
+from .log_attributes import LogAttributes
+from .log_attributes_request_type_0 import LogAttributesRequestType0
+from .log_attributes_response_type_0 import LogAttributesResponseType0
 from .login_in import LoginIn
 from .me_out import MeOut
+from .members_in import MembersIn
+from .members_in_document import MembersInDocument
+from .members_in_resource import MembersInResource
 from .message_attributes import MessageAttributes
 from .message_attributes_events_type_0_item import MessageAttributesEventsType0Item
 from .message_channel import MessageChannel
@@ -87,6 +148,11 @@ from .messages_document import MessagesDocument
 from .messages_list_document import MessagesListDocument
 from .messages_resource import MessagesResource
 from .messages_resource_type import MessagesResourceType
+from .nudge_attributes import NudgeAttributes
+from .nudges_document import NudgesDocument
+from .nudges_list_document import NudgesListDocument
+from .nudges_resource import NudgesResource
+from .nudges_resource_type import NudgesResourceType
 from .open_api_document import OpenApiDocument
 from .open_api_document_info import OpenApiDocumentInfo
 from .open_api_document_paths import OpenApiDocumentPaths
@@ -101,6 +167,12 @@ from .organizations_list_document import OrganizationsListDocument
 from .organizations_resource import OrganizationsResource
 from .organizations_resource_type import OrganizationsResourceType
 from .page_meta import PageMeta
+from .period_attributes import PeriodAttributes
+from .period_in import PeriodIn
+from .period_in_document import PeriodInDocument
+from .period_in_resource import PeriodInResource
+from .period_in_status import PeriodInStatus
+from .period_query import PeriodQuery
 from .preview_attributes import PreviewAttributes
 from .preview_in import PreviewIn
 from .preview_in_document import PreviewInDocument
@@ -124,7 +196,25 @@ from .role_in import RoleIn
 from .role_in_document import RoleInDocument
 from .role_in_resource import RoleInResource
 from .role_in_role import RoleInRole
+from .schedule_in import ScheduleIn
+from .schedule_in_document import ScheduleInDocument
+from .schedule_in_resource import ScheduleInResource
+from .seed_004_error import Seed004Error
 from .seed_004_unauthorized_document import Seed004UnauthorizedDocument
+from .segment_attributes import SegmentAttributes
+from .segment_attributes_filters_type_0 import SegmentAttributesFiltersType0
+from .segment_in import SegmentIn
+from .segment_in_document import SegmentInDocument
+from .segment_in_filters_type_0 import SegmentInFiltersType0
+from .segment_in_resource import SegmentInResource
+from .segments_document import SegmentsDocument
+from .segments_list_document import SegmentsListDocument
+from .segments_resource import SegmentsResource
+from .segments_resource_type import SegmentsResourceType
+from .send_in import SendIn
+from .send_in_document import SendInDocument
+from .send_in_resource import SendInResource
+from .stats import Stats
 from .subscription import Subscription
 from .template_attributes import TemplateAttributes
 from .template_category import TemplateCategory
@@ -151,6 +241,21 @@ from .users_list_document import UsersListDocument
 from .users_resource import UsersResource
 from .users_resource_type import UsersResourceType
 from .variable import Variable
+from .webhook_attributes import WebhookAttributes
+from .webhook_in import WebhookIn
+from .webhook_in_document import WebhookInDocument
+from .webhook_in_resource import WebhookInResource
+from .webhook_logs_document import WebhookLogsDocument
+from .webhook_logs_list_document import WebhookLogsListDocument
+from .webhook_logs_resource import WebhookLogsResource
+from .webhook_logs_resource_type import WebhookLogsResourceType
+from .webhook_test_in import WebhookTestIn
+from .webhook_test_in_document import WebhookTestInDocument
+from .webhook_test_in_resource import WebhookTestInResource
+from .webhooks_document import WebhooksDocument
+from .webhooks_list_document import WebhooksListDocument
+from .webhooks_resource import WebhooksResource
+from .webhooks_resource_type import WebhooksResourceType
 
 __all__ = (
     "ActivityAttributes",
@@ -158,6 +263,10 @@ __all__ = (
     "AddContactIn",
     "AddContactInMetadata",
     "AddContactOut",
+    "AnalyticsOut",
+    "AnalyticsOutData",
+    "AnalyticsOutMetaType0",
+    "AnalyticsQuery",
     "ApiKeyAttributes",
     "ApiKeyIn",
     "ApiKeyInDocument",
@@ -168,6 +277,24 @@ __all__ = (
     "ApiKeysResourceType",
     "AuthType",
     "Branding",
+    "CampaignAttributes",
+    "CampaignAttributesSettingsType0",
+    "CampaignIn",
+    "CampaignInDocument",
+    "CampaignInResource",
+    "CampaignInSettingsType0",
+    "CampaignPeriodsDocument",
+    "CampaignPeriodsListDocument",
+    "CampaignPeriodsResource",
+    "CampaignPeriodsResourceType",
+    "CampaignsDocument",
+    "CampaignsListDocument",
+    "CampaignsResource",
+    "CampaignsResourceType",
+    "CampaignTestIn",
+    "CampaignTestInDocument",
+    "CampaignTestInPersonalizationType0",
+    "CampaignTestInResource",
     "ConnectionOut",
     "ContactActivitiesDocument",
     "ContactActivitiesListDocument",
@@ -197,10 +324,34 @@ __all__ = (
     "CreateImportBodyUpdateExisting",
     "DocumentLinks",
     "DocumentMeta",
+    "DuplicateIn",
+    "DuplicateInDocument",
+    "DuplicateInResource",
+    "EmployeeAttributes",
+    "EmployeeIn",
+    "EmployeeInDocument",
+    "EmployeeInResource",
+    "EmployeesDocument",
+    "EmployeesListDocument",
+    "EmployeesResource",
+    "EmployeesResourceType",
     "Error",
     "ErrorDocument",
     "ErrorMeta",
     "ErrorSource",
+    "EventAttributes",
+    "EventAttributesPropertiesType0",
+    "EventBatchIn",
+    "EventBatchInDocument",
+    "EventBatchInResource",
+    "EventIn",
+    "EventInDocument",
+    "EventInProperties",
+    "EventInResource",
+    "EventsDocument",
+    "EventsListDocument",
+    "EventsResource",
+    "EventsResourceType",
     "ExportAttributes",
     "ExportAttributesFilters",
     "ExportIn",
@@ -209,6 +360,7 @@ __all__ = (
     "ExportInResource",
     "ImportAttributes",
     "ImportAttributesMappingType0",
+    "ImportAttributesNotesType0Item",
     "ImportStatus",
     "IncludedResource",
     "IncludedResourceAttributes",
@@ -223,9 +375,23 @@ __all__ = (
     "InviteInDocument",
     "InviteInResource",
     "InviteInRole",
+    "ListAttributes",
+    "ListIn",
+    "ListInDocument",
+    "ListInResource",
     "ListLinks",
     "ListMeta",
+    "ListsDocument",
+    "ListsListDocument",
+    "ListsResource",
+    "ListsResourceType",
+    "LogAttributes",
+    "LogAttributesRequestType0",
+    "LogAttributesResponseType0",
     "LoginIn",
+    "MembersIn",
+    "MembersInDocument",
+    "MembersInResource",
     "MeOut",
     "MessageAttributes",
     "MessageAttributesEventsType0Item",
@@ -240,6 +406,11 @@ __all__ = (
     "MessagesResource",
     "MessagesResourceType",
     "MessageStatus",
+    "NudgeAttributes",
+    "NudgesDocument",
+    "NudgesListDocument",
+    "NudgesResource",
+    "NudgesResourceType",
     "OpenApiDocument",
     "OpenApiDocumentInfo",
     "OpenApiDocumentPaths",
@@ -254,6 +425,12 @@ __all__ = (
     "OrganizationsResourceType",
     "OrganizationStats",
     "PageMeta",
+    "PeriodAttributes",
+    "PeriodIn",
+    "PeriodInDocument",
+    "PeriodInResource",
+    "PeriodInStatus",
+    "PeriodQuery",
     "PreviewAttributes",
     "PreviewIn",
     "PreviewInDocument",
@@ -277,7 +454,25 @@ __all__ = (
     "RoleInDocument",
     "RoleInResource",
     "RoleInRole",
+    "ScheduleIn",
+    "ScheduleInDocument",
+    "ScheduleInResource",
+    "Seed004Error",
     "Seed004UnauthorizedDocument",
+    "SegmentAttributes",
+    "SegmentAttributesFiltersType0",
+    "SegmentIn",
+    "SegmentInDocument",
+    "SegmentInFiltersType0",
+    "SegmentInResource",
+    "SegmentsDocument",
+    "SegmentsListDocument",
+    "SegmentsResource",
+    "SegmentsResourceType",
+    "SendIn",
+    "SendInDocument",
+    "SendInResource",
+    "Stats",
     "Subscription",
     "TemplateAttributes",
     "TemplateCategory",
@@ -304,4 +499,19 @@ __all__ = (
     "UsersResource",
     "UsersResourceType",
     "Variable",
+    "WebhookAttributes",
+    "WebhookIn",
+    "WebhookInDocument",
+    "WebhookInResource",
+    "WebhookLogsDocument",
+    "WebhookLogsListDocument",
+    "WebhookLogsResource",
+    "WebhookLogsResourceType",
+    "WebhooksDocument",
+    "WebhooksListDocument",
+    "WebhooksResource",
+    "WebhooksResourceType",
+    "WebhookTestIn",
+    "WebhookTestInDocument",
+    "WebhookTestInResource",
 )

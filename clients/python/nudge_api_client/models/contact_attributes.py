@@ -29,6 +29,7 @@ class ContactAttributes:
         first_name (None | str | Unset):
         full_name (None | str | Unset):
         last_name (None | str | Unset):
+        lists (list[str] | None | Unset): The ids of the lists the contact is in (pending ones too).
         phone (None | str | Unset): E.164
         source (ContactSource | None | Unset):
         status (ContactStatus | None | Unset):
@@ -46,6 +47,7 @@ class ContactAttributes:
     first_name: None | str | Unset = UNSET
     full_name: None | str | Unset = UNSET
     last_name: None | str | Unset = UNSET
+    lists: list[str] | None | Unset = UNSET
     phone: None | str | Unset = UNSET
     source: ContactSource | None | Unset = UNSET
     status: ContactStatus | None | Unset = UNSET
@@ -104,6 +106,15 @@ class ContactAttributes:
             last_name = UNSET
         else:
             last_name = self.last_name
+
+        lists: list[str] | None | Unset
+        if isinstance(self.lists, Unset):
+            lists = UNSET
+        elif isinstance(self.lists, list):
+            lists = self.lists
+
+        else:
+            lists = self.lists
 
         phone: None | str | Unset
         if isinstance(self.phone, Unset):
@@ -183,6 +194,8 @@ class ContactAttributes:
             field_dict["full_name"] = full_name
         if last_name is not UNSET:
             field_dict["last_name"] = last_name
+        if lists is not UNSET:
+            field_dict["lists"] = lists
         if phone is not UNSET:
             field_dict["phone"] = phone
         if source is not UNSET:
@@ -286,6 +299,23 @@ class ContactAttributes:
             return cast(None | str | Unset, data)
 
         last_name = _parse_last_name(d.pop("last_name", UNSET))
+
+        def _parse_lists(data: object) -> list[str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                lists_type_0 = cast(list[str], data)
+
+                return lists_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | None | Unset, data)
+
+        lists = _parse_lists(d.pop("lists", UNSET))
 
         def _parse_phone(data: object) -> None | str | Unset:
             if data is None:
@@ -415,6 +445,7 @@ class ContactAttributes:
             first_name=first_name,
             full_name=full_name,
             last_name=last_name,
+            lists=lists,
             phone=phone,
             source=source,
             status=status,

@@ -21,8 +21,8 @@ class ExportIn:
     Attributes:
         fields (list[str] | None | Unset): Columns (default: all, custom fields included).
         filters (ExportInFilters | Unset): Any of search, status, tag, source, email, phone, created_after,
-            created_before, segment_id (tags = tag), as filter[…] of the list takes them: texts (lists of texts for status,
-            tag, source).
+            created_before, segment_id, list_id (tags = tag), as filter[…] of the list takes them: texts (lists of texts for
+            status, tag, source).
         format_ (str | Unset):  Default: 'csv'.
     """
 

@@ -11,8 +11,8 @@ T = TypeVar("T", bound="ExportInFilters")
 
 @_attrs_define
 class ExportInFilters:
-    """Any of search, status, tag, source, email, phone, created_after, created_before, segment_id (tags = tag), as
-    filter[…] of the list takes them: texts (lists of texts for status, tag, source).
+    """Any of search, status, tag, source, email, phone, created_after, created_before, segment_id, list_id (tags = tag),
+    as filter[…] of the list takes them: texts (lists of texts for status, tag, source).
 
     """
 

@@ -12,6 +12,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.import_attributes_mapping_type_0 import ImportAttributesMappingType0
+    from ..models.import_attributes_notes_type_0_item import ImportAttributesNotesType0Item
 
 
 T = TypeVar("T", bound="ImportAttributes")
@@ -30,6 +31,9 @@ class ImportAttributes:
         finished_at (datetime.datetime | None | Unset):
         import_id (None | str | Unset): The import's id again, as seed 001 names it.
         mapping (ImportAttributesMappingType0 | None | Unset):
+        notes (list[ImportAttributesNotesType0Item] | None | Unset): What the import did beyond creating contacts, in
+            line order: `warning` (a value left out, a repeated row's name kept) and `updated` (a contact that was there
+            before, and what changed); {line, kind, contact_id, message}, the first 100 of each kind.
         processed (int | None | Unset):
         skipped (int | None | Unset):
         started_at (datetime.datetime | None | Unset):
@@ -38,6 +42,8 @@ class ImportAttributes:
         total (int | None | Unset):
         update_existing (bool | None | Unset):
         updated (int | None | Unset):
+        warnings (int | None | Unset): Rows imported with a value left out (e.g. a broken email beside a good mobile
+            number).
     """
 
     created: int | None | Unset = UNSET
@@ -49,6 +55,7 @@ class ImportAttributes:
     finished_at: datetime.datetime | None | Unset = UNSET
     import_id: None | str | Unset = UNSET
     mapping: ImportAttributesMappingType0 | None | Unset = UNSET
+    notes: list[ImportAttributesNotesType0Item] | None | Unset = UNSET
     processed: int | None | Unset = UNSET
     skipped: int | None | Unset = UNSET
     started_at: datetime.datetime | None | Unset = UNSET
@@ -57,6 +64,7 @@ class ImportAttributes:
     total: int | None | Unset = UNSET
     update_existing: bool | None | Unset = UNSET
     updated: int | None | Unset = UNSET
+    warnings: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -122,6 +130,18 @@ class ImportAttributes:
         else:
             mapping = self.mapping
 
+        notes: list[dict[str, Any]] | None | Unset
+        if isinstance(self.notes, Unset):
+            notes = UNSET
+        elif isinstance(self.notes, list):
+            notes = []
+            for notes_type_0_item_data in self.notes:
+                notes_type_0_item = notes_type_0_item_data.to_dict()
+                notes.append(notes_type_0_item)
+
+        else:
+            notes = self.notes
+
         processed: int | None | Unset
         if isinstance(self.processed, Unset):
             processed = UNSET
@@ -174,6 +194,12 @@ class ImportAttributes:
         else:
             updated = self.updated
 
+        warnings: int | None | Unset
+        if isinstance(self.warnings, Unset):
+            warnings = UNSET
+        else:
+            warnings = self.warnings
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
@@ -195,6 +221,8 @@ class ImportAttributes:
             field_dict["import_id"] = import_id
         if mapping is not UNSET:
             field_dict["mapping"] = mapping
+        if notes is not UNSET:
+            field_dict["notes"] = notes
         if processed is not UNSET:
             field_dict["processed"] = processed
         if skipped is not UNSET:
@@ -211,12 +239,15 @@ class ImportAttributes:
             field_dict["update_existing"] = update_existing
         if updated is not UNSET:
             field_dict["updated"] = updated
+        if warnings is not UNSET:
+            field_dict["warnings"] = warnings
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.import_attributes_mapping_type_0 import ImportAttributesMappingType0  # noqa: PLC0415
+        from ..models.import_attributes_notes_type_0_item import ImportAttributesNotesType0Item  # noqa: PLC0415
 
         d = dict(src_dict)
 
@@ -325,6 +356,28 @@ class ImportAttributes:
 
         mapping = _parse_mapping(d.pop("mapping", UNSET))
 
+        def _parse_notes(data: object) -> list[ImportAttributesNotesType0Item] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                notes_type_0 = []
+                _notes_type_0 = data
+                for notes_type_0_item_data in _notes_type_0:
+                    notes_type_0_item = ImportAttributesNotesType0Item.from_dict(notes_type_0_item_data)
+
+                    notes_type_0.append(notes_type_0_item)
+
+                return notes_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[ImportAttributesNotesType0Item] | None | Unset, data)
+
+        notes = _parse_notes(d.pop("notes", UNSET))
+
         def _parse_processed(data: object) -> int | None | Unset:
             if data is None:
                 return data
@@ -413,6 +466,15 @@ class ImportAttributes:
 
         updated = _parse_updated(d.pop("updated", UNSET))
 
+        def _parse_warnings(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        warnings = _parse_warnings(d.pop("warnings", UNSET))
+
         import_attributes = cls(
             created=created,
             created_at=created_at,
@@ -423,6 +485,7 @@ class ImportAttributes:
             finished_at=finished_at,
             import_id=import_id,
             mapping=mapping,
+            notes=notes,
             processed=processed,
             skipped=skipped,
             started_at=started_at,
@@ -431,6 +494,7 @@ class ImportAttributes:
             total=total,
             update_existing=update_existing,
             updated=updated,
+            warnings=warnings,
         )
 
         import_attributes.additional_properties = d

@@ -9,8 +9,8 @@ from attrs import field as _attrs_field
 if TYPE_CHECKING:
     from ..models.document_links import DocumentLinks
     from ..models.document_meta import DocumentMeta
-    from ..models.error import Error
     from ..models.included_resource import IncludedResource
+    from ..models.seed_004_error import Seed004Error
 
 
 T = TypeVar("T", bound="Seed004UnauthorizedDocument")
@@ -21,14 +21,14 @@ class Seed004UnauthorizedDocument:
     """
     Attributes:
         data (None):
-        errors (list[Error]):
+        errors (list[Seed004Error]):
         included (list[IncludedResource]):
         links (DocumentLinks):
         meta (DocumentMeta):
     """
 
     data: None
-    errors: list[Error]
+    errors: list[Seed004Error]
     included: list[IncludedResource]
     links: DocumentLinks
     meta: DocumentMeta
@@ -69,8 +69,8 @@ class Seed004UnauthorizedDocument:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.document_links import DocumentLinks  # noqa: PLC0415
         from ..models.document_meta import DocumentMeta  # noqa: PLC0415
-        from ..models.error import Error  # noqa: PLC0415
         from ..models.included_resource import IncludedResource  # noqa: PLC0415
+        from ..models.seed_004_error import Seed004Error  # noqa: PLC0415
 
         d = dict(src_dict)
         data = d.pop("data")
@@ -78,7 +78,7 @@ class Seed004UnauthorizedDocument:
         errors = []
         _errors = d.pop("errors")
         for errors_item_data in _errors:
-            errors_item = Error.from_dict(errors_item_data)
+            errors_item = Seed004Error.from_dict(errors_item_data)
 
             errors.append(errors_item)
 

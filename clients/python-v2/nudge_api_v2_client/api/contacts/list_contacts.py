@@ -21,6 +21,7 @@ def _get_kwargs(
     filtercreated_after: str | Unset = UNSET,
     filtercreated_before: str | Unset = UNSET,
     filtersegment_id: str | Unset = UNSET,
+    filterlist_id: str | Unset = UNSET,
     search: str | Unset = UNSET,
     sort: str | Unset = UNSET,
     pagenumber: int | Unset = UNSET,
@@ -48,6 +49,8 @@ def _get_kwargs(
     params["filter[created_before]"] = filtercreated_before
 
     params["filter[segment_id]"] = filtersegment_id
+
+    params["filter[list_id]"] = filterlist_id
 
     params["search"] = search
 
@@ -134,6 +137,7 @@ def sync_detailed(
     filtercreated_after: str | Unset = UNSET,
     filtercreated_before: str | Unset = UNSET,
     filtersegment_id: str | Unset = UNSET,
+    filterlist_id: str | Unset = UNSET,
     search: str | Unset = UNSET,
     sort: str | Unset = UNSET,
     pagenumber: int | Unset = UNSET,
@@ -157,6 +161,7 @@ def sync_detailed(
         filtercreated_after (str | Unset):
         filtercreated_before (str | Unset):
         filtersegment_id (str | Unset):
+        filterlist_id (str | Unset):
         search (str | Unset):
         sort (str | Unset):
         pagenumber (int | Unset):
@@ -182,6 +187,7 @@ def sync_detailed(
         filtercreated_after=filtercreated_after,
         filtercreated_before=filtercreated_before,
         filtersegment_id=filtersegment_id,
+        filterlist_id=filterlist_id,
         search=search,
         sort=sort,
         pagenumber=pagenumber,
@@ -209,6 +215,7 @@ def sync(
     filtercreated_after: str | Unset = UNSET,
     filtercreated_before: str | Unset = UNSET,
     filtersegment_id: str | Unset = UNSET,
+    filterlist_id: str | Unset = UNSET,
     search: str | Unset = UNSET,
     sort: str | Unset = UNSET,
     pagenumber: int | Unset = UNSET,
@@ -232,6 +239,7 @@ def sync(
         filtercreated_after (str | Unset):
         filtercreated_before (str | Unset):
         filtersegment_id (str | Unset):
+        filterlist_id (str | Unset):
         search (str | Unset):
         sort (str | Unset):
         pagenumber (int | Unset):
@@ -258,6 +266,7 @@ def sync(
         filtercreated_after=filtercreated_after,
         filtercreated_before=filtercreated_before,
         filtersegment_id=filtersegment_id,
+        filterlist_id=filterlist_id,
         search=search,
         sort=sort,
         pagenumber=pagenumber,
@@ -279,6 +288,7 @@ async def asyncio_detailed(
     filtercreated_after: str | Unset = UNSET,
     filtercreated_before: str | Unset = UNSET,
     filtersegment_id: str | Unset = UNSET,
+    filterlist_id: str | Unset = UNSET,
     search: str | Unset = UNSET,
     sort: str | Unset = UNSET,
     pagenumber: int | Unset = UNSET,
@@ -302,6 +312,7 @@ async def asyncio_detailed(
         filtercreated_after (str | Unset):
         filtercreated_before (str | Unset):
         filtersegment_id (str | Unset):
+        filterlist_id (str | Unset):
         search (str | Unset):
         sort (str | Unset):
         pagenumber (int | Unset):
@@ -327,6 +338,7 @@ async def asyncio_detailed(
         filtercreated_after=filtercreated_after,
         filtercreated_before=filtercreated_before,
         filtersegment_id=filtersegment_id,
+        filterlist_id=filterlist_id,
         search=search,
         sort=sort,
         pagenumber=pagenumber,
@@ -352,6 +364,7 @@ async def asyncio(
     filtercreated_after: str | Unset = UNSET,
     filtercreated_before: str | Unset = UNSET,
     filtersegment_id: str | Unset = UNSET,
+    filterlist_id: str | Unset = UNSET,
     search: str | Unset = UNSET,
     sort: str | Unset = UNSET,
     pagenumber: int | Unset = UNSET,
@@ -375,6 +388,7 @@ async def asyncio(
         filtercreated_after (str | Unset):
         filtercreated_before (str | Unset):
         filtersegment_id (str | Unset):
+        filterlist_id (str | Unset):
         search (str | Unset):
         sort (str | Unset):
         pagenumber (int | Unset):
@@ -402,6 +416,7 @@ async def asyncio(
             filtercreated_after=filtercreated_after,
             filtercreated_before=filtercreated_before,
             filtersegment_id=filtersegment_id,
+            filterlist_id=filterlist_id,
             search=search,
             sort=sort,
             pagenumber=pagenumber,

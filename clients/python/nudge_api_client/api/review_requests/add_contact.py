@@ -112,6 +112,7 @@ def sync_detailed(
     Idempotency-Key. A contact already asked within the organization's ask-again period is not asked
     again: the answer is 200 with the request that exists and a `message` saying it was not sent again
     (so a retried call neither fails nor sends twice); `"force": true` sends a new one all the same.
+    `employee_id` (one of your employees) credits the request to them.
 
     Scope: `review_requests:write`; role: editor or above.
 
@@ -153,6 +154,7 @@ def sync(
     Idempotency-Key. A contact already asked within the organization's ask-again period is not asked
     again: the answer is 200 with the request that exists and a `message` saying it was not sent again
     (so a retried call neither fails nor sends twice); `"force": true` sends a new one all the same.
+    `employee_id` (one of your employees) credits the request to them.
 
     Scope: `review_requests:write`; role: editor or above.
 
@@ -189,6 +191,7 @@ async def asyncio_detailed(
     Idempotency-Key. A contact already asked within the organization's ask-again period is not asked
     again: the answer is 200 with the request that exists and a `message` saying it was not sent again
     (so a retried call neither fails nor sends twice); `"force": true` sends a new one all the same.
+    `employee_id` (one of your employees) credits the request to them.
 
     Scope: `review_requests:write`; role: editor or above.
 
@@ -228,6 +231,7 @@ async def asyncio(
     Idempotency-Key. A contact already asked within the organization's ask-again period is not asked
     again: the answer is 200 with the request that exists and a `message` saying it was not sent again
     (so a retried call neither fails nor sends twice); `"force": true` sends a new one all the same.
+    `employee_id` (one of your employees) credits the request to them.
 
     Scope: `review_requests:write`; role: editor or above.
 

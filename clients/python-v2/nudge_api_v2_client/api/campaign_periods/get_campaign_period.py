@@ -1,0 +1,210 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.campaign_periods_document import CampaignPeriodsDocument
+from ...models.v2_error import V2Error
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    period_id: str,
+    *,
+    fieldscampaign_periods: str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["fields[campaign_periods]"] = fieldscampaign_periods
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v2/campaign_periods/{period_id}".format(
+            period_id=quote(str(period_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> CampaignPeriodsDocument | V2Error | None:
+    if response.status_code == 200:
+        response_200 = CampaignPeriodsDocument.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = V2Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = V2Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = V2Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = V2Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = V2Error.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[CampaignPeriodsDocument | V2Error]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    period_id: str,
+    *,
+    client: AuthenticatedClient,
+    fieldscampaign_periods: str | Unset = UNSET,
+) -> Response[CampaignPeriodsDocument | V2Error]:
+    """Get a campaign period
+
+     Scope: `campaign_periods:read`; role: viewer or above.
+
+    Args:
+        period_id (str):
+        fieldscampaign_periods (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CampaignPeriodsDocument | V2Error]
+    """
+
+    kwargs = _get_kwargs(
+        period_id=period_id,
+        fieldscampaign_periods=fieldscampaign_periods,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    period_id: str,
+    *,
+    client: AuthenticatedClient,
+    fieldscampaign_periods: str | Unset = UNSET,
+) -> CampaignPeriodsDocument | V2Error | None:
+    """Get a campaign period
+
+     Scope: `campaign_periods:read`; role: viewer or above.
+
+    Args:
+        period_id (str):
+        fieldscampaign_periods (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CampaignPeriodsDocument | V2Error
+    """
+
+    return sync_detailed(
+        period_id=period_id,
+        client=client,
+        fieldscampaign_periods=fieldscampaign_periods,
+    ).parsed
+
+
+async def asyncio_detailed(
+    period_id: str,
+    *,
+    client: AuthenticatedClient,
+    fieldscampaign_periods: str | Unset = UNSET,
+) -> Response[CampaignPeriodsDocument | V2Error]:
+    """Get a campaign period
+
+     Scope: `campaign_periods:read`; role: viewer or above.
+
+    Args:
+        period_id (str):
+        fieldscampaign_periods (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CampaignPeriodsDocument | V2Error]
+    """
+
+    kwargs = _get_kwargs(
+        period_id=period_id,
+        fieldscampaign_periods=fieldscampaign_periods,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    period_id: str,
+    *,
+    client: AuthenticatedClient,
+    fieldscampaign_periods: str | Unset = UNSET,
+) -> CampaignPeriodsDocument | V2Error | None:
+    """Get a campaign period
+
+     Scope: `campaign_periods:read`; role: viewer or above.
+
+    Args:
+        period_id (str):
+        fieldscampaign_periods (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CampaignPeriodsDocument | V2Error
+    """
+
+    return (
+        await asyncio_detailed(
+            period_id=period_id,
+            client=client,
+            fieldscampaign_periods=fieldscampaign_periods,
+        )
+    ).parsed

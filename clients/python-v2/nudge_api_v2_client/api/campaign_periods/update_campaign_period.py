@@ -1,0 +1,280 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.campaign_periods_document import CampaignPeriodsDocument
+from ...models.period_in import PeriodIn
+from ...models.period_in_document import PeriodInDocument
+from ...models.v2_error import V2Error
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    period_id: str,
+    *,
+    body: PeriodIn | PeriodInDocument | Unset = UNSET,
+    fieldscampaign_periods: str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    params: dict[str, Any] = {}
+
+    params["fields[campaign_periods]"] = fieldscampaign_periods
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/api/v2/campaign_periods/{period_id}".format(
+            period_id=quote(str(period_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    if isinstance(body, PeriodIn):
+        if not isinstance(body, Unset):
+            _kwargs["json"] = body.to_dict()
+
+        headers["Content-Type"] = "application/json"
+    if isinstance(body, PeriodInDocument):
+        if not isinstance(body, Unset):
+            _kwargs["json"] = body.to_dict()
+
+        headers["Content-Type"] = "application/vnd.api+json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> CampaignPeriodsDocument | V2Error | None:
+    if response.status_code == 200:
+        response_200 = CampaignPeriodsDocument.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = V2Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = V2Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = V2Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = V2Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = V2Error.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 415:
+        response_415 = V2Error.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = V2Error.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = V2Error.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[CampaignPeriodsDocument | V2Error]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    period_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: PeriodIn | PeriodInDocument | Unset = UNSET,
+    fieldscampaign_periods: str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[CampaignPeriodsDocument | V2Error]:
+    """Update a campaign period
+
+     Only the attributes given change. An ended period cannot change.
+
+    Scope: `campaign_periods:write`; role: editor or above.
+
+    Args:
+        period_id (str):
+        fieldscampaign_periods (str | Unset):
+        idempotency_key (str | Unset):
+        body (PeriodIn | Unset):
+        body (PeriodInDocument | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CampaignPeriodsDocument | V2Error]
+    """
+
+    kwargs = _get_kwargs(
+        period_id=period_id,
+        body=body,
+        fieldscampaign_periods=fieldscampaign_periods,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    period_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: PeriodIn | PeriodInDocument | Unset = UNSET,
+    fieldscampaign_periods: str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> CampaignPeriodsDocument | V2Error | None:
+    """Update a campaign period
+
+     Only the attributes given change. An ended period cannot change.
+
+    Scope: `campaign_periods:write`; role: editor or above.
+
+    Args:
+        period_id (str):
+        fieldscampaign_periods (str | Unset):
+        idempotency_key (str | Unset):
+        body (PeriodIn | Unset):
+        body (PeriodInDocument | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CampaignPeriodsDocument | V2Error
+    """
+
+    return sync_detailed(
+        period_id=period_id,
+        client=client,
+        body=body,
+        fieldscampaign_periods=fieldscampaign_periods,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    period_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: PeriodIn | PeriodInDocument | Unset = UNSET,
+    fieldscampaign_periods: str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[CampaignPeriodsDocument | V2Error]:
+    """Update a campaign period
+
+     Only the attributes given change. An ended period cannot change.
+
+    Scope: `campaign_periods:write`; role: editor or above.
+
+    Args:
+        period_id (str):
+        fieldscampaign_periods (str | Unset):
+        idempotency_key (str | Unset):
+        body (PeriodIn | Unset):
+        body (PeriodInDocument | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CampaignPeriodsDocument | V2Error]
+    """
+
+    kwargs = _get_kwargs(
+        period_id=period_id,
+        body=body,
+        fieldscampaign_periods=fieldscampaign_periods,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    period_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: PeriodIn | PeriodInDocument | Unset = UNSET,
+    fieldscampaign_periods: str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> CampaignPeriodsDocument | V2Error | None:
+    """Update a campaign period
+
+     Only the attributes given change. An ended period cannot change.
+
+    Scope: `campaign_periods:write`; role: editor or above.
+
+    Args:
+        period_id (str):
+        fieldscampaign_periods (str | Unset):
+        idempotency_key (str | Unset):
+        body (PeriodIn | Unset):
+        body (PeriodInDocument | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CampaignPeriodsDocument | V2Error
+    """
+
+    return (
+        await asyncio_detailed(
+            period_id=period_id,
+            client=client,
+            body=body,
+            fieldscampaign_periods=fieldscampaign_periods,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

@@ -1,0 +1,272 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.list_in import ListIn
+from ...models.list_in_document import ListInDocument
+from ...models.lists_document import ListsDocument
+from ...models.v2_error import V2Error
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    list_id: str,
+    *,
+    body: ListIn | ListInDocument | Unset = UNSET,
+    fieldslists: str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    params: dict[str, Any] = {}
+
+    params["fields[lists]"] = fieldslists
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/api/v2/lists/{list_id}".format(
+            list_id=quote(str(list_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    if isinstance(body, ListIn):
+        if not isinstance(body, Unset):
+            _kwargs["json"] = body.to_dict()
+
+        headers["Content-Type"] = "application/json"
+    if isinstance(body, ListInDocument):
+        if not isinstance(body, Unset):
+            _kwargs["json"] = body.to_dict()
+
+        headers["Content-Type"] = "application/vnd.api+json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ListsDocument | V2Error | None:
+    if response.status_code == 200:
+        response_200 = ListsDocument.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = V2Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = V2Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = V2Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = V2Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = V2Error.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 415:
+        response_415 = V2Error.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = V2Error.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = V2Error.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ListsDocument | V2Error]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    list_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: ListIn | ListInDocument | Unset = UNSET,
+    fieldslists: str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[ListsDocument | V2Error]:
+    """Update a list
+
+     Scope: `contacts:write`; role: editor or above.
+
+    Args:
+        list_id (str):
+        fieldslists (str | Unset):
+        idempotency_key (str | Unset):
+        body (ListIn | Unset):
+        body (ListInDocument | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ListsDocument | V2Error]
+    """
+
+    kwargs = _get_kwargs(
+        list_id=list_id,
+        body=body,
+        fieldslists=fieldslists,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    list_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: ListIn | ListInDocument | Unset = UNSET,
+    fieldslists: str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> ListsDocument | V2Error | None:
+    """Update a list
+
+     Scope: `contacts:write`; role: editor or above.
+
+    Args:
+        list_id (str):
+        fieldslists (str | Unset):
+        idempotency_key (str | Unset):
+        body (ListIn | Unset):
+        body (ListInDocument | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ListsDocument | V2Error
+    """
+
+    return sync_detailed(
+        list_id=list_id,
+        client=client,
+        body=body,
+        fieldslists=fieldslists,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    list_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: ListIn | ListInDocument | Unset = UNSET,
+    fieldslists: str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[ListsDocument | V2Error]:
+    """Update a list
+
+     Scope: `contacts:write`; role: editor or above.
+
+    Args:
+        list_id (str):
+        fieldslists (str | Unset):
+        idempotency_key (str | Unset):
+        body (ListIn | Unset):
+        body (ListInDocument | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ListsDocument | V2Error]
+    """
+
+    kwargs = _get_kwargs(
+        list_id=list_id,
+        body=body,
+        fieldslists=fieldslists,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    list_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: ListIn | ListInDocument | Unset = UNSET,
+    fieldslists: str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> ListsDocument | V2Error | None:
+    """Update a list
+
+     Scope: `contacts:write`; role: editor or above.
+
+    Args:
+        list_id (str):
+        fieldslists (str | Unset):
+        idempotency_key (str | Unset):
+        body (ListIn | Unset):
+        body (ListInDocument | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ListsDocument | V2Error
+    """
+
+    return (
+        await asyncio_detailed(
+            list_id=list_id,
+            client=client,
+            body=body,
+            fieldslists=fieldslists,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

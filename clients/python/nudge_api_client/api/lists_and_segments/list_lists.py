@@ -1,0 +1,269 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_document import ErrorDocument
+from ...models.lists_list_document import ListsListDocument
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    filtername: str | Unset = UNSET,
+    sort: str | Unset = UNSET,
+    pagenumber: int | Unset = UNSET,
+    pagesize: int | Unset = 25,
+    pagecursor: str | Unset = UNSET,
+    fieldslists: str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["filter[name]"] = filtername
+
+    params["sort"] = sort
+
+    params["page[number]"] = pagenumber
+
+    params["page[size]"] = pagesize
+
+    params["page[cursor]"] = pagecursor
+
+    params["fields[lists]"] = fieldslists
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/lists",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorDocument | ListsListDocument | None:
+    if response.status_code == 200:
+        response_200 = ListsListDocument.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorDocument.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorDocument.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorDocument.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 422:
+        response_422 = ErrorDocument.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ErrorDocument.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorDocument | ListsListDocument]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    filtername: str | Unset = UNSET,
+    sort: str | Unset = UNSET,
+    pagenumber: int | Unset = UNSET,
+    pagesize: int | Unset = 25,
+    pagecursor: str | Unset = UNSET,
+    fieldslists: str | Unset = UNSET,
+) -> Response[ErrorDocument | ListsListDocument]:
+    """List lists
+
+     Scope: `contacts:read`; role: viewer or above.
+
+    Args:
+        filtername (str | Unset):
+        sort (str | Unset):
+        pagenumber (int | Unset):
+        pagesize (int | Unset):  Default: 25.
+        pagecursor (str | Unset):
+        fieldslists (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorDocument | ListsListDocument]
+    """
+
+    kwargs = _get_kwargs(
+        filtername=filtername,
+        sort=sort,
+        pagenumber=pagenumber,
+        pagesize=pagesize,
+        pagecursor=pagecursor,
+        fieldslists=fieldslists,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    filtername: str | Unset = UNSET,
+    sort: str | Unset = UNSET,
+    pagenumber: int | Unset = UNSET,
+    pagesize: int | Unset = 25,
+    pagecursor: str | Unset = UNSET,
+    fieldslists: str | Unset = UNSET,
+) -> ErrorDocument | ListsListDocument | None:
+    """List lists
+
+     Scope: `contacts:read`; role: viewer or above.
+
+    Args:
+        filtername (str | Unset):
+        sort (str | Unset):
+        pagenumber (int | Unset):
+        pagesize (int | Unset):  Default: 25.
+        pagecursor (str | Unset):
+        fieldslists (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorDocument | ListsListDocument
+    """
+
+    return sync_detailed(
+        client=client,
+        filtername=filtername,
+        sort=sort,
+        pagenumber=pagenumber,
+        pagesize=pagesize,
+        pagecursor=pagecursor,
+        fieldslists=fieldslists,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    filtername: str | Unset = UNSET,
+    sort: str | Unset = UNSET,
+    pagenumber: int | Unset = UNSET,
+    pagesize: int | Unset = 25,
+    pagecursor: str | Unset = UNSET,
+    fieldslists: str | Unset = UNSET,
+) -> Response[ErrorDocument | ListsListDocument]:
+    """List lists
+
+     Scope: `contacts:read`; role: viewer or above.
+
+    Args:
+        filtername (str | Unset):
+        sort (str | Unset):
+        pagenumber (int | Unset):
+        pagesize (int | Unset):  Default: 25.
+        pagecursor (str | Unset):
+        fieldslists (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorDocument | ListsListDocument]
+    """
+
+    kwargs = _get_kwargs(
+        filtername=filtername,
+        sort=sort,
+        pagenumber=pagenumber,
+        pagesize=pagesize,
+        pagecursor=pagecursor,
+        fieldslists=fieldslists,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    filtername: str | Unset = UNSET,
+    sort: str | Unset = UNSET,
+    pagenumber: int | Unset = UNSET,
+    pagesize: int | Unset = 25,
+    pagecursor: str | Unset = UNSET,
+    fieldslists: str | Unset = UNSET,
+) -> ErrorDocument | ListsListDocument | None:
+    """List lists
+
+     Scope: `contacts:read`; role: viewer or above.
+
+    Args:
+        filtername (str | Unset):
+        sort (str | Unset):
+        pagenumber (int | Unset):
+        pagesize (int | Unset):  Default: 25.
+        pagecursor (str | Unset):
+        fieldslists (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorDocument | ListsListDocument
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            filtername=filtername,
+            sort=sort,
+            pagenumber=pagenumber,
+            pagesize=pagesize,
+            pagecursor=pagecursor,
+            fieldslists=fieldslists,
+        )
+    ).parsed

@@ -1,0 +1,396 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="PeriodAttributes")
+
+
+@_attrs_define
+class PeriodAttributes:
+    """
+    Attributes:
+        channel (None | str | Unset): email, sms, preference
+        created_at (datetime.datetime | None | Unset):
+        employee_ids (list[str] | None | Unset): Who takes part
+        ends_on (None | str | Unset): Last day, in the business's time zone
+        every_days (int | None | Unset):
+        goal (int | None | Unset): Per employee
+        goal_kind (None | str | Unset): requests_sent, reviews
+        name (None | str | Unset):
+        schedule_kind (None | str | Unset): weekdays, every_n_days
+        send_time (None | str | Unset): Local time of the nudges
+        starts_on (None | str | Unset): First day, in the business's time zone
+        status (None | str | Unset): draft, active, ended
+        template_name (None | str | Unset): One of the business's templates; empty: the starter nudge
+        updated_at (datetime.datetime | None | Unset):
+        weekdays (list[int] | None | Unset): 0 = Monday ... 6 = Sunday
+    """
+
+    channel: None | str | Unset = UNSET
+    created_at: datetime.datetime | None | Unset = UNSET
+    employee_ids: list[str] | None | Unset = UNSET
+    ends_on: None | str | Unset = UNSET
+    every_days: int | None | Unset = UNSET
+    goal: int | None | Unset = UNSET
+    goal_kind: None | str | Unset = UNSET
+    name: None | str | Unset = UNSET
+    schedule_kind: None | str | Unset = UNSET
+    send_time: None | str | Unset = UNSET
+    starts_on: None | str | Unset = UNSET
+    status: None | str | Unset = UNSET
+    template_name: None | str | Unset = UNSET
+    updated_at: datetime.datetime | None | Unset = UNSET
+    weekdays: list[int] | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        channel: None | str | Unset
+        if isinstance(self.channel, Unset):
+            channel = UNSET
+        else:
+            channel = self.channel
+
+        created_at: None | str | Unset
+        if isinstance(self.created_at, Unset):
+            created_at = UNSET
+        elif isinstance(self.created_at, datetime.datetime):
+            created_at = self.created_at.isoformat()
+        else:
+            created_at = self.created_at
+
+        employee_ids: list[str] | None | Unset
+        if isinstance(self.employee_ids, Unset):
+            employee_ids = UNSET
+        elif isinstance(self.employee_ids, list):
+            employee_ids = self.employee_ids
+
+        else:
+            employee_ids = self.employee_ids
+
+        ends_on: None | str | Unset
+        if isinstance(self.ends_on, Unset):
+            ends_on = UNSET
+        else:
+            ends_on = self.ends_on
+
+        every_days: int | None | Unset
+        if isinstance(self.every_days, Unset):
+            every_days = UNSET
+        else:
+            every_days = self.every_days
+
+        goal: int | None | Unset
+        if isinstance(self.goal, Unset):
+            goal = UNSET
+        else:
+            goal = self.goal
+
+        goal_kind: None | str | Unset
+        if isinstance(self.goal_kind, Unset):
+            goal_kind = UNSET
+        else:
+            goal_kind = self.goal_kind
+
+        name: None | str | Unset
+        if isinstance(self.name, Unset):
+            name = UNSET
+        else:
+            name = self.name
+
+        schedule_kind: None | str | Unset
+        if isinstance(self.schedule_kind, Unset):
+            schedule_kind = UNSET
+        else:
+            schedule_kind = self.schedule_kind
+
+        send_time: None | str | Unset
+        if isinstance(self.send_time, Unset):
+            send_time = UNSET
+        else:
+            send_time = self.send_time
+
+        starts_on: None | str | Unset
+        if isinstance(self.starts_on, Unset):
+            starts_on = UNSET
+        else:
+            starts_on = self.starts_on
+
+        status: None | str | Unset
+        if isinstance(self.status, Unset):
+            status = UNSET
+        else:
+            status = self.status
+
+        template_name: None | str | Unset
+        if isinstance(self.template_name, Unset):
+            template_name = UNSET
+        else:
+            template_name = self.template_name
+
+        updated_at: None | str | Unset
+        if isinstance(self.updated_at, Unset):
+            updated_at = UNSET
+        elif isinstance(self.updated_at, datetime.datetime):
+            updated_at = self.updated_at.isoformat()
+        else:
+            updated_at = self.updated_at
+
+        weekdays: list[int] | None | Unset
+        if isinstance(self.weekdays, Unset):
+            weekdays = UNSET
+        elif isinstance(self.weekdays, list):
+            weekdays = self.weekdays
+
+        else:
+            weekdays = self.weekdays
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if channel is not UNSET:
+            field_dict["channel"] = channel
+        if created_at is not UNSET:
+            field_dict["created_at"] = created_at
+        if employee_ids is not UNSET:
+            field_dict["employee_ids"] = employee_ids
+        if ends_on is not UNSET:
+            field_dict["ends_on"] = ends_on
+        if every_days is not UNSET:
+            field_dict["every_days"] = every_days
+        if goal is not UNSET:
+            field_dict["goal"] = goal
+        if goal_kind is not UNSET:
+            field_dict["goal_kind"] = goal_kind
+        if name is not UNSET:
+            field_dict["name"] = name
+        if schedule_kind is not UNSET:
+            field_dict["schedule_kind"] = schedule_kind
+        if send_time is not UNSET:
+            field_dict["send_time"] = send_time
+        if starts_on is not UNSET:
+            field_dict["starts_on"] = starts_on
+        if status is not UNSET:
+            field_dict["status"] = status
+        if template_name is not UNSET:
+            field_dict["template_name"] = template_name
+        if updated_at is not UNSET:
+            field_dict["updated_at"] = updated_at
+        if weekdays is not UNSET:
+            field_dict["weekdays"] = weekdays
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+
+        def _parse_channel(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        channel = _parse_channel(d.pop("channel", UNSET))
+
+        def _parse_created_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                created_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return created_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        created_at = _parse_created_at(d.pop("created_at", UNSET))
+
+        def _parse_employee_ids(data: object) -> list[str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                employee_ids_type_0 = cast(list[str], data)
+
+                return employee_ids_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | None | Unset, data)
+
+        employee_ids = _parse_employee_ids(d.pop("employee_ids", UNSET))
+
+        def _parse_ends_on(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        ends_on = _parse_ends_on(d.pop("ends_on", UNSET))
+
+        def _parse_every_days(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        every_days = _parse_every_days(d.pop("every_days", UNSET))
+
+        def _parse_goal(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        goal = _parse_goal(d.pop("goal", UNSET))
+
+        def _parse_goal_kind(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        goal_kind = _parse_goal_kind(d.pop("goal_kind", UNSET))
+
+        def _parse_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        name = _parse_name(d.pop("name", UNSET))
+
+        def _parse_schedule_kind(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        schedule_kind = _parse_schedule_kind(d.pop("schedule_kind", UNSET))
+
+        def _parse_send_time(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        send_time = _parse_send_time(d.pop("send_time", UNSET))
+
+        def _parse_starts_on(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        starts_on = _parse_starts_on(d.pop("starts_on", UNSET))
+
+        def _parse_status(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        status = _parse_status(d.pop("status", UNSET))
+
+        def _parse_template_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        template_name = _parse_template_name(d.pop("template_name", UNSET))
+
+        def _parse_updated_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                updated_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return updated_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        updated_at = _parse_updated_at(d.pop("updated_at", UNSET))
+
+        def _parse_weekdays(data: object) -> list[int] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                weekdays_type_0 = cast(list[int], data)
+
+                return weekdays_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[int] | None | Unset, data)
+
+        weekdays = _parse_weekdays(d.pop("weekdays", UNSET))
+
+        period_attributes = cls(
+            channel=channel,
+            created_at=created_at,
+            employee_ids=employee_ids,
+            ends_on=ends_on,
+            every_days=every_days,
+            goal=goal,
+            goal_kind=goal_kind,
+            name=name,
+            schedule_kind=schedule_kind,
+            send_time=send_time,
+            starts_on=starts_on,
+            status=status,
+            template_name=template_name,
+            updated_at=updated_at,
+            weekdays=weekdays,
+        )
+
+        period_attributes.additional_properties = d
+        return period_attributes
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
