@@ -49,8 +49,10 @@ WIDEST = """(viewport) => {
     }
     return {total, width, widest};
   }
-  // on a desktop no table needs sideways scrolling either (its last column out of sight)
-  const wrap = [...document.querySelectorAll('.table-wrap')].find(w => w.scrollWidth > w.clientWidth + 1);
+  // on a desktop no table needs sideways scrolling either (its last column out of sight); a chart's
+  // numbers (a column a series, behind "Show the numbers") may scroll inside their card
+  const wrap = [...document.querySelectorAll('.table-wrap')].find(
+    w => !w.closest('.chart-table') && w.scrollWidth > w.clientWidth + 1);
   if (viewport < 1000 || !wrap) return null;
   const last = wrap.querySelector('th:last-child');
   return {total: wrap.scrollWidth, width: wrap.clientWidth, widest: {tag: 'table scrolling sideways', id: '',

@@ -121,8 +121,9 @@ def engagement_chart(r):
                                   showscale=False, xgap=2, ygap=2))
     total = sum(map(sum, grid))
     busiest = max(((count, day, hour) for day, row in enumerate(grid) for hour, count in enumerate(row)), default=(0, 0, 0))
-    return Chart("engagement", "Opens and clicks by weekday and hour", figure, ["Weekday"] + [f"{hour}:00" for hour in range(24)],
-                 [[name, *row] for name, row in zip(WEEKDAY_NAMES, grid)],
+    # the table is the grid turned: 24 rows of 7 days fit a card where 24 columns would not
+    return Chart("engagement", "Opens and clicks by weekday and hour", figure, ["Hour"] + [name[:3] for name in WEEKDAY_NAMES],
+                 [[f"{hour}:00", *(row[hour] for row in grid)] for hour in range(24)],
                  f"{period.label}: {total} opens and clicks; the busiest hour was {WEEKDAY_NAMES[busiest[1]]} at {busiest[2]}:00 "
                  f"({busiest[0]}).", "No opens or clicks in this period yet.", is_empty=not total,
                  layout={"yaxis": {"autorange": "reversed", "rangemode": "normal"}, "margin": {"l": 40}})

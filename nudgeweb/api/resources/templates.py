@@ -36,7 +36,8 @@ class TemplateAttributes(Attributes):
     organization_id: str | None = None
     name: str | None = Field(None, examples=["Product Announcement"])
     description: str | None = Field(None, examples=["Template for product launches"])
-    category: vocabulary("TemplateCategory", CATEGORIES) | None = Field(None, examples=["announcement"])
+    category: str | None = Field(None, examples=["announcement"], description=(
+        "A category of the business's own (lower-case letters, digits, _), e.g. " + ", ".join(CATEGORIES) + "."))
     channel: vocabulary("TemplateChannel", CHANNELS) | None = Field(None, examples=["email"])
     subject: str | None = Field(None, examples=["Announcing {{ product_name }}"])
     html_content: str | None = Field(None, examples=["<html><body>{{ product_name }}</body></html>"])
