@@ -86,13 +86,12 @@ def send_due(env):
     """Seconds to queue and send the nudges due for DUE_EMPLOYEES employees."""
     os.environ.update(env)
     from config import Config
-    from nudgeweb import create_app
+    from nudgeweb import clock, create_app
     from nudgeweb.extensions import db, huey
     from nudgeweb.models import Message
     from nudgeweb.nudges import operations
     from nudgeweb.nudges.schedule import zone_of
     from nudgeweb.nudges.tasks import send_due_nudges
-    from nudgeweb.reviews import clock
     from nudgeweb.unit_of_work import unit_of_work
     from tests.factories import MembershipFactory
 

@@ -4,8 +4,8 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
+from nudgeweb import clock
 from nudgeweb.extensions import huey
-from nudgeweb.reviews import clock
 
 NOW = (datetime.now(timezone.utc) + timedelta(days=30)).replace(hour=15, minute=0, second=0, microsecond=0)
 

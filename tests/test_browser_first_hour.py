@@ -5,9 +5,10 @@ import os
 import pytest
 from playwright.sync_api import expect
 
+from nudgeweb import clock
 from nudgeweb.extensions import db
 from nudgeweb.models import Organization, ReviewRequest
-from nudgeweb.reviews import clock, operations
+from nudgeweb.reviews import operations
 from nudgeweb.unit_of_work import unit_of_work
 from tests.conftest import ARTIFACTS, log_in, screenshot
 from tests.factories import ContactFactory

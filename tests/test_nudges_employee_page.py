@@ -4,12 +4,12 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
+from nudgeweb import clock
 from nudgeweb.extensions import db
 from nudgeweb.models import Contact, ReviewRequest
 from nudgeweb.models.employees import CampaignParticipant, CampaignPeriod
 from nudgeweb.nudges import operations
 from nudgeweb.nudges.links import employee_token
-from nudgeweb.reviews import clock
 from nudgeweb.unit_of_work import unit_of_work
 from tests.nudges_support import make_period, make_team
 from tests.reviews_support import frozen_clock  # noqa: F401

@@ -8,11 +8,12 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select
 
+from nudgeweb import clock
 from nudgeweb.extensions import db, huey
 from nudgeweb.message_templates.operations import create_template, delete_template
 from nudgeweb.models import Contact, ReviewRequest
 from nudgeweb.models.messages import Message
-from nudgeweb.reviews import bulk, clock, operations
+from nudgeweb.reviews import bulk, operations
 from nudgeweb.reviews.links import LINK_LIFETIME, review_token
 from nudgeweb.reviews.settings import review_settings_for
 from nudgeweb.unit_of_work import unit_of_work

@@ -9,10 +9,11 @@ from datetime import timedelta, timezone
 import pytest
 from sqlalchemy import select
 
+from nudgeweb import clock
 from nudgeweb.extensions import db, huey
 from nudgeweb.models import Contact, ReviewRequest
 from nudgeweb.models.messages import Message
-from nudgeweb.reviews import clock, operations
+from nudgeweb.reviews import operations
 from nudgeweb.reviews.links import review_token
 from nudgeweb.unit_of_work import unit_of_work
 from tests.delivery_support import parts_of, quiet_now, smtp  # noqa: F401

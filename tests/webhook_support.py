@@ -13,9 +13,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
+from nudgeweb import clock
 from nudgeweb.models import db
 from nudgeweb.unit_of_work import unit_of_work
-from nudgeweb.webhooks import clock, operations
+from nudgeweb.webhooks import operations
 
 
 def seed_signature_ok(body, signature, secret):

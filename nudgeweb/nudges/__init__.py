@@ -3,5 +3,5 @@
 operations.py changes employees and periods; schedule.py says when a period's nudges are due;
 sending.py queues the due ones through the delivery engine; links.py makes and reads the
 employee's page link; progress.py rolls review requests up to employees (the leaderboard).
-Time comes from ``reviews.clock.now()`` so that tests can move it.
+Time comes from ``nudgeweb.clock.now()`` so that tests can move it.
 """

@@ -9,11 +9,11 @@ from flask import current_app
 from itsdangerous import BadSignature, URLSafeSerializer
 from sqlalchemy import select
 
+from nudgeweb import clock
 from nudgeweb.delivery.sealed import link_made_at_send
 from nudgeweb.models import Organization, db
 from nudgeweb.models.employees import CampaignParticipant, Nudge
 from nudgeweb.nudges.schedule import period_bounds, zone_of
-from nudgeweb.reviews import clock
 from nudgeweb.unit_of_work import ACROSS_ORGANIZATIONS, enter_organization
 
 SALT = "nudge.employee-page"

@@ -6,6 +6,7 @@ from datetime import date, time
 
 from sqlalchemy import select
 
+from nudgeweb import clock
 from nudgeweb.contacts.fields import CONTROL_CHARACTERS, CONTROL_MESSAGE, normalize_email, normalize_phone
 from nudgeweb.field_errors import FieldErrors
 from nudgeweb.models import Membership, Organization, User, db
@@ -21,7 +22,6 @@ from nudgeweb.models.employees import (
 )
 from nudgeweb.models.templates import MessageTemplate
 from nudgeweb.nudges.schedule import zone_of
-from nudgeweb.reviews import clock
 
 EMPLOYEE_TEXT_LIMITS = {"name": 200, "title": 100, "location": 100}
 PERIOD_NAME_LIMIT = 200

@@ -3,6 +3,7 @@ and campaign periods (set up, start, end, the leaderboard, each employee's link)
 from flask import Blueprint, flash, g, redirect, request, url_for
 from sqlalchemy import select
 
+from nudgeweb import clock
 from nudgeweb.auth.access import current_organization, member_required, role_required
 from nudgeweb.field_errors import form_status, show_field_errors
 from nudgeweb.htmx import render
@@ -16,7 +17,6 @@ from nudgeweb.nudges.links import employee_link
 from nudgeweb.nudges.progress import GOAL_LABELS, leaderboard
 from nudgeweb.nudges.schedule import next_slot, zone_of
 from nudgeweb.pagination import paginate, requested_page
-from nudgeweb.reviews import clock
 from nudgeweb.scoping import get_or_404
 
 bp = Blueprint("employees", __name__, url_prefix="/employees")

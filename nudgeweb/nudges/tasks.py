@@ -3,10 +3,10 @@ nudges (a second run, or two consumers at once, find the rows there and send not
 from huey import crontab
 from sqlalchemy import select
 
+from nudgeweb import clock
 from nudgeweb.models import db
 from nudgeweb.models.employees import CampaignPeriod
 from nudgeweb.nudges import sending
-from nudgeweb.reviews import clock
 from nudgeweb.unit_of_work import housekeeping_task, organization_task
 
 

@@ -7,13 +7,13 @@ from datetime import timedelta
 
 from sqlalchemy import and_, case, exists, func, literal, or_, select
 
+from nudgeweb import clock
 from nudgeweb.auth.verification import require_verified_sender
 from nudgeweb.contacts.queries import contacts_query
 from nudgeweb.message_templates.rendering import render_message
 from nudgeweb.models import Organization, db
 from nudgeweb.models.contacts import Contact
 from nudgeweb.models.reviews import ReviewRequest
-from nudgeweb.reviews import clock
 from nudgeweb.reviews.links import sample_review_link
 from nudgeweb.reviews.messaging import template_for
 from nudgeweb.reviews.operations import channel_for, schedule_requests

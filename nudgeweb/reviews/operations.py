@@ -12,6 +12,7 @@ from functools import partial
 
 from sqlalchemy import func, select
 
+from nudgeweb import clock
 from nudgeweb.auth.verification import require_verified_sender
 from nudgeweb.bulk import insert_rows
 from nudgeweb.contacts.fields import ContactValidator
@@ -25,7 +26,6 @@ from nudgeweb.field_errors import FieldErrors
 from nudgeweb.message_templates.rendering import TemplateRenderError
 from nudgeweb.models import db, new_id
 from nudgeweb.models.reviews import CHANNEL_CHOICES, FINISHED, PROGRESS, ReviewRequest, ReviewRequestEvent, new_public_token
-from nudgeweb.reviews import clock
 from nudgeweb.reviews.links import review_link
 from nudgeweb.reviews.messaging import queue_review_message
 from nudgeweb.reviews.settings import review_settings_for

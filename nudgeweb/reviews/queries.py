@@ -4,11 +4,11 @@ from datetime import datetime, timedelta, timezone
 
 from sqlalchemy import func, or_, select
 
+from nudgeweb import clock
 from nudgeweb.models import db
 from nudgeweb.models.contacts import Contact
 from nudgeweb.models.messages import Message
 from nudgeweb.models.reviews import CHANNELS, STATUSES, ReviewRequest
-from nudgeweb.reviews import clock
 
 SORTS = {"created_at": ReviewRequest.created_at, "scheduled_for": ReviewRequest.scheduled_for,
          "status": ReviewRequest.status}

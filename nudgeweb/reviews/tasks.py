@@ -5,9 +5,10 @@ import uuid
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from nudgeweb import clock
 from nudgeweb.models import db
 from nudgeweb.models.reviews import ReviewRequest
-from nudgeweb.reviews import clock, operations
+from nudgeweb.reviews import operations
 from nudgeweb.reviews.bulk import send_to_audience
 from nudgeweb.reviews.messaging import email_owners_about
 from nudgeweb.reviews.signals import review_left, review_step_due

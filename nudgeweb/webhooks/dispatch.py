@@ -25,13 +25,14 @@ from functools import partial
 from flask import current_app
 from sqlalchemy import delete, distinct, select, update
 
+from nudgeweb import clock
 from nudgeweb.bulk import insert_rows
 from nudgeweb.domain_events import event_payload, public_event_id
 from nudgeweb.models import Organization, db, new_id
 from nudgeweb.models.webhooks import WebhookAttempt, WebhookDelivery, WebhookEndpoint
 from nudgeweb.sqlite_writer import one_writer
 from nudgeweb.unit_of_work import after_commit, checkpoint
-from nudgeweb.webhooks import clock, signing
+from nudgeweb.webhooks import signing
 from nudgeweb.webhooks.operations import attempt_values, json_body, private_allowed
 from nudgeweb.webhooks.signals import webhooks_due
 from nudgeweb.webhooks.transport import Outcome, Poster

@@ -12,13 +12,13 @@ from urllib.parse import urlsplit
 from flask import current_app
 from sqlalchemy import func, select, update
 
-from nudgeweb import outbound
+from nudgeweb import clock, outbound
 from nudgeweb.domain_events import EVENT_TYPES, public_event_id
 from nudgeweb.field_errors import FieldErrors
 from nudgeweb.models import db, new_id
 from nudgeweb.models.webhooks import WebhookAttempt, WebhookDelivery, WebhookEndpoint
 from nudgeweb.unit_of_work import after_commit
-from nudgeweb.webhooks import clock, signing
+from nudgeweb.webhooks import signing
 from nudgeweb.webhooks.signals import webhooks_due
 from nudgeweb.webhooks.transport import Poster
 

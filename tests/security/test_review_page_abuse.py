@@ -8,9 +8,10 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select
 
+from nudgeweb import clock
 from nudgeweb.models import db
 from nudgeweb.models.messages import Message
-from nudgeweb.reviews import clock, operations
+from nudgeweb.reviews import operations
 from nudgeweb.reviews.links import review_token
 from nudgeweb.reviews.public import POSTS_PER_LINK
 from tests.factories import MembershipFactory

@@ -1,4 +1,4 @@
-"""The time the review lifecycle sees: real UTC time, or a time a test sets.
+"""The time Nudge's schedules see (review steps, nudges, webhook retries): real UTC time, or a time a test sets.
 
 Huey's schedule runs on real time; a test that moves this clock forward runs the due tasks with
 ``huey.read_schedule(clock.now())`` and ``huey.execute(task, clock.now())``.
