@@ -93,7 +93,9 @@ class RedisCounter:
 
     def _again(self, key):
         """Redis restarted, dropped the connection or forgot the script: once more, on a new one."""
-        self.local.connection.disconnect()
+        connection = getattr(self.local, "connection", None)
+        if connection is not None:
+            connection.disconnect()
         self.sha = self.client.script_load(self.SCRIPT)
         self.packed.clear()
         counted = self._counted(self._send(key).read_response())
@@ -107,7 +109,10 @@ class RedisCounter:
     def _send(self, key):
         connection = getattr(self.local, "connection", None)
         if connection is None or self.local.pid != os.getpid():  # never the socket of a process forked from
-            connection = self.local.connection = self.client.connection_pool.make_connection()
+            # a connection of this thread's own, outside the pool's count: a server that starts a thread a
+            # request (werkzeug's) would otherwise use up the pool; it closes when its thread is gone
+            pool = self.client.connection_pool
+            connection = self.local.connection = pool.connection_class(**pool.connection_kwargs)
             self.local.pid = os.getpid()
         packed = self.packed.get(key)
         if packed is None:
