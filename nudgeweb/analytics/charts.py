@@ -165,6 +165,36 @@ def revenue_chart(r):
                  is_empty=not report["conversions"])
 
 
+def top_campaigns_chart(r):
+    period = r.period
+    campaigns = r.overview["top_campaigns"][::-1]  # plotly draws a horizontal bar chart from the bottom up
+    names = _short_labels([campaign["name"] for campaign in campaigns])
+    figure = go.Figure([go.Bar(y=names, x=[c["open_rate"] for c in campaigns], name="Open rate", orientation="h"),
+                        go.Bar(y=names, x=[c["click_rate"] for c in campaigns], name="Click rate", orientation="h")])
+    best = r.overview["top_campaigns"][0] if campaigns else None
+    return Chart("top_campaigns", "Top campaigns by click rate (campaigns that sent in this period)", figure,
+                 ["Campaign", "Recipients", "Sent", "Opened", "Open rate", "Clicked", "Click rate"],
+                 [[c["name"], c["recipients"], c["sent"], c["opened"], f"{c['open_rate']:.0%}", c["clicked"],
+                   f"{c['click_rate']:.0%}"] for c in r.overview["top_campaigns"]],
+                 f"{period.label}: {len(campaigns)} campaigns sent; the best was {best['name']}, opened by "
+                 f"{best['open_rate']:.0%} and clicked by {best['click_rate']:.0%} of the messages sent." if best else "",
+                 "No campaign sent in this period. Send a campaign to compare them here.", is_empty=not campaigns,
+                 layout={"height": 120 + 48 * len(campaigns), "barmode": "group",
+                         "xaxis": {"tickformat": ".0%", "rangemode": "tozero"},
+                         "yaxis": {"automargin": True}})
+
+
+def _short_labels(names, width=22):
+    """Names short enough for a phone's axis, each once (plotly draws equal labels as one bar)."""
+    labels = []
+    for name in names:
+        label = name if len(name) <= width else name[:width - 1] + "…"
+        while label in labels:
+            label += " "  # (looks the same, is another category)
+        labels.append(label)
+    return labels
+
+
 CHARTS = {chart.__name__.removesuffix("_chart"): chart for chart in (
     messages_chart, funnel_chart, ratings_chart, average_rating_chart, contacts_chart, subscriptions_chart,
-    sources_chart, engagement_chart, devices_chart, clients_chart, revenue_chart)}
+    sources_chart, engagement_chart, devices_chart, clients_chart, top_campaigns_chart, revenue_chart)}

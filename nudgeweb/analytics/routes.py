@@ -16,6 +16,7 @@ SECTIONS = (
     ("Reviews", ("funnel", "ratings", "average_rating")),
     ("Contacts", ("contacts", "subscriptions", "sources")),
     ("Engagement", ("engagement", "devices", "clients")),
+    ("Campaigns", ("top_campaigns",)),
     ("Revenue", ("revenue",)),
 )
 

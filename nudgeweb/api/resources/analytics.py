@@ -50,7 +50,8 @@ def _route(path, summary, description=""):
 
 
 @_route("overview", "Overview", "Messages sent, delivered, opened and clicked, revenue, trends by day and engagement "
-        "by weekday and hour. top_campaigns stays empty until campaigns exist.")
+        "by weekday and hour; top_campaigns: the campaigns that sent in the period, with their sends, unique "
+        "opens and clicks so far and their rates (of messages sent), best click rate first.")
 def overview(query):
     def report(organization_id, period):
         data = reports.overview(organization_id, period)

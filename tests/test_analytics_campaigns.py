@@ -1,0 +1,101 @@
+"""Top campaigns and revenue by campaign: a small history computed by hand, on the Analytics page,
+in its CSVs and in the analytics API, and nothing of another business's campaigns."""
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from nudgeweb.analytics import reports
+from nudgeweb.analytics.periods import read_period
+from nudgeweb.contacts.operations import upsert_contact
+from nudgeweb.delivery.engine import Sent, record_sent
+from nudgeweb.delivery.events import record_event
+from nudgeweb.extensions import db
+from nudgeweb.models import Campaign, Message
+from tests.api_helpers import key_headers, make_key
+from tests.conftest import commit_test_work
+
+NEW_YORK = ZoneInfo("America/New_York")
+JUNE = "period=custom&start_date=2026-06-01&end_date=2026-06-02"
+
+
+def local(*args):
+    return datetime(*args, tzinfo=NEW_YORK)
+
+
+def sent_campaign(organization, name, contacts, at):
+    """A campaign sent to ``contacts`` at ``at``: its messages, one each."""
+    campaign = Campaign(organization_id=organization.id, name=name, status="sent", total_recipients=len(contacts),
+                        started_at=at, sent_at=at)
+    db.session.add(campaign)
+    db.session.flush()
+    messages = [Message(organization_id=organization.id, contact_id=contact.id, channel="email", purpose="campaign",
+                        purpose_id=campaign.id, to=contact.email, status="sending", subject=name) for contact in contacts]
+    db.session.add_all(messages)
+    db.session.flush()
+    record_sent(organization.id, [Sent(message, "outbox", None, at) for message in messages])
+    return campaign, messages
+
+
+def people(organization, count, prefix="p"):
+    return [upsert_contact(organization, {"email": f"{prefix}{n}@example.net"}, source="api")[0] for n in range(count)]
+
+
+def campaign_history(organization):
+    """Spring sale (4 recipients, 1 June): 3 opened (one twice), 2 clicked. Newsletter (2, 2 June): 1 opened.
+    May news (31 May, before the period): opened and clicked in June, still not of the period."""
+    contacts = people(organization, 4)
+    spring, messages = sent_campaign(organization, "Spring sale", contacts, local(2026, 6, 1, 10))
+    for message in messages[:3]:
+        record_event(message, "opened", occurred_at=local(2026, 6, 1, 11))
+    record_event(messages[0], "opened", occurred_at=local(2026, 6, 3, 9))  # again, and after the period: counted
+    for message in messages[:2]:
+        record_event(message, "clicked", url="https://shop.example/sale", occurred_at=local(2026, 6, 1, 12))
+    newsletter, messages = sent_campaign(organization, "Newsletter", contacts[2:], local(2026, 6, 2, 8))
+    record_event(messages[0], "opened", occurred_at=local(2026, 6, 2, 9))
+    may, messages = sent_campaign(organization, "May news", contacts[:1], local(2026, 5, 31, 8))
+    record_event(messages[0], "clicked", url="https://shop.example/may", occurred_at=local(2026, 6, 1, 9))
+    return spring, newsletter
+
+
+def expected_top(spring, newsletter):
+    return [
+        {"id": str(spring.id), "name": "Spring sale", "recipients": 4, "sent": 4, "opened": 3, "clicked": 2,
+         "open_rate": 0.75, "click_rate": 0.5},
+        {"id": str(newsletter.id), "name": "Newsletter", "recipients": 2, "sent": 2, "opened": 1, "clicked": 0,
+         "open_rate": 0.5, "click_rate": 0.0},
+    ]
+
+
+def test_top_campaigns_are_those_sent_in_the_period_best_click_rate_first(organization):
+    spring, newsletter = campaign_history(organization)
+    june = read_period({"period": "custom", "start_date": "2026-06-01", "end_date": "2026-06-02"}, organization.timezone)
+    assert reports.overview(organization.id, june)["top_campaigns"] == expected_top(spring, newsletter)
+    may = read_period({"period": "custom", "start_date": "2026-05-01", "end_date": "2026-05-31"}, organization.timezone)
+    assert [c["name"] for c in reports.overview(organization.id, may)["top_campaigns"]] == ["May news"]
+
+
+def test_the_page_the_csv_and_the_api_show_the_top_campaigns(owner_client, client, owner, organization):
+    spring, newsletter = campaign_history(organization)
+    commit_test_work()
+    page = owner_client.get(f"/analytics?{JUNE}").get_data(as_text=True)
+    assert "Top campaigns by click rate" in page
+    assert "2 campaigns sent; the best was Spring sale, opened by 75% and clicked by 50% of the messages sent." in page
+    csv = owner_client.get(f"/analytics/charts/top_campaigns.csv?{JUNE}").get_data(as_text=True).strip().splitlines()
+    assert csv == ["Campaign,Recipients,Sent,Opened,Open rate,Clicked,Click rate",
+                   "Spring sale,4,4,3,75%,2,50%", "Newsletter,2,2,1,50%,0,0%"]
+    answer = client.get(f"/api/v1/analytics/overview?{JUNE}", headers=key_headers(make_key(owner))).get_json()
+    assert answer["data"]["top_campaigns"] == expected_top(spring, newsletter)
+
+
+def test_no_campaign_says_what_to_do(owner_client):
+    page = owner_client.get(f"/analytics?{JUNE}").get_data(as_text=True)
+    assert "No campaign sent in this period. Send a campaign to compare them here." in page
+
+
+def test_another_business_sees_none_of_its_campaigns(organization, other_owner, other_client, client):
+    campaign_history(organization)
+    commit_test_work()
+    page = other_client.get(f"/analytics?{JUNE}").get_data(as_text=True)
+    assert "Spring sale" not in page and "No campaign sent in this period" in page
+    assert "Spring sale" not in other_client.get(f"/analytics/charts/top_campaigns.csv?{JUNE}").get_data(as_text=True)
+    answer = client.get(f"/api/v1/analytics/overview?{JUNE}", headers=key_headers(make_key(other_owner))).get_json()
+    assert answer["data"]["top_campaigns"] == []
