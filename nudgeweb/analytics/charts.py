@@ -184,6 +184,24 @@ def top_campaigns_chart(r):
                          "yaxis": {"automargin": True}})
 
 
+def revenue_by_campaign_chart(r):
+    period, currency = r.period, r.currency
+    report = r.revenue
+    campaigns = report["revenue_by_campaign"]
+    bars = campaigns[::-1]  # the most at the top
+    figure = go.Figure(go.Bar(y=_short_labels([c["campaign_name"] for c in bars]), x=[c["revenue"] for c in bars],
+                              orientation="h", name=f"Revenue ({currency})"))
+    credited = round(sum(c["revenue"] for c in campaigns), 2)
+    return Chart("revenue_by_campaign", f"Revenue by campaign ({currency})", figure,
+                 ["Campaign", f"Revenue ({currency})", "Conversions"],
+                 [[c["campaign_name"], c["revenue"], c["conversions"]] for c in campaigns],
+                 f"{period.label}: {credited:,.2f} of {report['total_revenue']:,.2f} {currency} credited to "
+                 f"{len(campaigns)} campaigns" + (f", the most to {campaigns[0]['campaign_name']}." if campaigns else "."),
+                 "No revenue credited to a campaign in this period: revenue counts for a campaign when the contact "
+                 "clicked it within the five days before.", is_empty=not campaigns,
+                 layout={"height": 120 + 40 * len(campaigns), "yaxis": {"automargin": True}})
+
+
 def _short_labels(names, width=22):
     """Names short enough for a phone's axis, each once (plotly draws equal labels as one bar)."""
     labels = []
@@ -197,4 +215,5 @@ def _short_labels(names, width=22):
 
 CHARTS = {chart.__name__.removesuffix("_chart"): chart for chart in (
     messages_chart, funnel_chart, ratings_chart, average_rating_chart, contacts_chart, subscriptions_chart,
-    sources_chart, engagement_chart, devices_chart, clients_chart, top_campaigns_chart, revenue_chart)}
+    sources_chart, engagement_chart, devices_chart, clients_chart, top_campaigns_chart, revenue_chart,
+    revenue_by_campaign_chart)}

@@ -49,7 +49,14 @@ def contact_event_counts(row):
     counts = [("event", row.name, row.occurred_at, 0.0)]
     if row.revenue is not None:
         counts.append(("revenue", row.currency or "", row.occurred_at, float(row.revenue)))
+        if row.campaign_id:
+            counts.append(("revenue.campaign", campaign_revenue_dimension(row.currency, row.campaign_id),
+                           row.occurred_at, float(row.revenue)))
     return counts
+
+
+def campaign_revenue_dimension(currency, campaign_id):
+    return f"{currency or ''}:{campaign_id}"
 
 
 def campaign_of(purpose, purpose_id):
@@ -97,7 +104,7 @@ def contact_counts(row):
 
 
 COUNTED = {
-    ContactEvent: (contact_event_counts, ("name", "revenue", "currency", "occurred_at")),
+    ContactEvent: (contact_event_counts, ("name", "revenue", "currency", "occurred_at", "campaign_id")),
     MessageEvent: (message_event_counts, ("type", "user_agent", "occurred_at", "message_id")),
     Message: (message_counts, ("channel", "opened_at", "clicked_at", "purpose", "purpose_id")),
     ReviewRequest: (review_request_counts, ("channel", "sent_at", "opened_at", "clicked_at", "reviewed_at", "rating")),

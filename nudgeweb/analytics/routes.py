@@ -17,7 +17,7 @@ SECTIONS = (
     ("Contacts", ("contacts", "subscriptions", "sources")),
     ("Engagement", ("engagement", "devices", "clients")),
     ("Campaigns", ("top_campaigns",)),
-    ("Revenue", ("revenue",)),
+    ("Revenue", ("revenue", "revenue_by_campaign")),
 )
 
 
