@@ -172,7 +172,7 @@ def top_campaigns_chart(r):
     figure = go.Figure([go.Bar(y=names, x=[c["open_rate"] for c in campaigns], name="Open rate", orientation="h"),
                         go.Bar(y=names, x=[c["click_rate"] for c in campaigns], name="Click rate", orientation="h")])
     best = r.overview["top_campaigns"][0] if campaigns else None
-    return Chart("top_campaigns", "Top campaigns by click rate (campaigns that sent in this period)", figure,
+    return Chart("top_campaigns", "Top campaigns by click rate", figure,
                  ["Campaign", "Recipients", "Sent", "Opened", "Open rate", "Clicked", "Click rate"],
                  [[c["name"], c["recipients"], c["sent"], c["opened"], f"{c['open_rate']:.0%}", c["clicked"],
                    f"{c['click_rate']:.0%}"] for c in r.overview["top_campaigns"]],
