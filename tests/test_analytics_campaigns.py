@@ -180,3 +180,16 @@ def test_another_business_never_sees_the_revenue_of_these_campaigns(organization
     assert "Spring sale" not in other_client.get(f"/analytics?{query}").get_data(as_text=True)
     answer = client.get(f"/api/v1/analytics/revenue?{query}", headers=key_headers(make_key(other_owner))).get_json()
     assert answer["data"]["revenue_by_campaign"] == [] and answer["data"]["total_revenue"] == 0
+
+
+def test_an_event_posted_through_the_api_names_the_campaign_it_credits(client, owner, organization):
+    spring, _ = campaign_history(organization)
+    commit_test_work()
+    headers = key_headers(make_key(owner))
+    order = {"name": "order", "email": "p1@example.net", "revenue": 12.5, "occurred_at": "2026-06-02T15:00:00Z"}
+    credited = client.post("/api/v1/events", json=order, headers=headers).get_json()["data"]["attributes"]
+    assert credited["campaign_id"] == str(spring.id)
+    uncredited = client.post("/api/v1/events", json={**order, "occurred_at": "2026-06-20T15:00:00Z"}, headers=headers)
+    assert uncredited.get_json()["data"]["attributes"]["campaign_id"] is None
+    listed = client.get("/api/v1/events?sort=occurred_at", headers=headers).get_json()["data"]
+    assert [event["attributes"]["campaign_id"] for event in listed] == [str(spring.id), None]

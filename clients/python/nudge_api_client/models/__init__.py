@@ -217,7 +217,6 @@ from .send_in_resource import SendInResource
 from .stats import Stats
 from .subscription import Subscription
 from .template_attributes import TemplateAttributes
-from .template_category import TemplateCategory
 from .template_channel import TemplateChannel
 from .template_in import TemplateIn
 from .template_in_document import TemplateInDocument
@@ -475,7 +474,6 @@ __all__ = (
     "Stats",
     "Subscription",
     "TemplateAttributes",
-    "TemplateCategory",
     "TemplateChannel",
     "TemplateIn",
     "TemplateInDocument",

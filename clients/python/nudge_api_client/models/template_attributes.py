@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.template_category import TemplateCategory
 from ..models.template_channel import TemplateChannel
 from ..types import UNSET, Unset
 
@@ -23,7 +22,8 @@ class TemplateAttributes:
     """
     Attributes:
         body (None | str | Unset): The text of an SMS template.
-        category (None | TemplateCategory | Unset):
+        category (None | str | Unset): A category of the business's own (lower-case letters, digits, _), e.g.
+            review_request, follow_up, employee_nudge, newsletter, announcement, transactional, general.
         channel (None | TemplateChannel | Unset):
         created_at (datetime.datetime | None | Unset):
         description (None | str | Unset):
@@ -41,7 +41,7 @@ class TemplateAttributes:
     """
 
     body: None | str | Unset = UNSET
-    category: None | TemplateCategory | Unset = UNSET
+    category: None | str | Unset = UNSET
     channel: None | TemplateChannel | Unset = UNSET
     created_at: datetime.datetime | None | Unset = UNSET
     description: None | str | Unset = UNSET
@@ -68,8 +68,6 @@ class TemplateAttributes:
         category: None | str | Unset
         if isinstance(self.category, Unset):
             category = UNSET
-        elif isinstance(self.category, TemplateCategory):
-            category = self.category.value
         else:
             category = self.category
 
@@ -222,20 +220,12 @@ class TemplateAttributes:
 
         body = _parse_body(d.pop("body", UNSET))
 
-        def _parse_category(data: object) -> None | TemplateCategory | Unset:
+        def _parse_category(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                category_type_0 = TemplateCategory(data)
-
-                return category_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | TemplateCategory | Unset, data)
+            return cast(None | str | Unset, data)
 
         category = _parse_category(d.pop("category", UNSET))
 
