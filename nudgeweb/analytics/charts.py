@@ -169,8 +169,10 @@ def top_campaigns_chart(r):
     period = r.period
     campaigns = r.overview["top_campaigns"][::-1]  # plotly draws a horizontal bar chart from the bottom up
     names = _short_labels([campaign["name"] for campaign in campaigns])
-    figure = go.Figure([go.Bar(y=names, x=[c["open_rate"] for c in campaigns], name="Open rate", orientation="h"),
-                        go.Bar(y=names, x=[c["click_rate"] for c in campaigns], name="Click rate", orientation="h")])
+    full = [campaign["name"] for campaign in campaigns]  # (the labels may be cut short; the hover says it all)
+    figure = go.Figure([go.Bar(y=names, x=[c[key] for c in campaigns], name=label, orientation="h", hovertext=full,
+                               hovertemplate=f"%{{hovertext}}: %{{x:.0%}} {label.lower()}<extra></extra>")
+                        for key, label in (("open_rate", "Open rate"), ("click_rate", "Click rate"))])
     best = r.overview["top_campaigns"][0] if campaigns else None
     return Chart("top_campaigns", "Top campaigns by click rate", figure,
                  ["Campaign", "Recipients", "Sent", "Opened", "Open rate", "Clicked", "Click rate"],
@@ -190,7 +192,8 @@ def revenue_by_campaign_chart(r):
     campaigns = report["revenue_by_campaign"]
     bars = campaigns[::-1]  # the most at the top
     figure = go.Figure(go.Bar(y=_short_labels([c["campaign_name"] for c in bars]), x=[c["revenue"] for c in bars],
-                              orientation="h", name=f"Revenue ({currency})"))
+                              orientation="h", name=f"Revenue ({currency})", hovertext=[c["campaign_name"] for c in bars],
+                              hovertemplate=f"%{{hovertext}}: %{{x:,.2f}} {currency}<extra></extra>"))
     credited = round(sum(c["revenue"] for c in campaigns), 2)
     return Chart("revenue_by_campaign", f"Revenue by campaign ({currency})", figure,
                  ["Campaign", f"Revenue ({currency})", "Conversions"],
