@@ -10,16 +10,17 @@ from nudgeweb.extensions import db
 from nudgeweb.models.messages import Message, MessageEvent
 
 CREDIT_WINDOW = timedelta(days=5)
+messages, events = Message.__table__, MessageEvent.__table__
 
 
-def credit_campaigns(organization_id, rows):
-    """Set ``campaign_id`` on each event row (dicts with contact_id, revenue, occurred_at) that has revenue."""
+def credit_campaigns(rows):
+    """Set ``campaign_id`` on each event row (dicts: contact_id, revenue, occurred_at; one organization's contacts)."""
     with_revenue = [row for row in rows if row["revenue"] is not None]
     for row in rows:
         row["campaign_id"] = None
     if not with_revenue:
         return
-    clicks = _campaign_clicks(organization_id, {row["contact_id"] for row in with_revenue},
+    clicks = _campaign_clicks({row["contact_id"] for row in with_revenue},
                               min(row["occurred_at"] for row in with_revenue) - CREDIT_WINDOW,
                               max(row["occurred_at"] for row in with_revenue))
     for row in with_revenue:
@@ -28,15 +29,18 @@ def credit_campaigns(organization_id, rows):
         row["campaign_id"] = max(earlier, key=lambda click: click[0])[1] if earlier else None
 
 
-def _campaign_clicks(organization_id, contact_ids, start, end):
+def _campaign_clicks(contact_ids, start, end):
     """{contact id: [(when, campaign id)]} of the contacts' clicks on campaign messages between start and end."""
     clicks = defaultdict(list)
-    for contact_id, campaign_id, at in db.session.execute(
-        select(Message.contact_id, Message.purpose_id, MessageEvent.occurred_at)
-        .join(MessageEvent, MessageEvent.message_id == Message.id)
-        .where(Message.organization_id == organization_id, Message.contact_id.in_(contact_ids),
-               Message.purpose == "campaign", Message.purpose_id.is_not(None), Message.clicked_at.is_not(None),
-               MessageEvent.type == "clicked", MessageEvent.occurred_at >= start, MessageEvent.occurred_at <= end)
+    # Core, and no organization in the WHERE clause: the contacts are the organization's (record_events found
+    # them in it), so are their messages; with it, or with the purpose, SQLite would read every message of the
+    # organization (or every campaign message) by those indexes instead of the contacts' few by theirs
+    for contact_id, purpose, campaign_id, at in db.session.connection().execute(
+        select(messages.c.contact_id, messages.c.purpose, messages.c.purpose_id, events.c.occurred_at)
+        .join(events, events.c.message_id == messages.c.id)
+        .where(messages.c.contact_id.in_(contact_ids), messages.c.clicked_at.is_not(None), events.c.type == "clicked",
+               events.c.occurred_at >= start, events.c.occurred_at <= end)
     ):
-        clicks[contact_id].append((at, campaign_id))
+        if purpose == "campaign" and campaign_id is not None:
+            clicks[contact_id].append((at, campaign_id))
     return clicks

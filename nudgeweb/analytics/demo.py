@@ -49,7 +49,7 @@ def seed_analytics_history(organization, days=DAYS, seed=2026):
         for _ in range(int(rng.randint(0, 5) * busy * growth)):
             contact_events.append(_order(rng, organization.id, rng.choice(contacts).id, _moment(rng, day, zone)))
     contact_events += _orders_after_campaign_clicks(rng, organization.id)
-    credit_campaigns(organization.id, contact_events)
+    credit_campaigns(contact_events)
     for table, rows in ((Message, messages), (MessageEvent, events), (ContactEvent, contact_events)):
         for start in range(0, len(rows), 1000):
             db.session.execute(insert(table), rows[start:start + 1000])

@@ -77,7 +77,7 @@ def record_events(organization, items, batch=False):
     contacts = _contacts_of(organization, items, batch)
     currency = current_app.config["DEFAULT_CURRENCY"]
     rows = [_row(organization.id, item, contacts[index], currency, now) for index, item in enumerate(items)]
-    credit_campaigns(organization.id, rows)
+    credit_campaigns(rows)
     db.session.connection().execute(insert(ContactEvent.__table__), rows)  # (a cached statement: most posts are small)
     count_rows(db.session, organization.id, ContactEvent, rows)
     record_activities(organization.id, [
