@@ -15,7 +15,7 @@ from nudgeweb.contacts.operations import subscribe, unsubscribe, update_contact,
 from nudgeweb.delivery.engine import Sent, record_sent
 from nudgeweb.delivery.events import record_event
 from nudgeweb.extensions import db
-from nudgeweb.models import AnalyticsCount, Message, ReviewRequest, utcnow
+from nudgeweb.models import AnalyticsCount, Campaign, Message, ReviewRequest, utcnow
 from nudgeweb.reviews.operations import mark_opened, on_message_event, rate
 
 NEW_YORK = ZoneInfo("America/New_York")
@@ -37,9 +37,10 @@ def counts(organization_id):
         select(AnalyticsCount).where(AnalyticsCount.organization_id == organization_id)) if row.count or row.amount)
 
 
-def a_message(contact, channel="email", status="sent"):
+def a_message(contact, channel="email", status="sent", campaign=None):
     message = Message(organization_id=contact.organization_id, contact_id=contact.id, channel=channel,
-                      purpose="campaign", to=contact.email or contact.phone, status=status, subject="Hello")
+                      purpose="campaign", purpose_id=campaign and campaign.id, to=contact.email or contact.phone,
+                      status=status, subject="Hello")
     db.session.add(message)
     db.session.flush()
     return message
@@ -105,6 +106,8 @@ def test_rebuilt_counts_equal_the_live_ones_after_a_random_mix_of_writes(organiz
         contact, _ = upsert_contact(organization, {"email": f"p{n}@example.net", "phone": phone},
                                     source=rng.choice(["api", "manual", "import"]))
         people.append(contact)
+    campaigns = [Campaign(organization_id=organization.id, name=name, status="sent") for name in ("Spring", "Summer")]
+    db.session.add_all(campaigns)
     now = utcnow()
     for n in range(40):
         contact = rng.choice(people)
@@ -114,7 +117,7 @@ def test_rebuilt_counts_equal_the_live_ones_after_a_random_mix_of_writes(organiz
             record_events(organization, [{"name": rng.choice(["order", "login"]), "contact_id": contact.id,
                                           "revenue": rng.choice([None, 9.99, 25]), "occurred_at": when}])
         elif step == 1:
-            message = a_message(contact, rng.choice(["email", "sms"]))
+            message = a_message(contact, rng.choice(["email", "sms"]), campaign=rng.choice(campaigns + [None]))
             record_event(message, "sent", occurred_at=when)  # (record_sent commits: test_a_small_history uses it)
             for event in rng.sample(["delivered", "opened", "clicked", "bounced"], 2):
                 record_event(message, event, user_agent=rng.choice([IPHONE, GMAIL, None]), url="https://x.example",
@@ -133,7 +136,7 @@ def test_rebuilt_counts_equal_the_live_ones_after_a_random_mix_of_writes(organiz
             rate(review, rng.randint(1, 5), now=when + timedelta(hours=3))  # changed their mind: the latest counts
     db.session.flush()
     live, theirs = counts(organization.id), counts(other_owner.organization_id)
-    assert len(live) > 40
+    assert len(live) > 40 and {"campaign.sent", "campaign.opened", "campaign.clicked"} <= {row[0] for row in live}
     rebuild_counts(organization.id)
     assert counts(organization.id) == live
     assert counts(other_owner.organization_id) == theirs  # (a rebuild touches one organization)

@@ -22,7 +22,7 @@ def test_the_page_shows_every_chart_with_its_numbers_and_a_csv(owner_client, org
         assert title in page
     assert "Last 7 days: 42.00 USD from 1 events with revenue." in page
     assert "No review requests in this period" in page  # an empty chart says so, and what to do
-    assert 'data-chart' in page and "plotly.min.js" in page and "arrive with campaigns" in page
+    assert 'data-chart' in page and "plotly.min.js" in page and "Top campaigns by click rate" in page
     csv = owner_client.get("/analytics/charts/revenue.csv?period=7d")
     assert csv.status_code == 200 and csv.mimetype == "text/csv"
     lines = csv.get_data(as_text=True).strip().splitlines()

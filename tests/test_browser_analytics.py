@@ -4,9 +4,10 @@ import pytest
 from playwright.sync_api import expect
 
 from nudgeweb.analytics.demo import seed_analytics_history
+from nudgeweb.campaigns.demo import seed_campaigns
 from nudgeweb.contacts.demo import seed_contacts
 from nudgeweb.unit_of_work import unit_of_work
-from tests.conftest import log_in, screenshot
+from tests.conftest import ARTIFACTS, log_in, screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -14,6 +15,7 @@ pytestmark = pytest.mark.browser
 def history(organization):
     with unit_of_work(organization.id):
         seed_contacts(organization, count=120)
+        seed_campaigns(organization)
         seed_analytics_history(organization, days=60)
 
 
@@ -39,8 +41,11 @@ def test_owner_reads_the_charts_and_changes_the_period_on_a_desktop(page, live_s
     expect(page.get_by_role("heading", name="Analytics", exact=True)).to_be_visible()
     expect(page.locator("#chart-messages .main-svg").first).to_be_visible()
     expect(page.locator("#chart-engagement .main-svg").first).to_be_visible()
-    assert page.locator("[data-chart] .js-plotly-plot").count() >= 8
+    expect(page.locator("#chart-top_campaigns .main-svg").first).to_be_visible()
+    expect(page.locator("#chart-revenue_by_campaign .main-svg").first).to_be_visible()
+    assert page.locator("[data-chart] .js-plotly-plot").count() >= 10
     screenshot(page, "analytics-desktop")
+    page.locator("#chart-top_campaigns").screenshot(path=f"{ARTIFACTS}/analytics-desktop-top_campaigns.png")
     page.get_by_label("Period").select_option("7d")
     expect(page.locator(".period-label")).to_contain_text("Last 7 days")
     expect(page.locator("#chart-revenue .main-svg").first).to_be_visible()
@@ -68,5 +73,12 @@ def test_the_page_fits_a_phone_and_a_new_business_sees_empty_states(phone_page, 
     expect(page.locator("#chart-messages .main-svg").first).to_be_visible()
     assert no_sideways_scroll(page)
     screenshot(page, "analytics-phone")
+    for key in ("top_campaigns", "revenue_by_campaign"):  # the campaign charts, with their long names
+        chart = page.locator(f"#chart-{key}")
+        chart.scroll_into_view_if_needed()
+        expect(chart.locator(".main-svg").first).to_be_visible()
+        chart.screenshot(path=f"{ARTIFACTS}/analytics-phone-{key}.png")
+    expect(page.locator("#chart-top_campaigns")).to_contain_text("Sourdough class invitation")
+    assert no_sideways_scroll(page)
     assert not [p for p in problems if "Content Security Policy" in p or "Refused" in p], problems
 

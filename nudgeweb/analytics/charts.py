@@ -165,6 +165,58 @@ def revenue_chart(r):
                  is_empty=not report["conversions"])
 
 
+def top_campaigns_chart(r):
+    period = r.period
+    campaigns = r.overview["top_campaigns"][::-1]  # plotly draws a horizontal bar chart from the bottom up
+    names = _short_labels([campaign["name"] for campaign in campaigns])
+    full = [campaign["name"] for campaign in campaigns]  # (the labels may be cut short; the hover says it all)
+    figure = go.Figure([go.Bar(y=names, x=[c[key] for c in campaigns], name=label, orientation="h", hovertext=full,
+                               hovertemplate=f"%{{hovertext}}: %{{x:.0%}} {label.lower()}<extra></extra>")
+                        for key, label in (("open_rate", "Open rate"), ("click_rate", "Click rate"))])
+    best = r.overview["top_campaigns"][0] if campaigns else None
+    return Chart("top_campaigns", "Top campaigns by click rate", figure,
+                 ["Campaign", "Recipients", "Sent", "Opened", "Open rate", "Clicked", "Click rate"],
+                 [[c["name"], c["recipients"], c["sent"], c["opened"], f"{c['open_rate']:.0%}", c["clicked"],
+                   f"{c['click_rate']:.0%}"] for c in r.overview["top_campaigns"]],
+                 f"{period.label}: {len(campaigns)} campaigns sent; the best was {best['name']}, opened by "
+                 f"{best['open_rate']:.0%} and clicked by {best['click_rate']:.0%} of the messages sent." if best else "",
+                 "No campaign sent in this period. Send a campaign to compare them here.", is_empty=not campaigns,
+                 layout={"height": 120 + 48 * len(campaigns), "barmode": "group",
+                         "xaxis": {"tickformat": ".0%", "rangemode": "tozero"},
+                         "yaxis": {"automargin": True}})
+
+
+def revenue_by_campaign_chart(r):
+    period, currency = r.period, r.currency
+    report = r.revenue
+    campaigns = report["revenue_by_campaign"]
+    bars = campaigns[::-1]  # the most at the top
+    figure = go.Figure(go.Bar(y=_short_labels([c["campaign_name"] for c in bars]), x=[c["revenue"] for c in bars],
+                              orientation="h", name=f"Revenue ({currency})", hovertext=[c["campaign_name"] for c in bars],
+                              hovertemplate=f"%{{hovertext}}: %{{x:,.2f}} {currency}<extra></extra>"))
+    credited = round(sum(c["revenue"] for c in campaigns), 2)
+    return Chart("revenue_by_campaign", f"Revenue by campaign ({currency})", figure,
+                 ["Campaign", f"Revenue ({currency})", "Conversions"],
+                 [[c["campaign_name"], c["revenue"], c["conversions"]] for c in campaigns],
+                 f"{period.label}: {credited:,.2f} of {report['total_revenue']:,.2f} {currency} credited to "
+                 f"{len(campaigns)} campaigns" + (f", the most to {campaigns[0]['campaign_name']}." if campaigns else "."),
+                 "No revenue credited to a campaign in this period: revenue counts for a campaign when the contact "
+                 "clicked it within the five days before.", is_empty=not campaigns,
+                 layout={"height": 120 + 40 * len(campaigns), "yaxis": {"automargin": True}})
+
+
+def _short_labels(names, width=22):
+    """Names short enough for a phone's axis, each once (plotly draws equal labels as one bar)."""
+    labels = []
+    for name in names:
+        label = name if len(name) <= width else name[:width - 1] + "…"
+        while label in labels:
+            label += " "  # (looks the same, is another category)
+        labels.append(label)
+    return labels
+
+
 CHARTS = {chart.__name__.removesuffix("_chart"): chart for chart in (
     messages_chart, funnel_chart, ratings_chart, average_rating_chart, contacts_chart, subscriptions_chart,
-    sources_chart, engagement_chart, devices_chart, clients_chart, revenue_chart)}
+    sources_chart, engagement_chart, devices_chart, clients_chart, top_campaigns_chart, revenue_chart,
+    revenue_by_campaign_chart)}

@@ -34,6 +34,7 @@ TABLE = AnalyticsCount.__table__
 REVIEW_STEPS = (("review.asked", "sent_at"), ("review.opened", "opened_at"), ("review.clicked", "clicked_at"),
                 ("review.rated", "reviewed_at"))
 UNIQUE_MESSAGE_STEPS = (("message.opened_unique", "opened_at"), ("message.clicked_unique", "clicked_at"))
+CAMPAIGN_STEPS = (("campaign.opened", "opened_at"), ("campaign.clicked", "clicked_at"))
 
 
 def hour_of(moment):
@@ -48,12 +49,27 @@ def contact_event_counts(row):
     counts = [("event", row.name, row.occurred_at, 0.0)]
     if row.revenue is not None:
         counts.append(("revenue", row.currency or "", row.occurred_at, float(row.revenue)))
+        if row.campaign_id:
+            counts.append(("revenue.campaign", campaign_revenue_dimension(row.currency, row.campaign_id),
+                           row.occurred_at, float(row.revenue)))
     return counts
 
 
+def campaign_revenue_dimension(currency, campaign_id):
+    return f"{currency or ''}:{campaign_id}"
+
+
+def campaign_of(purpose, purpose_id):
+    """The campaign a message belongs to, as a dimension ("" when it belongs to none)."""
+    return str(purpose_id) if purpose == "campaign" and purpose_id else ""
+
+
 def message_event_counts(row):
-    """``row`` also needs the message's ``channel``."""
+    """``row`` also needs the message's ``channel`` and ``campaign`` (campaign_of the message)."""
     counts = [(f"message.{row.type}", row.channel, row.occurred_at, 0.0)]
+    campaign = getattr(row, "campaign", None)
+    if row.type == "sent" and campaign:
+        counts.append(("campaign.sent", str(campaign), row.occurred_at, 0.0))
     if row.type in ("opened", "clicked") and row.user_agent:
         counts.append(("engagement.device", device_of(row.user_agent), row.occurred_at, 0.0))
         if row.type == "opened" and row.channel == "email":
@@ -62,8 +78,13 @@ def message_event_counts(row):
 
 
 def message_counts(row):
-    return [(metric, row.channel, getattr(row, column), 0.0) for metric, column in UNIQUE_MESSAGE_STEPS
-            if getattr(row, column) is not None]
+    counts = [(metric, row.channel, getattr(row, column), 0.0) for metric, column in UNIQUE_MESSAGE_STEPS
+              if getattr(row, column) is not None]
+    campaign = campaign_of(row.purpose, row.purpose_id)
+    if campaign:  # unique opens and clicks of each campaign, to rank them
+        counts += [(metric, campaign, getattr(row, column), 0.0) for metric, column in CAMPAIGN_STEPS
+                   if getattr(row, column) is not None]
+    return counts
 
 
 def review_request_counts(row):
@@ -83,9 +104,9 @@ def contact_counts(row):
 
 
 COUNTED = {
-    ContactEvent: (contact_event_counts, ("name", "revenue", "currency", "occurred_at")),
+    ContactEvent: (contact_event_counts, ("name", "revenue", "currency", "occurred_at", "campaign_id")),
     MessageEvent: (message_event_counts, ("type", "user_agent", "occurred_at", "message_id")),
-    Message: (message_counts, ("channel", "opened_at", "clicked_at")),
+    Message: (message_counts, ("channel", "opened_at", "clicked_at", "purpose", "purpose_id")),
     ReviewRequest: (review_request_counts, ("channel", "sent_at", "opened_at", "clicked_at", "reviewed_at", "rating")),
     Contact: (contact_counts, ("source", "phone", "created_at", "status", "unsubscribed_at")),
 }
@@ -168,7 +189,7 @@ def _counts_of(session, instance, new):
         if not new and history.added and not history.deleted:  # it had no value before
             values[name] = None
     if type(instance) is MessageEvent:
-        values["channel"] = _channel_of(session, instance.message_id)
+        values.update(_message_of(session, instance.message_id))
     if type(instance) is ContactEvent and not new:
         return []  # contact events do not change once written
     for name in ("created_at", "occurred_at"):
@@ -180,10 +201,13 @@ def _counts_of(session, instance, new):
     return counts_of(SimpleNamespace(**values))
 
 
-def _channel_of(session, message_id):
+def _message_of(session, message_id):
+    """What a message event's counts need of its message: its channel and campaign."""
     with session.no_autoflush:
         message = session.get(Message, message_id)
-    return message.channel if message is not None else ""
+    if message is None:
+        return {"channel": "", "campaign": ""}
+    return {"channel": message.channel, "campaign": campaign_of(message.purpose, message.purpose_id)}
 
 
 def _keep_old_values(target, value, oldvalue, initiator):

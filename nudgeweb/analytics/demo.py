@@ -1,12 +1,14 @@
 """Demo history for the charts: four months of messages (sent, delivered, opened, clicked, bounced) and
-of events with revenue, at a bakery's hours, then the hourly counts rebuilt from every demo row
-(the other areas' demo steps insert in bulk, past the counting)."""
+of events with revenue, at a bakery's hours (some just after a demo campaign was clicked: credited to it),
+then the hourly counts rebuilt from every demo row (the other areas' demo steps insert in bulk, past the
+counting)."""
 import random
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import insert, select
 
+from nudgeweb.analytics.attribution import credit_campaigns
 from nudgeweb.analytics.rebuild import rebuild_counts
 from nudgeweb.models import Contact, ContactEvent, Message, MessageEvent, db, new_id, utcnow
 
@@ -46,10 +48,21 @@ def seed_analytics_history(organization, days=DAYS, seed=2026):
             events += happened
         for _ in range(int(rng.randint(0, 5) * busy * growth)):
             contact_events.append(_order(rng, organization.id, rng.choice(contacts).id, _moment(rng, day, zone)))
+    contact_events += _orders_after_campaign_clicks(rng, organization.id)
+    credit_campaigns(contact_events)
     for table, rows in ((Message, messages), (MessageEvent, events), (ContactEvent, contact_events)):
         for start in range(0, len(rows), 1000):
             db.session.execute(insert(table), rows[start:start + 1000])
     rebuild_counts(organization.id)
+
+
+def _orders_after_campaign_clicks(rng, organization_id):
+    """A third of the people who clicked a demo campaign order within the next three days."""
+    clicks = db.session.execute(select(Message.contact_id, Message.clicked_at).where(
+        Message.organization_id == organization_id, Message.purpose == "campaign", Message.clicked_at.is_not(None))).all()
+    later = [(contact_id, clicked_at + timedelta(hours=rng.randint(1, 72))) for contact_id, clicked_at in clicks
+             if rng.random() < 1 / 3]
+    return [_order(rng, organization_id, contact_id, moment) for contact_id, moment in later if moment < utcnow()]
 
 
 def _moment(rng, day, zone):

@@ -12,6 +12,7 @@ import orjson
 from flask import current_app
 from sqlalchemy import func, insert, select
 
+from nudgeweb.analytics.attribution import credit_campaigns
 from nudgeweb.analytics.counters import count_rows
 from nudgeweb.contacts.operations import ContactFinder, ContactValidationError, upsert_contact
 from nudgeweb.contacts.timeline import record_activities
@@ -76,6 +77,7 @@ def record_events(organization, items, batch=False):
     contacts = _contacts_of(organization, items, batch)
     currency = current_app.config["DEFAULT_CURRENCY"]
     rows = [_row(organization.id, item, contacts[index], currency, now) for index, item in enumerate(items)]
+    credit_campaigns(rows)
     db.session.connection().execute(insert(ContactEvent.__table__), rows)  # (a cached statement: most posts are small)
     count_rows(db.session, organization.id, ContactEvent, rows)
     record_activities(organization.id, [

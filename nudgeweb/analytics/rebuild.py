@@ -3,7 +3,7 @@
 Reads every counted row again through the same functions that count them as they are written
 (counters.COUNTED), so the result equals the live counts; the rows are streamed, never all in memory.
 """
-from sqlalchemy import delete, select
+from sqlalchemy import case, delete, select
 
 from nudgeweb.analytics.counters import COUNTED, Tally
 from nudgeweb.extensions import db
@@ -30,7 +30,8 @@ def _rows(organization_id, model, names):
     columns = [getattr(model, name) for name in names if name != "message_id"]
     statement = select(*columns).where(model.organization_id == organization_id)
     if model is MessageEvent:
-        statement = statement.add_columns(Message.channel).join_from(
+        campaign = case((Message.purpose == "campaign", Message.purpose_id), else_=None).label("campaign")
+        statement = statement.add_columns(Message.channel, campaign).join_from(
             MessageEvent, Message, Message.id == MessageEvent.message_id)
     yield from db.session.execute(statement.execution_options(yield_per=BATCH))
 

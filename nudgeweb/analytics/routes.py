@@ -16,7 +16,8 @@ SECTIONS = (
     ("Reviews", ("funnel", "ratings", "average_rating")),
     ("Contacts", ("contacts", "subscriptions", "sources")),
     ("Engagement", ("engagement", "devices", "clients")),
-    ("Revenue", ("revenue",)),
+    ("Campaigns", ("top_campaigns",)),
+    ("Revenue", ("revenue", "revenue_by_campaign")),
 )
 
 

@@ -24,7 +24,7 @@ from sqlalchemy import bindparam, or_, select, update
 from sqlalchemy.orm import lazyload
 from sqlalchemy.orm.attributes import set_committed_value
 
-from nudgeweb.analytics.counters import count_rows
+from nudgeweb.analytics.counters import campaign_of, count_rows
 from nudgeweb.bulk import insert_rows
 from nudgeweb.contacts.timeline import record_activities
 from nudgeweb.delivery import sealed, tracking
@@ -221,7 +221,8 @@ def record_sent(organization_id, sent):
             for done in sent
         ])
         count_rows(db.session, organization_id, MessageEvent, [
-            {"type": "sent", "channel": done.message.channel, "user_agent": None, "occurred_at": done.at} for done in sent
+            {"type": "sent", "channel": done.message.channel, "user_agent": None, "occurred_at": done.at,
+             "campaign": campaign_of(done.message.purpose, done.message.purpose_id)} for done in sent
         ])
         record_activities(organization_id, [
             {"contact_id": done.message.contact_id, "kind": "message.sent", "occurred_at": done.at,

@@ -2,6 +2,7 @@
 
 A ``ContactEvent`` is something a contact did that the business tells us through the API (``name``,
 free ``properties``, optional ``revenue`` in a ``currency``): it lands on the contact's timeline.
+Its revenue is credited to a campaign (``campaign_id``) when it is recorded.
 (The lead's ``DomainEvent`` is something else: the webhook outbox.)
 
 An ``AnalyticsCount`` is one UTC hour of one ``metric`` (e.g. ``message.sent``) for one
@@ -34,6 +35,9 @@ class ContactEvent(IdMixin, OrgScoped, db.Model):
     properties: Mapped[dict] = mapped_column(JSON, default=dict)
     revenue: Mapped[Decimal | None] = mapped_column(Numeric(14, 2, asdecimal=False))
     currency: Mapped[str | None] = mapped_column(String(3))
+    # the campaign credited with the revenue (nudgeweb.analytics.attribution); no foreign key: the credit is
+    # history, and stays counted when the campaign is deleted
+    campaign_id: Mapped[object | None] = mapped_column(Uuid)
     occurred_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
 

@@ -50,7 +50,8 @@ def _route(path, summary, description=""):
 
 
 @_route("overview", "Overview", "Messages sent, delivered, opened and clicked, revenue, trends by day and engagement "
-        "by weekday and hour. top_campaigns stays empty until campaigns exist.")
+        "by weekday and hour; top_campaigns: the campaigns that sent in the period, with their sends, unique "
+        "opens and clicks so far and their rates (of messages sent), best click rate first.")
 def overview(query):
     def report(organization_id, period):
         data = reports.overview(organization_id, period)
@@ -65,7 +66,8 @@ def contacts(query):
 
 
 @_route("revenue", "Revenue", "From events with revenue, in one currency (the installation's by default); "
-        "revenue_by_campaign stays empty until campaigns exist.")
+        "revenue_by_campaign: each event's revenue credited to the last campaign its contact clicked within the five "
+        "days before it (worked out when the event is recorded).")
 def revenue(query):
     currency = (query.currency or current_app.config["DEFAULT_CURRENCY"]).upper()
     return _answer(query, lambda organization_id, period: reports.revenue(organization_id, period, currency))

@@ -23,6 +23,8 @@ class EventAttributes(Attributes):
     properties: dict[str, Any] | None = Field(None, examples=[{"order_id": "AC-1042", "items": 3}])
     revenue: float | None = Field(None, examples=[49.9])
     currency: str | None = Field(None, examples=["USD"])
+    campaign_id: str | None = Field(None, description="The campaign credited with the revenue: the last one the "
+                                    "contact clicked within the five days before the event (null when none).")
     occurred_at: str | None = Field(None, examples=["2026-07-01T09:30:00Z"])
     created_at: str | None = None
 
@@ -57,7 +59,8 @@ class EventBatchIn(Body):
 
 def _attributes(event):
     return {"name": event.name, "contact_id": str(event.contact_id), "properties": event.properties or {},
-            "revenue": event.revenue, "currency": event.currency, "occurred_at": iso(event.occurred_at),
+            "revenue": event.revenue, "currency": event.currency,
+            "campaign_id": str(event.campaign_id) if event.campaign_id else None, "occurred_at": iso(event.occurred_at),
             "created_at": iso(event.created_at)}
 
 

@@ -20,6 +20,8 @@ T = TypeVar("T", bound="EventAttributes")
 class EventAttributes:
     """
     Attributes:
+        campaign_id (None | str | Unset): The campaign credited with the revenue: the last one the contact clicked
+            within the five days before the event (null when none).
         contact_id (None | str | Unset):
         created_at (datetime.datetime | None | Unset):
         currency (None | str | Unset):
@@ -29,6 +31,7 @@ class EventAttributes:
         revenue (float | None | Unset):
     """
 
+    campaign_id: None | str | Unset = UNSET
     contact_id: None | str | Unset = UNSET
     created_at: datetime.datetime | None | Unset = UNSET
     currency: None | str | Unset = UNSET
@@ -40,6 +43,12 @@ class EventAttributes:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.event_attributes_properties_type_0 import EventAttributesPropertiesType0  # noqa: PLC0415
+
+        campaign_id: None | str | Unset
+        if isinstance(self.campaign_id, Unset):
+            campaign_id = UNSET
+        else:
+            campaign_id = self.campaign_id
 
         contact_id: None | str | Unset
         if isinstance(self.contact_id, Unset):
@@ -92,6 +101,8 @@ class EventAttributes:
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
+        if campaign_id is not UNSET:
+            field_dict["campaign_id"] = campaign_id
         if contact_id is not UNSET:
             field_dict["contact_id"] = contact_id
         if created_at is not UNSET:
@@ -114,6 +125,15 @@ class EventAttributes:
         from ..models.event_attributes_properties_type_0 import EventAttributesPropertiesType0  # noqa: PLC0415
 
         d = dict(src_dict)
+
+        def _parse_campaign_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        campaign_id = _parse_campaign_id(d.pop("campaign_id", UNSET))
 
         def _parse_contact_id(data: object) -> None | str | Unset:
             if data is None:
@@ -203,6 +223,7 @@ class EventAttributes:
         revenue = _parse_revenue(d.pop("revenue", UNSET))
 
         event_attributes = cls(
+            campaign_id=campaign_id,
             contact_id=contact_id,
             created_at=created_at,
             currency=currency,

@@ -127,7 +127,8 @@ def sync_detailed(
     """Overview
 
      Messages sent, delivered, opened and clicked, revenue, trends by day and engagement by weekday and
-    hour. top_campaigns stays empty until campaigns exist.
+    hour; top_campaigns: the campaigns that sent in the period, with their sends, unique opens and
+    clicks so far and their rates (of messages sent), best click rate first.
 
     Scope: `analytics:read`; role: viewer or above.
 
@@ -173,7 +174,8 @@ def sync(
     """Overview
 
      Messages sent, delivered, opened and clicked, revenue, trends by day and engagement by weekday and
-    hour. top_campaigns stays empty until campaigns exist.
+    hour; top_campaigns: the campaigns that sent in the period, with their sends, unique opens and
+    clicks so far and their rates (of messages sent), best click rate first.
 
     Scope: `analytics:read`; role: viewer or above.
 
@@ -214,7 +216,8 @@ async def asyncio_detailed(
     """Overview
 
      Messages sent, delivered, opened and clicked, revenue, trends by day and engagement by weekday and
-    hour. top_campaigns stays empty until campaigns exist.
+    hour; top_campaigns: the campaigns that sent in the period, with their sends, unique opens and
+    clicks so far and their rates (of messages sent), best click rate first.
 
     Scope: `analytics:read`; role: viewer or above.
 
@@ -258,7 +261,8 @@ async def asyncio(
     """Overview
 
      Messages sent, delivered, opened and clicked, revenue, trends by day and engagement by weekday and
-    hour. top_campaigns stays empty until campaigns exist.
+    hour; top_campaigns: the campaigns that sent in the period, with their sends, unique opens and
+    clicks so far and their rates (of messages sent), best click rate first.
 
     Scope: `analytics:read`; role: viewer or above.
 

@@ -126,8 +126,9 @@ def sync_detailed(
 ) -> Response[AnalyticsOut | V2Error]:
     """Revenue
 
-     From events with revenue, in one currency (the installation's by default); revenue_by_campaign stays
-    empty until campaigns exist.
+     From events with revenue, in one currency (the installation's by default); revenue_by_campaign: each
+    event's revenue credited to the last campaign its contact clicked within the five days before it
+    (worked out when the event is recorded).
 
     Scope: `analytics:read`; role: viewer or above.
 
@@ -172,8 +173,9 @@ def sync(
 ) -> AnalyticsOut | V2Error | None:
     """Revenue
 
-     From events with revenue, in one currency (the installation's by default); revenue_by_campaign stays
-    empty until campaigns exist.
+     From events with revenue, in one currency (the installation's by default); revenue_by_campaign: each
+    event's revenue credited to the last campaign its contact clicked within the five days before it
+    (worked out when the event is recorded).
 
     Scope: `analytics:read`; role: viewer or above.
 
@@ -213,8 +215,9 @@ async def asyncio_detailed(
 ) -> Response[AnalyticsOut | V2Error]:
     """Revenue
 
-     From events with revenue, in one currency (the installation's by default); revenue_by_campaign stays
-    empty until campaigns exist.
+     From events with revenue, in one currency (the installation's by default); revenue_by_campaign: each
+    event's revenue credited to the last campaign its contact clicked within the five days before it
+    (worked out when the event is recorded).
 
     Scope: `analytics:read`; role: viewer or above.
 
@@ -257,8 +260,9 @@ async def asyncio(
 ) -> AnalyticsOut | V2Error | None:
     """Revenue
 
-     From events with revenue, in one currency (the installation's by default); revenue_by_campaign stays
-    empty until campaigns exist.
+     From events with revenue, in one currency (the installation's by default); revenue_by_campaign: each
+    event's revenue credited to the last campaign its contact clicked within the five days before it
+    (worked out when the event is recorded).
 
     Scope: `analytics:read`; role: viewer or above.
 

@@ -129,7 +129,8 @@ def sync_detailed(
     """Overview
 
      Messages sent, delivered, opened and clicked, revenue, trends by day and engagement by weekday and
-    hour. top_campaigns stays empty until campaigns exist.
+    hour; top_campaigns: the campaigns that sent in the period, with their sends, unique opens and
+    clicks so far and their rates (of messages sent), best click rate first.
 
     Scope: `analytics:read`; role: viewer or above.
 
@@ -175,7 +176,8 @@ def sync(
     """Overview
 
      Messages sent, delivered, opened and clicked, revenue, trends by day and engagement by weekday and
-    hour. top_campaigns stays empty until campaigns exist.
+    hour; top_campaigns: the campaigns that sent in the period, with their sends, unique opens and
+    clicks so far and their rates (of messages sent), best click rate first.
 
     Scope: `analytics:read`; role: viewer or above.
 
@@ -216,7 +218,8 @@ async def asyncio_detailed(
     """Overview
 
      Messages sent, delivered, opened and clicked, revenue, trends by day and engagement by weekday and
-    hour. top_campaigns stays empty until campaigns exist.
+    hour; top_campaigns: the campaigns that sent in the period, with their sends, unique opens and
+    clicks so far and their rates (of messages sent), best click rate first.
 
     Scope: `analytics:read`; role: viewer or above.
 
@@ -260,7 +263,8 @@ async def asyncio(
     """Overview
 
      Messages sent, delivered, opened and clicked, revenue, trends by day and engagement by weekday and
-    hour. top_campaigns stays empty until campaigns exist.
+    hour; top_campaigns: the campaigns that sent in the period, with their sends, unique opens and
+    clicks so far and their rates (of messages sent), best click rate first.
 
     Scope: `analytics:read`; role: viewer or above.
 

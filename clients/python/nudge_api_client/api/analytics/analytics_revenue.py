@@ -128,8 +128,9 @@ def sync_detailed(
 ) -> Response[AnalyticsOut | ErrorDocument]:
     """Revenue
 
-     From events with revenue, in one currency (the installation's by default); revenue_by_campaign stays
-    empty until campaigns exist.
+     From events with revenue, in one currency (the installation's by default); revenue_by_campaign: each
+    event's revenue credited to the last campaign its contact clicked within the five days before it
+    (worked out when the event is recorded).
 
     Scope: `analytics:read`; role: viewer or above.
 
@@ -174,8 +175,9 @@ def sync(
 ) -> AnalyticsOut | ErrorDocument | None:
     """Revenue
 
-     From events with revenue, in one currency (the installation's by default); revenue_by_campaign stays
-    empty until campaigns exist.
+     From events with revenue, in one currency (the installation's by default); revenue_by_campaign: each
+    event's revenue credited to the last campaign its contact clicked within the five days before it
+    (worked out when the event is recorded).
 
     Scope: `analytics:read`; role: viewer or above.
 
@@ -215,8 +217,9 @@ async def asyncio_detailed(
 ) -> Response[AnalyticsOut | ErrorDocument]:
     """Revenue
 
-     From events with revenue, in one currency (the installation's by default); revenue_by_campaign stays
-    empty until campaigns exist.
+     From events with revenue, in one currency (the installation's by default); revenue_by_campaign: each
+    event's revenue credited to the last campaign its contact clicked within the five days before it
+    (worked out when the event is recorded).
 
     Scope: `analytics:read`; role: viewer or above.
 
@@ -259,8 +262,9 @@ async def asyncio(
 ) -> AnalyticsOut | ErrorDocument | None:
     """Revenue
 
-     From events with revenue, in one currency (the installation's by default); revenue_by_campaign stays
-    empty until campaigns exist.
+     From events with revenue, in one currency (the installation's by default); revenue_by_campaign: each
+    event's revenue credited to the last campaign its contact clicked within the five days before it
+    (worked out when the event is recorded).
 
     Scope: `analytics:read`; role: viewer or above.
 
