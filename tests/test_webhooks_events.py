@@ -91,9 +91,12 @@ def test_review_request_scheduled_rated_and_feedback(organization, receiver):
 
 
 def test_an_import_that_completes(organization, owner, receiver):
-    add_endpoint(organization, receiver.url, events=["import.completed"])
+    add_endpoint(organization, receiver.url, events=["import.completed", "contact.created"])
     with unit_of_work(organization.id):
-        start_import(organization, owner.user, b"email\none@example.com\ntwo@example.com\nnot-an-email\n", "people.csv")
-    [(name, data)] = received(receiver)
+        start_import(organization, owner.user, b"email,tags\none@example.com,vip\ntwo@example.com,\nnot-an-email,\n",
+                     "people.csv")
+    created = sorted((data["email"], data["source"], data["tags"]) for _, data in received(receiver, "contact."))
+    assert created == [("one@example.com", "import", ["vip"]), ("two@example.com", "import", [])]
+    [(name, data)] = received(receiver, "import.")
     assert name == "import.completed" and data["filename"] == "people.csv"
     assert (data["total"], data["created"], data["failed"]) == (3, 2, 1)

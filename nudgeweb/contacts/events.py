@@ -1,16 +1,27 @@
 """The contacts' domain events (contact.created, .updated, .deleted, .subscribed, .unsubscribed),
 recorded from the contacts' signals in the transaction of the change: webhooks and automations read them."""
 from nudgeweb.contacts import signals
-from nudgeweb.domain_events import record_event
+from nudgeweb.domain_events import record_event, record_events
 from nudgeweb.models import utcnow
+
+FIELDS = ("id", "email", "phone", "first_name", "last_name", "status", "source")
 
 
 def contact_data(contact, **metadata):
     """A contact as its events carry it (seed 001's shape: ids as strings, a timestamp, metadata)."""
+    return _event_data({name: getattr(contact, name) for name in FIELDS}, contact.tags, metadata)
+
+
+def record_created_in_bulk(organization_id, contacts):
+    """contact.created for contacts inserted in bulk (an import): ``contacts`` are (row values, tags)."""
+    record_events("contact.created", [_event_data(values, tags, {}) for values, tags in contacts], organization_id)
+
+
+def _event_data(values, tags, metadata):
     return {
-        "contact_id": str(contact.id), "email": contact.email, "phone": contact.phone,
-        "first_name": contact.first_name or None, "last_name": contact.last_name or None,
-        "status": contact.status, "source": contact.source, "tags": contact.tags,
+        "contact_id": str(values["id"]), "email": values["email"], "phone": values["phone"],
+        "first_name": values["first_name"] or None, "last_name": values["last_name"] or None,
+        "status": values["status"], "source": values["source"], "tags": sorted(tags or ()),
         "timestamp": utcnow().strftime("%Y-%m-%dT%H:%M:%SZ"),
         "metadata": {name: value for name, value in metadata.items() if value is not None},
     }

@@ -29,6 +29,7 @@ from sqlalchemy.exc import IntegrityError
 
 from nudgeweb.analytics.counters import count_rows
 from nudgeweb.bulk import PreparedInsert, converter, insert_rows
+from nudgeweb.contacts.events import record_created_in_bulk
 from nudgeweb.contacts.fields import FIELD_LABELS, ContactValidator, contact_insert_values
 from nudgeweb.contacts.operations import (
     ContactFinder,
@@ -509,6 +510,8 @@ class ChunkImport:
         new = self._insert_new()
         counts["created"] += len(new)
         count_rows(db.session, self.organization.id, Contact, [self.new_values[index] for index in new])
+        record_created_in_bulk(self.organization.id, [(self.new_values[index], self.valid[index].clean.get("tags"))
+                                                      for index in new])
         self._link_tags(new)
         self.new_activities.execute(new)
         activities = []
