@@ -49,6 +49,7 @@ def test_the_wizard_from_nothing_to_a_sent_campaign(page, live_server, business)
     assert fits(page)
     screenshot(page, "campaign-content")
     page.get_by_role("button", name="Save and continue").click()
+    page.wait_for_load_state()  # htmx (deferred) listens before the audience is chosen: it counts on change
 
     page.get_by_label("A list").select_option(label="Monthly newsletter for our favourite patients")
     page.get_by_test_id("will-send").filter(has_text="12").wait_for()
