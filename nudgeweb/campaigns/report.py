@@ -3,14 +3,13 @@
 Its messages are found by the (purpose, purpose_id) index of messages; their events by message_id.
 Unique opens and clicks are the messages with an ``opened_at`` / ``clicked_at``. Devices and email
 clients are read from the user agents of opens and clicks, counted in SQL per distinct user agent
-(a few hundred at most) and classified with ua-parser.
+(a few hundred at most) and classified by the analytics area's one reader (analytics/useragents.py).
 """
 from datetime import timedelta
-from functools import lru_cache
 
 from sqlalchemy import and_, case, distinct, func, select
-from ua_parser import parse
 
+from nudgeweb.analytics.useragents import client_of, device_of
 from nudgeweb.models import Contact, Message, MessageEvent, db
 
 METRICS = ("sent", "delivered", "opened", "clicked", "bounced", "complained", "unsubscribed")
@@ -120,7 +119,7 @@ def devices_and_clients(campaign):
     for agent, count in db.session.execute(_events_of(campaign, "opened", "clicked").with_only_columns(
             MessageEvent.user_agent, func.count()).where(MessageEvent.user_agent.is_not(None))
             .group_by(MessageEvent.user_agent)):
-        device, client = classify(agent)
+        device, client = device_of(agent), client_of(agent)
         devices[device] = devices.get(device, 0) + count
         clients[client] = clients.get(client, 0) + count
         total += count
@@ -129,30 +128,6 @@ def devices_and_clients(campaign):
         return {name: round(count / total, 4) for name, count in sorted(counts.items(), key=lambda kv: -kv[1])}
 
     return (shares(devices), shares(clients)) if total else ({}, {})
-
-
-CLIENTS = (("gmailimageproxy", "gmail"), ("gmail", "gmail"), ("outlook", "outlook"), ("microsoft office", "outlook"),
-           ("yahoo", "yahoo"), ("thunderbird", "thunderbird"))
-
-
-@lru_cache(maxsize=4096)
-def classify(agent):
-    """(device, email client) of a user agent."""
-    result = parse(agent)
-    family = (result.user_agent.family if result.user_agent else "").lower()
-    os_family = (result.os.family if result.os else "").lower()
-    device_family = (result.device.family if result.device else "").lower()
-    lowered = agent.lower()
-    if "ipad" in device_family or "tablet" in lowered or ("android" in os_family and "mobile" not in lowered):
-        device = "tablet"
-    elif os_family in ("ios", "android") or "mobile" in lowered:
-        device = "mobile"
-    else:
-        device = "desktop"
-    client = next((name for marker, name in CLIENTS if marker in family or marker in lowered), None)
-    if client is None:
-        client = "apple_mail" if os_family in ("ios", "mac os x") and "safari" not in lowered else "other"
-    return device, client
 
 
 def people(campaign, kind, page=1, per_page=50):
