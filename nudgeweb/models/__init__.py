@@ -2,6 +2,14 @@
 from nudgeweb.models.accounts import ROLES, Invitation, Membership, Organization, User, role_at_least  # noqa: F401
 from nudgeweb.models.analytics import AnalyticsCount, ContactEvent  # noqa: F401
 from nudgeweb.models.api import ApiKey, ApiSettings, IdempotencyRecord, UsedRefreshToken  # noqa: F401
+from nudgeweb.models.automations import (  # noqa: F401
+    AUTOMATION_STATUSES,
+    ENROLLMENT_STATUSES,
+    ENTRY_RULES,
+    Automation,
+    AutomationEnrollment,
+    AutomationStepRun,
+)
 from nudgeweb.models.base import OrgScoped, db, new_id, utcnow  # noqa: F401
 from nudgeweb.models.campaigns import CAMPAIGN_STATUSES, Campaign, CampaignRecipient, ContactList, ListMembership  # noqa: F401
 from nudgeweb.models.contacts import (  # noqa: F401
