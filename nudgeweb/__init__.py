@@ -75,6 +75,7 @@ def register_blueprints(app):
     from nudgeweb.api import register as register_api
     from nudgeweb.auth.access import load_membership
     from nudgeweb.auth.routes import bp as auth_bp
+    from nudgeweb.automations.routes import bp as automations_bp
     from nudgeweb.campaigns.list_routes import bp as lists_bp
     from nudgeweb.campaigns.public_routes import bp as list_confirmation_bp
     from nudgeweb.campaigns.routes import bp as campaigns_bp
@@ -111,6 +112,7 @@ def register_blueprints(app):
     app.register_blueprint(list_confirmation_bp)
     app.register_blueprint(lists_bp)
     app.register_blueprint(campaigns_bp)
+    app.register_blueprint(automations_bp)
     connect_review_receivers()
     connect_contact_events()
     connect_nudge_receivers()

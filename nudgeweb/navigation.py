@@ -25,7 +25,7 @@ AREAS = (
          "Send email and SMS campaigns to a tag, a segment or a list, and see who opened and clicked."),
     Area("templates", "Templates", "/templates", "message_templates.index",
          "Write the emails and text messages that Nudge sends, with a live preview."),
-    Area("automations", "Automations", "/automations", None,
+    Area("automations", "Automations", "/automations", "automations.index",
          "Send the right message when a customer subscribes, is tagged, or does something you track."),
     Area("employees", "Employees", "/employees", "employees.index",
          "Remind your team to ask for reviews during a campaign period, and see who is leading."),

@@ -333,3 +333,125 @@ _STEP_READERS = {
     "condition": _condition, "add_tag": _tag, "remove_tag": _tag, "add_to_list": _list,
     "remove_from_list": _list, "notify_team": _notify, "exit": _nothing,
 }
+
+
+# The plain-words summary ("When a customer rates 2 stars or fewer → tell the team → wait 1 day → ...").
+
+_COMPARISONS = {"eq": "", "ne": "not ", "gt": "more than ", "gte": "at least ", "lt": "less than ",
+                "lte": "at most ", "contains": "containing ", "exists": "any "}
+
+
+def summary(automation, names=None):
+    """The automation in plain words: its trigger, then each step, as a list of phrases.
+
+    ``names`` maps template, campaign and list ids to their names (the caller reads them; this module
+    does not touch the database); an id it lacks is shown as "a template" and the like.
+    """
+    names = names or {}
+    return [describe_trigger(automation.trigger or {}, names)] + [
+        describe_step(step, names) for step in automation.steps or []]
+
+
+def describe_trigger(trigger, names=None):
+    names = names or {}
+    conditions = trigger.get("conditions") or {}
+    kind = trigger.get("type")
+    if kind == "contact_subscribed":
+        list_id = conditions.get("list_id")
+        return f"When a contact subscribes to {_name(names, list_id, 'a list')}" if list_id else \
+            "When a contact subscribes"
+    if kind == "contact_created":
+        return "When a contact is added"
+    if kind == "tag_added":
+        return f"When a contact gets the tag {conditions.get('tag') or '…'}"
+    if kind == "custom_event":
+        return f"When a contact does “{trigger.get('event_name') or '…'}”"
+    if kind == "review_clicked":
+        return "When a customer opens their review link"
+    if kind == "review_rated":
+        return "When a customer rates " + _rating(conditions.get("rating"))
+    if kind == "date":
+        return f"Every year on a contact's {conditions.get('field') or 'date'} at {conditions.get('time', '09:00')}"
+    return "When you enrol a contact by hand or through the API"
+
+
+def _rating(condition):
+    if condition is None:
+        return "you"
+    if isinstance(condition, dict) and condition:
+        operator, value = next(iter(condition.items()))
+        if operator == "lte":
+            return f"{_stars(value)} or fewer"
+        if operator == "gte":
+            return f"{_stars(value)} or more"
+        return f"{_COMPARISONS.get(operator, '')}{_stars(value)}"
+    return _stars(condition)
+
+
+def _stars(value):
+    return f"{value} star" + ("" if str(value) == "1" else "s")
+
+
+def describe_step(step, names=None):
+    """One step in words, with its delay before it when it has one."""
+    names = names or {}
+    words = _STEP_WORDS.get(step.get("type"), lambda step, names: step.get("type", "?"))(step, names)
+    delay = step.get("delay") if step.get("type") != "wait" else None
+    return f"after {delay}, {words}" if delay and parse_delay(delay) else words
+
+
+def _name(names, key, fallback):
+    return f"“{names[key]}”" if key and key in names else fallback
+
+
+def _send_words(step, names):
+    channel = "an email" if step["type"] == "send_email" else "a text"
+    if step.get("campaign_id"):
+        return f"send {_name(names, step['campaign_id'], channel)}"
+    return f"send {_name(names, step.get('template_id'), channel)}"
+
+
+def _wait_words(step, names):
+    until = step.get("until")
+    if until:
+        day = (until.get("weekday") or "the next day").capitalize() if until.get("weekday") else "the next"
+        return f"wait until {day} {until.get('time')}"
+    return "go on at once" if not parse_delay(step.get("delay")) else f"wait {describe_delay(step.get('delay'))}"
+
+
+def _branch_words(branch):
+    if branch in (None, "continue"):
+        return "go on"
+    return "stop" if branch == "exit" else f"go to {branch}"
+
+
+def _condition_words(step, names):
+    test = step.get("if") or {}
+    if "event" in test:
+        question = f"if they did “{test['event']}”"
+    elif "tag" in test:
+        question = f"if they have the tag {test['tag']}"
+    elif "list_id" in test:
+        question = f"if they are on {_name(names, test['list_id'], 'the list')}"
+    else:
+        operator = (test.get("operator") or "equals").replace("_", " ")
+        value = "" if operator in ("is set", "is not set") else f" {test.get('value')}"
+        question = f"if {test.get('field')} {operator}{value}"
+    return f"{question}: {_branch_words(step.get('then'))}, else {_branch_words(step.get('else'))}"
+
+
+def _wait_for_event_words(step, names):
+    return (f"wait up to {step.get('timeout')} for “{step.get('event')}”: if it happens "
+            f"{_branch_words(step.get('on_event'))}, else {_branch_words(step.get('on_timeout'))}")
+
+
+_STEP_WORDS = {
+    "send_email": _send_words, "send_sms": _send_words, "wait": _wait_words,
+    "wait_for_event": _wait_for_event_words, "condition": _condition_words,
+    "add_tag": lambda step, names: f"tag them {step.get('tag')}",
+    "remove_tag": lambda step, names: f"remove the tag {step.get('tag')}",
+    "add_to_list": lambda step, names: f"add them to {_name(names, step.get('list_id'), 'a list')}",
+    "remove_from_list": lambda step, names: f"remove them from {_name(names, step.get('list_id'), 'a list')}",
+    "notify_team": lambda step, names: "tell the team" + (f" (“{step['subject']}”)" if step.get("subject") else ""),
+    "exit": lambda step, names: "stop",
+}
