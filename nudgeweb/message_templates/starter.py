@@ -41,7 +41,8 @@ _EMAIL_LAYOUT = """<!doctype html>
 
 
 
-def _layout(content):
+def email_layout(content):
+    """A starter's email: ``content`` (HTML) in the starters' card, with the business's name and unsubscribe link."""
     return _EMAIL_LAYOUT.replace("{content}", content)
 
 
@@ -61,7 +62,7 @@ STARTERS = {
         category="review_request",
         description="Asks a customer for a review right after their visit.",
         subject="How did we do, {{ first_name|default('there', true) }}?",
-        html_content=_layout("""<h1>Hi {{ first_name|default('there', true) }},</h1>
+        html_content=email_layout("""<h1>Hi {{ first_name|default('there', true) }},</h1>
 <p>Thank you for choosing {{ business_name }}! We'd love to hear how it went.</p>
 <p>Would you take a minute to leave us a review? It helps neighbours find us.</p>
 <p><a class="button" href="{{ review_link }}">Leave a review</a></p>
@@ -81,7 +82,7 @@ STARTERS = {
         category="follow_up",
         description="A gentle reminder a few days later.",
         subject="A quick favour for {{ business_name }}?",
-        html_content=_layout("""<h1>Hi {{ first_name|default('there', true) }},</h1>
+        html_content=email_layout("""<h1>Hi {{ first_name|default('there', true) }},</h1>
 <p>Just a friendly reminder: if you have a minute, we'd be grateful for a review of your visit to {{ business_name }}.</p>
 <p><a class="button" href="{{ review_link }}">Share your experience</a></p>
 <p>Thanks so much!</p>"""),
@@ -100,7 +101,7 @@ STARTERS = {
         category="follow_up",
         description="The last reminder; after this Nudge stops asking.",
         subject="Last reminder: your thoughts on {{ business_name }}",
-        html_content=_layout("""<h1>Hi {{ first_name|default('there', true) }},</h1>
+        html_content=email_layout("""<h1>Hi {{ first_name|default('there', true) }},</h1>
 <p>This is our last note, promise. Your review would mean a lot to the {{ business_name }} team.</p>
 <p><a class="button" href="{{ review_link }}">Leave a review</a></p>
 <p>Thank you for your time!</p>"""),
@@ -119,7 +120,7 @@ STARTERS = {
         category="employee_nudge",
         description="Reminds an employee to ask customers for reviews.",
         subject="Keep the reviews coming, {{ employee_name }}!",
-        html_content=_layout("""<h1>Hi {{ employee_name }},</h1>
+        html_content=email_layout("""<h1>Hi {{ employee_name }},</h1>
 <p>A quick reminder to ask your happy customers for a review of {{ business_name }}.</p>
 {% if progress %}<p>So far: <strong>{{ progress }}</strong>. Nice work!</p>{% endif %}
 <p><a class="button" href="{{ employee_link }}">Send a review request</a></p>"""),
@@ -136,15 +137,16 @@ STARTERS = {
 }
 
 
-def starter_template(organization, key, channel="email"):
-    """The organization's starter template for ``key`` and ``channel``, created when missing."""
-    if (key, channel) not in STARTERS:
+def starter_template(organization, key, channel="email", starters=STARTERS):
+    """The organization's starter template for ``key`` and ``channel``, created when missing; ``starters``:
+    another area's own starter templates (the automations' starters), made only on first use."""
+    if (key, channel) not in starters:
         raise KeyError(f"No starter template {key!r} for {channel!r}")
     template = _find(organization.id, key, channel)
     if template is None:
         try:
             with db.session.begin_nested():
-                template = _create(organization, key, channel)
+                template = _create(organization, key, channel, starters)
         except IntegrityError:  # another request made it at the same moment
             template = _find(organization.id, key, channel)
     return template
@@ -172,8 +174,8 @@ def _find(organization_id, key, channel):
     )
 
 
-def _create(organization, key, channel):
-    fields = dict(STARTERS[key, channel])
+def _create(organization, key, channel, starters=STARTERS):
+    fields = dict(starters[key, channel])
     fields["name"] = free_name(organization.id, fields["name"])
     fields["variables"] = [dict(variable) for variable in fields["variables"]]
     template = MessageTemplate(organization=organization, starter_key=key, channel=channel, **fields)

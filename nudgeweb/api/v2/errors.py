@@ -5,14 +5,17 @@ Made from the same ``ApiError`` every view raises: only the document differs fro
 from flask import jsonify, request
 
 # Seed 001's error types, by HTTP status; any other client error is a validation_error (bad request data).
-TYPES = {401: "authentication_error", 403: "authorization_error", 404: "not_found_error", 429: "rate_limit_error"}
+# A 409 is a conflict (seed 001: "409 Conflict: Resource conflict (e.g., duplicate)"), named as the others are.
+TYPES = {401: "authentication_error", 403: "authorization_error", 404: "not_found_error", 409: "conflict_error",
+         429: "rate_limit_error"}
+TYPES_BY_CODE = {"ERR_QUOTA_EXCEEDED": "quota_error", "ERR_PAYMENT_REQUIRED": "payment_error"}
 SUMMARY = "The request contains invalid parameters"
 
 
-def error_type(status):
+def error_type(status, code=None):
     if status >= 500:
         return "server_error"
-    return TYPES.get(status, "validation_error")
+    return TYPES_BY_CODE.get(code) or TYPES.get(status, "validation_error")
 
 
 def field_of(error):
@@ -42,7 +45,7 @@ def error_document(api_error):
                for e in errors if field_of(e) is not None]
     message = first.get("detail") if len(errors) == 1 else SUMMARY
     body = {
-        "type": error_type(api_error.status),
+        "type": error_type(api_error.status, first.get("code")),
         "message": message or first.get("title"),
         "code": first.get("code"),
         "details": details,

@@ -18,8 +18,8 @@ ERROR = {
         "required": ["type", "message", "code", "details", "request_id", "documentation_url"],
         "properties": {
             "type": {"type": "string", "enum": ["authentication_error", "authorization_error", "validation_error",
-                                                "not_found_error", "rate_limit_error", "quota_error", "payment_error",
-                                                "server_error"]},
+                                                "not_found_error", "conflict_error", "rate_limit_error", "quota_error",
+                                                "payment_error", "server_error"]},
             "message": {"type": "string"},
             "code": {"type": "string", "examples": ["ERR_VALIDATION"]},
             "details": {"type": "array", "items": {
