@@ -171,11 +171,8 @@ def step_index(steps, step_id):
 
 
 def pointer_errors(error):
-    """An operation's errors as (pointer, message) pairs, whether it gave pairs or a {field: message} map."""
-    errors = getattr(error, "errors", error)
-    pairs = errors.items() if isinstance(errors, dict) else errors
-    return [(pointer if str(pointer).startswith("/") else "/" + str(pointer).replace(".", "/"), message)
-            for pointer, message in pairs]
+    """An AutomationError's {dotted path: message} (``workflow.steps.2.delay``) as (JSON pointer, message)."""
+    return [("/" + path.replace(".", "/"), message) for path, message in error.errors.items()]
 
 
 def errors_at(pairs, prefix):

@@ -4,8 +4,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from nudgeweb.automations import engine
-from nudgeweb.models import Automation, AutomationStepRun, Contact, db
+from nudgeweb.automations import engine, operations
+from nudgeweb.models import Automation, db
 from nudgeweb.pagination import paginate, requested_page
 
 LIST_LIMIT = 200
@@ -27,14 +27,6 @@ def automation_rows(organization_id):
 
 def activity_page(automation):
     """A page of the automation's step runs, newest first, each with its contact (``run.contact``)."""
-    page = paginate(select(AutomationStepRun).where(
-        AutomationStepRun.organization_id == automation.organization_id,
-        AutomationStepRun.automation_id == automation.id)
-        .order_by(AutomationStepRun.occurred_at.desc(), AutomationStepRun.id.desc()),
-        requested_page(), ACTIVITY_PER_PAGE)
-    ids = {run.contact_id for run in page.items}
-    contacts = {contact.id: contact for contact in db.session.scalars(
-        select(Contact).where(Contact.organization_id == automation.organization_id, Contact.id.in_(ids)))} \
-        if ids else {}
-    page.items = [(run, contacts.get(run.contact_id)) for run in page.items]
+    page = paginate(operations.activity_query(automation), requested_page(), ACTIVITY_PER_PAGE)
+    operations.with_contacts(page.items)
     return page

@@ -39,8 +39,13 @@ def create():
     if key and key not in starters.STARTERS:
         abort(404)
     organization, user = current_organization(), g.membership.user
-    automation = starters.create_from_starter(organization, key, user) if key else operations.create_automation(
-        organization, {"name": "New automation", "trigger": {"type": "manual"}, "workflow": {"steps": []}}, user=user)
+    try:
+        automation = starters.create_from_starter(organization, key, user) if key else operations.create_automation(
+            organization, {"name": "New automation", "trigger": {"type": "manual"}, "workflow": {"steps": []}},
+            user=user)
+    except operations.AutomationLimitError as error:
+        flash(str(error), "error")
+        return redirect(url_for(".index"), 303)
     return redirect(url_for(".show", automation_id=automation.id), 303)
 
 
@@ -87,12 +92,15 @@ def show(automation_id):
     return _show(_automation(automation_id))
 
 
-def _save(automation, body, notice=None, **typed):
-    """Save ``body`` through the operation; the builder again, with the errors at their inputs when refused."""
+def _save(automation, body, **typed):
+    """Save ``body`` through the operation; the builder again, with the errors at their inputs when refused,
+    and saying where the contacts on a removed step went."""
     try:
-        operations.update_automation(automation, body, partial=True)
+        _, moved = operations.update_automation(automation, body, partial=True)
     except operations.AutomationError as error:
         return _show(automation, status=INVALID_FORM, errors=builder.pointer_errors(error), **typed)
+    notice = (f"{moved:,} contact{'s were' if moved != 1 else ' was'} on the step you removed: they moved on to "
+              "the step after it.") if moved else None
     return _show(automation, notice=notice)
 
 
@@ -184,21 +192,15 @@ def move_step(automation_id, step_id):
 def remove_step(automation_id, step_id):
     automation = _automation(automation_id)
     _index_or_404(automation.steps, step_id)
-    waiting = (engine.step_counts(automation).get(step_id) or {}).get("waiting", 0)
-    notice = (f"{waiting:,} contact{'s were' if waiting != 1 else ' was'} on the step you removed: "
-              "they moved on to the step after it.") if waiting else None
-    return _save(automation, {"workflow": {"steps": builder.with_step_removed(automation.steps, step_id)}},
-                 notice=notice)
+    return _save(automation, {"workflow": {"steps": builder.with_step_removed(automation.steps, step_id)}})
 
 
 def _act(automation_id, action, done):
     automation = _automation(automation_id)
     try:
         action(automation)
-    except operations.AutomationError as error:
-        flash(" ".join(message for _, message in builder.pointer_errors(error)), "error")
-    except operations.AutomationStateError as error:
-        flash(str(error), "error")
+    except (operations.AutomationError, operations.AutomationStateError) as error:
+        flash(_words(error), "error")
     else:
         flash(done.format(name=automation.name), "success")
     return redirect(url_for(".show", automation_id=automation.id), 303)
@@ -233,8 +235,8 @@ def enroll(automation_id):
     automation = _automation(automation_id)
     contact = get_or_404(Contact, request.form.get("contact_id", ""))
     try:
-        operations.enroll_contact(automation, contact.id, {"source": "manual"}, source="manual")
-    except (operations.AutomationError, operations.AutomationStateError) as error:
+        operations.enroll_contact(automation, contact.id, source="manual")
+    except (operations.AutomationError, operations.AutomationStateError, operations.EnrollmentRefused) as error:
         flash(f"{contact.display_name} was not enrolled: {_words(error)}", "error")
     else:
         flash(f"{contact.display_name} is enrolled in “{automation.name}”.", "success")
@@ -242,8 +244,8 @@ def enroll(automation_id):
 
 
 def _words(error):
-    pairs = builder.pointer_errors(error) if isinstance(getattr(error, "errors", None), (dict, list)) else []
-    return " ".join(message for _, message in pairs) or str(error)
+    """An operation's refusal in words: its fields' messages, or its own."""
+    return " ".join(getattr(error, "errors", {}).values()) or str(error)
 
 
 @bp.get("/<automation_id>/contacts")
