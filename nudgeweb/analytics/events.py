@@ -14,6 +14,7 @@ from sqlalchemy import func, insert, select
 
 from nudgeweb.analytics.attribution import credit_campaigns
 from nudgeweb.analytics.counters import count_rows
+from nudgeweb.analytics.signals import contact_events_recorded
 from nudgeweb.contacts.operations import ContactFinder, ContactValidationError, upsert_contact
 from nudgeweb.contacts.timeline import record_activities
 from nudgeweb.extensions import db
@@ -85,6 +86,7 @@ def record_events(organization, items, batch=False):
          "data": {"event_id": str(row["id"]), "name": row["name"], "properties": row["properties"]}}
         for row in rows
     ])
+    contact_events_recorded.send(organization.id, rows=rows)
     return [SimpleNamespace(**row) for row in rows]
 
 
