@@ -1,0 +1,90 @@
+"""In a real Chromium, at desktop and phone sizes: the owner builds "when a customer rates 2 stars or fewer,
+tell me, wait a day, send an apology" from its starter, starts it, a customer rates one star on a phone,
+and the automation's counts and activity move as the due tasks run."""
+from datetime import timedelta
+
+import pytest
+from playwright.sync_api import expect
+
+from nudgeweb.reviews import operations
+from nudgeweb.reviews.links import review_token
+from nudgeweb.unit_of_work import unit_of_work
+from tests.conftest import log_in, screenshot
+from tests.reviews_support import NOW, frozen_clock, give_review_link, travel_and_run  # noqa: F401
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(params=["desktop", "phone"])
+def sized(request):
+    return request.param, request.getfixturevalue("page" if request.param == "desktop" else "phone_page")
+
+
+def counts(page, step_id):
+    return page.locator(f"#step-{step_id} [data-testid=step-counts]")
+
+
+@pytest.fixture
+def customer_phone(browser):
+    """The customer's own phone (not the owner's browser, even when the owner is on a phone too)."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    yield context.new_page()
+    context.close()
+
+
+def test_a_low_rating_tells_the_team_and_an_apology_follows_a_day_later(sized, customer_phone, live_server, owner,
+                                                                          organization):
+    size, page = sized
+    give_review_link(organization)
+    log_in(page, live_server, owner.user.email)
+    page.goto(f"{live_server}/automations")
+    expect(page.get_by_role("heading", name="No automations yet")).to_be_visible()
+    screenshot(page, f"automations-empty-{size}")
+    page.get_by_role("button", name="Use the starter Low rating: tell me, then apologise").click()
+    summary = page.get_by_test_id("summary")
+    expect(summary).to_contain_text("When a customer rates 2 stars or fewer → tell the team")
+    expect(summary).to_contain_text("wait 1 day → send “Sorry we let you down (automation)”")
+
+    wait = page.locator("#step-wait_a_day")
+    wait.get_by_label("How long").fill("banana")
+    wait.get_by_role("button", name="Save step").click()
+    expect(page.locator("#step-wait_a_day [data-error-for=delay]")).to_contain_text('"banana" is not a delay')
+    screenshot(page, f"automations-builder-error-{size}")
+    page.locator("#step-wait_a_day").get_by_label("How long").fill("1 day")
+    page.locator("#step-wait_a_day").get_by_role("button", name="Save step").click()
+    expect(page.locator("#step-wait_a_day [data-error-for=delay]")).to_have_count(0)
+    expect(summary).to_contain_text("wait 1 day")
+
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Start").click()
+    expect(page.get_by_test_id("automation-status")).to_have_text("Active")
+    screenshot(page, f"automations-builder-{size}")
+
+    with unit_of_work(organization.id):
+        request = operations.create_review_request(organization, {"first_name": "Rosa", "last_name": "Diaz",
+                                                                  "email": "rosa@example.com"}, 0)
+    customer_phone.goto(f"{live_server}/r/{review_token(request)}")
+    customer_phone.get_by_role("button", name="1 star", exact=True).click()
+    expect(customer_phone.get_by_text("You gave Acme Plumbing 1 star.")).to_be_visible()
+    screenshot(customer_phone, f"automations-customer-rates-one-star-{size}")
+
+    travel_and_run(NOW + timedelta(seconds=5))  # the rating's enrolment and the team's email
+    page.reload()
+    expect(page.locator("[data-stat=total_enrolled]")).to_have_text("1")
+    expect(counts(page, "tell_team").locator("[data-count=passed]")).to_have_text("1 passed")
+    expect(counts(page, "wait_a_day").locator("[data-count=waiting]")).to_have_text("1 waiting here")
+
+    travel_and_run(NOW + timedelta(days=1, minutes=1))  # the day has passed: the apology goes
+    page.reload()
+    expect(counts(page, "apology").locator("[data-count=passed]")).to_have_text("1 passed")
+    expect(page.locator("[data-stat=completed]")).to_have_text("1")
+    screenshot(page, f"automations-builder-moved-{size}")
+
+    page.get_by_role("link", name="Activity").click()
+    expect(page.locator(".activity-table tbody tr").first).to_contain_text("Rosa Diaz")
+    expect(page.get_by_role("link", name="Rosa Diaz").first).to_have_attribute("href", f"/contacts/{request.contact_id}")
+    screenshot(page, f"automations-activity-{size}")
+    page.goto(f"{live_server}/automations")
+    row = page.locator("tr[data-automation]").first
+    expect(row).to_contain_text("Active")
+    screenshot(page, f"automations-list-{size}")
