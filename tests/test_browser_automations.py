@@ -84,6 +84,17 @@ def test_a_low_rating_tells_the_team_and_an_apology_follows_a_day_later(sized, c
     expect(page.locator(".activity-table tbody tr").first).to_contain_text("Rosa Diaz")
     expect(page.get_by_role("link", name="Rosa Diaz").first).to_have_attribute("href", f"/contacts/{request.contact_id}")
     screenshot(page, f"automations-activity-{size}")
+
+    page.get_by_role("link", name="Try it on a contact").first.click()
+    page.wait_for_url("**/dry-run")
+    page.wait_for_load_state()  # htmx (deferred) listens before the lookup is typed into
+    page.get_by_label("Find a contact").fill("rosa")
+    page.locator("#matches-dry_run").get_by_role("link", name="Try").click()
+    plan = page.get_by_test_id("dry-run")
+    expect(plan).to_contain_text("For Rosa Diaz")
+    expect(plan.locator("li")).to_have_count(5)  # enters, the three steps, finishes
+    expect(plan.locator("li").nth(3)).to_contain_text("Sorry we let you down (automation)")
+    screenshot(page, f"automations-dry-run-{size}")
     page.goto(f"{live_server}/automations")
     row = page.locator("tr[data-automation]").first
     expect(row).to_contain_text("Active")
