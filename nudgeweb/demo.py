@@ -30,6 +30,7 @@ DEMO_STEPS = [
     "nudgeweb.imports.demo:seed_import",
     "nudgeweb.message_templates.demo:seed_templates",
     "nudgeweb.webhooks.demo:seed",
+    "nudgeweb.automations.demo:seed_automations",
     "nudgeweb.analytics.demo:seed_analytics_history",  # last: it counts every demo row of the steps before
 ]
 

@@ -14,7 +14,7 @@ from nudgeweb.delivery import queue_direct
 from nudgeweb.demo import DEMO_EMAIL, DEMO_ORGANIZATION, DEMO_PASSWORD
 from nudgeweb.extensions import db
 from nudgeweb.imports import operations as import_operations
-from nudgeweb.models import Contact, ContactImport, Message, MessageTemplate, Organization, ReviewRequest, User
+from nudgeweb.models import Automation, Contact, ContactImport, Message, MessageTemplate, Organization, ReviewRequest, User
 from nudgeweb.navigation import AREAS, SETTINGS_SECTIONS, area_endpoint
 from nudgeweb.unit_of_work import unit_of_work
 from tests.conftest import commit_test_work, screenshot
@@ -94,6 +94,7 @@ def pages_to_sweep(app, organization):
                                           .order_by(*order)) for model, order in (
             (Contact, [Contact.company_name.desc()]), (ReviewRequest, [ReviewRequest.created_at]),
             (Message, [Message.channel.desc(), Message.created_at.desc()]), (MessageTemplate, [MessageTemplate.name]),
+            (Automation, [Automation.status]),
         )}
         imports = {status: db.session.scalar(select(ContactImport.id).where(
             ContactImport.organization_id == organization.id, ContactImport.status == status))
@@ -114,6 +115,11 @@ def pages_to_sweep(app, organization):
             ("import-upload", url_for("imports.new")),
             ("import-mapping", url_for("imports.show", import_id=imports["draft"])),
             ("import-result", url_for("imports.show", import_id=imports["completed"])),
+            ("automation-new", url_for("automations.new")),
+            ("automation", url_for("automations.show", automation_id=first[Automation])),
+            ("automation-activity", url_for("automations.activity", automation_id=first[Automation])),
+            ("automation-dry-run", url_for("automations.dry_run", automation_id=first[Automation],
+                                           contact=first[Contact])),
         ]
     return pages
 
