@@ -57,7 +57,7 @@ def test_a_consumer_killed_mid_step_then_swept_sends_nobody_twice_and_loses_nobo
         done_before = counts(automation_id, "send_email")
         assert 0 < done_before < PEOPLE, "the worker finished before it was killed: nothing was tested"
 
-        clock.travel_to(utcnow() + engine.SWEEP_GRACE + timedelta(seconds=5))  # its task is gone: overdue now
+        clock.travel_to(utcnow() + engine.LEASE + engine.SWEEP_GRACE + timedelta(seconds=5))  # its lease ran out, its task is gone
         assert sweep_automations.call_local() == 1
         consumer = huey.create_consumer(workers=1, worker_type="thread", periodic=False, initial_delay=0.05,
                                         max_delay=0.2, check_worker_health=False)
