@@ -91,7 +91,7 @@ def test_a_wait_holds_until_its_time_then_the_email_is_queued_with_footer_and_un
     [message] = automation_messages(automation)
     assert message.subject == "Welcome, Ada" and message.to == contact.email and message.status in ("queued", "sent")
     assert "Unsubscribe" in message.text or "unsubscribe" in message.text.lower()
-    runs = db.session.scalars(select(AutomationStepRun).where(AutomationStepRun.step_id == "send")).all()
+    runs = db.session.scalars(select(AutomationStepRun).where(AutomationStepRun.step_type == "send_email")).all()
     assert [(run.outcome, run.message_id) for run in runs] == [("done", message.id)]
     assert history(enrolment_id)[-1] == ("send", "completed", "completed")
 
@@ -109,7 +109,7 @@ def test_an_unsubscribed_contact_is_skipped_and_the_reason_noted(organization):
 
     travel_and_run(NOW + timedelta(hours=1, seconds=2))
     assert automation_messages(automation) == []
-    run = db.session.scalar(select(AutomationStepRun).where(AutomationStepRun.step_id == "send"))
+    run = db.session.scalar(select(AutomationStepRun).where(AutomationStepRun.step_type == "send_email"))
     assert run.outcome == "skipped" and "unsubscribed" in run.detail.lower()
     assert tags_of(contact) == ["went-through"]  # the rest of the automation went on
 
@@ -278,8 +278,8 @@ def test_the_sweep_runs_enrolments_whose_task_was_lost(organization):
     huey.flush()  # its scheduled task is lost
     travel_and_run(NOW + timedelta(hours=1, minutes=1))
     assert tags_of(contact) == []
-    from nudgeweb.automations.tasks import sweep_automations
     from nudgeweb import clock
+    from nudgeweb.automations.tasks import sweep_automations
     clock.travel_to(NOW + timedelta(hours=1, minutes=3))
     assert sweep_automations.call_local() == 1
     assert tags_of(contact) == ["swept"]
