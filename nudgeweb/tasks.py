@@ -9,6 +9,7 @@ from huey import crontab
 
 from nudgeweb.api import tasks as api_tasks  # noqa: F401  (idempotency, refresh token and export housekeeping)
 from nudgeweb.auth import tasks as auth_tasks  # noqa: F401  (email_password_reset)
+from nudgeweb.automations import tasks as automation_tasks  # noqa: F401  (steps, triggers, sweep; their receivers)
 from nudgeweb.campaigns import tasks as campaign_tasks  # noqa: F401  (campaign batches, scheduled starts)
 from nudgeweb.contacts import tasks as contact_tasks  # noqa: F401  (act_on_matching)
 from nudgeweb.delivery import tasks as delivery_tasks  # noqa: F401  (sends, retries, recovery of stalled sends)

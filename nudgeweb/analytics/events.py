@@ -12,8 +12,10 @@ import orjson
 from flask import current_app
 from sqlalchemy import func, insert, select
 
+from nudgeweb import clock
 from nudgeweb.analytics.attribution import credit_campaigns
 from nudgeweb.analytics.counters import count_rows
+from nudgeweb.analytics.signals import contact_events_recorded
 from nudgeweb.contacts.operations import ContactFinder, ContactValidationError, upsert_contact
 from nudgeweb.contacts.timeline import record_activities
 from nudgeweb.extensions import db
@@ -68,7 +70,7 @@ def event_errors(item, now=None):
 def record_events(organization, items, batch=False):
     """Record every event of ``items`` (dicts: name, contact_id or email/phone, properties,
     revenue, currency, occurred_at) or none: EventError names each bad field. Returns the rows."""
-    now = utcnow()
+    now = clock.now()  # (the clock tests move: an automation's "since entering" compares with it)
     errors = {}
     for index, item in enumerate(items):
         errors.update({_field(index, name, batch): message for name, message in event_errors(item, now).items()})
@@ -85,6 +87,7 @@ def record_events(organization, items, batch=False):
          "data": {"event_id": str(row["id"]), "name": row["name"], "properties": row["properties"]}}
         for row in rows
     ])
+    contact_events_recorded.send(organization.id, rows=rows)
     return [SimpleNamespace(**row) for row in rows]
 
 

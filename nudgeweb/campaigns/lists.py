@@ -9,6 +9,7 @@ import uuid
 from sqlalchemy import delete, func, select
 
 from nudgeweb.bulk import insert_rows
+from nudgeweb.campaigns.signals import list_joined
 from nudgeweb.delivery import tracking
 from nudgeweb.delivery.sealed import LINK_PLACEHOLDER, link_made_at_send
 from nudgeweb.field_errors import FieldErrors
@@ -132,6 +133,8 @@ def add_members(contact_list, contact_ids, confirm=False):
     if pending:
         for row in rows:
             send_confirmation(contact_list, row["id"], row["contact_id"])
+    elif rows:
+        list_joined.send(contact_list.organization_id, list_id=contact_list.id, contact_ids=[row["contact_id"] for row in rows])
     return len(rows)
 
 
@@ -215,4 +218,5 @@ def confirm(membership):
     if membership.status == "pending":
         membership.status, membership.confirmed_at = "subscribed", utcnow()
         db.session.flush()
+        list_joined.send(membership.organization_id, list_id=membership.list_id, contact_ids=[membership.contact_id])
     return membership
