@@ -245,3 +245,17 @@ def test_the_low_rating_starter_says_what_the_owner_asked_for():
                                                                "conditions": {"rating": {"lte": 2}}}
     assert [(step["type"], step.get("delay")) for step in steps] == [
         ("notify_team", None), ("wait", "1 day"), ("send_email", None)]
+
+
+def test_editing_a_running_automation_moves_contacts_off_a_removed_step(client, headers, body, organization):
+    contact = ContactFactory(organization=organization)
+    data = create(client, headers, body)
+    path = f"{API}/{data['id']}"
+    client.post(f"{path}/start", headers=headers)
+    assert client.post(f"{path}/enroll", headers=headers, json={"contact_id": str(contact.id)}).status_code == 201
+    steps = data["attributes"]["workflow"]["steps"]
+    edited = client.patch(path, headers=headers, json={"workflow": {"steps": steps[1:]}})  # the first wait goes
+    assert edited.status_code == 200, edited.json
+    assert edited.json["meta"] == {"moved_enrollments": 1}
+    assert [step["id"] for step in edited.json["data"]["attributes"]["workflow"]["steps"]] == [
+        "step_2", "step_3", "step_4", "step_5"]

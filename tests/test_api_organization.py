@@ -138,3 +138,20 @@ def test_another_organization_sees_none_of_it(client, owner, headers, other_owne
                       headers=theirs).status_code == 404
     assert client.delete(f"/api/v1/organization/users/{owner.user_id}", headers=theirs).status_code == 404
     assert client.delete("/api/v1/organization/users/not-a-uuid", headers=theirs).status_code == 404
+
+
+def test_a_get_writes_no_slug_and_sign_up_gives_one(client, owner, headers, app_ctx):
+    """Issue 23: the organization's slug is given at sign-up; a business made before that is shown the slug its
+    name would get, and a GET writes nothing."""
+    from nudgeweb.auth.operations import sign_up
+    from nudgeweb.models import Organization
+    from nudgeweb.unit_of_work import unit_of_work
+
+    assert owner.organization.slug is None
+    assert client.get("/api/v1/organization", headers=headers).json["data"]["attributes"]["slug"] == "acme-plumbing"
+    db.session.expire_all()
+    assert db.session.get(Organization, owner.organization_id).slug is None
+    with unit_of_work():
+        membership = sign_up("Acme Plumbing", "Ann", "ann@example.com", "correct-horse-battery")
+    db.session.expire_all()
+    assert db.session.get(Organization, membership.organization_id).slug == "acme-plumbing"

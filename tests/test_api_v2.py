@@ -172,3 +172,4 @@ def test_a_resource_with_no_v2_code_answers_in_seed_001_s_dialect(client, owner,
     again = client.post(f"/api/v2/review_requests/{made.json['id']}/cancel", headers=headers)
     assert cancelled.status_code == 200 and again.status_code == 409
     assert again.json["error"]["code"] == "ERR_INVALID_STATE" and again.json["error"]["details"] == []
+    assert again.json["error"]["type"] == "conflict_error"  # seed 001: "409 Conflict: Resource conflict"

@@ -183,6 +183,21 @@ def test_bad_authorization_requests_never_redirect_to_an_unregistered_address(ap
         assert b"This app can't be connected" in response.data
 
 
+def test_a_client_that_asks_for_json_hears_an_error_it_cannot_be_sent_as_json(app, owner, dance):
+    """Issue 23: seed 000's authorize error is JSON; RFC 6749 4.1.2.1 still sends what can be sent to the
+    registered redirect URI there, and a browser still gets the page."""
+    as_json = {"Accept": "application/json"}
+    for browser in (app.test_client(), logged_in(app, owner.user.email)):
+        for change in ({"client_id": "nope"}, {"redirect_uri": "https://evil.example/cb"}):
+            response = browser.get("/oauth/authorize", query_string=dance.authorize_params() | change, headers=as_json)
+            assert response.status_code == 400 and response.mimetype == "application/json", change
+            assert set(response.get_json()) == {"error", "error_description"} and response.get_json()["error_description"]
+        sent_back = browser.get("/oauth/authorize", query_string=dance.authorize_params(scope="teleport"), headers=as_json)
+        assert sent_back.status_code == 302 and "error=invalid_scope" in sent_back.headers["Location"]
+    page = app.test_client().get("/oauth/authorize", query_string=dance.authorize_params() | {"client_id": "nope"})
+    assert page.status_code == 400 and b"This app can't be connected" in page.data
+
+
 def test_unknown_or_unallowed_scope_is_sent_back_as_invalid_scope(app, owner):
     client_id, secret = register_client(owner, scope="contacts:read")
     dance = OAuthDance(app, client_id, secret)

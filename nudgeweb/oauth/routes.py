@@ -5,7 +5,7 @@ from urllib.parse import urlsplit
 from authlib.oauth2 import OAuth2Error
 from authlib.oauth2.rfc6749 import InvalidRequestError
 from flask import Blueprint, abort, current_app, g, jsonify, render_template, request, url_for
-from flask_login import current_user, login_required
+from flask_login import current_user
 
 from nudgeweb.extensions import csrf
 from nudgeweb.oauth import tokens
@@ -19,17 +19,19 @@ RESPONSE_MODES = ("query",)  # the code comes back in the redirect's query, neve
 
 
 @bp.route("/oauth/authorize", methods=["GET", "POST"])
-@login_required
 def authorize():
-    """Ask the logged-in user to connect the app to their business; approve or deny."""
-    if g.get("membership") is None:
-        abort(403)
+    """Ask the logged-in user to connect the app to their business; approve or deny. The request is checked
+    first, so that an app hears of its own mistake whether or not anyone is logged in."""
     server = get_server()
     try:
-        grant = server.get_consent_grant(end_user=current_user)
+        grant = server.get_consent_grant(end_user=current_user if current_user.is_authenticated else None)
         refuse_unsupported_response_mode(grant)
     except (OAuth2Error, ValueError) as error:
         return authorization_error(server, error)
+    if not current_user.is_authenticated:
+        return current_app.login_manager.unauthorized()
+    if g.get("membership") is None:
+        abort(403)
     if request.method == "GET":
         return render_template(
             "oauth/authorize.html", client=grant.client, scopes=describe(grant.request.scope),
@@ -52,13 +54,18 @@ def refuse_unsupported_response_mode(grant):
 
 
 def authorization_error(server, error):
-    """Send the error back to the app when its redirect URI is known good (RFC 6749 4.1.2.1),
-    else tell the user here: never redirect to an address the app did not register."""
+    """Send the error back to the app when its redirect URI is known good (RFC 6749 4.1.2.1), else answer
+    here, never redirecting to an address the app did not register: seed 000's JSON error to a client that
+    asks for JSON, a page to a browser."""
     if isinstance(error, OAuth2Error) and error.redirect_uri:
         return server.handle_error_response(None, error)
+    code = getattr(error, "error", None) or "invalid_request"
     description = getattr(error, "description", None) or "The app sent an invalid request."
-    return render_template("oauth/error.html", error=getattr(error, "error", "invalid_request"),
-                           description=description), 400
+    if request.accept_mimetypes.best_match(("text/html", "application/json")) == "application/json":
+        response = jsonify(error=code, error_description=description)
+        response.headers["Cache-Control"] = "no-store"
+        return response, 400
+    return render_template("oauth/error.html", error=code, description=description), 400
 
 
 def _host(uri):

@@ -10,7 +10,7 @@ from nudgeweb.auth.operations import AccountError
 from nudgeweb.delivery.transports import sending_settings
 from nudgeweb.field_errors import FieldErrors
 from nudgeweb.models import Contact, Membership, Message, Organization, db, utcnow
-from nudgeweb.signals import credentials_changed
+from nudgeweb.signals import credentials_changed, organization_created
 from nudgeweb.unit_of_work import ACROSS_ORGANIZATIONS, after_commit
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -55,17 +55,27 @@ def update_profile(organization, profile):
     return organization
 
 
-def ensure_slug(organization):
-    """The organization's slug, given it from its name on first need (acme-plumbing, acme-plumbing-2 ...)."""
-    if organization.slug is None:
-        base = re.sub(r"[^a-z0-9]+", "-", organization.name.lower()).strip("-")[:56] or "business"
-        candidate, n = base, 1
-        while _slug_taken(organization, candidate):
-            n += 1
-            candidate = f"{base}-{n}"
-        organization.slug = candidate
-        db.session.flush()
-    return organization.slug
+def slug_of(organization):
+    """The organization's slug; for one made before slugs were given at sign-up, the one its name would get
+    (read only: a GET writes nothing)."""
+    return organization.slug or free_slug(organization)
+
+
+def free_slug(organization):
+    """A slug from the organization's name that no other business has (acme-plumbing, acme-plumbing-2 ...)."""
+    base = re.sub(r"[^a-z0-9]+", "-", organization.name.lower()).strip("-")[:56] or "business"
+    candidate, n = base, 1
+    while _slug_taken(organization, candidate):
+        n += 1
+        candidate = f"{base}-{n}"
+    return candidate
+
+
+@organization_created.connect
+def _give_slug(organization, **_):
+    """A new business gets its slug at sign-up, in the sign-up's transaction."""
+    organization.slug = free_slug(organization)
+    db.session.flush()
 
 
 def _profile_errors(organization, values):

@@ -2,12 +2,16 @@
 stands (ids adapted, base /api/v2), its documented response asserted field by field.
 
 Not here yet (other areas build them, and serve them at /api/v2 through the same platform): campaigns,
-analytics, automations and webhooks; a contact's double opt-in and lists."""
+analytics and webhooks; a contact's double opt-in and lists."""
+import copy
 import io
 import json
 
 import pytest
+from sqlalchemy import select
 
+from nudgeweb.extensions import db
+from nudgeweb.models import Message
 from tests.api_helpers import key_headers, make_key
 from tests.contract.shape import assert_shape
 from tests.factories import DEFAULT_PASSWORD, MembershipFactory
@@ -279,3 +283,96 @@ def test_rate_limit_response(client, owner):
 def test_openapi_specification(client):
     assert client.get("/api/v2/openapi.json").json["info"]["version"] == "2.0.0"
     assert client.get("/api/v2/openapi.yaml").mimetype == "application/yaml"
+
+
+# --- automations -----------------------------------------------------------------------------------
+
+AUTOMATION = {
+    "organization_id": "org_def456", "name": "Welcome Series", "description": "3-email welcome sequence for new subscribers",
+    "status": "active", "trigger": {"type": "contact_subscribed", "conditions": {"list_id": "lst_abc123"}},
+    "workflow": {"steps": []}, "stats": {"total_enrolled": 1500, "currently_active": 50, "completed": 1450, "stopped": 0},
+    "created_at": "2024-01-01T00:00:00Z",
+}
+WELCOME_SERIES = {
+    "name": "Welcome Series", "description": "3-email welcome sequence for new subscribers",
+    "trigger": {"type": "contact_subscribed", "conditions": {"list_id": "lst_abc123"}},
+    "workflow": {"steps": [
+        {"id": "step_1", "type": "send_email", "delay": "immediate", "campaign_id": "cmp_welcome1"},
+        {"id": "step_2", "type": "wait", "delay": "2 days"},
+        {"id": "step_3", "type": "send_email", "campaign_id": "cmp_welcome2"}]},
+}
+CART_RECOVERY = {
+    "name": "Abandoned Cart Recovery", "description": "Recover abandoned shopping carts",
+    "trigger": {"type": "custom_event", "event_name": "cart_abandoned"},
+    "workflow": {"steps": [
+        {"type": "wait", "delay": "1 hour"},
+        {"type": "send_email", "template_id": "tpl_cart_recovery", "subject": "You left something behind!"},
+        {"type": "condition", "if": {"event": "purchase_completed"}, "then": "exit", "else": "continue"},
+        {"type": "wait", "delay": "24 hours"},
+        {"type": "send_email", "template_id": "tpl_cart_discount", "subject": "10% off your cart items!"}]},
+}
+ENROLL = {"contact_id": "con_abc123", "metadata": {"source": "api", "custom_field": "value"}}
+
+
+def _ours(client, headers, body):
+    """The seed's ids (lst_…, cmp_…, tpl_…) adapted to a list, campaigns and templates of ours, made first."""
+    body = copy.deepcopy(body)
+    conditions = body["trigger"].get("conditions", {})
+    if "list_id" in conditions:
+        conditions["list_id"] = _with_our_lists(client, headers, {"lists": [conditions["list_id"]]})["lists"][0]
+    for step in body["workflow"]["steps"]:
+        for key, path in (("campaign_id", "campaigns"), ("template_id", "templates")):
+            if key in step:
+                made = client.post(f"/api/v2/{path}", headers=headers, json={
+                    "name": step[key], "subject": f"{step[key]}: hello", "html_content": "<p>Hi {{ first_name }}</p>"})
+                assert made.status_code == 201, made.json
+                step[key] = made.json["data"]["id"]
+    return body
+
+
+def test_automations_create_get_list_update_start_enroll_activity_pause_delete(client, owner, headers):
+    owner.organization.footer_address = "1 Main St, Springfield"
+    db.session.commit()
+    welcome = _ours(client, headers, WELCOME_SERIES)
+    created = client.post("/api/v2/automations", json=welcome, headers=headers)
+    assert created.status_code == 201, created.json
+    data = created.json["data"]
+    assert_shape(data, {"id": "aut_abc123", "type": "automations", "attributes": AUTOMATION})
+    assert data["attributes"]["workflow"] == welcome["workflow"] and data["attributes"]["trigger"] == welcome["trigger"]
+    assert data["attributes"]["organization_id"] == str(owner.organization_id)
+    cart = client.post("/api/v2/automations", json=_ours(client, headers, CART_RECOVERY), headers=headers)
+    assert cart.status_code == 201, cart.json
+    assert [step["id"] for step in cart.json["data"]["attributes"]["workflow"]["steps"]] == [
+        "step_1", "step_2", "step_3", "step_4", "step_5"]
+    assert client.get("/api/v2/automations", headers=headers).json["meta"]["total"] == 2
+    listed = client.get("/api/v2/automations?filter[trigger_type]=contact_subscribed", headers=headers)
+    assert listed.status_code == 200 and [item["id"] for item in listed.json["data"]] == [data["id"]]
+    assert_shape(listed.json, {**LIST_DOCUMENT, "data": [{"id": "x", "type": "automations", "attributes": AUTOMATION}]})
+    path = f"/api/v2/automations/{data['id']}"
+    assert_shape(client.get(path, headers=headers).json["data"]["attributes"], AUTOMATION)
+    updated = client.put(path, json={**welcome, "description": "Two emails, two days apart"}, headers=headers)
+    assert updated.status_code == 200 and updated.json["data"]["attributes"]["description"] == "Two emails, two days apart"
+    contact = _contact(client, headers, {"email": "new.subscriber@example.com", "first_name": "Jane"})
+    started = client.post(f"{path}/start", headers=headers)
+    assert started.status_code == 200 and started.json["data"]["attributes"]["status"] == "active"
+    enrolled = client.post(f"{path}/enroll", json={**ENROLL, "contact_id": contact["id"]}, headers=headers)
+    assert enrolled.status_code == 201, enrolled.json
+    sent = db.session.scalars(select(Message).where(Message.to == "new.subscriber@example.com")).all()
+    assert [message.subject for message in sent] == ["cmp_welcome1: hello"]
+    activity = client.get(f"{path}/activity", headers=headers)
+    assert activity.status_code == 200 and activity.json["data"]
+    assert {item["attributes"]["contact_id"] for item in activity.json["data"]} == {contact["id"]}
+    stats = client.get(path, headers=headers).json["data"]["attributes"]["stats"]
+    assert stats["total_enrolled"] == 1 and stats["currently_active"] == 1
+    paused = client.post(f"{path}/pause", headers=headers)
+    assert paused.status_code == 200 and paused.json["data"]["attributes"]["status"] == "paused"
+    assert client.delete(path, headers=headers).status_code == 204
+    assert client.get(path, headers=headers).status_code == 404
+
+
+def test_an_automation_s_bad_step_is_a_seed_001_validation_error(client, headers):
+    response = client.post("/api/v2/automations", headers=headers, json={
+        **CART_RECOVERY, "workflow": {"steps": [{"type": "wait", "delay": "banana"}]}})
+    assert response.status_code == 422
+    assert_shape(response.json, ERROR)
+    assert response.json["error"]["details"][0]["field"] == "workflow.steps.0.delay"

@@ -93,13 +93,13 @@ class AutomationIn(Body):
         return operations.field_errors(workflow.normalize(data, partial=True)[1])
 
 
-class EnrollIn(Body):
+class AutomationEnrollIn(Body):
     contact_id: str = Field(max_length=64, examples=["0190d1a2-0000-7000-8000-000000000000"])
     metadata: dict[str, Any] | None = Field(None, examples=[{"source": "api", "custom_field": "value"}],
                                             description="Kept with the enrolment; conditions and emails may read it.")
 
 
-class EnrollmentAttributes(Attributes):
+class AutomationEnrollmentAttributes(Attributes):
     automation_id: str | None = None
     contact_id: str | None = None
     status: vocabulary("AutomationEnrollmentStatus", ENROLLMENT_STATUSES) | None = None
@@ -113,7 +113,7 @@ class EnrollmentAttributes(Attributes):
     exit_reason: str | None = None
 
 
-class ActivityAttributes(Attributes):
+class AutomationActivityAttributes(Attributes):
     contact_id: str | None = None
     contact_email: str | None = None
     contact_name: str | None = None
@@ -163,9 +163,9 @@ def _contact(row):
 
 
 AUTOMATIONS = ResourceType("automations", _attributes, AutomationAttributes, path="/automations")
-ENROLLMENTS = ResourceType("automation_enrollments", _enrollment_attributes, EnrollmentAttributes, path=None,
+ENROLLMENTS = ResourceType("automation_enrollments", _enrollment_attributes, AutomationEnrollmentAttributes, path=None,
                            relationships=_contact)
-ACTIVITY = ResourceType("automation_activities", _activity_attributes, ActivityAttributes, path=None,
+ACTIVITY = ResourceType("automation_activities", _activity_attributes, AutomationActivityAttributes, path=None,
                         relationships=_contact)
 AUTOMATION_LIST = ListSpec(
     filters={"status": ", ".join(AUTOMATION_STATUSES), "trigger_type": ", ".join(workflow.TRIGGER_TYPES)},
@@ -279,7 +279,7 @@ def pause_automation(automation_id):
     return _one(_done(lambda: operations.pause_automation(_automation(automation_id))))
 
 
-@routes("/<automation_id>/enroll", "POST", summary="Enroll a contact", scope="automations:write", body=EnrollIn,
+@routes("/<automation_id>/enroll", "POST", summary="Enroll a contact", scope="automations:write", body=AutomationEnrollIn,
         response=ENROLLMENTS, status=201, errors=("409",),
         description="The contact enters the automation now (a paused one holds them at its first step). A contact "
                     "the entry rule keeps out, or a draft automation, is a 409 saying why.")

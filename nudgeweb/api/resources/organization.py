@@ -92,7 +92,7 @@ class OrganizationIn(Body):
 def _organization_attributes(organization):
     sender = sending_settings(organization.id)
     return {
-        "name": organization.name, "slug": operations.ensure_slug(organization),
+        "name": organization.name, "slug": operations.slug_of(organization),
         "domain": organization.domain or _host(organization.website),
         "timezone": organization.timezone,
         "settings": {

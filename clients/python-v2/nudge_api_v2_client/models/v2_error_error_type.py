@@ -4,6 +4,7 @@ from enum import StrEnum
 class V2ErrorErrorType(StrEnum):
     AUTHENTICATION_ERROR = "authentication_error"
     AUTHORIZATION_ERROR = "authorization_error"
+    CONFLICT_ERROR = "conflict_error"
     NOT_FOUND_ERROR = "not_found_error"
     PAYMENT_ERROR = "payment_error"
     QUOTA_ERROR = "quota_error"

@@ -18,6 +18,37 @@ from .api_keys_list_document import ApiKeysListDocument
 from .api_keys_resource import ApiKeysResource
 from .api_keys_resource_type import ApiKeysResourceType
 from .auth_type import AuthType
+from .automation_activities_document import AutomationActivitiesDocument
+from .automation_activities_list_document import AutomationActivitiesListDocument
+from .automation_activities_resource import AutomationActivitiesResource
+from .automation_activities_resource_type import AutomationActivitiesResourceType
+from .automation_activity_attributes import AutomationActivityAttributes
+from .automation_attributes import AutomationAttributes
+from .automation_attributes_trigger_type_0 import AutomationAttributesTriggerType0
+from .automation_attributes_workflow_type_0 import AutomationAttributesWorkflowType0
+from .automation_enroll_in import AutomationEnrollIn
+from .automation_enroll_in_document import AutomationEnrollInDocument
+from .automation_enroll_in_metadata_type_0 import AutomationEnrollInMetadataType0
+from .automation_enroll_in_resource import AutomationEnrollInResource
+from .automation_enrollment_attributes import AutomationEnrollmentAttributes
+from .automation_enrollment_attributes_metadata_type_0 import AutomationEnrollmentAttributesMetadataType0
+from .automation_enrollment_status import AutomationEnrollmentStatus
+from .automation_enrollments_document import AutomationEnrollmentsDocument
+from .automation_enrollments_list_document import AutomationEnrollmentsListDocument
+from .automation_enrollments_resource import AutomationEnrollmentsResource
+from .automation_enrollments_resource_type import AutomationEnrollmentsResourceType
+from .automation_entry_rule import AutomationEntryRule
+from .automation_in import AutomationIn
+from .automation_in_document import AutomationInDocument
+from .automation_in_resource import AutomationInResource
+from .automation_in_trigger_type_0 import AutomationInTriggerType0
+from .automation_in_workflow_type_0 import AutomationInWorkflowType0
+from .automation_stats import AutomationStats
+from .automation_status import AutomationStatus
+from .automations_document import AutomationsDocument
+from .automations_list_document import AutomationsListDocument
+from .automations_resource import AutomationsResource
+from .automations_resource_type import AutomationsResourceType
 from .branding import Branding
 from .campaign_attributes import CampaignAttributes
 from .campaign_attributes_settings_type_0 import CampaignAttributesSettingsType0
@@ -276,6 +307,37 @@ __all__ = (
     "ApiKeysResource",
     "ApiKeysResourceType",
     "AuthType",
+    "AutomationActivitiesDocument",
+    "AutomationActivitiesListDocument",
+    "AutomationActivitiesResource",
+    "AutomationActivitiesResourceType",
+    "AutomationActivityAttributes",
+    "AutomationAttributes",
+    "AutomationAttributesTriggerType0",
+    "AutomationAttributesWorkflowType0",
+    "AutomationEnrollIn",
+    "AutomationEnrollInDocument",
+    "AutomationEnrollInMetadataType0",
+    "AutomationEnrollInResource",
+    "AutomationEnrollmentAttributes",
+    "AutomationEnrollmentAttributesMetadataType0",
+    "AutomationEnrollmentsDocument",
+    "AutomationEnrollmentsListDocument",
+    "AutomationEnrollmentsResource",
+    "AutomationEnrollmentsResourceType",
+    "AutomationEnrollmentStatus",
+    "AutomationEntryRule",
+    "AutomationIn",
+    "AutomationInDocument",
+    "AutomationInResource",
+    "AutomationInTriggerType0",
+    "AutomationInWorkflowType0",
+    "AutomationsDocument",
+    "AutomationsListDocument",
+    "AutomationsResource",
+    "AutomationsResourceType",
+    "AutomationStats",
+    "AutomationStatus",
     "Branding",
     "CampaignAttributes",
     "CampaignAttributesSettingsType0",

@@ -1,0 +1,249 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.automations_document import AutomationsDocument
+from ...models.v2_error import V2Error
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    automation_id: str,
+    *,
+    fieldsautomations: str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    params: dict[str, Any] = {}
+
+    params["fields[automations]"] = fieldsautomations
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v2/workflows/{automation_id}/start".format(
+            automation_id=quote(str(automation_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> AutomationsDocument | V2Error | None:
+    if response.status_code == 200:
+        response_200 = AutomationsDocument.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = V2Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = V2Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = V2Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = V2Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = V2Error.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 422:
+        response_422 = V2Error.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = V2Error.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[AutomationsDocument | V2Error]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    automation_id: str,
+    *,
+    client: AuthenticatedClient,
+    fieldsautomations: str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[AutomationsDocument | V2Error]:
+    """Start an automation
+
+     A draft or a paused automation runs (a paused one continues where each contact was). A step whose
+    template, campaign or list is gone is a 422 at that step.
+
+    Scope: `automations:write`; role: editor or above.
+
+    Args:
+        automation_id (str):
+        fieldsautomations (str | Unset):
+        idempotency_key (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AutomationsDocument | V2Error]
+    """
+
+    kwargs = _get_kwargs(
+        automation_id=automation_id,
+        fieldsautomations=fieldsautomations,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    automation_id: str,
+    *,
+    client: AuthenticatedClient,
+    fieldsautomations: str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> AutomationsDocument | V2Error | None:
+    """Start an automation
+
+     A draft or a paused automation runs (a paused one continues where each contact was). A step whose
+    template, campaign or list is gone is a 422 at that step.
+
+    Scope: `automations:write`; role: editor or above.
+
+    Args:
+        automation_id (str):
+        fieldsautomations (str | Unset):
+        idempotency_key (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AutomationsDocument | V2Error
+    """
+
+    return sync_detailed(
+        automation_id=automation_id,
+        client=client,
+        fieldsautomations=fieldsautomations,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    automation_id: str,
+    *,
+    client: AuthenticatedClient,
+    fieldsautomations: str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[AutomationsDocument | V2Error]:
+    """Start an automation
+
+     A draft or a paused automation runs (a paused one continues where each contact was). A step whose
+    template, campaign or list is gone is a 422 at that step.
+
+    Scope: `automations:write`; role: editor or above.
+
+    Args:
+        automation_id (str):
+        fieldsautomations (str | Unset):
+        idempotency_key (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AutomationsDocument | V2Error]
+    """
+
+    kwargs = _get_kwargs(
+        automation_id=automation_id,
+        fieldsautomations=fieldsautomations,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    automation_id: str,
+    *,
+    client: AuthenticatedClient,
+    fieldsautomations: str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> AutomationsDocument | V2Error | None:
+    """Start an automation
+
+     A draft or a paused automation runs (a paused one continues where each contact was). A step whose
+    template, campaign or list is gone is a 422 at that step.
+
+    Scope: `automations:write`; role: editor or above.
+
+    Args:
+        automation_id (str):
+        fieldsautomations (str | Unset):
+        idempotency_key (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AutomationsDocument | V2Error
+    """
+
+    return (
+        await asyncio_detailed(
+            automation_id=automation_id,
+            client=client,
+            fieldsautomations=fieldsautomations,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed
