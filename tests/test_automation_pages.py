@@ -160,6 +160,10 @@ def test_start_pause_enrol_by_hand_activity_and_dry_run(owner_client, organizati
     assert db.session.query(AutomationEnrollment).filter_by(contact_id=contact.id).count() == 1
     assert re.search(r'data-stat="total_enrolled">1<', enrolled.text)
 
+    on_contact = owner_client.get(f"/contacts/{contact.id}")
+    section = on_contact.text[on_contact.text.index('id="automations"'):]
+    assert automation_at(url).name in section and 'data-enrolment="active">in it now, at step ' in section
+
     activity = owner_client.get(f"{url}/activity")
     assert activity.status_code == 200 and f'href="/contacts/{contact.id}"' in activity.text
     assert "Rita Ng" in activity.text

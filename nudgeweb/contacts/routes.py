@@ -4,6 +4,7 @@ import json
 from flask import Blueprint, abort, flash, g, redirect, render_template, request, stream_with_context, url_for
 
 from nudgeweb.auth.access import current_organization, member_required, role_required
+from nudgeweb.automations.pages import enrolments_of
 from nudgeweb.campaigns import lists
 from nudgeweb.contacts import operations
 from nudgeweb.contacts.export import export_rows
@@ -83,6 +84,7 @@ def show(contact_id):
         "contacts/show.html", "contacts/_details.html", contact=contact, definitions=definitions,
         timeline=timeline_of(contact), unsubscribe_form=UnsubscribeForm(formdata=None), confirm=ConfirmForm(),
         contact_lists=lists.memberships_of(contact), all_lists=lists.organization_lists(contact.organization_id),
+        automation_enrolments=enrolments_of(contact),
     )
 
 
