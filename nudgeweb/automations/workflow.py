@@ -414,7 +414,7 @@ def _send_words(step, names):
 def _wait_words(step, names):
     until = step.get("until")
     if until:
-        day = (until.get("weekday") or "the next day").capitalize() if until.get("weekday") else "the next"
+        day = until["weekday"].capitalize() if until.get("weekday") else "the next"
         return f"wait until {day} {until.get('time')}"
     return "go on at once" if not parse_delay(step.get("delay")) else f"wait {describe_delay(step.get('delay'))}"
 
