@@ -175,6 +175,14 @@ def test_start_pause_enrol_by_hand_activity_and_dry_run(owner_client, organizati
     assert automation_at(url).status == "paused"
     assert "Start again" in owner_client.get(url).text
 
+    steps = [step["id"] for step in automation_at(url).steps]
+    enrolment = db.session.query(AutomationEnrollment).filter_by(contact_id=contact.id).one()
+    on = enrolment.step_id
+    removed = owner_client.post(f"{url}/steps/{on}/remove", headers=HX)
+    assert "1 contact was on the step you removed: they moved on to the step after it." in removed.text
+    db.session.refresh(enrolment)
+    assert enrolment.step_id == steps[steps.index(on) + 1]
+
 
 def test_another_organization_sees_nothing(owner_client, other_client, organization):
     url = create(owner_client, low_rating_key())
@@ -203,6 +211,9 @@ def test_a_viewer_reads_but_does_not_change(app, organization, owner_client):
     ({"type": "custom_event", "event_name": "cart_abandoned", "conditions": {}},
      [{"id": "s", "type": "send_sms", "campaign_id": "gone", "delay": "1 hour"}],
      ["When a contact does “cart_abandoned”", "after 1 hour, send a text"]),
+    ({"type": "date", "conditions": {"field": "birthday", "time": "09:00"}},
+     [{"id": "w", "type": "wait", "until": {"weekday": "monday", "time": "10:00"}}, {"id": "x", "type": "exit"}],
+     ["Every year on a contact's birthday at 09:00", "wait until Monday 10:00", "stop"]),
 ])
 def test_the_summary_says_it_in_plain_words(trigger, steps, words):
     automation = Automation(trigger=trigger, steps=steps)
