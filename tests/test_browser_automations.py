@@ -55,6 +55,21 @@ def test_a_low_rating_tells_the_team_and_an_apology_follows_a_day_later(sized, c
     expect(page.locator("#step-wait_a_day [data-error-for=delay]")).to_have_count(0)
     expect(summary).to_contain_text("wait 1 day")
 
+    page.locator(".add-step summary").last.click()  # a step at the end: added, moved up, then removed again
+    page.locator(".add-step-form").last.get_by_label("Type of step").select_option("add_tag")
+    page.locator(".add-step-form").last.get_by_role("button", name="Add").click()
+    new = page.locator(".step-new")
+    expect(new).to_contain_text("not saved yet")
+    new.get_by_label("Tag").fill("unhappy")
+    new.get_by_role("button", name="Add this step").click()
+    expect(summary).to_contain_text("send “Sorry we let you down (automation)” → tag them unhappy")
+    page.get_by_role("button", name="Move step 4 up").click()
+    expect(summary).to_contain_text("wait 1 day → tag them unhappy → send")
+    screenshot(page, f"automations-builder-added-{size}")
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Remove step 3").click()
+    expect(summary).not_to_contain_text("unhappy")
+
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Start").click()
     expect(page.get_by_test_id("automation-status")).to_have_text("Active")
