@@ -8,7 +8,7 @@ import pytest
 
 from nudgeweb.automations import starters
 from nudgeweb.automations.workflow import summary
-from nudgeweb.models import Automation, AutomationEnrollment, MessageTemplate, db
+from nudgeweb.models import Automation, AutomationEnrollment, MessageTemplate, Tag, db
 from tests.conftest import member_client
 from tests.factories import ContactFactory
 
@@ -113,10 +113,12 @@ def test_a_template_of_another_organization_is_refused_at_the_step(owner_client,
     send = next(step for step in before if step["type"] == "send_email")
     foreign = MessageTemplate(organization_id=other_owner.organization_id, name="Theirs", channel="email",
                               subject="Hi", html_content="<p>Hi</p>")
-    db.session.add(foreign)
+    db.session.add_all([foreign, Tag(organization_id=other_owner.organization_id, name="their-tag"),
+                        Tag(organization_id=organization.id, name="our-tag")])
     db.session.commit()
     builder = owner_client.get(url)
-    assert "Theirs" not in builder.text  # the choices are this organization's own
+    assert "Theirs" not in builder.text and "their-tag" not in builder.text  # the choices are this business's own
+    assert '<option value="our-tag">' in builder.text
     refused = owner_client.post(f"{url}/steps/{send['id']}", data={"template_id": str(foreign.id)}, headers=HX)
     assert refused.status_code == 422
     assert 'data-error-for="template_id"' in step_card(refused.text, send["id"])

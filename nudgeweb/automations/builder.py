@@ -4,6 +4,7 @@ errors (JSON pointers) put back at the builder's inputs, and the organization's 
 from sqlalchemy import select
 
 from nudgeweb.campaigns.lists import organization_lists
+from nudgeweb.contacts.operations import tag_names
 from nudgeweb.models import Campaign, MessageTemplate, db
 from nudgeweb.unit_of_work import current_organization_id
 
@@ -198,7 +199,7 @@ def step_errors(pairs):
 
 
 def choices():
-    """The current organization's templates (of ``channel`` when given), campaigns and lists, for the selects."""
+    """The current organization's templates, campaigns and lists (for the selects) and tags (for suggestions)."""
     organization_id = current_organization_id()
     templates = select(MessageTemplate).where(MessageTemplate.organization_id == organization_id)
     campaigns = select(Campaign).where(Campaign.organization_id == organization_id)
@@ -210,6 +211,7 @@ def choices():
             campaigns.where(Campaign.channel == channel).order_by(Campaign.created_at.desc()).limit(200))]
             for channel in ("email", "sms")},
         "lists": [(str(item.id), item.name) for item in organization_lists(organization_id)],
+        "tags": tag_names(organization_id),  # suggestions: a step may add a tag that is new
     }
 
 
