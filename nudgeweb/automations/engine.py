@@ -288,9 +288,11 @@ class Pass:
             return 0
         result = step_types.Result("met", f"{met} happened", step.get("on_event", "continue")) if met \
             else step_types.run(self, enrolment, step)
-        for ran in range(1, MAX_STEPS_AT_ONCE + 1):
+        ran = 0
+        while True:
             self.history.append(_history(enrolment.row(), step, step["type"], result.outcome, result.detail, self.now,
                                          result.message_id))
+            ran += 1
             following = self._follow(step, result.branch)
             if following is None:
                 self._finish(enrolment, step, *self._ending(result.branch, step))
@@ -300,9 +302,10 @@ class Pass:
             if enrolment.next_run_at > self.now:
                 self._dues.add(enrolment.next_run_at)
                 return ran
+            if ran == MAX_STEPS_AT_ONCE:
+                self._finish(enrolment, following, "exited", f"Stopped after {ran} steps at once: do the steps loop?")
+                return ran
             step, result = following, step_types.run(self, enrolment, following)
-        self._finish(enrolment, step, "exited", f"Stopped after {MAX_STEPS_AT_ONCE} steps at once: do the steps loop?")
-        return MAX_STEPS_AT_ONCE
 
     def _step(self, step_id):
         index = self.steps.get(step_id)
