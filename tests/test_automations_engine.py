@@ -320,3 +320,32 @@ def test_a_dry_run_says_what_would_happen_and_when_and_changes_nothing(organizat
     assert "if it happens, leaves the automation" in lines[3]["text"]
     assert "no" in lines[4]["text"] and lines[-1]["text"] == "Leaves the automation"
     assert enrolments(automation) == [] and tags_of(contact) == []
+
+
+def test_steps_that_loop_at_once_stop_after_a_hundred_and_say_why(organization):
+    contact = ContactFactory(organization=organization)
+    automation = make_automation(organization, [
+        {"id": "again", "type": "add_tag", "tag": "x"},
+        {"id": "loop", "type": "condition", "if": {"tag": "x"}, "then": "again", "else": "exit"}])
+    enrol(automation, contact)
+    [enrolment] = enrolments(automation)
+    assert enrolment.status == "exited" and "loop" in enrolment.exit_reason
+    assert len(history(enrolment.id)) == 1 + engine.MAX_STEPS_AT_ONCE + 1
+
+
+def test_waiting_for_a_review_rating_moves_on_when_the_customer_rates(organization):
+    from nudgeweb.models import ReviewRequest
+    from nudgeweb.reviews import operations as reviews
+    from tests.reviews_support import give_review_link
+
+    give_review_link(organization)
+    with unit_of_work(organization.id):
+        request = reviews.create_review_request(organization, {"email": "rater@example.com"}, 0)
+    contact = db.session.get(Contact, request.contact_id)
+    automation = make_automation(organization, [
+        {"id": "await", "type": "wait_for_event", "event": "review_rated", "timeout": "2 days"},
+        {"id": "thanks", "type": "add_tag", "tag": "rated"}])
+    enrol(automation, contact)
+    with unit_of_work(organization.id):
+        reviews.rate(db.session.get(ReviewRequest, request.id), 5)
+    assert tags_of(contact) == ["rated"]

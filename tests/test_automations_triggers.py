@@ -154,3 +154,27 @@ def test_seed_001_abandoned_cart_recovery_runs_to_its_end(client, owner, organiz
                             ("leaver@example.com", "10% off your cart items!"),
                             ("leaver@example.com", "You left something behind!")]
     assert engine.stats(automation) == {"total_enrolled": 2, "currently_active": 0, "completed": 2, "stopped": 0}
+
+
+def test_an_import_enters_its_contacts_into_automations_only_when_it_says_trigger_automations(client, owner,
+                                                                                             organization):
+    import io
+
+    with unit_of_work(organization.id):
+        members = create_list(organization.id, {"name": "Members"})
+    created = make_automation(organization, TAG, {"type": "contact_created"})
+    joined = make_automation(organization, TAG, {"type": "contact_subscribed", "conditions": {"list_id": str(members.id)}})
+    headers = key_headers(make_key(owner))
+    for n, flag in enumerate(("false", "true")):
+        csv = f"email,first_name\nimported{n}@example.com,Imp{n}\n".encode()
+        data = {"file": (io.BytesIO(csv), "people.csv"), "trigger_automations": flag}
+        answer = client.post("/api/v1/contacts/import", headers=headers, data=data, content_type="multipart/form-data")
+        assert answer.status_code == 202 and answer.json["data"]["attributes"]["trigger_automations"] == (flag == "true")
+        with unit_of_work(organization.id):  # (the import's list, as the wizard sets it)
+            contact = db.session.scalar(select(Contact).where(Contact.email == f"imported{n}@example.com"))
+            add_members(db.session.get(type(members), members.id), [contact.id], announce=flag == "true")
+    second = db.session.scalar(select(Contact.id).where(Contact.email == "imported1@example.com"))
+    assert entered(created) == entered(joined) == [str(second)]
+    bad = client.post("/api/v1/contacts/import", headers=headers, content_type="multipart/form-data",
+                      data={"file": (io.BytesIO(b"email\nx@example.com\n"), "p.csv"), "trigger_automations": "perhaps"})
+    assert bad.status_code == 422 and "trigger_automations" in bad.get_data(as_text=True)

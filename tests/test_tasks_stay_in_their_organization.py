@@ -4,6 +4,15 @@ import pytest
 from sqlalchemy import func, select
 
 import nudgeweb.tasks  # noqa: F401  (every task registered)
+from nudgeweb.automations import engine
+from nudgeweb.automations.tasks import (
+    enrol_dates,
+    enrol_from_contact_events,
+    enrol_from_domain_events,
+    enrol_list_joins,
+    enrol_tagged,
+    run_automation_steps,
+)
 from nudgeweb.campaigns.operations import create_campaign
 from nudgeweb.campaigns.tasks import send_campaign_batches, start_scheduled_campaign
 from nudgeweb.contacts.tasks import act_on_matching
@@ -14,6 +23,7 @@ from nudgeweb.extensions import db, huey
 from nudgeweb.imports.operations import create_draft
 from nudgeweb.imports.tasks import import_contact_chunk
 from nudgeweb.models import Campaign, Contact
+from nudgeweb.models.automations import Automation, AutomationEnrollment
 from nudgeweb.models.imports import ContactImport
 from nudgeweb.models.messages import Message
 from nudgeweb.models.reviews import ReviewRequest
@@ -24,6 +34,7 @@ from nudgeweb.reviews.tasks import bulk_send_review_requests, notify_owners_of_r
 from nudgeweb.unit_of_work import ORGANIZATION_TASKS, unit_of_work
 from nudgeweb.webhooks.operations import create_endpoint
 from nudgeweb.webhooks.tasks import deliver_webhooks
+from tests.automations_support import make_automation
 from tests.conftest import running_consumer
 from tests.delivery_support import email_template
 from tests.factories import ContactFactory
@@ -47,9 +58,15 @@ def theirs(app_ctx, other_owner):
         record_event("contact.created", {"contact_id": str(contact.id)})
         campaign = create_campaign(organization, {"name": "Their news", "send_to_all": True})
         campaign.status = "sending"
+        event = record_event("contact.created", {"contact_id": str(contact.id), "status": "subscribed"})
+    automation = make_automation(organization, [{"id": "tag", "type": "add_tag", "tag": "theirs"}],
+                                 {"type": "date", "conditions": {"field": "birthday", "time": "00:00"}}, entry_rule="every_time")
+    with unit_of_work(organization.id):
+        engine.enroll_many(db.session.get(Automation, automation.id), [(contact.id, {})])
     huey.flush()  # their own tasks are not what this test runs
     return {"organization": organization, "contact": contact.id, "message": message.id,
-            "request": request.id, "import": draft.id, "campaign": campaign.id}
+            "request": request.id, "import": draft.id, "campaign": campaign.id,
+            "automation": automation.id, "event": event.id}
 
 
 def state_of(theirs):
@@ -62,6 +79,7 @@ def state_of(theirs):
             db.session.get(ContactImport, theirs["import"]).processed,
             db.session.scalars(select(WebhookDelivery.status)).all(),
             db.session.get(Campaign, theirs["campaign"]).status,
+            [e.status for e in db.session.scalars(select(AutomationEnrollment))],
         )
 
 
@@ -80,6 +98,12 @@ def test_each_task_run_in_one_organization_leaves_anothers_rows_alone(huey_queue
         send_due_nudges: (ours,),
         send_campaign_batches: (ours, str(theirs["campaign"])),
         start_scheduled_campaign: (ours, str(theirs["campaign"])),
+        run_automation_steps: (ours, theirs["automation"].hex),
+        enrol_dates: (ours, theirs["automation"].hex),
+        enrol_from_domain_events: (ours, [theirs["event"].hex]),
+        enrol_from_contact_events: (ours, []),
+        enrol_tagged: (ours, [(theirs["contact"].hex, "theirs")]),
+        enrol_list_joins: (ours, theirs["automation"].hex, [theirs["contact"].hex]),
     }
     assert {task.func.__name__ for task in ORGANIZATION_TASKS} == {task.func.__name__ for task in runs}, "a new task needs a case here"
     with running_consumer():
@@ -93,6 +117,8 @@ def test_each_task_run_in_one_organization_leaves_anothers_rows_alone(huey_queue
     assert answers["act_on_matching"] == 1  # our one contact (theirs counted nowhere)
     assert answers["bulk_send_review_requests"] == {"asked": 0, "skipped": 0}
     assert answers["deliver_webhooks"] == 0
+    assert [answers[name] for name in ("run_automation_steps", "enrol_dates", "enrol_from_domain_events",
+                                       "enrol_from_contact_events", "enrol_tagged", "enrol_list_joins")] == [0] * 6
     assert state_of(theirs) == before
     with unit_of_work(organization.id):  # our own contact went: the tasks did run, in our organization
         assert db.session.scalar(select(func.count()).where(Contact.organization_id == organization.id)) == 0

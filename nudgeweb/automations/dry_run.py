@@ -23,6 +23,9 @@ class _Reader:
     def tags_of(self, contact_id):
         return self.tags[contact_id]
 
+    def contact(self, contact_id):
+        return self.contacts[contact_id]
+
     def get(self, model, row_id):
         return row_of(model, row_id)
 

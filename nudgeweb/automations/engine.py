@@ -3,12 +3,14 @@
 - ``enroll`` / ``enroll_many`` admit contacts by the automation's entry rule (once ever, one at a time,
   every time), insert the enrolments and their "enrolled" history in bulk, record
   ``automation.enrolled`` and ask (after the commit) for a step task at the first step's time.
-- ``run_due(automation_id)`` is that task's body: it claims a batch of the automation's due enrolments
-  (one UPDATE that raises each one's ``step_token``, and only while the automation is active), runs
-  their steps in a ``Pass`` (steps due at once run in the same pass, without re-queueing), writes the
-  enrolments' new place, the history and the steps' own rows in the same transaction, commits, and
+- ``run_due(automation_id)`` is that task's body: it leases a batch of the automation's due enrolments
+  (one short UPDATE that raises each one's ``step_token`` and moves its ``next_run_at`` a lease ahead,
+  only while the automation is active), runs their steps in a ``Pass`` (steps due at once run in the
+  same pass, without re-queueing), then writes the enrolments' new place (where the token is still
+  the leased one), the history and the steps' own rows (a message, a tag) in one transaction, and
   takes the next batch. A task delivered twice, or a batch re-run after a crash, finds nothing due
-  that has already moved: a step runs exactly once, and a send is written with the move.
+  that has already moved: a step runs exactly once, and a send is written with the move. A worker
+  that dies mid-batch leaves its lease to run out; the sweep then runs the batch again.
 - Tasks are asked for per automation and moment (``steps_due``), never per contact; ``sweep`` (every
   minute) asks again for automations with enrolments overdue, whose task was lost.
 - ``paused`` holds every enrolment (the claim skips a paused automation; ``next_run_at`` is kept),
@@ -30,12 +32,15 @@ from nudgeweb.bulk import PreparedInsert, insert_rows
 from nudgeweb.domain_events import record_events
 from nudgeweb.models import Contact, Organization, db, new_id
 from nudgeweb.models.automations import Automation, AutomationEnrollment, AutomationStepRun
-from nudgeweb.models.contacts import contact_tags
-from nudgeweb.unit_of_work import after_commit_together, checkpoint
+from nudgeweb.models.contacts import Tag, contact_tags
+from nudgeweb.unit_of_work import after_commit_together, checkpoint, rollback
 
-BATCH_SIZE = 500  # enrolments claimed, run and committed together
+BATCH_SIZE = 1000  # enrolments claimed, run and committed together
+LIGHT_CONTACT = ("id", "organization_id", "email", "phone", "first_name", "last_name", "company_name", "status",
+                 "source", "timezone", "custom_fields")
 MAX_STEPS_AT_ONCE = 100  # steps one enrolment runs in one pass: a loop of immediate steps stops here
 SWEEP_GRACE = timedelta(minutes=2)  # overdue for this long: its task was lost
+LEASE = timedelta(minutes=5)  # a batch's enrolments are its worker's for this long
 PASSED = ("done", "skipped", "branched", "timed_out", "met")
 LEFT = ("exited", "stopped")
 FINISHED = ("completed", "exited", "stopped")
@@ -191,48 +196,69 @@ class Enrolment:
 
 
 def run_due(automation_id, now=None):
-    """Run the due steps of the automation's enrolments, a batch per transaction; how many steps ran."""
+    """Run the due steps of the automation's enrolments, a batch at a time; how many steps ran."""
     ran = 0
     while True:
         moment = now or clock.now()
         claimed = _claim(AutomationEnrollment.next_run_at <= moment, automation_id, moment)
         if not claimed:
             return ran
-        ran += Pass(db.session.get(Automation, automation_id), moment).run(claimed)
-        checkpoint()
+        ran += _run_claimed(automation_id, claimed, moment)
 
 
 def event_happened(organization_id, name, contact_ids, now=None):
     """``name`` happened for these contacts: their enrolments waiting for it follow their on_event branch
     now. Returns how many moved."""
     now = now or clock.now()
-    automation_ids = db.session.scalars(select(AutomationEnrollment.automation_id).distinct().where(
-        AutomationEnrollment.contact_id.in_(list(contact_ids)), AutomationEnrollment.waiting_for_event == name,
-        AutomationEnrollment.status == "active")).all()
+    contact_ids = list(contact_ids)
     moved = 0
-    for automation_id in automation_ids:
-        claimed = _claim(AutomationEnrollment.contact_id.in_(list(contact_ids)) &
-                         (AutomationEnrollment.waiting_for_event == name), automation_id, now)
-        if claimed:
-            Pass(db.session.get(Automation, automation_id), now).run(claimed, met=name)
-            moved += len(claimed)
+    for start in range(0, len(contact_ids), BATCH_SIZE // 4):
+        waiting = (AutomationEnrollment.contact_id.in_(contact_ids[start:start + BATCH_SIZE // 4]) &
+                   (AutomationEnrollment.waiting_for_event == name))
+        for automation_id in db.session.scalars(select(AutomationEnrollment.automation_id).distinct().where(
+                waiting, AutomationEnrollment.status == "active")).all():
+            claimed = _claim(waiting, automation_id, now)
+            if claimed:
+                _run_claimed(automation_id, claimed, now, met=name)
+                moved += len(claimed)
     return moved
 
 
+class LeaseLost(Exception):
+    """An enrolment of the batch moved while the batch ran (its lease ran out and another took it)."""
+
+
 def _claim(condition, automation_id, now):
-    """Take up to BATCH_SIZE active enrolments of an active automation that meet ``condition``: raise
-    their step_token (the claim, the first write of the transaction) and return their rows."""
+    """Lease up to BATCH_SIZE active enrolments of an active automation that meet ``condition``: raise
+    their step_token and put their next_run_at a LEASE ahead (nobody else takes them meanwhile; if this
+    worker dies, they come due again and the sweep runs them), in a short transaction of its own.
+    Returns their rows (with the new token)."""
     E = AutomationEnrollment
     chosen = (select(E.id).where(E.automation_id == automation_id, E.status == "active", condition)
               .order_by(E.next_run_at).limit(BATCH_SIZE))
     active = select(Automation.id).where(Automation.id == automation_id, Automation.status == "active")
-    return db.session.execute(
+    claimed = db.session.execute(
         update(E).where(E.id.in_(chosen.scalar_subquery()), E.automation_id.in_(active.scalar_subquery()),
                         E.status == "active", condition)
-        .values(step_token=E.step_token + 1)
+        .values(step_token=E.step_token + 1, next_run_at=now + LEASE)
         .returning(E.id, E.organization_id, E.automation_id, E.contact_id, E.step_id, E.step_token,
                    E.enrolled_at, E.data)
         .execution_options(synchronize_session=False)).all()
+    if claimed:
+        checkpoint()
+    return claimed
+
+
+def _run_claimed(automation_id, claimed, now, met=None):
+    """Run a leased batch and write it in one transaction: the steps' own rows (messages, tags), the
+    history and each enrolment's new place, only where its token is still the leased one."""
+    try:
+        ran = Pass(db.session.get(Automation, automation_id), now).run(claimed, met)
+        checkpoint()
+        return ran
+    except LeaseLost:
+        rollback()
+        return 0
 
 
 class Pass:
@@ -244,7 +270,7 @@ class Pass:
         self.zone = organization_zone(automation.organization_id)
         self.steps = {step["id"]: index for index, step in enumerate(automation.steps)}
         self.history, self.finished, self.new_tag_links = [], [], []
-        self.contacts, self.tags, self._cache, self._dues = {}, {}, {}, set()
+        self.contacts, self.tags, self._cache, self._dues, self._touched = {}, {}, {}, set(), False
 
     def run(self, claimed, met=None):
         enrolments = [Enrolment(**row._mapping) for row in claimed]
@@ -262,9 +288,11 @@ class Pass:
             return 0
         result = step_types.Result("met", f"{met} happened", step.get("on_event", "continue")) if met \
             else step_types.run(self, enrolment, step)
-        for ran in range(1, MAX_STEPS_AT_ONCE + 1):
+        ran = 0
+        while True:
             self.history.append(_history(enrolment.row(), step, step["type"], result.outcome, result.detail, self.now,
                                          result.message_id))
+            ran += 1
             following = self._follow(step, result.branch)
             if following is None:
                 self._finish(enrolment, step, *self._ending(result.branch, step))
@@ -274,9 +302,10 @@ class Pass:
             if enrolment.next_run_at > self.now:
                 self._dues.add(enrolment.next_run_at)
                 return ran
+            if ran == MAX_STEPS_AT_ONCE:
+                self._finish(enrolment, following, "exited", f"Stopped after {ran} steps at once: do the steps loop?")
+                return ran
             step, result = following, step_types.run(self, enrolment, following)
-        self._finish(enrolment, step, "exited", f"Stopped after {MAX_STEPS_AT_ONCE} steps at once: do the steps loop?")
-        return MAX_STEPS_AT_ONCE
 
     def _step(self, step_id):
         index = self.steps.get(step_id)
@@ -300,12 +329,20 @@ class Pass:
     # what steps read and change ----------------------------------------------------------------
 
     def _load_contacts(self, contact_ids):
+        """The batch's contacts as light rows (the columns conditions read) and their tags, in two queries;
+        a step that needs the Contact itself (a send) asks ``contact()``."""
         for start in range(0, len(contact_ids), 500):
             chunk = contact_ids[start:start + 500]
-            self.contacts.update((contact.id, contact) for contact in db.session.scalars(
-                select(Contact).where(Contact.id.in_(chunk))))
-        for contact_id, contact in self.contacts.items():
-            self.tags[contact_id] = {name.lower() for name in contact.tags}
+            self.contacts.update((row.id, row) for row in db.session.execute(
+                select(*(getattr(Contact, name) for name in LIGHT_CONTACT)).where(Contact.id.in_(chunk))))
+            for contact_id, name in db.session.execute(
+                    select(contact_tags.c.contact_id, Tag.name).join(Tag, Tag.id == contact_tags.c.tag_id)
+                    .where(contact_tags.c.contact_id.in_(chunk))):
+                self.tags_of(contact_id).add(name.lower())
+
+    def contact(self, contact_id):
+        """The Contact itself (a send renders it and records on it)."""
+        return db.session.get(Contact, contact_id)
 
     def tags_of(self, contact_id):
         return self.tags.setdefault(contact_id, set())
@@ -324,12 +361,14 @@ class Pass:
         self.new_tag_links.append({"tag_id": self.tag_id(name), "contact_id": contact_id})
         self.tags_of(contact_id).add(name.lower())
         self.contacts_touched()
-        contact_tagged.send(self.contacts[contact_id], tag=name.lower())
+        contact_tagged.send(self.contacts[contact_id], tag=name.lower())  # (its light row: id, organization_id ...)
 
     def contacts_touched(self):
         from nudgeweb.contacts.version import contacts_changed
 
-        contacts_changed(self.automation.organization_id)
+        if not self._touched:
+            self._touched = True
+            contacts_changed(self.automation.organization_id)
 
     def get(self, model, row_id):
         key = (model, row_id)
@@ -342,14 +381,16 @@ class Pass:
     def _write(self, enrolments):
         PreparedInsert(contact_tags, self.new_tag_links, skip_conflicts=True).execute()
         insert_rows(step_runs, self.history)
-        db.session.execute(
+        moved = db.session.execute(
             update(enrollments).where(enrollments.c.id == bindparam("_id"), enrollments.c.step_token == bindparam("_token"))
             .values(status=bindparam("status"), step_id=bindparam("step_id"), next_run_at=bindparam("next_run_at"),
                     waiting_for_event=bindparam("waiting_for_event"), finished_at=bindparam("finished_at"),
                     exit_reason=bindparam("exit_reason")),
             [{"_id": e.id, "_token": e.step_token, "status": e.status, "step_id": e.step_id,
               "next_run_at": e.next_run_at, "waiting_for_event": e.waiting_for_event, "finished_at": e.finished_at,
-              "exit_reason": e.exit_reason} for e in enrolments])
+              "exit_reason": e.exit_reason} for e in enrolments]).rowcount
+        if db.session.get_bind().dialect.supports_sane_multi_rowcount and moved != len(enrolments):
+            raise LeaseLost()
         record_events("automation.completed", [
             _event_data(self.automation, e.row(), self.now, status=e.status, reason=e.exit_reason)
             for e in self.finished], self.automation.organization_id)

@@ -6,7 +6,8 @@ listens for meanwhile. ``run(run, enrolment, step)`` does a due step and answers
 outcome written to the step's history and the branch to follow ("continue", "exit" or a step id).
 
 ``run`` is an engine pass (engine.Pass): the automation, the organization, the moment, the batch's
-contacts and tags already loaded, and the rows it writes at the end of the batch. Every executor
+contacts (light rows; ``run.contact(id)`` is the Contact itself) and tags already loaded, and the rows
+it writes at the end of the batch. Every executor
 writes in the pass's transaction, the same one that moves the enrolment on: a step is done exactly
 when its enrolment has moved past it.
 """
@@ -132,7 +133,7 @@ def _notify_team(run, enrolment, step):
     from nudgeweb.delivery import queue_direct
     from nudgeweb.reviews.messaging import owner_emails
 
-    contact = run.contacts[enrolment.contact_id]
+    contact = run.contact(enrolment.contact_id)
     text = (f"{step['message']}\n\n" if step["message"] else "") + \
         f"Contact: {contact.display_name} ({contact.email or contact.phone or 'no address'})\n" \
         f"Automation: {run.automation.name}\n"
@@ -150,7 +151,7 @@ def _send(run, enrolment, step):
     from nudgeweb.message_templates.rendering import TemplateRenderError
 
     channel = "email" if step["type"] == "send_email" else "sms"
-    contact = run.contacts[enrolment.contact_id]
+    contact = run.contact(enrolment.contact_id)
     allowed, reason = may_message(contact, channel, "marketing")
     if not allowed:
         return Result("skipped", f"Not sent: {reason}")

@@ -2,7 +2,8 @@
 
 Each receiver hears a happening inside its transaction, asks nothing when no automation listens (and,
 for events, no enrolment waits), and otherwise collects the transaction's happenings for one task
-after the commit (``after_commit_together``): one task per batch, not per contact.
+after the commit (``after_commit_together``): one task per batch, not per contact. A task that fails
+(a database busy too long) rolled everything back and is tried again.
 """
 import uuid
 from datetime import timezone
@@ -19,33 +20,33 @@ from nudgeweb.domain_events import domain_events_written
 from nudgeweb.unit_of_work import after_commit_together, housekeeping_task, organization_task
 
 
-@organization_task()
+@organization_task(retries=2, retry_delay=10)
 def run_automation_steps(organization_id, automation_id):
     """The automation's due steps, in batches; safe to run twice (enrolments are claimed)."""
     return engine.run_due(uuid.UUID(automation_id))
 
 
-@organization_task()
+@organization_task(retries=2, retry_delay=10)
 def enrol_from_domain_events(organization_id, event_ids):
     return triggers.from_domain_events(organization_id, event_ids)
 
 
-@organization_task()
+@organization_task(retries=2, retry_delay=10)
 def enrol_from_contact_events(organization_id, event_ids):
     return triggers.from_contact_events(organization_id, event_ids)
 
 
-@organization_task()
+@organization_task(retries=2, retry_delay=10)
 def enrol_tagged(organization_id, pairs):
     return triggers.from_tags(organization_id, pairs)
 
 
-@organization_task()
+@organization_task(retries=2, retry_delay=10)
 def enrol_list_joins(organization_id, list_id, contact_ids):
     return triggers.from_list_joins(organization_id, list_id, contact_ids)
 
 
-@organization_task()
+@organization_task(retries=2, retry_delay=10)
 def enrol_dates(organization_id, automation_id):
     return triggers.from_dates(uuid.UUID(automation_id))
 

@@ -114,9 +114,10 @@ def lists_by_ids(organization_id, list_ids, field="lists"):
     return [found[list_id] for list_id in dict.fromkeys(ids)]
 
 
-def add_members(contact_list, contact_ids, confirm=False):
+def add_members(contact_list, contact_ids, confirm=False, announce=True):
     """Add these contacts of the list's organization (those already in it stay as they are); returns how
-    many were added. On a double opt-in list, or with ``confirm``, they wait for their confirmation."""
+    many were added. On a double opt-in list, or with ``confirm``, they wait for their confirmation.
+    ``announce=False``: no ``list_joined`` (an import that does not enter its contacts into automations)."""
     contact_ids = list(dict.fromkeys(contact_ids))
     existing = set()
     for start in range(0, len(contact_ids), 500):
@@ -133,7 +134,7 @@ def add_members(contact_list, contact_ids, confirm=False):
     if pending:
         for row in rows:
             send_confirmation(contact_list, row["id"], row["contact_id"])
-    elif rows:
+    elif rows and announce:
         list_joined.send(contact_list.organization_id, list_id=contact_list.id, contact_ids=[row["contact_id"] for row in rows])
     return len(rows)
 

@@ -12,9 +12,11 @@ def contact_data(contact, **metadata):
     return _event_data({name: getattr(contact, name) for name in FIELDS}, contact.tags, metadata)
 
 
-def record_created_in_bulk(organization_id, contacts):
-    """contact.created for contacts inserted in bulk (an import): ``contacts`` are (row values, tags)."""
-    record_events("contact.created", [_event_data(values, tags, {}) for values, tags in contacts], organization_id)
+def record_created_in_bulk(organization_id, contacts, metadata=None):
+    """contact.created for contacts inserted in bulk (an import): ``contacts`` are (row values, tags);
+    ``metadata`` (the import's id, and whether it enters automations) goes in each event."""
+    record_events("contact.created", [_event_data(values, tags, metadata or {}) for values, tags in contacts],
+                  organization_id)
 
 
 def _event_data(values, tags, metadata):

@@ -4,7 +4,7 @@ For the API (POST /api/v1/contacts/import and GET /api/v1/contacts/import/{id}),
 
     from nudgeweb.imports import operations, ImportValidationError
     contact_import = operations.start_import(organization, user, file_bytes, filename,
-                                             mapping=None, update_existing=True)
+                                             mapping=None, update_existing=True, trigger_automations=False)
         # mapping: {field: column index (int or digit string) or header name}, guessed from the
         #   header names when None; fields are contacts.fields' names (email, phone, first_name,
         #   last_name, company_name, tags, status, timezone), "name" (a full name, split) and
@@ -15,7 +15,7 @@ For the API (POST /api/v1/contacts/import and GET /api/v1/contacts/import/{id}),
     contact_import = scoping.get_or_404(ContactImport, import_id)   # GET, organization-scoped
     operations.import_attributes(contact_import)
         # {"status", "total", "processed", "succeeded", "failed", "created", "updated", "skipped",
-        #  "filename", "update_existing", "mapping", "error", "created_at", "started_at", "finished_at"}
+        #  "filename", "update_existing", "trigger_automations", "mapping", "error", "created_at", "started_at", "finished_at"}
         # (datetimes as datetime objects; the API formats them). The failed rows as CSV:
         # operations.failed_rows_csv(contact_import) yields its text in pieces; the page serving
         # it is url_for("imports.failed_rows", import_id=...).

@@ -90,7 +90,8 @@ def create_draft(organization, user, file_bytes, filename):
     return contact_import
 
 
-def start_import(organization, user, file_bytes, filename, mapping=None, update_existing=True):
+def start_import(organization, user, file_bytes, filename, mapping=None, update_existing=True,
+                 trigger_automations=False):
     """Upload and start at once (the API): ``mapping`` is {field: column index or header name},
     guessed from the headers when None. Returns the import, processing or already completed."""
     contact_import, _text = _new_import(organization, user, file_bytes, filename)
@@ -108,6 +109,7 @@ def start_import(organization, user, file_bytes, filename, mapping=None, update_
         raise ImportValidationError({f"mapping.{field}": message for field, message in error.fields.items()}
                                     or {"mapping": str(error)}) from error
     contact_import.update_existing = bool(update_existing)
+    contact_import.trigger_automations = bool(trigger_automations)
     db.session.add(contact_import)
     return _launch(contact_import)
 
@@ -407,6 +409,7 @@ class ChunkImport:
         self.import_id = contact_import.id
         self.organization = organization
         self.update_existing = contact_import.update_existing
+        self.trigger_automations = contact_import.trigger_automations
         self.list_id = contact_import.list_id
         self.from_row = from_row
         self.completes = False
@@ -511,7 +514,8 @@ class ChunkImport:
         counts["created"] += len(new)
         count_rows(db.session, self.organization.id, Contact, [self.new_values[index] for index in new])
         record_created_in_bulk(self.organization.id, [(self.new_values[index], self.valid[index].clean.get("tags"))
-                                                      for index in new])
+                                                      for index in new],
+                               {"import_id": str(self.import_id), "trigger_automations": self.trigger_automations})
         self._link_tags(new)
         self.new_activities.execute(new)
         activities = []
@@ -596,7 +600,7 @@ class ChunkImport:
 
         contact_list = db.session.get(ContactList, self.list_id)
         if contact_list is not None:
-            add_members(contact_list, contact_ids)
+            add_members(contact_list, contact_ids, announce=self.trigger_automations)
 
     def _insert_new(self):
         """Insert every valid row as a new contact, except those whose email or phone is taken:
@@ -755,7 +759,7 @@ def import_attributes(contact_import):
         "updated": record.updated_count,
         "skipped": record.skipped_count,
         "filename": record.filename,
-        "update_existing": record.update_existing,
+        "update_existing": record.update_existing, "trigger_automations": record.trigger_automations,
         "mapping": dict(record.mapping or {}),
         "error": record.error,
         "created_at": record.created_at,

@@ -1,7 +1,7 @@
 """Contact imports: an uploaded CSV, how its columns map to contact fields, and how far it got."""
 from datetime import datetime
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Integer, LargeBinary, String, Text, Uuid
+from sqlalchemy import JSON, Boolean, ForeignKey, Integer, LargeBinary, String, Text, Uuid, false
 from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
 
 from nudgeweb.models.base import IdMixin, OrgScoped, TimestampMixin, UtcDateTime, db, utcnow
@@ -33,6 +33,8 @@ class ContactImport(IdMixin, OrgScoped, TimestampMixin, db.Model):
     chunks: Mapped[list | None] = deferred(mapped_column(JSON))
     mapping: Mapped[dict] = mapped_column(JSON, default=dict)  # field -> column index
     update_existing: Mapped[bool] = mapped_column(Boolean, default=True)
+    # seed 001's trigger_automations: the contacts it adds enter automations (contact created, a list joined)
+    trigger_automations: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     # The list the imported contacts join (campaigns.lists), if one was chosen.
     list_id: Mapped[object | None] = mapped_column(Uuid, ForeignKey("contact_lists.id", ondelete="SET NULL"))
     status: Mapped[str] = mapped_column(String(16), default="draft", index=True)

@@ -41,6 +41,7 @@ class ImportAttributes(Attributes):
     skipped: int | None = None
     filename: str | None = None
     update_existing: bool | None = None
+    trigger_automations: bool | None = None
     mapping: dict[str, Any] | None = None
     error: str | None = None
     failed_rows_url: str | None = None
@@ -67,6 +68,9 @@ FORM = {
         "mapping": {"type": "string", "description": 'JSON: {"email": 0, "first_name": "First name"}',
                     "examples": ['{"email": 0, "first_name": 1, "last_name": 2}']},
         "update_existing": {"type": "string", "enum": ["true", "false"], "default": "true"},
+        "trigger_automations": {"type": "string", "enum": ["true", "false"], "default": "false",
+                                "description": "Whether the contacts it adds enter automations (contact created, "
+                                               "list joined)."},
         "idempotency_key": {"type": "string", "maxLength": 255},
     },
     "required": ["file"],
@@ -97,11 +101,15 @@ if imports is not None:
         update_existing = (request.form.get("update_existing") or "true").strip().lower()
         if update_existing not in TRUE | FALSE:
             errors["update_existing"] = "Use true or false."
+        trigger_automations = (request.form.get("trigger_automations") or "false").strip().lower()
+        if trigger_automations not in TRUE | FALSE:
+            errors["trigger_automations"] = "Use true or false."
         if errors:
             raise validation_error(errors)
         membership = current_credential().membership
         contact_import = imports.start_import(membership.organization, membership.user, upload.read(),
-                                              upload.filename, mapping=mapping, update_existing=update_existing in TRUE)
+                                              upload.filename, mapping=mapping, update_existing=update_existing in TRUE,
+                                              trigger_automations=trigger_automations in TRUE)
         return documents.single(IMPORTS, contact_import, status=202,
                                 headers={"Location": f"{documents.api_root()}/contacts/import/{contact_import.id}"})
 

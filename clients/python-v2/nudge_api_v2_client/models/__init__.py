@@ -130,6 +130,7 @@ from .contacts_resource_attributes import ContactsResourceAttributes
 from .contacts_resource_attributes_stats import ContactsResourceAttributesStats
 from .contacts_resource_type import ContactsResourceType
 from .create_import_body import CreateImportBody
+from .create_import_body_trigger_automations import CreateImportBodyTriggerAutomations
 from .create_import_body_update_existing import CreateImportBodyUpdateExisting
 from .document_links import DocumentLinks
 from .document_meta import DocumentMeta
@@ -520,6 +521,7 @@ __all__ = (
     "ContactsResourceType",
     "ContactStatus",
     "CreateImportBody",
+    "CreateImportBodyTriggerAutomations",
     "CreateImportBodyUpdateExisting",
     "DocumentLinks",
     "DocumentMeta",

@@ -8,6 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .. import types
+from ..models.create_import_body_trigger_automations import CreateImportBodyTriggerAutomations
 from ..models.create_import_body_update_existing import CreateImportBodyUpdateExisting
 from ..types import UNSET, File, Unset
 
@@ -21,12 +22,15 @@ class CreateImportBody:
         file (File): The CSV file (UTF-8 or Windows-1252).
         idempotency_key (str | Unset):
         mapping (str | Unset): JSON: {"email": 0, "first_name": "First name"}
+        trigger_automations (CreateImportBodyTriggerAutomations | Unset): Whether the contacts it adds enter automations
+            (contact created, list joined). Default: CreateImportBodyTriggerAutomations.FALSE.
         update_existing (CreateImportBodyUpdateExisting | Unset):  Default: CreateImportBodyUpdateExisting.TRUE.
     """
 
     file: File
     idempotency_key: str | Unset = UNSET
     mapping: str | Unset = UNSET
+    trigger_automations: CreateImportBodyTriggerAutomations | Unset = CreateImportBodyTriggerAutomations.FALSE
     update_existing: CreateImportBodyUpdateExisting | Unset = CreateImportBodyUpdateExisting.TRUE
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -36,6 +40,10 @@ class CreateImportBody:
         idempotency_key = self.idempotency_key
 
         mapping = self.mapping
+
+        trigger_automations: str | Unset = UNSET
+        if not isinstance(self.trigger_automations, Unset):
+            trigger_automations = self.trigger_automations.value
 
         update_existing: str | Unset = UNSET
         if not isinstance(self.update_existing, Unset):
@@ -52,6 +60,8 @@ class CreateImportBody:
             field_dict["idempotency_key"] = idempotency_key
         if mapping is not UNSET:
             field_dict["mapping"] = mapping
+        if trigger_automations is not UNSET:
+            field_dict["trigger_automations"] = trigger_automations
         if update_existing is not UNSET:
             field_dict["update_existing"] = update_existing
 
@@ -67,6 +77,9 @@ class CreateImportBody:
 
         if not isinstance(self.mapping, Unset):
             files.append(("mapping", (None, str(self.mapping).encode(), "text/plain")))
+
+        if not isinstance(self.trigger_automations, Unset):
+            files.append(("trigger_automations", (None, str(self.trigger_automations.value).encode(), "text/plain")))
 
         if not isinstance(self.update_existing, Unset):
             files.append(("update_existing", (None, str(self.update_existing.value).encode(), "text/plain")))
@@ -85,6 +98,13 @@ class CreateImportBody:
 
         mapping = d.pop("mapping", UNSET)
 
+        _trigger_automations = d.pop("trigger_automations", UNSET)
+        trigger_automations: CreateImportBodyTriggerAutomations | Unset
+        if isinstance(_trigger_automations, Unset):
+            trigger_automations = UNSET
+        else:
+            trigger_automations = CreateImportBodyTriggerAutomations(_trigger_automations)
+
         _update_existing = d.pop("update_existing", UNSET)
         update_existing: CreateImportBodyUpdateExisting | Unset
         if isinstance(_update_existing, Unset):
@@ -96,6 +116,7 @@ class CreateImportBody:
             file=file,
             idempotency_key=idempotency_key,
             mapping=mapping,
+            trigger_automations=trigger_automations,
             update_existing=update_existing,
         )
 

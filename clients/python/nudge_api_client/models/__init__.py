@@ -94,6 +94,7 @@ from .contacts_list_document import ContactsListDocument
 from .contacts_resource import ContactsResource
 from .contacts_resource_type import ContactsResourceType
 from .create_import_body import CreateImportBody
+from .create_import_body_trigger_automations import CreateImportBodyTriggerAutomations
 from .create_import_body_update_existing import CreateImportBodyUpdateExisting
 from .document_links import DocumentLinks
 from .document_meta import DocumentMeta
@@ -382,6 +383,7 @@ __all__ = (
     "ContactsResourceType",
     "ContactStatus",
     "CreateImportBody",
+    "CreateImportBodyTriggerAutomations",
     "CreateImportBodyUpdateExisting",
     "DocumentLinks",
     "DocumentMeta",

@@ -40,6 +40,7 @@ class ImportAttributes:
         status (ImportStatus | None | Unset):
         succeeded (int | None | Unset):
         total (int | None | Unset):
+        trigger_automations (bool | None | Unset):
         update_existing (bool | None | Unset):
         updated (int | None | Unset):
         warnings (int | None | Unset): Rows imported with a value left out (e.g. a broken email beside a good mobile
@@ -62,6 +63,7 @@ class ImportAttributes:
     status: ImportStatus | None | Unset = UNSET
     succeeded: int | None | Unset = UNSET
     total: int | None | Unset = UNSET
+    trigger_automations: bool | None | Unset = UNSET
     update_existing: bool | None | Unset = UNSET
     updated: int | None | Unset = UNSET
     warnings: int | None | Unset = UNSET
@@ -182,6 +184,12 @@ class ImportAttributes:
         else:
             total = self.total
 
+        trigger_automations: bool | None | Unset
+        if isinstance(self.trigger_automations, Unset):
+            trigger_automations = UNSET
+        else:
+            trigger_automations = self.trigger_automations
+
         update_existing: bool | None | Unset
         if isinstance(self.update_existing, Unset):
             update_existing = UNSET
@@ -235,6 +243,8 @@ class ImportAttributes:
             field_dict["succeeded"] = succeeded
         if total is not UNSET:
             field_dict["total"] = total
+        if trigger_automations is not UNSET:
+            field_dict["trigger_automations"] = trigger_automations
         if update_existing is not UNSET:
             field_dict["update_existing"] = update_existing
         if updated is not UNSET:
@@ -448,6 +458,15 @@ class ImportAttributes:
 
         total = _parse_total(d.pop("total", UNSET))
 
+        def _parse_trigger_automations(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        trigger_automations = _parse_trigger_automations(d.pop("trigger_automations", UNSET))
+
         def _parse_update_existing(data: object) -> bool | None | Unset:
             if data is None:
                 return data
@@ -492,6 +511,7 @@ class ImportAttributes:
             status=status,
             succeeded=succeeded,
             total=total,
+            trigger_automations=trigger_automations,
             update_existing=update_existing,
             updated=updated,
             warnings=warnings,
