@@ -1,6 +1,8 @@
 """The automations resource (seed 001; /workflows as seed 003 says): CRUD, PUT against PATCH, start and pause,
 enrolment and activity, paging, the alias, every bad field at its pointer with nothing saved, the limit, scopes,
 the starters, and isolation."""
+import uuid
+
 import pytest
 from sqlalchemy import func, select
 
@@ -259,3 +261,25 @@ def test_editing_a_running_automation_moves_contacts_off_a_removed_step(client, 
     assert edited.json["meta"] == {"moved_enrollments": 1}
     assert [step["id"] for step in edited.json["data"]["attributes"]["workflow"]["steps"]] == [
         "step_2", "step_3", "step_4", "step_5"]
+
+
+def test_the_activity_pages_newest_first_with_each_contact(client, headers, body, organization):
+    data = create(client, headers, body)
+    client.post(f"{API}/{data['id']}/start", headers=headers)
+    for n in range(3):
+        contact = ContactFactory(organization=organization, email=f"p{n}@example.net")
+        assert client.post(f"{API}/{data['id']}/enroll", headers=headers,
+                           json={"contact_id": str(contact.id)}).status_code == 201
+    automation = db.session.get(Automation, uuid.UUID(data["id"]))
+    everything = db.session.scalars(operations.activity_query(automation)).all()
+    seen, cursor = [], None
+    while True:
+        runs, cursor = operations.activity(automation, cursor, limit=2)
+        seen += runs
+        assert all(run.contact.organization_id == organization.id for run in runs)
+        if cursor is None:
+            break
+    assert [run.id for run in seen] == [run.id for run in everything] and len(seen) >= 3
+    assert [run.occurred_at for run in seen] == sorted((run.occurred_at for run in seen), reverse=True)
+    api = client.get(f"{API}/{data['id']}/activity?page[cursor]=&page[size]=2", headers=headers).json
+    assert [item["id"] for item in api["data"]] == [str(run.id) for run in everything[:2]]

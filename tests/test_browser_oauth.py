@@ -14,11 +14,13 @@ CALLBACK = "https://shop.example/callback"
 
 
 def test_register_consent_and_disconnect(page, live_server, app, owner):
-    page.goto(f"{live_server}/oauth/authorize?client_id=unknown&response_type=code")
+    page.goto(f"{live_server}/oauth/authorize?client_id=unknown&response_type=code")  # said before any log-in
+    expect(page.get_by_role("heading", name="This app can't be connected")).to_be_visible()
+    page.goto(f"{live_server}/login")
     page.get_by_label("Email").fill(owner.user.email)
     page.get_by_label("Password").fill(DEFAULT_PASSWORD)
     page.get_by_role("button", name="Log in").click()
-    expect(page.get_by_role("heading", name="This app can't be connected")).to_be_visible()
+    page.wait_for_url(f"{live_server}/")
 
     page.goto(f"{live_server}/settings/oauth-apps")
     page.get_by_label("App name").fill("Shop sync")
