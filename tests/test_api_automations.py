@@ -283,3 +283,12 @@ def test_the_activity_pages_newest_first_with_each_contact(client, headers, body
     assert [run.occurred_at for run in seen] == sorted((run.occurred_at for run in seen), reverse=True)
     api = client.get(f"{API}/{data['id']}/activity?page[cursor]=&page[size]=2", headers=headers).json
     assert [item["id"] for item in api["data"]] == [str(run.id) for run in everything[:2]]
+
+
+def test_a_mistyped_attribute_and_a_bad_step_are_told_together(client, headers):
+    response = client.post(API, headers=headers, json={
+        "name": ["not", "a", "name"], "trigger": {"type": "manual"},
+        "workflow": {"steps": [{"type": "wait", "delay": "banana"}]}})
+    assert response.status_code == 422
+    assert pointers(response) == ["/data/attributes/name", "/data/attributes/workflow/steps/0/delay"]
+    assert count_automations() == 0
