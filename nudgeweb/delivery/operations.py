@@ -135,7 +135,7 @@ def queue_direct(organization, channel, to, *, text, subject=None, html=None, pu
     now = utcnow()
     sender = None
     if channel == "email":
-        sender = sealed.install_sender() if sealed.is_sealed(purpose) else from_address(organization, settings)
+        sender = sealed.install_sender() if sealed.uses_install_transport(purpose) else from_address(organization, settings)
     message = Message(
         id=new_id(), organization_id=organization.id, channel=channel, purpose=purpose, purpose_id=purpose_id,
         to=to, from_address=sender,

@@ -1,7 +1,9 @@
 """The employee's page link, /e/<token>: signed (participant id, secret), so it is per employee and
 period, needs no password, and stops working when the secret is replaced or cleared (revoked).
 It expires LINK_GRACE after the period's last day. Nudges carry it as a link made at send time
-(delivery/sealed.py): the stored message, which the Outbox shows, never holds it."""
+(delivery/sealed.py): the stored message, which the Outbox shows, never holds it. The business hands
+these links out itself (the owner sees each one on the period's page), so nudges leave through its own
+SMTP server or Twilio account when it has them."""
 import uuid
 from datetime import timedelta
 
@@ -74,7 +76,7 @@ def _uuid(value):
         return None
 
 
-@link_made_at_send("nudge")
+@link_made_at_send("nudge", install_transport=False)
 def nudge_link(message):
     """The live link of a nudge's message, or None once its participant's link was revoked."""
     nudge = db.session.get(Nudge, message.purpose_id)
