@@ -91,8 +91,11 @@ def test_the_seed_request_answers_the_seed_document_field_by_field(client, heade
     employee = next(r for r in got["included"] if r["type"] == "employees")
     assert employee["attributes"]["name"] == "Maria Lopez"
     assert employee["links"]["self"] == expected["data"][0]["relationships"]["employee"]["links"]["related"]
-    related = client.get(employee["links"]["self"].removeprefix(HOST), headers=headers, base_url=HOST)
-    assert related.json["data"]["id"] == seed_data["EMPLOYEE"]
+    for resource in got["included"]:  # each included resource is the one its own GET answers
+        own = client.get(resource["links"]["self"].removeprefix(HOST), headers=headers, base_url=HOST)
+        assert own.json["data"] == resource
+    period = next(r for r in got["included"] if r["type"] == "campaign_periods")
+    assert len(period["attributes"]["employee_ids"]) == 2 and period["attributes"]["send_time"] == "09:00"
 
 
 def test_a_missing_key_answers_the_seed_401_word_for_word(client, seed_data):

@@ -18,7 +18,7 @@ from collections import namedtuple
 from cachetools import LRUCache
 from flask import current_app
 from psycopg.types.string import TextLoader
-from sqlalchemy import JSON, Uuid, create_engine, event
+from sqlalchemy import JSON, Uuid, bindparam, create_engine, event, select
 
 from nudgeweb.extensions import db, read_json
 from nudgeweb.models.base import UtcDateTime
@@ -156,6 +156,22 @@ def remembered(key, compute):
 def prepared(key, build):
     """The Prepared statement of ``key``, made from ``build()`` the first time."""
     return _kept("api_prepared_statements", 512, key, lambda: Prepared(build(), db.session.get_bind().dialect))
+
+
+def rows_with(columns, key_column, organization_column, organization_id, keys):
+    """The organization's rows of ``columns`` whose ``key_column`` is one of ``keys`` (UUIDs), read
+    by a statement prepared once for each number of keys (the rows a page of another resource includes)."""
+    keys = sorted(set(keys), key=str)
+    if not keys:
+        return []
+
+    def build():
+        return select(*columns).where(
+            organization_column == bindparam("organization_id", organization_id, type_=organization_column.type),
+            key_column.in_(bindparam("keys", keys, type_=key_column.type)))
+
+    statement = prepared(("rows_with", *(str(c) for c in columns), str(key_column), len(keys)), build)
+    return statement.rows(organization_id=organization_id, **{f"keys_{n}": key for n, key in enumerate(keys, 1)})
 
 
 def _kept(name, size, key, compute):
