@@ -204,3 +204,28 @@ def test_cursor_paging_and_sparse_fields(client, headers, seed_data):
     rest = client.get(first["links"]["next"], headers=headers).json
     assert len(rest["data"]) == 1 and rest["meta"]["has_more"] is False
     assert {n["id"] for n in first["data"] + rest["data"]} >= {seed_data["NUDGE"]}
+
+
+def test_the_total_follows_the_nudges_queued_and_an_employee_deleted(client, headers, organization):
+    from nudgeweb import clock
+    from nudgeweb.models.employees import Employee
+    from nudgeweb.nudges import operations
+    from nudgeweb.nudges.tasks import send_due_nudges
+    from tests.nudges_support import first_day, local
+    from tests.reviews_support import travel_and_run
+
+    def total():
+        return client.get("/api/v1/nudges", headers=headers).json["meta"]["page"]["total_records"]
+
+    _maria, dev, _sam = make_team(organization)
+    make_period(organization)
+    assert total() == 0
+    try:
+        travel_and_run(local(organization, first_day(organization), 9, 5))
+        send_due_nudges(str(organization.id))
+    finally:
+        clock.travel_to(None)
+    assert total() == 2  # counted again: the totals are kept per nudges version
+    with unit_of_work(organization.id):
+        operations.delete_employee(db.session.get(Employee, dev))
+    assert total() == 1

@@ -17,7 +17,7 @@ from nudgeweb.models import Organization, db, new_id, utcnow
 from nudgeweb.models.employees import CampaignParticipant, CampaignPeriod, Employee, Nudge
 from nudgeweb.models.templates import MessageTemplate
 from nudgeweb.nudges import links  # noqa: F401  (registers the link of "nudge" messages)
-from nudgeweb.nudges.operations import end_period, periods_past_their_end
+from nudgeweb.nudges.operations import end_period, nudges_changed, periods_past_their_end
 from nudgeweb.nudges.progress import leaderboard, progress_text
 from nudgeweb.nudges.schedule import due_slot, zone_of
 
@@ -69,6 +69,7 @@ def queue_slot(organization, period, slot, now):
                  status="queued", progress=0, goal=period.goal, created_at=now, updated_at=now)
             for employee in employees]
     PreparedInsert(Nudge.__table__, rows, skip_conflicts=True).execute()
+    nudges_changed(organization.id)
     created = set(db.session.scalars(select(Nudge.id).where(
         Nudge.organization_id == organization.id, Nudge.id.in_([row["id"] for row in rows]))))
     if not created:

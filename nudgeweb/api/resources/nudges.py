@@ -9,6 +9,7 @@ from nudgeweb.api.credentials import current_credential
 from nudgeweb.api.errors import bad_parameter
 from nudgeweb.api.params import paginate_prepared
 from nudgeweb.api.resources.campaign_periods import included_periods
+from nudgeweb.api.resources.contacts import organization_version
 from nudgeweb.api.resources.employees import included_employees, millis
 from nudgeweb.models.employees import Nudge
 from nudgeweb.models.messages import MESSAGE_CHANNELS
@@ -95,6 +96,7 @@ def list_nudges(params):
     organization_id = current_credential().organization_id
     check_filters(params.filters)
     key = ("nudges", organization_id, tuple(sorted(params.filters.items())))
-    page = paginate_prepared(key, lambda: nudges_query(organization_id, params.filters), NUDGE_LIST, params)
+    page = paginate_prepared(key, lambda: nudges_query(organization_id, params.filters), NUDGE_LIST, params,
+                             lambda: organization_version(organization_id, "nudges_version"))
     return documents.collection(NUDGES, page.rows, page.links, page.meta, params.fields,
                                 included(organization_id, page.rows, params.include) if params.include else [])
