@@ -9,7 +9,7 @@ from datetime import timedelta
 
 from flask import current_app
 from itsdangerous import BadSignature, URLSafeSerializer
-from sqlalchemy import select
+from sqlalchemy import and_, select
 
 from nudgeweb import clock
 from nudgeweb.delivery.sealed import link_made_at_send
@@ -79,12 +79,10 @@ def _uuid(value):
 @link_made_at_send("nudge", install_transport=False)
 def nudge_link(message):
     """The live link of a nudge's message, or None once its participant's link was revoked."""
-    nudge = db.session.get(Nudge, message.purpose_id)
-    if nudge is None:
-        return None
-    participant = db.session.scalar(select(CampaignParticipant).where(
-        CampaignParticipant.campaign_period_id == nudge.campaign_period_id,
-        CampaignParticipant.employee_id == nudge.employee_id))
+    participant = db.session.scalar(select(CampaignParticipant).join(Nudge, and_(
+        Nudge.campaign_period_id == CampaignParticipant.campaign_period_id,
+        Nudge.employee_id == CampaignParticipant.employee_id)).where(
+        Nudge.id == message.purpose_id, Nudge.organization_id == message.organization_id))
     if participant is None or participant.link_secret is None:
         return None
     return employee_link(participant)

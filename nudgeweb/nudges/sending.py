@@ -90,11 +90,14 @@ def queue_slot(organization, period, slot, now):
 
 
 class Outgoing:
-    """What a slot's nudges share, looked up once per channel: the template and the quiet hours."""
+    """What a slot's nudges share, looked up once: the sending settings (quiet hours, sender) and the
+    template of each channel. Nothing is read while the slot's messages are made, so that they are
+    written together by the slot's one flush."""
 
     def __init__(self, organization, period):
         self.organization, self.period = organization, period
-        self.templates, self.windows = {}, {}
+        self.settings = sending_settings(organization.id)
+        self.templates = {}
 
     def template(self, channel):
         if channel not in self.templates:
@@ -102,9 +105,7 @@ class Outgoing:
         return self.templates[channel]
 
     def send_at(self, channel, now):
-        if channel not in self.windows:
-            self.windows[channel] = sending_settings(self.organization.id).quiet_hours(channel)
-        return end_of_quiet_hours(now, zone_of(self.organization), self.windows[channel]) or now
+        return end_of_quiet_hours(now, zone_of(self.organization), self.settings.quiet_hours(channel)) or now
 
 
 def send_nudge(outgoing, nudge, employee, standing, now):
@@ -126,7 +127,7 @@ def send_nudge(outgoing, nudge, employee, standing, now):
     send_at = outgoing.send_at(channel, now)
     message = queue_direct(organization, channel, employee.email if channel == "email" else employee.phone,
                            text=text, subject=rendered.subject, html=rendered.html, purpose="nudge",
-                           purpose_id=nudge.id, send_at=send_at, schedule=False)
+                           purpose_id=nudge.id, send_at=send_at, schedule=False, settings=outgoing.settings)
     nudge.message_id = message.id
     return message
 
