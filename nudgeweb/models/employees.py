@@ -85,7 +85,8 @@ class Nudge(IdMixin, OrgScoped, TimestampMixin, db.Model):
     __table_args__ = (
         UniqueConstraint("employee_id", "campaign_period_id", "due_at", name="uq_nudges_slot"),
         Index("ix_nudges_org_created", "organization_id", "created_at", "id"),
-        Index("ix_nudges_org_period_channel_sent", "organization_id", "campaign_period_id", "channel", "sent_at"),
+        # Seed 004's query (a period's nudges of a channel, by -sent_at): the page's ids read from the index alone.
+        Index("ix_nudges_org_period_channel_sent", "organization_id", "campaign_period_id", "channel", "sent_at", "id"),
         Index("ix_nudges_org_employee", "organization_id", "employee_id", "created_at"),
     )
 
