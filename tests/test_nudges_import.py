@@ -113,3 +113,18 @@ def test_another_business_sees_nothing_of_an_import(owner_client, other_client, 
     assert other_client.post(answer.location, data={"column-0": "name", "column-1": "email"}).status_code == 404
     assert other_client.get(answer.location + "/failed-rows.csv").status_code == 404
     assert "team.csv" not in other_client.get("/employees/import").get_data(as_text=True)
+
+
+def test_a_chunk_another_worker_has_done_is_not_imported_twice(owner_client, organization, huey_queue):
+    answer = upload(owner_client, "Name,Email\n" + "".join(f"P{n},p{n}@acme.example\n" for n in range(150)))
+    owner_client.post(answer.location, data={"column-0": "name", "column-1": "email"})
+    record = db.session.scalar(select(EmployeeImport))
+    organization_row = db.session.get(type(organization), organization.id)
+    assert imports.take_turn(record.id, 0)
+    imports.import_chunk(record, organization_row, 0, 0)
+    db.session.commit()
+    assert not imports.take_turn(record.id, 0)  # a second run of the task, late for chunk 0, stops there
+    imports.run_import(record.id)
+    db.session.commit()
+    record = db.session.scalar(select(EmployeeImport).execution_options(populate_existing=True))
+    assert (record.added, record.updated, record.processed, record.status) == (150, 0, 150, "completed")

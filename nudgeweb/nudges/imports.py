@@ -4,7 +4,7 @@ committed with the import's progress; every good row is added (or fills in the e
 same email or phone), every bad one is kept with its line and the reason."""
 import logging
 
-from sqlalchemy import or_, select
+from sqlalchemy import or_, select, update
 
 from nudgeweb.contacts.fields import normalize_email, normalize_phone
 from nudgeweb.field_errors import FieldErrors
@@ -102,6 +102,8 @@ def run_import(import_id):
     organization = db.session.get(Organization, employee_import.organization_id)
     try:
         for index, from_row in core.pending_chunks(employee_import.processed, employee_import.chunks):
+            if not take_turn(import_id, from_row):
+                return  # another worker has this import (a task run twice): it carries on
             import_chunk(employee_import, organization, index, from_row)
             checkpoint()
     except Exception as error:
@@ -110,6 +112,14 @@ def run_import(import_id):
         employee_import = db.session.get(EmployeeImport, import_id)
         employee_import.status, employee_import.finished_at = "failed", utcnow()
         employee_import.error = f"The import stopped at row {employee_import.processed + 1}: {error}"[:1000]
+
+
+def take_turn(import_id, from_row):
+    """Lock the import's row for the chunk from ``from_row``, if it is still to do."""
+    return db.session.execute(
+        update(EmployeeImport).where(EmployeeImport.id == import_id, EmployeeImport.status == "processing",
+                                     EmployeeImport.processed == from_row)
+        .values(claimed_at=utcnow()).execution_options(synchronize_session=False)).rowcount == 1
 
 
 def import_chunk(employee_import, organization, index, from_row):
