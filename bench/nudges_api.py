@@ -137,14 +137,16 @@ def main():
         rps, p50, p99, errors = load(server.base, paths, headers)
         server.stop()
         server = None
+        print(f"GET /api/v1/nudges include=employee,campaign_period (seed query and pages 1-20 of {total:,}), "
+              f"{CLIENTS} clients: {rps:.0f} req/s p50 {p50:.1f} ms p99 {p99:.1f} ms errors {errors} "
+              f"(load average {os.getloadavg()[0]:.1f})", flush=True)
         queued, sent, seconds = send_due(env)
     finally:
         if server is not None:
             server.stop()
         shutil.rmtree(workdir, ignore_errors=True)
-    print(f"GET /api/v1/nudges include=employee,campaign_period (seed query and pages 1-20 of {total:,}), "
-          f"{CLIENTS} clients: {rps:.0f} req/s p50 {p50:.1f} ms p99 {p99:.1f} ms errors {errors}")
-    print(f"{DUE_EMPLOYEES:,} employees due: {queued} nudges queued, {sent} sent in {seconds:.1f} s")
+    print(f"{DUE_EMPLOYEES:,} employees due: {queued} nudges queued, {sent} sent in {seconds:.1f} s "
+          f"(load average {os.getloadavg()[0]:.1f})")
     passed = p99 < P99_TARGET_MS and not errors and sent == DUE_EMPLOYEES and seconds < SEND_TARGET_S
     print(f"p99 target < {P99_TARGET_MS} ms, send target < {SEND_TARGET_S} s: {'PASS' if passed else 'FAIL'}")
     return 0 if passed else 1

@@ -91,8 +91,11 @@ def test_the_seed_request_answers_the_seed_document_field_by_field(client, heade
     employee = next(r for r in got["included"] if r["type"] == "employees")
     assert employee["attributes"]["name"] == "Maria Lopez"
     assert employee["links"]["self"] == expected["data"][0]["relationships"]["employee"]["links"]["related"]
-    related = client.get(employee["links"]["self"].removeprefix(HOST), headers=headers, base_url=HOST)
-    assert related.json["data"]["id"] == seed_data["EMPLOYEE"]
+    for resource in got["included"]:  # each included resource is the one its own GET answers
+        own = client.get(resource["links"]["self"].removeprefix(HOST), headers=headers, base_url=HOST)
+        assert own.json["data"] == resource
+    period = next(r for r in got["included"] if r["type"] == "campaign_periods")
+    assert len(period["attributes"]["employee_ids"]) == 2 and period["attributes"]["send_time"] == "09:00"
 
 
 def test_a_missing_key_answers_the_seed_401_word_for_word(client, seed_data):
@@ -201,3 +204,28 @@ def test_cursor_paging_and_sparse_fields(client, headers, seed_data):
     rest = client.get(first["links"]["next"], headers=headers).json
     assert len(rest["data"]) == 1 and rest["meta"]["has_more"] is False
     assert {n["id"] for n in first["data"] + rest["data"]} >= {seed_data["NUDGE"]}
+
+
+def test_the_total_follows_the_nudges_queued_and_an_employee_deleted(client, headers, organization):
+    from nudgeweb import clock
+    from nudgeweb.models.employees import Employee
+    from nudgeweb.nudges import operations
+    from nudgeweb.nudges.tasks import send_due_nudges
+    from tests.nudges_support import first_day, local
+    from tests.reviews_support import travel_and_run
+
+    def total():
+        return client.get("/api/v1/nudges", headers=headers).json["meta"]["page"]["total_records"]
+
+    _maria, dev, _sam = make_team(organization)
+    make_period(organization)
+    assert total() == 0
+    try:
+        travel_and_run(local(organization, first_day(organization), 9, 5))
+        send_due_nudges(str(organization.id))
+    finally:
+        clock.travel_to(None)
+    assert total() == 2  # counted again: the totals are kept per nudges version
+    with unit_of_work(organization.id):
+        operations.delete_employee(db.session.get(Employee, dev))
+    assert total() == 1

@@ -70,3 +70,34 @@ def test_the_owner_sees_the_leaderboard_chart_and_table(browser, live_server, ow
             screenshot(page, f"nudges-{name}-{width}")
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("width, height", [(1280, 800), (390, 844)])
+def test_the_owner_imports_the_team_with_the_mapping_step(browser, live_server, owner, organization, tmp_path,
+                                                          width, height):
+    from tests.test_nudges_import import TEAM_CSV
+
+    team_file = tmp_path / "team.csv"
+    team_file.write_text(TEAM_CSV)
+    commit_test_work()
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    try:
+        log_in(page, live_server, owner.user.email)
+        page.goto(f"{live_server}/employees/import")
+        page.get_by_label("CSV file").set_input_files(str(team_file))
+        page.get_by_role("button", name="Upload").click()
+        expect(page.get_by_role("heading", name="Match the columns")).to_be_visible()
+        expect(page.get_by_label("Full name")).to_have_value("name")  # guessed
+        page.get_by_label("Shop").select_option("location")  # edited
+        assert fits(page)
+        screenshot(page, f"nudges-import-mapping-{width}")
+        page.get_by_role("button", name="Import 5 rows").click()
+        expect(page.get_by_role("heading", name="Import finished")).to_be_visible()
+        expect(page.locator('[data-count="added"]')).to_have_text("2")
+        expect(page.locator('[data-count="failed"]')).to_have_text("3")
+        expect(page.locator(".import-failures tbody tr")).to_have_count(3)
+        assert fits(page)
+        screenshot(page, f"nudges-import-done-{width}")
+    finally:
+        context.close()

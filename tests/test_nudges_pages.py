@@ -1,7 +1,6 @@
 """The owner's pages: add, edit and deactivate employees, set up and start a period, the leaderboard
 (chart and table), an employee's nudge history; another business sees none of it."""
 from datetime import timedelta
-from io import BytesIO
 
 from sqlalchemy import func, select
 
@@ -83,25 +82,6 @@ def test_the_teams_send_form_credits_an_employee(owner_client, organization):
         "employee_id": str(maria)})
     assert answer.status_code == 303
     assert db.session.scalar(select(ReviewRequest.employee_id)) == maria
-
-
-def test_import_employees_from_a_csv_file_with_the_bad_rows_listed(owner_client, organization):
-    make_team(organization, [{"name": "Maria L", "email": "maria@acme.example"}])
-    data = ("Full name;E-mail;Mobile;Job title\n"
-            "Maria Lopez;maria@acme.example;;Technician\n"
-            "Dev Patel;dev@acme.example;+1 212 555 0142;\n"
-            "No Contact;;;\n"
-            ";nobody@acme.example;;\n").encode()
-    answer = owner_client.post("/employees/import", data={"file": (BytesIO(data), "team.csv")},
-                               content_type="multipart/form-data")
-    html = answer.get_data(as_text=True)
-    assert answer.status_code == 200 and "1 added, 1 updated, 2 not imported" in html
-    assert "<td>4</td>" in html and "<td>5</td>" in html  # the bad rows, by their line in the file
-    names = db.session.scalars(select(Employee.name).order_by(Employee.name)).all()
-    assert names == ["Dev Patel", "Maria Lopez"]
-    refused = owner_client.post("/employees/import", data={"file": (BytesIO(b"a,b\n1,2\n"), "x.csv")},
-                                content_type="multipart/form-data")
-    assert refused.status_code == 422 and "at least Name" in refused.get_data(as_text=True)
 
 
 def test_an_employee_may_be_a_team_member(owner_client, organization, owner):

@@ -83,7 +83,11 @@ class ResourceType:
 
 
 def api_root():
-    return request.root_url + ("api/v2" if is_v2_request() else "api/v1")
+    """The API's base URL for this request (worked out once: every resource's links start with it)."""
+    root = g.get("api_root")
+    if root is None:
+        root = g.api_root = request.root_url + ("api/v2" if is_v2_request() else "api/v1")
+    return root
 
 
 def single(resource_type: ResourceType, row, status=200, fields=None, included=None, meta=None, headers=None,

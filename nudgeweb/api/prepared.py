@@ -10,6 +10,7 @@ Use it only for reads that filter their organization themselves: they run on a c
 their own, which the session's scoping does not see; like the session, they refuse to run with no
 organization in force.
 """
+import itertools
 import os
 import threading
 import weakref
@@ -18,7 +19,7 @@ from collections import namedtuple
 from cachetools import LRUCache
 from flask import current_app
 from psycopg.types.string import TextLoader
-from sqlalchemy import JSON, Uuid, create_engine, event
+from sqlalchemy import JSON, Uuid, bindparam, create_engine, event, select
 
 from nudgeweb.extensions import db, read_json
 from nudgeweb.models.base import UtcDateTime
@@ -55,14 +56,13 @@ class Prepared:
         arguments = tuple(params[name] for name in self.order) if self.order is not None else params
         fetched = _fetch(_reader(db.engine), self.sql, arguments)
         if not self.processors:
-            return [self.row._make(row) for row in fetched]
-        rows = []
-        for row in fetched:
-            row = list(row)
-            for index, process in self.processors:
-                row[index] = process(row[index])
-            rows.append(self.row._make(row))
-        return rows
+            return list(map(self.row._make, fetched))
+        if not fetched:
+            return []
+        columns = list(zip(*fetched))  # converted a column at a time: the loops run in C
+        for index, process in self.processors:
+            columns[index] = map(process, columns[index])
+        return list(itertools.starmap(self.row, zip(*columns)))
 
 
 def _result_processor(column_type, dialect):
@@ -156,6 +156,22 @@ def remembered(key, compute):
 def prepared(key, build):
     """The Prepared statement of ``key``, made from ``build()`` the first time."""
     return _kept("api_prepared_statements", 512, key, lambda: Prepared(build(), db.session.get_bind().dialect))
+
+
+def rows_with(columns, key_column, organization_column, organization_id, keys):
+    """The organization's rows of ``columns`` whose ``key_column`` is one of ``keys`` (UUIDs), read
+    by a statement prepared once for each number of keys (the rows a page of another resource includes)."""
+    keys = sorted(set(keys), key=str)
+    if not keys:
+        return []
+
+    def build():
+        return select(*columns).where(
+            organization_column == bindparam("organization_id", organization_id, type_=organization_column.type),
+            key_column.in_(bindparam("keys", keys, type_=key_column.type)))
+
+    statement = prepared(("rows_with", *(str(c) for c in columns), str(key_column), len(keys)), build)
+    return statement.rows(organization_id=organization_id, **{f"keys_{n}": key for n, key in enumerate(keys, 1)})
 
 
 def _kept(name, size, key, compute):

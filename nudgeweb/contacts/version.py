@@ -1,6 +1,7 @@
 """Each organization's contacts version: it changes in the same transaction as any write to the
 organization's contacts or their tags, so that what is worked out from them (a list's
-total_records) can be kept under (organization, version) and is never stale.
+total_records) can be kept under (organization, version) and is never stale. Nudges have a
+version of their own, ``nudges_version``, kept the same way (``version_changed``).
 
 Every operation that writes contacts or tags calls ``contacts_changed(organization_id)``; the version
 goes up once per transaction, as its last statement before the commit, so a bulk import costs one
@@ -16,13 +17,18 @@ from nudgeweb.unit_of_work import before_commit
 
 def contacts_changed(organization_id):
     """Say that this unit of work wrote the organization's contacts or tags."""
-    before_commit(("contacts_version", organization_id), partial(bump_contacts_version, organization_id))
+    version_changed(organization_id, "contacts_version")
 
 
-def bump_contacts_version(organization_id):
+def version_changed(organization_id, version):
+    """Say that this unit of work wrote what ``version`` (a counter column of organizations) covers."""
+    before_commit((version, organization_id), partial(bump_version, organization_id, version))
+
+
+def bump_version(organization_id, version):
     # On the session's connection, not session.execute: an ORM UPDATE of organizations would be a write
     # the API's credential cache is told about.
     db.session.connection().execute(
         update(Organization).where(Organization.id == organization_id)
-        .values(contacts_version=Organization.contacts_version + 1)
+        .values({version: getattr(Organization, version) + 1})
     )

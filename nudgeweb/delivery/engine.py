@@ -129,7 +129,7 @@ def send_claimed(organization_id, message_ids, settings=None):
                 contact = contacts.get(message.contact_id)
                 if not _still_allowed(message, contact, organization, settings):
                     continue
-                route = (message.channel, sealed.is_sealed(message.purpose))
+                route = (message.channel, sealed.uses_install_transport(message.purpose))
                 if route not in backends:
                     route_settings = sealed.install_settings(organization_id) if route[1] else settings
                     backends[route] = stack.enter_context(backend_for(message.channel, route_settings))

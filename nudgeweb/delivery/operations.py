@@ -127,15 +127,16 @@ def queue_messages(organization, contacts, channel, template, variables=None, *,
 
 
 def queue_direct(organization, channel, to, *, text, subject=None, html=None, purpose, purpose_id=None,
-                 send_at=None, schedule=True):
+                 send_at=None, schedule=True, settings=None):
     """A message to an address that is not a contact (a test to yourself, a team member): no template,
-    no consent check, no tracking. ``schedule=False``: the caller schedules the send of many at once
-    (``schedule_send`` with all their ids: one task for the batch)."""
-    settings = sending_settings(organization.id)
+    no consent check, no tracking. ``schedule=False``: the caller queues many (with their ``settings``,
+    read once), flushes them together and schedules their send at once (``schedule_send`` with all
+    their ids: one task for the batch)."""
+    settings = settings or sending_settings(organization.id)
     now = utcnow()
     sender = None
     if channel == "email":
-        sender = sealed.install_sender() if sealed.is_sealed(purpose) else from_address(organization, settings)
+        sender = sealed.install_sender() if sealed.uses_install_transport(purpose) else from_address(organization, settings)
     message = Message(
         id=new_id(), organization_id=organization.id, channel=channel, purpose=purpose, purpose_id=purpose_id,
         to=to, from_address=sender,
@@ -143,8 +144,8 @@ def queue_direct(organization, channel, to, *, text, subject=None, html=None, pu
         send_at=send_at or now, attempts=0,
     )
     db.session.add(message)
-    db.session.flush()
     if schedule:
+        db.session.flush()
         schedule_send(organization.id, [message.id], message.send_at)
     return message
 

@@ -2,12 +2,14 @@
 
 Every stored message can be listed by the organization's admins (the Outbox, GET /api/v1/messages), so
 the stored row keeps a placeholder where the link goes; the live link is made at the moment of sending
-by the purpose's link maker and exists only in the email that leaves. Such a message goes through the
-install's own transport (MAIL_URL, else the local outbox), never an organization's own SMTP server,
-whose operator could read the link, and from the install's sender.
+by the purpose's link maker and exists only in the email that leaves. A person's own credential (a
+password reset) goes through the install's own transport (MAIL_URL, else the local outbox), never an
+organization's own SMTP server, whose operator could read the link, and from the install's sender.
 
 An area registers ``@link_made_at_send("purpose")`` on a function(message) -> link, or None when the
 link may no longer be made (the message then fails rather than go out without it).
+``install_transport=False`` is for a link the business itself hands out (an employee's page, which
+the owner sees and renews): the message goes through the business's own server and sender.
 """
 from email.utils import formataddr, parseaddr
 
@@ -18,11 +20,14 @@ from nudgeweb.models.messages import SendingSettings
 LINK_PLACEHOLDER = "[a link sent only to the recipient]"
 
 _link_makers = {}
+_business_links = set()  # purposes whose link the business hands out itself
 
 
-def link_made_at_send(purpose):
+def link_made_at_send(purpose, install_transport=True):
     def register(make_link):
         _link_makers[purpose] = make_link
+        if not install_transport:
+            _business_links.add(purpose)
         return make_link
 
     return register
@@ -30,6 +35,11 @@ def link_made_at_send(purpose):
 
 def is_sealed(purpose):
     return purpose in _link_makers
+
+
+def uses_install_transport(purpose):
+    """Whether a message of this purpose must leave through the install's transport and sender."""
+    return is_sealed(purpose) and purpose not in _business_links
 
 
 def install_sender():

@@ -17,7 +17,6 @@ a chunk already done is skipped, a chunk found being written twice is written on
 whose turn never comes (the worker before it died) gives up; the periodic resume_stalled_imports
 queues the rest again.
 """
-import itertools
 import logging
 import time
 from contextlib import contextmanager
@@ -43,9 +42,9 @@ from nudgeweb.contacts.operations import (
 from nudgeweb.contacts.timeline import activity_rows, record_activities
 from nudgeweb.contacts.version import contacts_changed
 from nudgeweb.domain_events import record_event
-from nudgeweb.downloads import CsvWriter
 from nudgeweb.field_errors import FieldErrors
-from nudgeweb.imports import csvfile
+from nudgeweb.imports import core, csvfile
+from nudgeweb.imports.core import STALE_AFTER, column_samples, is_stalled, preview_rows  # noqa: F401
 from nudgeweb.imports.mapping import (
     CUSTOM_PREFIX,
     NEW_CUSTOM_FIELD,
@@ -61,14 +60,13 @@ from nudgeweb.imports.signals import chunk_due
 from nudgeweb.models import Contact, ContactActivity, Organization, contact_tags, db, utcnow
 from nudgeweb.models.import_notes import IMPORT_NOTE_KINDS, ContactImportNote
 from nudgeweb.models.imports import ContactImport, ContactImportFailure
-from nudgeweb.unit_of_work import after_commit, checkpoint, rollback, unit_of_work
+from nudgeweb.unit_of_work import after_commit, checkpoint, rollback
 
 log = logging.getLogger(__name__)
 
 SYNC_LIMIT = 500  # files with at most this many rows are imported during the request
 CHUNK_SIZE = 5000  # rows committed together, with the progress that says so
 MAX_FILE_BYTES = 24 * 1024 * 1024  # under the app's MAX_CONTENT_LENGTH (25 MB), so the import names its own limit
-STALE_AFTER = timedelta(minutes=2)  # a running import renews its claim after every chunk
 DRAFTS_KEPT = timedelta(days=1)  # an upload whose columns were never confirmed, then deleted
 TURN_POLL_SECONDS = 0.02  # how often a prepared chunk looks whether the one before it is in
 RECENT_LIMIT = 10
@@ -83,7 +81,7 @@ class ImportValidationError(FieldErrors):
 
 def create_draft(organization, user, file_bytes, filename):
     """An uploaded file waiting for its columns to be confirmed (the wizard's second step)."""
-    contact_import, _text = _new_import(organization, user, file_bytes, filename)
+    contact_import = _new_import(organization, user, file_bytes, filename)
     contact_import.mapping = guess_mapping(contact_import.headers, organization)
     db.session.add(contact_import)
     db.session.flush()
@@ -94,7 +92,7 @@ def start_import(organization, user, file_bytes, filename, mapping=None, update_
                  trigger_automations=False):
     """Upload and start at once (the API): ``mapping`` is {field: column index or header name},
     guessed from the headers when None. Returns the import, processing or already completed."""
-    contact_import, _text = _new_import(organization, user, file_bytes, filename)
+    contact_import = _new_import(organization, user, file_bytes, filename)
     try:
         if mapping is None:
             contact_import.mapping = guess_mapping(contact_import.headers, organization)
@@ -175,18 +173,10 @@ def _with_new_custom_fields(organization, headers, mapping):
 
 
 def _new_import(organization, user, file_bytes, filename):
-    if file_bytes is None:
-        raise ImportValidationError({"file": "Choose a CSV file to import."})
-    if len(file_bytes) > MAX_FILE_BYTES:
-        raise ImportValidationError({"file": f"The file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB: split it in two."})
     try:
-        layout, text = csvfile.read_layout(file_bytes)
-        chunks = csvfile.plan_chunks(text, layout.delimiter, CHUNK_SIZE)
-    except csvfile.CsvFileError as error:
+        layout, chunks, total = core.read_upload(file_bytes, CHUNK_SIZE, MAX_FILE_BYTES, rows_of="contacts")
+    except core.UploadError as error:
         raise ImportValidationError({"file": str(error)}) from error
-    total = sum(rows for *_, rows in chunks)
-    if total == 0:
-        raise ImportValidationError({"file": "The file has a header line but no rows of contacts."})
     contact_import = ContactImport(
         organization_id=organization.id,
         created_by_id=getattr(user, "id", None),
@@ -200,7 +190,7 @@ def _new_import(organization, user, file_bytes, filename):
         status="draft",
         total=total,
     )
-    return contact_import, text
+    return contact_import
 
 
 def _launch(contact_import):
@@ -246,16 +236,6 @@ def discard_abandoned_drafts():
     return len(abandoned)
 
 
-def is_stalled(contact_import):
-    """Failed part-way, or processing with nobody working on it for a while."""
-    if contact_import.status == "failed":
-        return contact_import.processed < contact_import.total
-    if contact_import.status != "processing":
-        return False
-    last_sign = contact_import.claimed_at or contact_import.started_at or contact_import.created_at
-    return last_sign < utcnow() - STALE_AFTER
-
-
 def resume_stalled_imports():
     """Queue again every import a crashed worker left behind (run every minute by the consumer)."""
     stale = utcnow() - STALE_AFTER
@@ -295,12 +275,7 @@ def run_import(import_id):
 
 def pending_chunks(contact_import):
     """[(chunk index, first row to import)] of the chunks not done yet."""
-    done, first_row, pending = contact_import.processed, 0, []
-    for index, (_start, _lines, rows) in enumerate(_chunk_plan(contact_import)):
-        if first_row + rows > done:
-            pending.append((index, max(first_row, done)))
-        first_row += rows
-    return pending
+    return core.pending_chunks(contact_import.processed, _chunk_plan(contact_import))
 
 
 def _chunk_plan(contact_import):
@@ -417,7 +392,7 @@ class ChunkImport:
         self.summary = f"Imported from {contact_import.filename}"
         self.update_summary = f"Updated from {contact_import.filename}"
         self.activity_data = {"import_id": str(contact_import.id)}
-        rows = self._read(contact_import, index, from_row)
+        rows = core.chunk_rows(contact_import, index, from_row)
         self.rows = len(rows)
         self.completes = from_row + self.rows >= contact_import.total
         self.failures, self.valid = [], []
@@ -435,15 +410,6 @@ class ChunkImport:
             else:
                 self.valid.append(ValidRow(line, values, data, clean, warnings))
         self._prepare()
-
-    @staticmethod
-    def _read(contact_import, index, from_row):
-        chunks = contact_import.chunks
-        content, _ = csvfile.decode(contact_import.file_data)
-        piece = csvfile.chunk_text(content, chunks, index)
-        records = csvfile.records(piece, contact_import.delimiter, header=False, lines_before=chunks[index][1])
-        first_row = sum(rows for *_, rows in chunks[:index])
-        return list(itertools.islice(records, from_row - first_row, None))
 
     def _prepare(self):
         """The rows of the contacts as new ones: which of them are new is known only in our turn."""
@@ -689,61 +655,13 @@ def import_notes(contact_import, limit=NOTES_SHOWN):
     return found
 
 
-def preview_rows(contact_import, limit=5):
-    """The first rows of the file, as the mapping step shows them."""
-    text, _ = csvfile.decode(contact_import.file_data)
-    return csvfile.preview(text, contact_import.delimiter, limit)
-
-
-def column_samples(rows, per_column=3):
-    """For each column, its first few non-blank values in ``rows`` (shortened)."""
-    width = max((len(row) for row in rows), default=0)
-    samples = []
-    for index in range(width):
-        values = [row[index].strip() for row in rows if index < len(row) and row[index].strip()]
-        samples.append([value if len(value) <= 40 else value[:39] + "…" for value in values[:per_column]])
-    return samples
-
-
-def failed_rows_csv(contact_import, batch=1000):
-    """The rows that could not be imported, as CSV text in pieces: line, reason, then the file's columns.
-
-    Fix the rows in this file and import it again: the line and reason columns are not mapped
-    then, and rows already imported are not duplicated. Each piece is read in an app context of
-    its own, so the generator can be consumed after the request that made it is over.
-    """
-    from flask import current_app
-
-    app = current_app._get_current_object()
-    import_id, organization_id = contact_import.id, contact_import.organization_id
-    writer = CsvWriter()
-    header = writer.text([["line", "reason", *contact_import.headers]])
-
-    def pieces():
-        yield header
-        after = 0
-        while after is not None:
-            with app.app_context(), unit_of_work(organization_id):
-                rows = db.session.execute(
-                    select(ContactImportFailure.line, ContactImportFailure.reason, ContactImportFailure.values)
-                    .where(
-                        ContactImportFailure.import_id == import_id,
-                        ContactImportFailure.organization_id == organization_id,
-                        ContactImportFailure.line > after,
-                    )
-                    .order_by(ContactImportFailure.line)
-                    .limit(batch)
-                ).all()
-            after = rows[-1].line if len(rows) == batch else None
-            if rows:
-                yield writer.text([line, reason, *values] for line, reason, values in rows)
-
-    return pieces()
+def failed_rows_csv(contact_import):
+    """The failed rows as CSV text in pieces (core.failed_rows_csv)."""
+    return core.failed_rows_csv(contact_import, ContactImportFailure)
 
 
 def failed_rows_filename(contact_import):
-    stem = contact_import.filename.rsplit(".", 1)[0] or "contacts"
-    return f"{stem}-failed-rows.csv"
+    return core.failed_rows_filename(contact_import, "contacts")
 
 
 def import_attributes(contact_import):

@@ -32,6 +32,8 @@ class Organization(IdMixin, TimestampMixin, db.Model):
     outbox_on_purpose_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     # Goes up with every transaction that writes the organization's contacts (contacts/version.py).
     contacts_version: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    # Goes up with every transaction that adds or deletes the organization's nudges (nudges/operations.py).
+    nudges_version: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
 
     memberships: Mapped[list["Membership"]] = relationship(
         back_populates="organization", cascade="all, delete-orphan"

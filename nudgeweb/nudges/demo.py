@@ -78,3 +78,4 @@ def _nudges(organization, period, employees, credited):
                     created_at=slot, updated_at=slot))
         day += timedelta(days=1)
     db.session.flush()
+    operations.nudges_changed(organization.id)

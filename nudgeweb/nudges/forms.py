@@ -54,5 +54,10 @@ class PeriodForm(FlaskForm):
 
 class EmployeeFileForm(FlaskForm):
     file = FileField("CSV file", validators=[FileRequired("Choose a CSV file of your team.")],
-                     description="One employee a line; columns Name, Email, Phone, Title, Location (the first line "
-                                 "names them). A row with the email of an employee you have fills that one in.")
+                     description="One employee a line, the first line naming the columns (Name, Email, Phone, "
+                                 "Title, Location): you match them in the next step. A row with the email or phone "
+                                 "of an employee you have fills that one in.")
+
+
+class EmployeeMappingForm(FlaskForm):
+    """The mapping step; the column choices (column-0, column-1 ...) are read by the route."""

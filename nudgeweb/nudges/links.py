@@ -1,13 +1,15 @@
 """The employee's page link, /e/<token>: signed (participant id, secret), so it is per employee and
 period, needs no password, and stops working when the secret is replaced or cleared (revoked).
 It expires LINK_GRACE after the period's last day. Nudges carry it as a link made at send time
-(delivery/sealed.py): the stored message, which the Outbox shows, never holds it."""
+(delivery/sealed.py): the stored message, which the Outbox shows, never holds it. The business hands
+these links out itself (the owner sees each one on the period's page), so nudges leave through its own
+SMTP server or Twilio account when it has them."""
 import uuid
 from datetime import timedelta
 
 from flask import current_app
 from itsdangerous import BadSignature, URLSafeSerializer
-from sqlalchemy import select
+from sqlalchemy import and_, select
 
 from nudgeweb import clock
 from nudgeweb.delivery.sealed import link_made_at_send
@@ -74,15 +76,13 @@ def _uuid(value):
         return None
 
 
-@link_made_at_send("nudge")
+@link_made_at_send("nudge", install_transport=False)
 def nudge_link(message):
     """The live link of a nudge's message, or None once its participant's link was revoked."""
-    nudge = db.session.get(Nudge, message.purpose_id)
-    if nudge is None:
-        return None
-    participant = db.session.scalar(select(CampaignParticipant).where(
-        CampaignParticipant.campaign_period_id == nudge.campaign_period_id,
-        CampaignParticipant.employee_id == nudge.employee_id))
+    participant = db.session.scalar(select(CampaignParticipant).join(Nudge, and_(
+        Nudge.campaign_period_id == CampaignParticipant.campaign_period_id,
+        Nudge.employee_id == CampaignParticipant.employee_id)).where(
+        Nudge.id == message.purpose_id, Nudge.organization_id == message.organization_id))
     if participant is None or participant.link_secret is None:
         return None
     return employee_link(participant)

@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from nudgeweb import clock
 from nudgeweb.contacts.fields import CONTROL_CHARACTERS, CONTROL_MESSAGE, normalize_email, normalize_phone
+from nudgeweb.contacts.version import version_changed
 from nudgeweb.field_errors import FieldErrors
 from nudgeweb.models import Membership, Organization, User, db
 from nudgeweb.models.employees import (
@@ -143,6 +144,13 @@ def deactivate_employee(employee):
 def delete_employee(employee):
     db.session.delete(employee)
     db.session.flush()
+    nudges_changed(employee.organization_id)  # theirs went with them
+
+
+def nudges_changed(organization_id):
+    """Say that this unit of work added or deleted the organization's nudges (the API's totals are kept
+    under that version)."""
+    version_changed(organization_id, "nudges_version")
 
 
 def employee_organization(row):

@@ -1,18 +1,21 @@
 """The owner's pages: employees (list with this period's progress, add, edit, deactivate, nudge history)
 and campaign periods (set up, start, end, the leaderboard, each employee's link)."""
-from flask import Blueprint, flash, g, redirect, request, url_for
+from flask import Blueprint, abort, flash, g, redirect, request, url_for
+from flask_login import current_user
 from sqlalchemy import select
 
 from nudgeweb import clock
 from nudgeweb.auth.access import current_organization, member_required, role_required
-from nudgeweb.field_errors import form_status, show_field_errors
+from nudgeweb.downloads import csv_response
+from nudgeweb.field_errors import INVALID_FORM, form_status, show_field_errors
 from nudgeweb.htmx import render
+from nudgeweb.imports.core import column_samples, failed_rows_filename, is_stalled, preview_rows
 from nudgeweb.models import db
-from nudgeweb.models.employees import CampaignParticipant, CampaignPeriod, Employee
+from nudgeweb.models.employees import CampaignParticipant, CampaignPeriod, Employee, EmployeeImport
 from nudgeweb.models.templates import MessageTemplate
 from nudgeweb.nudges import imports, operations, queries
 from nudgeweb.nudges.charts import leaderboard_figure
-from nudgeweb.nudges.forms import EmployeeFileForm, EmployeeForm, PeriodForm
+from nudgeweb.nudges.forms import EmployeeFileForm, EmployeeForm, EmployeeMappingForm, PeriodForm
 from nudgeweb.nudges.links import employee_link
 from nudgeweb.nudges.progress import GOAL_LABELS, leaderboard
 from nudgeweb.nudges.schedule import next_slot, zone_of
@@ -55,13 +58,57 @@ def new():
 @role_required("editor")
 def import_csv():
     form = EmployeeFileForm()
-    result = None
     if form.validate_on_submit():
+        upload = form.file.data
         try:
-            result = imports.import_employees(current_organization(), form.file.data.read())
-        except imports.EmployeeFileError as error:
-            form.file.errors.append(str(error))
-    return render("nudges/import.html", form=form, result=result, status=form_status(form))
+            record = imports.create_draft(current_organization(), current_user, upload.read(), upload.filename)
+        except imports.EmployeeImportError as error:
+            show_field_errors(form, error)
+        else:
+            return redirect(url_for(".import_show", import_id=record.id), 303)
+    return render("nudges/import.html", form=form, imports=imports.recent_imports(g.membership.organization_id),
+                  max_rows=imports.MAX_ROWS, max_megabytes=imports.MAX_FILE_BYTES // (1024 * 1024),
+                  status=form_status(form))
+
+
+@bp.route("/import/<import_id>", methods=["GET", "POST"])
+@member_required
+def import_show(import_id):
+    record = get_or_404(EmployeeImport, import_id)
+    if record.status != "draft":
+        return render("nudges/import_show.html", "nudges/_import_progress.html", record=record,
+                      stalled=is_stalled(record), failures=imports.failures_of(record) if record.failed else [])
+    form, errors = EmployeeMappingForm(), {}
+    columns = {index: field for field, index in record.mapping.items()}
+    if form.validate_on_submit():
+        if not g.membership.can("editor"):
+            abort(403)
+        columns = {index: request.form.get(f"column-{index}", "") for index in range(len(record.headers))}
+        try:
+            imports.confirm_import(record, columns)
+        except imports.EmployeeImportError as error:
+            errors = error.errors
+        else:
+            return redirect(url_for(".import_show", import_id=record.id), 303)
+    rows = preview_rows(record)
+    return render("nudges/import_mapping.html", record=record, form=form, errors=errors, columns=columns,
+                  targets=imports.TARGETS, rows=rows, samples=column_samples(rows),
+                  status=INVALID_FORM if errors else 200)
+
+
+@bp.post("/import/<import_id>/resume")
+@role_required("editor")
+def import_resume(import_id):
+    record = get_or_404(EmployeeImport, import_id)
+    imports.resume_import(record)
+    return redirect(url_for(".import_show", import_id=record.id), 303)
+
+
+@bp.get("/import/<import_id>/failed-rows.csv")
+@member_required
+def import_failed_rows(import_id):
+    record = get_or_404(EmployeeImport, import_id)
+    return csv_response(imports.failed_rows_csv(record), failed_rows_filename(record, "employees"))
 
 
 @bp.route("/<employee_id>/edit", methods=["GET", "POST"])

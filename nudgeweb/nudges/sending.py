@@ -17,7 +17,7 @@ from nudgeweb.models import Organization, db, new_id, utcnow
 from nudgeweb.models.employees import CampaignParticipant, CampaignPeriod, Employee, Nudge
 from nudgeweb.models.templates import MessageTemplate
 from nudgeweb.nudges import links  # noqa: F401  (registers the link of "nudge" messages)
-from nudgeweb.nudges.operations import end_period, periods_past_their_end
+from nudgeweb.nudges.operations import end_period, nudges_changed, periods_past_their_end
 from nudgeweb.nudges.progress import leaderboard, progress_text
 from nudgeweb.nudges.schedule import due_slot, zone_of
 
@@ -69,6 +69,7 @@ def queue_slot(organization, period, slot, now):
                  status="queued", progress=0, goal=period.goal, created_at=now, updated_at=now)
             for employee in employees]
     PreparedInsert(Nudge.__table__, rows, skip_conflicts=True).execute()
+    nudges_changed(organization.id)
     created = set(db.session.scalars(select(Nudge.id).where(
         Nudge.organization_id == organization.id, Nudge.id.in_([row["id"] for row in rows]))))
     if not created:
@@ -89,11 +90,14 @@ def queue_slot(organization, period, slot, now):
 
 
 class Outgoing:
-    """What a slot's nudges share, looked up once per channel: the template and the quiet hours."""
+    """What a slot's nudges share, looked up once: the sending settings (quiet hours, sender) and the
+    template of each channel. Nothing is read while the slot's messages are made, so that they are
+    written together by the slot's one flush."""
 
     def __init__(self, organization, period):
         self.organization, self.period = organization, period
-        self.templates, self.windows = {}, {}
+        self.settings = sending_settings(organization.id)
+        self.templates = {}
 
     def template(self, channel):
         if channel not in self.templates:
@@ -101,9 +105,7 @@ class Outgoing:
         return self.templates[channel]
 
     def send_at(self, channel, now):
-        if channel not in self.windows:
-            self.windows[channel] = sending_settings(self.organization.id).quiet_hours(channel)
-        return end_of_quiet_hours(now, zone_of(self.organization), self.windows[channel]) or now
+        return end_of_quiet_hours(now, zone_of(self.organization), self.settings.quiet_hours(channel)) or now
 
 
 def send_nudge(outgoing, nudge, employee, standing, now):
@@ -125,7 +127,7 @@ def send_nudge(outgoing, nudge, employee, standing, now):
     send_at = outgoing.send_at(channel, now)
     message = queue_direct(organization, channel, employee.email if channel == "email" else employee.phone,
                            text=text, subject=rendered.subject, html=rendered.html, purpose="nudge",
-                           purpose_id=nudge.id, send_at=send_at, schedule=False)
+                           purpose_id=nudge.id, send_at=send_at, schedule=False, settings=outgoing.settings)
     nudge.message_id = message.id
     return message
 

@@ -1,4 +1,5 @@
 """Campaign periods in the API (seed 004): list, get, create, update (status active starts one, ended ends it)."""
+from types import SimpleNamespace
 from typing import Any
 
 from pydantic import Field
@@ -7,6 +8,7 @@ from sqlalchemy import select
 from nudgeweb.api import Attributes, Body, ListSpec, ResourceType, api_route, documents
 from nudgeweb.api.credentials import current_credential
 from nudgeweb.api.errors import bad_parameter, not_found
+from nudgeweb.api.prepared import rows_with
 from nudgeweb.api.resources.employees import millis
 from nudgeweb.models import db
 from nudgeweb.models.employees import GOAL_KINDS, PERIOD_CHANNELS, PERIOD_STATUSES, SCHEDULE_KINDS, CampaignParticipant, CampaignPeriod
@@ -62,6 +64,8 @@ def _attributes(p):
 
 def _participant_ids(period):
     """Who takes part, read as bare ids (a list of periods, or one included with nudges, reads many)."""
+    if isinstance(period, SimpleNamespace):  # read with its participants (included_periods)
+        return period.employee_ids
     if "participants" in period.__dict__:  # already loaded with the period
         return [participant.employee_id for participant in period.participants]
     return db.session.scalars(select(CampaignParticipant.employee_id).where(
@@ -69,6 +73,25 @@ def _participant_ids(period):
         CampaignParticipant.organization_id == period.organization_id)).all()
 
 
+def included_periods(organization_id, period_ids):
+    """The resources of these periods, read as plain rows with who takes part (included with nudges)."""
+    periods = rows_with(PERIOD_COLUMNS, CampaignPeriod.id, CampaignPeriod.organization_id, organization_id,
+                        period_ids)
+    taking_part = {period.id: [] for period in periods}
+    for period_id, employee_id in rows_with(
+            (CampaignParticipant.campaign_period_id, CampaignParticipant.employee_id),
+            CampaignParticipant.campaign_period_id, CampaignParticipant.organization_id, organization_id,
+            period_ids):
+        taking_part[period_id].append(employee_id)
+    return [CAMPAIGN_PERIODS.resource(SimpleNamespace(**period._asdict(), employee_ids=taking_part[period.id]))
+            for period in periods]
+
+
+PERIOD_COLUMNS = (CampaignPeriod.id, CampaignPeriod.name, CampaignPeriod.starts_on, CampaignPeriod.ends_on,
+                  CampaignPeriod.status, CampaignPeriod.goal_kind, CampaignPeriod.goal, CampaignPeriod.schedule_kind,
+                  CampaignPeriod.weekdays, CampaignPeriod.send_time, CampaignPeriod.every_days,
+                  CampaignPeriod.channel, CampaignPeriod.template_name, CampaignPeriod.created_at,
+                  CampaignPeriod.updated_at)
 CAMPAIGN_PERIODS = ResourceType("campaign_periods", _attributes, PeriodAttributes, path="/campaign_periods")
 PERIOD_LIST = ListSpec(
     filters={"status": ", ".join(PERIOD_STATUSES)},

@@ -199,8 +199,13 @@ def _contact(contact_id, for_reading=False):
 
 def contacts_version(organization_id):
     """The organization's contacts version (contacts/version.py), read without the ORM."""
+    return organization_version(organization_id, "contacts_version")
+
+
+def organization_version(organization_id, version):
+    """A version counter of the organization (contacts/version.py), read without the ORM."""
     table = Organization.__table__
-    statement = prepared(("contacts_version",), lambda: select(table.c.contacts_version).where(
+    statement = prepared(("organization_version", version), lambda: select(table.c[version]).where(
         table.c.id == bindparam("organization_id", organization_id, type_=table.c.id.type)))
     return statement.rows(organization_id=organization_id)[0][0]
 

@@ -5,6 +5,7 @@ from sqlalchemy import select
 from nudgeweb.api import Attributes, Body, ListSpec, ResourceType, api_route, documents
 from nudgeweb.api.credentials import current_credential
 from nudgeweb.api.errors import bad_parameter, not_found
+from nudgeweb.api.prepared import rows_with
 from nudgeweb.models.employees import EMPLOYEE_CHANNELS, Employee
 from nudgeweb.nudges import operations
 
@@ -48,6 +49,17 @@ def _attributes(e):
             "preferred_channel": e.preferred_channel, "active": e.active,
             "sms_opted_out": e.sms_opted_out_at is not None, "user_id": str(e.user_id) if e.user_id else None,
             "created_at": millis(e.created_at), "updated_at": millis(e.updated_at)}
+
+
+EMPLOYEE_COLUMNS = (Employee.id, Employee.name, Employee.email, Employee.phone, Employee.title, Employee.location,
+                    Employee.preferred_channel, Employee.active, Employee.sms_opted_out_at, Employee.user_id,
+                    Employee.created_at, Employee.updated_at)
+
+
+def included_employees(organization_id, employee_ids):
+    """The resources of these employees, read as plain rows (included with nudges)."""
+    rows = rows_with(EMPLOYEE_COLUMNS, Employee.id, Employee.organization_id, organization_id, employee_ids)
+    return [EMPLOYEES.resource(row) for row in rows]
 
 
 EMPLOYEES = ResourceType("employees", _attributes, EmployeeAttributes, path="/employees")

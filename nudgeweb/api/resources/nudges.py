@@ -8,10 +8,10 @@ from nudgeweb.api import Attributes, ListSpec, ResourceType, api_route, document
 from nudgeweb.api.credentials import current_credential
 from nudgeweb.api.errors import bad_parameter
 from nudgeweb.api.params import paginate_prepared
-from nudgeweb.api.resources.campaign_periods import CAMPAIGN_PERIODS
-from nudgeweb.api.resources.employees import EMPLOYEES, millis
-from nudgeweb.extensions import db
-from nudgeweb.models.employees import CampaignPeriod, Employee, Nudge
+from nudgeweb.api.resources.campaign_periods import included_periods
+from nudgeweb.api.resources.contacts import organization_version
+from nudgeweb.api.resources.employees import included_employees, millis
+from nudgeweb.models.employees import Nudge
 from nudgeweb.models.messages import MESSAGE_CHANNELS
 from nudgeweb.nudges.operations import parse_uuid
 
@@ -79,18 +79,13 @@ def check_filters(filters):
         raise bad_parameter("filter[channel]", "filter[channel] is email or sms.")
 
 
-def included(nudges, names):
+def included(organization_id, nudges, names):
     """The employees and campaign periods of the page's nudges, each once."""
     found = []
     if "employee" in names:
-        ids = {parse_uuid(n.employee_id) for n in nudges}
-        rows = db.session.scalars(select(Employee).where(Employee.id.in_(ids)).order_by(Employee.id)) if ids else []
-        found += [EMPLOYEES.resource(row) for row in rows]
+        found += included_employees(organization_id, {parse_uuid(n.employee_id) for n in nudges})
     if "campaign_period" in names:
-        ids = {parse_uuid(n.campaign_period_id) for n in nudges}
-        rows = db.session.scalars(select(CampaignPeriod).where(CampaignPeriod.id.in_(ids))
-                                  .order_by(CampaignPeriod.id)) if ids else []
-        found += [CAMPAIGN_PERIODS.resource(row) for row in rows]
+        found += included_periods(organization_id, {parse_uuid(n.campaign_period_id) for n in nudges})
     return found
 
 
@@ -101,6 +96,7 @@ def list_nudges(params):
     organization_id = current_credential().organization_id
     check_filters(params.filters)
     key = ("nudges", organization_id, tuple(sorted(params.filters.items())))
-    page = paginate_prepared(key, lambda: nudges_query(organization_id, params.filters), NUDGE_LIST, params)
+    page = paginate_prepared(key, lambda: nudges_query(organization_id, params.filters), NUDGE_LIST, params,
+                             lambda: organization_version(organization_id, "nudges_version"))
     return documents.collection(NUDGES, page.rows, page.links, page.meta, params.fields,
-                                included(page.rows, params.include) if params.include else [])
+                                included(organization_id, page.rows, params.include) if params.include else [])
