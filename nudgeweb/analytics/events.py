@@ -142,8 +142,9 @@ def event_names(organization_id):
 
 
 def latest_events(organization_id, limit=20):
+    """[(event, contact)] the latest first; the contact is None when it was deleted."""
     return db.session.execute(
-        select(ContactEvent, Contact).join(Contact, Contact.id == ContactEvent.contact_id)
+        select(ContactEvent, Contact).outerjoin(Contact, Contact.id == ContactEvent.contact_id)
         .where(ContactEvent.organization_id == organization_id)
         .order_by(ContactEvent.occurred_at.desc(), ContactEvent.id.desc()).limit(limit)
     ).all()
