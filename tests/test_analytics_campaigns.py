@@ -99,6 +99,7 @@ def test_the_page_the_csv_and_the_api_show_the_top_campaigns(owner_client, clien
     commit_test_work()
     page = owner_client.get(f"/analytics?{JUNE}").get_data(as_text=True)
     assert "Top campaigns by click rate (of delivered)" in page
+    assert "rates are of the messages delivered (sent, not bounced or failed), as on each campaign's report" in page
     assert "2 campaigns sent; the best was Spring sale, opened by 75% and clicked by 50% of the messages delivered." in page
     csv = owner_client.get(f"/analytics/charts/top_campaigns.csv?{JUNE}").get_data(as_text=True).strip().splitlines()
     assert csv == ["Campaign,Recipients,Sent,Delivered,Opened,Open rate (of delivered),Clicked,Click rate (of delivered)",
