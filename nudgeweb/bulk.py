@@ -4,10 +4,14 @@
 costs about as much as SQLite's own work when a file of 100,000 contacts comes in. Here the
 statement is compiled once, each column's bind processor (UUIDs, UTC datetimes, JSON) is looked
 up once, and the driver gets plain tuples. The insert joins the session's transaction.
+A statement is compiled once per table, columns and dialect, and kept (most writes are small: the
+compiling would cost more than the insert).
 
 PreparedInsert does the conversion ahead of time, so that an import's workers can prepare rows
 side by side and hold the database's write lock only for the insert itself.
 """
+from functools import lru_cache
+
 from sqlalchemy import insert
 from sqlalchemy.dialects import postgresql, sqlite
 
@@ -17,33 +21,44 @@ from nudgeweb.models import db
 class PreparedInsert:
     """An INSERT of ``rows`` (dicts with the same keys) compiled and converted for the driver;
     ``skip_conflicts``: rows that would break a unique constraint are left out (ON CONFLICT DO NOTHING);
-    ``converted``: the values are already as the driver takes them (see converter)."""
+    ``converted``: the values are already as the driver takes them (see converter);
+    ``statement``: another INSERT of ``table`` (an upsert), built once by the caller and kept."""
 
-    def __init__(self, table, rows, dialect=None, skip_conflicts=False, converted=False):
+    def __init__(self, table, rows, dialect=None, skip_conflicts=False, converted=False, statement=None):
         self.params = []
         if not rows:
             return
         dialect = dialect or db.engine.dialect
-        keys = list(rows[0])
-        statement = insert(table)
-        if skip_conflicts:
-            statement = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}[dialect.name](table)
-            statement = statement.on_conflict_do_nothing()
-        compiled = statement.compile(dialect=dialect, column_keys=keys)
-        names = compiled.positiontup if compiled.positional else keys
+        keys = tuple(rows[0])
+        if statement is None:
+            statement = _insert(table, dialect.name, skip_conflicts)
+        self.sql, names, positional = _compiled(statement, dialect, keys)
         columns = [_processed([row[name] for row in rows], None if converted else converter(table.c[name], dialect))
                    for name in names]
-        self.sql = compiled.string
-        self.params = list(zip(*columns)) if compiled.positional else [dict(zip(names, values)) for values in zip(*columns)]
+        self.params = list(zip(*columns)) if positional else [dict(zip(names, values)) for values in zip(*columns)]
 
-    def execute(self, indexes=None):
-        """Insert every row, or only the rows at ``indexes``, in the current transaction; the
-        number of rows inserted, when the driver tells (None otherwise)."""
+    def execute(self, indexes=None, connection=None):
+        """Insert every row, or only the rows at ``indexes``, in the current transaction (or on
+        ``connection``); the number of rows inserted, when the driver tells (None otherwise)."""
         params = self.params if indexes is None else [self.params[index] for index in indexes]
         if not params:
             return 0
-        result = db.session.connection().exec_driver_sql(self.sql, params)
+        result = (connection or db.session.connection()).exec_driver_sql(self.sql, params)
         return result.rowcount if result.rowcount >= 0 else None
+
+
+@lru_cache(maxsize=None)
+def _insert(table, dialect_name, skip_conflicts):
+    if not skip_conflicts:
+        return insert(table)
+    return {"sqlite": sqlite.insert, "postgresql": postgresql.insert}[dialect_name](table).on_conflict_do_nothing()
+
+
+@lru_cache(maxsize=256)
+def _compiled(statement, dialect, keys):
+    """(SQL, the parameters' names in order, positional or not) of ``statement`` for ``keys``."""
+    compiled = statement.compile(dialect=dialect, column_keys=list(keys))
+    return compiled.string, (compiled.positiontup if compiled.positional else list(keys)), compiled.positional
 
 
 def converter(column, dialect=None):

@@ -7,6 +7,7 @@ from datetime import datetime, timezone
 
 from huey import crontab
 
+from nudgeweb.analytics import tasks as analytics_tasks  # noqa: F401  (rebuilding counts when a zone changes)
 from nudgeweb.api import tasks as api_tasks  # noqa: F401  (idempotency, refresh token and export housekeeping)
 from nudgeweb.auth import tasks as auth_tasks  # noqa: F401  (email_password_reset)
 from nudgeweb.automations import tasks as automation_tasks  # noqa: F401  (steps, triggers, sweep; their receivers)

@@ -1,5 +1,6 @@
 """Top campaigns and revenue by campaign: a small history computed by hand, on the Analytics page,
 in its CSVs and in the analytics API, and nothing of another business's campaigns."""
+import uuid
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -9,6 +10,7 @@ from nudgeweb.analytics import reports
 from nudgeweb.analytics.events import record_events
 from nudgeweb.analytics.periods import read_period
 from nudgeweb.analytics.rebuild import rebuild_counts
+from nudgeweb.campaigns import report as campaign_report
 from nudgeweb.contacts.operations import upsert_contact
 from nudgeweb.delivery.engine import Sent, record_sent
 from nudgeweb.delivery.events import record_event
@@ -33,7 +35,8 @@ def sent_campaign(organization, name, contacts, at):
     db.session.add(campaign)
     db.session.flush()
     messages = [Message(organization_id=organization.id, contact_id=contact.id, channel="email", purpose="campaign",
-                        purpose_id=campaign.id, to=contact.email, status="sending", subject=name) for contact in contacts]
+                        purpose_id=campaign.id, to=contact.email, status="sending", subject=name, sent_at=at)
+                for contact in contacts]  # (sent_at: the provider's receipt is written before the batch is recorded)
     db.session.add_all(messages)
     db.session.flush()
     record_sent(organization.id, [Sent(message, "outbox", None, at) for message in messages])
@@ -45,10 +48,13 @@ def people(organization, count, prefix="p"):
 
 
 def campaign_history(organization):
-    """Spring sale (4 recipients, 1 June): 3 opened (one twice), 2 clicked. Newsletter (2, 2 June): 1 opened.
-    May news (31 May, before the period): opened and clicked in June, still not of the period."""
+    """Spring sale (5 recipients, 1 June): one bounced after it was sent, so 4 delivered; 3 opened (one twice),
+    2 clicked. Newsletter (2, 2 June): 1 opened. May news (31 May, before the period): opened and clicked in
+    June, still not of the period."""
     contacts = people(organization, 4)
-    spring, messages = sent_campaign(organization, "Spring sale", contacts, local(2026, 6, 1, 10))
+    spring, messages = sent_campaign(organization, "Spring sale", contacts + people(organization, 1, "bounce"),
+                                     local(2026, 6, 1, 10))
+    record_event(messages[4], "bounced", detail="550 No such mailbox", occurred_at=local(2026, 6, 1, 10, 1))
     for message in messages[:3]:
         record_event(message, "opened", occurred_at=local(2026, 6, 1, 11))
     record_event(messages[0], "opened", occurred_at=local(2026, 6, 3, 9))  # again, and after the period: counted
@@ -63,10 +69,10 @@ def campaign_history(organization):
 
 def expected_top(spring, newsletter):
     return [
-        {"id": str(spring.id), "name": "Spring sale", "recipients": 4, "sent": 4, "opened": 3, "clicked": 2,
-         "open_rate": 0.75, "click_rate": 0.5},
-        {"id": str(newsletter.id), "name": "Newsletter", "recipients": 2, "sent": 2, "opened": 1, "clicked": 0,
-         "open_rate": 0.5, "click_rate": 0.0},
+        {"id": str(spring.id), "name": "Spring sale", "recipients": 5, "sent": 5, "delivered": 4, "opened": 3,
+         "clicked": 2, "open_rate": 0.75, "click_rate": 0.5},
+        {"id": str(newsletter.id), "name": "Newsletter", "recipients": 2, "sent": 2, "delivered": 2, "opened": 1,
+         "clicked": 0, "open_rate": 0.5, "click_rate": 0.0},
     ]
 
 
@@ -78,15 +84,26 @@ def test_top_campaigns_are_those_sent_in_the_period_best_click_rate_first(organi
     assert [c["name"] for c in reports.overview(organization.id, may)["top_campaigns"]] == ["May news"]
 
 
+def test_top_campaigns_rates_are_those_of_the_campaigns_report_of_delivered(organization):
+    campaign_history(organization)
+    june = read_period({"period": "custom", "start_date": "2026-06-01", "end_date": "2026-06-02"}, organization.timezone)
+    for top in reports.overview(organization.id, june)["top_campaigns"]:
+        report = campaign_report.metrics(db.session.get(Campaign, uuid.UUID(top["id"])))
+        assert (top["sent"], top["delivered"], top["opened"], top["clicked"]) == (
+            report["sent"], report["delivered"], report["opened"], report["clicked"])
+        assert (top["open_rate"], top["click_rate"]) == (report["open_rate"], report["click_rate"])
+
+
 def test_the_page_the_csv_and_the_api_show_the_top_campaigns(owner_client, client, owner, organization):
     spring, newsletter = campaign_history(organization)
     commit_test_work()
     page = owner_client.get(f"/analytics?{JUNE}").get_data(as_text=True)
-    assert "Top campaigns by click rate" in page
-    assert "2 campaigns sent; the best was Spring sale, opened by 75% and clicked by 50% of the messages sent." in page
+    assert "Top campaigns by click rate (of delivered)" in page
+    assert "rates are of the messages delivered (sent, not bounced or failed), as on each campaign's report" in page
+    assert "2 campaigns sent; the best was Spring sale, opened by 75% and clicked by 50% of the messages delivered." in page
     csv = owner_client.get(f"/analytics/charts/top_campaigns.csv?{JUNE}").get_data(as_text=True).strip().splitlines()
-    assert csv == ["Campaign,Recipients,Sent,Opened,Open rate,Clicked,Click rate",
-                   "Spring sale,4,4,3,75%,2,50%", "Newsletter,2,2,1,50%,0,0%"]
+    assert csv == ["Campaign,Recipients,Sent,Delivered,Opened,Open rate (of delivered),Clicked,Click rate (of delivered)",
+                   "Spring sale,5,5,4,3,75%,2,50%", "Newsletter,2,2,2,1,50%,0,0%"]
     answer = client.get(f"/api/v1/analytics/overview?{JUNE}", headers=key_headers(make_key(owner))).get_json()
     assert answer["data"]["top_campaigns"] == expected_top(spring, newsletter)
 
@@ -168,7 +185,8 @@ def test_a_rebuild_counts_the_credited_revenue_as_it_was_counted_live(organizati
     revenue_history(organization)
     db.session.flush()
     live = counts(organization.id)
-    assert {row[0] for row in live} >= {"revenue.campaign", "campaign.sent", "campaign.opened", "campaign.clicked"}
+    assert {row[0] for row in live} >= {"revenue.campaign", "campaign.sent", "campaign.delivered", "campaign.opened",
+                                        "campaign.clicked"}
     rebuild_counts(organization.id)
     assert counts(organization.id) == live
 

@@ -172,14 +172,16 @@ def top_campaigns_chart(r):
     full = [campaign["name"] for campaign in campaigns]  # (the labels may be cut short; the hover says it all)
     figure = go.Figure([go.Bar(y=names, x=[c[key] for c in campaigns], name=label, orientation="h", hovertext=full,
                                hovertemplate=f"%{{hovertext}}: %{{x:.0%}} {label.lower()}<extra></extra>")
-                        for key, label in (("open_rate", "Open rate"), ("click_rate", "Click rate"))])
+                        for key, label in (("open_rate", "Open rate (of delivered)"),
+                                           ("click_rate", "Click rate (of delivered)"))])
     best = r.overview["top_campaigns"][0] if campaigns else None
-    return Chart("top_campaigns", "Top campaigns by click rate", figure,
-                 ["Campaign", "Recipients", "Sent", "Opened", "Open rate", "Clicked", "Click rate"],
-                 [[c["name"], c["recipients"], c["sent"], c["opened"], f"{c['open_rate']:.0%}", c["clicked"],
-                   f"{c['click_rate']:.0%}"] for c in r.overview["top_campaigns"]],
+    return Chart("top_campaigns", "Top campaigns by click rate (of delivered)", figure,
+                 ["Campaign", "Recipients", "Sent", "Delivered", "Opened", "Open rate (of delivered)", "Clicked",
+                  "Click rate (of delivered)"],
+                 [[c["name"], c["recipients"], c["sent"], c["delivered"], c["opened"], f"{c['open_rate']:.0%}",
+                   c["clicked"], f"{c['click_rate']:.0%}"] for c in r.overview["top_campaigns"]],
                  f"{period.label}: {len(campaigns)} campaigns sent; the best was {best['name']}, opened by "
-                 f"{best['open_rate']:.0%} and clicked by {best['click_rate']:.0%} of the messages sent." if best else "",
+                 f"{best['open_rate']:.0%} and clicked by {best['click_rate']:.0%} of the messages delivered." if best else "",
                  "No campaign sent in this period. Send a campaign to compare them here.", is_empty=not campaigns,
                  layout={"height": 120 + 48 * len(campaigns), "barmode": "group",
                          "xaxis": {"tickformat": ".0%", "rangemode": "tozero"},

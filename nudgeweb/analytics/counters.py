@@ -11,20 +11,30 @@ what was kept live:
   events) call ``count_rows`` with the same rows;
 - ``rebuild`` (nudgeweb.analytics.rebuild) reads every raw row again.
 
-Deleted rows are history: what they counted stays counted (a contact deleted today was still
-new last month), and a rebuild after a deletion has less to count.
+A bucket is an hour of the organization's own clock, kept as the UTC instant it starts: a UTC hour
+in zones whose offset is whole hours, and the hour from :30 (Asia/Kolkata, Australia/Adelaide) or
+:15 (Asia/Kathmandu) UTC in the others, so that every local day adds up exactly, across daylight
+saving too. When an organization's zone changes to one whose hours start at other minutes, its
+counts are rebuilt in a task.
+
+Deleting a contact takes away what the contact itself counted (created, country, unsubscribed) and
+what its review requests counted (they are deleted with it): the contacts' and reviews' charts count
+the people and requests there are. What it did stays counted: its messages and its events are kept
+(no longer linked to anyone), so a rebuild after a deletion counts them too.
 """
 from collections import defaultdict
-from datetime import timezone
+from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 from types import SimpleNamespace
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import event, inspect
+from sqlalchemy import event, inspect, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from nudgeweb.analytics.useragents import client_of, country_of, device_of
-from nudgeweb.models import new_id, utcnow
+from nudgeweb.bulk import PreparedInsert
+from nudgeweb.models import Organization, new_id, utcnow
 from nudgeweb.models.analytics import AnalyticsCount, ContactEvent
 from nudgeweb.models.contacts import Contact
 from nudgeweb.models.messages import Message, MessageEvent
@@ -35,12 +45,36 @@ REVIEW_STEPS = (("review.asked", "sent_at"), ("review.opened", "opened_at"), ("r
                 ("review.rated", "reviewed_at"))
 UNIQUE_MESSAGE_STEPS = (("message.opened_unique", "opened_at"), ("message.clicked_unique", "clicked_at"))
 CAMPAIGN_STEPS = (("campaign.opened", "opened_at"), ("campaign.clicked", "clicked_at"))
+DELIVERED = ("sent", "delivered")  # a message's statuses once it went out and did not bounce or fail
+HOUR = timedelta(hours=1)
 
 
-def hour_of(moment):
+def hour_of(moment, zone=None):
+    """The bucket of ``moment``: the start of its hour on ``zone``'s clock (a clock_zone; UTC when None), in UTC."""
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc).replace(minute=0, second=0, microsecond=0)
+    moment = moment.astimezone(timezone.utc)
+    if zone is None:
+        return moment.replace(minute=0, second=0, microsecond=0)
+    minutes = moment.astimezone(zone).utcoffset() % HOUR  # +5:30 -> 0:30, -3:30 -> 0:30, +5:45 -> 0:45
+    return (moment + minutes).replace(minute=0, second=0, microsecond=0) - minutes  # local 00:00 at +5:45 is 18:15 UTC
+
+
+@lru_cache(maxsize=None)
+def clock_zone(name):
+    """The zone whose hours the buckets follow, or None when its hours are UTC's (its offset is always whole hours)."""
+    try:
+        zone = ZoneInfo(name or "UTC")
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+    return zone if hour_minutes(zone) != {timedelta(0)} else None
+
+
+def hour_minutes(zone):
+    """The minutes of ``zone``'s offsets past whole hours (its hours start that much before a UTC hour), in winter
+    and summer of the years counted."""
+    return {datetime(year, month, 1, tzinfo=timezone.utc).astimezone(zone).utcoffset() % HOUR
+            for year in range(2000, datetime.now(timezone.utc).year + 2) for month in (1, 7)}
 
 
 # --- what each row contributes --------------------------------------------------------------------
@@ -81,9 +115,11 @@ def message_counts(row):
     counts = [(metric, row.channel, getattr(row, column), 0.0) for metric, column in UNIQUE_MESSAGE_STEPS
               if getattr(row, column) is not None]
     campaign = campaign_of(row.purpose, row.purpose_id)
-    if campaign:  # unique opens and clicks of each campaign, to rank them
+    if campaign:  # unique opens and clicks of each campaign, and its delivered messages, to rank them
         counts += [(metric, campaign, getattr(row, column), 0.0) for metric, column in CAMPAIGN_STEPS
                    if getattr(row, column) is not None]
+        if row.status in DELIVERED and row.sent_at is not None:  # delivered as the campaign's report counts it
+            counts.append(("campaign.delivered", campaign, row.sent_at, 0.0))
     return counts
 
 
@@ -106,7 +142,7 @@ def contact_counts(row):
 COUNTED = {
     ContactEvent: (contact_event_counts, ("name", "revenue", "currency", "occurred_at", "campaign_id")),
     MessageEvent: (message_event_counts, ("type", "user_agent", "occurred_at", "message_id")),
-    Message: (message_counts, ("channel", "opened_at", "clicked_at", "purpose", "purpose_id")),
+    Message: (message_counts, ("channel", "opened_at", "clicked_at", "purpose", "purpose_id", "status", "sent_at")),
     ReviewRequest: (review_request_counts, ("channel", "sent_at", "opened_at", "clicked_at", "reviewed_at", "rating")),
     Contact: (contact_counts, ("source", "phone", "created_at", "status", "unsubscribed_at")),
 }
@@ -115,16 +151,27 @@ COUNTED = {
 # --- adding them up -------------------------------------------------------------------------------
 
 class Tally:
-    """Counts to add, by (organization, metric, dimension, hour); ``save`` upserts them in one statement."""
+    """Counts to add, by (organization, metric, dimension, hour); ``save`` upserts them in one statement.
+    Each organization's hours are those of its time zone, read once through ``session``."""
 
-    def __init__(self):
+    def __init__(self, session):
+        self.session = session
         self.buckets = defaultdict(lambda: [0, 0.0])
+        self.zones = {}
 
     def add(self, organization_id, counts, sign=1):
+        zone = self.zone(organization_id)
         for metric, dimension, moment, amount in counts:
-            bucket = self.buckets[(organization_id, metric, (dimension or "")[:100], hour_of(moment))]
+            bucket = self.buckets[(organization_id, metric, (dimension or "")[:100], hour_of(moment, zone))]
             bucket[0] += sign
             bucket[1] += sign * amount
+
+    def zone(self, organization_id):
+        if organization_id not in self.zones:
+            with self.session.no_autoflush:  # (the organization is almost always loaded already: no query)
+                organization = self.session.get(Organization, organization_id) if organization_id else None
+            self.zones[organization_id] = clock_zone(organization.timezone if organization else None)
+        return self.zones[organization_id]
 
     def save(self, connection):
         rows = [{"id": new_id(), "organization_id": key[0], "metric": key[1], "dimension": key[2], "hour": key[3],
@@ -133,7 +180,8 @@ class Tally:
                 if count or amount]  # sorted: concurrent upserts take their row locks in one order
         self.buckets.clear()
         if rows:
-            connection.execute(_upsert(connection.dialect.name), rows)
+            PreparedInsert(TABLE, rows, connection.dialect, statement=_upsert(connection.dialect.name)).execute(
+                connection=connection)
 
 
 @lru_cache(maxsize=None)
@@ -148,7 +196,7 @@ def _upsert(dialect_name):
 def count_rows(session, organization_id, model, rows):
     """Count rows written without the ORM (dicts or objects with the attributes ``model``'s function reads)."""
     counts_of = COUNTED[model][0]
-    tally = Tally()
+    tally = Tally(session)
     for row in rows:
         tally.add(organization_id, counts_of(SimpleNamespace(**row) if isinstance(row, dict) else row))
     tally.save(session.connection())
@@ -156,7 +204,7 @@ def count_rows(session, organization_id, model, rows):
 
 @event.listens_for(Session, "before_flush")
 def _count_flushed(session, flush_context, instances):
-    tally = Tally()
+    tally = Tally(session)
     for instance in session.new:
         if type(instance) in COUNTED:
             tally.add(_organization_id(instance), _counts_of(session, instance, new=True))
@@ -164,8 +212,40 @@ def _count_flushed(session, flush_context, instances):
         if type(instance) in COUNTED and _watched_changed(instance):
             tally.add(instance.organization_id, _counts_of(session, instance, new=False), sign=-1)
             tally.add(instance.organization_id, _counts_of(session, instance, new=True))
+        elif type(instance) is Organization and _hours_moved(instance):
+            from nudgeweb.analytics.tasks import rebuild_counts_later
+
+            rebuild_counts_later(instance.id)
+    deleted = [instance for instance in session.deleted if type(instance) is Contact]
+    if deleted:
+        _take_away_deleted(session, tally, deleted)
     if tally.buckets:
         tally.save(session.connection())
+
+
+def _take_away_deleted(session, tally, contacts):
+    """What deleted contacts counted, and their review requests (the database deletes them with the contact)."""
+    for contact in contacts:
+        tally.add(contact.organization_id, _counts_of(session, contact, new=False), sign=-1)
+    names = COUNTED[ReviewRequest][1]
+    requests = session.connection().execute(
+        select(ReviewRequest.organization_id, *[getattr(ReviewRequest, name) for name in names])
+        .where(ReviewRequest.contact_id.in_([contact.id for contact in contacts])))
+    for row in requests:
+        tally.add(row.organization_id, review_request_counts(row), sign=-1)
+
+
+def _hours_moved(organization):
+    """Whether the organization's new time zone starts its hours at other minutes than its old one."""
+    history = inspect(organization).attrs.timezone.history
+    if not (history.deleted and history.added):
+        return False
+    return _zone_minutes(history.deleted[0]) != _zone_minutes(history.added[0])
+
+
+def _zone_minutes(name):
+    zone = clock_zone(name)
+    return hour_minutes(zone) if zone else {timedelta(0)}
 
 
 def _organization_id(instance):
@@ -217,3 +297,4 @@ def _keep_old_values(target, value, oldvalue, initiator):
 for _model, (_, _names) in COUNTED.items():
     for _name in _names:  # setting a watched column loads its old value first, so that its old count can go
         event.listen(getattr(_model, _name), "set", _keep_old_values, active_history=True, retval=True)
+event.listen(Organization.timezone, "set", _keep_old_values, active_history=True, retval=True)  # (_hours_moved)

@@ -1,7 +1,8 @@
 """The period an analytics page or answer covers, in the business's time zone.
 
-Counts are kept per UTC hour; a period is whole local days, turned into the UTC instants where they
-begin and end, so a day in New York is exactly New York's day (for zones whose offset is whole hours).
+Counts are kept per hour of the business's clock (nudgeweb.analytics.counters); a period is whole local
+days, turned into the UTC instants where they begin and end, so a day in New York, in Kolkata (+5:30) or
+in Kathmandu (+5:45) is exactly that place's day.
 """
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone

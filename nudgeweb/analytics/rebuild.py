@@ -17,7 +17,7 @@ def rebuild_counts(organization_id):
     """Replace the organization's counts with those of its rows; returns how many buckets it has now."""
     db.session.flush()
     db.session.execute(delete(AnalyticsCount).where(AnalyticsCount.organization_id == organization_id))
-    tally = Tally()
+    tally = Tally(db.session)
     for model, (counts_of, names) in COUNTED.items():
         for row in _rows(organization_id, model, names):
             tally.add(organization_id, counts_of(row))

@@ -125,8 +125,9 @@ def overview(organization_id, period):
 
 
 def top_campaigns(organization_id, period, limit=TOP_CAMPAIGNS):
-    """The campaigns that sent in the period, with all their sends, unique opens and clicks so far
-    (a campaign's opens often come after the period): the best click rate first, then open rate."""
+    """The campaigns that sent in the period, with all their sends, deliveries, unique opens and clicks so far
+    (a campaign's opens often come after the period): the best click rate first, then open rate. Rates are of
+    the messages delivered (sent and not bounced or failed), as the campaign's own report gives them."""
     sent_in_period = Counts(organization_id, period, ["campaign.sent"]).by_dimension("campaign.sent")
     if not sent_in_period:
         return []
@@ -134,7 +135,7 @@ def top_campaigns(organization_id, period, limit=TOP_CAMPAIGNS):
     for dimension, metric, count in db.session.execute(
         select(AnalyticsCount.dimension, AnalyticsCount.metric, func.sum(AnalyticsCount.count))
         .where(AnalyticsCount.organization_id == organization_id, AnalyticsCount.dimension.in_(sent_in_period),
-               AnalyticsCount.metric.in_(("campaign.sent", "campaign.opened", "campaign.clicked")))
+               AnalyticsCount.metric.in_(("campaign.sent", "campaign.delivered", "campaign.opened", "campaign.clicked")))
         .group_by(AnalyticsCount.dimension, AnalyticsCount.metric)
     ):
         totals[(dimension, metric)] = int(count)
@@ -143,10 +144,11 @@ def top_campaigns(organization_id, period, limit=TOP_CAMPAIGNS):
     rows = []
     for campaign_id, name, recipients in campaigns:
         key = str(campaign_id)
-        sent, opened = totals[(key, "campaign.sent")], totals[(key, "campaign.opened")]
-        clicked = totals[(key, "campaign.clicked")]
-        rows.append({"id": key, "name": name, "recipients": recipients or 0, "sent": sent, "opened": opened,
-                     "clicked": clicked, "open_rate": rate(opened, sent), "click_rate": rate(clicked, sent)})
+        sent, delivered = totals[(key, "campaign.sent")], totals[(key, "campaign.delivered")]
+        opened, clicked = totals[(key, "campaign.opened")], totals[(key, "campaign.clicked")]
+        rows.append({"id": key, "name": name, "recipients": recipients or 0, "sent": sent, "delivered": delivered,
+                     "opened": opened, "clicked": clicked, "open_rate": rate(opened, delivered),
+                     "click_rate": rate(clicked, delivered)})
     rows.sort(key=lambda row: (-row["click_rate"], -row["open_rate"], -row["sent"], row["name"]))
     return rows[:limit]
 

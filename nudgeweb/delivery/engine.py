@@ -224,6 +224,10 @@ def record_sent(organization_id, sent):
             {"type": "sent", "channel": done.message.channel, "user_agent": None, "occurred_at": done.at,
              "campaign": campaign_of(done.message.purpose, done.message.purpose_id)} for done in sent
         ])
+        count_rows(db.session, organization_id, Message, [  # (what the message counts now that it went out)
+            {"channel": done.message.channel, "opened_at": None, "clicked_at": None, "purpose": done.message.purpose,
+             "purpose_id": done.message.purpose_id, "status": "sent", "sent_at": done.at} for done in sent
+        ])
         record_activities(organization_id, [
             {"contact_id": done.message.contact_id, "kind": "message.sent", "occurred_at": done.at,
              "summary": summary_of(done.message, "sent", backend=done.backend), "data": _activity_data(done.message)}

@@ -2,14 +2,14 @@
 
 A ``ContactEvent`` is something a contact did that the business tells us through the API (``name``,
 free ``properties``, optional ``revenue`` in a ``currency``): it lands on the contact's timeline.
-Its revenue is credited to a campaign (``campaign_id``) when it is recorded.
+Its revenue is credited to a campaign (``campaign_id``) when it is recorded. It outlives its contact.
 (The lead's ``DomainEvent`` is something else: the webhook outbox.)
 
 An ``AnalyticsCount`` is one UTC hour of one ``metric`` (e.g. ``message.sent``) for one
 ``dimension`` (e.g. ``email``; "" when the metric has none): how many (``count``) and, for
 revenue and ratings, their sum (``amount``). It is upserted in the transaction of the row it
-counts (nudgeweb.analytics.counters), so the charts never scan raw rows; UTC hours make the days
-of any time zone exact.
+counts (nudgeweb.analytics.counters), so the charts never scan raw rows. Its ``hour`` is an hour of
+the organization's clock as the UTC instant it starts, so the days of its time zone are exact.
 """
 from datetime import datetime
 from decimal import Decimal
@@ -30,7 +30,8 @@ class ContactEvent(IdMixin, OrgScoped, db.Model):
         Index("ix_contact_events_org_contact", "organization_id", "contact_id", "occurred_at"),
     )
 
-    contact_id: Mapped[object] = mapped_column(Uuid, ForeignKey("contacts.id", ondelete="CASCADE"))
+    # null once the contact is deleted: what it did still happened, and stays counted (nudgeweb.analytics.counters)
+    contact_id: Mapped[object | None] = mapped_column(Uuid, ForeignKey("contacts.id", ondelete="SET NULL"))
     name: Mapped[str] = mapped_column(String(MAX_EVENT_NAME))
     properties: Mapped[dict] = mapped_column(JSON, default=dict)
     revenue: Mapped[Decimal | None] = mapped_column(Numeric(14, 2, asdecimal=False))

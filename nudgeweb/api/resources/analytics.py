@@ -23,7 +23,9 @@ class PeriodQuery(BaseModel):
     start_date: str | None = Field(None, max_length=10, examples=["2026-01-01"], description="For a custom period.")
     end_date: str | None = Field(None, max_length=10, examples=["2026-01-31"], description="For a custom period.")
     timezone: str | None = Field(None, max_length=64, examples=["America/New_York"],
-                                 description="The days' time zone (default: the business's).")
+                                 description="The days' time zone (default: the business's). Counts are kept by the "
+                                             "hours of the business's zone: another zone's days are exact when its "
+                                             "offset differs from the business's by whole hours.")
     currency: str | None = Field(None, max_length=3, description="/revenue only: the currency to total.")
 
 
@@ -51,7 +53,8 @@ def _route(path, summary, description=""):
 
 @_route("overview", "Overview", "Messages sent, delivered, opened and clicked, revenue, trends by day and engagement "
         "by weekday and hour; top_campaigns: the campaigns that sent in the period, with their sends, unique "
-        "opens and clicks so far and their rates (of messages sent), best click rate first.")
+        "opens and clicks so far and their rates (of messages delivered, as the campaign's own analytics), best "
+        "click rate first.")
 def overview(query):
     def report(organization_id, period):
         data = reports.overview(organization_id, period)

@@ -11,6 +11,8 @@ from nudgeweb.analytics.events import MAX_BATCH, MAX_PROPERTIES_BYTES, event_err
 from nudgeweb.api import Attributes, Body, ListSpec, ResourceType, api_route, documents, iso
 from nudgeweb.api.credentials import current_credential
 from nudgeweb.api.errors import ApiError, bad_parameter
+from nudgeweb.extensions import db
+from nudgeweb.models import Organization
 from nudgeweb.models.analytics import MAX_EVENT_NAME, ContactEvent
 
 TAGS = ["Events"]
@@ -19,7 +21,7 @@ _MOMENT = TypeAdapter(datetime)
 
 class EventAttributes(Attributes):
     name: str | None = Field(None, examples=["order_completed"])
-    contact_id: str | None = None
+    contact_id: str | None = Field(None, description="Null once the contact was deleted (its events stay).")
     properties: dict[str, Any] | None = Field(None, examples=[{"order_id": "AC-1042", "items": 3}])
     revenue: float | None = Field(None, examples=[49.9])
     currency: str | None = Field(None, examples=["USD"])
@@ -58,7 +60,8 @@ class EventBatchIn(Body):
 
 
 def _attributes(event):
-    return {"name": event.name, "contact_id": str(event.contact_id), "properties": event.properties or {},
+    return {"name": event.name, "contact_id": str(event.contact_id) if event.contact_id else None,
+            "properties": event.properties or {},
             "revenue": event.revenue, "currency": event.currency,
             "campaign_id": str(event.campaign_id) if event.campaign_id else None, "occurred_at": iso(event.occurred_at),
             "created_at": iso(event.created_at)}
@@ -74,7 +77,8 @@ EVENT_LIST = ListSpec(
 
 
 def _organization():
-    return current_credential().membership.organization
+    # (the organization alone: what an event needs of it, without the membership's joined rows)
+    return db.session.get(Organization, current_credential().organization_id)
 
 
 @api_route("/events", "POST", summary="Record an event", tags=TAGS, scope="events:write", body=EventIn,

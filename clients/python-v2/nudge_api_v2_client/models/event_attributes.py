@@ -22,7 +22,7 @@ class EventAttributes:
     Attributes:
         campaign_id (None | str | Unset): The campaign credited with the revenue: the last one the contact clicked
             within the five days before the event (null when none).
-        contact_id (None | str | Unset):
+        contact_id (None | str | Unset): Null once the contact was deleted (its events stay).
         created_at (datetime.datetime | None | Unset):
         currency (None | str | Unset):
         name (None | str | Unset):

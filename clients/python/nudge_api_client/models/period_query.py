@@ -19,7 +19,8 @@ class PeriodQuery:
         end_date (None | str | Unset): For a custom period.
         period (None | str | Unset): today, 7d, 30d, month, year, custom (week: 7d).
         start_date (None | str | Unset): For a custom period.
-        timezone (None | str | Unset): The days' time zone (default: the business's).
+        timezone (None | str | Unset): The days' time zone (default: the business's). Counts are kept by the hours of
+            the business's zone: another zone's days are exact when its offset differs from the business's by whole hours.
     """
 
     currency: None | str | Unset = UNSET

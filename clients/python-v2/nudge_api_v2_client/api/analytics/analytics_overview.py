@@ -128,7 +128,8 @@ def sync_detailed(
 
      Messages sent, delivered, opened and clicked, revenue, trends by day and engagement by weekday and
     hour; top_campaigns: the campaigns that sent in the period, with their sends, unique opens and
-    clicks so far and their rates (of messages sent), best click rate first.
+    clicks so far and their rates (of messages delivered, as the campaign's own analytics), best click
+    rate first.
 
     Scope: `analytics:read`; role: viewer or above.
 
@@ -136,7 +137,9 @@ def sync_detailed(
         period (None | str | Unset): today, 7d, 30d, month, year, custom (week: 7d).
         start_date (None | str | Unset): For a custom period.
         end_date (None | str | Unset): For a custom period.
-        timezone (None | str | Unset): The days' time zone (default: the business's).
+        timezone (None | str | Unset): The days' time zone (default: the business's). Counts are
+            kept by the hours of the business's zone: another zone's days are exact when its offset
+            differs from the business's by whole hours.
         currency (None | str | Unset): /revenue only: the currency to total.
 
     Raises:
@@ -175,7 +178,8 @@ def sync(
 
      Messages sent, delivered, opened and clicked, revenue, trends by day and engagement by weekday and
     hour; top_campaigns: the campaigns that sent in the period, with their sends, unique opens and
-    clicks so far and their rates (of messages sent), best click rate first.
+    clicks so far and their rates (of messages delivered, as the campaign's own analytics), best click
+    rate first.
 
     Scope: `analytics:read`; role: viewer or above.
 
@@ -183,7 +187,9 @@ def sync(
         period (None | str | Unset): today, 7d, 30d, month, year, custom (week: 7d).
         start_date (None | str | Unset): For a custom period.
         end_date (None | str | Unset): For a custom period.
-        timezone (None | str | Unset): The days' time zone (default: the business's).
+        timezone (None | str | Unset): The days' time zone (default: the business's). Counts are
+            kept by the hours of the business's zone: another zone's days are exact when its offset
+            differs from the business's by whole hours.
         currency (None | str | Unset): /revenue only: the currency to total.
 
     Raises:
@@ -217,7 +223,8 @@ async def asyncio_detailed(
 
      Messages sent, delivered, opened and clicked, revenue, trends by day and engagement by weekday and
     hour; top_campaigns: the campaigns that sent in the period, with their sends, unique opens and
-    clicks so far and their rates (of messages sent), best click rate first.
+    clicks so far and their rates (of messages delivered, as the campaign's own analytics), best click
+    rate first.
 
     Scope: `analytics:read`; role: viewer or above.
 
@@ -225,7 +232,9 @@ async def asyncio_detailed(
         period (None | str | Unset): today, 7d, 30d, month, year, custom (week: 7d).
         start_date (None | str | Unset): For a custom period.
         end_date (None | str | Unset): For a custom period.
-        timezone (None | str | Unset): The days' time zone (default: the business's).
+        timezone (None | str | Unset): The days' time zone (default: the business's). Counts are
+            kept by the hours of the business's zone: another zone's days are exact when its offset
+            differs from the business's by whole hours.
         currency (None | str | Unset): /revenue only: the currency to total.
 
     Raises:
@@ -262,7 +271,8 @@ async def asyncio(
 
      Messages sent, delivered, opened and clicked, revenue, trends by day and engagement by weekday and
     hour; top_campaigns: the campaigns that sent in the period, with their sends, unique opens and
-    clicks so far and their rates (of messages sent), best click rate first.
+    clicks so far and their rates (of messages delivered, as the campaign's own analytics), best click
+    rate first.
 
     Scope: `analytics:read`; role: viewer or above.
 
@@ -270,7 +280,9 @@ async def asyncio(
         period (None | str | Unset): today, 7d, 30d, month, year, custom (week: 7d).
         start_date (None | str | Unset): For a custom period.
         end_date (None | str | Unset): For a custom period.
-        timezone (None | str | Unset): The days' time zone (default: the business's).
+        timezone (None | str | Unset): The days' time zone (default: the business's). Counts are
+            kept by the hours of the business's zone: another zone's days are exact when its offset
+            differs from the business's by whole hours.
         currency (None | str | Unset): /revenue only: the currency to total.
 
     Raises:

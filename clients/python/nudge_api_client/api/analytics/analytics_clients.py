@@ -136,7 +136,9 @@ def sync_detailed(
         period (None | str | Unset): today, 7d, 30d, month, year, custom (week: 7d).
         start_date (None | str | Unset): For a custom period.
         end_date (None | str | Unset): For a custom period.
-        timezone (None | str | Unset): The days' time zone (default: the business's).
+        timezone (None | str | Unset): The days' time zone (default: the business's). Counts are
+            kept by the hours of the business's zone: another zone's days are exact when its offset
+            differs from the business's by whole hours.
         currency (None | str | Unset): /revenue only: the currency to total.
 
     Raises:
@@ -181,7 +183,9 @@ def sync(
         period (None | str | Unset): today, 7d, 30d, month, year, custom (week: 7d).
         start_date (None | str | Unset): For a custom period.
         end_date (None | str | Unset): For a custom period.
-        timezone (None | str | Unset): The days' time zone (default: the business's).
+        timezone (None | str | Unset): The days' time zone (default: the business's). Counts are
+            kept by the hours of the business's zone: another zone's days are exact when its offset
+            differs from the business's by whole hours.
         currency (None | str | Unset): /revenue only: the currency to total.
 
     Raises:
@@ -221,7 +225,9 @@ async def asyncio_detailed(
         period (None | str | Unset): today, 7d, 30d, month, year, custom (week: 7d).
         start_date (None | str | Unset): For a custom period.
         end_date (None | str | Unset): For a custom period.
-        timezone (None | str | Unset): The days' time zone (default: the business's).
+        timezone (None | str | Unset): The days' time zone (default: the business's). Counts are
+            kept by the hours of the business's zone: another zone's days are exact when its offset
+            differs from the business's by whole hours.
         currency (None | str | Unset): /revenue only: the currency to total.
 
     Raises:
@@ -264,7 +270,9 @@ async def asyncio(
         period (None | str | Unset): today, 7d, 30d, month, year, custom (week: 7d).
         start_date (None | str | Unset): For a custom period.
         end_date (None | str | Unset): For a custom period.
-        timezone (None | str | Unset): The days' time zone (default: the business's).
+        timezone (None | str | Unset): The days' time zone (default: the business's). Counts are
+            kept by the hours of the business's zone: another zone's days are exact when its offset
+            differs from the business's by whole hours.
         currency (None | str | Unset): /revenue only: the currency to total.
 
     Raises:

@@ -137,7 +137,9 @@ def sync_detailed(
         period (None | str | Unset): today, 7d, 30d, month, year, custom (week: 7d).
         start_date (None | str | Unset): For a custom period.
         end_date (None | str | Unset): For a custom period.
-        timezone (None | str | Unset): The days' time zone (default: the business's).
+        timezone (None | str | Unset): The days' time zone (default: the business's). Counts are
+            kept by the hours of the business's zone: another zone's days are exact when its offset
+            differs from the business's by whole hours.
         currency (None | str | Unset): /revenue only: the currency to total.
 
     Raises:
@@ -183,7 +185,9 @@ def sync(
         period (None | str | Unset): today, 7d, 30d, month, year, custom (week: 7d).
         start_date (None | str | Unset): For a custom period.
         end_date (None | str | Unset): For a custom period.
-        timezone (None | str | Unset): The days' time zone (default: the business's).
+        timezone (None | str | Unset): The days' time zone (default: the business's). Counts are
+            kept by the hours of the business's zone: another zone's days are exact when its offset
+            differs from the business's by whole hours.
         currency (None | str | Unset): /revenue only: the currency to total.
 
     Raises:
@@ -224,7 +228,9 @@ async def asyncio_detailed(
         period (None | str | Unset): today, 7d, 30d, month, year, custom (week: 7d).
         start_date (None | str | Unset): For a custom period.
         end_date (None | str | Unset): For a custom period.
-        timezone (None | str | Unset): The days' time zone (default: the business's).
+        timezone (None | str | Unset): The days' time zone (default: the business's). Counts are
+            kept by the hours of the business's zone: another zone's days are exact when its offset
+            differs from the business's by whole hours.
         currency (None | str | Unset): /revenue only: the currency to total.
 
     Raises:
@@ -268,7 +274,9 @@ async def asyncio(
         period (None | str | Unset): today, 7d, 30d, month, year, custom (week: 7d).
         start_date (None | str | Unset): For a custom period.
         end_date (None | str | Unset): For a custom period.
-        timezone (None | str | Unset): The days' time zone (default: the business's).
+        timezone (None | str | Unset): The days' time zone (default: the business's). Counts are
+            kept by the hours of the business's zone: another zone's days are exact when its offset
+            differs from the business's by whole hours.
         currency (None | str | Unset): /revenue only: the currency to total.
 
     Raises:

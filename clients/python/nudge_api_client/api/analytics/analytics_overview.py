@@ -130,7 +130,8 @@ def sync_detailed(
 
      Messages sent, delivered, opened and clicked, revenue, trends by day and engagement by weekday and
     hour; top_campaigns: the campaigns that sent in the period, with their sends, unique opens and
-    clicks so far and their rates (of messages sent), best click rate first.
+    clicks so far and their rates (of messages delivered, as the campaign's own analytics), best click
+    rate first.
 
     Scope: `analytics:read`; role: viewer or above.
 
@@ -138,7 +139,9 @@ def sync_detailed(
         period (None | str | Unset): today, 7d, 30d, month, year, custom (week: 7d).
         start_date (None | str | Unset): For a custom period.
         end_date (None | str | Unset): For a custom period.
-        timezone (None | str | Unset): The days' time zone (default: the business's).
+        timezone (None | str | Unset): The days' time zone (default: the business's). Counts are
+            kept by the hours of the business's zone: another zone's days are exact when its offset
+            differs from the business's by whole hours.
         currency (None | str | Unset): /revenue only: the currency to total.
 
     Raises:
@@ -177,7 +180,8 @@ def sync(
 
      Messages sent, delivered, opened and clicked, revenue, trends by day and engagement by weekday and
     hour; top_campaigns: the campaigns that sent in the period, with their sends, unique opens and
-    clicks so far and their rates (of messages sent), best click rate first.
+    clicks so far and their rates (of messages delivered, as the campaign's own analytics), best click
+    rate first.
 
     Scope: `analytics:read`; role: viewer or above.
 
@@ -185,7 +189,9 @@ def sync(
         period (None | str | Unset): today, 7d, 30d, month, year, custom (week: 7d).
         start_date (None | str | Unset): For a custom period.
         end_date (None | str | Unset): For a custom period.
-        timezone (None | str | Unset): The days' time zone (default: the business's).
+        timezone (None | str | Unset): The days' time zone (default: the business's). Counts are
+            kept by the hours of the business's zone: another zone's days are exact when its offset
+            differs from the business's by whole hours.
         currency (None | str | Unset): /revenue only: the currency to total.
 
     Raises:
@@ -219,7 +225,8 @@ async def asyncio_detailed(
 
      Messages sent, delivered, opened and clicked, revenue, trends by day and engagement by weekday and
     hour; top_campaigns: the campaigns that sent in the period, with their sends, unique opens and
-    clicks so far and their rates (of messages sent), best click rate first.
+    clicks so far and their rates (of messages delivered, as the campaign's own analytics), best click
+    rate first.
 
     Scope: `analytics:read`; role: viewer or above.
 
@@ -227,7 +234,9 @@ async def asyncio_detailed(
         period (None | str | Unset): today, 7d, 30d, month, year, custom (week: 7d).
         start_date (None | str | Unset): For a custom period.
         end_date (None | str | Unset): For a custom period.
-        timezone (None | str | Unset): The days' time zone (default: the business's).
+        timezone (None | str | Unset): The days' time zone (default: the business's). Counts are
+            kept by the hours of the business's zone: another zone's days are exact when its offset
+            differs from the business's by whole hours.
         currency (None | str | Unset): /revenue only: the currency to total.
 
     Raises:
@@ -264,7 +273,8 @@ async def asyncio(
 
      Messages sent, delivered, opened and clicked, revenue, trends by day and engagement by weekday and
     hour; top_campaigns: the campaigns that sent in the period, with their sends, unique opens and
-    clicks so far and their rates (of messages sent), best click rate first.
+    clicks so far and their rates (of messages delivered, as the campaign's own analytics), best click
+    rate first.
 
     Scope: `analytics:read`; role: viewer or above.
 
@@ -272,7 +282,9 @@ async def asyncio(
         period (None | str | Unset): today, 7d, 30d, month, year, custom (week: 7d).
         start_date (None | str | Unset): For a custom period.
         end_date (None | str | Unset): For a custom period.
-        timezone (None | str | Unset): The days' time zone (default: the business's).
+        timezone (None | str | Unset): The days' time zone (default: the business's). Counts are
+            kept by the hours of the business's zone: another zone's days are exact when its offset
+            differs from the business's by whole hours.
         currency (None | str | Unset): /revenue only: the currency to total.
 
     Raises:
