@@ -3,7 +3,7 @@ organizations.nudges_version, raised with every transaction that adds or deletes
 the index of seed 004's nudges query ends with the id, so that a page's ids are read from it alone
 
 Revision ID: 0024
-Revises: 0021
+Revises: 0023
 Create Date: 2026-12-03 17:34:10.782612
 
 """
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0024'
-down_revision = '0021'
+down_revision = '0023'
 branch_labels = None
 depends_on = None
 
