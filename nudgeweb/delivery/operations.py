@@ -80,10 +80,10 @@ def queue_message(contact, channel, template, variables=None, *, purpose, purpos
     organization = db.session.get(Organization, contact.organization_id)
     batch = Batch(organization, channel, template, variables, purpose, purpose_id, send_at, track, marketing,
                   context or {})
-    message = Message(**compose(batch, contact))
+    message = Message(**compose(batch, contact))  # its id is set: written with the caller's next flush
     db.session.add(message)
-    db.session.flush()
     if message.status == "failed":
+        db.session.flush()  # (its event refers to it)
         record_event(message, "failed", contact=contact, detail=message.error)
     else:
         schedule_send(organization.id, [message.id], message.send_at)
