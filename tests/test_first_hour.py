@@ -56,6 +56,22 @@ def test_a_new_business_has_no_review_site_and_the_send_form_says_so(owner_clien
     assert "Add your review link first" not in owner_client.get("/review-requests/new").text
 
 
+def test_the_api_asks_for_nothing_until_the_review_link_is_set_and_says_why(client, owner, organization):
+    from nudgeweb.models import Contact
+    from tests.api_helpers import key_headers, make_key
+
+    headers, jane = key_headers(make_key(owner)), {"first_name": "Jane", "email": "jane@example.com"}
+    for version in ("v1", "v2"):
+        refused = client.post(f"/api/{version}/review_requests", json=jane, headers=headers)
+        assert refused.status_code == 409
+        error = refused.json["errors"][0] if version == "v1" else refused.json["error"]
+        assert error["code"] == "ERR_REVIEW_LINK_MISSING" and "nowhere to review you" in str(error)
+    assert db.session.scalar(select(ReviewRequest.id)) is None and db.session.scalar(select(Contact.id)) is None
+    give_review_link(organization)
+    made = client.post("/api/v1/review_requests", json=jane, headers=headers)
+    assert made.status_code == 201 and made.json["status"] == "scheduled"
+
+
 def test_settings_refuse_a_search_link_at_its_field_and_preview_the_customer_page(owner_client, organization):
     form = {"sites-0-kind": "google", "sites-0-url": "https://www.google.com/search?q=acme", "default_channel": "auto",
             "default_delay_hours": "0", "ask_again_after_days": "30", "follow_ups-0-delay_days": "3"}
