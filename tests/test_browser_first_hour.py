@@ -76,6 +76,15 @@ def test_a_new_owner_sets_the_review_link_and_sees_what_customers_will(sized, li
     expect(page.get_by_role("link", name="Review us on Google")).to_be_visible()  # the preview
     page.get_by_role("heading", name="What your customers see").scroll_into_view_if_needed()
     screen(page, f"first-hour-review-link-preview-{size}")
+    sms = page.get_by_test_id("first-sms").locator(".sms-bubble")  # the real first message, as sent
+    expect(sms).to_contain_text(f"Hi Jamie, thanks for choosing Maple Street Plumbing {size}!")
+    expect(sms).to_contain_text("/r/")
+    expect(sms).to_contain_text("Reply STOP to opt out.")
+    email = page.get_by_test_id("first-email")
+    expect(email.get_by_title("The email as the customer sees it")).to_be_visible()
+    assert fits(page)
+    page.get_by_role("heading", name="The message your customers get").scroll_into_view_if_needed()
+    screen(page, f"first-hour-first-message-{size}")
 
     page.goto(f"{live_server}/")
     page.get_by_role("button", name="Keep using the Outbox").click()

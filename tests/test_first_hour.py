@@ -85,6 +85,26 @@ def test_settings_refuse_a_search_link_at_its_field_and_preview_the_customer_pag
     assert "Where do I find my review link?" in page and "business.google.com" in page
 
 
+def test_settings_show_the_first_message_as_customers_get_it_from_the_business_own_templates(
+        owner_client, organization, other_owner):
+    from html import unescape
+
+    from nudgeweb.message_templates.starter import starter_template
+
+    with unit_of_work(organization.id):
+        starter_template(organization, "review_request", "sms").body = "Hi {{ first_name }}, rate Acme: {{ review_link }}"
+        starter_template(organization, "review_request", "email").subject = "{{ first_name }}, a minute for Acme?"
+    with unit_of_work(other_owner.organization_id):
+        starter_template(other_owner.organization, "review_request", "sms").body = "Globex says hi {{ review_link }}"
+    page = unescape(owner_client.get("/settings/reviews").text)
+    sms = re.search(r'<div class="sms-bubble">(.*?)</div>', page, re.S).group(1)
+    assert re.fullmatch(r"Hi Jamie, rate Acme: http://\S+/r/\S{40,} Reply STOP to opt out\.", sms)
+    assert f"{len(sms)} characters, GSM-7" in page and "Globex" not in page
+    assert '<dd data-testid="first-email-subject">Jamie, a minute for Acme?</dd>' in page
+    email_html = re.search(r'srcdoc="(.*?)"></iframe>', page, re.S).group(1)
+    assert "/u/" in email_html and "Unsubscribe" in email_html  # the footer every marketing email gets
+
+
 KEPT = "kept in the outbox: not delivered"
 
 
