@@ -171,6 +171,27 @@ def test_bulk_asking_chooses_who_shows_the_message_and_needs_a_tick(sized, live_
     expect(page.get_by_text("Asking 3 customers for a review.")).to_be_visible()
 
 
+def test_the_profile_time_zone_is_searched_and_offers_the_browser_zone(sized, live_server, owner, organization):
+    size, page = sized  # the browser is in Europe/London, the business in America/New_York
+    log_in(page, live_server, owner.user.email)
+    page.goto(f"{live_server}/settings/")
+    zone = page.get_by_label("Time zone")
+    expect(zone).to_have_value("America/New_York")
+    expect(zone).to_have_attribute("list", "time-zones")
+    expect(page.locator("#time-zones option[value='America/Chicago']")).to_have_count(1)
+    zone.fill("Springfield")
+    page.get_by_role("button", name="Save profile").click()
+    expect(page.locator("#timezone-error")).to_contain_text("Choose a time zone from the list")
+    page.get_by_role("button", name="Use Europe/London").click()
+    expect(zone).to_have_value("Europe/London")
+    assert fits(page)
+    screenshot(page, f"first-hour-profile-time-zone-{size}")
+    page.get_by_role("button", name="Save profile").click()
+    expect(page.get_by_role("button", name="Use Europe/London")).to_be_hidden()  # it is the business's zone now
+    db.session.expire_all()
+    assert db.session.get(Organization, organization.id).timezone == "Europe/London"
+
+
 def test_settings_come_in_two_groups_that_fit_a_phone(sized, live_server, owner, app_ctx):
     size, page = sized
     log_in(page, live_server, owner.user.email)

@@ -412,7 +412,24 @@ def test_time_zone_fields_are_searchable_lists(owner_client):
     assert 'list="time-zones"' in form and '<datalist id="time-zones">' in form
     assert '<option value="America/Chicago">' in form and '<option value="Europe/London">' in form
     profile = owner_client.get("/settings/").text
-    assert '<select class="input" id="timezone"' in profile and '<option selected value="America/New_York">' in profile
+    assert re.search(r'<input[^>]* id="timezone" list="time-zones"[^>]* value="America/New_York"', profile)
+    assert '<datalist id="time-zones">' in profile and "data-browser-timezone-suggestion" in profile
+
+
+def _profile(organization, **changes):
+    return {"name": organization.name, "timezone": organization.timezone, "default_country": "US",
+            "brand_color": "#4f46e5", **changes}
+
+
+def test_the_profile_time_zone_takes_a_zone_of_the_list_whatever_its_case(owner_client, organization):
+    refused = owner_client.post("/settings/", data=_profile(organization, timezone="Springfield"))
+    assert refused.status_code == 422
+    assert 'id="timezone-error">Choose a time zone from the list' in refused.text
+    db.session.expire_all()
+    assert organization.timezone == "America/New_York"
+    assert owner_client.post("/settings/", data=_profile(organization, timezone=" europe/london ")).status_code == 302
+    db.session.expire_all()
+    assert organization.timezone == "Europe/London"
 
 
 def test_another_business_sees_none_of_this_in_its_pipeline_bulk_chooser_or_checklist(
