@@ -161,7 +161,7 @@ def add_contact_input(body):
                        "credits the request to them.")
 def add_contact(body):
     credential = current_credential()
-    organization = credential.membership.organization
+    organization = credential.organization
     refuse_without_review_link(organization)
     contact, delay, metadata, errors = add_contact_input(body)
     contact_operations.define_custom_fields(organization, contact.get("custom_fields"))
