@@ -223,6 +223,14 @@ def organization(owner):
 
 
 @pytest.fixture
+def review_link(organization):
+    """The business has added its "write a review" link (the API asks for reviews only then)."""
+    from tests.reviews_support import give_review_link
+
+    give_review_link(organization)
+
+
+@pytest.fixture
 def owner_client(app, owner):
     client = app.test_client()
     AuthActions(client).login(owner.user.email)

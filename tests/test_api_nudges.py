@@ -183,7 +183,8 @@ def test_campaign_periods_create_start_and_end(client, headers, organization):
                                                                                       "employee_ids"}
 
 
-def test_add_contact_credits_a_review_request_to_an_employee(client, headers, organization, other_owner):
+def test_add_contact_credits_a_review_request_to_an_employee(client, headers, organization, other_owner,
+                                                              review_link):
     maria, _dev, _sam = make_team(organization)
     body = {"email": "jane@example.net", "first_name": "Jane", "employee_id": str(maria)}
     created = client.post("/api/v1/review_requests", headers=headers, json=body)

@@ -159,7 +159,7 @@ def test_the_reference_page_shows_either_version(client):
     assert 'data-spec-url="/api/v2/openapi.json"' in v2 and 'href="/api/v2/openapi.yaml"' in v2
 
 
-def test_a_resource_with_no_v2_code_answers_in_seed_001_s_dialect(client, owner, headers):
+def test_a_resource_with_no_v2_code_answers_in_seed_001_s_dialect(client, owner, headers, review_link):
     made = client.post("/api/v2/review_requests", headers=headers, json={"email": "jane@example.com"})
     assert made.status_code == 201 and made.json["status"] == "scheduled"  # seed 000's flat answer, as in v1
     listed = client.get("/api/v2/review_requests", headers=headers).json

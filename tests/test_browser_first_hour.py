@@ -76,6 +76,15 @@ def test_a_new_owner_sets_the_review_link_and_sees_what_customers_will(sized, li
     expect(page.get_by_role("link", name="Review us on Google")).to_be_visible()  # the preview
     page.get_by_role("heading", name="What your customers see").scroll_into_view_if_needed()
     screen(page, f"first-hour-review-link-preview-{size}")
+    sms = page.get_by_test_id("first-sms").locator(".sms-bubble")  # the real first message, as sent
+    expect(sms).to_contain_text(f"Hi Jamie, thanks for choosing Maple Street Plumbing {size}!")
+    expect(sms).to_contain_text("/r/")
+    expect(sms).to_contain_text("Reply STOP to opt out.")
+    email = page.get_by_test_id("first-email")
+    expect(email.get_by_title("The email as the customer sees it")).to_be_visible()
+    assert fits(page)
+    page.get_by_role("heading", name="The message your customers get").scroll_into_view_if_needed()
+    screen(page, f"first-hour-first-message-{size}")
 
     page.goto(f"{live_server}/")
     page.get_by_role("button", name="Keep using the Outbox").click()
@@ -160,6 +169,27 @@ def test_bulk_asking_chooses_who_shows_the_message_and_needs_a_tick(sized, live_
     page.get_by_label("I have read the message above").check()
     page.get_by_role("button", name="Ask 3 customers now").click()
     expect(page.get_by_text("Asking 3 customers for a review.")).to_be_visible()
+
+
+def test_the_profile_time_zone_is_searched_and_offers_the_browser_zone(sized, live_server, owner, organization):
+    size, page = sized  # the browser is in Europe/London, the business in America/New_York
+    log_in(page, live_server, owner.user.email)
+    page.goto(f"{live_server}/settings/")
+    zone = page.get_by_label("Time zone")
+    expect(zone).to_have_value("America/New_York")
+    expect(zone).to_have_attribute("list", "time-zones")
+    expect(page.locator("#time-zones option[value='America/Chicago']")).to_have_count(1)
+    zone.fill("Springfield")
+    page.get_by_role("button", name="Save profile").click()
+    expect(page.locator("#timezone-error")).to_contain_text("Choose a time zone from the list")
+    page.get_by_role("button", name="Use Europe/London").click()
+    expect(zone).to_have_value("Europe/London")
+    assert fits(page)
+    screenshot(page, f"first-hour-profile-time-zone-{size}")
+    page.get_by_role("button", name="Save profile").click()
+    expect(page.get_by_role("button", name="Use Europe/London")).to_be_hidden()  # it is the business's zone now
+    db.session.expire_all()
+    assert db.session.get(Organization, organization.id).timezone == "Europe/London"
 
 
 def test_settings_come_in_two_groups_that_fit_a_phone(sized, live_server, owner, app_ctx):

@@ -56,6 +56,22 @@ def test_a_new_business_has_no_review_site_and_the_send_form_says_so(owner_clien
     assert "Add your review link first" not in owner_client.get("/review-requests/new").text
 
 
+def test_the_api_asks_for_nothing_until_the_review_link_is_set_and_says_why(client, owner, organization):
+    from nudgeweb.models import Contact
+    from tests.api_helpers import key_headers, make_key
+
+    headers, jane = key_headers(make_key(owner)), {"first_name": "Jane", "email": "jane@example.com"}
+    for version in ("v1", "v2"):
+        refused = client.post(f"/api/{version}/review_requests", json=jane, headers=headers)
+        assert refused.status_code == 409
+        error = refused.json["errors"][0] if version == "v1" else refused.json["error"]
+        assert error["code"] == "ERR_REVIEW_LINK_MISSING" and "nowhere to review you" in str(error)
+    assert db.session.scalar(select(ReviewRequest.id)) is None and db.session.scalar(select(Contact.id)) is None
+    give_review_link(organization)
+    made = client.post("/api/v1/review_requests", json=jane, headers=headers)
+    assert made.status_code == 201 and made.json["status"] == "scheduled"
+
+
 def test_settings_refuse_a_search_link_at_its_field_and_preview_the_customer_page(owner_client, organization):
     form = {"sites-0-kind": "google", "sites-0-url": "https://www.google.com/search?q=acme", "default_channel": "auto",
             "default_delay_hours": "0", "ask_again_after_days": "30", "follow_ups-0-delay_days": "3"}
@@ -67,6 +83,26 @@ def test_settings_refuse_a_search_link_at_its_field_and_preview_the_customer_pag
     page = owner_client.get("/settings/reviews").text
     assert "What your customers see" in page and "Review us on Google" in page
     assert "Where do I find my review link?" in page and "business.google.com" in page
+
+
+def test_settings_show_the_first_message_as_customers_get_it_from_the_business_own_templates(
+        owner_client, organization, other_owner):
+    from html import unescape
+
+    from nudgeweb.message_templates.starter import starter_template
+
+    with unit_of_work(organization.id):
+        starter_template(organization, "review_request", "sms").body = "Hi {{ first_name }}, rate Acme: {{ review_link }}"
+        starter_template(organization, "review_request", "email").subject = "{{ first_name }}, a minute for Acme?"
+    with unit_of_work(other_owner.organization_id):
+        starter_template(other_owner.organization, "review_request", "sms").body = "Globex says hi {{ review_link }}"
+    page = unescape(owner_client.get("/settings/reviews").text)
+    sms = re.search(r'<div class="sms-bubble">(.*?)</div>', page, re.S).group(1)
+    assert re.fullmatch(r"Hi Jamie, rate Acme: http://\S+/r/\S{40,} Reply STOP to opt out\.", sms)
+    assert f"{len(sms)} characters, GSM-7" in page and "Globex" not in page
+    assert '<dd data-testid="first-email-subject">Jamie, a minute for Acme?</dd>' in page
+    email_html = re.search(r'srcdoc="(.*?)"></iframe>', page, re.S).group(1)
+    assert "/u/" in email_html and "Unsubscribe" in email_html  # the footer every marketing email gets
 
 
 KEPT = "kept in the outbox: not delivered"
@@ -376,7 +412,24 @@ def test_time_zone_fields_are_searchable_lists(owner_client):
     assert 'list="time-zones"' in form and '<datalist id="time-zones">' in form
     assert '<option value="America/Chicago">' in form and '<option value="Europe/London">' in form
     profile = owner_client.get("/settings/").text
-    assert '<select class="input" id="timezone"' in profile and '<option selected value="America/New_York">' in profile
+    assert re.search(r'<input[^>]* id="timezone" list="time-zones"[^>]* value="America/New_York"', profile)
+    assert '<datalist id="time-zones">' in profile and "data-browser-timezone-suggestion" in profile
+
+
+def _profile(organization, **changes):
+    return {"name": organization.name, "timezone": organization.timezone, "default_country": "US",
+            "brand_color": "#4f46e5", **changes}
+
+
+def test_the_profile_time_zone_takes_a_zone_of_the_list_whatever_its_case(owner_client, organization):
+    refused = owner_client.post("/settings/", data=_profile(organization, timezone="Springfield"))
+    assert refused.status_code == 422
+    assert 'id="timezone-error">Choose a time zone from the list' in refused.text
+    db.session.expire_all()
+    assert organization.timezone == "America/New_York"
+    assert owner_client.post("/settings/", data=_profile(organization, timezone=" europe/london ")).status_code == 302
+    db.session.expire_all()
+    assert organization.timezone == "Europe/London"
 
 
 def test_another_business_sees_none_of_this_in_its_pipeline_bulk_chooser_or_checklist(

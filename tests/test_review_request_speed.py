@@ -105,3 +105,26 @@ def test_items_asked_together_reach_one_call_after_the_commit_and_none_after_a_r
     except RuntimeError:
         pass
     assert calls == [[1, 2, 3], ["x"]]
+
+
+def test_one_batch_of_sends_moves_each_of_its_review_requests_on_once(smtp, organization):
+    """The engine announces a batch's sends together (one flush): each request is sent once, even
+    one with two messages in the batch."""
+    with unit_of_work(organization.id):
+        requests = [operations.request_for_contact(
+            organization, ContactFactory(organization=organization, email=f"r{n}@example.net"), delay_hours=1)
+            for n in range(3)]
+    template, later = email_template(organization), utcnow() + timedelta(hours=1)
+    messages = [queue_message(request.contact, "email", template, purpose="review_request", purpose_id=request.id,
+                              send_at=later) for request in [*requests, requests[0]]]
+    db.session.execute(db.update(Message).values(send_at=utcnow()))
+    db.session.commit()
+
+    assert engine.send_claimed(organization.id, [messages[0].id]) == 4
+    db.session.expire_all()
+    for request in requests:
+        request = db.session.get(ReviewRequest, request.id)
+        assert request.status == "sent" and request.sent_at is not None
+        assert [event.kind for event in request.events].count("sent") == 1
+    assert count(DomainEvent, DomainEvent.type == "review_request.sent") == 3
+    assert count(ContactActivity, ContactActivity.kind == "review_request.sent") == 3

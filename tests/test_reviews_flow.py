@@ -12,6 +12,8 @@ from nudgeweb.models import Contact, ReviewRequest
 from tests.api_helpers import key_headers, make_key
 from tests.reviews_support import NOW, frozen_clock  # noqa: F401
 
+pytestmark = pytest.mark.usefixtures("review_link")  # (without one, Add Contact refuses: test_first_hour.py)
+
 JANE = {"first_name": "Jane", "last_name": "Smith", "email": "jane@example.com",
         "mobile_phone_number": "+12125551234", "company_name": "Smith Industries", "delay_hours": 24,
         "metadata": {"source": "zapier", "custom_field": "value"}}

@@ -232,7 +232,7 @@ def test_messages_through_the_sdk(api, organization):
     assert [m.id for m in list_messages.sync(client=api).data] == [sent.data.id]
 
 
-def test_review_requests_through_the_sdk(api):
+def test_review_requests_through_the_sdk(api, review_link):
     from nudge_api_client.api.review_requests import add_contact, cancel_review_request, get_review_request, list_review_requests
     from nudge_api_client.models import AddContactIn, AddContactOut, ErrorDocument
 

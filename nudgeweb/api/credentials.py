@@ -25,7 +25,7 @@ from nudgeweb.api import keys, tokens
 from nudgeweb.api.errors import ApiError
 from nudgeweb.api.ratelimit import DEFAULT_RATE_LIMIT, rate_limit_of
 from nudgeweb.extensions import db
-from nudgeweb.models import ApiKey, ApiSettings, Membership, role_at_least, utcnow
+from nudgeweb.models import ApiKey, ApiSettings, Membership, Organization, role_at_least, utcnow
 from nudgeweb.oauth.tokens import authenticate_bearer
 from nudgeweb.signals import credentials_changed
 from nudgeweb.unit_of_work import ACROSS_ORGANIZATIONS, enter_organization
@@ -64,6 +64,11 @@ class Credential:
         if loaded is None:
             loaded = g.api_membership = _membership(self.user_id, self.organization_id)
         return loaded
+
+    @property
+    def organization(self):
+        """The credential's organization: one read by primary key (the membership's user is not needed)."""
+        return db.session.get(Organization, self.organization_id)
 
     @property
     def rate_key(self):

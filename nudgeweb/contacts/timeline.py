@@ -8,7 +8,8 @@ from nudgeweb.models.contacts import ContactActivity
 def record_activity(contact, kind, summary, data=None, occurred_at=None):
     """Add one entry (kind e.g. "created", "message.sent", "review_request.clicked") to the timeline.
 
-    The entry joins the caller's transaction: it is flushed, not committed.
+    The entry joins the caller's transaction: it is written with the caller's next flush (one flush
+    for a request's rows, not one per entry), and committed with it.
     """
     activity = ContactActivity(
         organization_id=contact.organization_id,
@@ -19,7 +20,6 @@ def record_activity(contact, kind, summary, data=None, occurred_at=None):
         occurred_at=occurred_at or utcnow(),
     )
     db.session.add(activity)
-    db.session.flush()
     return activity
 
 

@@ -29,7 +29,7 @@ from nudgeweb.bulk import insert_rows
 from nudgeweb.contacts.timeline import record_activities
 from nudgeweb.delivery import sealed, tracking
 from nudgeweb.delivery.backends import SendError
-from nudgeweb.delivery.events import announce, domain_event_data, domain_event_of, record_event, summary_of
+from nudgeweb.delivery.events import announce_all, domain_event_data, domain_event_of, record_event, summary_of
 from nudgeweb.delivery.operations import schedule_send
 from nudgeweb.delivery.quiet_hours import end_of_quiet_hours, recipient_zone
 from nudgeweb.delivery.transports import backend_for, sending_settings
@@ -238,7 +238,7 @@ def record_sent(organization_id, sent):
             for name, value in (("status", "sent"), ("backend", done.backend), ("provider_id", done.provider_id),
                                 ("sent_at", done.at), ("error", None)):
                 set_committed_value(done.message, name, value)
-            announce(done.message, "sent")
+        announce_all([done.message for done in sent], "sent")
         checkpoint()  # inside one_writer: no task due now waits for this commit (a retry queued its own)
 
 

@@ -128,6 +128,24 @@ def announce(message, event, **extra):
         log.exception("A message_event receiver failed for %s %s", event, message.id)
 
 
+def announce_all(messages, event):
+    """``announce`` for a batch (the send engine's sends): the receivers' writes go out in one flush
+    under one savepoint; if a receiver fails, each message is announced again alone, so that only the
+    broken one's writes are undone."""
+    messages = [message for message in messages if message_event.has_receivers_for(message.purpose)]
+    if not messages:
+        return
+    try:
+        with db.session.begin_nested(), db.session.no_autoflush:
+            for message in messages:
+                message_event.send(message.purpose, message=message, event=event)
+    except Exception:  # noqa: BLE001 - as announce: the batch goes on
+        if current_app.testing:
+            raise
+        for message in messages:
+            announce(message, event)
+
+
 def message_contact(message):
     from nudgeweb.models.contacts import Contact
 

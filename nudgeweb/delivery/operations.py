@@ -80,10 +80,10 @@ def queue_message(contact, channel, template, variables=None, *, purpose, purpos
     organization = db.session.get(Organization, contact.organization_id)
     batch = Batch(organization, channel, template, variables, purpose, purpose_id, send_at, track, marketing,
                   context or {})
-    message = Message(**compose(batch, contact))
+    message = Message(**compose(batch, contact))  # its id is set: written with the caller's next flush
     db.session.add(message)
-    db.session.flush()
     if message.status == "failed":
+        db.session.flush()  # (its event refers to it)
         record_event(message, "failed", contact=contact, detail=message.error)
     else:
         schedule_send(organization.id, [message.id], message.send_at)
@@ -183,6 +183,14 @@ def compose(batch, contact):
     return row
 
 
+def as_sent(organization, contact, channel, template, *, purpose, context=None, marketing=True):
+    """The column values of the message ``contact`` would get (rendered, with the footer or the STOP
+    line that sending adds), storing and sending nothing: what a preview shows. Links are not
+    rewritten for tracking (they would lead to no message); they read the same."""
+    batch = Batch(organization, channel, template, None, purpose, None, None, False, marketing, context or {})
+    return compose(batch, contact)
+
+
 def finish_email(batch, message_id, html, text, unsubscribe):
     if batch.marketing:
         html, text = tracking.add_unsubscribe_footer(html, text, unsubscribe)
@@ -264,6 +272,13 @@ class Recipient:
     @property
     def full_name(self):
         return " ".join(part for part in (self.first_name, self.last_name) if part)
+
+
+def sample_recipient(organization_id):
+    """The sample contact of template previews (Jamie Rivera), as compose() reads a contact."""
+    from nudgeweb.message_templates.operations import SAMPLE_CONTACT
+
+    return Recipient(id=None, organization_id=organization_id, status="subscribed", timezone=None, **SAMPLE_CONTACT)
 
 
 def _recipients(contact_ids):

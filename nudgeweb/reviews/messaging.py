@@ -3,11 +3,13 @@ from flask import current_app
 from sqlalchemy import select
 
 from nudgeweb.delivery import queue_direct, queue_message
+from nudgeweb.delivery.operations import as_sent, sample_recipient
 from nudgeweb.delivery.tracking import public_url
 from nudgeweb.message_templates.operations import preview
 from nudgeweb.message_templates.rendering import TemplateRenderError
 from nudgeweb.message_templates.starter import starter_template
 from nudgeweb.models import Membership, User, db
+from nudgeweb.reviews.links import sample_review_link
 from nudgeweb.reviews.settings import chosen_template, review_settings_for
 from nudgeweb.unit_of_work import once_per_transaction
 
@@ -32,6 +34,15 @@ def first_sms_size(organization, contact=None):
         return preview(template, contact).sms
     except TemplateRenderError:
         return None
+
+
+def first_message_as_sent(organization, channel):
+    """The request's first message on ``channel`` exactly as a customer gets it, from the organization's
+    own template and settings, for the sample contact and with a link as long as a real one (a delivery
+    Message's column values); raises TemplateRenderError when the template cannot render."""
+    template = template_for(organization, 0, channel, review_settings_for(organization))
+    return as_sent(organization, sample_recipient(organization.id), channel, template, purpose="review_request",
+                   context={"review_link": sample_review_link(), "follow_up_step": 0})
 
 
 def queue_review_message(request, step, settings, link):

@@ -182,17 +182,20 @@ def request_for_contact(organization, contact, *, delay_hours, channel=None, emp
                 f"{contact.display_name} was already asked for a review in the last "
                 f"{settings.ask_again_after_days} days.", "asked_recently", contact, existing)
     request = ReviewRequest(
-        organization_id=organization.id, contact=contact, contact_id=contact.id, employee_id=employee_id,
+        id=new_id(), organization=organization, organization_id=organization.id, contact=contact,
+        contact_id=contact.id, employee_id=employee_id, public_token=new_public_token(), steps_sent=0,
         channel=chosen, scheduled_for=now + timedelta(hours=delay_hours), status="scheduled",
         extra=dict(metadata or {}), source=source, created_by_id=getattr(created_by, "id", created_by),
     )
-    db.session.add(request)
-    db.session.flush()
-    add_event(request, "scheduled", _scheduled_summary(chosen, delay_hours), now, {"delay_hours": delay_hours})
-    if first_step_now and delay_hours == 0:
-        perform_step(request, 0, now, settings)
-    else:
-        schedule_step(request, 0, request.scheduled_for)
+    # the request, its events and its first message are written together by the next flush (the
+    # reads in between, its template and the sending settings, need none of them)
+    with db.session.no_autoflush:
+        db.session.add(request)
+        add_event(request, "scheduled", _scheduled_summary(chosen, delay_hours), now, {"delay_hours": delay_hours})
+        if first_step_now and delay_hours == 0:
+            perform_step(request, 0, now, settings)
+        else:
+            schedule_step(request, 0, request.scheduled_for)
     return request
 
 

@@ -5,20 +5,23 @@ from flask_login import current_user
 from nudgeweb.auth.access import current_organization, member_required, role_required
 from nudgeweb.auth.verification import require_verified_sender
 from nudgeweb.contacts.operations import organization_segments, organization_tags
+from nudgeweb.delivery.sms import sms_segments
 from nudgeweb.delivery.transports import sending_settings
 from nudgeweb.field_errors import form_status, show_field_errors
 from nudgeweb.htmx import render
+from nudgeweb.message_templates.rendering import TemplateRenderError
 from nudgeweb.models.contacts import Contact
 from nudgeweb.models.reviews import STATUSES, ReviewRequest
 from nudgeweb.nudges.operations import active_employees, employee_of
 from nudgeweb.pagination import paginate, requested_page
 from nudgeweb.reviews import bulk, operations, queries
 from nudgeweb.reviews.forms import SITE_KIND_LABELS, BulkSendForm, ReviewSettingsForm, SendReviewRequestForm
-from nudgeweb.reviews.messaging import first_sms_size
+from nudgeweb.reviews.messaging import first_message_as_sent, first_sms_size
 from nudgeweb.reviews.settings import ReviewSettingsError, clean_site, organization_templates, review_settings_for, update_review_settings
 from nudgeweb.reviews.site_links import NO_REVIEW_LINK, WHERE_TO_FIND, has_review_link
 from nudgeweb.reviews.tasks import bulk_send_review_requests
 from nudgeweb.scoping import find_in_organization, get_or_404
+from nudgeweb.security_headers import shows_email_preview
 from nudgeweb.unit_of_work import after_commit
 
 bp = Blueprint("reviews", __name__)
@@ -163,6 +166,7 @@ def bulk_send():
 
 
 @bp.route("/settings/reviews", methods=["GET", "POST"])
+@shows_email_preview
 @member_required
 def settings_page():
     organization = current_organization()
@@ -189,7 +193,20 @@ def settings_page():
                 flash("Review settings saved.", "success")
                 return redirect(url_for(".settings_page"), 303)
     return render("reviews/settings.html", form=form, settings=settings, site_kinds=SITE_KIND_LABELS,
-                  where_to_find=WHERE_TO_FIND, status=form_status(form))
+                  where_to_find=WHERE_TO_FIND, status=form_status(form), first_messages=_first_messages(organization))
+
+
+def _first_messages(organization):
+    """{channel: (the first message as a customer gets it, its SMS size, or the template's error)}."""
+    shown = {}
+    for channel in ("sms", "email"):
+        try:
+            message = first_message_as_sent(organization, channel)
+        except TemplateRenderError as error:
+            shown[channel] = (None, None, str(error))
+        else:
+            shown[channel] = (message, sms_segments(message["text"]) if channel == "sms" else None, None)
+    return shown
 
 
 def _fill_settings_form(form, settings):

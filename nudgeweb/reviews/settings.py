@@ -8,6 +8,7 @@ from nudgeweb.field_errors import FieldErrors
 from nudgeweb.models import MessageTemplate, Organization, db
 from nudgeweb.models.reviews import CHANNEL_CHOICES, MAX_FOLLOW_UPS, SITE_KINDS, ReviewSettings
 from nudgeweb.reviews.site_links import review_link_problem
+from nudgeweb.unit_of_work import once_per_transaction
 
 SITE_NAMES = {"google": "Google", "facebook": "Facebook", "yelp": "Yelp", "trustpilot": "Trustpilot", "other": ""}
 DEFAULT_FOLLOW_UPS = (
@@ -29,7 +30,12 @@ def default_sites(organization):
 
 
 def review_settings_for(organization):
-    """The organization's settings, created with the defaults when missing."""
+    """The organization's settings, created with the defaults when missing (read once per transaction:
+    a request that checks the review link and then asks reads them once)."""
+    return once_per_transaction(("review_settings", organization.id), lambda: _settings_row(organization))
+
+
+def _settings_row(organization):
     settings = db.session.scalar(
         select(ReviewSettings).where(ReviewSettings.organization_id == organization.id)
     )

@@ -3,18 +3,27 @@ from zoneinfo import available_timezones
 import phonenumbers
 from flask_wtf import FlaskForm
 from wtforms import SelectField, StringField, URLField
-from wtforms.validators import URL, DataRequired, Length, Optional, Regexp
+from wtforms.validators import URL, AnyOf, DataRequired, Length, Optional, Regexp
 
 from nudgeweb.models import ROLES
 
 TIMEZONES = sorted(available_timezones())
+_ZONES_BY_LOWER = {zone.lower(): zone for zone in TIMEZONES}
+
+
+def known_zone(value):
+    """The IANA name as spelled in the list, whatever the case typed ("europe/london" is Europe/London)."""
+    value = (value or "").strip()
+    return _ZONES_BY_LOWER.get(value.lower(), value)
 COUNTRIES = sorted(phonenumbers.SUPPORTED_REGIONS)
 
 
 class OrganizationForm(FlaskForm):
     name = StringField("Business name", validators=[DataRequired("Your business needs a name."), Length(max=200)])
     website = URLField("Website", validators=[Optional(), URL(message="Enter a full address, like https://example.com."), Length(max=500)])
-    timezone = SelectField("Time zone", choices=TIMEZONES, validators=[DataRequired()])
+    timezone = StringField("Time zone", filters=[known_zone], validators=[
+        DataRequired("Choose your time zone."),
+        AnyOf(TIMEZONES, message="Choose a time zone from the list: type a city, like London or Chicago.")])
     default_country = SelectField(
         "Country for phone numbers",
         choices=COUNTRIES,

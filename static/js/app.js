@@ -15,4 +15,21 @@
     const region = (navigator.language || "").split("-")[1];
     if (country && !country.value && region && region.length === 2) country.value = region.toUpperCase();
   });
+
+  // A time zone input offers the browser's own zone, one tap away, when another one is chosen.
+  document.addEventListener("DOMContentLoaded", () => {
+    const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    document.querySelectorAll("[data-browser-timezone-suggestion]").forEach((hint) => {
+      const input = document.getElementById(hint.dataset.for);
+      const button = hint.querySelector("button");
+      if (!input || !button || !browserZone || input.value === browserZone) return;
+      button.textContent = `Use ${browserZone}`;
+      hint.hidden = false;
+      button.addEventListener("click", () => {
+        input.value = browserZone;
+        hint.hidden = true;
+        input.focus();
+      });
+    });
+  });
 })();

@@ -29,7 +29,7 @@ TOKEN = {"access_token": "string", "token_type": "Bearer", "expires_in": 3600, "
          "scope": "read write"}
 
 
-def test_add_contact_send_review_request(client, bearer):
+def test_add_contact_send_review_request(client, bearer, review_link):
     response = client.post("/api/v1/review_requests", json=ADD_CONTACT, headers=bearer)
     assert response.status_code == 201, response.json
     assert_shape(response.json, ADD_CONTACT_ANSWER)

@@ -7,14 +7,14 @@ from tests.contract.test_seed_000 import ADD_CONTACT_ANSWER, TOKEN
 from tests.oauth_flow import pkce_pair
 
 
-def test_delay_hours_defaults_to_0_and_email_alone_will_do(client, bearer):
+def test_delay_hours_defaults_to_0_and_email_alone_will_do(client, bearer, review_link):
     response = client.post("/api/v1/review_requests", json={"email": "jane@example.com"}, headers=bearer)
     assert response.status_code == 201
     assert_shape(response.json, ADD_CONTACT_ANSWER, nullable=("contact_phone",))
     assert "sent now" in response.json["message"]
 
 
-def test_a_mobile_phone_number_alone_will_do(client, bearer):
+def test_a_mobile_phone_number_alone_will_do(client, bearer, review_link):
     response = client.post("/api/v1/review_requests", json={"mobile_phone_number": "+12125551234",
                                                             "first_name": "Jane"}, headers=bearer)
     assert response.status_code == 201
@@ -23,7 +23,7 @@ def test_a_mobile_phone_number_alone_will_do(client, bearer):
 
 @pytest.mark.parametrize("body, field", [({"first_name": "Jane"}, "email"),
                                          ({"email": "jane@example.com", "delay_hours": -1}, "delay_hours")])
-def test_requirements_and_minimums_are_enforced(client, bearer, body, field):
+def test_requirements_and_minimums_are_enforced(client, bearer, body, field, review_link):
     response = client.post("/api/v1/review_requests", json=body, headers=bearer)
     assert response.status_code == 422
     assert response.json["errors"][0]["source"]["pointer"] == f"/data/attributes/{field}"

@@ -125,7 +125,7 @@ def test_a_data_cell_past_csv_field_size_limit_is_a_422_naming_its_line(client, 
 
 # --- review request metadata -------------------------------------------------------------------
 
-def test_review_request_metadata_past_the_limit_is_refused(client, api_headers):
+def test_review_request_metadata_past_the_limit_is_refused(client, api_headers, review_link):
     body = {"email": "a@example.com", "metadata": {"blob": "x" * (5 * MB)}}
     error = the_error(client.post("/api/v1/review_requests", headers=api_headers, json=body))
     assert error["source"]["pointer"] == "/data/attributes/metadata"

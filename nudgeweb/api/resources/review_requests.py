@@ -12,11 +12,14 @@ from nudgeweb.api import ListSpec, ResourceType, api_route, documents, iso, voca
 from nudgeweb.api.credentials import current_credential
 from nudgeweb.api.errors import ApiError, bad_parameter, validation_error
 from nudgeweb.api.schemas import Attributes
+from nudgeweb.auth.verification import require_verified_sender
 from nudgeweb.contacts import operations as contact_operations
 from nudgeweb.models import ReviewRequest
 from nudgeweb.models.reviews import CHANNELS, STATUSES
 from nudgeweb.nudges.operations import employee_of
 from nudgeweb.reviews import operations, queries
+from nudgeweb.reviews.settings import review_settings_for
+from nudgeweb.reviews.site_links import NO_REVIEW_LINK, has_review_link
 from nudgeweb.scoping import get_or_404
 
 SEED_FIELDS = ("first_name", "last_name", "email", "mobile_phone_number", "company_name", "delay_hours", "metadata")
@@ -148,7 +151,9 @@ def add_contact_input(body):
            errors=("409", "422"),
            other_successes={"200": "The contact was asked recently: the request that exists, not sent again"},
            description="Creates (or updates) a contact and schedules a review request `delay_hours` from now "
-                       "(seed 000). Give an email or a mobile phone number; fields it does not know are ignored. "
+                       "(seed 000). Until the business has added its review link (Settings → Reviews) nothing "
+                       "is scheduled: the answer is 409 `ERR_REVIEW_LINK_MISSING`. Give an email or a mobile "
+                       "phone number; fields it does not know are ignored. "
                        "Idempotent with an Idempotency-Key. A contact already asked within the organization's "
                        "ask-again period is not asked again: the answer is 200 with the request that exists and a "
                        "`message` saying it was not sent again (so a retried call neither fails nor sends twice); "
@@ -156,7 +161,8 @@ def add_contact_input(body):
                        "credits the request to them.")
 def add_contact(body):
     credential = current_credential()
-    organization = credential.membership.organization
+    organization = credential.organization
+    refuse_without_review_link(organization)
     contact, delay, metadata, errors = add_contact_input(body)
     contact_operations.define_custom_fields(organization, contact.get("custom_fields"))
     employee = _credited_employee(organization, (body.model_extra or {}).get("employee_id"), errors)
@@ -174,6 +180,15 @@ def add_contact(body):
                        pointer="/data/attributes/" + ("mobile_phone_number" if "mobile_phone_number" in contact
                                                       and "email" not in contact else "email"))
     return add_contact_answer(request, delay), 201
+
+
+def refuse_without_review_link(organization):
+    """A 409 before anything is saved while the business has no review link: a request sent now would
+    offer its customer no site to review it on (the pages refuse the same way)."""
+    require_verified_sender(organization.id)  # the first thing a new owner hears, as on the pages
+    if not has_review_link(review_settings_for(organization)):
+        raise ApiError(409, f"{NO_REVIEW_LINK} Nothing was scheduled and no contact was added.",
+                       "ERR_REVIEW_LINK_MISSING", "No review link yet")
 
 
 def _credited_employee(organization, employee_id, errors):

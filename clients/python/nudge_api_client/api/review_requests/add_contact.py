@@ -108,11 +108,12 @@ def sync_detailed(
     """Add Contact (send review request)
 
      Creates (or updates) a contact and schedules a review request `delay_hours` from now (seed 000).
-    Give an email or a mobile phone number; fields it does not know are ignored. Idempotent with an
-    Idempotency-Key. A contact already asked within the organization's ask-again period is not asked
-    again: the answer is 200 with the request that exists and a `message` saying it was not sent again
-    (so a retried call neither fails nor sends twice); `"force": true` sends a new one all the same.
-    `employee_id` (one of your employees) credits the request to them.
+    Until the business has added its review link (Settings → Reviews) nothing is scheduled: the answer
+    is 409 `ERR_REVIEW_LINK_MISSING`. Give an email or a mobile phone number; fields it does not know
+    are ignored. Idempotent with an Idempotency-Key. A contact already asked within the organization's
+    ask-again period is not asked again: the answer is 200 with the request that exists and a `message`
+    saying it was not sent again (so a retried call neither fails nor sends twice); `"force": true`
+    sends a new one all the same. `employee_id` (one of your employees) credits the request to them.
 
     Scope: `review_requests:write`; role: editor or above.
 
@@ -150,11 +151,12 @@ def sync(
     """Add Contact (send review request)
 
      Creates (or updates) a contact and schedules a review request `delay_hours` from now (seed 000).
-    Give an email or a mobile phone number; fields it does not know are ignored. Idempotent with an
-    Idempotency-Key. A contact already asked within the organization's ask-again period is not asked
-    again: the answer is 200 with the request that exists and a `message` saying it was not sent again
-    (so a retried call neither fails nor sends twice); `"force": true` sends a new one all the same.
-    `employee_id` (one of your employees) credits the request to them.
+    Until the business has added its review link (Settings → Reviews) nothing is scheduled: the answer
+    is 409 `ERR_REVIEW_LINK_MISSING`. Give an email or a mobile phone number; fields it does not know
+    are ignored. Idempotent with an Idempotency-Key. A contact already asked within the organization's
+    ask-again period is not asked again: the answer is 200 with the request that exists and a `message`
+    saying it was not sent again (so a retried call neither fails nor sends twice); `"force": true`
+    sends a new one all the same. `employee_id` (one of your employees) credits the request to them.
 
     Scope: `review_requests:write`; role: editor or above.
 
@@ -187,11 +189,12 @@ async def asyncio_detailed(
     """Add Contact (send review request)
 
      Creates (or updates) a contact and schedules a review request `delay_hours` from now (seed 000).
-    Give an email or a mobile phone number; fields it does not know are ignored. Idempotent with an
-    Idempotency-Key. A contact already asked within the organization's ask-again period is not asked
-    again: the answer is 200 with the request that exists and a `message` saying it was not sent again
-    (so a retried call neither fails nor sends twice); `"force": true` sends a new one all the same.
-    `employee_id` (one of your employees) credits the request to them.
+    Until the business has added its review link (Settings → Reviews) nothing is scheduled: the answer
+    is 409 `ERR_REVIEW_LINK_MISSING`. Give an email or a mobile phone number; fields it does not know
+    are ignored. Idempotent with an Idempotency-Key. A contact already asked within the organization's
+    ask-again period is not asked again: the answer is 200 with the request that exists and a `message`
+    saying it was not sent again (so a retried call neither fails nor sends twice); `"force": true`
+    sends a new one all the same. `employee_id` (one of your employees) credits the request to them.
 
     Scope: `review_requests:write`; role: editor or above.
 
@@ -227,11 +230,12 @@ async def asyncio(
     """Add Contact (send review request)
 
      Creates (or updates) a contact and schedules a review request `delay_hours` from now (seed 000).
-    Give an email or a mobile phone number; fields it does not know are ignored. Idempotent with an
-    Idempotency-Key. A contact already asked within the organization's ask-again period is not asked
-    again: the answer is 200 with the request that exists and a `message` saying it was not sent again
-    (so a retried call neither fails nor sends twice); `"force": true` sends a new one all the same.
-    `employee_id` (one of your employees) credits the request to them.
+    Until the business has added its review link (Settings → Reviews) nothing is scheduled: the answer
+    is 409 `ERR_REVIEW_LINK_MISSING`. Give an email or a mobile phone number; fields it does not know
+    are ignored. Idempotent with an Idempotency-Key. A contact already asked within the organization's
+    ask-again period is not asked again: the answer is 200 with the request that exists and a `message`
+    saying it was not sent again (so a retried call neither fails nor sends twice); `"force": true`
+    sends a new one all the same. `employee_id` (one of your employees) credits the request to them.
 
     Scope: `review_requests:write`; role: editor or above.
 
