@@ -5,11 +5,11 @@ import json
 from dataclasses import dataclass
 
 import plotly.graph_objects as go
-from sqlalchemy import and_, func, select
+from sqlalchemy import func, select
 
 from nudgeweb.campaigns import report
 from nudgeweb.downloads import CsvWriter, csv_response
-from nudgeweb.models import Campaign, Message, db
+from nudgeweb.models import Campaign, CampaignSummary, db
 from nudgeweb.pagination import Page, requested_page
 
 LIST_LIMIT = 200
@@ -18,6 +18,7 @@ PEOPLE_PER_PAGE = 50
 
 @dataclass
 class Row:
+    FIGURES = ("sent", "opened", "clicked")
     campaign: Campaign
     sent: int = 0
     opened: int = 0
@@ -39,13 +40,14 @@ def campaign_rows(organization_id, status=""):
     campaigns = db.session.scalars(query.order_by(Campaign.created_at.desc(), Campaign.id).limit(LIST_LIMIT)).all()
     figures = {}
     ids = [campaign.id for campaign in campaigns if campaign.status not in ("draft", "scheduled")]
-    if ids:
-        figures = {row[0]: row[1:] for row in db.session.execute(
-            select(Message.purpose_id, func.count(Message.sent_at), func.count(Message.opened_at),
-                   func.count(Message.clicked_at))
-            .where(and_(Message.organization_id == organization_id, Message.purpose == "campaign",
-                        Message.purpose_id.in_(ids))).group_by(Message.purpose_id))}
-    return [Row(campaign, *figures.get(campaign.id, (0, 0, 0))) for campaign in campaigns]
+    if ids:  # the messages sent, opened and clicked of each, from the campaigns' summaries
+        for campaign_id, kind, count in db.session.execute(
+                select(CampaignSummary.campaign_id, CampaignSummary.dimension, func.sum(CampaignSummary.count))
+                .where(CampaignSummary.organization_id == organization_id, CampaignSummary.campaign_id.in_(ids),
+                       CampaignSummary.metric == "first", CampaignSummary.dimension.in_(Row.FIGURES))
+                .group_by(CampaignSummary.campaign_id, CampaignSummary.dimension)):
+            figures.setdefault(campaign_id, dict.fromkeys(Row.FIGURES, 0))[kind] = int(count)
+    return [Row(campaign, **figures.get(campaign.id, {})) for campaign in campaigns]
 
 
 def chart_figure(campaign):
