@@ -15,7 +15,7 @@ from nudgeweb.analytics.counters import hour_of
 from nudgeweb.models import CampaignSummary, Contact, Message, MessageEvent, db
 
 TIMELINE = ("sent", "delivered", "opened", "clicked")
-METRICS = ("sent", "delivered", "opened", "clicked", "bounced", "complained", "unsubscribed")
+METRICS = ("sent", "delivered", "opened", "clicked", "bounced", "complained", "unsubscribed", "kept_in_outbox")
 PEOPLE_KINDS = {"opened": "Opened", "clicked": "Clicked", "bounced": "Bounced", "unsubscribed": "Unsubscribed",
                 "complained": "Marked as spam"}
 
@@ -34,12 +34,15 @@ def _summed(campaign, metrics):
 
 
 def stats(campaign):
-    """{"recipients", "sent", "delivered", "opened", "clicked", "bounced", "complained", "unsubscribed"}: how many
-    messages had each kind of event (delivered: sent and neither bounced nor failed since)."""
+    """{"recipients", "sent", "delivered", "opened", "clicked", "bounced", "complained", "unsubscribed",
+    "kept_in_outbox"}: how many messages had each kind of event. Sent: handed to the mail server or Twilio
+    (a message kept in the local outbox reached no one: it is counted apart); delivered: sent and neither
+    bounced nor failed since."""
     totals = {(metric, dimension): int(total) for metric, dimension, total in
               _summed(campaign, ("first", "undelivered"))}
     first = {name: totals.get(("first", name), 0) for name in ("sent", "opened", "clicked", "bounced", "complained",
-                                                               "unsubscribed")}
+                                                               "unsubscribed", "kept_in_outbox")}
+    first["sent"] -= first["kept_in_outbox"]
     return {"recipients": campaign.total_recipients or 0, **first,
             "delivered": first["sent"] - totals.get(("undelivered", ""), 0)}
 

@@ -231,10 +231,8 @@ def show(campaign_id):
         return redirect(url_for(".edit", campaign_id=campaign.id, step="content"))
     kind = request.args.get("people", "opened")
     kind = kind if kind in report.PEOPLE_KINDS else "opened"
-    return render("campaigns/show.html", campaign=campaign, progress=sending.progress(campaign),
-                  metrics=report.metrics(campaign), links=report.top_links(campaign),
-                  devices_clients=report.devices_and_clients(campaign), figure=chart_figure(campaign),
-                  kind=kind, people=people_page(campaign, kind))
+    return render("campaigns/show.html", campaign=campaign, kind=kind, people=people_page(campaign, kind),
+                  **_report_context(campaign))
 
 
 @bp.get("/<campaign_id>/progress")
@@ -257,7 +255,8 @@ def people(campaign_id):
 
 
 def _report_context(campaign):
-    return {"progress": sending.progress(campaign), "metrics": report.metrics(campaign),
+    underway = campaign.status in ("scheduled", "sending", "paused")  # the progress bar shows only then
+    return {"progress": sending.progress(campaign) if underway else None, "metrics": report.metrics(campaign),
             "links": report.top_links(campaign), "devices_clients": report.devices_and_clients(campaign),
             "figure": chart_figure(campaign)}
 

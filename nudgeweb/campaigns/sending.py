@@ -20,7 +20,7 @@ from urllib.parse import urlencode, urlsplit
 from zoneinfo import ZoneInfo
 
 from flask import current_app
-from sqlalchemy import Uuid, and_, func, literal, select, update
+from sqlalchemy import Uuid, and_, case, func, literal, select, update
 
 from nudgeweb.campaigns import audience as audiences
 from nudgeweb.campaigns.operations import CampaignStateError, check_sendable, content_template
@@ -37,6 +37,7 @@ from nudgeweb.unit_of_work import after_commit, checkpoint
 BATCH_SECONDS = 10  # a throttled campaign queues about this many seconds' worth of messages at a time
 BATCHES_PER_TASK = 20  # an unthrottled one this many batches per task (pause and cancel are heard between)
 STALLED_AFTER = timedelta(minutes=2)
+HANDOVER_CHECK = timedelta(seconds=10)
 recipients_table = CampaignRecipient.__table__
 _HREF = re.compile(r"""(\bhref\s*=\s*)(["'])(https?://[^"'\s>{}]+)\2""", re.IGNORECASE)
 
@@ -104,13 +105,28 @@ def send_batches(campaign_id, now=None):
         done = _send_batch(campaign, organization, size, now)
         queued += done
         if done == 0 and not _pending(campaign):
-            finish(campaign_id)
+            _finish_when_handed_over(campaign, now)
             return queued
         if db.session.scalar(select(Campaign.status).where(Campaign.id == campaign_id)) != "sending":
             return queued  # paused or cancelled meanwhile
     eta = (now or utcnow()) + timedelta(seconds=size / rate) if rate else None
     after_commit(campaign_batch_due.send, campaign.organization_id, campaign_id=campaign.id, eta=eta)
     return queued
+
+
+def _finish_when_handed_over(campaign, now):
+    """Everyone is queued: the campaign is sent once no message of it waits any more (each one handed to the
+    mail server or Twilio, or failed); until then, look again in HANDOVER_CHECK."""
+    if db.session.scalar(select(Message.id).where(
+            Message.organization_id == campaign.organization_id, Message.purpose == "campaign",
+            Message.purpose_id == campaign.id, Message.status.in_(("queued", "sending"))).limit(1)) is None:
+        return finish(campaign.id)
+    moment = now or utcnow()
+    db.session.execute(update(Campaign.__table__).where(Campaign.__table__.c.id == campaign.id)
+                       .values(updated_at=moment))  # alive: the stalled sweep leaves it
+    after_commit(campaign_batch_due.send, campaign.organization_id, campaign_id=campaign.id,
+                 eta=moment + HANDOVER_CHECK)
+    return False
 
 
 def _pending(campaign):
@@ -225,7 +241,8 @@ def _slug(name):
 
 
 def finish(campaign_id):
-    """Everyone is queued: the campaign is sent (once: the status changes from sending only here)."""
+    """Every message is handed over (or failed): the campaign is sent (once: the status changes from sending
+    only here)."""
     now = utcnow()
     with one_writer():
         done = db.session.execute(update(Campaign.__table__).where(
@@ -277,22 +294,29 @@ def stalled_campaigns(now=None):
 
 
 def progress(campaign, now=None):
-    """{"total", "queued", "skipped", "pending", "sent", "rate" (a second, over the last minute), "eta_seconds"}."""
+    """{"total", "queued", "skipped", "pending", "sent" (handed to the mail server or Twilio), "kept" (in the
+    local outbox: delivered to no one), "failed", "rate" (a second, over the last minute), "eta_seconds",
+    "percent"}."""
     now = now or utcnow()
     counts = dict(db.session.execute(select(CampaignRecipient.status, func.count()).where(
         CampaignRecipient.organization_id == campaign.organization_id, CampaignRecipient.campaign_id == campaign.id)
         .group_by(CampaignRecipient.status)).all())
     mine = and_(Message.organization_id == campaign.organization_id, Message.purpose == "campaign",
                 Message.purpose_id == campaign.id)
-    sent, last_minute = db.session.execute(select(
-        func.count(Message.sent_at), func.count(func.nullif(Message.sent_at >= now - timedelta(minutes=1), False)),
+    kept_in_outbox = func.coalesce(Message.backend, "") == "outbox"
+    sent, kept, failed, last_minute = db.session.execute(select(
+        func.count(case((and_(Message.sent_at.is_not(None), ~kept_in_outbox), 1))),
+        func.count(case((and_(Message.sent_at.is_not(None), kept_in_outbox), 1))),
+        func.count(case((Message.status.in_(("failed", "bounced", "cancelled")) & Message.sent_at.is_(None), 1))),
+        func.count(case((Message.sent_at >= now - timedelta(minutes=1), 1))),
     ).where(mine)).one()
     total = campaign.total_recipients or sum(counts.values())
     skipped = counts.get("skipped", 0)
+    done = sent + kept + failed + skipped
     rate = last_minute / 60 if last_minute else None
-    left = max(0, total - skipped - sent)
-    planned = rate_of(campaign)
-    speed = rate or planned
+    left = max(0, total - done)
+    speed = rate or rate_of(campaign)
     return {"total": total, "queued": counts.get("queued", 0), "skipped": skipped, "pending": counts.get("pending", 0),
-            "sent": sent, "rate": rate, "eta_seconds": int(left / speed) if speed and left else (0 if not left else None),
-            "percent": int(100 * (sent + skipped) / total) if total else 100}
+            "sent": sent, "kept": kept, "failed": failed, "rate": rate,
+            "eta_seconds": int(left / speed) if speed and left else (0 if not left else None),
+            "percent": int(100 * done / total) if total else 100}

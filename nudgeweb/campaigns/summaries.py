@@ -13,6 +13,7 @@ function serves the three writers, so a rebuild equals what was kept live:
 The report (campaigns.report) then sums a few hundred rows, whatever the campaign's size.
 """
 from collections import defaultdict
+from datetime import datetime, timezone
 from types import SimpleNamespace
 
 from sqlalchemy import delete, event, select
@@ -28,26 +29,29 @@ TABLE = CampaignSummary.__table__
 EVENTS = MessageEvent.__table__
 FAILURES = frozenset({"bounced", "failed"})
 BATCH = 5000
+ALL_TIME = datetime(2000, 1, 1, tzinfo=timezone.utc)  # the "hour" of the metrics that are totals
 
 
 def contributions(row, seen):
     """[(metric, dimension, moment)] that event ``row`` (type, url, user_agent, occurred_at) adds, given
-    what its message had before (``seen``, a set updated here)."""
+    what its message had before (``seen``, a set updated here). Only the timeline (``event``) is by hour;
+    the other metrics are totals, kept at one moment (ALL_TIME), so that the report sums a few rows."""
     kinds = {row.type, "opened"} if row.type == "clicked" else {row.type}
     undelivered = "sent" in seen and bool(seen & FAILURES)
     added = [("event", row.type, row.occurred_at)]
-    added += [("first", kind, row.occurred_at) for kind in sorted(kinds - seen)]
+    added += [("first", kind, ALL_TIME) for kind in sorted(kinds - seen)]
+    if row.type == "sent" and "sent" not in seen and getattr(row, "backend", None) == "outbox":
+        added.append(("first", "kept_in_outbox", ALL_TIME))  # "sent" to the local outbox: it reached no one
     seen |= kinds
     if not undelivered and "sent" in seen and seen & FAILURES:
-        added.append(("undelivered", "", row.occurred_at))
+        added.append(("undelivered", "", ALL_TIME))
     if row.type == "clicked" and row.url:
-        added.append(("link", row.url, row.occurred_at))
+        added.append(("link", row.url, ALL_TIME))
         if ("url", row.url) not in seen:
             seen.add(("url", row.url))
-            added.append(("link_first", row.url, row.occurred_at))
+            added.append(("link_first", row.url, ALL_TIME))
     if row.type in ("opened", "clicked") and row.user_agent:
-        added += [("device", device_of(row.user_agent), row.occurred_at),
-                  ("client", client_of(row.user_agent), row.occurred_at)]
+        added += [("device", device_of(row.user_agent), ALL_TIME), ("client", client_of(row.user_agent), ALL_TIME)]
     return added
 
 
@@ -73,7 +77,8 @@ class Tally:
 
 def count_events(session, organization_id, rows):
     """Count new events before they are inserted: objects or dicts with ``message_id``, ``campaign`` (the
-    message's campaign id, or None), ``type``, ``url``, ``user_agent`` and ``occurred_at``."""
+    message's campaign id, or None), ``type``, ``url``, ``user_agent``, ``occurred_at`` and, for ``sent``,
+    the ``backend`` that took the message."""
     rows = [SimpleNamespace(**row) if isinstance(row, dict) else row for row in rows]
     rows = [row for row in rows if getattr(row, "campaign", None)]
     if not rows:
@@ -124,7 +129,7 @@ def rebuild(session, organization_id):
     session.execute(delete(CampaignSummary).where(CampaignSummary.organization_id == organization_id))
     messages = Message.__table__
     statement = (select(EVENTS.c.message_id, messages.c.purpose_id.label("campaign"), EVENTS.c.type, EVENTS.c.url,
-                        EVENTS.c.user_agent, EVENTS.c.occurred_at)
+                        EVENTS.c.user_agent, EVENTS.c.occurred_at, messages.c.backend)
                  .join(messages, messages.c.id == EVENTS.c.message_id)
                  .where(EVENTS.c.organization_id == organization_id, messages.c.organization_id == organization_id,
                         messages.c.purpose == "campaign", messages.c.purpose_id.is_not(None))

@@ -217,7 +217,8 @@ def record_sent(organization_id, sent):
         )
         campaign_summaries.count_events(db.session, organization_id, [
             {"message_id": done.message.id, "campaign": done.message.purpose_id if done.message.purpose == "campaign"
-             else None, "type": "sent", "url": None, "user_agent": None, "occurred_at": done.at} for done in sent
+             else None, "type": "sent", "url": None, "user_agent": None, "occurred_at": done.at, "backend": done.backend}
+            for done in sent
         ])
         insert_rows(MessageEvent.__table__, [
             {"id": new_id(), "organization_id": organization_id, "message_id": done.message.id,

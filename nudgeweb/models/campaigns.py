@@ -100,8 +100,9 @@ class CampaignRecipient(OrgScoped, db.Model):
 
 
 class CampaignSummary(IdMixin, OrgScoped, db.Model):
-    """One UTC hour of one ``metric`` of a campaign's message events for one ``dimension``: kept as the
-    events are written (nudgeweb.campaigns.summaries), so that the report never reads raw events.
+    """One UTC hour of one ``metric`` of a campaign's message events for one ``dimension`` (the metrics that are
+    totals: one fixed hour): kept as the events are written (nudgeweb.campaigns.summaries), so that the report
+    never reads raw events.
 
     Metrics: ``event`` (every event, by type), ``first`` (the first event of a type for a message, by type;
     an open is the first open or click), ``undelivered`` (a message sent, then bounced or failed), ``link``
