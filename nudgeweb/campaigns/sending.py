@@ -154,7 +154,7 @@ def _send_batch(campaign, organization, size, now):
             context={"footer_address": organization.footer_address or ""}, sender_name=campaign.from_name or None,
             claim=lambda rows: _claim(campaign, rows, claimed),
             track_opens=bool(settings.get("track_opens", True)), track_clicks=bool(settings.get("track_clicks", True)),
-            reply_to=campaign.reply_to or None,
+            reply_to=campaign.reply_to or None, sender_email=campaign.from_email or None,
         )
         taken += len(claimed)
     checkpoint()
