@@ -90,13 +90,16 @@ def _event(organization_id, message_id, contact_id, kind, at, campaign_id, agent
 
 
 def timed(fn, runs=5):
-    times = []
+    """(median wall ms, median CPU ms) of ``runs`` calls: on a loaded machine the CPU time is the server's own
+    work, the wall time includes waiting for a core."""
+    walls, cpus = [], []
     for _ in range(runs):
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         answer = fn()
-        times.append((time.perf_counter() - started) * 1000)
+        walls.append((time.perf_counter() - started) * 1000)
+        cpus.append((time.process_time() - cpu) * 1000)
         assert answer.status_code == 200, answer.status_code
-    return statistics.median(times)
+    return statistics.median(walls), statistics.median(cpus)
 
 
 def run(tmp, url):
@@ -138,17 +141,18 @@ def run(tmp, url):
         "GET /api/v1/campaigns/<id>/analytics?granularity=hour": lambda: client.get(
             f"/api/v1/campaigns/{campaign_id}/analytics?granularity=hour", headers=headers),
     }
-    worst = 0
+    worst = worst_cpu = 0
     for name, call in cases.items():
-        ms = timed(call)
-        worst = max(worst, ms)
-        print(f"{name}: {ms:.1f} ms  (median of 5, load {_load()})")
+        ms, cpu = timed(call)
+        worst, worst_cpu = max(worst, ms), max(worst_cpu, cpu)
+        print(f"{name}: {ms:.1f} ms, {cpu:.1f} ms of CPU  (median of 5, load {_load()})")
     with app.app_context(), unit_of_work(mine):
         started = time.perf_counter()
         rows = summaries.rebuild(db.session, mine)
         print(f"rebuild of the organization's campaign summaries: {time.perf_counter() - started:.1f} s, {rows:,} rows")
     ok = worst < TARGET_MS
-    print(f"slowest: {worst:.1f} ms (target {TARGET_MS} ms): {'PASS' if ok else 'FAIL'}")
+    print(f"slowest: {worst:.1f} ms, {worst_cpu:.1f} ms of CPU (target {TARGET_MS} ms): {'PASS' if ok else 'FAIL'}"
+          f" (load {_load()})")
     return 0 if ok else 1
 
 

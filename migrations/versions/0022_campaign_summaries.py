@@ -1,4 +1,4 @@
-"""campaign_summaries: a campaign's report figures kept as its messages' events are written
+"""campaign_summaries: a campaign's report figures kept as its messages' events are written; messages by campaign in id order
 
 Revision ID: 0022
 Revises: 0020
@@ -32,8 +32,16 @@ def upgrade():
     with op.batch_alter_table('campaign_summaries', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_campaign_summaries_organization_id'), ['organization_id'], unique=False)
 
+    with op.batch_alter_table('messages', schema=None) as batch_op:
+        batch_op.drop_index('ix_messages_purpose')
+        batch_op.create_index('ix_messages_purpose', ['purpose', 'purpose_id', 'id'], unique=False)
+
 
 def downgrade():
+    with op.batch_alter_table('messages', schema=None) as batch_op:
+        batch_op.drop_index('ix_messages_purpose')
+        batch_op.create_index('ix_messages_purpose', ['purpose', 'purpose_id'], unique=False)
+
     with op.batch_alter_table('campaign_summaries', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_campaign_summaries_organization_id'))
     op.drop_table('campaign_summaries')

@@ -41,7 +41,7 @@ class Message(IdMixin, OrgScoped, TimestampMixin, db.Model):
     __table_args__ = (
         Index("ix_messages_org_created", "organization_id", "created_at", "id"),
         Index("ix_messages_org_status", "organization_id", "status", "created_at"),
-        Index("ix_messages_purpose", "purpose", "purpose_id"),
+        Index("ix_messages_purpose", "purpose", "purpose_id", "id"),  # id: a campaign's people page by page
         Index("ix_messages_status_send_at", "status", "send_at"),
         Index("ix_messages_provider_id", "provider_id"),
     )
