@@ -1,4 +1,4 @@
-"""campaign_summaries: a campaign's report figures kept as its messages' events are written; messages by campaign in id order
+"""campaign_summaries: a campaign's report figures kept as its messages' events are written; messages by campaign in id order; a send rate per organization
 
 Revision ID: 0022
 Revises: 0020
@@ -36,8 +36,16 @@ def upgrade():
         batch_op.drop_index('ix_messages_purpose')
         batch_op.create_index('ix_messages_purpose', ['purpose', 'purpose_id', 'id'], unique=False)
 
+    with op.batch_alter_table('sending_settings', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('email_rate', sa.Float(), nullable=True))
+        batch_op.add_column(sa.Column('sms_rate', sa.Float(), nullable=True))
+
 
 def downgrade():
+    with op.batch_alter_table('sending_settings', schema=None) as batch_op:
+        batch_op.drop_column('sms_rate')
+        batch_op.drop_column('email_rate')
+
     with op.batch_alter_table('messages', schema=None) as batch_op:
         batch_op.drop_index('ix_messages_purpose')
         batch_op.create_index('ix_messages_purpose', ['purpose', 'purpose_id'], unique=False)
