@@ -149,3 +149,20 @@ def test_another_organization_sees_none_of_the_figures(smtp, business, client): 
     with unit_of_work(other.id):
         assert db.session.scalars(select(CampaignSummary)).all() == []
         assert db.session.get(Campaign, campaign_id) is None
+
+
+def test_the_people_csv_streams_a_piece_at_a_time(smtp, business, owner_client, monkeypatch):  # noqa: F811
+    from nudgeweb.campaigns import pages
+
+    monkeypatch.setattr(pages, "CSV_ROWS_A_PIECE", 2)
+    campaign_id = sent_campaign(business, people=5)
+    random_mix(business, campaign_id, random.Random(3), count=40)
+    answer = owner_client.get(f"/campaigns/{campaign_id}/people.csv?kind=opened", buffered=False)
+    assert answer.is_streamed and answer.headers["Content-Type"].startswith("text/csv")
+    pieces = [piece.decode() for piece in answer.response]
+    answer.close()
+    with unit_of_work(business.id):
+        opened = report.stats(db.session.get(Campaign, campaign_id))["opened"]
+    rows = "".join(pieces).splitlines()
+    assert rows[0] == "first_name,last_name,address,opened_at" and len(rows) == 1 + opened
+    assert len(pieces) >= 1 + opened // 2  # the header, then two rows a piece: never the whole file at once
