@@ -40,10 +40,10 @@ from nudgeweb.sqlite_writer import one_writer
 from nudgeweb.unit_of_work import after_commit, checkpoint
 
 BATCH_SECONDS = 10  # a throttled campaign queues about this many seconds' worth of messages at a time
-BATCHES_PER_TASK = 20
+BATCHES_PER_TASK = 20  # an unthrottled one this many batches per task (pause and cancel are heard between)
 FIRST_BATCH = 20  # queued by pressing send itself
-IN_FLIGHT_BATCHES = 2  # an unthrottled campaign queues more only while fewer of its messages wait than this many batches
-BACKPRESSURE_PAUSE = timedelta(seconds=1)  # an unthrottled one this many batches per task (pause and cancel are heard between)
+IN_FLIGHT_BATCHES = 4  # an unthrottled campaign queues more only while fewer of its messages wait than this many batches
+BACKPRESSURE_PAUSE = timedelta(seconds=0.5)
 STALLED_AFTER = timedelta(minutes=2)
 HANDOVER_CHECK = timedelta(seconds=10)
 recipients_table = CampaignRecipient.__table__
