@@ -101,7 +101,7 @@ def main():
         with app.app_context():
             db.create_all()
             organization = Organization(name="Bluebird Bakery", timezone="America/New_York",
-                                        postal_address="41 Larkspur Lane, Burlington, VT 05401")
+                                        footer_address="41 Larkspur Lane, Burlington, VT 05401")
             db.session.add(organization)
             db.session.flush()
             shared.seed(organization, args.messages)

@@ -103,6 +103,10 @@ def test_seed_create_update_send_and_delete_rules(client, headers, organization,
                                                               "personalization": {"first_name": "John"}})
     assert test.status_code == 200 and test.json["meta"]["sent_to"] == ["me@example.com"]
     assert smtp.sink.to("me@example.com")[0]["Subject"] == "[Test] New Subject Line"
+    refused = client.post(f"{path}/send", headers=headers, json={})  # yourstore.com is not a domain it sends from
+    assert refused.status_code == 422 and [error["source"]["pointer"] for error in refused.json["errors"]] == [
+        "/data/attributes/from_email"] and "Send from an address at" in refused.json["errors"][0]["detail"]
+    assert client.patch(path, headers=headers, json={"from_email": ""}).status_code == 200
     sent = client.post(f"{path}/send", headers=headers, json={})
     assert sent.status_code == 200, sent.json
     assert client.get(path, headers=headers).json["data"]["attributes"]["status"] == "sent"
@@ -141,7 +145,8 @@ def test_bad_input_names_each_field_and_nothing_is_sent(client, headers, other_o
 
 def test_schedule_list_filters_and_analytics_shape(client, headers, organization):
     ContactFactory(organization=organization, email="s@example.net")
-    created = client.post("/api/v1/campaigns", headers=headers, json={**SEED_CAMPAIGN, "send_to_all": True}).json
+    created = client.post("/api/v1/campaigns", headers=headers, json={
+        **SEED_CAMPAIGN, "from_email": "", "send_to_all": True}).json  # (yourstore.com is not a domain it sends from)
     path = f"/api/v1/campaigns/{created['data']['id']}"
     scheduled = client.post(f"{path}/schedule", headers=headers, json={
         "scheduled_at": "2027-07-01T10:00:00", "timezone": "America/New_York", "send_time_optimization": True})

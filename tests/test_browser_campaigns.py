@@ -10,6 +10,7 @@ from nudgeweb.campaigns import lists, operations, sending
 from nudgeweb.models import Message, MessageEvent, db, new_id, utcnow
 from nudgeweb.unit_of_work import unit_of_work
 from tests.conftest import log_in, screenshot
+from tests.delivery_support import smtp  # noqa: F401  (handed to a mail server: sent, not kept in the outbox)
 from tests.factories import ContactFactory
 
 pytestmark = pytest.mark.browser
@@ -59,6 +60,12 @@ def test_the_wizard_from_nothing_to_a_sent_campaign(page, live_server, business)
     page.get_by_label("Every subscribed contact").uncheck()
     page.get_by_role("button", name="Save and continue").click()
     page.get_by_label("From name").fill("Dr. Lopez at Sunrise")
+    page.get_by_label("From address").fill("news@elsewhere.example")
+    page.get_by_role("button", name="Save and continue").click()
+    expect(page.locator("#from_email-error")).to_contain_text("Send from an address at")
+    assert fits(page)
+    screenshot(page, "campaign-sender")
+    page.get_by_label("From address").fill("")
     page.get_by_role("button", name="Save and continue").click()
 
     page.get_by_label("Send a test to").fill(business.user.email)
@@ -81,7 +88,7 @@ def test_the_wizard_from_nothing_to_a_sent_campaign(page, live_server, business)
     assert db.session.scalar(select(db.func.count()).select_from(Message).where(Message.purpose == "campaign")) == 12
 
 
-def test_the_report_on_a_phone(phone_page, live_server, business):
+def test_the_report_on_a_phone(phone_page, live_server, business, smtp):  # noqa: F811
     organization = business.organization
     with unit_of_work(organization.id):
         campaign = operations.create_campaign(organization, {
@@ -127,3 +134,10 @@ def test_the_report_on_a_phone(phone_page, live_server, business):
     page.get_by_text("12 have no mobile number").wait_for()  # the demo's customers gave emails only
     assert fits(page)
     screenshot(page, "campaign-audience-phone")
+    page.goto(f"{live_server}/settings/sending")
+    page.get_by_label("Text messages a second").fill("0.5")
+    page.get_by_role("button", name="Save sending settings").click()
+    expect(page.get_by_text("Your sending settings are saved.")).to_be_visible()
+    expect(page.get_by_label("Text messages a second")).to_have_value("0.5")
+    assert fits(page)
+    screenshot(page, "settings-sending-phone")

@@ -88,7 +88,7 @@ def test_progress_pause_resume_and_cancel_from_the_page(owner_client, business, 
                                               "send_rate": 0.1})
         sending.start(campaign, business)
     progress = owner_client.get(f"/campaigns/{campaign_id}/progress")
-    assert 'data-testid="progress-sent">1<' in progress.text and "of 3 sent" in progress.text
+    assert 'data-testid="progress-sent">1<' in progress.text and "of 3 handed over to the mail server" in progress.text
     assert "Pause" in progress.text
     owner_client.post(f"/campaigns/{campaign_id}/pause")
     assert "Resume" in owner_client.get(f"/campaigns/{campaign_id}").text

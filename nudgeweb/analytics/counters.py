@@ -180,17 +180,17 @@ class Tally:
                 if count or amount]  # sorted: concurrent upserts take their row locks in one order
         self.buckets.clear()
         if rows:
-            PreparedInsert(TABLE, rows, connection.dialect, statement=_upsert(connection.dialect.name)).execute(
-                connection=connection)
+            statement = upsert_adding(connection.dialect.name, TABLE, ("organization_id", "metric", "hour", "dimension"),
+                                      ("count", "amount"))
+            PreparedInsert(TABLE, rows, connection.dialect, statement=statement).execute(connection=connection)
 
 
 @lru_cache(maxsize=None)
-def _upsert(dialect_name):
-    statement = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}[dialect_name](TABLE)
-    return statement.on_conflict_do_update(
-        index_elements=[TABLE.c.organization_id, TABLE.c.metric, TABLE.c.hour, TABLE.c.dimension],
-        set_={"count": TABLE.c.count + statement.excluded.count, "amount": TABLE.c.amount + statement.excluded.amount},
-    )
+def upsert_adding(dialect_name, table, keys, summed):
+    """INSERT … ON CONFLICT (``keys``) DO UPDATE adding the new ``summed`` columns to the stored ones."""
+    statement = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}[dialect_name](table)
+    return statement.on_conflict_do_update(index_elements=[table.c[key] for key in keys],
+                                           set_={name: table.c[name] + statement.excluded[name] for name in summed})
 
 
 def count_rows(session, organization_id, model, rows):

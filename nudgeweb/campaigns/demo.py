@@ -5,7 +5,7 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from nudgeweb.bulk import insert_rows
-from nudgeweb.campaigns import lists, operations
+from nudgeweb.campaigns import lists, operations, summaries
 from nudgeweb.models import CampaignRecipient, Contact, ListMembership, Message, MessageEvent, db, new_id, utcnow
 
 AGENTS = [
@@ -100,6 +100,7 @@ def _sent_with_engagement(campaign, organization, contact_list, sent_at, open_ra
     db.session.flush()
     insert_rows(CampaignRecipient.__table__, recipients)
     insert_rows(Message.__table__, messages)
+    summaries.count_events(db.session, organization.id, [{**event, "campaign": campaign.id} for event in events])
     insert_rows(MessageEvent.__table__, events)
 
 

@@ -54,6 +54,8 @@ class AudienceForm(FlaskForm):
 class SenderForm(FlaskForm):
     from_name = StringField("From name", validators=[Length(max=200)],
                             description="Left empty, your business's name.")
+    from_email = StringField("From address", validators=[Optional(), Length(max=254)], render_kw={"type": "email"},
+                             description="Left empty, your business's usual sender. Only at a domain you send from.")
     reply_to = StringField("Reply-to address", validators=[Optional(), Length(max=254)],
                            render_kw={"type": "email"})
     track_opens = BooleanField("Count opens")
@@ -61,7 +63,8 @@ class SenderForm(FlaskForm):
     google_analytics = BooleanField("Add Google Analytics tags (UTM) to links")
 
     def data_for(self):
-        return {"from_name": self.from_name.data or "", "reply_to": self.reply_to.data or "", "settings": {
+        return {"from_name": self.from_name.data or "", "from_email": (self.from_email.data or "").strip(),
+                "reply_to": self.reply_to.data or "", "settings": {
             "track_opens": self.track_opens.data, "track_clicks": self.track_clicks.data,
             "google_analytics": self.google_analytics.data}}
 

@@ -17,6 +17,7 @@ from nudgeweb.auth.verification import require_verified_sender
 from nudgeweb.campaigns import audience as audiences
 from nudgeweb.campaigns.lists import lists_by_ids
 from nudgeweb.campaigns.signals import campaign_due
+from nudgeweb.delivery.transports import sender_domains, sending_settings
 from nudgeweb.field_errors import FieldErrors
 from nudgeweb.message_templates import operations as templates
 from nudgeweb.message_templates.rendering import TemplateRenderError, sms_segments
@@ -236,7 +237,24 @@ def sending_errors(campaign, organization):
     if not audiences.has_audience(campaign.audience or {}):
         errors["audience"] = "Choose who gets the campaign: a list, a segment, tags, or every subscribed contact."
     errors.update(content_errors(campaign))
+    sender = sender_error(campaign)
+    if sender:
+        errors["from_email"] = sender
     return errors
+
+
+def sender_error(campaign, from_email=None):
+    """Why the campaign may not send from its ``from_email`` (or the one given; None when it may, or has none):
+    only from the business's own sending domain or the install's. A draft may hold another (seed 001's body
+    does); sending or scheduling it is refused at the field, and the pages refuse it at the sender step."""
+    from_email = campaign.from_email if from_email is None else from_email
+    if campaign.channel != "email" or not from_email:
+        return None
+    domains = sender_domains(sending_settings(campaign.organization_id))
+    if from_email.rpartition("@")[2].lower() in domains:
+        return None
+    return (f"Send from an address at {' or '.join(domains)}: mail from another domain is refused or lands in spam. "
+            "To use your own, set up your mail server or DKIM in Settings → Sending.")
 
 
 def check_sendable(campaign, organization):

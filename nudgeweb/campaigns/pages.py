@@ -4,22 +4,25 @@ and as a CSV."""
 import json
 from dataclasses import dataclass
 
-import plotly.graph_objects as go
-from sqlalchemy import and_, func, select
+from sqlalchemy import func, select
 
 from nudgeweb.campaigns import report
 from nudgeweb.downloads import CsvWriter, csv_response
-from nudgeweb.models import Campaign, Message, db
+from nudgeweb.models import Campaign, CampaignSummary, db
 from nudgeweb.pagination import Page, requested_page
+from nudgeweb.unit_of_work import unit_of_work
 
 LIST_LIMIT = 200
 PEOPLE_PER_PAGE = 50
+CSV_ROWS_A_PIECE = 1000
 
 
 @dataclass
 class Row:
+    FIGURES = ("sent", "opened", "clicked", "kept_in_outbox")
     campaign: Campaign
-    sent: int = 0
+    sent: int = 0  # handed over (with those kept in the outbox until campaign_rows takes them away)
+    kept_in_outbox: int = 0
     opened: int = 0
     clicked: int = 0
 
@@ -39,32 +42,37 @@ def campaign_rows(organization_id, status=""):
     campaigns = db.session.scalars(query.order_by(Campaign.created_at.desc(), Campaign.id).limit(LIST_LIMIT)).all()
     figures = {}
     ids = [campaign.id for campaign in campaigns if campaign.status not in ("draft", "scheduled")]
-    if ids:
-        figures = {row[0]: row[1:] for row in db.session.execute(
-            select(Message.purpose_id, func.count(Message.sent_at), func.count(Message.opened_at),
-                   func.count(Message.clicked_at))
-            .where(and_(Message.organization_id == organization_id, Message.purpose == "campaign",
-                        Message.purpose_id.in_(ids))).group_by(Message.purpose_id))}
-    return [Row(campaign, *figures.get(campaign.id, (0, 0, 0))) for campaign in campaigns]
+    if ids:  # the messages sent, opened and clicked of each, from the campaigns' summaries
+        for campaign_id, kind, count in db.session.execute(
+                select(CampaignSummary.campaign_id, CampaignSummary.dimension, func.sum(CampaignSummary.count))
+                .where(CampaignSummary.organization_id == organization_id, CampaignSummary.campaign_id.in_(ids),
+                       CampaignSummary.metric == "first", CampaignSummary.dimension.in_(Row.FIGURES))
+                .group_by(CampaignSummary.campaign_id, CampaignSummary.dimension)):
+            figures.setdefault(campaign_id, dict.fromkeys(Row.FIGURES, 0))[kind] = int(count)
+    rows = [Row(campaign, **figures.get(campaign.id, {})) for campaign in campaigns]
+    for row in rows:
+        row.sent -= row.kept_in_outbox
+    return rows
 
 
 def chart_figure(campaign):
-    """Opens and clicks over time since sending, as Plotly's JSON (None before anything happened)."""
+    """Opens and clicks over time since sending, as Plotly's JSON (None before anything happened); written
+    as plotly.js takes it (plotly.py's validating Figure costs more than the report's queries)."""
     points = report.timeline(campaign)
     if not any(point["opened"] or point["clicked"] for point in points):
         return None
     moments = [point["timestamp"] for point in points]
-    figure = go.Figure([
-        go.Bar(x=moments, y=[point["opened"] for point in points], name="Opens", marker_color="#4f46e5"),
-        go.Bar(x=moments, y=[point["clicked"] for point in points], name="Clicks", marker_color="#10b981"),
-    ])
     highest = max(max(point["opened"], point["clicked"]) for point in points)
-    figure.update_layout(margin={"l": 40, "r": 8, "t": 36, "b": 40}, height=300, barmode="group",
-                         legend={"orientation": "h", "x": 0, "y": 1, "yanchor": "bottom"},
-                         hovermode="x unified",
-                         yaxis={"rangemode": "tozero", "tickformat": ",d", "dtick": 1 if highest <= 5 else None},
-                         paper_bgcolor="rgba(0,0,0,0)", plot_bgcolor="rgba(0,0,0,0)")
-    return json.dumps(figure.to_plotly_json(), default=str)
+    return json.dumps({
+        "data": [{"type": "bar", "x": moments, "y": [point[kind] for point in points], "name": name,
+                  "marker": {"color": color}}
+                 for kind, name, color in (("opened", "Opens", "#4f46e5"), ("clicked", "Clicks", "#10b981"))],
+        "layout": {"margin": {"l": 40, "r": 8, "t": 36, "b": 40}, "height": 300, "barmode": "group",
+                   "legend": {"orientation": "h", "x": 0, "y": 1, "yanchor": "bottom"}, "hovermode": "x unified",
+                   "xaxis": {"type": "date"},
+                   "yaxis": {"rangemode": "tozero", "tickformat": ",d", **({"dtick": 1} if highest <= 5 else {})},
+                   "paper_bgcolor": "rgba(0,0,0,0)", "plot_bgcolor": "rgba(0,0,0,0)"},
+    })
 
 
 def people_page(campaign, kind):
@@ -74,8 +82,16 @@ def people_page(campaign, kind):
 
 
 def people_csv(campaign, kind):
-    writer = CsvWriter()
-    pieces = [writer.text([["first_name", "last_name", "address", kind + "_at"]])]
-    for row in report.people_rows(campaign, kind):
-        pieces.append(writer.text([[row.first_name, row.last_name, row.to, row.at]]))
-    return csv_response(pieces, f"{campaign.name} - {kind}.csv")
+    """The recipients who ``kind`` as a CSV, streamed: rows are read a thousand at a time while the response
+    is written (in a unit of work of their own: they stream after the request's has ended)."""
+    organization_id, campaign_id = campaign.organization_id, campaign.id
+
+    def pieces():
+        writer = CsvWriter()
+        yield writer.text([["first_name", "last_name", "address", kind + "_at"]])
+        with unit_of_work(organization_id):
+            rows = report.people_rows(db.session.get(Campaign, campaign_id), kind)
+            for batch in rows.partitions(CSV_ROWS_A_PIECE):
+                yield writer.text([row.first_name, row.last_name, row.to, row.at] for row in batch)
+
+    return csv_response(pieces(), f"{campaign.name} - {kind}.csv")

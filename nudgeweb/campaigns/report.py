@@ -1,18 +1,21 @@
-"""The figures of a campaign, from SQL aggregates over its messages and their events.
+"""The figures of a campaign, summed from its summaries (campaign_summaries, kept as its messages' events
+are written: nudgeweb.campaigns.summaries), so they take the same time at 100 or 100,000 recipients.
 
-Its messages are found by the (purpose, purpose_id) index of messages; their events by message_id.
-Unique opens and clicks are the messages with an ``opened_at`` / ``clicked_at``. Devices and email
-clients are read from the user agents of opens and clicks, counted in SQL per distinct user agent
-(a few hundred at most) and classified by the analytics area's one reader (analytics/useragents.py).
+Each figure is what the raw events say: sent, opened, clicked, bounced, complained and unsubscribed are
+the messages with such an event (an open: any open or click); delivered, those sent that neither bounced
+nor failed; the timeline counts every event by UTC hour; links count clicks and the messages that clicked
+each; devices and email clients are read from the user agents of opens and clicks by the analytics area's
+one reader. Who did what (``people``) reads the messages and events themselves, a page at a time.
 """
 from datetime import timedelta
 
-from sqlalchemy import and_, case, distinct, func, select
+from sqlalchemy import and_, case, func, select
 
-from nudgeweb.analytics.useragents import client_of, device_of
-from nudgeweb.models import Contact, Message, MessageEvent, db
+from nudgeweb.analytics.counters import hour_of
+from nudgeweb.models import CampaignSummary, Contact, Message, MessageEvent, db
 
-METRICS = ("sent", "delivered", "opened", "clicked", "bounced", "complained", "unsubscribed")
+TIMELINE = ("sent", "delivered", "opened", "clicked")
+METRICS = ("sent", "delivered", "opened", "clicked", "bounced", "complained", "unsubscribed", "kept_in_outbox")
 PEOPLE_KINDS = {"opened": "Opened", "clicked": "Clicked", "bounced": "Bounced", "unsubscribed": "Unsubscribed",
                 "complained": "Marked as spam"}
 
@@ -22,30 +25,26 @@ def _mine(campaign):
                 Message.purpose_id == campaign.id)
 
 
-def _events_of(campaign, *types):
-    return select(MessageEvent).join(Message, Message.id == MessageEvent.message_id).where(
-        _mine(campaign), MessageEvent.organization_id == campaign.organization_id, MessageEvent.type.in_(types))
+def _summed(campaign, metrics):
+    """(metric, dimension, total) rows of the campaign's summaries."""
+    statement = select(CampaignSummary.metric, CampaignSummary.dimension, func.sum(CampaignSummary.count)).where(
+        CampaignSummary.organization_id == campaign.organization_id, CampaignSummary.campaign_id == campaign.id,
+        CampaignSummary.metric.in_(metrics)).group_by(CampaignSummary.metric, CampaignSummary.dimension)
+    return db.session.execute(statement).all()
 
 
 def stats(campaign):
-    """{"recipients", "sent", "delivered", "opened", "clicked", "bounced", "complained", "unsubscribed"}."""
-    def count_when(condition):
-        return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
-
-    sent, delivered, opened, clicked, bounced = db.session.execute(select(
-        func.count(Message.sent_at),
-        count_when(Message.status.in_(("sent", "delivered"))),
-        func.count(Message.opened_at), func.count(Message.clicked_at),
-        count_when(Message.status == "bounced"),
-    ).where(_mine(campaign))).one()
-    complained, unsubscribed = db.session.execute(
-        _events_of(campaign, "complained", "unsubscribed").with_only_columns(
-            func.count(distinct(case((MessageEvent.type == "complained", MessageEvent.message_id)))),
-            func.count(distinct(case((MessageEvent.type == "unsubscribed", MessageEvent.message_id)))),
-        )).one()
-    return {"recipients": campaign.total_recipients or 0, "sent": int(sent), "delivered": int(delivered),
-            "opened": int(opened), "clicked": int(clicked), "bounced": int(bounced), "complained": int(complained),
-            "unsubscribed": int(unsubscribed)}
+    """{"recipients", "sent", "delivered", "opened", "clicked", "bounced", "complained", "unsubscribed",
+    "kept_in_outbox"}: how many messages had each kind of event. Sent: handed to the mail server or Twilio
+    (a message kept in the local outbox reached no one: it is counted apart); delivered: sent and neither
+    bounced nor failed since."""
+    totals = {(metric, dimension): int(total) for metric, dimension, total in
+              _summed(campaign, ("first", "undelivered"))}
+    first = {name: totals.get(("first", name), 0) for name in ("sent", "opened", "clicked", "bounced", "complained",
+                                                               "unsubscribed", "kept_in_outbox")}
+    first["sent"] -= first["kept_in_outbox"]
+    return {"recipients": campaign.total_recipients or 0, **first,
+            "delivered": first["sent"] - totals.get(("undelivered", ""), 0)}
 
 
 def metrics(campaign):
@@ -82,60 +81,59 @@ def timeline(campaign, granularity=None, start=None, end=None):
     if granularity:
         return _timeline(campaign, granularity, start, end)
     started = campaign.started_at or campaign.created_at
-    switch = started + timedelta(days=2)
+    switch = hour_of(started + timedelta(days=2))
     hourly = _timeline(campaign, "hour", start, min(end, switch) if end else switch)
     return hourly + _timeline(campaign, "day", max(start, switch) if start else switch, end)
 
 
 def _timeline(campaign, granularity, start, end):
-    bucket = _bucket(MessageEvent.occurred_at, granularity).label("bucket")
-    statement = _events_of(campaign, "sent", "delivered", "opened", "clicked").with_only_columns(
-        bucket, MessageEvent.type, func.count()).group_by(bucket, MessageEvent.type).order_by(bucket)
+    bucket = _bucket(CampaignSummary.hour, granularity).label("bucket")
+    statement = select(bucket, CampaignSummary.dimension, func.sum(CampaignSummary.count)).where(
+        CampaignSummary.organization_id == campaign.organization_id, CampaignSummary.campaign_id == campaign.id,
+        CampaignSummary.metric == "event", CampaignSummary.dimension.in_(TIMELINE)
+    ).group_by(bucket, CampaignSummary.dimension).order_by(bucket)
     if start:
-        statement = statement.where(MessageEvent.occurred_at >= start)
+        statement = statement.where(CampaignSummary.hour >= hour_of(start))
     if end:
-        statement = statement.where(MessageEvent.occurred_at < end)
+        statement = statement.where(CampaignSummary.hour < end)
     points = {}
     for moment, kind, count in db.session.execute(statement):
-        point = points.setdefault(moment, {"timestamp": moment, "sent": 0, "delivered": 0, "opened": 0, "clicked": 0})
-        point[kind] += count
+        point = points.setdefault(moment, {"timestamp": moment, **{name: 0 for name in TIMELINE}})
+        point[kind] += int(count)
     return list(points.values())
 
 
 def top_links(campaign, limit=10):
     """[{"url", "clicks", "unique_clicks"}], most clicked first."""
-    clicks = func.count().label("clicks")
-    rows = db.session.execute(_events_of(campaign, "clicked").with_only_columns(
-        MessageEvent.url, clicks, func.count(distinct(MessageEvent.message_id)))
-        .group_by(MessageEvent.url).order_by(clicks.desc(), MessageEvent.url).limit(limit))
-    return [{"url": url, "clicks": count, "unique_clicks": unique} for url, count, unique in rows]
+    clicks = func.sum(case((CampaignSummary.metric == "link", CampaignSummary.count), else_=0)).label("clicks")
+    unique = func.sum(case((CampaignSummary.metric == "link_first", CampaignSummary.count), else_=0))
+    rows = db.session.execute(select(CampaignSummary.dimension, clicks, unique).where(
+        CampaignSummary.organization_id == campaign.organization_id, CampaignSummary.campaign_id == campaign.id,
+        CampaignSummary.metric.in_(("link", "link_first"))).group_by(CampaignSummary.dimension)
+        .order_by(clicks.desc(), CampaignSummary.dimension).limit(limit))
+    return [{"url": url, "clicks": int(count), "unique_clicks": int(first)} for url, count, first in rows]
 
 
 def devices_and_clients(campaign):
     """({"desktop", "mobile", "tablet"}: share, {"gmail", "apple_mail", "outlook", ..., "other"}: share) of the
     opens and clicks with a user agent."""
-    devices, clients = {}, {}
-    total = 0
-    for agent, count in db.session.execute(_events_of(campaign, "opened", "clicked").with_only_columns(
-            MessageEvent.user_agent, func.count()).where(MessageEvent.user_agent.is_not(None))
-            .group_by(MessageEvent.user_agent)):
-        device, client = device_of(agent), client_of(agent)
-        devices[device] = devices.get(device, 0) + count
-        clients[client] = clients.get(client, 0) + count
-        total += count
+    counts = {"device": {}, "client": {}}
+    for metric, name, count in _summed(campaign, ("device", "client")):
+        counts[metric][name] = int(count)
+    total = sum(counts["device"].values())
 
-    def shares(counts):
-        return {name: round(count / total, 4) for name, count in sorted(counts.items(), key=lambda kv: -kv[1])}
+    def shares(named):
+        return {name: round(count / total, 4) for name, count in sorted(named.items(), key=lambda kv: (-kv[1], kv[0]))}
 
-    return (shares(devices), shares(clients)) if total else ({}, {})
+    return (shares(counts["device"]), shares(counts["client"])) if total else ({}, {})
 
 
 def people(campaign, kind, page=1, per_page=50):
-    """(rows of (contact id, name, email/phone, when), total) of the recipients who ``kind`` (PEOPLE_KINDS)."""
-    statement = _people_query(campaign, kind)
-    total = db.session.scalar(select(func.count()).select_from(statement.order_by(None).subquery()))
-    rows = db.session.execute(statement.limit(per_page).offset((page - 1) * per_page)).all()
-    return rows, total
+    """(rows of (contact id, name, email/phone, when), total) of the recipients who ``kind`` (PEOPLE_KINDS); the
+    total is the summaries' (no count of 100,000 rows), the rows a page of the messages in the order they
+    were sent (the (purpose, purpose_id, id) index walks them, so a page reads about a page of rows)."""
+    rows = db.session.execute(_people_query(campaign, kind).limit(per_page).offset((page - 1) * per_page)).all()
+    return rows, stats(campaign)[kind]
 
 
 def _people_query(campaign, kind):
@@ -144,7 +142,7 @@ def _people_query(campaign, kind):
         condition = Message.status == "bounced" if kind == "bounced" else column.is_not(None)
         return (select(Contact.id, Contact.first_name, Contact.last_name, Message.to, column.label("at"))
                 .join(Contact, Contact.id == Message.contact_id).where(_mine(campaign), condition)
-                .order_by(column.desc(), Message.id))
+                .order_by(Message.id))
     at = func.min(MessageEvent.occurred_at).label("at")
     return (select(Contact.id, Contact.first_name, Contact.last_name, Message.to, at)
             .join(Message, Message.id == MessageEvent.message_id).join(Contact, Contact.id == Message.contact_id)

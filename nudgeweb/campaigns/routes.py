@@ -12,6 +12,7 @@ from nudgeweb.campaigns.forms import STEPS, AudienceForm, ConfirmForm, ContentFo
 from nudgeweb.campaigns.operations import CampaignError, CampaignStateError
 from nudgeweb.campaigns.pages import campaign_rows, chart_figure, people_csv, people_page
 from nudgeweb.contacts.operations import organization_segments
+from nudgeweb.delivery.transports import sender_domains, sending_settings
 from nudgeweb.extensions import db
 from nudgeweb.field_errors import INVALID_FORM, flash_field_errors, show_field_errors
 from nudgeweb.htmx import render
@@ -76,7 +77,8 @@ def edit(campaign_id, step):
             return redirect(url_for(".edit", campaign_id=campaign.id, step=_next(step)), 303)
     status = INVALID_FORM if request.method == "POST" else 200
     return render("campaigns/edit.html", campaign=campaign, step=step, steps=STEPS, form=form,
-                  test_form=TestForm(), status=status, counts=_counts(campaign) if step == "audience" else None)
+                  test_form=TestForm(), status=status, counts=_counts(campaign) if step == "audience" else None,
+                  sender_domains=sender_domains(sending_settings(campaign.organization_id)) if step == "sender" else [])
 
 
 def _next(step):
@@ -107,7 +109,7 @@ def _step_form(step, campaign):
     if step == "sender":
         settings = campaign.settings or {}
         return SenderForm(data=None if request.method == "POST" else {
-            "from_name": campaign.from_name, "reply_to": campaign.reply_to,
+            "from_name": campaign.from_name, "from_email": campaign.from_email, "reply_to": campaign.reply_to,
             "track_opens": settings.get("track_opens", True), "track_clicks": settings.get("track_clicks", True),
             "google_analytics": bool(settings.get("google_analytics"))})
     organization = current_organization()
@@ -125,7 +127,11 @@ def _save_step(step, campaign, form):
     elif step == "audience":
         operations.update_campaign(campaign, form.data_for())
     elif step == "sender":
-        operations.update_campaign(campaign, form.data_for())
+        data = form.data_for()
+        refused = operations.sender_error(campaign, data["from_email"])
+        if refused:
+            raise CampaignError({"from_email": refused})
+        operations.update_campaign(campaign, data)
     else:
         later = form.when.data == "later"
         if later and not form.scheduled_at.data:
@@ -231,10 +237,8 @@ def show(campaign_id):
         return redirect(url_for(".edit", campaign_id=campaign.id, step="content"))
     kind = request.args.get("people", "opened")
     kind = kind if kind in report.PEOPLE_KINDS else "opened"
-    return render("campaigns/show.html", campaign=campaign, progress=sending.progress(campaign),
-                  metrics=report.metrics(campaign), links=report.top_links(campaign),
-                  devices_clients=report.devices_and_clients(campaign), figure=chart_figure(campaign),
-                  kind=kind, people=people_page(campaign, kind))
+    return render("campaigns/show.html", campaign=campaign, kind=kind, people=people_page(campaign, kind),
+                  **_report_context(campaign))
 
 
 @bp.get("/<campaign_id>/progress")
@@ -257,7 +261,8 @@ def people(campaign_id):
 
 
 def _report_context(campaign):
-    return {"progress": sending.progress(campaign), "metrics": report.metrics(campaign),
+    underway = campaign.status in ("scheduled", "sending", "paused")  # the progress bar shows only then
+    return {"progress": sending.progress(campaign) if underway else None, "metrics": report.metrics(campaign),
             "links": report.top_links(campaign), "devices_clients": report.devices_and_clients(campaign),
             "figure": chart_figure(campaign)}
 

@@ -1,16 +1,20 @@
 """Sending a campaign: the audience fixed at the start, batches through the delivery engine, exactly once.
 
 ``start`` writes one ``CampaignRecipient`` row (``pending``) per contact who may get the campaign,
-in one INSERT … SELECT, and asks for the first batch. A batch (``send_batches``, run by a Huey task)
+in one INSERT … SELECT, commits, queues the first FIRST_BATCH messages itself (their send task is queued at
+its commit) and asks for the batches of the rest. A batch (``send_batches``, run by a Huey task)
 reads the next pending recipients, renders their messages and, in the same write turn and
 transaction as the messages' insert, marks them ``queued`` (``UPDATE … WHERE status = 'pending'``:
 two workers never take the same recipient). A worker killed at any point leaves either both the
 messages and the marks, or neither; the delivery engine then sends each stored message once.
 A contact who unsubscribed since the start is ``skipped`` with the reason.
 
-Pace: a campaign (or the channel's default: CAMPAIGN_SMS_RATE, one SMS a second for Twilio's long
-codes; CAMPAIGN_EMAIL_RATE, 0 = as fast as the mail server) sends ``rate`` messages a second: one
-batch of about BATCH_SECONDS' worth, then the next batch's task at the time it is due. Pause stops
+Pace: an organization sends at most its rate (Settings → Sending; else CAMPAIGN_SMS_RATE, one SMS a second
+for Twilio's long codes, and CAMPAIGN_EMAIL_RATE, 0 = as fast as the mail server) across its campaigns, which
+share it evenly; a campaign may ask for less (``send_rate``). A throttled one sends one batch of about
+BATCH_SECONDS' worth, then the next batch's task at the time it is due. An unthrottled one queues batches
+only while fewer than IN_FLIGHT_BATCHES of its batches wait to be sent, so that the send queue (first in,
+first out) never holds more than that of one campaign ahead of another business's. Pause stops
 asking for batches (what is queued still goes), resume asks again, cancel also withdraws the queued
 messages. A sweep (tasks.resume_stalled_campaigns) asks again for a campaign whose batch task was lost.
 """
@@ -20,12 +24,13 @@ from urllib.parse import urlencode, urlsplit
 from zoneinfo import ZoneInfo
 
 from flask import current_app
-from sqlalchemy import Uuid, and_, func, literal, select, update
+from sqlalchemy import Uuid, and_, case, func, literal, select, update
 
 from nudgeweb.campaigns import audience as audiences
 from nudgeweb.campaigns.operations import CampaignStateError, check_sendable, content_template
 from nudgeweb.campaigns.signals import campaign_batch_due
 from nudgeweb.delivery import cancel_queued, queue_messages
+from nudgeweb.delivery.transports import sending_settings
 from nudgeweb.domain_events import record_event
 from nudgeweb.models import Organization, db, utcnow
 from nudgeweb.models.campaigns import Campaign, CampaignRecipient
@@ -36,7 +41,11 @@ from nudgeweb.unit_of_work import after_commit, checkpoint
 
 BATCH_SECONDS = 10  # a throttled campaign queues about this many seconds' worth of messages at a time
 BATCHES_PER_TASK = 20  # an unthrottled one this many batches per task (pause and cancel are heard between)
+FIRST_BATCH = 20  # queued by pressing send itself
+IN_FLIGHT_BATCHES = 4  # an unthrottled campaign queues more only while fewer of its messages wait than this many batches
+BACKPRESSURE_PAUSE = timedelta(seconds=0.5)
 STALLED_AFTER = timedelta(minutes=2)
+HANDOVER_CHECK = timedelta(seconds=10)
 recipients_table = CampaignRecipient.__table__
 _HREF = re.compile(r"""(\bhref\s*=\s*)(["'])(https?://[^"'\s>{}]+)\2""", re.IGNORECASE)
 
@@ -57,6 +66,9 @@ def start(campaign, organization, now=None):
     if campaign.scheduled_at is None:
         campaign.scheduled_at = now
     db.session.flush()
+    if not rate_of(campaign):  # the first few at once, from here: the first message does not wait for a worker
+        checkpoint()  # to pick up the batch task, nor for the batch task to compose a whole batch
+        _send_batch(campaign, organization, FIRST_BATCH, now)
     after_commit(campaign_batch_due.send, campaign.organization_id, campaign_id=campaign.id, eta=None)
     return campaign
 
@@ -83,11 +95,25 @@ def _campaign(campaign_id):
 
 
 def rate_of(campaign):
-    """Messages a second, or None for as fast as the server takes them."""
-    if campaign.send_rate:
-        return campaign.send_rate
-    default = current_app.config.get(f"CAMPAIGN_{campaign.channel.upper()}_RATE", 0)
-    return float(default) or None
+    """Messages a second, or None for as fast as the server takes them: the campaign's own rate, within its share
+    of the organization's (Settings → Sending, else CAMPAIGN_EMAIL_RATE / CAMPAIGN_SMS_RATE) split evenly between
+    its campaigns sending on that channel now."""
+    total = organization_rate(campaign.organization_id, campaign.channel)
+    share = total / max(1, _sending_now(campaign)) if total else None
+    rates = [rate for rate in (campaign.send_rate, share) if rate]
+    return min(rates) if rates else None
+
+
+def organization_rate(organization_id, channel):
+    """The organization's messages a second on ``channel``, across all its campaigns (None: no limit)."""
+    own = getattr(sending_settings(organization_id), f"{channel}_rate")
+    return own or float(current_app.config.get(f"CAMPAIGN_{channel.upper()}_RATE", 0)) or None
+
+
+def _sending_now(campaign):
+    return db.session.scalar(select(func.count()).select_from(Campaign).where(
+        Campaign.organization_id == campaign.organization_id, Campaign.channel == campaign.channel,
+        Campaign.status == "sending", Campaign.id != campaign.id)) + 1
 
 
 def send_batches(campaign_id, now=None):
@@ -101,16 +127,51 @@ def send_batches(campaign_id, now=None):
     size = max(1, min(limit, int(rate * BATCH_SECONDS))) if rate else limit
     queued = 0
     for _ in range(1 if rate else BATCHES_PER_TASK):
+        if not rate and _waiting(campaign, size) >= IN_FLIGHT_BATCHES * size:
+            # its messages wait in the send queue: let other campaigns' tasks (other businesses') in before more
+            after_commit(campaign_batch_due.send, campaign.organization_id, campaign_id=campaign.id,
+                         eta=(now or utcnow()) + BACKPRESSURE_PAUSE)
+            _touch(campaign, now)
+            return queued
         done = _send_batch(campaign, organization, size, now)
         queued += done
         if done == 0 and not _pending(campaign):
-            finish(campaign_id)
+            _finish_when_handed_over(campaign, now)
             return queued
         if db.session.scalar(select(Campaign.status).where(Campaign.id == campaign_id)) != "sending":
             return queued  # paused or cancelled meanwhile
     eta = (now or utcnow()) + timedelta(seconds=size / rate) if rate else None
     after_commit(campaign_batch_due.send, campaign.organization_id, campaign_id=campaign.id, eta=eta)
     return queued
+
+
+def _waiting(campaign, size):
+    """How many of the campaign's messages wait to be sent (counted up to IN_FLIGHT_BATCHES batches)."""
+    waiting = select(Message.id).where(
+        Message.status.in_(("queued", "sending")), Message.organization_id == campaign.organization_id,
+        Message.purpose == "campaign", Message.purpose_id == campaign.id,
+        Message.send_at <= utcnow()).limit(IN_FLIGHT_BATCHES * size)
+    return db.session.scalar(select(func.count()).select_from(waiting.subquery()))
+
+
+def _touch(campaign, now):
+    """The campaign is alive (the stalled sweep leaves it)."""
+    db.session.execute(update(Campaign.__table__).where(Campaign.__table__.c.id == campaign.id)
+                       .values(updated_at=now or utcnow()))
+
+
+def _finish_when_handed_over(campaign, now):
+    """Everyone is queued: the campaign is sent once no message of it waits any more (each one handed to the
+    mail server or Twilio, or failed); until then, look again in HANDOVER_CHECK."""
+    if db.session.scalar(select(Message.id).where(
+            Message.organization_id == campaign.organization_id, Message.purpose == "campaign",
+            Message.purpose_id == campaign.id, Message.status.in_(("queued", "sending"))).limit(1)) is None:
+        return finish(campaign.id)
+    moment = now or utcnow()
+    _touch(campaign, moment)
+    after_commit(campaign_batch_due.send, campaign.organization_id, campaign_id=campaign.id,
+                 eta=moment + HANDOVER_CHECK)
+    return False
 
 
 def _pending(campaign):
@@ -138,7 +199,7 @@ def _send_batch(campaign, organization, size, now):
             context={"footer_address": organization.footer_address or ""}, sender_name=campaign.from_name or None,
             claim=lambda rows: _claim(campaign, rows, claimed),
             track_opens=bool(settings.get("track_opens", True)), track_clicks=bool(settings.get("track_clicks", True)),
-            reply_to=campaign.reply_to or None,
+            reply_to=campaign.reply_to or None, sender_email=campaign.from_email or None,
         )
         taken += len(claimed)
     checkpoint()
@@ -225,7 +286,8 @@ def _slug(name):
 
 
 def finish(campaign_id):
-    """Everyone is queued: the campaign is sent (once: the status changes from sending only here)."""
+    """Every message is handed over (or failed): the campaign is sent (once: the status changes from sending
+    only here)."""
     now = utcnow()
     with one_writer():
         done = db.session.execute(update(Campaign.__table__).where(
@@ -277,22 +339,29 @@ def stalled_campaigns(now=None):
 
 
 def progress(campaign, now=None):
-    """{"total", "queued", "skipped", "pending", "sent", "rate" (a second, over the last minute), "eta_seconds"}."""
+    """{"total", "queued", "skipped", "pending", "sent" (handed to the mail server or Twilio), "kept" (in the
+    local outbox: delivered to no one), "failed", "rate" (a second, over the last minute), "eta_seconds",
+    "percent"}."""
     now = now or utcnow()
     counts = dict(db.session.execute(select(CampaignRecipient.status, func.count()).where(
         CampaignRecipient.organization_id == campaign.organization_id, CampaignRecipient.campaign_id == campaign.id)
         .group_by(CampaignRecipient.status)).all())
     mine = and_(Message.organization_id == campaign.organization_id, Message.purpose == "campaign",
                 Message.purpose_id == campaign.id)
-    sent, last_minute = db.session.execute(select(
-        func.count(Message.sent_at), func.count(func.nullif(Message.sent_at >= now - timedelta(minutes=1), False)),
+    kept_in_outbox = func.coalesce(Message.backend, "") == "outbox"
+    sent, kept, failed, last_minute = db.session.execute(select(
+        func.count(case((and_(Message.sent_at.is_not(None), ~kept_in_outbox), 1))),
+        func.count(case((and_(Message.sent_at.is_not(None), kept_in_outbox), 1))),
+        func.count(case((Message.status.in_(("failed", "bounced", "cancelled")) & Message.sent_at.is_(None), 1))),
+        func.count(case((Message.sent_at >= now - timedelta(minutes=1), 1))),
     ).where(mine)).one()
     total = campaign.total_recipients or sum(counts.values())
     skipped = counts.get("skipped", 0)
+    done = sent + kept + failed + skipped
     rate = last_minute / 60 if last_minute else None
-    left = max(0, total - skipped - sent)
-    planned = rate_of(campaign)
-    speed = rate or planned
+    left = max(0, total - done)
+    speed = rate or rate_of(campaign)
     return {"total": total, "queued": counts.get("queued", 0), "skipped": skipped, "pending": counts.get("pending", 0),
-            "sent": sent, "rate": rate, "eta_seconds": int(left / speed) if speed and left else (0 if not left else None),
-            "percent": int(100 * (sent + skipped) / total) if total else 100}
+            "sent": sent, "kept": kept, "failed": failed, "rate": rate,
+            "eta_seconds": int(left / speed) if speed and left else (0 if not left else None),
+            "percent": int(100 * done / total) if total else 100}

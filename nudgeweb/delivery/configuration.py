@@ -1,4 +1,5 @@
-"""Settings → Sending: an organization's own SMTP server and Twilio account, tracking and quiet hours."""
+"""Settings → Sending: an organization's own SMTP server and Twilio account, tracking, quiet hours and the
+send rate of its campaigns."""
 from cryptography.hazmat.primitives.serialization import load_pem_private_key
 
 from nudgeweb.delivery.transports import sending_settings
@@ -10,7 +11,8 @@ SMTP_SECURITY = ("starttls", "ssl", "off")
 PLAIN_FIELDS = ("email_backend", "from_name", "from_email", "reply_to", "dkim_domain", "dkim_selector",
                 "sms_backend", "twilio_account_sid", "twilio_from_number", "twilio_messaging_service_sid",
                 "track_opens", "track_clicks", "sms_quiet_start", "sms_quiet_end", "email_quiet_start",
-                "email_quiet_end")
+                "email_quiet_end", "email_rate", "sms_rate")
+MAX_RATE = 1000  # messages a second
 
 
 class SendingSettingsError(FieldErrors):
@@ -52,6 +54,10 @@ def save_sending_settings(organization_id, values):
         start, end = values.get(f"{channel}_quiet_start"), values.get(f"{channel}_quiet_end")
         if (start is None) != (end is None):
             errors[f"{channel}_quiet_end"] = "Give both times, or neither."
+    for name in ("email_rate", "sms_rate"):
+        rate = values.get(name)
+        if rate not in (None, "") and (not isinstance(rate, (int, float)) or not 0 < rate <= MAX_RATE):
+            errors[name] = f"Give a number of messages a second above 0 and up to {MAX_RATE:,}, or leave it empty."
     if errors:
         raise SendingSettingsError(errors)
     for name in PLAIN_FIELDS:

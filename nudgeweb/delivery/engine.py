@@ -26,6 +26,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from nudgeweb.analytics.counters import campaign_of, count_rows
 from nudgeweb.bulk import insert_rows
+from nudgeweb.campaigns import summaries as campaign_summaries
 from nudgeweb.contacts.timeline import record_activities
 from nudgeweb.delivery import sealed, tracking
 from nudgeweb.delivery.backends import SendError
@@ -214,6 +215,11 @@ def record_sent(organization_id, sent):
             .where(messages_table.c.id.in_([done.message.id for done in sent]), messages_table.c.status == "sending")
             .values(status="sent", error=None, updated_at=now)
         )
+        campaign_summaries.count_events(db.session, organization_id, [
+            {"message_id": done.message.id, "campaign": done.message.purpose_id if done.message.purpose == "campaign"
+             else None, "type": "sent", "url": None, "user_agent": None, "occurred_at": done.at, "backend": done.backend}
+            for done in sent
+        ])
         insert_rows(MessageEvent.__table__, [
             {"id": new_id(), "organization_id": organization_id, "message_id": done.message.id,
              "contact_id": done.message.contact_id, "type": "sent", "url": None, "ip": None, "user_agent": None,

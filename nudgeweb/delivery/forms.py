@@ -1,5 +1,16 @@
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, EmailField, IntegerField, PasswordField, RadioField, SelectField, StringField, TextAreaField, TimeField
+from wtforms import (
+    BooleanField,
+    EmailField,
+    FloatField,
+    IntegerField,
+    PasswordField,
+    RadioField,
+    SelectField,
+    StringField,
+    TextAreaField,
+    TimeField,
+)
 from wtforms.validators import Email, Length, NumberRange, Optional, Regexp, ValidationError
 
 from nudgeweb.models.messages import MESSAGE_CHANNELS, MESSAGE_STATUSES
@@ -53,6 +64,11 @@ class SendingForm(FlaskForm):
     sms_quiet_end = TimeField("until", validators=[Optional()])
     email_quiet_start = TimeField("No emails from", validators=[Optional()])
     email_quiet_end = TimeField("until", validators=[Optional()])
+
+    email_rate = FloatField("Emails a second", validators=[Optional()],
+                            description="Across all your campaigns. Empty: as fast as the mail server takes them.")
+    sms_rate = FloatField("Text messages a second", validators=[Optional()],
+                          description="Across all your campaigns. Empty: one a second, what a Twilio long code takes.")
 
     SECRET_FIELDS = ("smtp_password", "dkim_private_key", "twilio_auth_token")
 

@@ -43,18 +43,20 @@ class Batch:
     track: bool
     marketing: bool
     context: dict = field(default_factory=dict)
-    sender_name: str | None = None  # a campaign's own "from" name; the address stays the organization's
+    sender_name: str | None = None  # a campaign's own "from" name
     track_opens: bool = True  # a campaign may count fewer than the organization's settings allow
     track_clicks: bool = True
     reply_to: str | None = None
+    sender_email: str | None = None  # a campaign's own "from" address (checked against sender_domains)
 
     def __post_init__(self):
         if self.channel not in CHANNELS:
             raise ValueError(f"channel must be one of {CHANNELS}, not {self.channel!r}")
         self.settings = sending_settings(self.organization.id)
         self.sender = from_address(self.organization, self.settings) if self.channel == "email" else None
-        if self.sender and self.sender_name:
-            self.sender = formataddr((self.sender_name, parseaddr(self.sender)[1]))
+        if self.sender and (self.sender_name or self.sender_email):
+            name, address = parseaddr(self.sender)
+            self.sender = formataddr((self.sender_name or name, self.sender_email or address))
         self.window = self.settings.quiet_hours(self.channel)
         self.send_at = self.send_at or utcnow()  # one moment for the whole batch: one task, not one per row
         if self.send_at.tzinfo is None:
@@ -92,7 +94,7 @@ def queue_message(contact, channel, template, variables=None, *, purpose, purpos
 
 def queue_messages(organization, contacts, channel, template, variables=None, *, purpose, purpose_id=None,
                    send_at=None, track=True, marketing=True, context=None, sender_name=None, claim=None,
-                   track_opens=True, track_clicks=True, reply_to=None):
+                   track_opens=True, track_clicks=True, reply_to=None, sender_email=None):
     """Queue one message per contact, in batches (a bulk insert and one send task each).
 
     ``contacts`` is a list of Contacts or a Select of them (e.g. contacts.queries.segment_query);
@@ -104,7 +106,7 @@ def queue_messages(organization, contacts, channel, template, variables=None, *,
     """
     require_verified_sender(organization.id)
     batch = Batch(organization, channel, template, variables, purpose, purpose_id, send_at, track, marketing,
-                  context or {}, sender_name, track_opens, track_clicks, reply_to)
+                  context or {}, sender_name, track_opens, track_clicks, reply_to, sender_email)
     result = QueueResult()
     for chunk in _chunks_of_contacts(contacts, current_app.config["SEND_BATCH_SIZE"]):
         rows = [compose(batch, contact) for contact in chunk]

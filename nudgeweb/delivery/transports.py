@@ -60,6 +60,16 @@ def from_address(organization, settings):
     return formataddr((organization.name, parseaddr(current_app.config["MAIL_FROM"])[1]))
 
 
+def sender_domains(settings):
+    """The domains a business may send email from: its own sending domain (the DKIM domain it signs with, and
+    its own server's From address) and the install's MAIL_FROM domain, lower case, in that order."""
+    own = [settings.dkim_domain or ""]
+    if uses_own_smtp(settings):
+        own.append(parseaddr(settings.from_email or "")[1].rpartition("@")[2])
+    install = parseaddr(current_app.config["MAIL_FROM"])[1].rpartition("@")[2]
+    return list(dict.fromkeys(domain.lower() for domain in [*own, install] if domain))
+
+
 def _dkim_key(domain, selector, private_key):
     if not (domain and private_key):
         return None

@@ -11,7 +11,7 @@ from nudgeweb.models.automations import (  # noqa: F401
     AutomationStepRun,
 )
 from nudgeweb.models.base import OrgScoped, db, new_id, utcnow  # noqa: F401
-from nudgeweb.models.campaigns import CAMPAIGN_STATUSES, Campaign, CampaignRecipient, ContactList, ListMembership  # noqa: F401
+from nudgeweb.models.campaigns import CAMPAIGN_STATUSES, Campaign, CampaignRecipient, CampaignSummary, ContactList, ListMembership  # noqa: F401
 from nudgeweb.models.contacts import (  # noqa: F401
     CONTACT_SOURCES,
     CONTACT_STATUSES,

@@ -11,7 +11,7 @@ pause resumes exactly where it stopped and nobody gets the campaign twice.
 """
 from datetime import datetime
 
-from sqlalchemy import JSON, Boolean, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint, Uuid
+from sqlalchemy import JSON, BigInteger, Boolean, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
 from nudgeweb.models.base import IdMixin, OrgScoped, TimestampMixin, UtcDateTime, db, utcnow
@@ -97,3 +97,25 @@ class CampaignRecipient(OrgScoped, db.Model):
     contact_id: Mapped[object] = mapped_column(Uuid, ForeignKey("contacts.id", ondelete="CASCADE"), primary_key=True)
     status: Mapped[str] = mapped_column(String(8), default="pending")
     skip_reason: Mapped[str | None] = mapped_column(String(200))
+
+
+class CampaignSummary(IdMixin, OrgScoped, db.Model):
+    """One UTC hour of one ``metric`` of a campaign's message events for one ``dimension`` (the metrics that are
+    totals: one fixed hour): kept as the events are written (nudgeweb.campaigns.summaries), so that the report
+    never reads raw events.
+
+    Metrics: ``event`` (every event, by type), ``first`` (the first event of a type for a message, by type;
+    an open is the first open or click), ``undelivered`` (a message sent, then bounced or failed), ``link``
+    and ``link_first`` (clicks and first clicks of a message, by URL), ``device`` and ``client`` (opens and
+    clicks with a user agent)."""
+
+    __tablename__ = "campaign_summaries"
+    __table_args__ = (
+        UniqueConstraint("campaign_id", "metric", "hour", "dimension", name="uq_campaign_summaries_bucket"),
+    )
+
+    campaign_id: Mapped[object] = mapped_column(Uuid, ForeignKey("campaigns.id", ondelete="CASCADE"))
+    metric: Mapped[str] = mapped_column(String(16))
+    dimension: Mapped[str] = mapped_column(String(2000), default="")
+    hour: Mapped[datetime] = mapped_column(UtcDateTime)
+    count: Mapped[int] = mapped_column(BigInteger, default=0)

@@ -9,7 +9,7 @@ and user agent of whoever triggered it.
 """
 from datetime import datetime, time
 
-from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, Time, TypeDecorator, UniqueConstraint, Uuid
+from sqlalchemy import Boolean, Float, ForeignKey, Index, Integer, String, Text, Time, TypeDecorator, UniqueConstraint, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
 from nudgeweb.models.base import IdMixin, OrgScoped, TimestampMixin, UtcDateTime, db, utcnow
@@ -41,7 +41,7 @@ class Message(IdMixin, OrgScoped, TimestampMixin, db.Model):
     __table_args__ = (
         Index("ix_messages_org_created", "organization_id", "created_at", "id"),
         Index("ix_messages_org_status", "organization_id", "status", "created_at"),
-        Index("ix_messages_purpose", "purpose", "purpose_id"),
+        Index("ix_messages_purpose", "purpose", "purpose_id", "id"),  # id: a campaign's people page by page
         Index("ix_messages_status_send_at", "status", "send_at"),
         Index("ix_messages_provider_id", "provider_id"),
     )
@@ -131,6 +131,9 @@ class SendingSettings(IdMixin, OrgScoped, TimestampMixin, db.Model):
     sms_quiet_end: Mapped[time | None] = mapped_column(Time)
     email_quiet_start: Mapped[time | None] = mapped_column(Time)
     email_quiet_end: Mapped[time | None] = mapped_column(Time)
+    # messages a second across all the organization's campaigns (None: CAMPAIGN_EMAIL_RATE / CAMPAIGN_SMS_RATE)
+    email_rate: Mapped[float | None] = mapped_column(Float)
+    sms_rate: Mapped[float | None] = mapped_column(Float)
 
     def quiet_hours(self, channel):
         """(start, end) local times during which ``channel`` waits, or None."""

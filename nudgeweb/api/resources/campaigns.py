@@ -31,6 +31,8 @@ class Stats(BaseModel):
     bounced: int = 0
     complained: int = 0
     unsubscribed: int = 0
+    kept_in_outbox: int = Field(0, description="Kept in the local outbox (no mail server or Twilio set up): "
+                                               "delivered to no one, and not counted as sent.")
 
 
 class CampaignAttributes(Attributes):

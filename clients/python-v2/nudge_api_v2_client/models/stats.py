@@ -19,6 +19,8 @@ class Stats:
         clicked (int | Unset):  Default: 0.
         complained (int | Unset):  Default: 0.
         delivered (int | Unset):  Default: 0.
+        kept_in_outbox (int | Unset): Kept in the local outbox (no mail server or Twilio set up): delivered to no one,
+            and not counted as sent. Default: 0.
         opened (int | Unset):  Default: 0.
         recipients (int | Unset):  Default: 0.
         sent (int | Unset):  Default: 0.
@@ -29,6 +31,7 @@ class Stats:
     clicked: int | Unset = 0
     complained: int | Unset = 0
     delivered: int | Unset = 0
+    kept_in_outbox: int | Unset = 0
     opened: int | Unset = 0
     recipients: int | Unset = 0
     sent: int | Unset = 0
@@ -43,6 +46,8 @@ class Stats:
         complained = self.complained
 
         delivered = self.delivered
+
+        kept_in_outbox = self.kept_in_outbox
 
         opened = self.opened
 
@@ -63,6 +68,8 @@ class Stats:
             field_dict["complained"] = complained
         if delivered is not UNSET:
             field_dict["delivered"] = delivered
+        if kept_in_outbox is not UNSET:
+            field_dict["kept_in_outbox"] = kept_in_outbox
         if opened is not UNSET:
             field_dict["opened"] = opened
         if recipients is not UNSET:
@@ -85,6 +92,8 @@ class Stats:
 
         delivered = d.pop("delivered", UNSET)
 
+        kept_in_outbox = d.pop("kept_in_outbox", UNSET)
+
         opened = d.pop("opened", UNSET)
 
         recipients = d.pop("recipients", UNSET)
@@ -98,6 +107,7 @@ class Stats:
             clicked=clicked,
             complained=complained,
             delivered=delivered,
+            kept_in_outbox=kept_in_outbox,
             opened=opened,
             recipients=recipients,
             sent=sent,
