@@ -2,9 +2,12 @@
 created or subscribed (to any list or one list), a tag, a custom event through the Events API with
 property conditions, a review request clicked or rated 2 stars or fewer, a birthday at the business's
 local time; and seed 001's Abandoned Cart Recovery run to its end."""
+import io
+import re
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+import pytest
 from sqlalchemy import select
 
 from nudgeweb import clock
@@ -158,8 +161,6 @@ def test_seed_001_abandoned_cart_recovery_runs_to_its_end(client, owner, organiz
 
 def test_an_import_enters_its_contacts_into_automations_only_when_it_says_trigger_automations(client, owner,
                                                                                              organization):
-    import io
-
     with unit_of_work(organization.id):
         members = create_list(organization.id, {"name": "Members"})
     created = make_automation(organization, TAG, {"type": "contact_created"})
@@ -178,3 +179,25 @@ def test_an_import_enters_its_contacts_into_automations_only_when_it_says_trigge
     bad = client.post("/api/v1/contacts/import", headers=headers, content_type="multipart/form-data",
                       data={"file": (io.BytesIO(b"email\nx@example.com\n"), "p.csv"), "trigger_automations": "perhaps"})
     assert bad.status_code == 422 and "trigger_automations" in bad.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("ticked", [True, False])
+def test_the_import_wizard_box_starts_automations_for_every_contact_it_adds(owner_client, owner, organization, ticked):
+    from nudgeweb.imports import operations as imports
+
+    imports.start_import(organization, owner.user, b"Name,Email,Phone\nAda Lovelace,ada@x.com,4155550101\n", "first.csv")
+    created = make_automation(organization, TAG, {"type": "contact_created"})
+    # Ada's phone brings her new email, so her old one, later in the file, is a new contact made by the
+    # row-by-row path (not the bulk insert); Grace is new in the bulk insert
+    again = "Name,Email,Phone\nAda King,ada.king@x.com,4155550101\nAda Byron,ada@x.com,\nGrace Hopper,grace@x.com,\n"
+    upload = owner_client.post("/contacts/import", data={"file": (io.BytesIO(again.encode()), "again.csv")},
+                               content_type="multipart/form-data")
+    mapping = owner_client.get(upload.headers["Location"]).get_data(as_text=True)
+    assert "Start automations for the contacts this import adds" in mapping
+    assert re.search(r'<input id="trigger_automations" name="trigger_automations" type="checkbox" value="y">', mapping)
+    form = {"column-0": "name", "column-1": "email", "column-2": "phone", "update_existing": "y"}
+    answer = owner_client.post(upload.headers["Location"], data={**form, **({"trigger_automations": "y"} if ticked else {})})
+    assert answer.status_code == 303
+    people = {c.email: str(c.id) for c in db.session.scalars(select(Contact)).all()}
+    assert set(people) == {"ada.king@x.com", "ada@x.com", "grace@x.com"}
+    assert entered(created) == (sorted([people["ada@x.com"], people["grace@x.com"]]) if ticked else [])

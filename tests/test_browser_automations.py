@@ -114,3 +114,22 @@ def test_a_low_rating_tells_the_team_and_an_apology_follows_a_day_later(sized, c
     row = page.locator("tr[data-automation]").first
     expect(row).to_contain_text("Active")
     screenshot(page, f"automations-list-{size}")
+
+
+def test_the_contacts_page_adds_the_ticked_contacts_to_an_automation(sized, live_server, owner, organization):
+    from tests.automations_support import make_automation
+    from tests.factories import ContactFactory
+
+    size, page = sized
+    for name in ("Ada", "Bob", "Eve"):
+        ContactFactory(organization=organization, first_name=name, last_name="Long-Surname-Of-The-Family")
+    make_automation(organization, [{"id": "wait", "type": "wait", "delay": "2 days"}], name="Welcome series for the spring")
+    log_in(page, live_server, owner.user.email)
+    page.goto(f"{live_server}/contacts")
+    page.get_by_label("Select all on this page").check()
+    page.get_by_label("With the selected contacts").select_option("automation_add")
+    page.get_by_label("Automation to add to").select_option(label="Welcome series for the spring")
+    screenshot(page, f"contacts-bulk-automation-{size}")
+    page.get_by_role("button", name="Apply to selected").click()
+    expect(page.get_by_text("Added 3 contacts to “Welcome series for the spring”.")).to_be_visible()
+    screenshot(page, f"contacts-bulk-automation-done-{size}")

@@ -1,7 +1,8 @@
 """Runs automations: enrols contacts, runs each enrolment's steps on time and exactly once.
 
 - ``enroll`` / ``enroll_many`` admit contacts by the automation's entry rule (once ever, one at a time,
-  every time), insert the enrolments and their "enrolled" history in bulk, record
+  every time), insert the enrolments (skipping those the rule's unique indexes refuse: another task
+  let the contact in at the same moment) and their "enrolled" history in bulk, record
   ``automation.enrolled`` and ask (after the commit) for a step task at the first step's time.
 - ``run_due(automation_id)`` is that task's body: it leases a batch of the automation's due enrolments
   (one short UPDATE that raises each one's ``step_token`` and moves its ``next_run_at`` a lease ahead,
@@ -68,8 +69,10 @@ def enroll_many(automation, entries, *, source="trigger", now=None):
     rows = [dict(id=new_id(), organization_id=automation.organization_id, automation_id=automation.id,
                  contact_id=contact_id, status="active", step_id=first["id"] if first else None, next_run_at=due,
                  waiting_for_event=waiting, step_token=0, data=data or {}, source=source, enrolled_at=now,
-                 finished_at=None, exit_reason=None) for contact_id, data in entries]
-    insert_rows(enrollments, rows)
+                 finished_at=None, exit_reason=None, entry_rule=automation.entry_rule) for contact_id, data in entries]
+    rows = _inserted(rows)
+    if not rows:
+        return []
     insert_rows(step_runs, [_history(row, None, "enrolled", "enrolled", f"Entered ({source})", now) for row in rows])
     record_events("automation.enrolled", [_event_data(automation, row, now) for row in rows], automation.organization_id)
     _schedule(automation, due, now)
@@ -95,6 +98,19 @@ def _admitted(automation, entries):
             taken.add(contact_id)
             admitted.append((contact_id, data))
     return admitted
+
+
+def _inserted(rows):
+    """Insert the enrolments, leaving out those the entry rule's unique indexes refuse (an enrol task
+    running at the same moment let the contact in first); the rows inserted."""
+    inserted = PreparedInsert(enrollments, rows, skip_conflicts=True).execute()
+    if inserted == len(rows):
+        return rows
+    stored = set()
+    for start in range(0, len(rows), 500):
+        stored.update(db.session.scalars(select(enrollments.c.id).where(
+            enrollments.c.id.in_([row["id"] for row in rows[start:start + 500]]))))
+    return [row for row in rows if row["id"] in stored]
 
 
 def _event_data(automation, row, now, **more):

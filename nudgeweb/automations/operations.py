@@ -45,6 +45,12 @@ def automations_query(organization_id, status=None):
     return query.where(Automation.status == status) if status else query
 
 
+def enrollable_automations(organization_id):
+    """The automations contacts may be enrolled into by hand (started, or paused), by name."""
+    return db.session.scalars(automations_query(organization_id).where(Automation.status != "draft")
+                              .order_by(Automation.name)).all()
+
+
 def create_automation(organization, body, user=None, starter_key=None):
     """A draft automation from a body in the workflow format (seed 001's create body)."""
     count = db.session.scalar(select(func.count()).select_from(Automation)
@@ -112,10 +118,14 @@ def pause_automation(automation):
     return automation
 
 
-def enroll_contact(automation, contact_id, metadata=None, source="api"):
-    """Enrol one contact of the business by hand (``source`` "manual") or through the API; the enrolment."""
+def _check_enrollable(automation):
     if automation.status == "draft":
         raise AutomationStateError("Start the automation before enrolling contacts: a draft runs no one.")
+
+
+def enroll_contact(automation, contact_id, metadata=None, source="api"):
+    """Enrol one contact of the business by hand (``source`` "manual") or through the API; the enrolment."""
+    _check_enrollable(automation)
     errors = {}
     contact = _find(Contact, automation.organization_id, contact_id)
     if contact is None:
@@ -128,6 +138,19 @@ def enroll_contact(automation, contact_id, metadata=None, source="api"):
     if enrollment is None:
         raise EnrollmentRefused(ENTRY_REFUSALS[automation.entry_rule])
     return enrollment
+
+
+def enroll_contacts(organization_id, automation_id, contact_ids, source="manual"):
+    """Enrol many contacts of the business at once (the contacts page's bulk action), by the automation's
+    entry rule: ``(automation, entered, kept_out)``, how many went in and how many the rule kept out.
+    ``contact_ids`` are the organization's own (contacts.operations.chosen_contacts)."""
+    automation = _find(Automation, organization_id, automation_id) if automation_id else None
+    if automation is None:
+        raise AutomationError({"automation_id": "Choose the automation."})
+    _check_enrollable(automation)
+    contact_ids = list(dict.fromkeys(contact_ids))
+    entered = engine.enroll_many(automation, [(contact_id, {}) for contact_id in contact_ids], source=source)
+    return automation, len(entered), len(contact_ids) - len(entered)
 
 
 def activity_query(automation):

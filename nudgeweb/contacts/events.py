@@ -29,8 +29,8 @@ def _event_data(values, tags, metadata):
     }
 
 
-def on_created(contact):
-    record_event("contact.created", contact_data(contact), contact.organization_id)
+def on_created(contact, metadata=None):
+    record_event("contact.created", contact_data(contact, **(metadata or {})), contact.organization_id)
 
 
 def on_updated(contact, fields=()):

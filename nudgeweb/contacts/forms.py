@@ -134,9 +134,10 @@ class BulkForm(FlaskForm):
     action = SelectField("With the selected contacts", choices=[
         ("", "Choose an action…"), ("tag", "Add tag"), ("untag", "Remove tag"),
         ("unsubscribe", "Unsubscribe"), ("delete", "Delete"), ("list_add", "Add to list"),
-        ("list_remove", "Remove from list")])
+        ("list_remove", "Remove from list"), ("automation_add", "Add to automation")])
     tag = StringField("Tag", validators=[Length(max=50)])
     list_id = SelectField("List", choices=[], validate_choice=False)
+    automation_id = SelectField("Automation", choices=[], validate_choice=False)
     reason = StringField("Reason", validators=[Length(max=200)])
     next = HiddenField()
     confirm = HiddenField()

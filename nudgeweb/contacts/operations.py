@@ -95,13 +95,15 @@ class ContactFinder:
         return None
 
 
-def upsert_contact(organization, data, source, update_existing=True, validator=None, finder=None):
+def upsert_contact(organization, data, source, update_existing=True, validator=None, finder=None,
+                   event_metadata=None):
     """Create the contact, or update the one with the same email or phone: (Contact, created).
 
     Updating merges: blank values leave what is stored, tags are added, and an unsubscribed
     contact is never re-subscribed by an upsert (only subscribe() does that); an email or phone
     that would be another contact's is an error, and nothing changes. ``finder``: a
-    ContactFinder to look the contact up in (many rows at once).
+    ContactFinder to look the contact up in (many rows at once); ``event_metadata``: what the
+    contact.created event of a new contact carries (an import's id and trigger_automations).
     """
     if source not in CONTACT_SOURCES:
         raise ValueError(f"source must be one of {CONTACT_SOURCES}")
@@ -122,7 +124,7 @@ def upsert_contact(organization, data, source, update_existing=True, validator=N
             if existing is None:
                 raise
         else:
-            signals.contact_created.send(contact)
+            signals.contact_created.send(contact, metadata=event_metadata)
             return _finish(contact), True
     if update_existing:
         _merge(existing, clean, finder)

@@ -4,6 +4,8 @@ import json
 from flask import Blueprint, abort, flash, g, redirect, render_template, request, stream_with_context, url_for
 
 from nudgeweb.auth.access import current_organization, member_required, role_required
+from nudgeweb.automations import operations as automations
+from nudgeweb.automations.builder import ENTRY_RULE_LABELS
 from nudgeweb.automations.pages import enrolments_of
 from nudgeweb.campaigns import lists
 from nudgeweb.contacts import operations
@@ -164,8 +166,10 @@ def bulk():
         return render_template("contacts/confirm.html", form=form, chosen=chosen, action=action, cancel=back)
     try:
         message = _bulk_action(organization_id, action, chosen, form)
-    except (ContactValidationError, lists.ListValidationError) as error:
+    except (ContactValidationError, lists.ListValidationError, automations.AutomationError) as error:
         flash_field_errors(error)
+    except automations.AutomationStateError as error:
+        flash(str(error), "error")
     else:
         flash(message, "success")
     return redirect(back, 303)
@@ -179,6 +183,8 @@ def _bulk_action(organization_id, action, chosen, form):
         return f"{verb} {chosen.count:,} contacts in the background: refresh the list in a minute to see them all done."
     if action in ("list_add", "list_remove"):
         return _list_action(organization_id, action, chosen, form)
+    if action == "automation_add":
+        return _automation_action(organization_id, chosen, form)
     count = operations.bulk_action(organization_id, action, chosen.ids, tag_name=form.tag.data, reason=reason)
     plural = "s" * (count != 1)
     return {
@@ -192,7 +198,19 @@ def _bulk_action(organization_id, action, chosen, form):
 def _bulk_form(organization_id, **kwargs):
     form = BulkForm(**kwargs)
     form.list_id.choices = [("", "List…")] + [(str(item.id), item.name) for item in lists.organization_lists(organization_id)]
+    form.automation_id.choices = [("", "Automation…")] + [
+        (str(item.id), item.name) for item in automations.enrollable_automations(organization_id)]
     return form
+
+
+def _automation_action(organization_id, chosen, form):
+    ids = chosen.ids if isinstance(chosen.ids, list) else db.session.scalars(chosen.ids).all()
+    automation, entered, kept_out = automations.enroll_contacts(organization_id, form.automation_id.data, ids)
+    message = f"Added {entered:,} contact{'s' * (entered != 1)} to “{automation.name}”."
+    if kept_out:
+        message += (f" {kept_out:,} {'were' if kept_out != 1 else 'was'} kept out by its entry rule "
+                    f"(“{ENTRY_RULE_LABELS[automation.entry_rule]}”).")
+    return message
 
 
 def _list_action(organization_id, action, chosen, form):

@@ -1,7 +1,7 @@
 """Signals sent when contacts change, so that webhooks and automations react without being imported here.
 
 Each is sent with the contact as sender, inside the transaction that made the change:
-contact_created, contact_updated (fields=[...]), contact_subscribed, contact_unsubscribed
+contact_created (metadata= what its event carries, or None), contact_updated (fields=[...]), contact_subscribed, contact_unsubscribed
 (reason=, feedback=), contact_tagged (tag=name, lower-cased), contact_deleted (before the delete).
 """
 from blinker import Namespace

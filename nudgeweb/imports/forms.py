@@ -19,5 +19,10 @@ class ConfirmForm(FlaskForm):
         description="A row with the email or phone of a contact you have fills in that contact. "
         "Untick to leave existing contacts as they are.",
     )
+    trigger_automations = BooleanField(
+        "Start automations for the contacts this import adds", default=False,
+        description="Automations that start when a contact is added (or joins the list) take them in. "
+        "Leave it unticked to bring them in quietly.",
+    )
     list_id = SelectField("Add them to a list", choices=[], validate_choice=False,
                           description="Every imported contact joins it (on a double opt-in list, once they confirm).")

@@ -112,9 +112,10 @@ def start_import(organization, user, file_bytes, filename, mapping=None, update_
     return _launch(contact_import)
 
 
-def confirm_import(contact_import, columns, update_existing, list_id=None):
+def confirm_import(contact_import, columns, update_existing, list_id=None, trigger_automations=False):
     """Start a draft with the field the person chose for each column ({column index: field or ""}); the
-    imported contacts join the list ``list_id`` when given."""
+    imported contacts join the list ``list_id`` when given, and the contacts it adds enter automations
+    (a contact added, a list joined) when ``trigger_automations``."""
     if contact_import.status != "draft":
         raise ImportValidationError({"mapping": "This import has already started."})
     if list_id:
@@ -134,6 +135,7 @@ def confirm_import(contact_import, columns, update_existing, list_id=None):
         field = "mapping" if error.column is None else f"column-{error.column}"
         raise ImportValidationError({field: str(error)}) from error
     contact_import.update_existing = bool(update_existing)
+    contact_import.trigger_automations = bool(trigger_automations)
     return _launch(contact_import)
 
 
@@ -392,7 +394,13 @@ class ChunkImport:
         self.summary = f"Imported from {contact_import.filename}"
         self.update_summary = f"Updated from {contact_import.filename}"
         self.activity_data = {"import_id": str(contact_import.id)}
+<<<<<<< HEAD
         rows = core.chunk_rows(contact_import, index, from_row)
+=======
+        # in each contact.created: automations read trigger_automations
+        self.event_metadata = {"import_id": str(contact_import.id), "trigger_automations": self.trigger_automations}
+        rows = self._read(contact_import, index, from_row)
+>>>>>>> automations-finish
         self.rows = len(rows)
         self.completes = from_row + self.rows >= contact_import.total
         self.failures, self.valid = [], []
@@ -480,8 +488,7 @@ class ChunkImport:
         counts["created"] += len(new)
         count_rows(db.session, self.organization.id, Contact, [self.new_values[index] for index in new])
         record_created_in_bulk(self.organization.id, [(self.new_values[index], self.valid[index].clean.get("tags"))
-                                                      for index in new],
-                               {"import_id": str(self.import_id), "trigger_automations": self.trigger_automations})
+                                                      for index in new], self.event_metadata)
         self._link_tags(new)
         self.new_activities.execute(new)
         activities = []
@@ -500,7 +507,8 @@ class ChunkImport:
             try:
                 with db.session.begin_nested():
                     contact, created = upsert_contact(self.organization, data, "import", self.update_existing,
-                                                      validator=self.validator, finder=finder)
+                                                      validator=self.validator, finder=finder,
+                                                      event_metadata=self.event_metadata)
                 finder.remember(contact)
             except ContactValidationError as error:
                 failures.append((row.line, describe(error.errors, self.validator.definitions), row.values))

@@ -54,7 +54,8 @@ def show(import_id):
             abort(403)
         columns = {index: request.form.get(f"column-{index}", "") for index in range(len(contact_import.headers))}
         try:
-            operations.confirm_import(contact_import, columns, form.update_existing.data, form.list_id.data or None)
+            operations.confirm_import(contact_import, columns, form.update_existing.data, form.list_id.data or None,
+                                      trigger_automations=form.trigger_automations.data)
         except ImportValidationError as error:
             errors = error.errors
         else:

@@ -9,10 +9,15 @@ late after a crash, sees the token has moved on and does nothing: a step runs ex
 
 Every step an enrolment runs, and every entry and exit, is one ``AutomationStepRun`` row: the
 contact's history in the automation, the automation's activity, and the counts on each step.
+
+The entry rules hold in the database too, so two enrol tasks running at the same moment cannot both
+let a contact in: an enrolment keeps the rule it entered under (``entry_rule``), and two partial
+unique indexes refuse a second "once" enrolment of a contact ever, and a second active one while a
+"once" or "one_at_a_time" enrolment is active. The engine inserts with ON CONFLICT DO NOTHING.
 """
 from datetime import datetime
 
-from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Uuid
+from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Uuid, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from nudgeweb.models.base import IdMixin, OrgScoped, TimestampMixin, UtcDateTime, db, utcnow
@@ -20,6 +25,8 @@ from nudgeweb.models.base import IdMixin, OrgScoped, TimestampMixin, UtcDateTime
 AUTOMATION_STATUSES = ("draft", "active", "paused")
 ENTRY_RULES = ("once", "one_at_a_time", "every_time")  # once ever; not while enrolled; on every trigger
 ENROLLMENT_STATUSES = ("active", "completed", "exited", "stopped")
+ONCE_EVER = "entry_rule = 'once'"  # the rows of uq_automation_enrollments_once
+ONE_ACTIVE = "status = 'active' AND entry_rule IN ('once', 'one_at_a_time')"  # of uq_..._one_active
 
 
 class Automation(IdMixin, OrgScoped, TimestampMixin, db.Model):
@@ -52,6 +59,10 @@ class AutomationEnrollment(IdMixin, OrgScoped, db.Model):
         Index("ix_automation_enrollments_automation_step", "automation_id", "status", "step_id"),
         Index("ix_automation_enrollments_due", "status", "next_run_at"),
         Index("ix_automation_enrollments_contact_waiting", "contact_id", "waiting_for_event"),
+        Index("uq_automation_enrollments_once", "automation_id", "contact_id", unique=True,
+              sqlite_where=text(ONCE_EVER), postgresql_where=text(ONCE_EVER)),
+        Index("uq_automation_enrollments_one_active", "automation_id", "contact_id", unique=True,
+              sqlite_where=text(ONE_ACTIVE), postgresql_where=text(ONE_ACTIVE)),
     )
 
     automation_id: Mapped[object] = mapped_column(Uuid, ForeignKey("automations.id", ondelete="CASCADE"))
@@ -63,6 +74,8 @@ class AutomationEnrollment(IdMixin, OrgScoped, db.Model):
     step_token: Mapped[int] = mapped_column(Integer, default=0)
     data: Mapped[dict] = mapped_column(JSON, default=dict)  # enrol metadata and the trigger's properties
     source: Mapped[str] = mapped_column(String(16), default="trigger")  # trigger, manual, api
+    # the automation's entry rule when it entered (the unique indexes read it); None: entered before 0026
+    entry_rule: Mapped[str | None] = mapped_column(String(16))
     enrolled_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
     finished_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     exit_reason: Mapped[str | None] = mapped_column(String(200))
