@@ -394,13 +394,9 @@ class ChunkImport:
         self.summary = f"Imported from {contact_import.filename}"
         self.update_summary = f"Updated from {contact_import.filename}"
         self.activity_data = {"import_id": str(contact_import.id)}
-<<<<<<< HEAD
-        rows = core.chunk_rows(contact_import, index, from_row)
-=======
         # in each contact.created: automations read trigger_automations
         self.event_metadata = {"import_id": str(contact_import.id), "trigger_automations": self.trigger_automations}
-        rows = self._read(contact_import, index, from_row)
->>>>>>> automations-finish
+        rows = core.chunk_rows(contact_import, index, from_row)
         self.rows = len(rows)
         self.completes = from_row + self.rows >= contact_import.total
         self.failures, self.valid = [], []
