@@ -13,6 +13,7 @@ nonce (the Content-Security-Policy forbids inline styles otherwise; see security
 """
 import json
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from nudgeweb.downloads import CsvWriter, csv_response
 
@@ -32,6 +33,15 @@ LAYOUT = {
 }
 
 
+class Link(NamedTuple):
+    """A table cell that links to a page (a name in a leaderboard); its text in the CSV."""
+    text: str
+    url: str
+
+    def __str__(self):
+        return self.text
+
+
 @dataclass
 class Chart:
     key: str
@@ -43,6 +53,7 @@ class Chart:
     empty: str  # what an empty chart says (and what to do about it)
     is_empty: bool = False
     csv_url: str | None = None
+    table_open: bool = False  # the table shows without a click (where it is what people read first)
     layout: dict = field(default_factory=dict)  # this chart's own layout, over LAYOUT
 
     def figure_dict(self):
