@@ -13,6 +13,7 @@ nonce (the Content-Security-Policy forbids inline styles otherwise; see security
 """
 import json
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from nudgeweb.downloads import CsvWriter, csv_response
 
@@ -32,22 +33,32 @@ LAYOUT = {
 }
 
 
+class Link(NamedTuple):
+    """A table cell that links to a page (a name in a leaderboard); its text in the CSV."""
+    text: str
+    url: str
+
+    def __str__(self):
+        return self.text
+
+
 @dataclass
 class Chart:
     key: str
     title: str
-    figure: object  # a plotly.graph_objects.Figure
+    figure: object  # a plotly.graph_objects.Figure, or its plotly.js JSON as a dict (cheaper to build)
     columns: list
     rows: list
     summary: str  # the text alternative: what the chart shows, in words
     empty: str  # what an empty chart says (and what to do about it)
     is_empty: bool = False
     csv_url: str | None = None
+    table_open: bool = False  # the table shows without a click (where it is what people read first)
     layout: dict = field(default_factory=dict)  # this chart's own layout, over LAYOUT
 
     def figure_dict(self):
         """The figure as plotly.js takes it (JSON-safe), with the shared layout under the chart's own."""
-        figure = json.loads(self.figure.to_json())
+        figure = dict(self.figure) if isinstance(self.figure, dict) else json.loads(self.figure.to_json())
         figure["layout"] = _merged(_merged(LAYOUT, figure.get("layout", {})), self.layout)
         figure["layout"].pop("template", None)  # plotly.py's default template: ours is LAYOUT
         return {"data": figure["data"], "layout": figure["layout"]}

@@ -88,7 +88,20 @@ def test_the_wizard_from_nothing_to_a_sent_campaign(page, live_server, business)
     assert db.session.scalar(select(db.func.count()).select_from(Message).where(Message.purpose == "campaign")) == 12
 
 
-def test_the_report_on_a_phone(phone_page, live_server, business, smtp):  # noqa: F811
+def report_at_desktop_width(browser, logged_in, url):
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    context.add_cookies(logged_in.context.cookies())
+    try:
+        page = context.new_page()
+        page.goto(url)
+        expect(page.locator("#chart-timeline .main-svg").first).to_be_visible()
+        assert fits(page)
+        screenshot(page, "campaign-report-1280")
+    finally:
+        context.close()
+
+
+def test_the_report_on_a_phone(browser, phone_page, live_server, business, smtp):  # noqa: F811
     organization = business.organization
     with unit_of_work(organization.id):
         campaign = operations.create_campaign(organization, {
@@ -116,9 +129,10 @@ def test_the_report_on_a_phone(phone_page, live_server, business, smtp):  # noqa
     page = log_in(phone_page, live_server, business.user.email)
     page.goto(f"{live_server}/campaigns/{campaign.id}")
     expect(page.locator("[data-metric=opened]")).to_have_text("75.0%")
-    page.locator(".chart .main-svg").first.wait_for()
+    expect(page.locator("#chart-timeline .main-svg").first).to_be_visible()
     assert fits(page)
     screenshot(page, "campaign-report-phone")
+    report_at_desktop_width(browser, page, f"{live_server}/campaigns/{campaign.id}")
     page.get_by_role("link", name="Clicked", exact=True).click()
     expect(page.locator("#people-list tbody tr")).to_have_count(5)
     page.goto(f"{live_server}/campaigns")

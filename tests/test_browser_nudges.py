@@ -59,8 +59,9 @@ def test_the_owner_sees_the_leaderboard_chart_and_table(browser, live_server, ow
     try:
         log_in(page, live_server, owner.user.email)
         page.goto(f"{live_server}/employees/periods/{period}")
-        expect(page.locator(".nd-chart .main-svg").first).to_be_visible()  # Plotly drew it
-        expect(page.get_by_role("cell", name="Maria Lopez", exact=True)).to_be_visible()
+        expect(page.locator("#chart-leaderboard .main-svg").first).to_be_visible()  # Plotly drew it
+        expect(page.get_by_role("link", name="Maria Lopez", exact=True)).to_be_visible()  # the numbers, in the table
+        expect(page.get_by_text("Maria Lopez leads with 3 of 5 review requests sent")).to_be_visible()
         assert fits(page)
         screenshot(page, f"nudges-leaderboard-{width}")
         for path, name in (("/employees", "employees"), ("/employees/periods/new", "period-form"),

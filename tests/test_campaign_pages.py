@@ -3,12 +3,13 @@ a test to yourself, the review's deliberate confirmation, progress, pause/resume
 CSV, lists on a contact's page and the contacts bulk action, isolation."""
 import re
 import uuid
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import select
 
 from nudgeweb.campaigns import lists, operations, sending
-from nudgeweb.models import Campaign, ContactList, ListMembership, db
+from nudgeweb.models import Campaign, ContactList, ListMembership, Message, MessageEvent, db, new_id, utcnow
 from nudgeweb.unit_of_work import unit_of_work
 from tests.delivery_support import smtp  # noqa: F401
 from tests.factories import ContactFactory
@@ -98,10 +99,55 @@ def test_progress_pause_resume_and_cancel_from_the_page(owner_client, business, 
     assert "Cancelled" in owner_client.get(f"/campaigns/{campaign_id}").text
 
 
+def test_the_report_chart_with_its_numbers_a_csv_and_an_empty_state(owner_client, business):
+    for n in range(3):
+        ContactFactory(organization=business, email=f"reader{n}@example.net")
+    with unit_of_work(business.id):
+        campaign = operations.create_campaign(business, {"name": "Autumn", "subject": "Hi", "send_to_all": True,
+                                                         "html_content": '<p><a href="https://x.example">see</a></p>'})
+        sending.start(campaign, business)
+    page = owner_client.get(f"/campaigns/{campaign.id}").text
+    assert "Nobody has opened it yet; the chart fills in as they do." in page
+    assert "timeline.csv" not in page and "plotly" not in page  # no chart to draw, no numbers to download
+    hour = campaign.started_at.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
+    messages = db.session.scalars(select(Message).where(Message.purpose == "campaign")).all()
+    for message, kinds in zip(messages, (("opened", "clicked"), ("opened",))):
+        for kind in kinds:
+            db.session.add(MessageEvent(id=new_id(), organization_id=business.id, message_id=message.id, type=kind,
+                                        occurred_at=hour + timedelta(minutes=10)))
+    db.session.commit()
+    page = owner_client.get(f"/campaigns/{campaign.id}").text
+    assert 'id="chart-timeline"' in page and "data-chart" in page and "Show the numbers" in page
+    assert f"Since it was sent: opens 2, clicks 1; the most opens (2) were at {hour:%b %-d %H:%M} UTC." in page
+    csv = owner_client.get(f"/campaigns/{campaign.id}/timeline.csv")
+    assert csv.status_code == 200 and csv.mimetype == "text/csv"
+    assert csv.text.splitlines()[0] == "Time (UTC),Opens,Clicks" and f"{hour:%b %-d %H:%M},2,1" in csv.text.splitlines()
+
+
+def test_unschedule_then_delete_from_the_page(owner_client, business):
+    ContactFactory(organization=business, email="later@example.net")
+    campaign_id = new_campaign(owner_client)
+    with unit_of_work(business.id):
+        campaign = db.session.get(Campaign, uuid.UUID(campaign_id))
+        operations.update_campaign(campaign, {"subject": "Hi", "text_content": "Hello", "send_to_all": True})
+        operations.schedule(campaign, business, utcnow() + timedelta(days=2))
+    refused = owner_client.post(f"/campaigns/{campaign_id}/delete")  # a scheduled one is not deleted
+    assert refused.headers["Location"] == f"/campaigns/{campaign_id}"
+    assert "cancel it first" in owner_client.get(refused.headers["Location"]).text
+    answer = owner_client.post(f"/campaigns/{campaign_id}/unschedule")
+    assert answer.status_code == 303 and answer.headers["Location"] == f"/campaigns/{campaign_id}/edit/content"
+    assert "is a draft again" in owner_client.get(answer.headers["Location"]).text
+    deleted = owner_client.post(f"/campaigns/{campaign_id}/delete")
+    assert deleted.status_code == 303 and deleted.headers["Location"] == "/campaigns"
+    assert "is deleted" in owner_client.get("/campaigns").text
+    assert db.session.get(Campaign, uuid.UUID(campaign_id), populate_existing=True) is None
+
+
 def test_another_organization_sees_none_of_it(owner_client, other_client, organization):
     campaign_id = new_campaign(owner_client)
     for path in (f"/campaigns/{campaign_id}", f"/campaigns/{campaign_id}/edit/content",
-                 f"/campaigns/{campaign_id}/progress", f"/campaigns/{campaign_id}/people.csv"):
+                 f"/campaigns/{campaign_id}/progress", f"/campaigns/{campaign_id}/people.csv",
+                 f"/campaigns/{campaign_id}/timeline.csv"):
         assert other_client.get(path).status_code == 404
     assert other_client.post(f"/campaigns/{campaign_id}/duplicate").status_code == 404
     assert "New email campaign" not in other_client.get("/campaigns").text.split("No campaigns yet")[0].split("<section")[-1]

@@ -46,9 +46,21 @@ def test_set_up_and_start_a_period_then_see_the_leaderboard(owner_client, organi
     period = db.session.scalar(select(CampaignPeriod))
     assert period.status == "active" and period.weekdays == [0, 2, 4] and len(period.participants) == 2
     page = owner_client.get(answer.headers["Location"]).get_data(as_text=True)
-    assert 'class="chart nd-chart"' in page and "data-figure=" in page
-    assert "<th>Requests sent</th>" in page and "Maria Lopez" in page and "/e/" in page
-    assert "Monday, Wednesday, Friday" in page
+    assert 'id="chart-leaderboard"' in page and "data-chart" in page and "_chart_assets" not in page
+    assert '<th scope="col">Requests sent</th>' in page and f'<a href="/employees/{maria}">Maria Lopez</a>' in page
+    assert "Dev Patel leads with 0 of 10 reviews; 0 of 2 taking part reached the goal." in page  # the text alternative
+    assert "/e/" in page and "Monday, Wednesday, Friday" in page
+    csv = owner_client.get(f"/employees/periods/{period.id}/leaderboard.csv")
+    assert csv.status_code == 200 and csv.mimetype == "text/csv"
+    assert csv.text.splitlines() == ["#,Employee,Requests sent,Clicks,Reviews,Avg rating,Progress",
+                                     "1,Dev Patel,0,0,0,—,0 / 10", "2,Maria Lopez,0,0,0,—,0 / 10"]
+
+
+def test_a_period_with_nobody_taking_part_says_so(owner_client, organization):
+    period = make_period(organization, start=False)  # no employees yet: nobody takes part
+    page = owner_client.get(f"/employees/periods/{period}").get_data(as_text=True)
+    assert "No one takes part in this period yet." in page
+    assert "leaderboard.csv" not in page and "plotly" not in page  # no chart to draw, no numbers to download
 
 
 def test_an_employees_nudge_history(owner_client, organization):
@@ -69,6 +81,7 @@ def test_another_business_sees_none_of_it(other_client, organization):
     assert "Maria" not in other_client.get("/employees").get_data(as_text=True)
     assert other_client.get(f"/employees/{maria}").status_code == 404
     assert other_client.get(f"/employees/periods/{period}").status_code == 404
+    assert other_client.get(f"/employees/periods/{period}/leaderboard.csv").status_code == 404
     assert other_client.post(f"/employees/{maria}/active", data={"active": "0"}).status_code == 404
 
 

@@ -1,12 +1,13 @@
 """What the campaign pages show beyond one operation: the list's figures (one aggregate for the page), the
-report's chart (a Plotly figure built here, drawn by static/js/charts.js), who opened/clicked/… as a page
-and as a CSV."""
-import json
+report's chart (nudgeweb/charts.py), who opened/clicked/… as a page and as a CSV."""
 from dataclasses import dataclass
+from datetime import datetime
 
+from flask import url_for
 from sqlalchemy import func, select
 
 from nudgeweb.campaigns import report
+from nudgeweb.charts import Chart
 from nudgeweb.downloads import CsvWriter, csv_response
 from nudgeweb.models import Campaign, CampaignSummary, db
 from nudgeweb.pagination import Page, requested_page
@@ -55,24 +56,28 @@ def campaign_rows(organization_id, status=""):
     return rows
 
 
-def chart_figure(campaign):
-    """Opens and clicks over time since sending, as Plotly's JSON (None before anything happened); written
-    as plotly.js takes it (plotly.py's validating Figure costs more than the report's queries)."""
+def timeline_chart(campaign):
+    """Opens and clicks over time since sending (a chart of nudgeweb/charts.py; empty before anyone opened it)."""
     points = report.timeline(campaign)
-    if not any(point["opened"] or point["clicked"] for point in points):
-        return None
-    moments = [point["timestamp"] for point in points]
-    highest = max(max(point["opened"], point["clicked"]) for point in points)
-    return json.dumps({
-        "data": [{"type": "bar", "x": moments, "y": [point[kind] for point in points], "name": name,
-                  "marker": {"color": color}}
-                 for kind, name, color in (("opened", "Opens", "#4f46e5"), ("clicked", "Clicks", "#10b981"))],
-        "layout": {"margin": {"l": 40, "r": 8, "t": 36, "b": 40}, "height": 300, "barmode": "group",
-                   "legend": {"orientation": "h", "x": 0, "y": 1, "yanchor": "bottom"}, "hovermode": "x unified",
-                   "xaxis": {"type": "date"},
-                   "yaxis": {"rangemode": "tozero", "tickformat": ",d", **({"dtick": 1} if highest <= 5 else {})},
-                   "paper_bgcolor": "rgba(0,0,0,0)", "plot_bgcolor": "rgba(0,0,0,0)"},
-    })
+    moments = [datetime.fromisoformat(point["timestamp"].replace("Z", "+00:00")) for point in points]
+    opens, clicks = [point["opened"] for point in points], [point["clicked"] for point in points]
+    # plain plotly.js JSON: plotly.py's validating Figure cost more than the report's queries
+    figure = {"data": [{"type": "bar", "x": [point["timestamp"] for point in points], "y": values, "name": name,
+                        "marker": {"color": color}}
+                       for values, name, color in ((opens, "Opens", "#4f46e5"), (clicks, "Clicks", "#10b981"))]}
+    highest = max(opens + clicks, default=0)
+    busiest = max(zip(opens, moments), key=lambda pair: pair[0], default=(0, None))
+    return Chart(
+        "timeline", "Opens and clicks over time", figure, ["Time (UTC)", "Opens", "Clicks"],
+        [[moment.strftime("%b %-d %H:%M"), opened, clicked] for moment, opened, clicked in zip(moments, opens, clicks)],
+        f"Since it was sent: opens {sum(opens):,}, clicks {sum(clicks):,}; the most opens ({busiest[0]:,}) "
+        f"were at {busiest[1]:%b %-d %H:%M} UTC." if highest else "",
+        "Nobody has opened it yet; the chart fills in as they do.", is_empty=not highest,
+        csv_url=url_for("campaigns.timeline_csv", campaign_id=campaign.id),
+        layout={"height": 300, "barmode": "group", "hovermode": "x unified", "margin": {"t": 36},
+                "legend": {"orientation": "h", "x": 0, "y": 1, "yanchor": "bottom"},
+                "xaxis": {"tickformat": ""},
+                "yaxis": {"tickformat": ",d", "dtick": 1 if highest <= 5 else None}})
 
 
 def people_page(campaign, kind):

@@ -10,7 +10,7 @@ from nudgeweb.campaigns import audience as audiences
 from nudgeweb.campaigns import lists, operations, report, sending, testing
 from nudgeweb.campaigns.forms import STEPS, AudienceForm, ConfirmForm, ContentForm, ScheduleForm, SenderForm, TestForm
 from nudgeweb.campaigns.operations import CampaignError, CampaignStateError
-from nudgeweb.campaigns.pages import campaign_rows, chart_figure, people_csv, people_page
+from nudgeweb.campaigns.pages import campaign_rows, people_csv, people_page, timeline_chart
 from nudgeweb.contacts.operations import organization_segments
 from nudgeweb.delivery.transports import sender_domains, sending_settings
 from nudgeweb.extensions import db
@@ -264,7 +264,14 @@ def _report_context(campaign):
     underway = campaign.status in ("scheduled", "sending", "paused")  # the progress bar shows only then
     return {"progress": sending.progress(campaign) if underway else None, "metrics": report.metrics(campaign),
             "links": report.top_links(campaign), "devices_clients": report.devices_and_clients(campaign),
-            "figure": chart_figure(campaign)}
+            "chart": timeline_chart(campaign)}
+
+
+@bp.get("/<campaign_id>/timeline.csv")
+@member_required
+def timeline_csv(campaign_id):
+    campaign = _campaign(campaign_id)
+    return timeline_chart(campaign).csv(f"{campaign.name} - opens and clicks.csv")
 
 
 @bp.get("/<campaign_id>/people.csv")
@@ -277,14 +284,17 @@ def people_download(campaign_id):
     return people_csv(campaign, kind)
 
 
-def _act(campaign_id, action, done):
+def _act(campaign_id, action, done, then=None):
+    """Run ``action`` on the campaign and say ``done``, then go to ``then(campaign)`` (its page by default);
+    an action the campaign's state refuses is said on its page."""
     campaign = _campaign(campaign_id)
     try:
         action(campaign)
-        flash(done.format(name=campaign.name), "success")
     except CampaignStateError as error:
         flash(str(error), "error")
-    return redirect(url_for(".show", campaign_id=campaign.id), 303)
+        return redirect(url_for(".show", campaign_id=campaign.id), 303)
+    flash(done.format(name=campaign.name), "success")
+    return redirect(then(campaign) if then else url_for(".show", campaign_id=campaign.id), 303)
 
 
 @bp.post("/<campaign_id>/pause")
@@ -308,14 +318,8 @@ def cancel(campaign_id):
 @bp.post("/<campaign_id>/unschedule")
 @role_required("editor")
 def unschedule(campaign_id):
-    campaign = _campaign(campaign_id)
-    try:
-        operations.unschedule(campaign)
-    except CampaignStateError as error:
-        flash(str(error), "error")
-        return redirect(url_for(".show", campaign_id=campaign.id), 303)
-    flash(f"“{campaign.name}” is a draft again: change it, then schedule or send it.", "success")
-    return redirect(url_for(".edit", campaign_id=campaign.id, step="content"), 303)
+    return _act(campaign_id, operations.unschedule, "“{name}” is a draft again: change it, then schedule or send it.",
+                then=lambda campaign: url_for(".edit", campaign_id=campaign.id, step="content"))
 
 
 @bp.post("/<campaign_id>/duplicate")
@@ -329,11 +333,4 @@ def duplicate(campaign_id):
 @bp.post("/<campaign_id>/delete")
 @role_required("editor")
 def delete(campaign_id):
-    campaign = _campaign(campaign_id)
-    try:
-        operations.delete_campaign(campaign)
-    except CampaignStateError as error:
-        flash(str(error), "error")
-        return redirect(url_for(".show", campaign_id=campaign.id), 303)
-    flash(f"“{campaign.name}” is deleted.", "success")
-    return redirect(url_for(".index"), 303)
+    return _act(campaign_id, operations.delete_campaign, "“{name}” is deleted.", then=lambda campaign: url_for(".index"))

@@ -5,29 +5,30 @@ from flask import Blueprint, render_template
 
 from nudgeweb.field_errors import INVALID_FORM, show_field_errors
 from nudgeweb.htmx import render
+from nudgeweb.link_pages import LinkRefused, opened_by_link
 from nudgeweb.models import Organization, db
 from nudgeweb.nudges.forms import AskCustomerForm
 from nudgeweb.nudges.links import LinkExpired, LinkRevoked, participant_for_token
 from nudgeweb.nudges.progress import GOAL_LABELS, leaderboard
 from nudgeweb.reviews import operations as reviews
-from nudgeweb.security_headers import limited_per_token, token_in_url
+from nudgeweb.security_headers import limited_per_token
 
 bp = Blueprint("employee_page", __name__, url_prefix="/e")
 ASKS_PER_LINK = "20 per minute"  # a busy counter, not a script
 asks_limited = limited_per_token(ASKS_PER_LINK, "employee-page-asks")
 
 
-def _load(token):
-    """(participant, None) or (None, the friendly page to answer with)."""
+def _participant(token):
+    """The participant a link stands for, its organization now in force; LinkRefused with the friendly page."""
     try:
         participant = participant_for_token(token)
     except LinkRevoked:
-        return None, (render_template("nudges/public/invalid.html", reason="revoked"), 410)
+        raise LinkRefused((render_template("nudges/public/invalid.html", reason="revoked"), 410))
     except LinkExpired:
-        return None, (render_template("nudges/public/invalid.html", reason="expired"), 410)
+        raise LinkRefused((render_template("nudges/public/invalid.html", reason="expired"), 410))
     if participant is None:
-        return None, (render_template("nudges/public/invalid.html", reason="forged"), 404)
-    return participant, None
+        raise LinkRefused((render_template("nudges/public/invalid.html", reason="forged"), 404))
+    return participant
 
 
 def _page(participant, token, form=None, status=200, asked=None):
@@ -41,21 +42,15 @@ def _page(participant, token, form=None, status=200, asked=None):
 
 
 @bp.get("/<token>")
-@token_in_url
-def page(token):
-    participant, failure = _load(token)
-    if failure:
-        return failure
+@opened_by_link(_participant)
+def page(participant, token):
     return _page(participant, token)
 
 
 @bp.post("/<token>")
-@token_in_url
 @asks_limited
-def ask(token):
-    participant, failure = _load(token)
-    if failure:
-        return failure
+@opened_by_link(_participant)
+def ask(participant, token):
     form = AskCustomerForm()
     if participant.campaign_period.status != "active" or not participant.employee.active:
         form.name.errors.append("This period is not running: ask your manager for the new link.")

@@ -14,7 +14,7 @@ from nudgeweb.models import db
 from nudgeweb.models.employees import CampaignParticipant, CampaignPeriod, Employee, EmployeeImport
 from nudgeweb.models.templates import MessageTemplate
 from nudgeweb.nudges import imports, operations, queries
-from nudgeweb.nudges.charts import leaderboard_figure
+from nudgeweb.nudges.charts import leaderboard_chart
 from nudgeweb.nudges.forms import EmployeeFileForm, EmployeeForm, EmployeeMappingForm, PeriodForm
 from nudgeweb.nudges.links import employee_link
 from nudgeweb.nudges.progress import GOAL_LABELS, leaderboard
@@ -179,9 +179,16 @@ def period(period_id):
     links = {p.employee_id: p for p in period.participants}
     upcoming = next_slot(period, zone_of(organization), clock.now()) if period.status == "active" else None
     return render("nudges/period.html", period=period, standings=standings, participants=links,
-                  figure=leaderboard_figure(period, standings, organization.brand_color or "#4f46e5"),
+                  chart=leaderboard_chart(period, standings, organization.brand_color or "#4f46e5"),
                   goal_label=GOAL_LABELS[period.goal_kind], upcoming=upcoming, link_of=_link_of,
                   weekday_names=operations.WEEKDAY_NAMES)
+
+
+@bp.get("/periods/<period_id>/leaderboard.csv")
+@member_required
+def leaderboard_csv(period_id):
+    period = get_or_404(CampaignPeriod, period_id)
+    return leaderboard_chart(period, leaderboard(period)).csv(f"leaderboard-{period.name}.csv")
 
 
 @bp.post("/periods/<period_id>/<action>")

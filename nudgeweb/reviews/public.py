@@ -7,10 +7,11 @@ from flask import Blueprint, redirect, render_template, request
 
 from nudgeweb.field_errors import INVALID_FORM, show_field_errors
 from nudgeweb.htmx import render
+from nudgeweb.link_pages import LinkRefused, opened_by_link
 from nudgeweb.reviews import operations
 from nudgeweb.reviews.forms import FeedbackForm
 from nudgeweb.reviews.links import LinkExpired, request_for_token
-from nudgeweb.security_headers import limited_per_token, token_in_url
+from nudgeweb.security_headers import limited_per_token
 from nudgeweb.unit_of_work import enter_organization
 
 bp = Blueprint("review_page", __name__, url_prefix="/r")
@@ -19,16 +20,16 @@ POSTS_PER_LINK = "10 per minute"
 posts_limited = limited_per_token(POSTS_PER_LINK, "review-page-posts")
 
 
-def _load(token):
-    """(review request, None) or (None, the friendly page to answer with)."""
+def _review_request(token):
+    """The review request a link stands for, its organization now in force; LinkRefused with the friendly page."""
     try:
         review_request = request_for_token(token)
     except LinkExpired:
-        return None, (render_template("reviews/public/invalid.html", expired=True), 410)
+        raise LinkRefused((render_template("reviews/public/invalid.html", expired=True), 410))
     if review_request is None:
-        return None, (render_template("reviews/public/invalid.html", expired=False), 404)
+        raise LinkRefused((render_template("reviews/public/invalid.html", expired=False), 404))
     enter_organization(review_request.organization_id)
-    return review_request, None
+    return review_request
 
 
 def _page(review_request, token, form=None, status=200, fragment="reviews/public/_card.html"):
@@ -40,22 +41,16 @@ def _page(review_request, token, form=None, status=200, fragment="reviews/public
 
 
 @bp.get("/<token>")
-@token_in_url
-def page(token):
-    review_request, failure = _load(token)
-    if failure:
-        return failure
+@opened_by_link(_review_request)
+def page(review_request, token):
     operations.mark_opened(review_request)
     return _page(review_request, token)
 
 
 @bp.post("/<token>/rate")
-@token_in_url
 @posts_limited
-def rate(token):
-    review_request, failure = _load(token)
-    if failure:
-        return failure
+@opened_by_link(_review_request)
+def rate(review_request, token):
     try:
         operations.rate(review_request, request.form.get("rating", type=int))
     except operations.ReviewRequestError:
@@ -64,12 +59,9 @@ def rate(token):
 
 
 @bp.post("/<token>/feedback")
-@token_in_url
 @posts_limited
-def feedback(token):
-    review_request, failure = _load(token)
-    if failure:
-        return failure
+@opened_by_link(_review_request)
+def feedback(review_request, token):
     form = FeedbackForm()
     if form.validate_on_submit():
         try:
@@ -82,12 +74,9 @@ def feedback(token):
 
 
 @bp.get("/<token>/go/<int:index>")
-@token_in_url
-def go(token, index):
+@opened_by_link(_review_request)
+def go(review_request, token, index):
     """Count the click, then off to the review site."""
-    review_request, failure = _load(token)
-    if failure:
-        return failure
     url = operations.site_clicked(review_request, index)
     if url is None:
         return _page(review_request, token, status=404)

@@ -11,13 +11,6 @@
       var figure = JSON.parse(source.textContent);
       window.Plotly.newPlot(target, figure.data, figure.layout, CONFIG);
     });
-    // the simpler form of components/chart.html's chart(): the figure in the element's data-figure
-    root.querySelectorAll(".chart[data-figure]").forEach(function (element) {
-      if (!window.Plotly || element.dataset.drawn) return;
-      var figure = JSON.parse(element.dataset.figure);
-      element.dataset.drawn = "1";
-      window.Plotly.newPlot(element, figure.data, figure.layout, CONFIG);
-    });
   }
 
   function purge(root) {

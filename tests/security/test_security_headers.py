@@ -10,13 +10,17 @@ from config import TestConfig
 from nudgeweb import create_app
 from nudgeweb.delivery.tracking import unsubscribe_url
 from nudgeweb.models import Message, db
+from nudgeweb.models.employees import CampaignParticipant
 from nudgeweb.navigation import AREAS, SETTINGS_SECTIONS
+from nudgeweb.nudges.links import employee_token
 from nudgeweb.reviews import operations as reviews
 from nudgeweb.reviews.links import review_link
 from nudgeweb.settings.invitations import invitation_link, invite
 from tests.conftest import log_in, screenshot
 from tests.delivery_support import email_template
+from tests.nudges_support import make_period, make_team
 from tests.oauth_flow import pkce_pair, register_client
+from tests.reviews_support import frozen_clock  # noqa: F401  (the employee's period runs on the frozen clock)
 
 
 def navigation_paths(app):
@@ -79,6 +83,21 @@ def test_the_links_that_redirect_with_a_token_send_no_referrer(app, organization
     path = review_link(request).removeprefix(app.config["BASE_URL"])
     went = app.test_client().get(f"{path}/go/0")
     assert went.headers["Referrer-Policy"] == "no-referrer"
+
+
+def test_every_view_of_the_link_pages_sends_no_referrer(app, organization, frozen_clock):
+    """The customer's and the employee's pages, their posts (limited per link) and what a forged link gets."""
+    request = reviews.create_review_request(organization, {"first_name": "Ann", "email": "ann@example.com"}, 0)
+    maria = make_team(organization)[0]
+    make_period(organization)
+    participant = db.session.scalars(select(CampaignParticipant).where(CampaignParticipant.employee_id == maria)).one()
+    review, employee = review_link(request).removeprefix(app.config["BASE_URL"]), f"/e/{employee_token(participant)}"
+    anonymous = app.test_client()
+    answers = [anonymous.get(review), anonymous.post(f"{review}/rate", data={"rating": "5"}),
+               anonymous.post(f"{review}/feedback", data={"feedback": "Quick and kind."}), anonymous.get("/r/forged"),
+               anonymous.get(employee), anonymous.post(employee, data={"name": "Jo"}), anonymous.get("/e/forged")]
+    assert [answer.status_code for answer in answers] == [200, 200, 200, 404, 200, 422, 404]
+    assert {answer.headers["Referrer-Policy"] for answer in answers} == {"no-referrer"}
 
 
 def test_https_sites_get_hsts(tmp_path):
