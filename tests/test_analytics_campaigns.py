@@ -39,7 +39,8 @@ def sent_campaign(organization, name, contacts, at):
                 for contact in contacts]  # (sent_at: the provider's receipt is written before the batch is recorded)
     db.session.add_all(messages)
     db.session.flush()
-    record_sent(organization.id, [Sent(message, "outbox", None, at) for message in messages])
+    # handed to a mail server: kept in the outbox would not be sent (the campaign report says so)
+    record_sent(organization.id, [Sent(message, "smtp", None, at) for message in messages])
     return campaign, messages
 
 

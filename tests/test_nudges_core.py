@@ -120,6 +120,7 @@ def test_credited_requests_clicks_and_ratings_roll_up_to_the_leaderboard(organiz
         for n in range(3):
             request = create_review_request(organization, {"email": f"c{n}@example.net"}, delay_hours=0,
                                             employee_id=maria)
+        db.session.flush()  # the customer clicks and rates it later
         request.rating = 4
         request.clicked_at = request.created_at
         create_review_request(organization, {"email": "d@example.net"}, delay_hours=0, employee_id=dev)

@@ -395,6 +395,7 @@ class Pass:
     # the end of the batch ---------------------------------------------------------------------
 
     def _write(self, enrolments):
+        db.session.flush()  # the batch's messages (queue_message leaves them unflushed), which the history names
         PreparedInsert(contact_tags, self.new_tag_links, skip_conflicts=True).execute()
         insert_rows(step_runs, self.history)
         moved = db.session.execute(

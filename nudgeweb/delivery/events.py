@@ -109,6 +109,7 @@ def record_event(message, event, *, contact=None, url=None, ip=None, user_agent=
         record_domain_event(domain_event, domain_event_data(message, now, ip_address=ip, user_agent=user_agent, url=url,
                                                             reason=detail), message.organization_id)
     announce(message, event, url=url, reason=detail)
+    db.session.flush()  # written (and counted) now: the reports read through Core, which does not autoflush
 
 
 def announce(message, event, **extra):
