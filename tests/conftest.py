@@ -77,7 +77,9 @@ def make_test_config(instance_path, database_url, **overrides):
         settings.update(
             HUEY_URL=REDIS_URL,
             RATELIMIT_STORAGE_URI=REDIS_URL,
-            RATELIMIT_KEY_PREFIX=f"nudge-test-{RUN_ID}-{_worker()}",
+            # each app its own counters, as memory:// gives on SQLite: a worker's tests together would
+            # pass the limits meant for one network (ten sign-ups a minute)
+            RATELIMIT_KEY_PREFIX=f"nudge-test-{RUN_ID}-{_worker()}-{uuid.uuid4().hex[:8]}",
         )
     settings.update(overrides)
     return TestConfig(instance_path, **settings)

@@ -4,6 +4,7 @@ import pytest
 from sqlalchemy import func, select
 
 import nudgeweb.tasks  # noqa: F401  (every task registered)
+from nudgeweb.analytics.tasks import rebuild_counts_task
 from nudgeweb.automations import engine
 from nudgeweb.automations.tasks import (
     enrol_dates,
@@ -24,11 +25,13 @@ from nudgeweb.imports.operations import create_draft
 from nudgeweb.imports.tasks import import_contact_chunk
 from nudgeweb.models import Campaign, Contact
 from nudgeweb.models.automations import Automation, AutomationEnrollment
+from nudgeweb.models.employees import EmployeeImport
 from nudgeweb.models.imports import ContactImport
 from nudgeweb.models.messages import Message
 from nudgeweb.models.reviews import ReviewRequest
 from nudgeweb.models.webhooks import WebhookDelivery
-from nudgeweb.nudges.tasks import send_due_nudges
+from nudgeweb.nudges import imports as employee_imports
+from nudgeweb.nudges.tasks import import_employees, send_due_nudges
 from nudgeweb.reviews.operations import create_review_request
 from nudgeweb.reviews.tasks import bulk_send_review_requests, notify_owners_of_review, send_review_step
 from nudgeweb.unit_of_work import ORGANIZATION_TASKS, unit_of_work
@@ -54,6 +57,8 @@ def theirs(app_ctx, other_owner):
         request = create_review_request(organization, {"email": "asked@example.net"}, delay_hours=48)
         draft = create_draft(organization, other_owner.user, b"email\nnew@example.net\n", "people.csv")
         draft.status, draft.mapping = "processing", {"email": 0}
+        team = employee_imports.create_draft(organization, other_owner.user, b"name\nDana\n", "team.csv")
+        team.status, team.mapping = "processing", {"name": 0}
         create_endpoint(organization.id, {"url": "https://hooks.example.net/nudge"})
         record_event("contact.created", {"contact_id": str(contact.id)})
         campaign = create_campaign(organization, {"name": "Their news", "send_to_all": True})
@@ -65,7 +70,7 @@ def theirs(app_ctx, other_owner):
         engine.enroll_many(db.session.get(Automation, automation.id), [(contact.id, {})])
     huey.flush()  # their own tasks are not what this test runs
     return {"organization": organization, "contact": contact.id, "message": message.id,
-            "request": request.id, "import": draft.id, "campaign": campaign.id,
+            "request": request.id, "import": draft.id, "team_import": team.id, "campaign": campaign.id,
             "automation": automation.id, "event": event.id}
 
 
@@ -77,6 +82,7 @@ def state_of(theirs):
             db.session.get(Message, theirs["message"]).status,
             db.session.get(ReviewRequest, theirs["request"]).status,
             db.session.get(ContactImport, theirs["import"]).processed,
+            db.session.get(EmployeeImport, theirs["team_import"]).processed,
             db.session.scalars(select(WebhookDelivery.status)).all(),
             db.session.get(Campaign, theirs["campaign"]).status,
             [e.status for e in db.session.scalars(select(AutomationEnrollment))],
@@ -94,6 +100,8 @@ def test_each_task_run_in_one_organization_leaves_anothers_rows_alone(huey_queue
         notify_owners_of_review: (ours, str(theirs["request"]), "rated"),
         bulk_send_review_requests: (ours, {}, 0, True, None),
         import_contact_chunk: (ours, str(theirs["import"]), 0, 0),
+        import_employees: (ours, str(theirs["team_import"])),
+        rebuild_counts_task: (ours,),
         deliver_webhooks: (ours,),
         send_due_nudges: (ours,),
         send_campaign_batches: (ours, str(theirs["campaign"])),
@@ -111,7 +119,7 @@ def test_each_task_run_in_one_organization_leaves_anothers_rows_alone(huey_queue
         for task, args in runs.items():  # one after the other
             answers[task.func.__name__] = task(*args).get(blocking=True, timeout=30)
     assert answers["send_review_step"] == answers["notify_owners_of_review"] == "missing"
-    assert answers["import_contact_chunk"] is False
+    assert answers["import_contact_chunk"] is False and answers["import_employees"] == "missing"
     assert answers["send_due_nudges"] == 0
     assert answers["send_campaign_batches"] == 0 and answers["start_scheduled_campaign"] == "not scheduled"
     assert answers["act_on_matching"] == 1  # our one contact (theirs counted nowhere)

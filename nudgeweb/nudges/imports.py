@@ -95,10 +95,11 @@ def resume_import(employee_import):
 
 
 def run_import(import_id):
-    """Import the chunks not done yet, each committed with the progress (the Huey task)."""
+    """Import the chunks not done yet, each committed with the progress (the Huey task). Returns
+    "missing" when the import is not this organization's (or is gone), else its status."""
     employee_import = db.session.get(EmployeeImport, import_id)
     if employee_import is None or employee_import.status != "processing":
-        return
+        return "missing" if employee_import is None else employee_import.status
     organization = db.session.get(Organization, employee_import.organization_id)
     try:
         for index, from_row in core.pending_chunks(employee_import.processed, employee_import.chunks):

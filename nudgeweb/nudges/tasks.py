@@ -31,7 +31,7 @@ def queue_nudges_everywhere():
 @organization_task(retries=2, retry_delay=10)
 def import_employees(organization_id, import_id):
     """An employee import, chunk by chunk; a retry carries on where it stopped."""
-    imports.run_import(uuid.UUID(import_id))
+    return imports.run_import(uuid.UUID(import_id))
 
 
 @employee_import_due.connect
