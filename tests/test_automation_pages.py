@@ -146,6 +146,34 @@ def test_the_trigger_and_the_settings_are_saved_in_place(owner_client, organizat
     assert automation_at(url).name == "Sorry notes"
 
 
+def test_a_custom_event_trigger_takes_property_conditions_in_the_builder(owner_client, organization):
+    url = create(owner_client)
+    rows = {"property_name": ["total", "plan", "coupon", ""], "property_operator": ["gte", "is", "exists", "is"],
+            "property_value": ["100", "Pro", "", ""]}
+    saved = owner_client.post(f"{url}/trigger", data={"type": "custom_event", "event_name": "purchase", **rows},
+                              headers=HX)
+    assert saved.status_code == 200
+    assert automation_at(url).trigger == {"type": "custom_event", "event_name": "purchase", "conditions": {
+        "properties": {"total": {"gte": 100}, "plan": "Pro", "coupon": {"exists": True}}}}
+    page = owner_client.get(url).text
+    assert 'name="property_name" value="total"' in page and '<option value="gte" selected>' in page
+    assert 'name="property_value" value="100"' in page and 'name="property_name" value=""' in page
+
+    too_many = {"property_name": [f"p{n}" for n in range(11)], "property_operator": ["is"] * 11,
+                "property_value": ["x"] * 11}
+    refused = owner_client.post(f"{url}/trigger", data={"type": "custom_event", "event_name": "purchase",
+                                                        **too_many}, headers=HX)
+    assert refused.status_code == 422 and "may hold at most 10 conditions" in refused.text
+    assert automation_at(url).trigger["conditions"]["properties"]["total"] == {"gte": 100}
+
+    cleared = owner_client.post(f"{url}/trigger", data={"type": "custom_event", "event_name": "purchase",
+                                                        "property_name": [""], "property_operator": ["is"],
+                                                        "property_value": [""]}, headers=HX)
+    assert cleared.status_code == 200
+    cleared_trigger = automation_at(url).trigger
+    assert cleared_trigger == {"type": "custom_event", "event_name": "purchase", "conditions": {"properties": {}}}
+
+
 def test_start_pause_enrol_by_hand_activity_and_dry_run(owner_client, organization):
     contact = ContactFactory(organization=organization, first_name="Rita", last_name="Ng", email="rita@example.com")
     url = create(owner_client, low_rating_key())
@@ -213,6 +241,10 @@ def test_a_viewer_reads_but_does_not_change(app, organization, owner_client):
     ({"type": "custom_event", "event_name": "cart_abandoned", "conditions": {}},
      [{"id": "s", "type": "send_sms", "campaign_id": "gone", "delay": "1 hour"}],
      ["When a contact does “cart_abandoned”", "after 1 hour, send a text"]),
+    ({"type": "custom_event", "event_name": "purchase",
+      "conditions": {"properties": {"total": {"gte": 100}, "plan": "Pro", "coupon": {"exists": True}}}},
+     [{"id": "x", "type": "exit"}],
+     ["When a contact does “purchase” with total at least 100 and plan “Pro” and a coupon", "stop"]),
     ({"type": "date", "conditions": {"field": "birthday", "time": "09:00"}},
      [{"id": "w", "type": "wait", "until": {"weekday": "monday", "time": "10:00"}}, {"id": "x", "type": "exit"}],
      ["Every year on a contact's birthday at 09:00", "wait until Monday 10:00", "stop"]),

@@ -133,3 +133,28 @@ def test_the_contacts_page_adds_the_ticked_contacts_to_an_automation(sized, live
     page.get_by_role("button", name="Apply to selected").click()
     expect(page.get_by_text("Added 3 contacts to “Welcome series for the spring”.")).to_be_visible()
     screenshot(page, f"contacts-bulk-automation-done-{size}")
+
+
+def test_the_trigger_changes_type_in_place_and_takes_property_conditions(sized, live_server, owner, organization):
+    size, page = sized
+    log_in(page, live_server, owner.user.email)
+    page.goto(f"{live_server}/automations")
+    page.get_by_role("button", name="Start from scratch").click()
+    page.get_by_label("Trigger").select_option("custom_event")
+    event_name = page.get_by_label("The event's name")
+    expect(event_name).to_be_visible()
+    event_name.fill("purchase_completed")
+    page.get_by_label("Property 1", exact=True).fill("total")
+    page.get_by_label("How property 1 compares").select_option("gte")
+    page.get_by_label("Value of property 1").fill("100")
+    page.get_by_role("button", name="Save trigger").click()
+    summary = page.get_by_test_id("summary")
+    expect(summary).to_contain_text("When a contact does “purchase_completed” with total at least 100")
+    expect(page.get_by_label("Property 2", exact=True)).to_be_visible()  # a blank row to add another
+    page.reload()
+    expect(page.get_by_label("Property 1", exact=True)).to_have_value("total")
+    expect(page.get_by_label("How property 1 compares")).to_have_value("gte")
+    expect(page.get_by_label("Value of property 1")).to_have_value("100")
+    assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
+    page.locator(".property-conditions").scroll_into_view_if_needed()
+    screenshot(page, f"automations-event-properties-{size}")

@@ -23,6 +23,10 @@ STEP_LABELS = {
 ENTRY_RULE_LABELS = {"once": "Once ever", "one_at_a_time": "Again, but not while still in it",
                      "every_time": "Every time the trigger happens"}
 RATING_OPERATORS = {"lte": "or fewer", "eq": "exactly", "gte": "or more"}
+# A custom event's property conditions as the builder offers them; "is" is the plain value (any case).
+PROPERTY_OPERATORS = {"is": "is", "ne": "is not", "gt": "is more than", "gte": "is at least", "lt": "is less than",
+                      "lte": "is at most", "contains": "contains", "exists": "is present"}
+PROPERTY_ROWS_BLANK = 1
 CONDITION_KINDS = {"tag": "They have the tag", "list_id": "They are on the list", "event": "They did (an event)",
                    "field": "A field of theirs"}
 # Where a pointer's tail (after /workflow/steps/N/ or /trigger/) is shown: the input of that name.
@@ -94,8 +98,8 @@ _READERS = {
 }
 
 
-def trigger_from_form(form, current):
-    """The trigger the trigger form says; a custom event keeps the property conditions it had (the API sets them)."""
+def trigger_from_form(form):
+    """The trigger the trigger form says."""
     kind = form.get("type")
     trigger = {"type": kind, "conditions": {}}
     if kind == "contact_subscribed" and _text(form, "list_id"):
@@ -104,13 +108,50 @@ def trigger_from_form(form, current):
         trigger["conditions"]["tag"] = _text(form, "tag")
     elif kind == "custom_event":
         trigger["event_name"] = _text(form, "event_name")
-        if current.get("type") == "custom_event" and (current.get("conditions") or {}).get("properties"):
-            trigger["conditions"]["properties"] = current["conditions"]["properties"]
+        if properties := _properties(form):
+            trigger["conditions"]["properties"] = properties
     elif kind == "review_rated" and _text(form, "rating"):
         trigger["conditions"]["rating"] = _rating(form)
     elif kind == "date":
         trigger["conditions"] = {"field": _text(form, "field"), "time": _text(form, "time") or "09:00"}
     return trigger
+
+
+def _properties(form):
+    """{property: condition} from the form's rows of name, operator and value (rows without a name are left out)."""
+    rows = zip(form.getlist("property_name"), form.getlist("property_operator"), form.getlist("property_value"))
+    properties = {}
+    for name, operator, value in rows:
+        if name.strip():
+            properties[name.strip()] = _property_condition(operator, value.strip())
+    return properties
+
+
+def _property_condition(operator, value):
+    if operator == "exists":
+        return {"exists": True}
+    typed = _number_or_text(value)
+    return typed if operator not in PROPERTY_OPERATORS or operator == "is" else {operator: typed}
+
+
+def _number_or_text(value):
+    """What an owner types as a property's value: 100 and 9.5 are numbers (events send them so), anything else text."""
+    try:
+        return int(value)
+    except ValueError:
+        try:
+            return float(value)
+        except ValueError:
+            return value
+
+
+def property_rows(trigger):
+    """(name, operator, value) of a custom event trigger's property conditions, and blank rows to add more."""
+    rows = []
+    for name, condition in ((trigger.get("conditions") or {}).get("properties") or {}).items():
+        operator, value = next(iter(condition.items())) if isinstance(condition, dict) and condition else ("is", condition)
+        rows.append((name, operator, "" if operator == "exists" else value))
+    return rows + [("", "is", "")] * PROPERTY_ROWS_BLANK
 
 
 def _rating(form):

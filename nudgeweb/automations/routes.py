@@ -115,7 +115,7 @@ def save_settings(automation_id):
 @role_required("editor")
 def save_trigger(automation_id):
     automation = _automation(automation_id)
-    trigger = builder.trigger_from_form(request.form, automation.trigger or {})
+    trigger = builder.trigger_from_form(request.form)
     return _save(automation, {"trigger": trigger}, trigger=trigger)
 
 
@@ -282,6 +282,7 @@ def builder_words():
     return {"TRIGGER_LABELS": builder.TRIGGER_LABELS, "STEP_LABELS": builder.STEP_LABELS,
             "ENTRY_RULE_LABELS": builder.ENTRY_RULE_LABELS, "CONDITION_KINDS": builder.CONDITION_KINDS,
             "WEEKDAYS_CHOICES": [(day, day.capitalize()) for day in WEEKDAYS], "builder_rating": builder.rating_parts,
+            "builder_property_rows": builder.property_rows, "PROPERTY_OPERATORS": builder.PROPERTY_OPERATORS,
             "step_targets": _step_targets, "describe_trigger": describe_trigger,
             "step_numbers_of": lambda automation: {step["id"]: n for n, step in enumerate(automation.steps, 1)}}
 

@@ -55,6 +55,7 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 BRANCH_WORDS = ("continue", "exit")
 
 MAX_STEPS = 50
+MAX_PROPERTY_CONDITIONS = 10
 MAX_NAME = 200
 MAX_DESCRIPTION = 1000
 MAX_TEXT = 5000
@@ -179,6 +180,8 @@ def _trigger(reader, trigger):
         properties = conditions.get("properties") or {}
         if not isinstance(properties, dict):
             reader.error("/trigger/conditions/properties", "must be an object of property: value")
+        elif len(properties) > MAX_PROPERTY_CONDITIONS:
+            reader.error("/trigger/conditions/properties", f"may hold at most {MAX_PROPERTY_CONDITIONS} conditions")
         else:
             for key, value in properties.items():
                 _property_condition(reader, value, f"/trigger/conditions/properties/{key}")
@@ -201,7 +204,11 @@ def _trigger(reader, trigger):
 
 
 def _property_condition(reader, value, pointer):
-    if isinstance(value, dict):
+    if len(pointer.rsplit("/", 1)[-1]) > 64:
+        reader.error(pointer, "a property's name may be at most 64 characters")
+    elif isinstance(value, str) and len(value) > 200 or isinstance(value, dict) and len(str(value)) > 220:
+        reader.error(pointer, "a value may be at most 200 characters")
+    elif isinstance(value, dict):
         if len(value) != 1 or next(iter(value)) not in OPERATORS:
             reader.error(pointer, f"must be a value, or an object with one operator of {', '.join(OPERATORS)}")
     elif not isinstance(value, (str, int, float, bool)) and value is not None:
@@ -365,7 +372,7 @@ def describe_trigger(trigger, names=None):
     if kind == "tag_added":
         return f"When a contact gets the tag {conditions.get('tag') or '…'}"
     if kind == "custom_event":
-        return f"When a contact does “{trigger.get('event_name') or '…'}”"
+        return f"When a contact does “{trigger.get('event_name') or '…'}”" + _properties_in_words(conditions)
     if kind == "review_clicked":
         return "When a customer opens their review link"
     if kind == "review_rated":
@@ -373,6 +380,23 @@ def describe_trigger(trigger, names=None):
     if kind == "date":
         return f"Every year on a contact's {conditions.get('field') or 'date'} at {conditions.get('time', '09:00')}"
     return "When you enrol a contact by hand or through the API"
+
+
+_PROPERTY_WORDS = {"eq": "exactly", "ne": "not", "gt": "more than", "gte": "at least", "lt": "less than",
+                   "lte": "at most", "contains": "containing"}
+
+
+def _properties_in_words(conditions):
+    """' with total at least 100 and plan “pro”' for a custom event's property conditions."""
+    parts = []
+    for name, condition in (conditions.get("properties") or {}).items():
+        operator, value = next(iter(condition.items())) if isinstance(condition, dict) and condition else (None, condition)
+        shown = f"“{value}”" if isinstance(value, str) else value
+        if operator == "exists":
+            parts.append(f"a {name}" if value else f"no {name}")
+        else:
+            parts.append(f"{name} {_PROPERTY_WORDS[operator]} {shown}" if operator else f"{name} {shown}")
+    return " with " + " and ".join(parts) if parts else ""
 
 
 def _rating(condition):
