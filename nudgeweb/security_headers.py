@@ -43,6 +43,13 @@ def shows_email_preview(view):
     return view
 
 
+def framed_by_own_pages(view):
+    """Mark a view that our own pages show in an iframe (a preview); no other site may frame it."""
+    view.csp_policy = {**POLICY, "frame-ancestors": "'self'"}
+    view.frame_options = "SAMEORIGIN"
+    return view
+
+
 def token_in_url(view):
     """Mark a view whose address carries a secret token: no Referer header may carry it on, to a
     review site the customer clicks through to, or to a link's destination after a redirect."""
@@ -68,7 +75,7 @@ def add_security_headers(response):
     view = current_app.view_functions.get(request.endpoint)
     headers = response.headers
     headers.setdefault("Content-Security-Policy", content_security_policy(getattr(view, "csp_policy", POLICY)))
-    headers.setdefault("X-Frame-Options", "DENY")
+    headers.setdefault("X-Frame-Options", getattr(view, "frame_options", "DENY"))
     headers["X-Content-Type-Options"] = "nosniff"
     headers.setdefault("Referrer-Policy", getattr(view, "referrer_policy", "strict-origin-when-cross-origin"))
     if current_app.config["SESSION_COOKIE_SECURE"]:

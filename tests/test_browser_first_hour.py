@@ -73,7 +73,8 @@ def test_a_new_owner_sets_the_review_link_and_sees_what_customers_will(sized, li
     page.get_by_label("Link of site 1").fill("https://g.page/r/CmapleStreet/review")
     page.get_by_role("button", name="Save review settings").click()
     expect(page.get_by_text("Review settings saved.")).to_be_visible()
-    expect(page.get_by_role("link", name="Review us on Google")).to_be_visible()  # the preview
+    preview = page.frame_locator("iframe[name=customer-page-preview]")  # the customer's own page
+    expect(preview.get_by_role("link", name="Review us on Google")).to_be_visible()
     page.get_by_role("heading", name="What your customers see").scroll_into_view_if_needed()
     screen(page, f"first-hour-review-link-preview-{size}")
     sms = page.get_by_test_id("first-sms").locator(".sms-bubble")  # the real first message, as sent

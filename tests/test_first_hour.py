@@ -81,8 +81,15 @@ def test_settings_refuse_a_search_link_at_its_field_and_preview_the_customer_pag
     form["sites-0-url"] = "https://g.page/r/acme/review"
     assert owner_client.post("/settings/reviews", data=form).status_code == 303
     page = owner_client.get("/settings/reviews").text
-    assert "What your customers see" in page and "Review us on Google" in page
+    assert "What your customers see" in page and 'src="/settings/reviews/customer-page"' in page
     assert "Where do I find my review link?" in page and "business.google.com" in page
+    preview = owner_client.get("/settings/reviews/customer-page")  # the customer's own page, inert
+    assert preview.status_code == 200 and "Review us on Google" in preview.text and "<div inert>" in preview.text
+    assert "How was your experience with" in preview.text
+    assert "frame-ancestors 'self'" in preview.headers["Content-Security-Policy"]
+    assert preview.headers["X-Frame-Options"] == "SAMEORIGIN"
+    assert "We're sorry, Sam" in owner_client.get("/settings/reviews/customer-page?rating=2").text
+    assert owner_client.get("/settings/reviews").headers["X-Frame-Options"] == "DENY"
 
 
 def test_settings_show_the_first_message_as_customers_get_it_from_the_business_own_templates(

@@ -1,4 +1,6 @@
 """The team's pages: the pipeline, one request, the send form, bulk send, Settings → Reviews."""
+from types import SimpleNamespace
+
 from flask import Blueprint, abort, flash, g, redirect, render_template, request, url_for
 from flask_login import current_user
 
@@ -15,13 +17,13 @@ from nudgeweb.models.reviews import STATUSES, ReviewRequest
 from nudgeweb.nudges.operations import active_employees, employee_of
 from nudgeweb.pagination import paginate, requested_page
 from nudgeweb.reviews import bulk, operations, queries
-from nudgeweb.reviews.forms import SITE_KIND_LABELS, BulkSendForm, ReviewSettingsForm, SendReviewRequestForm
+from nudgeweb.reviews.forms import SITE_KIND_LABELS, BulkSendForm, FeedbackForm, ReviewSettingsForm, SendReviewRequestForm
 from nudgeweb.reviews.messaging import first_message_as_sent, first_sms_size
 from nudgeweb.reviews.settings import ReviewSettingsError, clean_site, organization_templates, review_settings_for, update_review_settings
 from nudgeweb.reviews.site_links import NO_REVIEW_LINK, WHERE_TO_FIND, has_review_link
 from nudgeweb.reviews.tasks import bulk_send_review_requests
 from nudgeweb.scoping import find_in_organization, get_or_404
-from nudgeweb.security_headers import shows_email_preview
+from nudgeweb.security_headers import framed_by_own_pages, shows_email_preview
 from nudgeweb.unit_of_work import after_commit
 
 bp = Blueprint("reviews", __name__)
@@ -194,6 +196,20 @@ def settings_page():
                 return redirect(url_for(".settings_page"), 303)
     return render("reviews/settings.html", form=form, settings=settings, site_kinds=SITE_KIND_LABELS,
                   where_to_find=WHERE_TO_FIND, status=form_status(form), first_messages=_first_messages(organization))
+
+
+@bp.get("/settings/reviews/customer-page")
+@framed_by_own_pages
+@member_required
+def customer_page_preview():
+    """The customer's page as it will look, with the saved sites, shown in Settings → Reviews (nothing posts)."""
+    organization = current_organization()
+    rating = request.args.get("rating", type=int)
+    sample = SimpleNamespace(rating=rating if rating in range(1, 6) else None, feedback=None,
+                             contact=SimpleNamespace(first_name="Sam"))
+    return render_template("reviews/public/page.html", r=sample, token="preview", business=organization,
+                           sites=review_settings_for(organization).review_sites or [], preview=True,
+                           form=FeedbackForm(formdata=None))
 
 
 def _first_messages(organization):
