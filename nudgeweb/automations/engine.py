@@ -27,7 +27,7 @@ from datetime import timedelta, timezone
 from functools import partial
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import bindparam, func, select, update
+from sqlalchemy import bindparam, func, literal_column, select, update
 
 from nudgeweb import clock
 from nudgeweb.automations import steps as step_types
@@ -49,6 +49,7 @@ PASSED = ("done", "skipped", "branched", "timed_out", "met")
 LEFT = ("exited", "stopped")
 FINISHED = ("completed", "exited", "stopped")
 
+ACTIVE = AutomationEnrollment.status == literal_column("'active'")  # the predicate of ix_..._active_due
 enrollments = AutomationEnrollment.__table__
 step_runs = AutomationStepRun.__table__
 
@@ -162,7 +163,7 @@ def sweep(now=None):
     pairs = db.session.execute(
         select(AutomationEnrollment.organization_id, AutomationEnrollment.automation_id).distinct()
         .join(Automation, Automation.id == AutomationEnrollment.automation_id)
-        .where(AutomationEnrollment.status == "active", AutomationEnrollment.next_run_at <= now - SWEEP_GRACE,
+        .where(ACTIVE, AutomationEnrollment.next_run_at <= now - SWEEP_GRACE,
                Automation.status == "active")).all()
     for organization_id, automation_id in pairs:
         steps_due.send(organization_id, automation_id=automation_id, eta=None)
@@ -258,10 +259,12 @@ def _claim(condition, automation_id, now):
     """Lease up to BATCH_SIZE active enrolments of an active automation that meet ``condition``: raise
     their step_token and put their next_run_at a LEASE ahead (nobody else takes them meanwhile; if this
     worker dies, they come due again and the sweep runs them), in a short transaction of its own.
+    The due ones are read from the partial index of active enrolments (``ACTIVE``, a literal, so that
+    the planner may use it); on PostgreSQL, rows another worker is claiming are skipped, not waited for.
     Returns their rows (with the new token)."""
     E = AutomationEnrollment
-    chosen = (select(E.id).where(E.automation_id == automation_id, E.status == "active", condition)
-              .order_by(E.next_run_at).limit(BATCH_SIZE))
+    chosen = (select(E.id).where(E.automation_id == automation_id, ACTIVE, condition)
+              .order_by(E.next_run_at).limit(BATCH_SIZE).with_for_update(skip_locked=True))
     active = select(Automation.id).where(Automation.id == automation_id, Automation.status == "active")
     claimed = db.session.execute(
         update(E).where(E.id.in_(chosen.scalar_subquery()), E.automation_id.in_(active.scalar_subquery()),
