@@ -3,7 +3,10 @@
 - ``enroll`` / ``enroll_many`` admit contacts by the automation's entry rule (once ever, one at a time,
   every time), insert the enrolments (skipping those the rule's unique indexes refuse: another task
   let the contact in at the same moment) and their "enrolled" history in bulk, record
-  ``automation.enrolled`` and ask (after the commit) for a step task at the first step's time.
+  ``automation.enrolled`` and ask (after the commit) for a step task at the first step's time. An enrol
+  task (``run_now``) runs a first step that is due at once in its own transaction, in a ``Pass`` over
+  the rows it has just inserted (nobody else sees them before the commit, so they need no lease): the
+  steps due at once then cost no claim and no trip through the queue.
 - ``run_due(automation_id)`` is that task's body: it leases a batch of the automation's due enrolments
   (one short UPDATE that raises each one's ``step_token`` and moves its ``next_run_at`` a lease ahead,
   only while the automation is active), runs their steps in a ``Pass`` (steps due at once run in the
@@ -24,7 +27,7 @@ from datetime import timedelta, timezone
 from functools import partial
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import bindparam, func, select, update
+from sqlalchemy import bindparam, func, literal_column, select, update
 
 from nudgeweb import clock
 from nudgeweb.automations import steps as step_types
@@ -46,6 +49,7 @@ PASSED = ("done", "skipped", "branched", "timed_out", "met")
 LEFT = ("exited", "stopped")
 FINISHED = ("completed", "exited", "stopped")
 
+ACTIVE = AutomationEnrollment.status == literal_column("'active'")  # the predicate of ix_..._active_due
 enrollments = AutomationEnrollment.__table__
 step_runs = AutomationStepRun.__table__
 
@@ -58,8 +62,9 @@ def enroll(automation, contact, *, data=None, source="trigger"):
     return db.session.get(AutomationEnrollment, ids[0]) if ids else None
 
 
-def enroll_many(automation, entries, *, source="trigger", now=None):
-    """Enrol each ``(contact_id, data)`` of ``entries`` the entry rule admits, in bulk; the new enrolments' ids."""
+def enroll_many(automation, entries, *, source="trigger", now=None, run_now=False):
+    """Enrol each ``(contact_id, data)`` of ``entries`` the entry rule admits, in bulk; the new enrolments' ids.
+    ``run_now``: the steps due at once run here, in this transaction (an enrol task's)."""
     now = now or clock.now()
     entries = _admitted(automation, entries)
     if not entries:
@@ -75,7 +80,10 @@ def enroll_many(automation, entries, *, source="trigger", now=None):
         return []
     insert_rows(step_runs, [_history(row, None, "enrolled", "enrolled", f"Entered ({source})", now) for row in rows])
     record_events("automation.enrolled", [_event_data(automation, row, now) for row in rows], automation.organization_id)
-    _schedule(automation, due, now)
+    if run_now and first is not None and due <= now:
+        Pass(automation, now).run([Enrolment(**{name: row[name] for name in ENROLMENT_FIELDS}) for row in rows])
+    else:
+        _schedule(automation, due, now)
     return [row["id"] for row in rows]
 
 
@@ -155,7 +163,7 @@ def sweep(now=None):
     pairs = db.session.execute(
         select(AutomationEnrollment.organization_id, AutomationEnrollment.automation_id).distinct()
         .join(Automation, Automation.id == AutomationEnrollment.automation_id)
-        .where(AutomationEnrollment.status == "active", AutomationEnrollment.next_run_at <= now - SWEEP_GRACE,
+        .where(ACTIVE, AutomationEnrollment.next_run_at <= now - SWEEP_GRACE,
                Automation.status == "active")).all()
     for organization_id, automation_id in pairs:
         steps_due.send(organization_id, automation_id=automation_id, eta=None)
@@ -211,6 +219,9 @@ class Enrolment:
                 "contact_id": self.contact_id, "step_id": self.step_id}
 
 
+ENROLMENT_FIELDS = ("id", "organization_id", "automation_id", "contact_id", "step_id", "step_token", "enrolled_at", "data")
+
+
 def run_due(automation_id, now=None):
     """Run the due steps of the automation's enrolments, a batch at a time; how many steps ran."""
     ran = 0
@@ -248,17 +259,18 @@ def _claim(condition, automation_id, now):
     """Lease up to BATCH_SIZE active enrolments of an active automation that meet ``condition``: raise
     their step_token and put their next_run_at a LEASE ahead (nobody else takes them meanwhile; if this
     worker dies, they come due again and the sweep runs them), in a short transaction of its own.
+    The due ones are read from the partial index of active enrolments (``ACTIVE``, a literal, so that
+    the planner may use it); on PostgreSQL, rows another worker is claiming are skipped, not waited for.
     Returns their rows (with the new token)."""
     E = AutomationEnrollment
-    chosen = (select(E.id).where(E.automation_id == automation_id, E.status == "active", condition)
-              .order_by(E.next_run_at).limit(BATCH_SIZE))
+    chosen = (select(E.id).where(E.automation_id == automation_id, ACTIVE, condition)
+              .order_by(E.next_run_at).limit(BATCH_SIZE).with_for_update(skip_locked=True))
     active = select(Automation.id).where(Automation.id == automation_id, Automation.status == "active")
     claimed = db.session.execute(
         update(E).where(E.id.in_(chosen.scalar_subquery()), E.automation_id.in_(active.scalar_subquery()),
                         E.status == "active", condition)
         .values(step_token=E.step_token + 1, next_run_at=now + LEASE)
-        .returning(E.id, E.organization_id, E.automation_id, E.contact_id, E.step_id, E.step_token,
-                   E.enrolled_at, E.data)
+        .returning(*(getattr(E, name) for name in ENROLMENT_FIELDS))
         .execution_options(synchronize_session=False)).all()
     if claimed:
         checkpoint()
@@ -269,7 +281,8 @@ def _run_claimed(automation_id, claimed, now, met=None):
     """Run a leased batch and write it in one transaction: the steps' own rows (messages, tags), the
     history and each enrolment's new place, only where its token is still the leased one."""
     try:
-        ran = Pass(db.session.get(Automation, automation_id), now).run(claimed, met)
+        ran = Pass(db.session.get(Automation, automation_id), now).run(
+            [Enrolment(**row._mapping) for row in claimed], met)
         checkpoint()
         return ran
     except LeaseLost:
@@ -288,8 +301,7 @@ class Pass:
         self.history, self.finished, self.new_tag_links = [], [], []
         self.contacts, self.tags, self._cache, self._dues, self._touched = {}, {}, {}, set(), False
 
-    def run(self, claimed, met=None):
-        enrolments = [Enrolment(**row._mapping) for row in claimed]
+    def run(self, enrolments, met=None):
         self._load_contacts([enrolment.contact_id for enrolment in enrolments])
         ran = sum(self.advance(enrolment, met) for enrolment in enrolments)
         self._write(enrolments)

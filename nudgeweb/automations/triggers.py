@@ -61,7 +61,7 @@ def enrol(organization_id, trigger_type, happenings):
     for automation in automations:
         entries = [(contact_id, {"trigger": trigger_type, **facts}) for contact_id, facts in happenings
                    if matches(automation.trigger, facts)]
-        enrolled += len(engine.enroll_many(automation, entries)) if entries else 0
+        enrolled += len(engine.enroll_many(automation, entries, run_now=True)) if entries else 0
     return enrolled
 
 

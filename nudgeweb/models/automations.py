@@ -27,6 +27,7 @@ ENTRY_RULES = ("once", "one_at_a_time", "every_time")  # once ever; not while en
 ENROLLMENT_STATUSES = ("active", "completed", "exited", "stopped")
 ONCE_EVER = "entry_rule = 'once'"  # the rows of uq_automation_enrollments_once
 ONE_ACTIVE = "status = 'active' AND entry_rule IN ('once', 'one_at_a_time')"  # of uq_..._one_active
+ACTIVE = "status = 'active'"  # the rows of ix_automation_enrollments_active_due
 
 
 class Automation(IdMixin, OrgScoped, TimestampMixin, db.Model):
@@ -57,7 +58,9 @@ class AutomationEnrollment(IdMixin, OrgScoped, db.Model):
     __table_args__ = (
         Index("ix_automation_enrollments_automation_contact", "automation_id", "contact_id", "status"),
         Index("ix_automation_enrollments_automation_step", "automation_id", "status", "step_id"),
-        Index("ix_automation_enrollments_due", "status", "next_run_at"),
+        # the step claim's order, active enrolments only (finished ones never come due again)
+        Index("ix_automation_enrollments_active_due", "automation_id", "next_run_at",
+              sqlite_where=text(ACTIVE), postgresql_where=text(ACTIVE)),
         Index("ix_automation_enrollments_contact_waiting", "contact_id", "waiting_for_event"),
         Index("uq_automation_enrollments_once", "automation_id", "contact_id", unique=True,
               sqlite_where=text(ONCE_EVER), postgresql_where=text(ONCE_EVER)),
@@ -89,10 +92,12 @@ class AutomationStepRun(IdMixin, OrgScoped, db.Model):
         Index("ix_automation_step_runs_enrollment", "enrollment_id", "occurred_at"),
     )
 
-    automation_id: Mapped[object] = mapped_column(Uuid, ForeignKey("automations.id", ondelete="CASCADE"))
+    # the enrolment's automation and contact, without foreign keys of their own: the enrolment's key
+    # (ON DELETE CASCADE) already ties the row to both, and each key costs every history row a lookup
+    automation_id: Mapped[object] = mapped_column(Uuid)
     enrollment_id: Mapped[object] = mapped_column(
         Uuid, ForeignKey("automation_enrollments.id", ondelete="CASCADE"))
-    contact_id: Mapped[object] = mapped_column(Uuid, ForeignKey("contacts.id", ondelete="CASCADE"))
+    contact_id: Mapped[object] = mapped_column(Uuid)
     step_id: Mapped[str | None] = mapped_column(String(40))  # None for entering and finishing
     step_type: Mapped[str] = mapped_column(String(24))  # a step type, or "enrolled" / "completed" / "exited"
     # done, skipped, waiting, branched, enrolled, completed, exited, stopped
