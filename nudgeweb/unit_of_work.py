@@ -147,6 +147,10 @@ def enter_organization(organization_id):
     _required().organization_id = _as_uuid(organization_id)
 
 
+def in_unit_of_work():
+    return _current.get() is not None
+
+
 def current_organization_id():
     work = _current.get()
     return work.organization_id if work is not None else None

@@ -230,3 +230,25 @@ def test_the_total_follows_the_nudges_queued_and_an_employee_deleted(client, hea
     with unit_of_work(organization.id):
         operations.delete_employee(db.session.get(Employee, dev))
     assert total() == 1
+
+
+def test_included_resources_show_each_change_made_since_the_last_request(client, headers, seed_data, organization):
+    from nudgeweb.nudges import operations
+
+    path = SEED_QUERY.format(period=seed_data["PERIOD"])
+
+    def included():
+        return {r["type"]: r["attributes"] for r in client.get(path, headers=headers).json["included"]}
+
+    assert included()["employees"]["name"] == "Maria Lopez"
+    with unit_of_work(organization.id):
+        operations.update_employee(operations.employee_of(organization.id, seed_data["EMPLOYEE"]),
+                                   {"name": "Maria Lopez-Diaz"})
+    assert included()["employees"]["name"] == "Maria Lopez-Diaz"
+    with unit_of_work(organization.id):
+        period = operations.period_of(organization.id, seed_data["PERIOD"])
+        operations.set_participants(period, [operations.parse_uuid(seed_data["EMPLOYEE"])])
+    assert included()["campaign_periods"]["employee_ids"] == [seed_data["EMPLOYEE"]]
+    with unit_of_work(organization.id):
+        operations.end_period(operations.period_of(organization.id, seed_data["PERIOD"]))
+    assert included()["campaign_periods"]["status"] == "ended"

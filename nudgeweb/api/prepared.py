@@ -153,6 +153,22 @@ def remembered(key, compute):
     return _kept("api_remembered", 4096, key, compute)
 
 
+def remembered_each(key, ids, compute):
+    """The values of ``ids`` (strs) in their order, each kept in this process under ``(*key, id)`` (so
+    ``key`` must change when any of them would); ``compute(missing)`` answers {id: value} for those not
+    kept yet (an id it does not answer has no value, and is asked for again next time)."""
+    cache = current_app.extensions.setdefault("api_remembered", LRUCache(maxsize=4096))
+    with _lock:
+        found = {i: cache.get((*key, i), _MISSING) for i in ids}
+    missing = [i for i, value in found.items() if value is _MISSING]
+    if missing:
+        computed = compute(missing)
+        with _lock:
+            for i, value in computed.items():
+                cache[(*key, i)] = found[i] = value
+    return [found[i] for i in ids if found[i] is not _MISSING]
+
+
 def prepared(key, build):
     """The Prepared statement of ``key``, made from ``build()`` the first time."""
     return _kept("api_prepared_statements", 512, key, lambda: Prepared(build(), db.session.get_bind().dialect))

@@ -4,7 +4,8 @@ A task first *claims* its rows with one ``UPDATE … SET status='sending' WHERE 
 only one worker can win a row, so a task that runs twice (Huey retry, a second consumer)
 finds nothing left to send. The moment the provider accepts a message, its ``sent_at`` and
 provider id are committed (one small UPDATE on a connection of its own, before the next
-message goes): that row is never sent again. Everything else about the send (status ``sent``,
+message goes): that row is never sent again. A message kept in the local outbox leaves nothing
+to send twice: its receipt waits for the end of the batch. Everything else about the send (status ``sent``,
 the events, the contacts' timeline entries, the ``message_event`` signal) is written for the
 whole batch at its end, in one transaction. A worker that dies mid-batch leaves its rows in
 ``sending``; once the claim is older than SEND_LEASE_SECONDS, ``recover_stalled`` records
@@ -101,6 +102,7 @@ class Sent:
     backend: str
     provider_id: str | None
     at: datetime
+    receipted: bool = True  # its receipt was committed as it went (else it is written with the batch)
 
 
 def send_claimed(organization_id, message_ids, settings=None):
@@ -123,6 +125,7 @@ def send_claimed(organization_id, message_ids, settings=None):
         contact_ids = {m.contact_id for m in messages if m.contact_id}
         contacts = {c.id: c for c in db.session.scalars(
             select(Contact).where(Contact.id.in_(contact_ids)).options(lazyload(Contact.tag_rows)))}  # not needed here
+        links = sealed.links_for(messages)
         with ExitStack() as stack:
             backends = {}
             receipts = stack.enter_context(db.engine.connect())
@@ -134,7 +137,7 @@ def send_claimed(organization_id, message_ids, settings=None):
                 if route not in backends:
                     route_settings = sealed.install_settings(organization_id) if route[1] else settings
                     backends[route] = stack.enter_context(backend_for(message.channel, route_settings))
-                done = _send_one(message, contact, backends[route], receipts)
+                done = _send_one(message, contact, backends[route], receipts, links)
                 if done is not None:
                     sent.append(done)
     finally:
@@ -165,11 +168,11 @@ def _still_allowed(message, contact, organization, settings):
     return True
 
 
-def _send_one(message, contact, backend, receipts):
+def _send_one(message, contact, backend, receipts, links):
     unsubscribe = None
     if message.channel == "email" and message.marketing and message.contact_id:
         unsubscribe = tracking.unsubscribe_url(message.id)
-    outgoing = sealed.unsealed(message) if sealed.is_sealed(message.purpose) else message
+    outgoing = sealed.unsealed(message, links.get(message.id)) if sealed.is_sealed(message.purpose) else message
     if outgoing is None:
         _fail(message, contact, "The link of this message no longer works (it was used, or is too old): "
                                 "nothing was sent.")
@@ -179,8 +182,9 @@ def _send_one(message, contact, backend, receipts):
     except SendError as error:
         _failed_attempt(message, contact, error)
         return None
-    done = Sent(message, backend.name, provider_id, utcnow())
-    _commit_receipt(receipts, done)
+    done = Sent(message, backend.name, provider_id, utcnow(), receipted=backend.leaves_the_machine)
+    if done.receipted:
+        _commit_receipt(receipts, done)
     return done
 
 
@@ -197,9 +201,12 @@ _RECEIPT = (
 
 def _commit_receipt(connection, done):
     with one_writer():
-        connection.execute(_RECEIPT, {"message_id": done.message.id, "now": done.at, "backend": done.backend,
-                                      "provider_id": done.provider_id})
+        connection.execute(_RECEIPT, _receipt_of(done))
         connection.commit()
+
+
+def _receipt_of(done):
+    return {"message_id": done.message.id, "now": done.at, "backend": done.backend, "provider_id": done.provider_id}
 
 
 def record_sent(organization_id, sent):
@@ -210,6 +217,9 @@ def record_sent(organization_id, sent):
         return
     now = utcnow()
     with one_writer():
+        unreceipted = [_receipt_of(done) for done in sent if not done.receipted]
+        if unreceipted:  # (kept in the outbox: the receipts of the whole batch, in one statement)
+            db.session.connection().execute(_RECEIPT, unreceipted)
         db.session.execute(
             update(messages_table)
             .where(messages_table.c.id.in_([done.message.id for done in sent]), messages_table.c.status == "sending")

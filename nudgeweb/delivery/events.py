@@ -5,7 +5,7 @@ import logging
 
 from flask import current_app
 
-from nudgeweb.delivery.signals import message_event
+from nudgeweb.delivery.signals import message_event, messages_event
 from nudgeweb.domain_events import record_event as record_domain_event
 from nudgeweb.models import db, utcnow
 from nudgeweb.models.messages import MessageEvent
@@ -130,21 +130,30 @@ def announce(message, event, **extra):
 
 
 def announce_all(messages, event):
-    """``announce`` for a batch (the send engine's sends): the receivers' writes go out in one flush
-    under one savepoint; if a receiver fails, each message is announced again alone, so that only the
-    broken one's writes are undone."""
-    messages = [message for message in messages if message_event.has_receivers_for(message.purpose)]
-    if not messages:
+    """``announce`` for a batch (the send engine's sends): each purpose hears of its messages at once
+    (``messages_event``) when it listens for batches, else one by one; the receivers' writes go out in
+    one flush under one savepoint. If a receiver fails, each message is announced again alone, so
+    that only the broken one's writes are undone."""
+    by_purpose = {}
+    for message in messages:
+        if message_event.has_receivers_for(message.purpose) or messages_event.has_receivers_for(message.purpose):
+            by_purpose.setdefault(message.purpose, []).append(message)
+    if not by_purpose:
         return
     try:
         with db.session.begin_nested(), db.session.no_autoflush:
-            for message in messages:
-                message_event.send(message.purpose, message=message, event=event)
+            for purpose, group in by_purpose.items():
+                if messages_event.has_receivers_for(purpose):
+                    messages_event.send(purpose, messages=group, event=event)
+                else:
+                    for message in group:
+                        message_event.send(purpose, message=message, event=event)
     except Exception:  # noqa: BLE001 - as announce: the batch goes on
         if current_app.testing:
             raise
-        for message in messages:
-            announce(message, event)
+        for group in by_purpose.values():
+            for message in group:
+                announce(message, event)
 
 
 def message_contact(message):

@@ -7,6 +7,10 @@ messages) and the keywords ``message=`` (a ``Message``) and ``event=`` (one of "
 a failure or bounce ``reason=`` (also in ``message.error``). It is sent in the transaction that records
 the event: receivers change their rows and flush, never commit, and their work commits with it.
 
+``messages_event``: the same for a batch of messages of one purpose that had the same event (the send
+engine's sends), with ``messages=`` (a list) and ``event=``. A purpose that connects to it hears of its
+sent batches this way (one read for the batch's rows), and of everything else through ``message_event``.
+
 ``messages_due``: stored messages wait to be sent. Sent after the commit (``after_commit``) with the
 organization id as sender and ``message_ids=``, ``send_at=`` (None: now); delivery.tasks queues the
 send task.
@@ -16,4 +20,5 @@ from blinker import Namespace
 delivery_signals = Namespace()
 
 message_event = delivery_signals.signal("message-event")
+messages_event = delivery_signals.signal("messages-event")
 messages_due = delivery_signals.signal("messages-due")

@@ -12,7 +12,7 @@ from itsdangerous import BadSignature, URLSafeSerializer
 from sqlalchemy import and_, select
 
 from nudgeweb import clock
-from nudgeweb.delivery.sealed import link_made_at_send
+from nudgeweb.delivery.sealed import links_made_at_send
 from nudgeweb.models import Organization, db
 from nudgeweb.models.employees import CampaignParticipant, Nudge
 from nudgeweb.nudges.schedule import period_bounds, zone_of
@@ -76,13 +76,19 @@ def _uuid(value):
         return None
 
 
-@link_made_at_send("nudge", install_transport=False)
-def nudge_link(message):
-    """The live link of a nudge's message, or None once its participant's link was revoked."""
-    participant = db.session.scalar(select(CampaignParticipant).join(Nudge, and_(
-        Nudge.campaign_period_id == CampaignParticipant.campaign_period_id,
-        Nudge.employee_id == CampaignParticipant.employee_id)).where(
-        Nudge.id == message.purpose_id, Nudge.organization_id == message.organization_id))
-    if participant is None or participant.link_secret is None:
-        return None
-    return employee_link(participant)
+@links_made_at_send("nudge", install_transport=False)
+def nudge_links(messages):
+    """The live links of these nudges' messages (one read for the batch); None for a participant whose
+    link was revoked."""
+    found = {row.nudge_id: row for row in db.session.execute(
+        select(Nudge.id.label("nudge_id"), CampaignParticipant.id, CampaignParticipant.link_secret)
+        .join(CampaignParticipant, and_(Nudge.campaign_period_id == CampaignParticipant.campaign_period_id,
+                                        Nudge.employee_id == CampaignParticipant.employee_id,
+                                        Nudge.organization_id == CampaignParticipant.organization_id))
+        .where(Nudge.id.in_({message.purpose_id for message in messages}),
+               Nudge.organization_id.in_({message.organization_id for message in messages})))}
+    links = {}
+    for message in messages:
+        participant = found.get(message.purpose_id)
+        links[message.id] = employee_link(participant) if participant and participant.link_secret else None
+    return links

@@ -1,14 +1,16 @@
 """Employees and campaign periods: validate, create, change, start and end. Operations flush; the
 unit of work of the page, API call or task that called them commits."""
+import itertools
 import re
 import uuid
 from datetime import date, time
 
-from sqlalchemy import select
+from sqlalchemy import event, select
+from sqlalchemy.orm import Session
 
 from nudgeweb import clock
 from nudgeweb.contacts.fields import CONTROL_CHARACTERS, CONTROL_MESSAGE, normalize_email, normalize_phone
-from nudgeweb.contacts.version import version_changed
+from nudgeweb.contacts.version import bump_version, version_changed
 from nudgeweb.field_errors import FieldErrors
 from nudgeweb.models import Membership, Organization, User, db
 from nudgeweb.models.employees import (
@@ -23,6 +25,7 @@ from nudgeweb.models.employees import (
 )
 from nudgeweb.models.templates import MessageTemplate
 from nudgeweb.nudges.schedule import zone_of
+from nudgeweb.unit_of_work import in_unit_of_work
 
 EMPLOYEE_TEXT_LIMITS = {"name": 200, "title": 100, "location": 100}
 PERIOD_NAME_LIMIT = 200
@@ -151,6 +154,19 @@ def nudges_changed(organization_id):
     """Say that this unit of work added or deleted the organization's nudges (the API's totals are kept
     under that version)."""
     version_changed(organization_id, "nudges_version")
+
+
+@event.listens_for(Session, "before_flush")
+def _included_rows_changed(session, _flush_context, _instances):
+    """A change to an employee, a campaign period or who takes part in one raises nudges_version too:
+    the API keeps the resources a page of nudges includes under it (api/resources/nudges.py)."""
+    changed = {row.organization_id for row in itertools.chain(session.new, session.dirty, session.deleted)
+               if isinstance(row, (Employee, CampaignPeriod, CampaignParticipant))}
+    for organization_id in changed:
+        if in_unit_of_work():
+            nudges_changed(organization_id)
+        else:  # (a script's or a test's own session: raised at once)
+            bump_version(organization_id, "nudges_version")
 
 
 def employee_organization(row):

@@ -144,7 +144,8 @@ def template_for(organization, period, channel):
 
 
 def on_nudge_message(nudge, event, error=None, at=None):
-    """The delivery engine sent (or failed to send) a nudge's message."""
+    """The delivery engine sent (or failed to send) a nudge's message (flushed by the caller: the
+    engine's announcement ends with its savepoint's flush)."""
     if event == "sent" and nudge.status != "sent":
         nudge.status, nudge.sent_at = "sent", at or utcnow()
         record_event("nudge.sent", {"nudge_id": str(nudge.id), "employee_id": str(nudge.employee_id),
@@ -152,4 +153,3 @@ def on_nudge_message(nudge, event, error=None, at=None):
                      organization_id=nudge.organization_id)
     elif event in ("failed", "bounced") and nudge.status != "sent":
         nudge.status, nudge.error = "failed", (error or "Not delivered.")[:300]
-    db.session.flush()

@@ -8,6 +8,7 @@ from nudgeweb.api import Attributes, ListSpec, ResourceType, api_route, document
 from nudgeweb.api.credentials import current_credential
 from nudgeweb.api.errors import bad_parameter
 from nudgeweb.api.params import paginate_prepared
+from nudgeweb.api.prepared import remembered_each
 from nudgeweb.api.resources.campaign_periods import included_periods
 from nudgeweb.api.resources.contacts import organization_version
 from nudgeweb.api.resources.employees import included_employees, millis
@@ -31,21 +32,31 @@ def _attributes(n):
             "created_at": millis(n.created_at), "updated_at": millis(n.updated_at)}
 
 
-def _relationships(n):
-    base = documents.api_root()
+def _relationships(n, base=None):
+    base = base or documents.api_root()
+    own = _self_link(base, n.id)
+    return {"employee": _related(own, base, "employee", "employees", n.employee_id),
+            "campaign_period": _related(own, base, "campaign_period", "campaign_periods", n.campaign_period_id)}
 
-    def related(name, type_, path, related_id):
-        return {"links": {"self": f"{base}/nudges{FILTER_BY_ID}{n.id}/relationships/{name}",
-                          "related": f"{base}/{path}/{related_id}"},
-                "data": {"id": str(related_id), "type": type_}}
 
-    return {"employee": related("employee", "employees", "employees", n.employee_id),
-            "campaign_period": related("campaign_period", "campaign_periods", "campaign_periods",
-                                       n.campaign_period_id)}
+def _related(own, base, name, type_, related_id):
+    related_id = str(related_id)
+    return {"links": {"self": f"{own}/relationships/{name}", "related": f"{base}/{type_}/{related_id}"},
+            "data": {"id": related_id, "type": type_}}
+
+
+def _self_link(base, nudge_id):
+    return f"{base}/nudges{FILTER_BY_ID}{nudge_id}"
+
+
+def _nudge(n, base):
+    """A nudge's whole resource in one go (a page of them is the hot path of seed 004's list)."""
+    return {"id": str(n.id), "type": "nudges", "attributes": _attributes(n), "relationships": _relationships(n, base),
+            "links": {"self": _self_link(base, n.id)}}
 
 
 NUDGES = ResourceType("nudges", _attributes, NudgeAttributes, path="/nudges", relationships=_relationships,
-                      self_link=lambda base, nudge_id: f"{base}/nudges{FILTER_BY_ID}{nudge_id}")
+                      self_link=_self_link, build=_nudge)
 NUDGE_LIST = ListSpec(
     filters={"id": "A nudge's id", "campaign_period_id": "A campaign period's id", "employee_id": "An employee's id",
              "channel": "email or sms"},
@@ -79,14 +90,24 @@ def check_filters(filters):
         raise bad_parameter("filter[channel]", "filter[channel] is email or sms.")
 
 
-def included(organization_id, nudges, names):
-    """The employees and campaign periods of the page's nudges, each once."""
+def included(organization_id, nudges, names, version):
+    """The employees and campaign periods of the page's nudges, each once. Their resources are kept in
+    this process under the organization's nudges_version, which every change to its employees, periods
+    and who takes part in them raises (nudges.operations)."""
     found = []
     if "employee" in names:
-        found += included_employees(organization_id, {parse_uuid(n.employee_id) for n in nudges})
+        found += _kept(organization_id, version, "employees", {n.employee_id for n in nudges}, included_employees)
     if "campaign_period" in names:
-        found += included_periods(organization_id, {parse_uuid(n.campaign_period_id) for n in nudges})
+        found += _kept(organization_id, version, "campaign_periods", {n.campaign_period_id for n in nudges},
+                       included_periods)
     return found
+
+
+def _kept(organization_id, version, kind, ids, read):
+    def compute(missing):
+        return {r["id"]: r for r in read(organization_id, {parse_uuid(i) for i in missing})}
+
+    return remembered_each(("included", organization_id, version, kind), sorted(map(str, ids)), compute)
 
 
 @api_route("/nudges", "GET", summary="List nudges", tags=["Nudges"], scope="nudges:read", list_spec=NUDGE_LIST,
@@ -95,8 +116,9 @@ def included(organization_id, nudges, names):
 def list_nudges(params):
     organization_id = current_credential().organization_id
     check_filters(params.filters)
+    version = organization_version(organization_id, "nudges_version")
     key = ("nudges", organization_id, tuple(sorted(params.filters.items())))
     page = paginate_prepared(key, lambda: nudges_query(organization_id, params.filters), NUDGE_LIST, params,
-                             lambda: organization_version(organization_id, "nudges_version"))
+                             lambda: version)
     return documents.collection(NUDGES, page.rows, page.links, page.meta, params.fields,
-                                included(organization_id, page.rows, params.include) if params.include else [])
+                                included(organization_id, page.rows, params.include, version) if params.include else [])

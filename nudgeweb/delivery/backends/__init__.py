@@ -17,6 +17,9 @@ class SendError(Exception):
 
 class Backend:
     name = "base"
+    # The message leaves the machine: its receipt is committed before the next one goes, so that a
+    # crash later in the batch never sends it again (engine._commit_receipt).
+    leaves_the_machine = True
 
     def __enter__(self):
         return self
