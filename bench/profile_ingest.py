@@ -62,6 +62,7 @@ def measure(app, secret, path, bodies):
     if profiler:
         out = io.StringIO()
         stats = pstats.Stats(profiler, stream=out)
+        print(f"{stats.total_calls / len(bodies):,.0f} Python function calls a request", file=out)
         stats.sort_stats("cumulative").print_stats(60)
         text = out.getvalue()
         if os.environ.get("BENCH_PROFILE_DUMP"):
