@@ -10,12 +10,13 @@ from types import SimpleNamespace
 
 import orjson
 from flask import current_app
-from sqlalchemy import bindparam, func, insert, select
+from sqlalchemy import bindparam, func, select
 
 from nudgeweb import clock
 from nudgeweb.analytics.attribution import credit_campaigns
 from nudgeweb.analytics.counters import count_rows
 from nudgeweb.analytics.signals import contact_events_recorded
+from nudgeweb.bulk import insert_rows
 from nudgeweb.contacts.operations import ContactFinder, ContactValidationError, upsert_contact
 from nudgeweb.contacts.timeline import record_activities
 from nudgeweb.extensions import db
@@ -81,7 +82,7 @@ def record_events(organization_id, items, batch=False):
     currency = current_app.config["DEFAULT_CURRENCY"]
     rows = [_row(organization_id, item, contacts[index], currency, now) for index, item in enumerate(items)]
     credit_campaigns(rows)
-    db.session.connection().execute(insert(ContactEvent.__table__), rows)  # (a cached statement: most posts are small)
+    insert_rows(ContactEvent.__table__, rows)
     count_rows(db.session, organization_id, ContactEvent, rows, time_zone=time_zone)
     record_activities(organization_id, [
         {"contact_id": row["contact_id"], "kind": "event", "summary": summary_of(row), "occurred_at": row["occurred_at"],
