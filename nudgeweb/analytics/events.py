@@ -73,7 +73,7 @@ def record_events(organization_id, items, batch=False):
     revenue, currency, occurred_at) for the organization of ``organization_id`` or none: EventError
     names each bad field. Returns the rows."""
     now = clock.now()  # (the clock tests move: an automation's "since entering" compares with it)
-    errors = {}
+    organization_id, errors = _as_uuid(organization_id), {}
     for index, item in enumerate(items):
         errors.update({_field(index, name, batch): message for name, message in event_errors(item, now).items()})
     if errors:
