@@ -96,7 +96,7 @@ def run(tmp, url):
             started = time.perf_counter()
             for _ in range(rounds):
                 with unit_of_work(mine):
-                    record_events(db.session.get(Organization, mine), [
+                    record_events(mine, [
                         {"name": "order", "contact_id": rng.choice(ids), "revenue": 10} for _ in range(size)], batch=True)
             print(f"record_events with revenue, batches of {size}: "
                   f"{size * rounds / (time.perf_counter() - started):,.0f} events/s")

@@ -136,7 +136,7 @@ def revenue_history(organization):
     newsletter_message = db.session.scalar(select(Message).where(Message.purpose_id == newsletter.id,
                                                                  Message.contact_id == p["p2"].id))
     record_event(newsletter_message, "clicked", url="https://shop.example/news", occurred_at=local(2026, 6, 2, 10))
-    record_events(organization, [
+    record_events(organization.id, [
         {"name": "order", "contact_id": p["p0"].id, "revenue": 100, "occurred_at": local(2026, 6, 3, 10)},
         {"name": "order", "contact_id": p["p0"].id, "revenue": 20, "occurred_at": local(2026, 6, 1, 10)},
         {"name": "order", "contact_id": p["p1"].id, "revenue": 30, "occurred_at": local(2026, 6, 6, 11)},

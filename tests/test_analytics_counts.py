@@ -49,7 +49,7 @@ def a_message(contact, channel="email", status="sent", campaign=None):
 def test_a_small_history_adds_up_as_computed_by_hand(organization):
     ada, _ = upsert_contact(organization, {"email": "ada@example.net", "phone": "+254722000001"}, source="api")
     bob, _ = upsert_contact(organization, {"email": "bob@example.net", "phone": "+447400123456"}, source="manual")
-    record_events(organization, [
+    record_events(organization.id, [
         {"name": "order", "contact_id": ada.id, "revenue": 40, "occurred_at": local(2026, 6, 1, 9, 15)},
         {"name": "order", "contact_id": bob.id, "revenue": 20.5, "occurred_at": local(2026, 6, 1, 18, 0)},
         {"name": "order", "contact_id": ada.id, "revenue": 10, "currency": "eur", "occurred_at": local(2026, 6, 2, 9, 0)},
@@ -88,7 +88,7 @@ def test_an_event_at_half_past_eleven_at_night_counts_on_that_local_day_across_d
     ada, _ = upsert_contact(organization, {"email": "ada@example.net"}, source="api")
     # 1 November 2026: New York leaves daylight saving at 2:00; 8 March 2026: it enters it.
     moments = [local(2026, 11, 1, 23, 30), local(2026, 3, 8, 23, 30), local(2026, 10, 31, 23, 30)]
-    record_events(organization, [{"name": "order", "contact_id": ada.id, "revenue": 1 + n, "occurred_at": moment}
+    record_events(organization.id, [{"name": "order", "contact_id": ada.id, "revenue": 1 + n, "occurred_at": moment}
                                  for n, moment in enumerate(moments)])
     assert moments[0].astimezone(timezone.utc).day == 2  # (the next day in UTC)
     for start, end, by_day in [("2026-11-01", "2026-11-02", {"2026-11-01": 1, "2026-11-02": 0}),
@@ -116,7 +116,7 @@ def test_rebuilt_counts_equal_the_live_ones_after_a_random_mix_of_writes(organiz
         step = rng.randrange(7)
         when = now - timedelta(hours=rng.randrange(24 * 60))
         if step == 0:
-            record_events(organization, [{"name": rng.choice(["order", "login"]), "contact_id": contact.id,
+            record_events(organization.id, [{"name": rng.choice(["order", "login"]), "contact_id": contact.id,
                                           "revenue": rng.choice([None, 9.99, 25]), "occurred_at": when}])
         elif step == 1:
             message = a_message(contact, rng.choice(["email", "sms"]), campaign=rng.choice(campaigns + [None]))

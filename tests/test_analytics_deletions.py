@@ -28,7 +28,7 @@ def history(organization):
     bob, _ = upsert_contact(organization, {"email": "bob@example.net", "phone": "+447400123456"}, source="manual")
     for contact in (ada, bob):
         contact.created_at = local(2026, 6, 1, 9)
-    record_events(organization, [
+    record_events(organization.id, [
         {"name": "order", "contact_id": ada.id, "revenue": 40, "occurred_at": local(2026, 6, 2, 10)},
         {"name": "visit", "contact_id": ada.id, "occurred_at": local(2026, 6, 2, 11)},
         {"name": "order", "contact_id": bob.id, "revenue": 10, "occurred_at": local(2026, 6, 3, 10)},
@@ -83,7 +83,7 @@ def test_a_deleted_contact_leaves_the_contacts_figures_and_its_deeds_stay_counte
 
 def test_contacts_deleted_in_bulk_leave_the_figures_as_a_rebuild_does(organization):
     people = [upsert_contact(organization, {"email": f"p{n}@example.net"}, source="import")[0] for n in range(5)]
-    record_events(organization, [{"name": "order", "contact_id": person.id, "revenue": 1} for person in people])
+    record_events(organization.id, [{"name": "order", "contact_id": person.id, "revenue": 1} for person in people])
     bulk_delete(organization.id, [person.id for person in people[:3]])
     db.session.flush()
     live = counts(organization.id)

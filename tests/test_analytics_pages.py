@@ -10,7 +10,7 @@ from tests.conftest import commit_test_work
 
 def some_history(organization):
     ada, _ = upsert_contact(organization, {"email": "ada@example.net", "phone": "+254722000001"}, source="api")
-    record_events(organization, [{"name": "order_completed", "contact_id": ada.id, "revenue": 42, "occurred_at": utcnow()}])
+    record_events(organization.id, [{"name": "order_completed", "contact_id": ada.id, "revenue": 42, "occurred_at": utcnow()}])
     commit_test_work()
 
 

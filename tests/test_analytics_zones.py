@@ -51,7 +51,7 @@ def test_late_and_early_events_count_on_their_own_local_day(organization, zone):
         for revenue, hour, minute in ((1, 0, 10), (10, 23, 30), (100, 23, 59)):
             events.append({"name": "order", "contact_id": ada.id, "revenue": revenue + 1000 * n,
                            "occurred_at": at(zone, day, hour, minute)})
-    record_events(organization, events)
+    record_events(organization.id, events)
     for n, day in enumerate(ZONES[zone]):
         assert by_day(organization, day, day) == {day: 111 + 3000 * n}, f"{zone} {day}"
     first, *_, last = sorted(ZONES[zone])
@@ -71,7 +71,7 @@ def test_an_open_at_ten_past_nine_in_india_is_in_the_nine_oclock_column(organiza
 def test_the_api_gives_the_same_days(organization, owner, client):
     in_zone(organization, "Asia/Kathmandu")
     ada, _ = upsert_contact(organization, {"email": "ada@example.net"}, source="api")
-    record_events(organization, [
+    record_events(organization.id, [
         {"name": "order", "contact_id": ada.id, "revenue": 5, "occurred_at": at("Asia/Kathmandu", "2026-06-01", 23, 50)},
         {"name": "order", "contact_id": ada.id, "revenue": 7, "occurred_at": at("Asia/Kathmandu", "2026-06-02", 0, 5)},
     ])
@@ -85,7 +85,7 @@ def test_the_api_gives_the_same_days(organization, owner, client):
 def test_moving_to_a_zone_whose_hours_start_at_other_minutes_rebuilds_the_counts(organization):
     in_zone(organization, "America/New_York")
     ada, _ = upsert_contact(organization, {"email": "ada@example.net"}, source="api")
-    record_events(organization, [
+    record_events(organization.id, [
         {"name": "order", "contact_id": ada.id, "revenue": 3, "occurred_at": at("Asia/Kolkata", "2026-06-02", 0, 10)},
     ])
     commit_test_work()

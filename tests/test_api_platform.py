@@ -1,4 +1,5 @@
 """The API platform: credentials, scopes and roles, error documents, idempotency, rate limits."""
+import json
 import threading
 from datetime import timedelta
 
@@ -199,6 +200,10 @@ def test_a_nul_character_anywhere_in_a_body_is_refused_at_its_field(client, owne
                                                                        "/data/attributes/custom_fields/note"}
     assert client.get(f"/api/v1/contacts/{contact['id']}", headers=headers).json["data"]["attributes"]["status"] \
         == "subscribed"
+    utf16 = client.post("/api/v1/contacts", headers=headers, content_type="application/json",
+                        data=json.dumps({"email": "cy@example.com", "first_name": "C\u0000y"}, ensure_ascii=False)
+                        .encode("utf-16"))  # (JSON in UTF-16 has NUL bytes of its own)
+    assert [e["source"]["pointer"] for e in utf16.json["errors"]] == ["/data/attributes/first_name"]
 
 
 def test_a_document_of_another_type_or_id_is_a_conflict(client, owner):

@@ -132,7 +132,7 @@ def test_a_wait_until_a_weekday_and_local_time_uses_the_business_zone(organizati
 
 def record_event_for(organization, contact, name, properties=None):
     with unit_of_work(organization.id):
-        record_events(organization, [{"name": name, "contact_id": str(contact.id), "properties": properties or {}}])
+        record_events(organization.id, [{"name": name, "contact_id": str(contact.id), "properties": properties or {}}])
 
 
 def test_wait_for_event_met_follows_on_event_and_timed_out_follows_on_timeout(organization):

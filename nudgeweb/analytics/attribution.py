@@ -4,7 +4,7 @@ revenue by campaign is read from the hourly counts like every other chart."""
 from collections import defaultdict
 from datetime import timedelta
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from nudgeweb.extensions import db
 from nudgeweb.models.messages import Message, MessageEvent
@@ -29,18 +29,22 @@ def credit_campaigns(rows):
         row["campaign_id"] = max(earlier, key=lambda click: click[0])[1] if earlier else None
 
 
+# Core, built once (this runs for every event posted with revenue), and no organization in the WHERE clause:
+# the contacts are the organization's (record_events found them in it), so are their messages; with it, or with
+# the purpose, SQLite would read every message of the organization (or every campaign message) by those indexes
+# instead of the contacts' few by theirs
+_CLICKS = (select(messages.c.contact_id, messages.c.purpose, messages.c.purpose_id, events.c.occurred_at)
+           .join(events, events.c.message_id == messages.c.id)
+           .where(messages.c.contact_id.in_(bindparam("contact_ids", expanding=True)),
+                  messages.c.clicked_at.is_not(None), events.c.type == "clicked",
+                  events.c.occurred_at >= bindparam("start"), events.c.occurred_at <= bindparam("end")))
+
+
 def _campaign_clicks(contact_ids, start, end):
     """{contact id: [(when, campaign id)]} of the contacts' clicks on campaign messages between start and end."""
     clicks = defaultdict(list)
-    # Core, and no organization in the WHERE clause: the contacts are the organization's (record_events found
-    # them in it), so are their messages; with it, or with the purpose, SQLite would read every message of the
-    # organization (or every campaign message) by those indexes instead of the contacts' few by theirs
     for contact_id, purpose, campaign_id, at in db.session.connection().execute(
-        select(messages.c.contact_id, messages.c.purpose, messages.c.purpose_id, events.c.occurred_at)
-        .join(events, events.c.message_id == messages.c.id)
-        .where(messages.c.contact_id.in_(contact_ids), messages.c.clicked_at.is_not(None), events.c.type == "clicked",
-               events.c.occurred_at >= start, events.c.occurred_at <= end)
-    ):
+            _CLICKS, {"contact_ids": list(contact_ids), "start": start, "end": end}):
         if purpose == "campaign" and campaign_id is not None:
             clicks[contact_id].append((at, campaign_id))
     return clicks

@@ -47,6 +47,7 @@ UNIQUE_MESSAGE_STEPS = (("message.opened_unique", "opened_at"), ("message.clicke
 CAMPAIGN_STEPS = (("campaign.opened", "opened_at"), ("campaign.clicked", "clicked_at"))
 DELIVERED = ("sent", "delivered")  # a message's statuses once it went out and did not bounce or fail
 HOUR = timedelta(hours=1)
+MISSING = object()
 
 
 def hour_of(moment, zone=None):
@@ -193,10 +194,13 @@ def upsert_adding(dialect_name, table, keys, summed):
                                            set_={name: table.c[name] + statement.excluded[name] for name in summed})
 
 
-def count_rows(session, organization_id, model, rows):
-    """Count rows written without the ORM (dicts or objects with the attributes ``model``'s function reads)."""
+def count_rows(session, organization_id, model, rows, time_zone=MISSING):
+    """Count rows written without the ORM (dicts or objects with the attributes ``model``'s function reads);
+    ``time_zone``: the organization's, when the caller has read it (else it is read here)."""
     counts_of = COUNTED[model][0]
     tally = Tally(session)
+    if time_zone is not MISSING:
+        tally.zones[organization_id] = clock_zone(time_zone)
     for row in rows:
         tally.add(organization_id, counts_of(SimpleNamespace(**row) if isinstance(row, dict) else row))
     tally.save(session.connection())

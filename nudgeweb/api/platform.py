@@ -192,13 +192,13 @@ def read_json_body(identity=None, path=None):
     if request.mimetype in ("multipart/form-data", "application/x-www-form-urlencoded"):
         request.get_data(cache=True)  # kept, so that the form parses from it and an idempotency key can hash it
         return None
-    data = request.get_data(cache=True)
-    if not data.strip():
+    body = request.get_data(cache=True)
+    if not body.strip():
         return {}
     if not _is_json_media_type():
         raise _unsupported_media_type()
     try:
-        document = json.loads(data)
+        document = json.loads(body)
     except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: nested too deep to be a body
         raise _invalid_json("The request body is not valid JSON.")
     if not isinstance(document, dict):
@@ -214,8 +214,14 @@ def read_json_body(identity=None, path=None):
         attributes = dict(attributes)
         if "idempotency_key" in document and "idempotency_key" not in attributes:
             attributes["idempotency_key"] = document["idempotency_key"]
-        return refuse_nul_characters(attributes)
-    return refuse_nul_characters(document)
+        return refuse_nul_characters(attributes) if _may_hold_nul(body) else attributes
+    return refuse_nul_characters(document) if _may_hold_nul(body) else document
+
+
+def _may_hold_nul(body):
+    """Whether a JSON body may hold a NUL character: in UTF-8 only as the escape \\u0000 (JSON refuses it raw
+    in a string); a body in UTF-16 or UTF-32 has NUL bytes, and is looked through."""
+    return b"\\u0000" in body or b"\x00" in body
 
 
 def refuse_nul_characters(attributes):

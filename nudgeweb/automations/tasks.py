@@ -102,8 +102,7 @@ def hear_domain_events(organization_id, events):
 @contact_events_recorded.connect
 def hear_contact_events(organization_id, rows):
     names = {row["name"] for row in rows}
-    if triggers.listening(organization_id, ("custom_event",)) or \
-            triggers.anyone_waiting({row["contact_id"] for row in rows}, names):
+    if triggers.events_heard(organization_id, {row["contact_id"] for row in rows}, names):
         _later("automation-contact-events", enrol_from_contact_events, organization_id, [row["id"].hex for row in rows])
 
 

@@ -11,8 +11,6 @@ from nudgeweb.analytics.events import MAX_BATCH, MAX_PROPERTIES_BYTES, event_err
 from nudgeweb.api import Attributes, Body, ListSpec, ResourceType, api_route, documents, iso
 from nudgeweb.api.credentials import current_credential
 from nudgeweb.api.errors import ApiError, bad_parameter
-from nudgeweb.extensions import db
-from nudgeweb.models import Organization
 from nudgeweb.models.analytics import MAX_EVENT_NAME, ContactEvent
 
 TAGS = ["Events"]
@@ -76,17 +74,12 @@ EVENT_LIST = ListSpec(
 )
 
 
-def _organization():
-    # (the organization alone: what an event needs of it, without the membership's joined rows)
-    return db.session.get(Organization, current_credential().organization_id)
-
-
 @api_route("/events", "POST", summary="Record an event", tags=TAGS, scope="events:write", body=EventIn,
            response=EVENTS, status=201,
            description="Records what a contact did. The contact is given by contact_id, or found by email/phone and "
                        "created when new. The event goes on the contact's timeline and into the analytics.")
 def create_event(body):
-    event = record_events(_organization(), [body.model_dump()])[0]
+    event = record_events(current_credential().organization_id, [body.model_dump()])[0]
     return documents.single(EVENTS, event, status=201)
 
 
@@ -94,7 +87,7 @@ def create_event(body):
            body=EventBatchIn, response=EVENTS, many=True, status=201,
            description="All or nothing: one bad event is a 422 naming it (events.3.name) and none is stored.")
 def create_events(body):
-    events = record_events(_organization(), [event.model_dump() for event in body.events], batch=True)
+    events = record_events(current_credential().organization_id, [event.model_dump() for event in body.events], batch=True)
     response = documents.collection(EVENTS, events, {"self": documents.api_root() + "/events/batch"},
                                     {"count": len(events)})
     response.status_code = 201
