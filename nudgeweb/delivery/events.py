@@ -5,7 +5,7 @@ import logging
 
 from flask import current_app
 
-from nudgeweb.delivery.signals import message_event
+from nudgeweb.delivery.signals import message_event, message_events_coming
 from nudgeweb.domain_events import record_event as record_domain_event
 from nudgeweb.models import db, utcnow
 from nudgeweb.models.messages import MessageEvent
@@ -138,6 +138,8 @@ def announce_all(messages, event):
         return
     try:
         with db.session.begin_nested(), db.session.no_autoflush:
+            for purpose in {message.purpose for message in messages}:
+                message_events_coming.send(purpose, messages=[m for m in messages if m.purpose == purpose])
             for message in messages:
                 message_event.send(message.purpose, message=message, event=event)
     except Exception:  # noqa: BLE001 - as announce: the batch goes on

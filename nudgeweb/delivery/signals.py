@@ -7,6 +7,10 @@ messages) and the keywords ``message=`` (a ``Message``) and ``event=`` (one of "
 a failure or bounce ``reason=`` (also in ``message.error``). It is sent in the transaction that records
 the event: receivers change their rows and flush, never commit, and their work commits with it.
 
+``message_events_coming``: the send engine is about to send ``message_event`` for a batch (same sender,
+``messages=``, the batch's messages of that purpose): a receiver may read the rows it will need in one
+query rather than one a message.
+
 ``messages_due``: stored messages wait to be sent. Sent after the commit (``after_commit``) with the
 organization id as sender and ``message_ids=``, ``send_at=`` (None: now); delivery.tasks queues the
 send task.
@@ -16,4 +20,5 @@ from blinker import Namespace
 delivery_signals = Namespace()
 
 message_event = delivery_signals.signal("message-event")
+message_events_coming = delivery_signals.signal("message-events-coming")
 messages_due = delivery_signals.signal("messages-due")
