@@ -21,12 +21,13 @@ from datetime import datetime, time, timezone
 
 from sqlalchemy import exists, select
 
-from nudgeweb import clock
+from nudgeweb import clock, organization_cache
 from nudgeweb.automations import engine
 from nudgeweb.automations.steps import property_matches
 from nudgeweb.models import Contact, ContactEvent, DomainEvent, db
 from nudgeweb.models.automations import Automation, AutomationEnrollment
-from nudgeweb.unit_of_work import once_per_transaction
+
+organization_cache.watch(Automation)
 
 REVIEW_EVENTS = {"review_request.clicked": "review_clicked", "review_request.rated": "review_rated"}
 DOMAIN_TRIGGERS = {"contact.created": ("contact_created", "contact_subscribed"),
@@ -35,12 +36,15 @@ DOMAIN_TRIGGERS = {"contact.created": ("contact_created", "contact_subscribed"),
 
 
 def listening(organization_id, trigger_types):
-    """Whether an active automation of the organization has one of these triggers (once per transaction)."""
-    trigger_types = tuple(sorted(trigger_types))
-    return once_per_transaction(("automations-listening", organization_id, trigger_types), lambda: bool(
-        db.session.scalar(select(exists().where(
-            Automation.organization_id == organization_id, Automation.status == "active",
-            Automation.trigger_type.in_(trigger_types))))))
+    """Whether an active automation of the organization has one of these triggers (organization_cache)."""
+    active = organization_cache.cached(organization_id, "automation-triggers", lambda: _active_triggers(organization_id))
+    return not active.isdisjoint(trigger_types)
+
+
+def _active_triggers(organization_id):
+    """The trigger types of the organization's active automations."""
+    return frozenset(db.session.scalars(select(Automation.trigger_type).distinct().where(
+        Automation.organization_id == organization_id, Automation.status == "active")))
 
 
 def anyone_waiting(contact_ids, names):
