@@ -1,6 +1,7 @@
 """What an organization's settings say, kept a moment in each process: the checks that every
-request and every message makes (may it send to customers, is an automation or a webhook listening,
-its custom fields) read their rows once every ORGANIZATION_CACHE_SECONDS, not once a request.
+request and every message makes (may it send to customers, is an automation listening) read their
+rows once every ORGANIZATION_CACHE_SECONDS, not once a request. (Not for rows that others point at:
+a webhook endpoint deleted a second ago must not get a delivery, whose foreign key would fail.)
 
     listening = organization_cache.cached(organization_id, "automations", read)  # read() -> plain values
 
