@@ -5,7 +5,7 @@ a webhook endpoint deleted a second ago must not get a delivery, whose foreign k
 
     listening = organization_cache.cached(organization_id, "automations", read)  # read() -> plain values
 
-A value is kept per process and organization, for ORGANIZATION_CACHE_SECONDS (2 by default; 0 turns
+A value is kept per process and organization, for ORGANIZATION_CACHE_SECONDS (config.py; 0 turns
 the cache off). A write through the session to a watched model (``watch(Model, ...)``, by the area
 that owns the model) forgets its organization's values in this process once the write commits;
 the transaction that writes reads its own rows, uncached. The other processes see the change when
@@ -21,7 +21,6 @@ from sqlalchemy import event
 
 from nudgeweb.extensions import db
 
-DEFAULT_SECONDS = 2
 _watched = set()
 _entries = {}  # {(app id, organization id, name): (expires, value)}
 _lock = threading.Lock()
@@ -36,7 +35,7 @@ def watch(*models):
 
 def cached(organization_id, name, read):
     """``read()``'s value for ``organization_id``, read again once it is older than the cache's seconds."""
-    seconds = current_app.config.get("ORGANIZATION_CACHE_SECONDS", DEFAULT_SECONDS)
+    seconds = current_app.config["ORGANIZATION_CACHE_SECONDS"]
     if seconds <= 0 or db.session().info.get(_WROTE, set()) & {organization_id, ALL}:
         return read()
     key, now = (id(current_app._get_current_object()), organization_id, name), time.monotonic()
