@@ -52,6 +52,7 @@ class Config:
         self.RATELIMIT_KEY_PREFIX = env("RATELIMIT_KEY_PREFIX", "nudge")
         # A verified API credential is trusted this long per web process (a revocation elsewhere waits as long).
         self.API_CREDENTIAL_CACHE_SECONDS = env_int("API_CREDENTIAL_CACHE_SECONDS", 5)
+        self.ORGANIZATION_CACHE_SECONDS = env_int("ORGANIZATION_CACHE_SECONDS", 2)
         # Retry-After is sent on 429s only; other answers carry the seconds left as this header (seed 001).
         self.RATELIMIT_HEADER_RETRY_AFTER = "X-RateLimit-Reset-After"
         self.MAIL_URL = env("MAIL_URL", "")

@@ -224,3 +224,18 @@ def test_the_business_profile_takes_a_footer_address(owner_client, organization)
     assert organization.footer_address == "12 Harbour Street, Portland"
     too_long = owner_client.post("/settings/", data={**form, "footer_address": "x" * 501})
     assert too_long.status_code == 422 and "limited to 500 characters" in too_long.text
+
+
+def test_the_time_zone_is_typed_from_the_searchable_list(owner_client, organization):
+    campaign_id = new_campaign(owner_client)
+    page = owner_client.get(f"/campaigns/{campaign_id}/edit/schedule")
+    assert 'list="time-zones"' in page.text and '<datalist id="time-zones">' in page.text
+    assert '<select id="timezone"' not in page.text
+    refused = owner_client.post(f"/campaigns/{campaign_id}/edit/schedule", data={
+        "when": "later", "scheduled_at": "2099-01-01T09:00", "timezone": "Mars/Olympus"})
+    assert refused.status_code == 422 and "Choose a time zone from the list" in refused.text
+    taken = owner_client.post(f"/campaigns/{campaign_id}/edit/schedule", data={
+        "when": "later", "scheduled_at": "2099-01-01T09:00", "timezone": "america/chicago"})
+    assert taken.status_code in (200, 303)
+    with unit_of_work(organization.id):
+        assert db.session.get(Campaign, uuid.UUID(campaign_id)).timezone == "America/Chicago"

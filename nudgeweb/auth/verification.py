@@ -2,8 +2,11 @@
 (the link emailed at sign-up: auth/links.py). One rule, checked by every way of sending to customers."""
 from sqlalchemy import select
 
+from nudgeweb import organization_cache
 from nudgeweb.models import Membership, User, db
 from nudgeweb.unit_of_work import once_per_transaction
+
+organization_cache.watch(Membership, User)
 
 
 class EmailNotVerified(Exception):
@@ -27,6 +30,13 @@ def may_send_to_customers(organization_id):
 
 def require_verified_sender(organization_id):
     """Raise EmailNotVerified unless the organization may send to its customers."""
-    if not once_per_transaction(("may_send_to_customers", organization_id),
-                                lambda: may_send_to_customers(organization_id)):
+    if not once_per_transaction(("may_send_to_customers", organization_id), lambda: _verified(organization_id)):
         raise EmailNotVerified()
+
+
+def _verified(organization_id):
+    """may_send_to_customers, kept a moment when it is yes (organization_cache); a no is read again, so
+    that a business is never held back once its owner has verified."""
+    return organization_cache.cached(organization_id, "may_send_to_customers",
+                                     lambda: may_send_to_customers(organization_id)) \
+        or may_send_to_customers(organization_id)

@@ -21,12 +21,13 @@ from datetime import datetime, time, timezone
 
 from sqlalchemy import bindparam, exists, or_, select
 
-from nudgeweb import clock
+from nudgeweb import clock, organization_cache
 from nudgeweb.automations import engine
 from nudgeweb.automations.steps import property_matches
 from nudgeweb.models import Contact, ContactEvent, DomainEvent, db
 from nudgeweb.models.automations import Automation, AutomationEnrollment
-from nudgeweb.unit_of_work import once_per_transaction
+
+organization_cache.watch(Automation)
 
 REVIEW_EVENTS = {"review_request.clicked": "review_clicked", "review_request.rated": "review_rated"}
 DOMAIN_TRIGGERS = {"contact.created": ("contact_created", "contact_subscribed"),
@@ -44,15 +45,19 @@ _WAITING = exists().where(
     _enrollments.c.organization_id == bindparam("organization_id"), _enrollments.c.status == "active",
     _enrollments.c.contact_id.in_(bindparam("contact_ids", expanding=True)),
     _enrollments.c.waiting_for_event.in_(bindparam("names", expanding=True)))
-_LISTENING, _LISTENING_OR_WAITING = select(_ACTIVE_TRIGGERS), select(or_(_ACTIVE_TRIGGERS, _WAITING))
+_LISTENING_OR_WAITING = select(or_(_ACTIVE_TRIGGERS, _WAITING))
 
 
 def listening(organization_id, trigger_types):
-    """Whether an active automation of the organization has one of these triggers (once per transaction)."""
-    trigger_types = tuple(sorted(trigger_types))
-    return once_per_transaction(("automations-listening", organization_id, trigger_types), lambda: bool(
-        db.session.connection().scalar(_LISTENING, {"organization_id": engine.as_uuid(organization_id),
-                                                    "trigger_types": list(trigger_types)})))
+    """Whether an active automation of the organization has one of these triggers (organization_cache)."""
+    active = organization_cache.cached(organization_id, "automation-triggers", lambda: _active_triggers(organization_id))
+    return not active.isdisjoint(trigger_types)
+
+
+def _active_triggers(organization_id):
+    """The trigger types of the organization's active automations."""
+    return frozenset(db.session.scalars(select(Automation.trigger_type).distinct().where(
+        Automation.organization_id == organization_id, Automation.status == "active")))
 
 
 def events_heard(organization_id, contact_ids, names):

@@ -3,7 +3,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
-from nudgeweb.settings.forms import TIMEZONES
+from nudgeweb.settings.forms import time_zone_field
 
 STEPS = (("content", "Content"), ("audience", "Audience"), ("sender", "Sender"), ("schedule", "Schedule"),
          ("review", "Review and send"))
@@ -72,7 +72,7 @@ class SenderForm(FlaskForm):
 class ScheduleForm(FlaskForm):
     when = SelectField("When", choices=[("now", "Send now"), ("later", "Send later")], default="now")
     scheduled_at = StringField("Date and time", render_kw={"type": "datetime-local"})
-    timezone = SelectField("Time zone", choices=TIMEZONES)
+    timezone = time_zone_field()
     send_time_optimization = BooleanField("At this time in each contact's own time zone, where we know it")
 
 

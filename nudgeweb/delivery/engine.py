@@ -54,7 +54,7 @@ def claim(organization_id, message_ids):
     connection: the tasks of the messages taken along find them claimed and do nothing. A task none
     of whose messages is still queued stops after one read, without taking the writer's turn.
     """
-    if not _any_queued(organization_id, message_ids):
+    if not any_queued(organization_id, message_ids):
         return []
     now = utcnow()
     with one_writer():
@@ -63,7 +63,8 @@ def claim(organization_id, message_ids):
     return claimed
 
 
-def _any_queued(organization_id, message_ids):
+def any_queued(organization_id, message_ids):
+    """Whether one of these messages still waits in the queue."""
     return db.session.scalar(
         select(messages_table.c.id).where(
             messages_table.c.organization_id == organization_id,

@@ -20,6 +20,8 @@ def send_messages(organization_id, message_ids):
     Through an organization's own server, only a few of its tasks run at once (delivery.slots), so
     that a slow server holds its owner's sends and never every worker."""
     ids = [uuid.UUID(message_id) for message_id in message_ids]
+    if not engine.any_queued(organization_id, ids):
+        return 0  # taken along by another task's batch: one read, not the settings too
     settings = sending_settings(organization_id)
     if not uses_own_transport(settings):
         return engine.send_claimed(organization_id, ids, settings)

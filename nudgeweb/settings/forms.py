@@ -15,15 +15,22 @@ def known_zone(value):
     """The IANA name as spelled in the list, whatever the case typed ("europe/london" is Europe/London)."""
     value = (value or "").strip()
     return _ZONES_BY_LOWER.get(value.lower(), value)
+
+
+def time_zone_field(label="Time zone", **kwargs):
+    """A typed time zone (its page lists the IANA names with components/_time_zones.html): any case, a name of the list."""
+    return StringField(label, filters=[known_zone], validators=[
+        DataRequired("Choose a time zone."),
+        AnyOf(TIMEZONES, message="Choose a time zone from the list: type a city, like London or Chicago.")], **kwargs)
+
+
 COUNTRIES = sorted(phonenumbers.SUPPORTED_REGIONS)
 
 
 class OrganizationForm(FlaskForm):
     name = StringField("Business name", validators=[DataRequired("Your business needs a name."), Length(max=200)])
     website = URLField("Website", validators=[Optional(), URL(message="Enter a full address, like https://example.com."), Length(max=500)])
-    timezone = StringField("Time zone", filters=[known_zone], validators=[
-        DataRequired("Choose your time zone."),
-        AnyOf(TIMEZONES, message="Choose a time zone from the list: type a city, like London or Chicago.")])
+    timezone = time_zone_field()
     default_country = SelectField(
         "Country for phone numbers",
         choices=COUNTRIES,
