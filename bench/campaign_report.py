@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from campaign_data import load, load_average  # noqa: E402
-from contacts_page import scratch_database  # noqa: E402
+from contacts_page import backend_pids, database_cpu, scratch_database  # noqa: E402
 from sqlalchemy import func, select  # noqa: E402
 from sqlalchemy.dialects import sqlite  # noqa: E402
 from sqlalchemy.schema import CreateTable  # noqa: E402
@@ -43,15 +43,15 @@ TARGET_MS = 100
 OPENED_PAGES_IN = 400  # a page of who opened that deep in the list
 
 
-def timed(fn, runs=5):
-    """(median wall ms, median CPU ms) of ``runs`` calls: on a loaded machine the CPU time is the server's own
-    work, the wall time includes waiting for a core."""
+def timed(fn, pids, runs=5):
+    """(median wall ms, median CPU ms) of ``runs`` calls: on a loaded machine the CPU time (the app's, plus its
+    PostgreSQL backend's) is the server's own work, the wall time includes waiting for a core."""
     walls, cpus = [], []
     for _ in range(runs):
-        started, cpu = time.perf_counter(), time.process_time()
+        started, cpu = time.perf_counter(), time.process_time() + database_cpu(pids)
         answer = fn()
         walls.append((time.perf_counter() - started) * 1000)
-        cpus.append((time.process_time() - cpu) * 1000)
+        cpus.append((time.process_time() + database_cpu(pids) - cpu) * 1000)
         assert answer.status_code == 200, answer.status_code
     return statistics.median(walls), statistics.median(cpus)
 
@@ -118,9 +118,11 @@ def run(tmp, url):
         "GET /api/v1/campaigns/<id>/analytics?granularity=hour": lambda: client.get(
             f"/api/v1/campaigns/{campaign_id}/analytics?granularity=hour", headers=headers),
     }
+    client.get("/campaigns")
+    pids = backend_pids(app)
     worst = worst_cpu = 0
     for name, call in cases.items():
-        ms, cpu = timed(call)
+        ms, cpu = timed(call, pids)
         worst, worst_cpu = max(worst, ms), max(worst_cpu, cpu)
         print(f"{name}: {ms:.1f} ms, {cpu:.1f} ms of CPU  (median of 5, load {load_average()})")
     ok = worst < TARGET_MS
