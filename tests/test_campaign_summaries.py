@@ -2,7 +2,9 @@
 way the app writes them (sends through a real SMTP server, then opens, clicks, bounces, complaints …
 through the delivery engine's record_event), every figure equals what the raw events say, a rebuild
 gives the same rows, and another organization sees nothing."""
+import html
 import random
+import re
 from collections import Counter, defaultdict
 from datetime import timedelta
 
@@ -166,3 +168,37 @@ def test_the_people_csv_streams_a_piece_at_a_time(smtp, business, owner_client, 
     rows = "".join(pieces).splitlines()
     assert rows[0] == "first_name,last_name,address,opened_at" and len(rows) == 1 + opened
     assert len(pieces) >= 1 + opened // 2  # the header, then two rows a piece: never the whole file at once
+
+
+def test_the_people_list_pages_from_message_to_message(smtp, business, owner_client, monkeypatch):  # noqa: F811
+    """Next, Previous and Last lead from a page's first or last message (no page is counted from the start of a
+    long list); together the pages show everyone who opened it once, in the order they were sent."""
+    from nudgeweb.campaigns import pages
+
+    monkeypatch.setattr(pages, "PEOPLE_PER_PAGE", 3)
+    campaign_id = sent_campaign(business, people=7)
+    with unit_of_work(business.id):
+        messages = db.session.scalars(select(Message).where(Message.purpose_id == campaign_id)
+                                      .order_by(Message.id)).all()
+        for message in messages:
+            record_event(message, "opened")
+        in_order = [message.to for message in messages]
+
+    def page(url):
+        text = owner_client.get(url, headers={"HX-Request": "true"}).text
+        links = {label: html.unescape(href) for href, label in re.findall(r'href="([^"]+)"[^>]*>(\w+)</a>', text)}
+        return re.findall(r'<td class="link-cell col-wide">([^<]+)</td>', text), links, text
+
+    seen, url, pages_seen = [], f"/campaigns/{campaign_id}/people?kind=opened", []
+    while url:
+        rows, links, text = page(url)
+        seen += rows
+        pages_seen.append(rows)
+        url = links.get("Next")
+    assert seen == in_order and [len(rows) for rows in pages_seen] == [3, 3, 1]
+    assert "Showing 7–7 of 7 people" in text and "Page 3 of 3" in text
+    assert page(links["Previous"])[0] == pages_seen[1]
+    first, first_links, _ = page(f"/campaigns/{campaign_id}/people?kind=opened")
+    assert page(first_links["Last"])[0] == pages_seen[2]
+    assert "after=" in first_links["Next"] and "end=1" in first_links["Last"]
+    assert page(f"/campaigns/{campaign_id}/people?kind=opened&page=2")[0] == pages_seen[1]  # a number typed by hand

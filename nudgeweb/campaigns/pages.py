@@ -1,9 +1,10 @@
 """What the campaign pages show beyond one operation: the list's figures (one aggregate for the page), the
 report's chart (nudgeweb/charts.py), who opened/clicked/… as a page and as a CSV."""
+import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
-from flask import url_for
+from flask import request, url_for
 from sqlalchemy import func, select
 
 from nudgeweb.campaigns import report
@@ -81,9 +82,38 @@ def timeline_chart(campaign):
 
 
 def people_page(campaign, kind):
+    """{"people": the page of who ``kind`` the query string asks for, "people_href": its pager's addresses}."""
     number = requested_page()
-    rows, total = report.people(campaign, kind, number, PEOPLE_PER_PAGE)
-    return Page(items=rows, number=number, size=PEOPLE_PER_PAGE, total=total)
+    rows, total = report.people(campaign, kind, number, PEOPLE_PER_PAGE, after=_message_id("after"),
+                                before=_message_id("before"), end=request.args.get("end") == "1")
+    page = Page(items=rows, number=number, size=PEOPLE_PER_PAGE, total=total)
+    return {"kind": kind, "people": page, "people_href": _people_href(campaign, kind, page)}
+
+
+def _message_id(name):
+    try:
+        return uuid.UUID(request.args.get(name, ""))
+    except ValueError:
+        return None
+
+
+def _people_href(campaign, kind, page):
+    """href(number) of the pager: the next page after this one's last message, the previous one before its first,
+    the last from the end (so that no page is counted from the start of 100,000 messages)."""
+    first, last = (getattr(page.items[0], "message_id", None), getattr(page.items[-1], "message_id", None)) \
+        if page.items else (None, None)
+
+    def href(number):
+        place = {}
+        if number == page.number + 1 and last:
+            place = {"after": last}
+        elif number == page.number - 1 and number > 1 and first:
+            place = {"before": first}
+        elif number > 1 and number == page.last_page:
+            place = {"end": 1}
+        return url_for("campaigns.people", campaign_id=campaign.id, kind=kind, page=number, **place)
+
+    return href
 
 
 def people_csv(campaign, kind):

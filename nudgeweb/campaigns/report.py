@@ -16,6 +16,8 @@ from nudgeweb.models import CampaignSummary, Contact, Message, MessageEvent, db
 
 TIMELINE = ("sent", "delivered", "opened", "clicked")
 METRICS = ("sent", "delivered", "opened", "clicked", "bounced", "complained", "unsubscribed", "kept_in_outbox")
+# who did what, read from the message's own column (in send order, a page from a place in the list)
+MESSAGE_KINDS = {"opened": Message.opened_at, "clicked": Message.clicked_at, "bounced": Message.failed_at}
 PEOPLE_KINDS = {"opened": "Opened", "clicked": "Clicked", "bounced": "Bounced", "unsubscribed": "Unsubscribed",
                 "complained": "Marked as spam"}
 
@@ -128,19 +130,38 @@ def devices_and_clients(campaign):
     return (shares(counts["device"]), shares(counts["client"])) if total else ({}, {})
 
 
-def people(campaign, kind, page=1, per_page=50):
-    """(rows of (contact id, name, email/phone, when), total) of the recipients who ``kind`` (PEOPLE_KINDS); the
-    total is the summaries' (no count of 100,000 rows), the rows a page of the messages in the order they
-    were sent (the (purpose, purpose_id, id) index walks them, so a page reads about a page of rows)."""
-    rows = db.session.execute(_people_query(campaign, kind).limit(per_page).offset((page - 1) * per_page)).all()
-    return rows, stats(campaign)[kind]
+def people(campaign, kind, page=1, per_page=50, after=None, before=None, end=False):
+    """(rows of (contact id, name, email/phone, when, message id), total) of the recipients who ``kind``
+    (PEOPLE_KINDS); the total is the summaries' (no count of 100,000 rows).
+
+    Who opened, clicked or bounced comes in the order the messages were sent, along the (purpose, purpose_id, id)
+    index from a place in it: the page after message ``after``, the one before message ``before``, or the
+    last (``end``: ``page`` is then the last page's number); each reads about a page of rows, however deep.
+    Without any of them (an address typed by hand), page ``page`` is counted from the start. Who unsubscribed
+    or complained (a few of the recipients), latest first, page by page."""
+    total = stats(campaign)[kind]
+    query = _people_query(campaign, kind)
+    if kind in MESSAGE_KINDS and (before is not None or end):
+        return _backwards(query, before, total - (page - 1) * per_page if end else per_page, per_page), total
+    if kind in MESSAGE_KINDS and after is not None:
+        return db.session.execute(query.where(Message.id > after).limit(per_page)).all(), total
+    return db.session.execute(query.limit(per_page).offset((page - 1) * per_page)).all(), total
+
+
+def _backwards(query, before, count, per_page):
+    """The ``count`` rows (at most a page) of ``query`` just before message ``before`` (None: the end), in order."""
+    if before is not None:
+        query = query.where(Message.id < before)
+    limit = min(count, per_page) if count > 0 else per_page
+    return db.session.execute(query.order_by(None).order_by(Message.id.desc()).limit(limit)).all()[::-1]
 
 
 def _people_query(campaign, kind):
-    if kind in ("opened", "clicked", "bounced"):
-        column = {"opened": Message.opened_at, "clicked": Message.clicked_at, "bounced": Message.failed_at}[kind]
+    if kind in MESSAGE_KINDS:
+        column = MESSAGE_KINDS[kind]
         condition = Message.status == "bounced" if kind == "bounced" else column.is_not(None)
-        return (select(Contact.id, Contact.first_name, Contact.last_name, Message.to, column.label("at"))
+        return (select(Contact.id, Contact.first_name, Contact.last_name, Message.to, column.label("at"),
+                       Message.id.label("message_id"))
                 .join(Contact, Contact.id == Message.contact_id).where(_mine(campaign), condition)
                 .order_by(Message.id))
     at = func.min(MessageEvent.occurred_at).label("at")

@@ -15,7 +15,7 @@ from nudgeweb.contacts.operations import organization_segments
 from nudgeweb.delivery.transports import sender_domains, sending_settings
 from nudgeweb.extensions import db
 from nudgeweb.field_errors import INVALID_FORM, flash_field_errors, show_field_errors
-from nudgeweb.htmx import render
+from nudgeweb.htmx import render, wants_fragment
 from nudgeweb.message_templates.operations import templates_query
 from nudgeweb.models import Campaign
 from nudgeweb.models.campaigns import CAMPAIGN_STATUSES
@@ -237,8 +237,7 @@ def show(campaign_id):
         return redirect(url_for(".edit", campaign_id=campaign.id, step="content"))
     kind = request.args.get("people", "opened")
     kind = kind if kind in report.PEOPLE_KINDS else "opened"
-    return render("campaigns/show.html", campaign=campaign, kind=kind, people=people_page(campaign, kind),
-                  **_report_context(campaign))
+    return render("campaigns/show.html", campaign=campaign, **people_page(campaign, kind), **_report_context(campaign))
 
 
 @bp.get("/<campaign_id>/progress")
@@ -256,8 +255,9 @@ def people(campaign_id):
     kind = request.args.get("kind", "opened")
     if kind not in report.PEOPLE_KINDS:
         abort(404)
-    return render("campaigns/show.html", "campaigns/_people.html", campaign=campaign, kind=kind,
-                  people=people_page(campaign, kind), **_report_context(campaign))
+    report_context = {} if wants_fragment() else _report_context(campaign)  # the tabs swap the list alone
+    return render("campaigns/show.html", "campaigns/_people.html", campaign=campaign, **people_page(campaign, kind),
+                  **report_context)
 
 
 def _report_context(campaign):

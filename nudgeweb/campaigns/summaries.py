@@ -63,7 +63,8 @@ class Tally:
 
     def add(self, organization_id, campaign_id, added):
         for metric, dimension, moment in added:
-            self.buckets[(organization_id, campaign_id, metric, dimension or "", hour_of(moment))] += 1
+            hour = moment if moment is ALL_TIME else hour_of(moment)  # ALL_TIME is an hour already
+            self.buckets[(organization_id, campaign_id, metric, dimension or "", hour)] += 1
 
     def save(self, connection):
         rows = [{"id": new_id(), "organization_id": key[0], "campaign_id": key[1], "metric": key[2],
