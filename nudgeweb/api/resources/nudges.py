@@ -7,9 +7,8 @@ from sqlalchemy import false, select
 from nudgeweb.api import Attributes, ListSpec, ResourceType, api_route, documents
 from nudgeweb.api.credentials import current_credential
 from nudgeweb.api.errors import bad_parameter
-from nudgeweb.api.params import paginate_prepared
+from nudgeweb.api.params import Version, paginate_prepared
 from nudgeweb.api.resources.campaign_periods import included_periods
-from nudgeweb.api.resources.contacts import organization_version
 from nudgeweb.api.resources.employees import included_employees, millis
 from nudgeweb.models.employees import Nudge
 from nudgeweb.models.messages import MESSAGE_CHANNELS
@@ -97,6 +96,6 @@ def list_nudges(params):
     check_filters(params.filters)
     key = ("nudges", organization_id, tuple(sorted(params.filters.items())))
     page = paginate_prepared(key, lambda: nudges_query(organization_id, params.filters), NUDGE_LIST, params,
-                             lambda: organization_version(organization_id, "nudges_version"))
+                             Version(organization_id, "nudges_version"))
     return documents.collection(NUDGES, page.rows, page.links, page.meta, params.fields,
                                 included(organization_id, page.rows, params.include) if params.include else [])
