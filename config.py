@@ -42,9 +42,7 @@ class Config:
         self.SQLALCHEMY_DATABASE_URI = env(
             "DATABASE_URL", f"sqlite:///{self.INSTANCE_PATH}/nudge.db"
         )
-        # A liveness ping before each use of a pooled connection, for a database server that may drop it
-        # (a restart, an idle timeout); a SQLite file has no server, and the ping costs every request.
-        self.SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": not self.SQLALCHEMY_DATABASE_URI.startswith("sqlite")}
+        self.SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
         self.HUEY_URL = env("HUEY_URL", f"sqlite:///{self.INSTANCE_PATH}/huey.db")
         self.HUEY_NAME = env("HUEY_NAME", "nudge")
         self.HUEY_WORKERS = env_int("HUEY_WORKERS", 2)
