@@ -67,14 +67,16 @@ class UnitOfWork:
         last_writes, self.last_writes = self.last_writes, {}
         for write in last_writes.values():
             write()
-        db.session.commit()
+        if db.session.registry.has():  # (a request that never used the session, a cached read, has nothing to commit)
+            db.session.commit()
         pending, self.pending, self.groups, self.remembered = self.pending, [], {}, {}
         for fn, args, kwargs in pending:
             fn(*args, **kwargs)
 
     def rollback(self):
         self.pending, self.last_writes, self.groups, self.remembered = [], {}, {}, {}
-        db.session.rollback()
+        if db.session.registry.has():
+            db.session.rollback()
 
 
 _current = contextvars.ContextVar("unit_of_work", default=None)

@@ -173,3 +173,48 @@ def test_a_resource_with_no_v2_code_answers_in_seed_001_s_dialect(client, owner,
     assert cancelled.status_code == 200 and again.status_code == 409
     assert again.json["error"]["code"] == "ERR_INVALID_STATE" and again.json["error"]["details"] == []
     assert again.json["error"]["type"] == "conflict_error"  # seed 001: "409 Conflict: Resource conflict"
+
+
+def _total(client, headers, query=""):
+    """meta.total of /api/v2/contacts (a cursor page)."""
+    return client.get(f"/api/v2/contacts?page[size]=2{query}", headers=headers).json["meta"]["total"]
+
+
+def test_meta_total_follows_every_write_at_once_and_stays_in_its_organization(
+        client, owner, headers, other_owner, owner_client):
+    """meta.total is kept between requests under the organization's contacts version: each write through
+    the API, the pages or an unsubscribe link shows at once; another organization's total stays its own."""
+    from nudgeweb.delivery import queue_message
+    from nudgeweb.delivery.tracking import unsubscribe_url
+    from nudgeweb.models import Organization, db
+    from nudgeweb.unit_of_work import unit_of_work
+    from tests.delivery_support import email_template
+
+    theirs = key_headers(make_key(other_owner))
+    for n in range(3):
+        ContactFactory(organization=other_owner.organization, email=f"t{n}@example.com")
+    ada = ContactFactory(organization=owner.organization, email="ada@example.com")
+    subscribed = "&filter[status]=subscribed"
+    assert (_total(client, headers), _total(client, headers, subscribed), _total(client, theirs)) == (1, 1, 3)
+    their_version = db.session.get(Organization, other_owner.organization_id).contacts_version
+
+    made = client.post("/api/v2/contacts", headers=headers, json={"email": "jane@example.com"}).json["data"]
+    assert (_total(client, headers), _total(client, headers, subscribed)) == (2, 2)
+    numbered = client.get("/api/v2/contacts?page[number]=1", headers=headers).json["meta"]["total"]
+    assert numbered == client.get("/api/v1/contacts?page[number]=1", headers=headers).json["meta"]["page"][
+        "total_records"] == 2
+    assert owner_client.post("/contacts/new", data={"email": "grace@example.com"}).status_code == 303
+    assert _total(client, headers) == 3
+    client.post(f"/api/v2/contacts/{made['id']}/unsubscribe", headers=headers, json={"reason": "asked"})
+    assert (_total(client, headers), _total(client, headers, subscribed)) == (3, 2)
+    with unit_of_work(owner.organization_id):
+        message = queue_message(ada, "email", email_template(owner.organization), purpose="campaign")
+    assert client.post(unsubscribe_url(message.id).removeprefix("http://localhost"),
+                       data={"List-Unsubscribe": "One-Click"}).status_code == 200
+    assert (_total(client, headers), _total(client, headers, subscribed)) == (3, 1)
+    assert client.delete(f"/api/v2/contacts/{made['id']}", headers=headers).status_code == 204
+    assert (_total(client, headers), _total(client, headers, "&filter[status]=unsubscribed")) == (2, 1)
+
+    db.session.expire_all()
+    assert db.session.get(Organization, other_owner.organization_id).contacts_version == their_version
+    assert _total(client, theirs) == 3 and _total(client, theirs, subscribed) == 3

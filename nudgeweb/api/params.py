@@ -21,6 +21,7 @@ from nudgeweb.api.errors import ApiError, bad_parameter, error_object
 from nudgeweb.api.prepared import prepared, remembered
 from nudgeweb.api_request import is_v2_request
 from nudgeweb.extensions import db
+from nudgeweb.models import Organization
 
 DEFAULT_PAGE_SIZE = 25
 MAX_PAGE_SIZE = 100
@@ -217,47 +218,78 @@ def paginate(statement, spec: ListSpec, params: ListParams, scalars=True, count=
     return _number_page(statement, ordered, params, scalars, count)
 
 
-def paginate_prepared(key, build, spec: ListSpec, params: ListParams, version=None) -> Page:
+@dataclass(frozen=True)
+class Version:
+    """A version counter of an organization (a column of organizations such as ``contacts_version``,
+    contacts/version.py) that changes in the same transaction as any write to what a list shows."""
+
+    organization_id: object
+    column: str
+
+    def value(self):
+        """Its value as a SQL expression, to be read beside a page's rows."""
+        table = Organization.__table__
+        return select(table.c[self.column]).where(
+            table.c.id == bindparam("version_organization", self.organization_id, type_=table.c.id.type)
+        ).scalar_subquery().label(VERSION_LABEL)
+
+    def read(self):
+        """Its value, read by itself (for a page with no rows to read it beside)."""
+        statement = prepared(("organization_version", self.column), lambda: select(self.value()))
+        return statement.rows(version_organization=self.organization_id)[0][0]
+
+
+VERSION_LABEL = "page_version"  # the column of a prepared page's rows that holds the Version read with them
+
+
+def paginate_prepared(key, build, spec: ListSpec, params: ListParams, version: Version | None = None) -> Page:
     """As ``paginate`` for a hot list of columns, run as ``prepared`` statements.
 
     ``build()`` gives the statement (columns of rows that filter their organization themselves);
     it is called only when ``key`` is new, so ``key`` must name everything the statement is made
     of (the organization, the filters), and building it must read nothing from the database.
-    ``version()``, when given, answers a number that changes whenever the rows may have (read
-    before counting them): the total of a numbered page is then counted once per version.
+    ``version``, when given, changes whenever the rows may have: a page that needs the total (a
+    numbered page, and seed 001's meta.total on every page) reads it in the same statement as its
+    rows, and the total is counted once per version (after the version is read, so that a count is
+    never kept under a newer version than the rows it counted).
     """
     columns = [(spec.sorts[name], descending) for name, descending in params.sort]
     columns.append((spec.id_column, any(d for _, d in columns[-1:])))
     order = lambda: [c.desc() if d else c.asc() for c, d in columns]  # noqa: E731  (built with a new statement only)
     sort = tuple(params.sort)
+    wants_total = not params.uses_cursor or is_v2_request()
+    versioned = version is not None and wants_total
     counting = prepared((*key, "count"), lambda: select(func.count()).select_from(
         build().order_by(None).with_only_columns(spec.id_column).subquery()))
 
-    def total():
+    def with_version(statement):
+        return statement.add_columns(version.value()) if versioned else statement
+
+    def total(rows):
         if version is None:
             return counting.rows()[0][0]
-        return remembered((*key, "count", version()), lambda: counting.rows()[0][0])
+        current = getattr(rows[0], VERSION_LABEL) if rows else version.read()
+        return remembered((*key, "count", current), lambda: counting.rows()[0][0])
 
     if params.uses_cursor:
         values = decode_cursor(params.cursor, params.sort, len(columns)) if params.cursor else None
         shape = None if values is None else tuple(v is None for v in values)
 
         def build_page():
-            statement = build().order_by(None).order_by(*order())
+            statement = with_version(build().order_by(None).order_by(*order()))
             if values is not None:
                 binds = [None if v is None else bindparam(f"cursor_{i}", v, type_=c.type)
                          for i, ((c, _), v) in enumerate(zip(columns, values))]
                 statement = statement.where(_after(columns, binds, _nulls_sort_low()))
             return statement.limit(_literal_limit(params.size + 1))
 
-        page = prepared((*key, sort, params.size, "cursor", shape), build_page)
+        page = prepared((*key, sort, params.size, "cursor", shape, versioned), build_page)
         rows = page.rows(**{f"cursor_{i}": v for i, v in enumerate(values or ()) if v is not None})
         result = _cursor_result(rows, columns, params, False)
-        if is_v2_request():  # seed 001's meta.total, on every page
-            result.meta["total"] = total()
+        if wants_total:  # seed 001's meta.total, on every page
+            result.meta["total"] = total(rows)
         return result
     number, size = params.number or 1, params.size
-    counted = total()
 
     def build_page():
         # The page's ids first (the rows before it are skipped in an index), then only the page's
@@ -265,11 +297,11 @@ def paginate_prepared(key, build, spec: ListSpec, params: ListParams, version=No
         statement = build().order_by(None)
         ids = (statement.with_only_columns(spec.id_column).order_by(*order())
                .limit(_literal_limit(size)).offset(bindparam("page_offset", 0)).correlate(None))
-        return select(*statement.selected_columns).where(spec.id_column.in_(ids)).order_by(*order())
+        return with_version(select(*statement.selected_columns)).where(spec.id_column.in_(ids)).order_by(*order())
 
-    page = prepared((*key, sort, size, "number"), build_page)
+    page = prepared((*key, sort, size, "number", versioned), build_page)
     rows = page.rows(page_offset=(number - 1) * size)
-    return _number_result(rows, number, size, counted)
+    return _number_result(rows, number, size, total(rows))
 
 
 def _literal_limit(size):

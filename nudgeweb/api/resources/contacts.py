@@ -6,19 +6,18 @@ from typing import Any
 
 from flask import g
 from pydantic import Field
-from sqlalchemy import String, bindparam, cast, func, select
+from sqlalchemy import String, cast, func, select
 
 from nudgeweb.api import Attributes, Body, ListSpec, ResourceType, api_route, documents, iso, vocabulary
 from nudgeweb.api.credentials import current_credential
 from nudgeweb.api.errors import ApiError, bad_parameter, not_found
-from nudgeweb.api.params import paginate, paginate_prepared
-from nudgeweb.api.prepared import prepared
+from nudgeweb.api.params import Version, paginate, paginate_prepared
 from nudgeweb.campaigns import lists
 from nudgeweb.contacts import operations
 from nudgeweb.contacts.fields import MAX_TAG_LENGTH, MAX_TAGS_PER_CONTACT, ContactValidator
 from nudgeweb.contacts.queries import FILTERS_LOOKED_UP, contacts_query, read_filters
 from nudgeweb.extensions import db
-from nudgeweb.models import ListMembership, Organization
+from nudgeweb.models import ListMembership
 from nudgeweb.models.contacts import CONTACT_SOURCES, CONTACT_STATUSES, Contact, ContactActivity, Tag, contact_tags
 
 TAGS = ["Contacts"]
@@ -197,19 +196,6 @@ def _contact(contact_id, for_reading=False):
     return found if for_reading else found[0]
 
 
-def contacts_version(organization_id):
-    """The organization's contacts version (contacts/version.py), read without the ORM."""
-    return organization_version(organization_id, "contacts_version")
-
-
-def organization_version(organization_id, version):
-    """A version counter of the organization (contacts/version.py), read without the ORM."""
-    table = Organization.__table__
-    statement = prepared(("organization_version", version), lambda: select(table.c[version]).where(
-        table.c.id == bindparam("organization_id", organization_id, type_=table.c.id.type)))
-    return statement.rows(organization_id=organization_id)[0][0]
-
-
 @api_route("/contacts", "GET", summary="List contacts", tags=TAGS, scope="contacts:read",
            list_spec=CONTACT_LIST, response=CONTACTS, many=True,
            description="Filter, sort and page through the contacts; page[number] (with totals) or page[cursor].")
@@ -221,7 +207,7 @@ def list_contacts(params):
         page = paginate(statement(), CONTACT_LIST, params, scalars=False)
     else:
         key = ("contacts", organization_id, tuple(sorted(params.filters.items())))
-        page = paginate_prepared(key, statement, CONTACT_LIST, params, lambda: contacts_version(organization_id))
+        page = paginate_prepared(key, statement, CONTACT_LIST, params, Version(organization_id, "contacts_version"))
     return documents.collection(CONTACTS, page.rows, page.links, page.meta, params.fields)
 
 

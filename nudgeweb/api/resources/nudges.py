@@ -7,10 +7,9 @@ from sqlalchemy import false, select
 from nudgeweb.api import Attributes, ListSpec, ResourceType, api_route, documents
 from nudgeweb.api.credentials import current_credential
 from nudgeweb.api.errors import bad_parameter
-from nudgeweb.api.params import paginate_prepared
+from nudgeweb.api.params import Version, paginate_prepared
 from nudgeweb.api.prepared import remembered_each
 from nudgeweb.api.resources.campaign_periods import included_periods
-from nudgeweb.api.resources.contacts import organization_version
 from nudgeweb.api.resources.employees import included_employees, millis
 from nudgeweb.models.employees import Nudge
 from nudgeweb.models.messages import MESSAGE_CHANNELS
@@ -116,9 +115,9 @@ def _kept(organization_id, version, kind, ids, read):
 def list_nudges(params):
     organization_id = current_credential().organization_id
     check_filters(params.filters)
-    version = organization_version(organization_id, "nudges_version")
+    version = Version(organization_id, "nudges_version")
     key = ("nudges", organization_id, tuple(sorted(params.filters.items())))
-    page = paginate_prepared(key, lambda: nudges_query(organization_id, params.filters), NUDGE_LIST, params,
-                             lambda: version)
-    return documents.collection(NUDGES, page.rows, page.links, page.meta, params.fields,
-                                included(organization_id, page.rows, params.include, version) if params.include else [])
+    page = paginate_prepared(key, lambda: nudges_query(organization_id, params.filters), NUDGE_LIST, params, version)
+    # the version is read before the included rows are, so what is kept under it is never older than it
+    includes = included(organization_id, page.rows, params.include, version.read()) if params.include else []
+    return documents.collection(NUDGES, page.rows, page.links, page.meta, params.fields, includes)

@@ -15,38 +15,51 @@ SHAPES = {}  # resource type -> Shape
 @dataclass(frozen=True)
 class Shape:
     """How seed 001 shows one resource type: ``flat`` (its attributes beside its id, no ``attributes``),
-    ``item(resource, row)`` an item of another form altogether, ``every(row)`` attributes it adds to each
-    resource, ``more(row)`` those it adds to a single one (a contact's stats: too costly for every row of a list)."""
+    ``item(resource, row)`` an item of another form altogether, ``common()`` attributes it adds to every
+    resource of an answer, in lists too (the same for each: worked out once a document), ``more(row)`` those
+    it adds to a single one (a contact's stats: too costly for every row of a list)."""
 
     flat: bool = False
     item: Callable | None = None
     more: Callable | None = None
-    more_schema: dict | None = None  # the JSON Schema of what ``every`` and ``more`` add (for the OpenAPI document)
-    every: Callable | None = None  # (row) -> attributes it adds to every resource, in lists too (cheap ones)
+    more_schema: dict | None = None  # the JSON Schema of what ``common`` and ``more`` add (for the OpenAPI document)
+    common: Callable | None = None  # () -> attributes it adds to every resource (the organization's id)
 
 
-def shape(resource_type, flat=False, item=None, more=None, more_schema=None, every=None):
-    SHAPES[resource_type] = Shape(flat, item, more, more_schema, every)
+PLAIN = Shape()
 
 
-def _item(resource_type, row, resource):
-    found = SHAPES.get(resource_type.type)
-    if found is not None and found.every is not None:
-        resource["attributes"].update(found.every(row))
-    if found is not None and found.item is not None:
-        return found.item(resource, row)
-    if found is not None and found.flat:
-        return {"id": resource["id"], **resource["attributes"]}
-    attributes = resource["attributes"]
-    resource["meta"] = {name: attributes[name] for name in ("created_at", "updated_at") if name in attributes}
-    return resource
+def shape(resource_type, flat=False, item=None, more=None, more_schema=None, common=None):
+    SHAPES[resource_type] = Shape(flat, item, more, more_schema, common)
+
+
+def _items(resource_type):
+    """The function that makes seed 001's item of (row, resource) for this answer's resources."""
+    found = SHAPES.get(resource_type.type, PLAIN)
+    common = found.common() if found.common is not None else None
+
+    def item(row, resource):
+        if common:
+            resource["attributes"].update(common)
+        if found.item is not None:
+            return found.item(resource, row)
+        attributes = resource["attributes"]
+        if found.flat:
+            return {"id": resource["id"], **attributes}
+        resource["meta"] = {name: attributes[name] for name in _META if name in attributes}
+        return resource
+
+    return item
+
+
+_META = ("created_at", "updated_at")
 
 
 def single(resource_type, row, resource, meta=None):
-    found = SHAPES.get(resource_type.type)
-    if found is not None and found.more is not None:
-        resource["attributes"].update(found.more(row))
-    document = {"data": _item(resource_type, row, resource)}
+    more = SHAPES.get(resource_type.type, PLAIN).more
+    if more is not None:
+        resource["attributes"].update(more(row))
+    document = {"data": _items(resource_type)(row, resource)}
     if meta:
         document["meta"] = meta
     return document
@@ -54,8 +67,9 @@ def single(resource_type, row, resource, meta=None):
 
 def collection(resource_type, rows, resources, links, meta):
     page = meta.get("page", {})
+    item = _items(resource_type)
     return {
-        "data": [_item(resource_type, row, resource) for row, resource in zip(rows, resources)],
+        "data": list(map(item, rows, resources)),
         "meta": {
             "total": meta.get("total", page.get("total_records")),
             "page_size": page.get("size"),

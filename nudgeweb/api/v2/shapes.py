@@ -21,7 +21,7 @@ def contact_stats(contact_id):
             "last_opened_at": iso(last_opened), "last_clicked_at": iso(last_clicked)}
 
 
-def contact_organization(_contact):
+def contact_organization():
     # (``lists`` is one of the contact's own attributes, in both versions)
     return {"organization_id": str(g.credential.organization_id)}
 
@@ -56,7 +56,7 @@ CONTACT_EXTRAS = {"type": "object", "properties": {
         "campaigns_clicked": {"type": "integer"}, "last_opened_at": {"type": ["string", "null"]},
         "last_clicked_at": {"type": ["string", "null"]}}}}}
 
-shape("contacts", every=contact_organization, more=contact_extras, more_schema=CONTACT_EXTRAS)
+shape("contacts", common=contact_organization, more=contact_extras, more_schema=CONTACT_EXTRAS)
 shape("contact_activities", item=activity_item)
 shape("contact_imports", item=import_item)
 shape("api_keys", flat=True)
