@@ -150,9 +150,8 @@ def _fresh_rate_limits():
 
     from nudgeweb.extensions import limiter
 
-    storage = getattr(getattr(limiter, "limiter", None), "storage", None)
-    if isinstance(storage, MemoryStorage):
-        storage.reset()
+    if _suite_app is not None and isinstance(limiter.limiter.storage, MemoryStorage):  # (no app yet: nothing counted)
+        limiter.limiter.storage.reset()
 
 
 @pytest.fixture(autouse=True)

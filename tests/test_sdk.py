@@ -21,7 +21,9 @@ from tests.api_helpers import make_key
 from tests.conftest import commit_test_work
 from tests.delivery_support import sms_template
 
-pytestmark = pytest.mark.slow  # a generator run (seconds) and a live server
+# a generator run (seconds) and a live server; one worker runs the whole file, so that the module's clients are
+# generated once, not once on each worker (pyproject's addopts: --dist loadgroup)
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("sdk")]
 V1 = SDKS[0]
 NO_SUCH_ID = str(uuid.UUID(int=1))
 
