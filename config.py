@@ -67,6 +67,7 @@ class Config:
         # The largest request body (a 413 past it): room for the largest CSV import (imports.MAX_FILE_BYTES) and its form.
         self.MAX_CONTENT_LENGTH = 25 * 1024 * 1024
         self.LOG_LEVEL = env("LOG_LEVEL", "INFO")
+        self.PASSWORD_HASHER = "argon2id"  # auth/passwords.py; not read from the environment: no install weakens it
         # Delivery: DKIM for the default sender, Twilio for SMS (empty: the local outbox).
         self.DKIM_DOMAIN = env("DKIM_DOMAIN", "")
         self.DKIM_SELECTOR = env("DKIM_SELECTOR", "nudge")
@@ -131,5 +132,6 @@ class TestConfig(Config):
         self.WEBHOOK_ALLOW_PRIVATE = False
         self.SMTP_TIMEOUT_SECONDS = 5
         self.SMS_QUIET_HOURS = ""  # the suite runs at any hour; the quiet-hours tests set it
+        self.PASSWORD_HASHER = "argon2id-cheap-for-tests"  # (auth/passwords.py) every install has the strong one
         for key, value in overrides.items():
             setattr(self, key, value)

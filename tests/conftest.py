@@ -141,6 +141,20 @@ def _huey_serves_the_suite_app():
 
 
 @pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    """Each test starts with nothing counted against a rate limit: a worker's earlier sign-ups must not refuse
+    this test's (ten a minute from one address; a quicker suite fits more of them in a minute). On SQLite only:
+    the counters are then this process's own memory (on Redis each app has its own key prefix)."""
+    yield
+    from limits.storage import MemoryStorage
+
+    from nudgeweb.extensions import limiter
+
+    if _suite_app is not None and isinstance(limiter.limiter.storage, MemoryStorage):  # (no app yet: nothing counted)
+        limiter.limiter.storage.reset()
+
+
+@pytest.fixture(autouse=True)
 def _same_fake_data_every_run(request):
     """Faker's names are seeded from the test's id: a test that a random name can break (a search
     for "eve" finding "Steve") then fails every time, on every machine, rather than once in CI."""

@@ -1,13 +1,24 @@
 """factory_boy factories on db.session: test data that reads like the product's own."""
+from functools import cache
+
 import factory
 from factory.alchemy import SQLAlchemyModelFactory
 
-from nudgeweb.auth.passwords import hash_password
+from nudgeweb.auth.passwords import hasher
 from nudgeweb.extensions import db
 from nudgeweb.models import Contact, Membership, Organization, User, utcnow
 
 DEFAULT_PASSWORD = "correct-horse-battery"
-_DEFAULT_HASH = hash_password(DEFAULT_PASSWORD)  # hashing is slow on purpose: do it once
+
+
+@cache
+def _hash_of_default_password(of_hasher):
+    return of_hasher.hash(DEFAULT_PASSWORD)  # hashing is slow on purpose: do it once
+
+
+def default_password_hash():
+    """DEFAULT_PASSWORD hashed as the app in force hashes passwords (its PASSWORD_HASHER)."""
+    return _hash_of_default_password(hasher())
 
 
 class BaseFactory(SQLAlchemyModelFactory):
@@ -32,7 +43,7 @@ class UserFactory(BaseFactory):
 
     name = factory.Faker("name")
     email = factory.Sequence(lambda n: f"user{n}@example.com")
-    password_hash = _DEFAULT_HASH
+    password_hash = factory.LazyFunction(default_password_hash)
     email_verified_at = factory.LazyFunction(utcnow)  # pass email_verified_at=None for a newcomer
 
 

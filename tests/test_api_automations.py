@@ -186,6 +186,17 @@ def test_workflows_is_the_same_resource(client, headers, body):
     assert [item["id"] for item in client.get("/api/v1/workflows", headers=headers).json["data"]] == [data["id"]]
     assert client.post(f"/api/v1/workflows/{data['id']}/start", headers=headers).status_code == 200
     assert client.get(f"{API}/{data['id']}", headers=headers).json["data"]["attributes"]["status"] == "active"
+    assert client.get(f"/api/v2/workflows/{data['id']}", headers=headers).json["data"]["id"] == data["id"]
+
+
+def test_the_openapi_documents_name_workflows_as_an_alias_not_as_more_operations(client):
+    """Each operation once in the documents, and so in the generated SDKs; the Automations tag names the alias."""
+    for version in ("v1", "v2"):
+        document = client.get(f"/api/{version}/openapi.json").json
+        assert f"/api/{version}/automations/{{automation_id}}/start" in document["paths"]
+        assert [path for path in document["paths"] if "workflows" in path] == []
+        tags = {tag["name"]: tag["description"] for tag in document["tags"]}
+        assert "`/workflows` in place of `/automations`" in tags["Automations"]
 
 
 def test_lists_page_by_cursor(client, headers, body):

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from nudgeweb import unit_of_work
 from nudgeweb.extensions import db
 from nudgeweb.models import ApiKey
-from tests.api_helpers import key_headers
+from tests.api_helpers import documented_path, key_headers
 from tests.conftest import commit_test_work, member_client, screenshot
 
 
@@ -72,7 +72,7 @@ def test_every_api_route_is_in_the_openapi_document(app, client):
             continue
         path = re.sub(r"<(?:[a-z]+:)?([a-z_]+)>", r"{\1}", rule.rule)
         for method in rule.methods - {"HEAD", "OPTIONS"}:
-            assert (path, method.lower()) in documented, f"{method} {path} is missing from openapi.json"
+            assert (documented_path(path), method.lower()) in documented, f"{method} {path} is missing from openapi.json"
     assert yaml.safe_load(client.get("/api/v1/openapi.yaml").data) == document
 
 

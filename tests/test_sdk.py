@@ -21,7 +21,9 @@ from tests.api_helpers import make_key
 from tests.conftest import commit_test_work
 from tests.delivery_support import sms_template
 
-pytestmark = pytest.mark.slow  # a generator run (seconds) and a live server
+# a generator run (seconds) and a live server; one worker runs the whole file, so that the module's clients are
+# generated once, not once on each worker (pyproject's addopts: --dist loadgroup)
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("sdk")]
 V1 = SDKS[0]
 NO_SUCH_ID = str(uuid.UUID(int=1))
 
@@ -71,9 +73,13 @@ def test_v1_is_generated_without_a_warning_and_every_module_imports(generated):
         assert len(modules) > len(documented)
 
 
-def test_a_schema_the_generator_cannot_read_fails_the_generation(client, tmp_path):
-    document = client.get("/api/v1/openapi.json").json
-    document["components"]["schemas"]["ErrorDocument"]["properties"]["included"] = {"type": "array", "maxItems": 0}
+def test_a_schema_the_generator_cannot_read_fails_the_generation(tmp_path):
+    """One operation is enough to show it (a whole client's generation costs a busy machine a minute)."""
+    answer = {"description": "Things", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Things"}}}}
+    document = {"openapi": "3.1.0", "info": {"title": "Broken", "version": "1.0.0"},
+                "paths": {"/things": {"get": {"operationId": "list_things", "responses": {"200": answer}}}},
+                "components": {"schemas": {"Things": {"type": "object", "properties": {
+                    "included": {"type": "array", "maxItems": 0}}}}}}
     with pytest.raises(GeneratorComplained, match="type array must have items"):
         generate(document, tmp_path / "client")
 
@@ -103,21 +109,25 @@ def error_code(parsed):
 
 
 def test_every_operation_refuses_a_bad_credential_with_a_typed_error(generated, live_server, app_ctx):
-    for sdk, (document, _) in generated.items():
-        modules = operation_modules(sdk.package)
-        client = sdk_client(sdk.package, live_server, "sk_live_not-a-key")
-        for method, path, operation in operations(document):
-            if operation.get("security") == []:
-                continue
-            response = httpx.request(method, live_server + _with_placeholders(path), headers={"X-API-Key": "sk_live_no"})
-            assert response.status_code == 401, (method, path)
-            parsed = modules[operation["operationId"]]._parse_response(client=client, response=response)
-            assert typed(parsed), (method, path, response.text[:300])
-            if sdk == V1 and type(parsed).__name__ == "Seed004UnauthorizedDocument":  # seed 004's words: no code
-                assert parsed.errors[0].title == "Unauthorized" and parsed.data is None, (method, path)
-            elif sdk == V1:
-                assert type(parsed).__name__ == "ErrorDocument", (method, path)
-                assert error_code(parsed) == "ERR_AUTH_INVALID_TOKEN"
+    with httpx.Client(base_url=live_server, headers={"X-API-Key": "sk_live_no"}) as http:  # one, not one a request
+        for sdk, (document, _) in generated.items():
+            _every_operation_refuses(sdk, document, http, sdk_client(sdk.package, live_server, "sk_live_not-a-key"))
+
+
+def _every_operation_refuses(sdk, document, http, client):
+    modules = operation_modules(sdk.package)
+    for method, path, operation in operations(document):
+        if operation.get("security") == []:
+            continue
+        response = http.request(method, _with_placeholders(path))
+        assert response.status_code == 401, (method, path)
+        parsed = modules[operation["operationId"]]._parse_response(client=client, response=response)
+        assert typed(parsed), (method, path, response.text[:300])
+        if sdk == V1 and type(parsed).__name__ == "Seed004UnauthorizedDocument":  # seed 004's words: no code
+            assert parsed.errors[0].title == "Unauthorized" and parsed.data is None, (method, path)
+        elif sdk == V1:
+            assert type(parsed).__name__ == "ErrorDocument", (method, path)
+            assert error_code(parsed) == "ERR_AUTH_INVALID_TOKEN"
 
 
 def test_every_list_and_every_missing_item_answers_in_its_types(generated, live_server, owner):

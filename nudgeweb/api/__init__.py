@@ -73,7 +73,7 @@ from nudgeweb.api.credentials import Credential, current_credential  # noqa: F40
 from nudgeweb.api.documents import ResourceType, iso  # noqa: F401
 from nudgeweb.api.errors import ApiError, error_response, not_found, request_id, validation_error  # noqa: F401
 from nudgeweb.api.params import ListParams, ListSpec  # noqa: F401
-from nudgeweb.api.platform import JSON_API, Body, api_route, bp  # noqa: F401
+from nudgeweb.api.platform import JSON_API, TAG_DESCRIPTIONS, Body, api_route, bp  # noqa: F401
 from nudgeweb.api.ratelimit import add_headers as add_rate_limit_headers
 from nudgeweb.api.schemas import Attributes, vocabulary  # noqa: F401
 from nudgeweb.api_request import is_api_request

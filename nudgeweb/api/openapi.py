@@ -9,7 +9,7 @@ from pydantic.json_schema import models_json_schema
 
 from nudgeweb.api.documents import ResourceType
 from nudgeweb.api.params import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
-from nudgeweb.api.platform import OPERATIONS, Operation
+from nudgeweb.api.platform import OPERATIONS, TAG_DESCRIPTIONS, Operation
 
 REF = "#/components/schemas/{model}"
 JSON_MEDIA_TYPES = ("application/json", "application/vnd.api+json")
@@ -151,8 +151,9 @@ def build_document():
         _timestamps_are_date_times(schema)
     paths = {}
     for operation in OPERATIONS:
-        path = "/api/v1" + openapi_path(operation.rule)
-        paths.setdefault(path, {})[operation.method.lower()] = _operation(operation)
+        if operation.documented:
+            path = "/api/v1" + openapi_path(operation.rule)
+            paths.setdefault(path, {})[operation.method.lower()] = _operation(operation)
     return {
         "openapi": "3.1.0",
         "info": {
@@ -174,6 +175,7 @@ def build_document():
         },
         "servers": [{"url": "/", "description": "This Nudge installation"}],
         "security": [{"ApiKeyAuth": []}, {"BearerAuth": []}, {"OAuth2": []}],
+        "tags": [{"name": name, "description": text} for name, text in sorted(TAG_DESCRIPTIONS.items())],
         "paths": paths,
         "components": {
             "schemas": schemas,

@@ -25,6 +25,7 @@ from nudgeweb.field_errors import FieldErrors
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 register_blueprint_handlers(bp)
 OPERATIONS = []  # every route, for the OpenAPI document
+TAG_DESCRIPTIONS = {}  # tag: what the OpenAPI document says of it (an area that has something to say adds it)
 WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 JSON_API = "application/vnd.api+json"
 
@@ -66,6 +67,7 @@ class Operation:
     seed_004_unauthorized: bool = False
     extra: dict = field(default_factory=dict)
     handler: object = None  # the view with all of the above around it (/api/v2 serves the same one)
+    documented: bool = True  # False: an alias that answers but stays out of the OpenAPI document (and the SDKs)
 
 
 def check_access(credential, scope, role):
@@ -82,7 +84,7 @@ def check_access(credential, scope, role):
 
 def api_route(rule, method="GET", *, summary, description="", tags=None, scope=None, role=None, auth=True,
               body=None, list_spec=None, response=None, many=False, status=200, query=None, form=None,
-              errors=(), endpoint=None, aliases=(), seed_004_unauthorized=False, **extra):
+              errors=(), endpoint=None, aliases=(), seed_004_unauthorized=False, documented=True, **extra):
     """Declare an API endpoint (see the module docstring of ``nudgeweb.api`` for an example).
 
     ``scope``: the scope needed (``contacts:read``; ``read``/``write`` grant every resource).
@@ -93,6 +95,8 @@ def api_route(rule, method="GET", *, summary, description="", tags=None, scope=N
     ``response``: a ``ResourceType`` (JSON:API document; ``many`` for a list) or a pydantic
     model of a plain JSON answer; ``status`` its success status.
     ``aliases``: other paths that answer the same (an older spelling kept working).
+    ``documented``: False for a route that answers but is left out of the OpenAPI document, and so of the
+    generated SDKs (another name for a documented route, which its tag's description in TAG_DESCRIPTIONS names).
     ``seed_004_unauthorized``: answer a 401 in seed 004's document word for word (``data: null`` beside
     ``errors``, whose objects hold status, title and detail only) rather than JSON:API's errors-only one:
     for the resources seed 004 describes.
@@ -155,7 +159,8 @@ def api_route(rule, method="GET", *, summary, description="", tags=None, scope=N
             bp.add_url_rule(path, path_name, handler, methods=[method])
             OPERATIONS.append(Operation(path, method, f"api.{path_name}", summary, description, tags or [], scope,
                                         role if auth else None, auth, body, list_spec, response, many, status,
-                                        query, form, tuple(errors), seed_004_unauthorized, extra, handler))
+                                        query, form, tuple(errors), seed_004_unauthorized, extra, handler,
+                                        documented))
         return handler
 
     return decorator

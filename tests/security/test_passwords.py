@@ -5,7 +5,8 @@ import re
 import pytest
 from sqlalchemy import select
 
-from nudgeweb.auth.passwords import MAX_PASSWORD_LENGTH
+from config import Config
+from nudgeweb.auth.passwords import HASHERS, MAX_PASSWORD_LENGTH, hash_password
 from nudgeweb.delivery.configuration import save_sending_settings
 from nudgeweb.delivery.transports import sending_settings, uses_own_smtp
 from nudgeweb.models import User, db
@@ -27,6 +28,15 @@ REFUSED = {
 def password_error(html):
     found = re.search(r'<p class="error" id="password-error">([^<]*)</p>', html)
     return found and found.group(1)
+
+
+def test_every_install_hashes_with_argon2id_at_full_cost(monkeypatch):
+    """The suite's own config picks a cheap hasher; an install cannot, not even through the environment."""
+    monkeypatch.setenv("PASSWORD_HASHER", "argon2id-cheap-for-tests")
+    assert Config().PASSWORD_HASHER == "argon2id"
+    assert hash_password(GOOD).startswith("$argon2id$v=19$m=65536,t=3,p=4$")  # outside an app: the same
+    strong = HASHERS["argon2id"]
+    assert (strong.memory_cost, strong.time_cost, strong.parallelism) == (65536, 3, 4)
 
 
 @pytest.mark.parametrize("password, message", REFUSED.values(), ids=REFUSED.keys())

@@ -5,7 +5,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from nudgeweb.api import Attributes, Body, ListSpec, ResourceType, api_route, documents, iso
+from nudgeweb.api import TAG_DESCRIPTIONS, Attributes, Body, ListSpec, ResourceType, api_route, documents, iso
 from nudgeweb.api.credentials import current_credential
 from nudgeweb.api.errors import ApiError, bad_parameter
 from nudgeweb.api.schemas import vocabulary
@@ -175,12 +175,20 @@ ACTIVITY_LIST = ListSpec(sorts={"occurred_at": AutomationStepRun.occurred_at}, d
                          id_column=AutomationStepRun.id)
 
 
+TAG_DESCRIPTIONS["Automations"] = (
+    "Seed 003 calls automations workflows: every operation below also answers at `/workflows` in place of "
+    "`/automations` (the same resource, the same answers). The alias is left out of this document, so that a "
+    "generated client has each operation once.")
+
+
 def routes(rule, method, **options):
-    """Declare the route at /automations and, as seed 003 names the resource, at /workflows."""
+    """Declare the route at /automations and, as seed 003 names the resource, at /workflows (an alias the
+    OpenAPI document describes in the tag's words rather than as operations of its own)."""
     def decorator(view):
         for path in PATHS:
-            endpoint = view.__name__ if path == PATHS[0] else f"{view.__name__}_as_workflow"
-            api_route(path + rule, method, endpoint=endpoint, tags=TAGS, **options)(view)
+            alias = path != PATHS[0]
+            endpoint = f"{view.__name__}_as_workflow" if alias else view.__name__
+            api_route(path + rule, method, endpoint=endpoint, tags=TAGS, documented=not alias, **options)(view)
         return view
 
     return decorator
