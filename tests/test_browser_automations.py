@@ -140,6 +140,8 @@ def test_the_trigger_changes_type_in_place_and_takes_property_conditions(sized, 
     log_in(page, live_server, owner.user.email)
     page.goto(f"{live_server}/automations")
     page.get_by_role("button", name="Start from scratch").click()
+    page.wait_for_url(f"{live_server}/automations/*")
+    page.wait_for_load_state()  # htmx binds the select once the page has loaded, as before a person can choose
     page.get_by_label("Trigger").select_option("custom_event")
     event_name = page.get_by_label("The event's name")
     expect(event_name).to_be_visible()
