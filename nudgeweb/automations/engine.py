@@ -260,11 +260,13 @@ def _claim(condition, automation_id, now):
     their step_token and put their next_run_at a LEASE ahead (nobody else takes them meanwhile; if this
     worker dies, they come due again and the sweep runs them), in a short transaction of its own.
     The due ones are read from the partial index of active enrolments (``ACTIVE``, a literal, so that
-    the planner may use it); on PostgreSQL, rows another worker is claiming are skipped, not waited for.
+    the planner may use it). No SKIP LOCKED: on PostgreSQL a LIMIT subquery under FOR UPDATE SKIP LOCKED
+    inside an UPDATE's IN may run again per row and lease far more than a batch (a crash test saw all
+    5,000 enrolments leased and run as one); the UPDATE's own row locks keep two workers apart.
     Returns their rows (with the new token)."""
     E = AutomationEnrollment
     chosen = (select(E.id).where(E.automation_id == automation_id, ACTIVE, condition)
-              .order_by(E.next_run_at).limit(BATCH_SIZE).with_for_update(skip_locked=True))
+              .order_by(E.next_run_at).limit(BATCH_SIZE))
     active = select(Automation.id).where(Automation.id == automation_id, Automation.status == "active")
     claimed = db.session.execute(
         update(E).where(E.id.in_(chosen.scalar_subquery()), E.automation_id.in_(active.scalar_subquery()),
