@@ -31,6 +31,11 @@ def test_signup_creates_business_and_owner_and_logs_in(client, app_ctx):
     assert b"Bluebird Bakery" in dashboard.data and b"Welcome, Alex" in dashboard.data
 
 
+def test_the_dashboard_greets_an_owner_by_name_not_by_title(client, app_ctx):
+    client.post("/signup", data=SIGNUP | {"name": "Dr. Priya Ramanathan-Okonkwo"})
+    assert "Welcome, Priya</h1>" in client.get("/").get_data(as_text=True)
+
+
 @pytest.mark.parametrize(
     "change, field, message",
     [

@@ -4,7 +4,7 @@ from datetime import datetime
 from sqlalchemy import BigInteger, ForeignKey, Integer, String, UniqueConstraint, Uuid
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from nudgeweb.models.base import IdMixin, OrgScoped, TimestampMixin, UtcDateTime, db
+from nudgeweb.models.base import IdMixin, OrgScoped, TimestampMixin, UtcDateTime, db, first_name_of
 
 # Lowest to highest: each role can do everything the roles before it can.
 ROLES = ("viewer", "editor", "admin", "owner")
@@ -66,6 +66,10 @@ class User(IdMixin, TimestampMixin, db.Model):
     def get_id(self):
         """Flask-Login's alternative id: the user and their session version (auth/sessions.py)."""
         return f"{self.id}.{self.session_version or 0}"
+
+    @property
+    def first_name(self):
+        return first_name_of(self.name)
 
     @property
     def email_verified(self):

@@ -12,6 +12,17 @@ def utcnow():
     return datetime.now(timezone.utc)
 
 
+HONORIFICS = {"dr", "mr", "mrs", "ms", "mx", "miss", "prof", "sir", "dame", "rev"}
+
+
+def first_name_of(name):
+    """The name a person is greeted by: "Dr. Priya Rao" is Priya, not "Dr."."""
+    words = name.split()
+    while len(words) > 1 and words[0].rstrip(".").lower() in HONORIFICS:
+        words = words[1:]
+    return words[0] if words else name
+
+
 def new_id():
     """A time-ordered UUID (v7): unguessable in public URLs, index-friendly as a key. uuid_utils makes
     it in Rust (an import of 100,000 contacts needs 200,000 of them) and hands back a stdlib UUID."""

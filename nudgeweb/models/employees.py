@@ -12,7 +12,7 @@ from datetime import date, datetime, time
 from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, Integer, String, Time, UniqueConstraint, Uuid
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from nudgeweb.models.base import IdMixin, OrgScoped, TimestampMixin, UtcDateTime, db
+from nudgeweb.models.base import IdMixin, OrgScoped, TimestampMixin, UtcDateTime, db, first_name_of
 from nudgeweb.models.imports import ImportedFile, ImportFailureColumns
 
 EMPLOYEE_CHANNELS = ("email", "sms")
@@ -43,7 +43,7 @@ class Employee(IdMixin, OrgScoped, TimestampMixin, db.Model):
 
     @property
     def first_name(self):
-        return self.name.split()[0] if self.name.strip() else self.name
+        return first_name_of(self.name)
 
 
 class CampaignPeriod(IdMixin, OrgScoped, TimestampMixin, db.Model):
