@@ -51,6 +51,7 @@ def test_a_row_with_one_good_channel_is_imported_with_it_and_the_warning_listed(
     ("Cell #", "phone"), ("Mobile", "phone"), ("Phone No.", "phone"), ("Mobile (SMS)", "phone"),
     ("Tag(s)", "tags"), ("E-mail*", "email"), ("Email Address", "email"), ("First", "first_name"),
     ("Last_Name", "last_name"), ("Business Name", "company_name"), ("Full Name", "name"),
+    ("Patient Name", "name"), ("Client E-mail", "email"), ("Customer Cell #", "phone"), ("Guest First Name", "first_name"),
 ])
 def test_common_headers_are_guessed(app_ctx, organization, header, field):
     assert guess_mapping(["Notes", header], organization) == {field: 1}

@@ -80,6 +80,8 @@ def _header_key(header):
 
 _HEADER_TO_FIELD = {_header_key(alias): name for name, _label, aliases in STANDARD_FIELDS for alias in aliases}
 _HEADER_TO_FIELD.update({_header_key("name"): "name", _header_key("full name"): "name"})
+# "Patient Name", "Client E-mail", "Customer Cell #": the person a column is about, then the field
+_WHO_WORDS = ("customer", "client", "patient", "contact", "member", "guest", "student", "person", "primary")
 
 
 def guess_field(header, definitions=()):
@@ -88,6 +90,9 @@ def guess_field(header, definitions=()):
     key = _header_key(header)
     if key in _HEADER_TO_FIELD:
         return _HEADER_TO_FIELD[key]
+    who, _, rest = key.partition(" ")
+    if who in _WHO_WORDS and rest in _HEADER_TO_FIELD:
+        return _HEADER_TO_FIELD[rest]
     for definition in definitions:
         if key in (_header_key(definition.key), _header_key(definition.label)):
             return f"custom_fields.{definition.key}"
