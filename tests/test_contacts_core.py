@@ -77,6 +77,15 @@ def test_full_name_is_split_and_headers_are_guessed(org):
     assert guess_field("favourite colour") is None
 
 
+@pytest.mark.parametrize("name, first, last", [
+    ("Ramírez, José", "José", "Ramírez"), ("Ramírez García,  José Luis", "José Luis", "Ramírez García"),
+    ("Tom Hale, Jr.", "Tom", "Hale, Jr."), ("Cher", "Cher", ""),
+])
+def test_a_full_name_in_list_form_is_split_at_its_comma(org, name, first, last):
+    clean, _ = validate_contact_data(org, {"email": "a@example.com", "name": name})
+    assert (clean["first_name"], clean["last_name"]) == (first, last)
+
+
 def test_upsert_creates_then_updates_by_email_or_phone(org):
     contact, created = upsert_contact(org, {"email": "ada@example.com", "first_name": "Ada", "tags": ["vip"]}, "api")
     assert created and contact.source == "api" and contact.status == "subscribed" and contact.subscribed_at

@@ -84,6 +84,19 @@ _HEADER_TO_FIELD.update({_header_key("name"): "name", _header_key("full name"): 
 _WHO_WORDS = ("customer", "client", "patient", "contact", "member", "guest", "student", "person", "primary")
 
 
+NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "md", "phd", "dds", "dmd", "esq"}
+
+
+def split_full_name(name):
+    """(first, last) of a full name: "Ana Lee" and the list form "Lee, Ana" alike; "Tom Hale, Jr." keeps its suffix."""
+    name = " ".join(str(name or "").split())
+    last, comma, first = name.partition(",")
+    if comma and first.strip() and "," not in first and first.strip().rstrip(".").lower() not in NAME_SUFFIXES:
+        return first.strip(), last.strip()
+    first, _, last = name.partition(" ")
+    return first, last
+
+
 def guess_field(header, definitions=()):
     """The field a CSV column header most likely means: a standard field name, "name" (full name),
     "custom_fields.<key>", or None."""
@@ -353,7 +366,7 @@ class ContactValidator:
         if "name" in data and "name" not in errors and not _blank(data["name"]) and not (
             {"first_name", "last_name"} & data.keys()
         ):
-            first, _, last = " ".join(str(data["name"]).split()).partition(" ")
+            first, last = split_full_name(data["name"])
             clean["first_name"], clean["last_name"] = first[:100], last[:100]
         if not partial and not clean.get("email") and not clean.get("phone") and not (
             {"email", "phone"} & errors.keys()

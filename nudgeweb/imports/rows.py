@@ -7,7 +7,7 @@
 * ``keeps_name``: a later row of the same file for a contact an earlier row already wrote does not
   rename it (two people sharing one email address are not one person renamed twice).
 """
-from nudgeweb.contacts.fields import FIELD_LABELS
+from nudgeweb.contacts.fields import FIELD_LABELS, split_full_name
 
 CHANNELS = ("email", "phone")
 NAME_FIELDS = ("first_name", "last_name", "name")
@@ -69,7 +69,7 @@ def keeps_name(data, contact, earlier_line, matched_by="email"):
     if not any(given.values()):
         return data, None
     if given["name"] and not (given["first_name"] or given["last_name"]):
-        first, _, last = " ".join(given["name"].split()).partition(" ")
+        first, last = split_full_name(given["name"])
         given.update(first_name=first, last_name=last)
     same = all(not given[name] or " ".join(given[name].split()) == getattr(contact, name)
                for name in ("first_name", "last_name"))

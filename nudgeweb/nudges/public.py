@@ -3,6 +3,7 @@ on the leaderboard, and a large form that asks the customer in front of them for
 to them. A forged, revoked or expired link gets a friendly page."""
 from flask import Blueprint, render_template
 
+from nudgeweb.contacts.fields import split_full_name
 from nudgeweb.field_errors import INVALID_FORM, show_field_errors
 from nudgeweb.htmx import render
 from nudgeweb.link_pages import LinkRefused, opened_by_link
@@ -70,7 +71,7 @@ def ask(participant, token):
 
 def ask_customer(participant, data):
     """A review request to the customer, credited to the participant's employee (contact source ``employee``)."""
-    first, _, last = " ".join((data.get("name") or "").split()).partition(" ")
+    first, last = split_full_name(data.get("name"))
     contact = {"first_name": first, "last_name": last, "phone": data.get("phone") or "",
                "email": data.get("email") or ""}
     if not contact["phone"].strip() and not contact["email"].strip():
