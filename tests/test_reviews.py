@@ -213,6 +213,22 @@ def test_send_form_creates_request_and_shows_errors_at_the_field(owner_client, o
     assert again.status_code == 422 and b"already asked" in again.data
 
 
+def test_an_owner_who_has_not_verified_keeps_what_they_typed_and_is_told_why(owner_client, organization, owner):
+    give_review_link(organization)
+    owner.user.email_verified_at = None
+    db.session.commit()
+    assert b'id="verify-email-banner"' in owner_client.get("/review-requests/new").data
+    typed = {"first_name": "Bo", "email": "bo@example.com", "delay_hours": "0", "channel": "auto"}
+    page = owner_client.post("/review-requests/new", data=typed)
+    assert page.status_code == 422 and b"Please verify your email address first" in page.data
+    assert b'value="bo@example.com"' in page.data and count(ReviewRequest) == 0
+    ContactFactory(organization=organization, email="ok@example.com")
+    bulk_page = owner_client.post("/review-requests/bulk", data={"everyone": "yes", "delay_hours": "1", "confirm": "1",
+                                                                 "confirmed": "y"})
+    assert bulk_page.status_code == 422 and b"Please verify your email address first" in bulk_page.data
+    assert count(ReviewRequest) == 0
+
+
 def test_cancel_and_resend_from_the_request_page(owner_client, organization):
     with unit_of_work(organization.id):
         request = operations.create_review_request(organization, {"email": "a@example.com"}, 10)

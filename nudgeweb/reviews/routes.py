@@ -5,7 +5,7 @@ from flask import Blueprint, abort, flash, g, redirect, render_template, request
 from flask_login import current_user
 
 from nudgeweb.auth.access import current_organization, member_required, role_required
-from nudgeweb.auth.verification import require_verified_sender
+from nudgeweb.auth.verification import EmailNotVerified, may_send_to_customers
 from nudgeweb.contacts.operations import organization_segments, organization_tags
 from nudgeweb.delivery.sms import sms_segments
 from nudgeweb.delivery.transports import sending_settings
@@ -59,9 +59,9 @@ def new():
         form.delay_hours.data, form.channel.data = settings.default_delay_hours, settings.default_channel
         _fill_from_contact(form, request.args.get("contact"))
     link_missing = not has_review_link(settings)
-    if request.method == "POST":
-        require_verified_sender(organization.id)  # the first thing a new owner hears, before the review link
-    if link_missing and request.method == "POST":
+    if request.method == "POST" and not may_send_to_customers(organization.id):
+        form.form_errors.append(EmailNotVerified.MESSAGE)  # the first thing a new owner hears; the form is kept
+    elif link_missing and request.method == "POST":
         form.form_errors.append(NO_REVIEW_LINK)
     elif form.validate_on_submit():
         data = {name: getattr(form, name).data for name in ("first_name", "last_name", "email", "phone")}
@@ -138,8 +138,6 @@ def resend(request_id):
 @role_required("editor")
 def bulk_send():
     organization = current_organization()
-    if request.method == "POST":
-        require_verified_sender(organization.id)
     form = BulkSendForm() if request.method == "POST" else BulkSendForm(formdata=request.args, meta={"csrf": False})
     if request.method == "GET" and form.delay_hours.data is None:
         form.delay_hours.data = review_settings_for(organization).default_delay_hours
@@ -150,7 +148,9 @@ def bulk_send():
     counts = bulk.preview(organization, audience, insist=bool(form.insist.data))
     link_missing = not has_review_link(review_settings_for(organization))
     if request.method == "POST" and form.validate_on_submit() and request.form.get("confirm"):
-        if link_missing:
+        if not may_send_to_customers(organization.id):
+            form.form_errors.append(EmailNotVerified.MESSAGE)
+        elif link_missing:
             form.form_errors.append(NO_REVIEW_LINK)
         elif not form.confirmed.data:
             form.confirmed.errors = ["Read the message, then tick this box to send it."]
