@@ -10,6 +10,7 @@ from nudgeweb.models.messages import Message
 from nudgeweb.models.reviews import ReviewRequest
 from tests.api_helpers import key_headers, make_key
 from tests.delivery_support import email_template, parts_of, smtp  # noqa: F401  (fixture)
+from tests.factories import ContactFactory
 from tests.reviews_support import give_review_link
 
 SIGNUP = {"business_name": "Nia's Noodles", "name": "Nia Long", "email": "nia@example.com",
@@ -38,8 +39,8 @@ def test_a_new_owner_cannot_send_to_customers_until_they_verify(app, app_ctx, sm
     client, membership = sign_up(app)
     [link] = verification_links(smtp)
 
-    refused = ask_for_review(client)
-    assert refused.status_code == 403 and NOT_VERIFIED in refused.text
+    refused = ask_for_review(client)  # the form comes back as typed, with the reason
+    assert refused.status_code == 422 and NOT_VERIFIED in refused.text and 'value="cy@example.net"' in refused.text
     assert db.session.scalars(select(ReviewRequest)).all() == []
     assert db.session.scalars(select(Contact)).all() == []
     dashboard = client.get("/").text
@@ -72,9 +73,13 @@ def test_the_api_refuses_to_send_for_an_unverified_business(app, app_ctx, smtp):
 
 
 def test_bulk_review_requests_are_refused_before_anything_is_queued(app, app_ctx, smtp):
-    client, _membership = sign_up(app)
-    answer = client.post("/review-requests/bulk", data={"delay_hours": 0, "confirm": "1"})
-    assert answer.status_code == 403 and NOT_VERIFIED in answer.text
+    client, membership = sign_up(app)
+    give_review_link(membership.organization)
+    ContactFactory(organization=membership.organization, email="cy@example.net")
+    answer = client.post("/review-requests/bulk", data={"everyone": "yes", "delay_hours": 0, "confirm": "1",
+                                                        "confirmed": "y"})
+    assert answer.status_code == 422 and NOT_VERIFIED in answer.text
+    assert db.session.scalars(select(ReviewRequest)).all() == []
 
 
 def test_resend_sends_a_new_link_and_the_stored_message_holds_none(app, app_ctx, smtp):
@@ -97,7 +102,7 @@ def test_a_forged_verification_link_verifies_nothing(app, app_ctx, smtp):
     answer = client.get(link[:-3] + "abc")
     assert answer.status_code == 303
     assert "expired or is not right" in client.get("/").text
-    assert ask_for_review(client).status_code == 403
+    assert ask_for_review(client).status_code == 422  # still not verified: the form says so
 
 
 def test_invited_members_and_existing_owners_are_verified(app, owner_client, smtp):
