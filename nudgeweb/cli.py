@@ -46,6 +46,19 @@ def reset_link(email):
     click.echo(password_reset_link(user))
 
 
+@users.command("verify-link")
+@click.argument("email")
+def verify_link(email):
+    """Print the link that verifies EMAIL's address (for three days): for an install that sends no email."""
+    from nudgeweb.auth.links import verification_link
+    from nudgeweb.auth.operations import find_user
+
+    user = find_user(email)
+    if user is None:
+        raise click.ClickException(f"No account has the address {email}.")
+    click.echo(verification_link(user))
+
+
 @click.command("seed-demo")
 def seed_demo_command():
     """Load a demo business with realistic data and print its owner's login."""

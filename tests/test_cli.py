@@ -108,3 +108,21 @@ def test_users_reset_link_prints_a_link_that_works_once(app, runner, app_ctx):
     assert client.post(path, data={"password": "violet tractor sings", "confirm": "violet tractor sings"}).status_code == 303
     assert client.get(path).status_code == 410
     assert runner.invoke(args=["users", "reset-link", "nobody@example.com"]).exit_code != 0
+
+
+def test_users_verify_link_lets_an_owner_verify_on_an_install_without_mail(app, runner, app_ctx):
+    """No MAIL_URL: the verification email stays on the machine, and the banner says how to get the link."""
+    from tests.conftest import AuthActions
+    from tests.factories import MembershipFactory
+
+    membership = MembershipFactory(role="owner", user__email_verified_at=None)
+    client = app.test_client()
+    AuthActions(client).login(membership.user.email)
+    banner = client.get("/").get_data(as_text=True)
+    assert f"users verify-link {membership.user.email}" in banner
+    printed = runner.invoke(args=["users", "verify-link", membership.user.email])
+    assert printed.exit_code == 0
+    path = printed.output.strip().removeprefix(app.config["BASE_URL"])
+    assert path.startswith("/verify-email/") and client.get(path).status_code == 303
+    assert 'id="verify-email-banner"' not in client.get("/").get_data(as_text=True)
+    assert runner.invoke(args=["users", "verify-link", "nobody@example.com"]).exit_code != 0
