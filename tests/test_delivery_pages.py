@@ -31,7 +31,8 @@ def test_outbox_lists_filters_and_shows_one_message(owner_client, sent):
     assert "<html" not in fragment.text and "No message matches these filters" in fragment.text
     one = owner_client.get(f"/outbox/{sent.id}")
     assert "ada@example.net" in one.text and "srcdoc=" in one.text and "/t/o/" not in one.text
-    assert "sent" in one.text
+    # what happened says what really happened: it was kept, not sent
+    assert "<strong>kept in the outbox</strong>" in one.text and "<strong>sent</strong>" not in one.text
 
 
 def test_outbox_pages_older_messages_without_counting_them(owner_client, organization, sent):
