@@ -101,6 +101,22 @@ def test_email_request_through_real_smtp_customer_rates_and_owners_hear_of_it(sm
     assert f"/review-requests/{request.id}" in parts_of(notice)[0]
 
 
+def test_a_request_held_by_quiet_hours_says_when_it_goes_out(smtp, owner_client, organization):
+    quiet_now(organization, "email")  # the customers' evening in Tokyo
+    clock.travel_to(None)
+    with unit_of_work(organization.id):
+        held = operations.request_for_contact(
+            organization, ContactFactory(organization=organization, email="ken@example.net", timezone="Asia/Tokyo"),
+            delay_hours=0)
+        operations.perform_step(held, 0, clock.now())
+    [message] = review_messages(str(held.id))
+    page = owner_client.get(f"/review-requests/{held.id}").get_data(as_text=True)
+    assert 'data-testid="held-until"' in page and "quiet hours hold it until then" in page
+    message.status = "sent"  # once it has gone, nothing is held
+    db.session.commit()
+    assert 'data-testid="held-until"' not in owner_client.get(f"/review-requests/{held.id}").get_data(as_text=True)
+
+
 def test_cancelling_a_request_cancels_its_message_held_by_quiet_hours(smtp, owner_client, organization):
     night = quiet_now(organization, "email")  # the customers' evening in Tokyo: email waits till morning
     with unit_of_work(organization.id):

@@ -107,6 +107,14 @@ def kept_in_outbox(organization_id, request_ids):
     ))
 
 
+def held_until(review_request, now):
+    """When the request's waiting message goes out, if quiet hours (or a delay) hold it past ``now``; else None."""
+    return db.session.scalar(
+        select(func.min(Message.send_at)).where(
+            Message.organization_id == review_request.organization_id, Message.purpose == "review_request",
+            Message.purpose_id == review_request.id, Message.status == "queued", Message.send_at > now))
+
+
 def contacts_like(organization_id, text, limit=5):
     """The organization's contacts whose name, email or phone hold every word of ``text``, for a lookup."""
     words = text.lower().split()

@@ -4,6 +4,7 @@ from types import SimpleNamespace
 from flask import Blueprint, abort, flash, g, redirect, render_template, request, url_for
 from flask_login import current_user
 
+from nudgeweb import clock
 from nudgeweb.auth.access import current_organization, member_required, role_required
 from nudgeweb.auth.verification import EmailNotVerified, may_send_to_customers
 from nudgeweb.contacts.operations import organization_segments, organization_tags
@@ -107,6 +108,7 @@ def show(request_id):
     review_request = get_or_404(ReviewRequest, request_id)
     return render("reviews/show.html", "reviews/_request.html", r=review_request,
                   sites=operations.review_sites_of(review_request),
+                  held_until=queries.held_until(review_request, clock.now()),
                   kept=review_request.id in queries.kept_in_outbox(review_request.organization_id, [review_request.id]))
 
 
