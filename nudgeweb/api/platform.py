@@ -94,7 +94,8 @@ def api_route(rule, method="GET", *, summary, description="", tags=None, scope=N
     ``query``: a pydantic model of other query parameters; the view gets it as ``query``.
     ``response``: a ``ResourceType`` (JSON:API document; ``many`` for a list) or a pydantic
     model of a plain JSON answer; ``status`` its success status.
-    ``aliases``: other paths that answer the same (an older spelling kept working).
+    ``aliases``: other paths that answer the same (an older spelling kept working, or a seed's other name for the
+    resource); they stay out of the OpenAPI document, so a generated client has each operation once.
     ``documented``: False for a route that answers but is left out of the OpenAPI document, and so of the
     generated SDKs (another name for a documented route, which its tag's description in TAG_DESCRIPTIONS names).
     ``seed_004_unauthorized``: answer a 401 in seed 004's document word for word (``data: null`` beside
@@ -160,7 +161,7 @@ def api_route(rule, method="GET", *, summary, description="", tags=None, scope=N
             OPERATIONS.append(Operation(path, method, f"api.{path_name}", summary, description, tags or [], scope,
                                         role if auth else None, auth, body, list_spec, response, many, status,
                                         query, form, tuple(errors), seed_004_unauthorized, extra, handler,
-                                        documented))
+                                        documented and path == rule))
         return handler
 
     return decorator

@@ -184,14 +184,7 @@ TAG_DESCRIPTIONS["Automations"] = (
 def routes(rule, method, **options):
     """Declare the route at /automations and, as seed 003 names the resource, at /workflows (an alias the
     OpenAPI document describes in the tag's words rather than as operations of its own)."""
-    def decorator(view):
-        for path in PATHS:
-            alias = path != PATHS[0]
-            endpoint = f"{view.__name__}_as_workflow" if alias else view.__name__
-            api_route(path + rule, method, endpoint=endpoint, tags=TAGS, documented=not alias, **options)(view)
-        return view
-
-    return decorator
+    return api_route(PATHS[0] + rule, method, tags=TAGS, aliases=tuple(path + rule for path in PATHS[1:]), **options)
 
 
 def _automation(automation_id):

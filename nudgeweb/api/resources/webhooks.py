@@ -5,7 +5,7 @@ import json
 
 from pydantic import Field
 
-from nudgeweb.api import Attributes, Body, ListSpec, ResourceType, api_route, documents, iso, not_found
+from nudgeweb.api import TAG_DESCRIPTIONS, Attributes, Body, ListSpec, ResourceType, api_route, documents, iso, not_found
 from nudgeweb.api.credentials import current_credential
 from nudgeweb.api.errors import bad_parameter
 from nudgeweb.api.idempotency import replay_instead
@@ -16,6 +16,10 @@ from nudgeweb.webhooks import operations
 
 TAGS = ["Webhooks"]
 PATHS = ("/webhooks", "/outbound-webhooks")
+TAG_DESCRIPTIONS["Webhooks"] = (
+    "Seed 003 calls webhooks outbound-webhooks: every operation below also answers at `/outbound-webhooks` in "
+    "place of `/webhooks` (the same resource, the same answers). The alias is left out of this document, so that a "
+    "generated client has each operation once.")
 SECRET_NOT_REPLAYED = ("The secret is shown only in the answer that made it, never in a replay. If it was lost, "
                        "rotate it: POST /webhooks/{id}/rotate-secret.")
 EVENTS_HELP = f"Event types, or [\"*\"] for all (also those added later): {', '.join(EVENT_TYPES)}."
@@ -133,14 +137,9 @@ def _with_secret(endpoint, secret, status):
 
 
 def routes(rule, method, **options):
-    """Declare the route at /webhooks and, as seed 003 names the resource, at /outbound-webhooks."""
-    def decorator(view):
-        for path in PATHS:
-            endpoint = view.__name__ if path == PATHS[0] else f"outbound_{view.__name__}"
-            api_route(path + rule, method, endpoint=endpoint, tags=TAGS, role="admin", **options)(view)
-        return view
-
-    return decorator
+    """Declare the route at /webhooks and, as seed 003 names the resource, at /outbound-webhooks (an alias the
+    OpenAPI document describes in the tag's words rather than as operations of its own)."""
+    return api_route(PATHS[0] + rule, method, tags=TAGS, role="admin", aliases=(PATHS[1] + rule,), **options)
 
 
 @routes("", "GET", summary="List webhooks", scope="webhooks:read", list_spec=WEBHOOK_LIST, response=WEBHOOKS, many=True)
