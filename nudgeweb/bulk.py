@@ -16,7 +16,7 @@ insert itself (and a statement of many VALUES rows is parsed anew by the driver 
 """
 from functools import lru_cache
 
-from sqlalchemy import insert
+from sqlalchemy import and_, bindparam, insert, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from nudgeweb.models import db
@@ -76,11 +76,46 @@ def _compiled(statement, dialect, keys):
 def _arrays_insert(table, dialect, keys, skip_conflicts):
     """(SQL, names, positional) of a PostgreSQL INSERT of ``keys`` that takes a parameter a column: an
     array of the rows' values."""
-    quote = dialect.identifier_preparer.quote
-    arrays = ", ".join(f"%b::{table.c[key].type.compile(dialect)}[]" for key in keys)
-    sql = f"INSERT INTO {dialect.identifier_preparer.format_table(table)} ({', '.join(quote(table.c[key].name) for key in keys)}) " \
-        f"SELECT * FROM unnest({arrays})" + (" ON CONFLICT DO NOTHING" if skip_conflicts else "")
+    names = ", ".join(dialect.identifier_preparer.quote(table.c[key].name) for key in keys)
+    sql = f"INSERT INTO {dialect.identifier_preparer.format_table(table)} ({names}) " \
+        f"SELECT * FROM {_arrays(table, dialect, keys)}" + (" ON CONFLICT DO NOTHING" if skip_conflicts else "")
     return sql, list(keys), True
+
+
+def _arrays(table, dialect, keys):
+    """unnest() of a parameter a column of ``keys``, each an array (sent in binary)."""
+    return f"unnest({', '.join(f'%b::{table.c[key].type.compile(dialect)}[]' for key in keys)})"
+
+
+def update_rows(table, rows, match):
+    """UPDATE each row of ``table`` whose ``match`` columns equal a row's of ``rows`` (dicts with the same
+    keys) with that row's other values, in the current transaction, in one statement on PostgreSQL;
+    the number of rows updated, or None when the driver does not tell."""
+    if not rows:
+        return 0
+    connection = db.session.connection()
+    dialect, keys = connection.dialect, tuple(rows[0])
+    if dialect.name == "postgresql":
+        columns = tuple(_processed([row[key] for row in rows], converter(table.c[key], dialect)) for key in keys)
+        return connection.exec_driver_sql(_arrays_update(table, dialect, keys, tuple(match)), columns).rowcount
+    result = connection.execute(_update(table, keys, tuple(match)),
+                                [{f"_{key}": value for key, value in row.items()} for row in rows])
+    return result.rowcount if dialect.supports_sane_multi_rowcount else None
+
+
+@lru_cache(maxsize=64)
+def _update(table, keys, match):
+    return update(table).where(and_(*(table.c[key] == bindparam(f"_{key}") for key in match))).values(
+        {key: bindparam(f"_{key}") for key in keys if key not in match})
+
+
+@lru_cache(maxsize=64)
+def _arrays_update(table, dialect, keys, match):
+    quote, name = dialect.identifier_preparer.quote, dialect.identifier_preparer.format_table(table)
+    changes = ", ".join(f"{quote(key)} = given.{quote(key)}" for key in keys if key not in match)
+    where = " AND ".join(f"{name}.{quote(key)} = given.{quote(key)}" for key in match)
+    return f"UPDATE {name} SET {changes} FROM {_arrays(table, dialect, keys)} AS given({', '.join(map(quote, keys))}) " \
+        f"WHERE {where}"
 
 
 def converter(column, dialect=None):

@@ -32,7 +32,7 @@ from sqlalchemy import ARRAY, Uuid, bindparam, func, literal_column, select, tru
 from nudgeweb import clock
 from nudgeweb.automations import steps as step_types
 from nudgeweb.automations.signals import steps_due
-from nudgeweb.bulk import PreparedInsert, insert_rows
+from nudgeweb.bulk import PreparedInsert, insert_rows, update_rows
 from nudgeweb.domain_events import record_events
 from nudgeweb.models import Contact, Organization, db, new_id
 from nudgeweb.models.automations import Automation, AutomationEnrollment, AutomationStepRun
@@ -423,15 +423,11 @@ class Pass:
         db.session.flush()  # the batch's messages (queue_message leaves them unflushed), which the history names
         PreparedInsert(contact_tags, self.new_tag_links, skip_conflicts=True).execute()
         insert_rows(step_runs, self.history)
-        moved = db.session.execute(
-            update(enrollments).where(enrollments.c.id == bindparam("_id"), enrollments.c.step_token == bindparam("_token"))
-            .values(status=bindparam("status"), step_id=bindparam("step_id"), next_run_at=bindparam("next_run_at"),
-                    waiting_for_event=bindparam("waiting_for_event"), finished_at=bindparam("finished_at"),
-                    exit_reason=bindparam("exit_reason")),
-            [{"_id": e.id, "_token": e.step_token, "status": e.status, "step_id": e.step_id,
-              "next_run_at": e.next_run_at, "waiting_for_event": e.waiting_for_event, "finished_at": e.finished_at,
-              "exit_reason": e.exit_reason} for e in enrolments]).rowcount
-        if db.session.get_bind().dialect.supports_sane_multi_rowcount and moved != len(enrolments):
+        moved = update_rows(enrollments, [
+            {"id": e.id, "step_token": e.step_token, "status": e.status, "step_id": e.step_id,
+             "next_run_at": e.next_run_at, "waiting_for_event": e.waiting_for_event, "finished_at": e.finished_at,
+             "exit_reason": e.exit_reason} for e in enrolments], match=("id", "step_token"))
+        if moved is not None and moved != len(enrolments):
             raise LeaseLost()
         record_events("automation.completed", [
             _event_data(self.automation, e.row(), self.now, status=e.status, reason=e.exit_reason)
