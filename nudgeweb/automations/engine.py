@@ -92,7 +92,8 @@ def _admitted(automation, entries):
     if automation.entry_rule == "every_time":
         return list(entries)
     contact_ids = list(dict.fromkeys(contact_id for contact_id, _ in entries))
-    query = select(AutomationEnrollment.contact_id).where(AutomationEnrollment.automation_id == automation.id)
+    query = select(AutomationEnrollment.contact_id).where(AutomationEnrollment.organization_id == automation.organization_id,
+                                                          AutomationEnrollment.automation_id == automation.id)
     if automation.entry_rule == "one_at_a_time":
         query = query.where(AutomationEnrollment.status == "active")
     taken = {contact_id for contact_id, in per_contact(query, AutomationEnrollment.contact_id, contact_ids)}
@@ -108,7 +109,8 @@ def per_contact(query, column, contact_ids):
     """The rows of ``query`` (a select of which ``column`` is a contact id) for these contacts, 500 a statement.
     On PostgreSQL each id is looked up on its own through the index (a LATERAL join over the ids): without
     statistics (autovacuum may be off, and these tables grow by thousands of rows a minute) its planner
-    takes ``column IN (500 ids)`` for most of the table and reads all of it, every batch."""
+    takes ``column IN (500 ids)`` for most of the table and reads all of it, every batch. The organization
+    in force does not reach into the LATERAL subquery: ``query`` names its organization itself."""
     postgresql = db.session.get_bind().dialect.name == "postgresql"
     for start in range(0, len(contact_ids), 500):
         chunk = contact_ids[start:start + 500]
@@ -371,13 +373,14 @@ class Pass:
     # what steps read and change ----------------------------------------------------------------
 
     def _load_contacts(self, contact_ids):
-        """The batch's contacts as light rows (the columns conditions read) and their tags, in two queries;
+        """The batch's contacts as light rows (the columns conditions read) and their tags, 500 a query;
         a step that needs the Contact itself (a send) asks ``contact()``."""
         for start in range(0, len(contact_ids), 500):
             self.contacts.update((row.id, row) for row in db.session.execute(
                 select(*(getattr(Contact, name) for name in LIGHT_CONTACT)).where(
                     Contact.id.in_(contact_ids[start:start + 500]))))
-        tags = select(contact_tags.c.contact_id, Tag.name).join(Tag, Tag.id == contact_tags.c.tag_id)
+        tags = select(contact_tags.c.contact_id, Tag.name).join(Tag, Tag.id == contact_tags.c.tag_id).where(
+            Tag.organization_id == self.automation.organization_id)
         for contact_id, name in per_contact(tags, contact_tags.c.contact_id, contact_ids):
             self.tags_of(contact_id).add(name.lower())
 
