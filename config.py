@@ -43,6 +43,10 @@ class Config:
             "DATABASE_URL", f"sqlite:///{self.INSTANCE_PATH}/nudge.db"
         )
         self.SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+        if self.SQLALCHEMY_DATABASE_URI.startswith("postgres"):
+            # No JIT: on a table without statistics the planner's costs run far past jit_above_cost, and
+            # compiling a 10 ms query then takes 250 ms (every query here is short)
+            self.SQLALCHEMY_ENGINE_OPTIONS["connect_args"] = {"options": "-c jit=off"}
         self.HUEY_URL = env("HUEY_URL", f"sqlite:///{self.INSTANCE_PATH}/huey.db")
         self.HUEY_NAME = env("HUEY_NAME", "nudge")
         self.HUEY_WORKERS = env_int("HUEY_WORKERS", 2)

@@ -9,10 +9,14 @@ compiling would cost more than the insert).
 
 PreparedInsert does the conversion ahead of time, so that an import's workers can prepare rows
 side by side and hold the database's write lock only for the insert itself.
+
+On PostgreSQL the rows go in one statement, a column an array (INSERT ... SELECT * FROM unnest(...)):
+the driver's executemany sends, and the server runs, one statement a row, which cost more than the
+insert itself (and a statement of many VALUES rows is parsed anew by the driver each time).
 """
 from functools import lru_cache
 
-from sqlalchemy import insert
+from sqlalchemy import and_, bindparam, insert, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from nudgeweb.models import db
@@ -30,9 +34,14 @@ class PreparedInsert:
             return
         dialect = dialect or db.engine.dialect
         keys = tuple(rows[0])
-        if statement is None:
-            statement = _insert(table, dialect.name, skip_conflicts)
-        self.sql, names, positional = _compiled(statement, dialect, keys)
+        # (not a caller's own statement: an upsert refuses two rows of one key in one statement)
+        self.arrays = dialect.name == "postgresql" and statement is None
+        if self.arrays:
+            self.sql, names, positional = _arrays_insert(table, dialect, keys, skip_conflicts)
+        else:
+            if statement is None:
+                statement = _insert(table, dialect.name, skip_conflicts)
+            self.sql, names, positional = _compiled(statement, dialect, keys)
         columns = [_processed([row[name] for row in rows], None if converted else converter(table.c[name], dialect))
                    for name in names]
         self.params = list(zip(*columns)) if positional else [dict(zip(names, values)) for values in zip(*columns)]
@@ -43,6 +52,8 @@ class PreparedInsert:
         params = self.params if indexes is None else [self.params[index] for index in indexes]
         if not params:
             return 0
+        if self.arrays:
+            params = tuple(map(list, zip(*params)))  # the rows' columns
         result = (connection or db.session.connection()).exec_driver_sql(self.sql, params)
         return result.rowcount if result.rowcount >= 0 else None
 
@@ -59,6 +70,52 @@ def _compiled(statement, dialect, keys):
     """(SQL, the parameters' names in order, positional or not) of ``statement`` for ``keys``."""
     compiled = statement.compile(dialect=dialect, column_keys=list(keys))
     return compiled.string, (compiled.positiontup if compiled.positional else list(keys)), compiled.positional
+
+
+@lru_cache(maxsize=256)
+def _arrays_insert(table, dialect, keys, skip_conflicts):
+    """(SQL, names, positional) of a PostgreSQL INSERT of ``keys`` that takes a parameter a column: an
+    array of the rows' values."""
+    names = ", ".join(dialect.identifier_preparer.quote(table.c[key].name) for key in keys)
+    sql = f"INSERT INTO {dialect.identifier_preparer.format_table(table)} ({names}) " \
+        f"SELECT * FROM {_arrays(table, dialect, keys)}" + (" ON CONFLICT DO NOTHING" if skip_conflicts else "")
+    return sql, list(keys), True
+
+
+def _arrays(table, dialect, keys):
+    """unnest() of a parameter a column of ``keys``, each an array (sent in binary)."""
+    return f"unnest({', '.join(f'%b::{table.c[key].type.compile(dialect)}[]' for key in keys)})"
+
+
+def update_rows(table, rows, match):
+    """UPDATE each row of ``table`` whose ``match`` columns equal a row's of ``rows`` (dicts with the same
+    keys) with that row's other values, in the current transaction, in one statement on PostgreSQL;
+    the number of rows updated, or None when the driver does not tell."""
+    if not rows:
+        return 0
+    connection = db.session.connection()
+    dialect, keys = connection.dialect, tuple(rows[0])
+    if dialect.name == "postgresql":
+        columns = tuple(_processed([row[key] for row in rows], converter(table.c[key], dialect)) for key in keys)
+        return connection.exec_driver_sql(_arrays_update(table, dialect, keys, tuple(match)), columns).rowcount
+    result = connection.execute(_update(table, keys, tuple(match)),
+                                [{f"_{key}": value for key, value in row.items()} for row in rows])
+    return result.rowcount if dialect.supports_sane_multi_rowcount else None
+
+
+@lru_cache(maxsize=64)
+def _update(table, keys, match):
+    return update(table).where(and_(*(table.c[key] == bindparam(f"_{key}") for key in match))).values(
+        {key: bindparam(f"_{key}") for key in keys if key not in match})
+
+
+@lru_cache(maxsize=64)
+def _arrays_update(table, dialect, keys, match):
+    quote, name = dialect.identifier_preparer.quote, dialect.identifier_preparer.format_table(table)
+    changes = ", ".join(f"{quote(key)} = given.{quote(key)}" for key in keys if key not in match)
+    where = " AND ".join(f"{name}.{quote(key)} = given.{quote(key)}" for key in match)
+    return f"UPDATE {name} SET {changes} FROM {_arrays(table, dialect, keys)} AS given({', '.join(map(quote, keys))}) " \
+        f"WHERE {where}"
 
 
 def converter(column, dialect=None):

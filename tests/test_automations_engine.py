@@ -270,6 +270,25 @@ def test_a_step_task_delivered_twice_runs_each_step_once(organization):
     assert engine.stats(automation) == {"total_enrolled": 3, "currently_active": 0, "completed": 3, "stopped": 0}
 
 
+def test_a_worker_whose_lease_ran_out_while_another_ran_its_batch_writes_nothing(organization):
+    contacts = [ContactFactory(organization=organization) for _ in range(3)]
+    automation = make_automation(organization, [{"id": "wait", "type": "wait", "delay": "1 hour"},
+                                                {"id": "tag", "type": "add_tag", "tag": "once"}])
+    for contact in contacts:
+        enrol(automation, contact)
+    huey.flush()  # the two workers below take the batch themselves
+    due = NOW + timedelta(hours=1, seconds=2)
+    stalled = engine._claim(AutomationEnrollment.next_run_at <= due, automation.id, due)
+    assert len(stalled) == 3
+    engine.run_due(automation.id, due + engine.LEASE + timedelta(seconds=1))  # the lease ran out: another takes them
+    assert engine._run_claimed(automation.id, stalled, due) == 0  # the stalled worker wakes: its tokens have moved
+    runs = db.session.scalars(select(AutomationStepRun.outcome).where(AutomationStepRun.automation_id == automation.id,
+                                                                      AutomationStepRun.step_type == "add_tag")).all()
+    assert runs == ["done"] * 3  # (the stalled worker's "already tagged" went with its rollback)
+    assert [tags_of(contact) for contact in contacts] == [["once"]] * 3
+    assert engine.stats(automation) == {"total_enrolled": 3, "currently_active": 0, "completed": 3, "stopped": 0}
+
+
 def test_the_sweep_runs_enrolments_whose_task_was_lost(organization):
     contact = ContactFactory(organization=organization)
     automation = make_automation(organization, [{"id": "wait", "type": "wait", "delay": "1 hour"},

@@ -27,12 +27,12 @@ from datetime import timedelta, timezone
 from functools import partial
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import bindparam, func, literal_column, select, update
+from sqlalchemy import ARRAY, Uuid, bindparam, func, literal_column, select, true, update
 
 from nudgeweb import clock
 from nudgeweb.automations import steps as step_types
 from nudgeweb.automations.signals import steps_due
-from nudgeweb.bulk import PreparedInsert, insert_rows
+from nudgeweb.bulk import PreparedInsert, insert_rows, update_rows
 from nudgeweb.domain_events import record_events
 from nudgeweb.models import Contact, Organization, db, new_id
 from nudgeweb.models.automations import Automation, AutomationEnrollment, AutomationStepRun
@@ -92,20 +92,34 @@ def _admitted(automation, entries):
     if automation.entry_rule == "every_time":
         return list(entries)
     contact_ids = list(dict.fromkeys(contact_id for contact_id, _ in entries))
-    taken = set()
-    for start in range(0, len(contact_ids), 500):
-        query = select(AutomationEnrollment.contact_id).where(
-            AutomationEnrollment.automation_id == automation.id,
-            AutomationEnrollment.contact_id.in_(contact_ids[start:start + 500]))
-        if automation.entry_rule == "one_at_a_time":
-            query = query.where(AutomationEnrollment.status == "active")
-        taken.update(db.session.scalars(query))
+    query = select(AutomationEnrollment.contact_id).where(AutomationEnrollment.organization_id == automation.organization_id,
+                                                          AutomationEnrollment.automation_id == automation.id)
+    if automation.entry_rule == "one_at_a_time":
+        query = query.where(AutomationEnrollment.status == "active")
+    taken = {contact_id for contact_id, in per_contact(query, AutomationEnrollment.contact_id, contact_ids)}
     admitted = []
     for contact_id, data in entries:
         if contact_id not in taken:
             taken.add(contact_id)
             admitted.append((contact_id, data))
     return admitted
+
+
+def per_contact(query, column, contact_ids):
+    """The rows of ``query`` (a select of which ``column`` is a contact id) for these contacts, 500 a statement.
+    On PostgreSQL each id is looked up on its own through the index (a LATERAL join over the ids): without
+    statistics (autovacuum may be off, and these tables grow by thousands of rows a minute) its planner
+    takes ``column IN (500 ids)`` for most of the table and reads all of it, every batch. The organization
+    in force does not reach into the LATERAL subquery: ``query`` names its organization itself."""
+    postgresql = db.session.get_bind().dialect.name == "postgresql"
+    for start in range(0, len(contact_ids), 500):
+        chunk = contact_ids[start:start + 500]
+        if not postgresql:
+            yield from db.session.execute(query.where(column.in_(chunk)))
+            continue
+        given = func.unnest(bindparam("contact_ids", chunk, type_=ARRAY(Uuid))).table_valued("id").render_derived("given")
+        each = query.where(column == given.c.id).offset(0).lateral("each")  # OFFSET 0: not merged into a hash join
+        yield from db.session.execute(select(*each.c).select_from(given).join(each, true()))
 
 
 def _inserted(rows):
@@ -359,16 +373,16 @@ class Pass:
     # what steps read and change ----------------------------------------------------------------
 
     def _load_contacts(self, contact_ids):
-        """The batch's contacts as light rows (the columns conditions read) and their tags, in two queries;
+        """The batch's contacts as light rows (the columns conditions read) and their tags, 500 a query;
         a step that needs the Contact itself (a send) asks ``contact()``."""
         for start in range(0, len(contact_ids), 500):
-            chunk = contact_ids[start:start + 500]
             self.contacts.update((row.id, row) for row in db.session.execute(
-                select(*(getattr(Contact, name) for name in LIGHT_CONTACT)).where(Contact.id.in_(chunk))))
-            for contact_id, name in db.session.execute(
-                    select(contact_tags.c.contact_id, Tag.name).join(Tag, Tag.id == contact_tags.c.tag_id)
-                    .where(contact_tags.c.contact_id.in_(chunk))):
-                self.tags_of(contact_id).add(name.lower())
+                select(*(getattr(Contact, name) for name in LIGHT_CONTACT)).where(
+                    Contact.id.in_(contact_ids[start:start + 500]))))
+        tags = select(contact_tags.c.contact_id, Tag.name).join(Tag, Tag.id == contact_tags.c.tag_id).where(
+            Tag.organization_id == self.automation.organization_id)
+        for contact_id, name in per_contact(tags, contact_tags.c.contact_id, contact_ids):
+            self.tags_of(contact_id).add(name.lower())
 
     def contact(self, contact_id):
         """The Contact itself (a send renders it and records on it)."""
@@ -412,15 +426,11 @@ class Pass:
         db.session.flush()  # the batch's messages (queue_message leaves them unflushed), which the history names
         PreparedInsert(contact_tags, self.new_tag_links, skip_conflicts=True).execute()
         insert_rows(step_runs, self.history)
-        moved = db.session.execute(
-            update(enrollments).where(enrollments.c.id == bindparam("_id"), enrollments.c.step_token == bindparam("_token"))
-            .values(status=bindparam("status"), step_id=bindparam("step_id"), next_run_at=bindparam("next_run_at"),
-                    waiting_for_event=bindparam("waiting_for_event"), finished_at=bindparam("finished_at"),
-                    exit_reason=bindparam("exit_reason")),
-            [{"_id": e.id, "_token": e.step_token, "status": e.status, "step_id": e.step_id,
-              "next_run_at": e.next_run_at, "waiting_for_event": e.waiting_for_event, "finished_at": e.finished_at,
-              "exit_reason": e.exit_reason} for e in enrolments]).rowcount
-        if db.session.get_bind().dialect.supports_sane_multi_rowcount and moved != len(enrolments):
+        moved = update_rows(enrollments, [
+            {"id": e.id, "step_token": e.step_token, "status": e.status, "step_id": e.step_id,
+             "next_run_at": e.next_run_at, "waiting_for_event": e.waiting_for_event, "finished_at": e.finished_at,
+             "exit_reason": e.exit_reason} for e in enrolments], match=("id", "step_token"))
+        if moved is not None and moved != len(enrolments):
             raise LeaseLost()
         record_events("automation.completed", [
             _event_data(self.automation, e.row(), self.now, status=e.status, reason=e.exit_reason)
