@@ -119,6 +119,7 @@ def main():
 
             worker, log = shared.start_consumer({**os.environ, **env}, args.workers)
             pids = [worker.pid, *shared.children_of(worker.pid)]
+            cpu_before = [shared.cpu_seconds(pid) for pid in pids], shared.cpu_seconds(sink.process.pid)
             started = time.perf_counter()
             with unit_of_work(organization_id):  # pressing send: the audience fixed, the first batch asked for
                 sending.start(db.session.get(Campaign, campaign_id), db.session.get(Organization, organization_id))
@@ -129,6 +130,8 @@ def main():
             first = time.perf_counter() - started
             got = shared.wait_for_sink(sink, 2 * args.messages, timeout=3600) - args.messages
             engine_seconds = time.perf_counter() - started
+            consumer_cpu = [shared.cpu_seconds(pid) - before for pid, before in zip(pids, cpu_before[0])]
+            sink_cpu = shared.cpu_seconds(sink.process.pid) - cpu_before[1]
             consumer_mb = [shared.peak_rss_mb(pid) for pid in pids]
             addresses, repeated = sink.recipients()
             deadline = time.monotonic() + 60
@@ -164,6 +167,8 @@ def main():
     print(f"plain script:    {plain_seconds:6.1f} s  {plain_rate:5.0f} messages/s")
     print(f"campaign:        {engine_seconds:6.1f} s  {engine_rate:5.0f} messages/s  ({args.workers} worker processes)")
     print(f"campaign/plain:  {ratio:6.0%}")
+    print(f"CPU seconds:     the consumer's processes {' + '.join(f'{s:.1f}' for s in consumer_cpu)} "
+          f"({1000 * sum(consumer_cpu) / args.messages:.2f} s per 1,000 messages), the sink {sink_cpu:.1f}")
     print(f"peak memory:     this process {bench_mb:.0f} MB (set-up and report included); the consumer's "
           f"{' / '.join(f'{mb:.0f}' for mb in consumer_mb)} MB")
     print("report queries:  " + ", ".join(f"{name} {ms:.0f} ms" for name, ms in timings.items())

@@ -30,6 +30,7 @@ from nudgeweb.campaigns import audience as audiences
 from nudgeweb.campaigns.operations import CampaignStateError, check_sendable, content_template
 from nudgeweb.campaigns.signals import campaign_batch_due
 from nudgeweb.delivery import cancel_queued, queue_messages
+from nudgeweb.delivery.operations import recipients_by_id
 from nudgeweb.delivery.transports import sending_settings
 from nudgeweb.domain_events import record_event
 from nudgeweb.models import Organization, db, utcnow
@@ -193,7 +194,7 @@ def _send_batch(campaign, organization, size, now):
     for send_at, group in _by_send_time(campaign, ids, now):
         claimed = []
         queue_messages(
-            organization, select(Contact).where(Contact.id.in_(group)), campaign.channel, template,
+            organization, recipients_by_id(group), campaign.channel, template,
             purpose="campaign", purpose_id=campaign.id, send_at=send_at,
             track=bool(settings.get("track_opens", True) or settings.get("track_clicks", True)),
             context={"footer_address": organization.footer_address or ""}, sender_name=campaign.from_name or None,

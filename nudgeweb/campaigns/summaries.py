@@ -96,8 +96,11 @@ def _seen(session, organization_id, message_ids):
     seen = defaultdict(set)
     ids = list(message_ids)
     for start in range(0, len(ids), 500):
-        for message_id, kind, url in session.execute(select(EVENTS.c.message_id, EVENTS.c.type, EVENTS.c.url).where(
-                EVENTS.c.organization_id == organization_id, EVENTS.c.message_id.in_(ids[start:start + 500]))):
+        for message_id, kind, url, owner in session.execute(select(
+                EVENTS.c.message_id, EVENTS.c.type, EVENTS.c.url, EVENTS.c.organization_id).where(
+                EVENTS.c.message_id.in_(ids[start:start + 500]))):  # (by message: see engine.send_claimed)
+            if owner != organization_id:
+                continue
             seen[message_id] |= {kind, "opened"} if kind == "clicked" else {kind}
             if kind == "clicked" and url:
                 seen[message_id].add(("url", url))

@@ -251,7 +251,7 @@ def _chunks_of_contacts(contacts, size):
             yield chunk
         return
     for chunk_ids in _pages_of_ids(contacts.with_only_columns(Contact.id), Contact.id, size):
-        yield _recipients(chunk_ids)
+        yield recipients_by_id(chunk_ids)
 
 
 @dataclass(frozen=True)
@@ -283,7 +283,8 @@ def sample_recipient(organization_id):
     return Recipient(id=None, organization_id=organization_id, status="subscribed", timezone=None, **SAMPLE_CONTACT)
 
 
-def _recipients(contact_ids):
+def recipients_by_id(contact_ids):
+    """The Recipients of these contacts (ids the caller read in its organization), looked up by primary key."""
     from nudgeweb.models.contacts import Contact, Tag, contact_tags
 
     tags = {}

@@ -9,10 +9,12 @@ connect" (the detail goes to the log). SMTP_TIMEOUT_SECONDS bounds every connect
 One connection is opened for a batch and reused for each of its messages.
 """
 import logging
+import re
 import smtplib
 import socket
 import ssl
 from dataclasses import dataclass
+from email.utils import parseaddr
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from nudgeweb import outbound
@@ -21,6 +23,7 @@ from nudgeweb.delivery.mime import build_email, envelope_address, message_id_hea
 
 log = logging.getLogger(__name__)
 TENANT_CONNECT_ERROR = "Could not connect to the mail server."
+_PLAIN_ADDRESS = re.compile(r"[^\s<>()\[\]\\,;:\"@]+@[^\s<>()\[\]\\,;:\"@]+")
 
 
 class MailUrlError(ValueError):
@@ -156,7 +159,7 @@ class SmtpBackend(Backend):
         if self.connection is None:
             self.connect()
         try:
-            self.connection.sendmail(envelope_from, [message.to], data)
+            _sendmail(self.connection, envelope_from, _bare(message.to), data)
         except smtplib.SMTPRecipientsRefused as error:
             code, text = next(iter(error.recipients.values()))
             reason, permanent = _classify(code, text)
@@ -171,3 +174,34 @@ class SmtpBackend(Backend):
                 self.unreachable = failure
             raise failure from None
         return message_id_header(message)
+
+
+def _bare(address):
+    """The address as the envelope takes it: a plain one as it is, anything else parsed."""
+    return address if _PLAIN_ADDRESS.fullmatch(address) else parseaddr(address)[1]
+
+
+def _sendmail(connection, sender, recipient, data):
+    """smtplib's ``sendmail`` for one bare address: the same commands, answers and errors, without
+    parsing both addresses again for each message (``quoteaddr``: a tenth of a campaign's CPU)."""
+    options = f" size={len(data)}" if connection.does_esmtp and connection.has_extn("size") else ""
+    code, answer = connection.docmd("mail", f"FROM:<{sender}>{options}")
+    if code != 250:
+        _abandon(connection, code)
+        raise smtplib.SMTPSenderRefused(code, answer, sender)
+    code, answer = connection.docmd("rcpt", f"TO:<{recipient}>")
+    if code not in (250, 251):
+        _abandon(connection, code)
+        raise smtplib.SMTPRecipientsRefused({recipient: (code, answer)})
+    code, answer = connection.data(data)
+    if code != 250:
+        _abandon(connection, code)
+        raise smtplib.SMTPDataError(code, answer)
+
+
+def _abandon(connection, code):
+    """After a refusal: 421 means the server is closing; otherwise reset for the next message."""
+    if code == 421:
+        connection.close()
+    else:
+        connection._rset()
