@@ -42,7 +42,7 @@ class Config:
         self.SQLALCHEMY_DATABASE_URI = env(
             "DATABASE_URL", f"sqlite:///{self.INSTANCE_PATH}/nudge.db"
         )
-        self.SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+        self.SQLALCHEMY_ENGINE_OPTIONS = {}  # (no pool_pre_ping: nudgeweb/connections.py pings an idle connection)
         self.HUEY_URL = env("HUEY_URL", f"sqlite:///{self.INSTANCE_PATH}/huey.db")
         self.HUEY_NAME = env("HUEY_NAME", "nudge")
         self.HUEY_WORKERS = env_int("HUEY_WORKERS", 2)
