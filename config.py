@@ -42,7 +42,7 @@ class Config:
         self.SQLALCHEMY_DATABASE_URI = env(
             "DATABASE_URL", f"sqlite:///{self.INSTANCE_PATH}/nudge.db"
         )
-        self.SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+        self.SQLALCHEMY_ENGINE_OPTIONS = {}  # (no pool_pre_ping: nudgeweb/connections.py pings an idle connection)
         if self.SQLALCHEMY_DATABASE_URI.startswith("postgres"):
             # No JIT: on a table without statistics the planner's costs run far past jit_above_cost, and
             # compiling a 10 ms query then takes 250 ms (every query here is short)

@@ -48,6 +48,7 @@ def instance_secret_key(instance_path):
 
 def register_extensions(app):
     import nudgeweb.analytics.counters  # noqa: F401  (the hourly counts kept as rows are flushed)
+    import nudgeweb.connections  # noqa: F401  (a pooled connection is pinged when it may have died)
     import nudgeweb.contacts.version  # noqa: F401  (each organization's contacts version kept on commit)
     import nudgeweb.models  # noqa: F401  (every table known to SQLAlchemy and Alembic)
     import nudgeweb.tasks  # noqa: F401  (every Huey task registered)

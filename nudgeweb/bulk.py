@@ -14,10 +14,12 @@ On PostgreSQL the rows go in one statement, a column an array (INSERT ... SELECT
 the driver's executemany sends, and the server runs, one statement a row, which cost more than the
 insert itself (and a statement of many VALUES rows is parsed anew by the driver each time).
 """
+from contextlib import contextmanager
 from functools import lru_cache
 
 from sqlalchemy import and_, bindparam, insert, update
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import DBAPIError
 
 from nudgeweb.models import db
 
@@ -127,6 +129,24 @@ def insert_rows(table, rows):
     """INSERT ``rows`` (dicts with the same keys) into ``table`` in the current transaction."""
     if rows:
         PreparedInsert(table, rows, db.session.connection().dialect).execute()
+
+
+@contextmanager
+def together():
+    """The writes inside (inserts and upserts: statements that return no rows) go to PostgreSQL at once, in
+    one round trip rather than one each (psycopg's pipeline mode), in the current transaction; one that fails
+    raises at the latest when the block ends. No read inside: its rows would come only after the block.
+    On SQLite, where a statement costs no round trip, they run one by one as ever."""
+    connection = db.session.connection()
+    driver_connection = connection.connection.dbapi_connection
+    if not hasattr(driver_connection, "pipeline"):
+        yield
+        return
+    try:
+        with driver_connection.pipeline():
+            yield
+    except connection.dialect.loaded_dbapi.Error as error:  # (the driver's own, from the last writes' answers)
+        raise DBAPIError.instance(None, None, error, connection.dialect.loaded_dbapi.Error) from error
 
 
 def _processed(values, process):

@@ -1,8 +1,9 @@
 """The Events API (seed 003) and the analytics API (seed 001): shapes, bad input, idempotency, isolation."""
+import time
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from nudgeweb.extensions import db
 from nudgeweb.models import AnalyticsCount, Contact, ContactActivity, ContactEvent, utcnow
@@ -132,3 +133,22 @@ def test_another_organization_sees_none_of_it(client, owner, other_owner):
     mine = db.session.scalar(select(ContactEvent))
     response = client.post("/api/v1/events", json={"name": "x", "contact_id": str(mine.contact_id)}, headers=theirs)
     assert response.status_code == 422 and response.get_json()["errors"][0]["source"]["pointer"] == "/data/attributes/contact_id"
+
+
+def test_an_event_posted_after_the_database_dropped_the_pooled_connections_is_recorded(client, owner):
+    """The pool pings a connection only when it may have died: one the server ended (a restart, a terminated
+    backend) is replaced before the next request uses it, which answers as if nothing had happened."""
+    if db.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite has no server to drop a connection")
+    headers = key_headers(make_key(owner))
+    assert client.post("/api/v1/events", json=ORDER, headers=headers).status_code == 201
+    with db.engine.connect() as connection:
+        others = "FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        assert connection.execute(text(f"SELECT count(pg_terminate_backend(pid)) {others}")).scalar() >= 1
+        for _ in range(100):  # (a backend ends a moment after it is told to)
+            if not connection.execute(text(f"SELECT count(*) {others}")).scalar():
+                break
+            time.sleep(0.05)
+    for _ in range(3):
+        assert client.post("/api/v1/events", json=ORDER, headers=headers).status_code == 201
+    assert stored()[0] == 4

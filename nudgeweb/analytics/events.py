@@ -16,7 +16,7 @@ from nudgeweb import clock
 from nudgeweb.analytics.attribution import credit_campaigns
 from nudgeweb.analytics.counters import count_rows
 from nudgeweb.analytics.signals import contact_events_recorded
-from nudgeweb.bulk import insert_rows
+from nudgeweb.bulk import insert_rows, together
 from nudgeweb.contacts.operations import ContactFinder, ContactValidationError, upsert_contact
 from nudgeweb.contacts.timeline import record_activities
 from nudgeweb.extensions import db
@@ -82,13 +82,15 @@ def record_events(organization_id, items, batch=False):
     currency = current_app.config["DEFAULT_CURRENCY"]
     rows = [_row(organization_id, item, contacts[index], currency, now) for index, item in enumerate(items)]
     credit_campaigns(rows)
-    insert_rows(ContactEvent.__table__, rows)
-    count_rows(db.session, organization_id, ContactEvent, rows, time_zone=time_zone)
-    record_activities(organization_id, [
-        {"contact_id": row["contact_id"], "kind": "event", "summary": summary_of(row), "occurred_at": row["occurred_at"],
-         "data": {"event_id": str(row["id"]), "name": row["name"], "properties": row["properties"]}}
-        for row in rows
-    ])
+    with together():
+        insert_rows(ContactEvent.__table__, rows)
+        count_rows(db.session, organization_id, ContactEvent, rows, time_zone=time_zone)
+        record_activities(organization_id, [
+            {"contact_id": row["contact_id"], "kind": "event", "summary": summary_of(row),
+             "occurred_at": row["occurred_at"],
+             "data": {"event_id": str(row["id"]), "name": row["name"], "properties": row["properties"]}}
+            for row in rows
+        ])
     contact_events_recorded.send(organization_id, rows=rows)
     return [SimpleNamespace(**row) for row in rows]
 
