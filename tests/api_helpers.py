@@ -14,8 +14,10 @@ def key_headers(secret, **extra):
 
 
 # Other names of documented paths: they answer the same but stay out of the OpenAPI documents (and so out of
-# the generated SDKs), and the tag's description names them. Seed 003 calls automations workflows.
-UNDOCUMENTED_ALIASES = {"/workflows": "/automations"}
+# the generated SDKs), and the tag's description names them. Seed 003 calls automations workflows and webhooks
+# outbound-webhooks; /organization/api_keys is the older spelling of seed 001's hyphenated path.
+UNDOCUMENTED_ALIASES = {"/workflows": "/automations", "/outbound-webhooks": "/webhooks",
+                        "/organization/api_keys": "/organization/api-keys"}
 
 
 def documented_path(path, base="/api/v1"):
