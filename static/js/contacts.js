@@ -33,4 +33,10 @@
     }
   });
   document.addEventListener("htmx:afterSwap", () => refresh(false));
+
+  // A box ticked before this script ran (a quick click while the page loads, or a form the browser
+  // restored on "back") is honoured as if it had been ticked now.
+  const pageBox = document.querySelector("[data-select-page]");
+  if (pageBox && pageBox.checked) rows().forEach((row) => { row.checked = true; });
+  refresh(false);
 })();
