@@ -3,6 +3,7 @@ from functools import lru_cache
 
 from flask import g
 
+from nudgeweb.models.contacts import CONTACT_SOURCE_LABELS
 from nudgeweb.navigation import AREAS, SETTINGS_SECTIONS, area_endpoint, settings_groups
 
 
@@ -53,6 +54,7 @@ def time_zones():
 def register(app):
     app.jinja_env.filters["localtime"] = localtime
     app.jinja_env.filters["phone_number"] = phone_number
+    app.jinja_env.filters["contact_source"] = lambda source: CONTACT_SOURCE_LABELS.get(source, source)
     app.jinja_env.globals["input_attrs"] = input_attrs
     app.jinja_env.globals["time_zones"] = time_zones
 

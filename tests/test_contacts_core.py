@@ -75,6 +75,8 @@ def test_full_name_is_split_and_headers_are_guessed(org):
     assert guess_field("Mobile") == "phone"
     assert guess_field("Birthday", validator.definitions.values()) == "custom_fields.birthday"
     assert guess_field("favourite colour") is None
+    assert guess_field("Patient") == guess_field("Client") == guess_field("Customer") == "name"
+    assert guess_field("Primary") is None
 
 
 @pytest.mark.parametrize("name, first, last", [

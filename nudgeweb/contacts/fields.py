@@ -104,6 +104,8 @@ def guess_field(header, definitions=()):
     if key in _HEADER_TO_FIELD:
         return _HEADER_TO_FIELD[key]
     who, _, rest = key.partition(" ")
+    if who in _WHO_WORDS and who != "primary" and not rest:  # a column headed "Patient" holds their names
+        return "name"
     if who in _WHO_WORDS and rest in _HEADER_TO_FIELD:
         return _HEADER_TO_FIELD[rest]
     for definition in definitions:

@@ -6,7 +6,7 @@ from wtforms import DateField, HiddenField, IntegerField, SelectField, StringFie
 from wtforms.validators import Length, Optional, ValidationError
 
 from nudgeweb.contacts.queries import DEFAULT_SORT, SORTABLE
-from nudgeweb.models.contacts import CONTACT_SOURCES, CONTACT_STATUSES, CUSTOM_FIELD_TYPES
+from nudgeweb.models.contacts import CONTACT_SOURCE_LABELS, CONTACT_SOURCES, CONTACT_STATUSES, CUSTOM_FIELD_TYPES
 from nudgeweb.paging import page_number
 
 UNSUBSCRIBE_REASONS = ("Asked to stop", "Not a customer any more", "Wrong person", "Spam complaint", "Other")
@@ -90,7 +90,7 @@ class FilterForm(FlaskForm):
                          validators=[Optional()])
     tag = SelectField("Tag", choices=[("", "Any tag")], validate_choice=False, validators=[Optional()])
     source = SelectField("Source", validators=[Optional()], choices=[("", "Any source")] + [
-        (s, s.replace("_", " ").capitalize()) for s in CONTACT_SOURCES])
+        (s, CONTACT_SOURCE_LABELS[s]) for s in CONTACT_SOURCES])
     created_after = DateField("Added from", validators=[Optional()])
     created_before = DateField("Added until", validators=[Optional()])
     segment = HiddenField()

@@ -15,6 +15,8 @@ from nudgeweb.models.base import IdMixin, OrgScoped, TimestampMixin, UtcDateTime
 
 CONTACT_STATUSES = ("subscribed", "unsubscribed", "bounced", "complained")
 CONTACT_SOURCES = ("manual", "import", "api", "review_request", "employee")
+CONTACT_SOURCE_LABELS = {"manual": "Added by hand", "import": "Import", "api": "API", "review_request": "Review request",
+                         "employee": "Employee page"}
 CUSTOM_FIELD_TYPES = ("text", "number", "date", "boolean", "choice")
 
 contact_tags = Table(

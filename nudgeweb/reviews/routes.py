@@ -25,6 +25,7 @@ from nudgeweb.reviews.site_links import NO_REVIEW_LINK, WHERE_TO_FIND, has_revie
 from nudgeweb.reviews.tasks import bulk_send_review_requests
 from nudgeweb.scoping import find_in_organization, get_or_404
 from nudgeweb.security_headers import framed_by_own_pages, shows_email_preview
+from nudgeweb.templating import phone_number
 from nudgeweb.unit_of_work import after_commit
 
 bp = Blueprint("reviews", __name__)
@@ -89,8 +90,9 @@ def _fill_from_contact(form, contact_id):
     """Start the form from an existing contact (its page's "Ask for a review", or the lookup)."""
     contact = find_in_organization(Contact, contact_id) if contact_id else None
     if contact is not None:
-        for name in ("first_name", "last_name", "email", "phone"):
+        for name in ("first_name", "last_name", "email"):
             getattr(form, name).data = getattr(contact, name)
+        form.phone.data = phone_number(contact.phone)  # as the owner writes it: (217) 555-0141
 
 
 @bp.get("/review-requests/new/contacts")
