@@ -1,7 +1,9 @@
 """What every template can use."""
+import re
 from functools import lru_cache
 
 from flask import g
+from markupsafe import Markup, escape
 
 from nudgeweb.models.contacts import CONTACT_SOURCE_LABELS
 from nudgeweb.navigation import AREAS, SETTINGS_SECTIONS, area_endpoint, settings_groups
@@ -35,6 +37,13 @@ def phone_number(value, organization=None):
     return phonenumbers.format_number(number, style)
 
 
+def breakable(text):
+    """An address that wraps after its @ and dots, not in the middle of a word, when its column is narrow."""
+    if not text:
+        return ""
+    return Markup("<wbr>").join(escape(part) for part in re.split(r"(?<=[@.])", text))
+
+
 def input_attrs(field, **attrs):
     """HTML attributes for a form input: the given ones, plus ARIA links to its error."""
     attrs = {name: value for name, value in attrs.items() if value not in (None, False)}
@@ -54,6 +63,7 @@ def time_zones():
 def register(app):
     app.jinja_env.filters["localtime"] = localtime
     app.jinja_env.filters["phone_number"] = phone_number
+    app.jinja_env.filters["breakable"] = breakable
     app.jinja_env.filters["contact_source"] = lambda source: CONTACT_SOURCE_LABELS.get(source, source)
     app.jinja_env.globals["input_attrs"] = input_attrs
     app.jinja_env.globals["time_zones"] = time_zones

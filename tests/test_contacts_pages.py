@@ -35,8 +35,13 @@ def people(organization):
     return ada, bob, eve
 
 
+def shown(response):
+    """The page's HTML without the <wbr> hints that let a long address wrap (a reader never sees them)."""
+    return response.get_data(as_text=True).replace("<wbr>", "")
+
+
 def test_list_shows_contacts_and_an_import_button(owner_client, people):
-    html = owner_client.get("/contacts").get_data(as_text=True)
+    html = shown(owner_client.get("/contacts"))
     assert "3 contacts" in html
     for name in ("Ada Lovelace", "Bob Builder", "Eve Adams", "ada@example.com", "+14155550100", "vip"):
         assert name in html
@@ -77,11 +82,11 @@ def test_filters_come_from_the_url(owner_client, people, query, shown, hidden):
 def test_sort_by_any_column_and_paginate(owner_client, organization):
     for n in range(30):
         ContactFactory(organization=organization, email=f"p{n:02d}@example.com", first_name=f"P{n:02d}", last_name="Zed")
-    html = owner_client.get("/contacts?sort=email").get_data(as_text=True)
+    html = shown(owner_client.get("/contacts?sort=email"))
     emails = re.findall(r"p\d\d@example.com", html)
     assert emails[:3] == ["p00@example.com", "p01@example.com", "p02@example.com"] and len(set(emails)) == 25
     assert "Page 1 of 2" in html and "30 contacts" in html
-    html = owner_client.get("/contacts?sort=-email&page=2").get_data(as_text=True)
+    html = shown(owner_client.get("/contacts?sort=-email&page=2"))
     assert sorted(set(re.findall(r"p\d\d@example.com", html))) == [f"p{n:02d}@example.com" for n in range(5)]
     assert "Previous" in html and 'rel="next"' not in html
     assert owner_client.get("/contacts?sort=nonsense&page=-3").status_code == 200
