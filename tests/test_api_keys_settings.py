@@ -108,7 +108,7 @@ def test_api_docs_page_uses_only_vendored_assets(client):
 @pytest.mark.browser
 def test_api_docs_render_in_the_browser(page, live_server):
     page.goto(f"{live_server}/api/docs")
-    page.get_by_text("Nudge API").first.wait_for()
+    page.get_by_text("Nudge API").first.wait_for(timeout=30_000)  # Swagger UI parses a large document first
     for _ in range(100):  # a long document's operations are drawn as they scroll into view (Swagger UI virtualizes)
         if page.get_by_text("/api/v1/me").count():
             break
