@@ -17,7 +17,7 @@ insert itself (and a statement of many VALUES rows is parsed anew by the driver 
 from contextlib import contextmanager
 from functools import lru_cache
 
-from sqlalchemy import and_, bindparam, insert, update
+from sqlalchemy import and_, bindparam, event, insert, inspect, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError
 
@@ -129,6 +129,48 @@ def insert_rows(table, rows):
     """INSERT ``rows`` (dicts with the same keys) into ``table`` in the current transaction."""
     if rows:
         PreparedInsert(table, rows, db.session.connection().dialect).execute()
+
+
+def insert_row(table, row, after=None):
+    """INSERT one ``row`` into ``table`` in the current transaction, without the ORM's per-object work (a
+    timeline line, an event: written, never read back as an object): now, or, while ``after`` (the ORM
+    object it points at) is still to be flushed, right after the flush that writes it."""
+    session = db.session()
+    if after is not None and inspect(after).pending:
+        session.info.setdefault(_AFTER_FLUSH, []).append((after, table, row))
+    else:
+        insert_rows(table, [row])
+
+
+_AFTER_FLUSH = "bulk_rows_after_flush"  # session.info: [(ORM object, table, row)] waiting for the object's flush
+
+
+@event.listens_for(db.session, "after_flush_postexec")
+def _insert_waiting_rows(session, _flush_context):
+    waiting = session.info.pop(_AFTER_FLUSH, None)
+    if not waiting:
+        return
+    ready, still = {}, []
+    for after, table, row in waiting:
+        state = inspect(after)
+        if state.persistent:
+            ready.setdefault((table, tuple(row)), []).append(row)
+        elif state.pending:  # (a flush of some objects only)
+            still.append((after, table, row))
+    if still:
+        session.info[_AFTER_FLUSH] = still
+    for (table, _keys), rows in ready.items():
+        PreparedInsert(table, rows, session.connection().dialect).execute(connection=session.connection())
+
+
+@event.listens_for(db.session, "after_soft_rollback")
+def _drop_waiting_rows(session, _previous_transaction):
+    # the objects they waited for were expunged with the rollback (a row whose object stays pending is kept)
+    waiting = session.info.pop(_AFTER_FLUSH, None)
+    if waiting:
+        still = [item for item in waiting if inspect(item[0]).pending]
+        if still:
+            session.info[_AFTER_FLUSH] = still
 
 
 @contextmanager
