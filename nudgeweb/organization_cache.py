@@ -18,10 +18,12 @@ import time
 
 from flask import current_app
 from sqlalchemy import event
+from sqlalchemy.orm import make_transient_to_detached
 
 from nudgeweb.extensions import db
+from nudgeweb.models.accounts import Organization
 
-_watched = set()
+_watched = {Organization}
 _entries = {}  # {(app id, organization id, name): (expires, value)}
 _lock = threading.Lock()
 _WROTE = "organization_cache_wrote"  # session.info: the organizations whose watched rows the transaction wrote
@@ -46,6 +48,36 @@ def cached(organization_id, name, read):
     with _lock:
         _entries[key] = (now + seconds, value)
     return value
+
+
+def organization(organization_id):
+    """The organization as an object of this transaction's session (None when there is none), made from its
+    values kept a moment rather than read: its counters (contacts_version, nudges_version) and updated_at,
+    which other transactions bump, stay unloaded and are read when asked."""
+    session = db.session()
+    key = session.identity_key(Organization, organization_id)
+    found = session.identity_map.get(key)
+    if found is None:
+        values = cached(organization_id, "organization", lambda: _kept_values(session.get(Organization, organization_id)))
+        found = session.identity_map.get(key) or (values and _in_session(session, values))
+    return found
+
+
+_BUMPED = {"contacts_version", "nudges_version", "updated_at"}
+
+
+def _kept_values(organization):
+    if organization is None:
+        return None
+    return {column.key: getattr(organization, column.key) for column in Organization.__table__.columns
+            if column.key not in _BUMPED}
+
+
+def _in_session(session, values):
+    instance = Organization(**values)
+    make_transient_to_detached(instance)  # as if just loaded; the attributes not given load when read
+    session.add(instance)
+    return instance
 
 
 def forget(organization_id):
