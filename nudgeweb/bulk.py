@@ -20,6 +20,7 @@ from functools import lru_cache
 from sqlalchemy import and_, bindparam, event, insert, inspect, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import make_transient_to_detached
 
 from nudgeweb.models import db
 
@@ -140,6 +141,16 @@ def insert_row(table, row, after=None):
         session.info.setdefault(_AFTER_FLUSH, []).append((after, table, row))
     else:
         insert_rows(table, [row])
+
+
+def as_loaded(model, values):
+    """An object of ``model`` in the session for a row that exists with ``values`` (just inserted by Core,
+    or kept a moment as plain values), as if the session had read it, without a statement; the attributes
+    not given are read when asked."""
+    instance = model(**values)
+    make_transient_to_detached(instance)
+    db.session.add(instance)
+    return instance
 
 
 _AFTER_FLUSH = "bulk_rows_after_flush"  # session.info: [(ORM object, table, row)] waiting for the object's flush

@@ -18,8 +18,8 @@ import time
 
 from flask import current_app
 from sqlalchemy import event
-from sqlalchemy.orm import make_transient_to_detached
 
+from nudgeweb.bulk import as_loaded
 from nudgeweb.extensions import db
 from nudgeweb.models.accounts import Organization
 
@@ -59,7 +59,7 @@ def organization(organization_id):
     found = session.identity_map.get(key)
     if found is None:
         values = cached(organization_id, "organization", lambda: _kept_values(session.get(Organization, organization_id)))
-        found = session.identity_map.get(key) or (values and _in_session(session, values))
+        found = session.identity_map.get(key) or (values and as_loaded(Organization, values))
     return found
 
 
@@ -71,13 +71,6 @@ def _kept_values(organization):
         return None
     return {column.key: getattr(organization, column.key) for column in Organization.__table__.columns
             if column.key not in _BUMPED}
-
-
-def _in_session(session, values):
-    instance = Organization(**values)
-    make_transient_to_detached(instance)  # as if just loaded; the attributes not given load when read
-    session.add(instance)
-    return instance
 
 
 def forget(organization_id):

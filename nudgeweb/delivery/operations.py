@@ -11,11 +11,11 @@ from functools import partial
 from itertools import islice
 
 from flask import current_app
-from sqlalchemy import Select, select, update
+from sqlalchemy import Select, inspect, select, update
 
 from nudgeweb import organization_cache
 from nudgeweb.auth.verification import require_verified_sender
-from nudgeweb.bulk import insert_rows
+from nudgeweb.bulk import as_loaded, insert_rows
 from nudgeweb.delivery import sealed, tracking
 from nudgeweb.delivery.events import record_event
 from nudgeweb.delivery.quiet_hours import end_of_quiet_hours, recipient_zone
@@ -105,10 +105,12 @@ def queue_message(contact, channel, template, variables=None, *, purpose, purpos
     organization = db.session.get(Organization, contact.organization_id)
     batch = Batch(organization, channel, template, variables, purpose, purpose_id, send_at, track, marketing,
                   context or {})
-    message = Message(**compose(batch, contact))  # its id is set: written with the caller's next flush
-    db.session.add(message)
+    row = compose(batch, contact)
+    if inspect(contact).pending:
+        db.session.flush()  # (the message refers to it)
+    insert_rows(Message.__table__, [_table_row(row)])  # as queue_messages does, without the ORM's flush
+    message = as_loaded(Message, row)
     if message.status == "failed":
-        db.session.flush()  # (its event refers to it)
         record_event(message, "failed", contact=contact, detail=message.error)
     else:
         schedule_send(organization.id, [message.id], message.send_at)
