@@ -21,6 +21,7 @@ from sqlalchemy import and_, bindparam, event, insert, inspect, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import make_transient_to_detached
+from sqlalchemy.orm.instrumentation import manager_of_class
 
 from nudgeweb.models import db
 
@@ -45,8 +46,8 @@ class PreparedInsert:
             if statement is None:
                 statement = _insert(table, dialect.name, skip_conflicts)
             self.sql, names, positional = _compiled(statement, dialect, keys)
-        columns = [_processed([row[name] for row in rows], None if converted else converter(table.c[name], dialect))
-                   for name in names]
+        converters = (None,) * len(names) if converted else _converters(table, dialect, tuple(names))
+        columns = [_processed([row[name] for row in rows], process) for name, process in zip(names, converters)]
         self.params = list(zip(*columns)) if positional else [dict(zip(names, values)) for values in zip(*columns)]
 
     def execute(self, indexes=None, connection=None):
@@ -66,6 +67,12 @@ def _insert(table, dialect_name, skip_conflicts):
     if not skip_conflicts:
         return insert(table)
     return {"sqlite": sqlite.insert, "postgresql": postgresql.insert}[dialect_name](table).on_conflict_do_nothing()
+
+
+@lru_cache(maxsize=256)
+def _converters(table, dialect, names):
+    """converter() of each of ``names``, looked up once per table and columns (most inserts are of one row)."""
+    return tuple(converter(table.c[name], dialect) for name in names)
 
 
 @lru_cache(maxsize=256)
@@ -147,7 +154,8 @@ def as_loaded(model, values):
     """An object of ``model`` in the session for a row that exists with ``values`` (just inserted by Core,
     or kept a moment as plain values), as if the session had read it, without a statement; the attributes
     not given are read when asked."""
-    instance = model(**values)
+    instance = manager_of_class(model).new_instance()  # (not model(**values): no attribute events, as a load)
+    instance.__dict__.update(values)
     make_transient_to_detached(instance)
     db.session.add(instance)
     return instance
