@@ -11,7 +11,8 @@ that owns the model) forgets its organization's values in this process once the 
 the transaction that writes reads its own rows, uncached. The other processes see the change when
 their copy expires, within the same seconds. So cache plain values (tuples, frozen dataclasses), never
 ORM objects, and only what such a delay cannot harm. A watched model without an organization (a user)
-forgets every organization's values.
+forgets every organization's values. ``organization(id)`` gives the organization's row as an object of
+the current session, made from such values (the organization itself is watched).
 """
 import threading
 import time

@@ -28,7 +28,7 @@ from nudgeweb.sqlite_writer import one_writer
 from nudgeweb.unit_of_work import after_commit_together, checkpoint
 
 CHANNELS = ("email", "sms")
-organization_cache.watch(SendingSettings, Organization)  # (the sender is the business's name)
+organization_cache.watch(SendingSettings)  # (and Organization, whose name the sender carries: watched by organization_cache)
 
 
 @dataclass

@@ -187,8 +187,8 @@ def request_for_contact(organization, contact, *, delay_hours, channel=None, emp
         channel=chosen, scheduled_for=now + timedelta(hours=delay_hours), status="scheduled",
         extra=dict(metadata or {}), source=source, created_by_id=getattr(created_by, "id", created_by),
     )
-    # the request, its events and its first message are written together by the next flush (the
-    # reads in between, its template and the sending settings, need none of them)
+    # the request is written by the next flush, once, as its first step left it (its events right after
+    # it; the reads in between, its template and the sending settings, need none of them)
     with db.session.no_autoflush:
         db.session.add(request)
         add_event(request, "scheduled", _scheduled_summary(chosen, delay_hours), now, {"delay_hours": delay_hours})
