@@ -17,9 +17,11 @@ insert itself (and a statement of many VALUES rows is parsed anew by the driver 
 from contextlib import contextmanager
 from functools import lru_cache
 
-from sqlalchemy import and_, bindparam, insert, update
+from sqlalchemy import and_, bindparam, event, insert, inspect, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import make_transient_to_detached
+from sqlalchemy.orm.instrumentation import manager_of_class
 
 from nudgeweb.models import db
 
@@ -44,8 +46,8 @@ class PreparedInsert:
             if statement is None:
                 statement = _insert(table, dialect.name, skip_conflicts)
             self.sql, names, positional = _compiled(statement, dialect, keys)
-        columns = [_processed([row[name] for row in rows], None if converted else converter(table.c[name], dialect))
-                   for name in names]
+        converters = (None,) * len(names) if converted else _converters(table, dialect, tuple(names))
+        columns = [_processed([row[name] for row in rows], process) for name, process in zip(names, converters)]
         self.params = list(zip(*columns)) if positional else [dict(zip(names, values)) for values in zip(*columns)]
 
     def execute(self, indexes=None, connection=None):
@@ -65,6 +67,12 @@ def _insert(table, dialect_name, skip_conflicts):
     if not skip_conflicts:
         return insert(table)
     return {"sqlite": sqlite.insert, "postgresql": postgresql.insert}[dialect_name](table).on_conflict_do_nothing()
+
+
+@lru_cache(maxsize=256)
+def _converters(table, dialect, names):
+    """converter() of each of ``names``, looked up once per table and columns (most inserts are of one row)."""
+    return tuple(converter(table.c[name], dialect) for name in names)
 
 
 @lru_cache(maxsize=256)
@@ -129,6 +137,59 @@ def insert_rows(table, rows):
     """INSERT ``rows`` (dicts with the same keys) into ``table`` in the current transaction."""
     if rows:
         PreparedInsert(table, rows, db.session.connection().dialect).execute()
+
+
+def insert_row(table, row, after=None):
+    """INSERT one ``row`` into ``table`` in the current transaction, without the ORM's per-object work (a
+    timeline line, an event: written, never read back as an object): now, or, while ``after`` (the ORM
+    object it points at) is still to be flushed, right after the flush that writes it."""
+    session = db.session()
+    if after is not None and inspect(after).pending:
+        session.info.setdefault(_AFTER_FLUSH, []).append((after, table, row))
+    else:
+        insert_rows(table, [row])
+
+
+def as_loaded(model, values):
+    """An object of ``model`` in the session for a row that exists with ``values`` (just inserted by Core,
+    or kept a moment as plain values), as if the session had read it, without a statement; the attributes
+    not given are read when asked."""
+    instance = manager_of_class(model).new_instance()  # (not model(**values): no attribute events, as a load)
+    instance.__dict__.update(values)
+    make_transient_to_detached(instance)
+    db.session.add(instance)
+    return instance
+
+
+_AFTER_FLUSH = "bulk_rows_after_flush"  # session.info: [(ORM object, table, row)] waiting for the object's flush
+
+
+@event.listens_for(db.session, "after_flush_postexec")
+def _insert_waiting_rows(session, _flush_context):
+    waiting = session.info.pop(_AFTER_FLUSH, None)
+    if not waiting:
+        return
+    ready, still = {}, []
+    for after, table, row in waiting:
+        state = inspect(after)
+        if state.persistent:
+            ready.setdefault((table, tuple(row)), []).append(row)
+        elif state.pending:  # (a flush of some objects only)
+            still.append((after, table, row))
+    if still:
+        session.info[_AFTER_FLUSH] = still
+    for (table, _keys), rows in ready.items():
+        PreparedInsert(table, rows, session.connection().dialect).execute(connection=session.connection())
+
+
+@event.listens_for(db.session, "after_soft_rollback")
+def _drop_waiting_rows(session, _previous_transaction):
+    # the objects they waited for were expunged with the rollback (a row whose object stays pending is kept)
+    waiting = session.info.pop(_AFTER_FLUSH, None)
+    if waiting:
+        still = [item for item in waiting if inspect(item[0]).pending]
+        if still:
+            session.info[_AFTER_FLUSH] = still
 
 
 @contextmanager

@@ -2,7 +2,7 @@
 
     record_event("contact.created", {"contact_id": str(contact.id), "email": contact.email})
 
-writes one ``DomainEvent`` row (flushed with the rest of the unit of work, so it exists exactly when
+writes one ``DomainEvent`` row (in the transaction of its cause, so it exists exactly when
 its cause committed) and, once the transaction commits, sends ``domain_events_recorded`` once per
 organization and transaction with the organization id as sender. Whatever delivers events (webhooks,
 automations) connects to that signal and reads the rows; a periodic sweep of theirs picks up any
@@ -13,10 +13,13 @@ the transaction's events as dicts with ``id``, ``type``, ``created_at`` and ``da
 writes what must exist exactly when the events do (webhooks write their deliveries) in the same
 transaction, and flushes, never commits.
 """
+from dataclasses import dataclass
+from datetime import datetime
+
 from blinker import Namespace
 
-from nudgeweb.bulk import insert_rows
-from nudgeweb.models.base import db, new_id, utcnow
+from nudgeweb.bulk import insert_row, insert_rows
+from nudgeweb.models.base import new_id, utcnow
 from nudgeweb.models.domain_events import DomainEvent
 from nudgeweb.unit_of_work import after_commit, before_commit, current_organization_id
 
@@ -52,13 +55,23 @@ domain_events_recorded = _signals.signal("domain-events-recorded")
 domain_events_written = _signals.signal("domain-events-written")
 
 
+@dataclass(frozen=True)
+class RecordedEvent:
+    """An event as record_event wrote it (its row is not read back as an object)."""
+
+    id: object
+    type: str
+    data: dict
+    created_at: datetime
+
+
 def record_event(event_type, data, organization_id=None):
     """Write one event of ``event_type`` (a key of EVENT_TYPES) with its ``data`` object; return it."""
     organization_id = _check(event_type, organization_id)
-    event = DomainEvent(id=new_id(), organization_id=organization_id, type=event_type, data=data, created_at=utcnow())
-    db.session.add(event)
-    _announce(organization_id, [dict(id=event.id, type=event_type, data=data, created_at=event.created_at)])
-    return event
+    event = dict(id=new_id(), type=event_type, data=data, created_at=utcnow())
+    insert_row(DomainEvent.__table__, {"organization_id": organization_id, **event})
+    _announce(organization_id, [event])
+    return RecordedEvent(**event)
 
 
 def record_events(event_type, datas, organization_id=None):

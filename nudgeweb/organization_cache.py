@@ -11,7 +11,8 @@ that owns the model) forgets its organization's values in this process once the 
 the transaction that writes reads its own rows, uncached. The other processes see the change when
 their copy expires, within the same seconds. So cache plain values (tuples, frozen dataclasses), never
 ORM objects, and only what such a delay cannot harm. A watched model without an organization (a user)
-forgets every organization's values.
+forgets every organization's values. ``organization(id)`` gives the organization's row as an object of
+the current session, made from such values (the organization itself is watched).
 """
 import threading
 import time
@@ -19,9 +20,11 @@ import time
 from flask import current_app
 from sqlalchemy import event
 
+from nudgeweb.bulk import as_loaded
 from nudgeweb.extensions import db
+from nudgeweb.models.accounts import Organization
 
-_watched = set()
+_watched = {Organization}
 _entries = {}  # {(app id, organization id, name): (expires, value)}
 _lock = threading.Lock()
 _WROTE = "organization_cache_wrote"  # session.info: the organizations whose watched rows the transaction wrote
@@ -46,6 +49,29 @@ def cached(organization_id, name, read):
     with _lock:
         _entries[key] = (now + seconds, value)
     return value
+
+
+def organization(organization_id):
+    """The organization as an object of this transaction's session (None when there is none), made from its
+    values kept a moment rather than read: its counters (contacts_version, nudges_version) and updated_at,
+    which other transactions bump, stay unloaded and are read when asked."""
+    session = db.session()
+    key = session.identity_key(Organization, organization_id)
+    found = session.identity_map.get(key)
+    if found is None:
+        values = cached(organization_id, "organization", lambda: _kept_values(session.get(Organization, organization_id)))
+        found = session.identity_map.get(key) or (values and as_loaded(Organization, values))
+    return found
+
+
+_BUMPED = {"contacts_version", "nudges_version", "updated_at"}
+
+
+def _kept_values(organization):
+    if organization is None:
+        return None
+    return {column.key: getattr(organization, column.key) for column in Organization.__table__.columns
+            if column.key not in _BUMPED}
 
 
 def forget(organization_id):

@@ -138,6 +138,12 @@ def once_per_transaction(key, read):
     return work.remembered[key]
 
 
+def remembered(key):
+    """What once_per_transaction read under ``key`` in this transaction, or None."""
+    work = _current.get()
+    return work.remembered.get(key) if work is not None else None
+
+
 def before_commit(key, write):
     """Run ``write()`` as the transaction's last statement, once per ``key`` however often asked (a
     counter bumped once per transaction holds its row lock only for the commit). Returns the ``write``

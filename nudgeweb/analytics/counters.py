@@ -265,13 +265,15 @@ def _watched_changed(instance):
 def _counts_of(session, instance, new):
     """What ``instance`` contributes with its values as they are (``new``) or were when loaded."""
     counts_of, names = COUNTED[type(instance)]
-    state = inspect(instance)
-    values = {}
-    for name in names:
-        history = state.attrs[name].history
-        values[name] = getattr(instance, name) if new or not history.deleted else history.deleted[0]
-        if not new and history.added and not history.deleted:  # it had no value before
-            values[name] = None
+    if new:
+        values = {name: getattr(instance, name) for name in names}
+    else:
+        state, values = inspect(instance), {}
+        for name in names:
+            history = state.attrs[name].history
+            values[name] = history.deleted[0] if history.deleted else getattr(instance, name)
+            if history.added and not history.deleted:  # it had no value before
+                values[name] = None
     if type(instance) is MessageEvent:
         values.update(_message_of(session, instance.message_id))
     if type(instance) is ContactEvent and not new:

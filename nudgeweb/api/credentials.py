@@ -21,11 +21,12 @@ from sqlalchemy import or_, select, update
 from sqlalchemy.orm import joinedload
 from sqlalchemy.orm.attributes import set_committed_value
 
+from nudgeweb import organization_cache
 from nudgeweb.api import keys, tokens
 from nudgeweb.api.errors import ApiError
 from nudgeweb.api.ratelimit import DEFAULT_RATE_LIMIT, rate_limit_of
 from nudgeweb.extensions import db
-from nudgeweb.models import ApiKey, ApiSettings, Membership, Organization, role_at_least, utcnow
+from nudgeweb.models import ApiKey, ApiSettings, Membership, role_at_least, utcnow
 from nudgeweb.oauth.tokens import authenticate_bearer
 from nudgeweb.signals import credentials_changed
 from nudgeweb.unit_of_work import ACROSS_ORGANIZATIONS, enter_organization
@@ -67,8 +68,8 @@ class Credential:
 
     @property
     def organization(self):
-        """The credential's organization: one read by primary key (the membership's user is not needed)."""
-        return db.session.get(Organization, self.organization_id)
+        """The credential's organization, from its values kept a moment (organization_cache.organization)."""
+        return organization_cache.organization(self.organization_id)
 
     @property
     def rate_key(self):

@@ -19,6 +19,7 @@ comes back as "" (text) or None (email, phone, timezone, custom values) meaning 
 ``validate_contact_data(organization, data)`` does both steps for one contact.
 """
 import re
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from zoneinfo import available_timezones
@@ -30,9 +31,12 @@ from phonenumbers import PhoneMetadata
 from phonenumbers.phonenumberutil import _is_number_matching_desc
 from sqlalchemy import select
 
+from nudgeweb import organization_cache
 from nudgeweb.models import new_id, utcnow
 from nudgeweb.models.base import db
 from nudgeweb.models.contacts import CONTACT_STATUSES, CUSTOM_FIELD_TYPES, CustomFieldDefinition, contact_search_text
+
+organization_cache.watch(CustomFieldDefinition)
 
 # (name, label, aliases): the standard fields in the order forms, exports and CSV headers use.
 STANDARD_FIELDS = (
@@ -304,6 +308,23 @@ def custom_field_definitions(organization):
     ).all()
 
 
+@dataclass(frozen=True)
+class CustomField:
+    """What validation reads of a custom field definition, as plain values."""
+
+    key: str
+    label: str
+    field_type: str
+    choices: tuple
+
+
+def custom_fields_in_force(organization_id):
+    """The organization's custom fields as validation reads them, kept a moment (organization_cache)."""
+    return organization_cache.cached(organization_id, "custom-fields", lambda: tuple(
+        CustomField(row.key, row.label, row.field_type, tuple(row.choices or ()))
+        for row in custom_field_definitions(organization_id)))
+
+
 def _phones_that_differ(data):
     """{alias: message} when a phone's alias holds another number than ``phone`` (or than another alias)."""
     given = [(name, str(data[name]).strip()) for name in ("phone", *INPUT_ALIASES)
@@ -323,7 +344,7 @@ class ContactValidator:
 
     @classmethod
     def for_organization(cls, organization):
-        return cls(organization.default_country, custom_field_definitions(organization))
+        return cls(organization.default_country, custom_fields_in_force(organization.id))
 
     def validate(self, data, partial=False):
         """(clean, errors) for a dict of input. Unless ``partial``, an email or a phone is required."""

@@ -1,26 +1,20 @@
 """A contact's activity timeline: every area records its entries through record_activity."""
 from sqlalchemy import select
 
-from nudgeweb.models import db, utcnow
+from nudgeweb.bulk import insert_row, insert_rows
+from nudgeweb.models import db, new_id, utcnow
 from nudgeweb.models.contacts import ContactActivity
 
 
 def record_activity(contact, kind, summary, data=None, occurred_at=None):
     """Add one entry (kind e.g. "created", "message.sent", "review_request.clicked") to the timeline.
 
-    The entry joins the caller's transaction: it is written with the caller's next flush (one flush
-    for a request's rows, not one per entry), and committed with it.
+    The entry joins the caller's transaction (written now, or right after the flush that writes a new
+    contact), and is committed with it.
     """
-    activity = ContactActivity(
-        organization_id=contact.organization_id,
-        contact_id=contact.id,
-        kind=kind,
-        summary=summary[:500],
-        data=data or {},
-        occurred_at=occurred_at or utcnow(),
-    )
-    db.session.add(activity)
-    return activity
+    [row] = activity_rows(contact.organization_id, [{"contact_id": contact.id, "kind": kind, "summary": summary,
+                                                     "data": data, "occurred_at": occurred_at}])
+    insert_row(ContactActivity.__table__, row, after=contact)
 
 
 def timeline_of(contact, limit=100):
@@ -38,15 +32,11 @@ def record_activities(organization_id, entries):
 
     ``entries``: dicts with contact_id, kind, summary and optionally data and occurred_at.
     """
-    from nudgeweb.bulk import insert_rows
-
     insert_rows(ContactActivity.__table__, activity_rows(organization_id, entries))
 
 
 def activity_rows(organization_id, entries):
     """The contact_activities rows of ``entries`` (see record_activities), for a bulk insert."""
-    from nudgeweb.models import new_id
-
     now = utcnow()
     return [
         {

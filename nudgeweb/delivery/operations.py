@@ -11,10 +11,11 @@ from functools import partial
 from itertools import islice
 
 from flask import current_app
-from sqlalchemy import Select, select, update
+from sqlalchemy import Select, inspect, select, update
 
+from nudgeweb import organization_cache
 from nudgeweb.auth.verification import require_verified_sender
-from nudgeweb.bulk import insert_rows
+from nudgeweb.bulk import as_loaded, insert_rows
 from nudgeweb.delivery import sealed, tracking
 from nudgeweb.delivery.events import record_event
 from nudgeweb.delivery.quiet_hours import end_of_quiet_hours, recipient_zone
@@ -22,11 +23,12 @@ from nudgeweb.delivery.signals import messages_due
 from nudgeweb.delivery.sms import sms_as_sent
 from nudgeweb.delivery.transports import from_address, sending_settings
 from nudgeweb.models import Organization, db, new_id, utcnow
-from nudgeweb.models.messages import Message
+from nudgeweb.models.messages import Message, SendingSettings
 from nudgeweb.sqlite_writer import one_writer
 from nudgeweb.unit_of_work import after_commit_together, checkpoint
 
 CHANNELS = ("email", "sms")
+organization_cache.watch(SendingSettings)  # (and Organization, whose name the sender carries: watched by organization_cache)
 
 
 @dataclass
@@ -52,15 +54,36 @@ class Batch:
     def __post_init__(self):
         if self.channel not in CHANNELS:
             raise ValueError(f"channel must be one of {CHANNELS}, not {self.channel!r}")
-        self.settings = sending_settings(self.organization.id)
-        self.sender = from_address(self.organization, self.settings) if self.channel == "email" else None
+        self.settings = sending_settings_in_force(self.organization, self.channel)
+        self.sender = self.settings.sender
         if self.sender and (self.sender_name or self.sender_email):
             name, address = parseaddr(self.sender)
             self.sender = formataddr((self.sender_name or name, self.sender_email or address))
-        self.window = self.settings.quiet_hours(self.channel)
+        self.window = self.settings.window
         self.send_at = self.send_at or utcnow()  # one moment for the whole batch: one task, not one per row
         if self.send_at.tzinfo is None:
             self.send_at = self.send_at.replace(tzinfo=timezone.utc)  # naive times are UTC, as stored
+
+
+@dataclass(frozen=True)
+class SendingSettingsInForce:
+    """What queueing a message on one channel reads of the organization's sending settings."""
+
+    sender: str | None  # an email's From
+    window: tuple | None  # the channel's quiet hours
+    track_opens: bool
+    track_clicks: bool
+
+
+def sending_settings_in_force(organization, channel):
+    """The organization's sending settings for ``channel`` as a message is queued, kept a moment
+    (organization_cache; the sender carries the organization's name)."""
+    def read():
+        settings = sending_settings(organization.id)
+        return SendingSettingsInForce(from_address(organization, settings) if channel == "email" else None,
+                                      settings.quiet_hours(channel), settings.track_opens, settings.track_clicks)
+
+    return organization_cache.cached(organization.id, f"sending-settings:{channel}", read)
 
 
 @dataclass
@@ -82,10 +105,12 @@ def queue_message(contact, channel, template, variables=None, *, purpose, purpos
     organization = db.session.get(Organization, contact.organization_id)
     batch = Batch(organization, channel, template, variables, purpose, purpose_id, send_at, track, marketing,
                   context or {})
-    message = Message(**compose(batch, contact))  # its id is set: written with the caller's next flush
-    db.session.add(message)
+    row = compose(batch, contact)
+    if inspect(contact).pending:
+        db.session.flush()  # (the message refers to it)
+    insert_rows(Message.__table__, [_table_row(row)])  # as queue_messages does, without the ORM's flush
+    message = as_loaded(Message, row)
     if message.status == "failed":
-        db.session.flush()  # (its event refers to it)
         record_event(message, "failed", contact=contact, detail=message.error)
     else:
         schedule_send(organization.id, [message.id], message.send_at)

@@ -8,12 +8,18 @@ Names they use: ``first_name`` and ``business_name`` (always there), ``review_li
 review-request sender passes it in ``context``), ``unsubscribe_link`` when the sender passes
 it; the employee nudge uses ``employee_name``, ``employee_link`` and ``progress``.
 """
+from copy import deepcopy
+from dataclasses import dataclass
+
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from nudgeweb import organization_cache
 from nudgeweb.message_templates.naming import free_name
-from nudgeweb.models import MessageTemplate, db
+from nudgeweb.models import MessageTemplate, Organization, db
 from nudgeweb.signals import organization_created
+
+organization_cache.watch(MessageTemplate)
 
 KEYS = ("review_request", "review_follow_up_1", "review_follow_up_2", "employee_nudge")
 
@@ -150,6 +156,37 @@ def starter_template(organization, key, channel="email", starters=STARTERS):
         except IntegrityError:  # another request made it at the same moment
             template = _find(organization.id, key, channel)
     return template
+
+
+@dataclass(frozen=True)
+class TemplateValues:
+    """What rendering and sending read of a template, as plain values (a MessageTemplate's names)."""
+
+    id: object
+    organization_id: object
+    name: str
+    channel: str
+    subject: str
+    html_content: str
+    text_content: str
+    body: str
+    variables: list
+
+    @classmethod
+    def of(cls, template):
+        return cls(template.id, template.organization_id, template.name, template.channel, template.subject,
+                   template.html_content, template.text_content, template.body, deepcopy(template.variables))
+
+    @property
+    def organization(self):
+        """The template's organization (already in the session: the request or task works for it)."""
+        return db.session.get(Organization, self.organization_id)
+
+
+def starter_template_in_force(organization, key, channel="email"):
+    """starter_template's values, kept a moment (organization_cache): what each review request renders."""
+    return organization_cache.cached(organization.id, f"starter-template:{key}:{channel}",
+                                     lambda: TemplateValues.of(starter_template(organization, key, channel)))
 
 
 def create_starter_templates(organization):

@@ -17,7 +17,7 @@ from nudgeweb.models.reviews import ReviewRequest
 from nudgeweb.reviews.links import sample_review_link
 from nudgeweb.reviews.messaging import template_for
 from nudgeweb.reviews.operations import channel_for, schedule_requests
-from nudgeweb.reviews.settings import review_settings_for
+from nudgeweb.reviews.settings import review_settings_in_force
 from nudgeweb.unit_of_work import checkpoint
 
 BATCH = 200
@@ -67,7 +67,7 @@ def _audience_contacts(organization, audience):
 def preview(organization, audience, insist=False, now=None):
     """{"total", "will_ask", "unsubscribed", "asked_recently", "no_channel"} for this audience."""
     now = now or clock.now()
-    reasons = _skip_reasons(organization, review_settings_for(organization), insist, now)
+    reasons = _skip_reasons(organization, review_settings_in_force(organization), insist, now)
 
     def count_when(condition):
         return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
@@ -83,7 +83,7 @@ def preview(organization, audience, insist=False, now=None):
 def who(organization, audience, insist=False, now=None, examples=5):
     """The first contact who will be asked (or None) and a few names skipped for each reason, for the confirmation."""
     now = now or clock.now()
-    reasons = _skip_reasons(organization, review_settings_for(organization), insist, now)
+    reasons = _skip_reasons(organization, review_settings_in_force(organization), insist, now)
     contacts = _audience_contacts(organization, audience).order_by(Contact.created_at, Contact.id)
     first = db.session.scalar(contacts.where(*(~condition for condition in reasons.values())).limit(1))
     skipped = {reason: db.session.scalars(contacts.where(condition).limit(examples)).all()
@@ -93,7 +93,7 @@ def who(organization, audience, insist=False, now=None, examples=5):
 
 def first_message(organization, contact):
     """The request as ``contact`` will get it (a sample stands in for their own link), or None."""
-    settings = review_settings_for(organization)
+    settings = review_settings_in_force(organization)
     channel = contact and channel_for(contact, settings.default_channel)
     if not channel:
         return None
@@ -128,7 +128,7 @@ def _ask_batch(organization_id, contact_ids, delay_hours, insist, user_id, now, 
     """One batch: the contacts asked recently found in one query, the others asked at one moment
     (their rows inserted together, their first steps one task)."""
     organization = db.session.get(Organization, organization_id)
-    settings = review_settings_for(organization)
+    settings = review_settings_in_force(organization)
     asked = set() if insist else _asked_recently_among(organization_id, contact_ids, settings.ask_again_after_days, now)
     contacts = db.session.scalars(select(Contact).where(Contact.id.in_([i for i in contact_ids if i not in asked]))).all()
     made, refused = schedule_requests(organization, contacts, delay_hours=delay_hours, now=now, source="bulk",

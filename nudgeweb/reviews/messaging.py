@@ -7,11 +7,10 @@ from nudgeweb.delivery.operations import as_sent, sample_recipient
 from nudgeweb.delivery.tracking import public_url
 from nudgeweb.message_templates.operations import preview
 from nudgeweb.message_templates.rendering import TemplateRenderError
-from nudgeweb.message_templates.starter import starter_template
+from nudgeweb.message_templates.starter import starter_template_in_force
 from nudgeweb.models import Membership, User, db
 from nudgeweb.reviews.links import sample_review_link
 from nudgeweb.reviews.settings import chosen_template, review_settings_for
-from nudgeweb.unit_of_work import once_per_transaction
 
 
 def template_for(organization, step, channel, settings):
@@ -22,8 +21,7 @@ def template_for(organization, step, channel, settings):
     if template:
         return template
     key = settings.request_template_key if step == 0 else settings.follow_ups[step - 1]["template_key"]
-    return once_per_transaction(("starter_template", organization.id, key, channel),
-                                lambda: starter_template(organization, key, channel))
+    return starter_template_in_force(organization, key, channel)
 
 
 def first_sms_size(organization, contact=None):

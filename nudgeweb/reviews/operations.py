@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 
 from nudgeweb import clock
 from nudgeweb.auth.verification import require_verified_sender
-from nudgeweb.bulk import insert_rows
+from nudgeweb.bulk import insert_row, insert_rows
 from nudgeweb.contacts.fields import ContactValidator
 from nudgeweb.contacts.operations import ContactValidationError, upsert_contact
 from nudgeweb.contacts.suppression import may_message
@@ -28,7 +28,7 @@ from nudgeweb.models import db, new_id
 from nudgeweb.models.reviews import CHANNEL_CHOICES, FINISHED, PROGRESS, ReviewRequest, ReviewRequestEvent, new_public_token
 from nudgeweb.reviews.links import review_link
 from nudgeweb.reviews.messaging import queue_review_message
-from nudgeweb.reviews.settings import review_settings_for
+from nudgeweb.reviews.settings import review_settings_in_force
 from nudgeweb.reviews.signals import review_left, review_step_due
 from nudgeweb.unit_of_work import after_commit, after_commit_together, checkpoint
 
@@ -90,7 +90,7 @@ def create_review_request(organization, contact_data, delay_hours=None, channel=
     organization may not send to customers yet.
     """
     require_verified_sender(organization.id)
-    settings = review_settings_for(organization)
+    settings = review_settings_in_force(organization)
     delay_hours = settings.default_delay_hours if delay_hours is None else delay_hours
     validator = validator or ContactValidator.for_organization(organization)
     errors = request_errors(organization, contact_data, delay_hours, channel, metadata, validator)
@@ -165,7 +165,7 @@ def request_for_contact(organization, contact, *, delay_hours, channel=None, emp
     if not sender_checked:
         require_verified_sender(organization.id)
     now = now or clock.now()
-    settings = settings or review_settings_for(organization)
+    settings = settings or review_settings_in_force(organization)
     chosen = channel_for(contact, channel or settings.default_channel)
     if chosen is None:
         wanted = {"sms": "a mobile phone number", "email": "an email address"}.get(channel or settings.default_channel,
@@ -187,8 +187,8 @@ def request_for_contact(organization, contact, *, delay_hours, channel=None, emp
         channel=chosen, scheduled_for=now + timedelta(hours=delay_hours), status="scheduled",
         extra=dict(metadata or {}), source=source, created_by_id=getattr(created_by, "id", created_by),
     )
-    # the request, its events and its first message are written together by the next flush (the
-    # reads in between, its template and the sending settings, need none of them)
+    # the request is written by the next flush, once, as its first step left it (its events right after
+    # it; the reads in between, its template and the sending settings, need none of them)
     with db.session.no_autoflush:
         db.session.add(request)
         add_event(request, "scheduled", _scheduled_summary(chosen, delay_hours), now, {"delay_hours": delay_hours})
@@ -262,10 +262,10 @@ def _steps_due(organization_id, step, eta, request_ids):
 
 def add_event(request, kind, summary, occurred_at, data=None, activity=True):
     """A line on the request's timeline, (by default) on the contact's, and its domain event if it has one."""
-    db.session.add(ReviewRequestEvent(
-        organization_id=request.organization_id, review_request_id=request.id, kind=kind,
-        summary=summary[:300], data=data or {}, occurred_at=occurred_at,
-    ))
+    insert_row(ReviewRequestEvent.__table__, {
+        "id": new_id(), "organization_id": request.organization_id, "review_request_id": request.id, "kind": kind,
+        "summary": summary[:300], "data": data or {}, "occurred_at": occurred_at,
+    }, after=request)
     if kind in DOMAIN_EVENTS:
         record_event(DOMAIN_EVENTS[kind], domain_event_data(request, occurred_at, data), request.organization_id)
     if activity:
@@ -306,7 +306,7 @@ def perform_step(request, step, now=None, settings=None):
     if due > now + EARLY_TOLERANCE:
         schedule_step(request, step, due)  # moved later (resend): wait for its time
         return "early"
-    settings = settings or review_settings_for(request.organization)
+    settings = settings or review_settings_in_force(request.organization)
     allowed, why = may_message(request.contact, request.channel, purpose="marketing")
     if not allowed:
         stop(request, why, now, failed=(step == 0))
@@ -464,7 +464,7 @@ def notify_owners(request, kind):
 
 
 def review_sites_of(request):
-    return review_settings_for(request.organization).review_sites or []
+    return review_settings_in_force(request.organization).review_sites or []
 
 
 # --- what the team does --------------------------------------------------------------------------

@@ -1,14 +1,19 @@
 """Each organization's review settings: made with sensible defaults on first use or sign-up."""
 import uuid
+from copy import deepcopy
+from dataclasses import dataclass, fields
 from urllib.parse import urlparse
 
 from sqlalchemy import select
 
+from nudgeweb import organization_cache
 from nudgeweb.field_errors import FieldErrors
 from nudgeweb.models import MessageTemplate, Organization, db
 from nudgeweb.models.reviews import CHANNEL_CHOICES, MAX_FOLLOW_UPS, SITE_KINDS, ReviewSettings
 from nudgeweb.reviews.site_links import review_link_problem
-from nudgeweb.unit_of_work import once_per_transaction
+from nudgeweb.unit_of_work import once_per_transaction, remembered
+
+organization_cache.watch(ReviewSettings)
 
 SITE_NAMES = {"google": "Google", "facebook": "Facebook", "yelp": "Yelp", "trustpilot": "Trustpilot", "other": ""}
 DEFAULT_FOLLOW_UPS = (
@@ -29,10 +34,38 @@ def default_sites(organization):
     return []
 
 
+@dataclass(frozen=True)
+class ReviewSettingsValues:
+    """What the settings say, as plain values (the row's attribute names), kept a moment per process."""
+
+    review_sites: list
+    default_channel: str
+    default_delay_hours: int
+    follow_ups: list
+    request_template_key: str
+    templates: dict
+    ask_again_after_days: int
+
+    @classmethod
+    def of(cls, row):
+        return cls(**{field.name: deepcopy(getattr(row, field.name)) for field in fields(cls)})
+
+
 def review_settings_for(organization):
-    """The organization's settings, created with the defaults when missing (read once per transaction:
-    a request that checks the review link and then asks reads them once)."""
+    """The organization's settings row, to change (or read), created with the defaults when missing (read
+    once per transaction: a request that checks the review link and then asks reads them once)."""
     return once_per_transaction(("review_settings", organization.id), lambda: _settings_row(organization))
+
+
+def review_settings_in_force(organization):
+    """The organization's settings to read (the requests that every call makes): the row when this
+    transaction holds it already (it may be changing it), else its values, kept a moment
+    (organization_cache: another process sees a change within ORGANIZATION_CACHE_SECONDS)."""
+    row = remembered(("review_settings", organization.id))
+    if row is not None:
+        return row
+    return organization_cache.cached(organization.id, "review-settings",
+                                     lambda: ReviewSettingsValues.of(review_settings_for(organization)))
 
 
 def _settings_row(organization):

@@ -18,7 +18,7 @@ from nudgeweb.models import ReviewRequest
 from nudgeweb.models.reviews import CHANNELS, STATUSES
 from nudgeweb.nudges.operations import employee_of
 from nudgeweb.reviews import operations, queries
-from nudgeweb.reviews.settings import review_settings_for
+from nudgeweb.reviews.settings import review_settings_in_force
 from nudgeweb.reviews.site_links import NO_REVIEW_LINK, has_review_link
 from nudgeweb.scoping import get_or_404
 
@@ -186,7 +186,7 @@ def refuse_without_review_link(organization):
     """A 409 before anything is saved while the business has no review link: a request sent now would
     offer its customer no site to review it on (the pages refuse the same way)."""
     require_verified_sender(organization.id)  # the first thing a new owner hears, as on the pages
-    if not has_review_link(review_settings_for(organization)):
+    if not has_review_link(review_settings_in_force(organization)):
         raise ApiError(409, f"{NO_REVIEW_LINK} Nothing was scheduled and no contact was added.",
                        "ERR_REVIEW_LINK_MISSING", "No review link yet")
 
