@@ -25,7 +25,7 @@ from functools import partial
 from flask import current_app
 from sqlalchemy import delete, distinct, select, update
 
-from nudgeweb import clock, organization_cache
+from nudgeweb import clock
 from nudgeweb.bulk import insert_rows
 from nudgeweb.domain_events import event_payload, public_event_id
 from nudgeweb.models import Organization, db, new_id
@@ -44,14 +44,11 @@ SWEEP_GRACE = timedelta(minutes=2)  # a due delivery this late lost its task
 LOG_KEPT = timedelta(days=30)
 deliveries = WebhookDelivery.__table__
 endpoints = WebhookEndpoint.__table__
-organization_cache.watch(WebhookEndpoint)
 
 
 def fan_out(organization_id, events):
     """One pending delivery per event and active endpoint that wants it (receiver of
     ``domain_events_written``: in the events' transaction)."""
-    if not organization_cache.cached(organization_id, "webhook-endpoints", lambda: _has_endpoints(organization_id)):
-        return
     wanted = db.session.execute(
         select(endpoints.c.id, endpoints.c.events, endpoints.c.all_events)
         .where(endpoints.c.organization_id == organization_id, endpoints.c.active.is_(True))
@@ -72,14 +69,6 @@ def fan_out(organization_id, events):
     if rows:
         insert_rows(deliveries, rows)
         after_commit(webhooks_due.send, organization_id)
-
-
-def _has_endpoints(organization_id):
-    """Whether the organization has an active endpoint. Only a "no" is worth keeping (organization_cache:
-    a new endpoint is heard at once in this process, within its seconds in the others); the endpoints
-    themselves are read in the transaction, never kept (a deleted one must get no delivery)."""
-    return db.session.scalar(select(endpoints.c.id).where(
-        endpoints.c.organization_id == organization_id, endpoints.c.active.is_(True)).limit(1)) is not None
 
 
 def deliver_due(organization_id):
