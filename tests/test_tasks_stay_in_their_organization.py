@@ -18,7 +18,7 @@ from nudgeweb.campaigns.operations import create_campaign
 from nudgeweb.campaigns.tasks import send_campaign_batches, start_scheduled_campaign
 from nudgeweb.contacts.tasks import act_on_matching
 from nudgeweb.delivery import queue_message
-from nudgeweb.delivery.tasks import send_messages
+from nudgeweb.delivery.tasks import send_due_messages
 from nudgeweb.domain_events import record_event
 from nudgeweb.extensions import db, huey
 from nudgeweb.imports.operations import create_draft
@@ -95,7 +95,7 @@ def test_each_task_run_in_one_organization_leaves_anothers_rows_alone(huey_queue
     before = state_of(theirs)
     runs = {  # our one contact goes first: then nothing of ours is left for the others to find
         act_on_matching: (ours, "delete", {}),
-        send_messages: (ours, [theirs["message"].hex]),
+        send_due_messages: (ours,),
         send_review_step: (ours, str(theirs["request"]), 0),
         notify_owners_of_review: (ours, str(theirs["request"]), "rated"),
         bulk_send_review_requests: (ours, {}, 0, True, None),

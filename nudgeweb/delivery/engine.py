@@ -46,49 +46,53 @@ FORGOTTEN_AFTER = timedelta(hours=1)  # a queued row this late lost its task (e.
 messages_table = Message.__table__
 
 
-def claim(organization_id, message_ids):
+def claim(organization_id, message_ids=(), due_by=None):
     """Mark the still-queued ones of ``message_ids`` as ours, with the organization's other messages
-    due now (up to SEND_BATCH_SIZE in all), committed before anything is sent; returns the ids we won.
+    due now or by ``due_by`` (up to SEND_BATCH_SIZE in all), committed before anything is sent;
+    returns the ids we won.
 
-    Messages queued one at a time (an integration's requests) go out in batches this way, over one
-    connection: the tasks of the messages taken along find them claimed and do nothing. A task none
-    of whose messages is still queued stops after one read, without taking the writer's turn.
+    The send task (tasks.send_due_messages) names none: it takes the organization's messages due now,
+    however they were queued (one at a time by an integration's requests, or a campaign's batch), and
+    sends them in batches over one connection. It looks first (``any_due``): a task with nothing
+    left to take stops after one read, without taking the writer's turn.
     """
-    if not any_queued(organization_id, message_ids):
-        return []
     now = utcnow()
     with one_writer():
-        claimed = _claim(organization_id, message_ids, now)
+        claimed = _claim(organization_id, message_ids, now, _due_by(now, due_by))
         checkpoint()  # the claim holds for every other worker from now on
     return claimed
 
 
-def any_queued(organization_id, message_ids):
-    """Whether one of these messages still waits in the queue."""
+def any_due(organization_id, due_by=None):
+    """Whether one of the organization's messages due now (or by ``due_by``) waits in the queue."""
     return db.session.scalar(
         select(messages_table.c.id).where(
             messages_table.c.organization_id == organization_id,
-            messages_table.c.id.in_(message_ids),
             messages_table.c.status == "queued",
+            messages_table.c.send_at <= _due_by(utcnow(), due_by),
         ).limit(1)
     ) is not None
 
 
-def _claim(organization_id, message_ids, now):
+def _due_by(now, due_by):
+    """The task queued for a message's ``send_at`` sends it then, even if its clock is a hair behind."""
+    return now if due_by is None else max(now, due_by)
+
+
+def _claim(organization_id, message_ids, now, due_by):
     room = current_app.config["SEND_BATCH_SIZE"] - len(message_ids)
     also_due = (
         select(messages_table.c.id)
-        .where(messages_table.c.status == "queued", messages_table.c.send_at <= now,
+        .where(messages_table.c.status == "queued", messages_table.c.send_at <= due_by,
                messages_table.c.organization_id == organization_id)
         .order_by(messages_table.c.send_at).limit(max(room, 0))
     )
+    wanted = messages_table.c.id.in_(also_due.scalar_subquery())
+    if message_ids:
+        wanted = or_(messages_table.c.id.in_(message_ids), wanted)
     return db.session.execute(
         update(messages_table)
-        .where(
-            messages_table.c.organization_id == organization_id,
-            or_(messages_table.c.id.in_(message_ids), messages_table.c.id.in_(also_due.scalar_subquery())),
-            messages_table.c.status == "queued",
-        )
+        .where(messages_table.c.organization_id == organization_id, wanted, messages_table.c.status == "queued")
         .values(status="sending", claimed_at=now, sent_at=None, attempts=messages_table.c.attempts + 1,
                 updated_at=now)
         .returning(messages_table.c.id)
@@ -108,7 +112,11 @@ class Sent:
 
 def send_claimed(organization_id, message_ids, settings=None):
     """Claim and send; returns how many went out."""
-    claimed = claim(organization_id, message_ids)
+    return send_batch(organization_id, claim(organization_id, message_ids), settings)
+
+
+def send_batch(organization_id, claimed, settings=None):
+    """Send the messages we claimed (``claim``), over one connection a channel; returns how many went out."""
     if not claimed:
         return 0
     from nudgeweb.models.contacts import Contact
@@ -344,7 +352,7 @@ def _requeue(message, when, count_attempt=True):
     message.status, message.send_at, message.claimed_at = "queued", when, None
     if not count_attempt:
         message.attempts -= 1
-    schedule_send(message.organization_id, [message.id], when)
+    schedule_send(message.organization_id, when)
     checkpoint()
 
 
@@ -369,10 +377,8 @@ def recover_stalled():
         .where(messages_table.c.id.in_([row.id for row in unsent]), stale, messages_table.c.sent_at.is_(None))
         .values(status="queued", claimed_at=None)
     )
-    size = current_app.config["SEND_BATCH_SIZE"]
-    for organization_id, ids in _by_organization(unsent).items():
-        for start in range(0, len(ids), size):
-            schedule_send(organization_id, ids[start: start + size])
+    for organization_id in _by_organization(unsent):
+        schedule_send(organization_id)  # one task, then the next while more are due
     log.info("Re-queued %d stalled messages", len(unsent))
     return len(unsent)
 

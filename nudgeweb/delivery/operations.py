@@ -113,7 +113,7 @@ def queue_message(contact, channel, template, variables=None, *, purpose, purpos
     if message.status == "failed":
         record_event(message, "failed", contact=contact, detail=message.error)
     else:
-        schedule_send(organization.id, [message.id], message.send_at)
+        schedule_send(organization.id, message.send_at)
     return message
 
 
@@ -147,7 +147,7 @@ def queue_messages(organization, contacts, channel, template, variables=None, *,
             else:
                 result.failed += 1
         for when, ids in by_time.items():
-            schedule_send(organization.id, ids, when)
+            schedule_send(organization.id, when)
             result.message_ids.extend(ids)
         checkpoint()  # outside one_writer: a send task queued now may run at once (Huey immediate mode)
     return result
@@ -157,8 +157,7 @@ def queue_direct(organization, channel, to, *, text, subject=None, html=None, pu
                  send_at=None, schedule=True, settings=None):
     """A message to an address that is not a contact (a test to yourself, a team member): no template,
     no consent check, no tracking. ``schedule=False``: the caller queues many (with their ``settings``,
-    read once), flushes them together and schedules their send at once (``schedule_send`` with all
-    their ids: one task for the batch)."""
+    read once), flushes them together and schedules their send itself (``schedule_send`` once a moment)."""
     settings = settings or sending_settings(organization.id)
     now = utcnow()
     sender = None
@@ -173,7 +172,7 @@ def queue_direct(organization, channel, to, *, text, subject=None, html=None, pu
     db.session.add(message)
     if schedule:
         db.session.flush()
-        schedule_send(organization.id, [message.id], message.send_at)
+        schedule_send(organization.id, message.send_at)
     return message
 
 
@@ -245,19 +244,16 @@ def cancel_queued(organization_id, purpose, purpose_id):
     ).rowcount
 
 
-def schedule_send(organization_id, message_ids, send_at=None):
-    """Once the transaction commits, a Huey task sends these messages now, or at ``send_at``
-    (``messages_due``: delivery.tasks queues it); the messages of one transaction due at the same
-    moment share their tasks (SEND_BATCH_SIZE messages each), whoever queued them."""
+def schedule_send(organization_id, send_at=None):
+    """Once the transaction commits, the organization's messages due at ``send_at`` (None: now) are
+    sent (``messages_due``: delivery.tasks queues the task, or finds one queued already); once
+    per transaction and moment, however many messages were stored."""
     after_commit_together(("messages_due", organization_id, send_at), partial(_announce_due, organization_id, send_at),
-                          list(message_ids))
+                          None)
 
 
-def _announce_due(organization_id, send_at, groups):
-    ids = [message_id for group in groups for message_id in group]
-    size = current_app.config["SEND_BATCH_SIZE"]
-    for start in range(0, len(ids), size):
-        messages_due.send(organization_id, message_ids=ids[start: start + size], send_at=send_at)
+def _announce_due(organization_id, send_at, _items):
+    messages_due.send(organization_id, send_at=send_at)
 
 
 def _table_row(row):

@@ -15,9 +15,9 @@ sent batches this way (one read for the batch's rows), and of everything else th
 ``messages=``, the batch's messages of that purpose): a receiver may read the rows it will need in one
 query rather than one a message.
 
-``messages_due``: stored messages wait to be sent. Sent after the commit (``after_commit``) with the
-organization id as sender and ``message_ids=``, ``send_at=`` (None: now); delivery.tasks queues the
-send task.
+``messages_due``: stored messages wait to be sent. Sent after the commit (``after_commit_together``:
+once per transaction and moment) with the organization id as sender and ``send_at=`` (None: now);
+delivery.tasks queues the task that sends the organization's due messages.
 """
 from blinker import Namespace
 

@@ -1,8 +1,12 @@
-"""At most SEND_CONCURRENCY_PER_ORGANIZATION send tasks of one organization run at once.
+"""Leases in Huey's storage (SQLite or Redis, shared by every process): a send slot of an
+organization, and the flag that says a "send what is due" task of an organization is queued.
 
-A slot is a key in Huey's storage (SQLite or Redis, shared by every consumer), taken with
-``put_if_empty``. Its value says until when it is held, so that the slot of a worker that died
-is taken over once SEND_LEASE_SECONDS have passed.
+A lease is a key taken with ``put_if_empty``. Its value says until when it holds, so that the key
+of a process that died (a slot's worker, a web process stopped between taking the flag and
+queueing its task) is taken over once that time has passed.
+
+At most SEND_CONCURRENCY_PER_ORGANIZATION send tasks of one organization run at once through its
+own server: each holds one of its slots.
 """
 import time
 import uuid
@@ -20,8 +24,8 @@ def organization_slot(organization_id):
     held = None
     for number in range(config["SEND_CONCURRENCY_PER_ORGANIZATION"]):
         key = f"send-slot.{organization_id.hex}.{number}"
-        lease = (uuid.uuid4().hex, time.time() + config["SEND_LEASE_SECONDS"])
-        if huey.put_if_empty(key, lease) or _took_over_expired(key, lease):
+        lease = take(key, config["SEND_LEASE_SECONDS"])
+        if lease is not None:
             held = key, lease
             break
     try:
@@ -29,6 +33,18 @@ def organization_slot(organization_id):
     finally:
         if held is not None and huey.get(held[0], peek=True) == held[1]:
             huey.delete(held[0])
+
+
+def take(key, seconds):
+    """Our lease on ``key`` for ``seconds`` if it was free (unset, or its lease ran out), else None."""
+    lease = (uuid.uuid4().hex, time.time() + seconds)
+    return lease if huey.put_if_empty(key, lease) or _took_over_expired(key, lease) else None
+
+
+def held(key):
+    """Whether ``key`` is taken and its lease still runs (one read)."""
+    current = huey.get(key, peek=True)
+    return current is not None and current[1] > time.time()
 
 
 def _took_over_expired(key, lease):

@@ -1,35 +1,54 @@
-"""Huey tasks of delivery: they take ids and call the engine; ``messages_due`` queues the sends."""
-import random
-import uuid
+"""Huey tasks of delivery: they take ids and call the engine; ``messages_due`` queues the sends.
 
+One task sends an organization's messages that are due, a batch at a time: messages stored one by one
+(an integration's review requests, each in a request of its own) go out in batches over one connection,
+not a task each. A message due now asks for that task only when none is queued yet: a flag in Huey's
+storage (``send-due.<organization>``) says one is. The task clears the flag *before* it claims, so a
+message committed after the claim finds no flag and queues the next task, and a message that found the
+flag was committed before the flag was cleared, so the claim that follows sees it. A message due later
+gets a task of its own at its time.
+"""
+import random
+
+from flask import current_app
 from huey import crontab
 
-from nudgeweb.delivery import engine
+from nudgeweb.delivery import engine, slots
 from nudgeweb.delivery.signals import messages_due
-from nudgeweb.delivery.slots import organization_slot
 from nudgeweb.delivery.transports import sending_settings, uses_own_transport
+from nudgeweb.extensions import huey
 from nudgeweb.models import utcnow
 from nudgeweb.unit_of_work import housekeeping_task, organization_task
 
 SLOT_WAIT_SECONDS = (3, 8)  # a task that finds its organization's slots taken comes back this much later
+QUEUED_FLAG_SECONDS = 60  # a flag this old lost its task (its web process died before queueing it): taken over
 
 
 @organization_task()
-def send_messages(organization_id, message_ids):
-    """Send these stored messages (one, or a batch over one connection); safe to run twice.
-    Through an organization's own server, only a few of its tasks run at once (delivery.slots), so
-    that a slow server holds its owner's sends and never every worker."""
-    ids = [uuid.UUID(message_id) for message_id in message_ids]
-    if not engine.any_queued(organization_id, ids):
-        return 0  # taken along by another task's batch: one read, not the settings too
+def send_due_messages(organization_id, due_by=None):
+    """Send a batch of the organization's messages due now (or by ``due_by``: the task queued for a
+    later moment); another task follows while more are due. Safe to run twice. Through an
+    organization's own server, only a few of its tasks run at once (delivery.slots), so that a slow
+    server holds its owner's sends and never every worker."""
+    huey.delete(_queued_flag(organization_id))  # first: what is committed from now on queues another task
+    if not engine.any_due(organization_id, due_by):
+        return 0  # sent by another task: one read, not the settings too
     settings = sending_settings(organization_id)
     if not uses_own_transport(settings):
-        return engine.send_claimed(organization_id, ids, settings)
-    with organization_slot(organization_id) as held:
+        return _send_a_batch(organization_id, due_by, settings)
+    with slots.organization_slot(organization_id) as held:
         if not held:
-            send_messages.schedule(args=(str(organization_id), message_ids), delay=random.uniform(*SLOT_WAIT_SECONDS))
+            send_due_messages.schedule(args=(organization_id.hex, due_by), delay=random.uniform(*SLOT_WAIT_SECONDS))
             return 0
-        return engine.send_claimed(organization_id, ids, settings)
+        return _send_a_batch(organization_id, due_by, settings)
+
+
+def _send_a_batch(organization_id, due_by, settings):
+    claimed = engine.claim(organization_id, due_by=due_by)
+    sent = engine.send_batch(organization_id, claimed, settings)
+    if len(claimed) >= current_app.config["SEND_BATCH_SIZE"]:  # more may be due: after the tasks queued meanwhile
+        queue_send(organization_id, due_by)
+    return sent
 
 
 @housekeeping_task(crontab(minute="*"))
@@ -39,10 +58,16 @@ def recover_stalled_sends():
 
 
 @messages_due.connect
-def queue_send(organization_id, message_ids, send_at=None):
-    """Stored messages are committed: one task sends them now, or at ``send_at``."""
-    args = (organization_id.hex, [message_id.hex for message_id in message_ids])
-    if send_at is None or send_at <= utcnow():
-        send_messages(*args)
-    else:
-        send_messages.schedule(args=args, eta=send_at)
+def queue_send(organization_id, send_at=None):
+    """Messages of the organization are committed: the task that sends them, now unless one is queued
+    already, or at ``send_at``."""
+    if send_at is not None and send_at > utcnow():
+        send_due_messages.schedule(args=(organization_id.hex, send_at), eta=send_at)
+        return
+    flag = _queued_flag(organization_id)
+    if not slots.held(flag) and slots.take(flag, QUEUED_FLAG_SECONDS) is not None:
+        send_due_messages(organization_id.hex)
+
+
+def _queued_flag(organization_id):
+    return f"send-due.{organization_id.hex}"

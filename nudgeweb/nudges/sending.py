@@ -78,13 +78,13 @@ def queue_slot(organization, period, slot, now):
     by_employee = {employee.id: employee for employee in employees}
     nudges = db.session.scalars(select(Nudge).where(Nudge.organization_id == organization.id,
                                                     Nudge.id.in_(created))).all()
-    by_time, outgoing = {}, Outgoing(organization, period)
+    send_times, outgoing = set(), Outgoing(organization, period)
     for nudge in nudges:
         message = send_nudge(outgoing, nudge, by_employee[nudge.employee_id], standings.get(nudge.employee_id), now)
         if message is not None:
-            by_time.setdefault(message.send_at, []).append(message.id)
-    for when, message_ids in by_time.items():  # one send task for the slot's messages (quiet hours split them)
-        schedule_send(organization.id, message_ids, when)
+            send_times.add(message.send_at)
+    for when in send_times:  # one send for the slot's messages at each of their times (quiet hours split them)
+        schedule_send(organization.id, when)
     db.session.flush()
     return len(nudges)
 
