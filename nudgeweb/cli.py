@@ -38,12 +38,8 @@ def create_user(email, password, organization_name, role, name):
 def reset_link(email):
     """Print a password-reset link for EMAIL (works once, for an hour): for an install that sends no email."""
     from nudgeweb.auth.links import password_reset_link
-    from nudgeweb.auth.operations import find_user
 
-    user = find_user(email)
-    if user is None:
-        raise click.ClickException(f"No account has the address {email}.")
-    click.echo(password_reset_link(user))
+    click.echo(password_reset_link(_user_or_fail(email)))
 
 
 @users.command("verify-link")
@@ -51,12 +47,17 @@ def reset_link(email):
 def verify_link(email):
     """Print the link that verifies EMAIL's address (for three days): for an install that sends no email."""
     from nudgeweb.auth.links import verification_link
+
+    click.echo(verification_link(_user_or_fail(email)))
+
+
+def _user_or_fail(email):
     from nudgeweb.auth.operations import find_user
 
     user = find_user(email)
     if user is None:
         raise click.ClickException(f"No account has the address {email}.")
-    click.echo(verification_link(user))
+    return user
 
 
 @click.command("seed-demo")

@@ -370,6 +370,11 @@ def log_in(page, live_server, email):
     return page
 
 
+def shown(response):
+    """A page's HTML without the <wbr> hints that let a long address wrap (a reader never sees them)."""
+    return response.get_data(as_text=True).replace("<wbr>", "")
+
+
 def screenshot(page, name):
     """Keep a picture of what the user saw, under test-artifacts/ (git-ignored)."""
     os.makedirs(ARTIFACTS, exist_ok=True)

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from nudgeweb.contacts import operations
 from nudgeweb.extensions import db
 from nudgeweb.models import Contact, ContactActivity, CustomFieldDefinition, Segment, Tag
-from tests.conftest import member_client
+from tests.conftest import member_client, shown
 from tests.factories import ContactFactory
 
 
@@ -33,11 +33,6 @@ def people(organization):
                          status="unsubscribed")
     operations.update_contact(ada, {"tags": ["vip"]})
     return ada, bob, eve
-
-
-def shown(response):
-    """The page's HTML without the <wbr> hints that let a long address wrap (a reader never sees them)."""
-    return response.get_data(as_text=True).replace("<wbr>", "")
 
 
 def test_list_shows_contacts_and_an_import_button(owner_client, people):
