@@ -127,3 +127,19 @@ def test_a_flag_whose_task_was_lost_is_taken_over_once_it_is_old(smtp, organizat
     queue_one_by_one(organization, ["third@example.net"])
     assert run_queued_tasks() == 1
     assert statuses_of(organization) == ["sent"] * 3
+
+
+def test_the_stalled_sends_sweep_queues_a_task_though_a_young_flag_says_one_is_queued(smtp, organization, huey_queue, app):
+    """A worker killed after taking its task off the queue leaves the flag up: the sweep that puts its
+    messages back in the queue must not trust that flag (the campaign crash test met this)."""
+    from nudgeweb.delivery.tasks import recover_stalled_sends
+
+    queue_one_by_one(organization, ["stranded@example.net"])
+    huey.storage.flush_queue()  # the task died with its worker; the flag is young and still up
+    db.session.execute(db.update(Message).values(status="sending", claimed_at=utcnow() - timedelta(hours=1)))
+    commit_test_work()
+    app.config["SEND_LEASE_SECONDS"] = 0
+    recover_stalled_sends.call_local()
+    assert run_queued_tasks() == 1
+    assert statuses_of(organization) == ["sent"]
+    assert [m["To"] for m in smtp.sink.messages] == ["stranded@example.net"]

@@ -29,7 +29,7 @@ from nudgeweb.analytics.counters import campaign_of, count_rows
 from nudgeweb.bulk import insert_rows
 from nudgeweb.campaigns import summaries as campaign_summaries
 from nudgeweb.contacts.timeline import record_activities
-from nudgeweb.delivery import sealed, tracking
+from nudgeweb.delivery import sealed, slots, tracking
 from nudgeweb.delivery.backends import SendError
 from nudgeweb.delivery.events import announce_all, domain_event_data, domain_event_of, record_event, summary_of
 from nudgeweb.delivery.operations import schedule_send
@@ -378,6 +378,8 @@ def recover_stalled():
         .values(status="queued", claimed_at=None)
     )
     for organization_id in _by_organization(unsent):
+        # the task the flag promises may have died with the worker: a new one is queued all the same
+        slots.release(slots.queued_flag(organization_id))
         schedule_send(organization_id)  # one task, then the next while more are due
     log.info("Re-queued %d stalled messages", len(unsent))
     return len(unsent)

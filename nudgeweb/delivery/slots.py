@@ -41,6 +41,15 @@ def take(key, seconds):
     return lease if huey.put_if_empty(key, lease) or _took_over_expired(key, lease) else None
 
 
+def queued_flag(organization_id):
+    """The key that says a send task of the organization is queued (delivery.tasks)."""
+    return f"send-due.{organization_id.hex}"
+
+
+def release(key):
+    huey.delete(key)
+
+
 def held(key):
     """Whether ``key`` is taken and its lease still runs (one read)."""
     current = huey.get(key, peek=True)

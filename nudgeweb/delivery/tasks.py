@@ -16,7 +16,6 @@ from huey import crontab
 from nudgeweb.delivery import engine, slots
 from nudgeweb.delivery.signals import messages_due
 from nudgeweb.delivery.transports import sending_settings, uses_own_transport
-from nudgeweb.extensions import huey
 from nudgeweb.models import utcnow
 from nudgeweb.unit_of_work import housekeeping_task, organization_task
 
@@ -30,7 +29,7 @@ def send_due_messages(organization_id, due_by=None):
     later moment); another task follows while more are due. Safe to run twice. Through an
     organization's own server, only a few of its tasks run at once (delivery.slots), so that a slow
     server holds its owner's sends and never every worker."""
-    huey.delete(_queued_flag(organization_id))  # first: what is committed from now on queues another task
+    slots.release(slots.queued_flag(organization_id))  # first: what is committed from now on queues another task
     if not engine.any_due(organization_id, due_by):
         return 0  # sent by another task: one read, not the settings too
     settings = sending_settings(organization_id)
@@ -64,10 +63,6 @@ def queue_send(organization_id, send_at=None):
     if send_at is not None and send_at > utcnow():
         send_due_messages.schedule(args=(organization_id.hex, send_at), eta=send_at)
         return
-    flag = _queued_flag(organization_id)
+    flag = slots.queued_flag(organization_id)
     if not slots.held(flag) and slots.take(flag, QUEUED_FLAG_SECONDS) is not None:
         send_due_messages(organization_id.hex)
-
-
-def _queued_flag(organization_id):
-    return f"send-due.{organization_id.hex}"
