@@ -152,6 +152,9 @@ def _fresh_rate_limits():
 
     if _suite_app is not None and isinstance(limiter.limiter.storage, MemoryStorage):  # (no app yet: nothing counted)
         limiter.limiter.storage.reset()
+        api_counter = _suite_app.extensions.get("api_rate_counter")
+        if hasattr(api_counter, "reset"):
+            api_counter.reset()
 
 
 @pytest.fixture(autouse=True)
