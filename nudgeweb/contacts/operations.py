@@ -10,13 +10,17 @@ from functools import partial
 
 from sqlalchemy import Uuid, delete, func, insert, literal, or_, select, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.attributes import set_committed_value
 
+from nudgeweb.analytics.counters import count_rows
+from nudgeweb.bulk import as_loaded, insert_rows
 from nudgeweb.contacts import signals
 from nudgeweb.contacts.fields import (
     MAX_CUSTOM_FIELDS,
     MAX_TAG_LENGTH,
     MAX_TAGS_PER_CONTACT,
     ContactValidator,
+    contact_insert_values,
     custom_field_definitions,
     split_tags,
     tags_error,
@@ -212,24 +216,18 @@ def subscribe(contact, reason=None, feedback=None):
 
 
 def _create(organization, clean, source):
-    now = utcnow()
-    status = clean.get("status") or "subscribed"
-    contact = Contact(
-        organization=organization,
-        **{name: clean[name] for name in PLAIN_FIELDS if clean.get(name) is not None},
-        custom_fields={k: v for k, v in clean.get("custom_fields", {}).items() if v is not None},
-        status=status,
-        source=source,
-        subscribed_at=now if status == "subscribed" else None,
-        unsubscribed_at=None if status == "subscribed" else now,
-        created_at=now,
-        updated_at=now,
-    )
-    contact.tag_rows = tags_named(organization.id, clean.get("tags", []))
-    db.session.add(contact)
-    db.session.flush()
+    """Insert the contact with Core (the ORM's flush of one object costs more than the rest of a review
+    request) and hand it back as if the session had read it."""
+    values = contact_insert_values(organization.id, clean, source, utcnow())
+    tags = sorted(tags_named(organization.id, clean.get("tags", [])), key=lambda tag: tag.name)
+    insert_rows(Contact.__table__, [values])
+    insert_rows(contact_tags, [{"contact_id": values["id"], "tag_id": tag.id} for tag in tags])
+    count_rows(db.session, organization.id, Contact, [values], organization.timezone)
+    contact = as_loaded(Contact, values)
+    set_committed_value(contact, "organization", organization)
+    set_committed_value(contact, "tag_rows", tags)
     contacts_changed(organization.id)
-    record_activity(contact, "created", SOURCE_SUMMARIES[source], {"source": source}, occurred_at=now)
+    record_activity(contact, "created", SOURCE_SUMMARIES[source], {"source": source}, occurred_at=values["created_at"])
     return contact
 
 
