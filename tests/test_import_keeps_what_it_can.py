@@ -52,6 +52,8 @@ def test_a_row_with_one_good_channel_is_imported_with_it_and_the_warning_listed(
     ("Tag(s)", "tags"), ("E-mail*", "email"), ("Email Address", "email"), ("First", "first_name"),
     ("Last_Name", "last_name"), ("Business Name", "company_name"), ("Full Name", "name"),
     ("Patient Name", "name"), ("Client E-mail", "email"), ("Customer Cell #", "phone"), ("Guest First Name", "first_name"),
+    ("Owner", "name"), ("Parent Email", "email"), ("Tags/Labels", "tags"), ("Cell/Mobile", "phone"),
+    ("Notes/Email", "email"),
 ])
 def test_common_headers_are_guessed(app_ctx, organization, header, field):
     assert guess_mapping(["Notes", header], organization) == {field: 1}

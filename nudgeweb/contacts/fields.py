@@ -84,8 +84,9 @@ def _header_key(header):
 
 _HEADER_TO_FIELD = {_header_key(alias): name for name, _label, aliases in STANDARD_FIELDS for alias in aliases}
 _HEADER_TO_FIELD.update({_header_key("name"): "name", _header_key("full name"): "name"})
-# "Patient Name", "Client E-mail", "Customer Cell #": the person a column is about, then the field
-_WHO_WORDS = ("customer", "client", "patient", "contact", "member", "guest", "student", "person", "primary")
+# "Patient Name", "Client E-mail", "Customer Cell #", "Owner" (a pet's): the person a column is about, then the field
+_WHO_WORDS = ("customer", "client", "patient", "contact", "member", "guest", "student", "person", "owner", "parent",
+              "guardian", "tenant", "attendee", "primary")
 
 
 NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "md", "phd", "dds", "dmd", "esq"}
@@ -103,7 +104,15 @@ def split_full_name(name):
 
 def guess_field(header, definitions=()):
     """The field a CSV column header most likely means: a standard field name, "name" (full name),
-    "custom_fields.<key>", or None."""
+    "custom_fields.<key>", or None. Of alternatives ("Tags/Labels", "Mobile/Cell") the first known one."""
+    for alternative in str(header or "").split("/")[:5]:
+        field = _guess_one(alternative, definitions)
+        if field is not None:
+            return field
+    return None
+
+
+def _guess_one(header, definitions):
     key = _header_key(header)
     if key in _HEADER_TO_FIELD:
         return _HEADER_TO_FIELD[key]
