@@ -158,6 +158,21 @@ def test_sending_through_a_mail_server_needs_no_banner(app, owner_client, organi
         app.config["MAIL_URL"] = ""
 
 
+def test_the_dashboard_figures_call_what_stayed_in_the_outbox_so_and_what_went_out_sent(app, owner_client, organization):
+    with unit_of_work(organization.id):
+        request = operations.create_review_request(organization, {"first_name": "Ann", "email": "ann@example.com"}, 0)
+    assert request.status == "sent"  # the outbox took it: the API's documented status
+    page = owner_client.get("/").text
+    assert "Messages kept in the Outbox" in page and "Review requests this week, kept in the Outbox" in page
+    assert "Messages sent" not in page and "Review requests sent this week" not in page
+    app.config["MAIL_URL"] = "smtp://mail.example.com:587"
+    try:
+        page = owner_client.get("/").text
+    finally:
+        app.config["MAIL_URL"] = ""
+    assert "Messages sent" in page and "Review requests sent this week" in page and "kept in the Outbox" not in page
+
+
 def test_an_editor_reads_the_banner_but_cannot_choose_the_outbox(app, organization):
     from tests.conftest import member_client
 

@@ -338,7 +338,7 @@ def test_dashboard_shows_review_figures(owner_client, organization):
         operations.rate(request, 4)
         operations.leave_feedback(request, "Lovely bread")
     html = owner_client.get("/").get_data(as_text=True)
-    assert "Review requests sent this week" in html and "4.0" in html and "Lovely bread" in html
+    assert "Review requests this week, kept in the Outbox" in html and "4.0" in html and "Lovely bread" in html
 
 
 def test_another_organization_sees_nothing(other_client, owner_client, organization):

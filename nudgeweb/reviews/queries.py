@@ -5,6 +5,7 @@ from datetime import datetime, timedelta, timezone
 from sqlalchemy import func, or_, select
 
 from nudgeweb import clock
+from nudgeweb.delivery.setup import sending_is_set_up
 from nudgeweb.models import db
 from nudgeweb.models.contacts import Contact
 from nudgeweb.models.messages import Message
@@ -126,7 +127,8 @@ def contacts_like(organization_id, text, limit=5):
 
 
 def dashboard_figures(organization_id, now=None):
-    """Sent this week, click rate and average rating (last 30 days), and the latest feedback."""
+    """Sent this week, click rate and average rating (last 30 days), the latest feedback, and whether sent
+    messages reach anyone."""
     now = now or clock.now()
     scope = ReviewRequest.organization_id == organization_id
     sent_this_week = db.session.scalar(
@@ -151,4 +153,5 @@ def dashboard_figures(organization_id, now=None):
         "ratings": ratings,
         "latest": latest,
         "any": bool(sent_this_week or sent or ratings),
+        "sends_for_real": sending_is_set_up(organization_id),  # else "sent" means kept in the outbox
     }
