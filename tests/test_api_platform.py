@@ -401,6 +401,21 @@ def test_the_1001st_request_in_a_minute_is_refused(client, owner, app):
     assert client.get("/api/v1/me", headers=key_headers(make_key(owner, name="second"))).status_code == 200
 
 
+def test_a_process_counter_opens_a_new_window_a_minute_after_the_first_request(monkeypatch):
+    from nudgeweb.api import ratelimit
+
+    counter, now = ratelimit.LocalCounter(), [1_000.0]
+    monkeypatch.setattr(ratelimit.time, "time", lambda: now[0])
+    assert [counter.hit("key")[0] for _ in range(3)] == [1, 2, 3] and counter.hit("other") == (1, 1_060.0)
+    now[0] = 1_059.9
+    assert counter.hit("key") == (4, 1_060.0)
+    now[0] = 1_060.0
+    assert counter.hit("key") == (1, 1_120.0)
+    monkeypatch.setattr(ratelimit.LocalCounter, "MAX_KEYS", 2)  # full: the windows that ended are let go
+    counter.hit("third")
+    assert set(counter.windows) == {"key", "third"}
+
+
 @pytest.mark.skipif(not REDIS_URL, reason="rate limits are on Redis only when the tests run with Redis")
 def test_redis_counts_on_when_its_connection_drops_and_its_scripts_are_flushed(client, owner, app):
     from nudgeweb.api import ratelimit
