@@ -136,7 +136,55 @@ def converter(column, dialect=None):
 def insert_rows(table, rows):
     """INSERT ``rows`` (dicts with the same keys) into ``table`` in the current transaction."""
     if rows:
-        PreparedInsert(table, rows, db.session.connection().dialect).execute()
+        run_or_keep(PreparedInsert(table, rows, db.engine.dialect).execute)
+
+
+_KEPT = "bulk_writes_kept"  # session.info: the writes writes_at_the_end() keeps back, in order
+
+
+def run_or_keep(write):
+    """Run ``write`` (a function that writes) now, or, inside writes_at_the_end(), when the block ends."""
+    kept = db.session().info.get(_KEPT)
+    if kept is None:
+        write()
+    else:
+        kept.append(write)
+
+
+@contextmanager
+def writes_at_the_end():
+    """The Core inserts made inside (insert_rows, insert_row, the hourly counts) run when the block ends, in
+    the order they were made, so that the work between them (rendering, deciding) is done before the first.
+
+    Why: SQLite has one writer, and a transaction holds the writer's lock from its first write to its commit;
+    a review request's rendering held it for more than half of the request, and the web workers queued
+    behind one another. Nothing inside may read a row that an insert inside made with Core. A flush inside
+    (of ORM objects, which may point at those rows) runs the writes kept so far first. The writes run when
+    the block ends by an exception too, as they would have without it: a caller that catches the exception
+    and commits keeps the same rows."""
+    session = db.session()
+    if _KEPT in session.info:  # (inside another such block: its end runs them)
+        yield
+        return
+    session.info[_KEPT] = []
+    try:
+        yield
+    finally:
+        try:
+            _run_kept(session)
+        finally:
+            session.info.pop(_KEPT, None)
+
+
+@event.listens_for(db.session, "before_flush")
+def _run_kept(session, _flush_context=None, _instances=None):
+    kept = session.info.get(_KEPT)
+    try:
+        while kept:
+            kept.pop(0)()
+    except BaseException:
+        kept.clear()  # the writes after one that failed depend on it
+        raise
 
 
 def insert_row(table, row, after=None):

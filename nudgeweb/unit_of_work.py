@@ -111,6 +111,22 @@ def rollback():
     _required().rollback()
 
 
+class RunAgain(Exception):
+    """A write found that a concurrent transaction got there first (the email of a contact being added,
+    added by another request a moment before). Nothing of the work was written: roll it back and run it
+    again (``run_again_once``), when it will find what the other one wrote."""
+
+
+def run_again_once(work, *args, **kwargs):
+    """``work(*args, **kwargs)``; if it raises RunAgain, undo what the unit of work did since its last
+    commit and run it once more. Wrap the whole of what the request does in this transaction."""
+    try:
+        return work(*args, **kwargs)
+    except RunAgain:
+        rollback()
+        return work(*args, **kwargs)
+
+
 def after_commit(fn, *args, **kwargs):
     """Run ``fn(*args, **kwargs)`` once the current transaction commits; never if it rolls back."""
     _required().pending.append((fn, args, kwargs))

@@ -24,7 +24,7 @@ the people and requests there are. What it did stays counted: its messages and i
 """
 from collections import defaultdict
 from datetime import datetime, timedelta, timezone
-from functools import lru_cache
+from functools import lru_cache, partial
 from types import SimpleNamespace
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -33,7 +33,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from nudgeweb.analytics.useragents import client_of, country_of, device_of
-from nudgeweb.bulk import PreparedInsert
+from nudgeweb.bulk import PreparedInsert, run_or_keep
 from nudgeweb.models import Organization, new_id, utcnow
 from nudgeweb.models.analytics import AnalyticsCount, ContactEvent
 from nudgeweb.models.contacts import Contact
@@ -183,7 +183,8 @@ class Tally:
         if rows:
             statement = upsert_adding(connection.dialect.name, TABLE, ("organization_id", "metric", "hour", "dimension"),
                                       ("count", "amount"))
-            PreparedInsert(TABLE, rows, connection.dialect, statement=statement).execute(connection=connection)
+            prepared = PreparedInsert(TABLE, rows, connection.dialect, statement=statement)
+            run_or_keep(partial(prepared.execute, connection=connection))
 
 
 @lru_cache(maxsize=None)

@@ -21,6 +21,7 @@ from nudgeweb.api.documents import ResourceType
 from nudgeweb.api.errors import ApiError, attribute_pointer, error_object, error_response, register_blueprint_handlers, validation_error
 from nudgeweb.api.params import ListSpec, parse_document_params, parse_list_params
 from nudgeweb.field_errors import FieldErrors
+from nudgeweb.unit_of_work import run_again_once
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 register_blueprint_handlers(bp)
@@ -144,7 +145,7 @@ def api_route(rule, method="GET", *, summary, description="", tags=None, scope=N
                 if query is not None and "query" in wants:
                     kwargs["query"] = validate_query(query)
                 try:
-                    return to_response(view(**kwargs), status)
+                    return to_response(run_again_once(view, **kwargs), status)
                 except ApiError as error:
                     return error_response(error)
                 except FieldErrors as error:  # an operation's bad fields: one 422 (or 409) naming each

@@ -13,7 +13,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.attributes import set_committed_value
 
 from nudgeweb.analytics.counters import count_rows
-from nudgeweb.bulk import as_loaded, insert_rows
+from nudgeweb.bulk import PreparedInsert, as_loaded, insert_rows, run_or_keep
 from nudgeweb.contacts import signals
 from nudgeweb.contacts.fields import (
     MAX_CUSTOM_FIELDS,
@@ -40,7 +40,7 @@ from nudgeweb.models.contacts import (
     Tag,
     contact_tags,
 )
-from nudgeweb.unit_of_work import checkpoint
+from nudgeweb.unit_of_work import RunAgain, checkpoint
 
 SOURCE_SUMMARIES = {
     "manual": "Added by hand",
@@ -121,9 +121,8 @@ def upsert_contact(organization, data, source, update_existing=True, validator=N
         existing = find_contact(organization.id, clean.get("email"), clean.get("phone"))
     if existing is None:
         try:
-            with db.session.begin_nested():
-                contact = _create(organization, clean, source)
-        except IntegrityError:  # someone else added it a moment ago: update theirs
+            contact = _create(organization, clean, source)
+        except RunAgain:  # someone else added it a moment ago: update theirs
             existing = find_contact(organization.id, clean.get("email"), clean.get("phone"))
             if existing is None:
                 raise
@@ -220,7 +219,7 @@ def _create(organization, clean, source):
     request) and hand it back as if the session had read it."""
     values = contact_insert_values(organization.id, clean, source, utcnow())
     tags = sorted(tags_named(organization.id, clean.get("tags", [])), key=lambda tag: tag.name)
-    insert_rows(Contact.__table__, [values])
+    run_or_keep(partial(_insert_new_contact, values))
     insert_rows(contact_tags, [{"contact_id": values["id"], "tag_id": tag.id} for tag in tags])
     count_rows(db.session, organization.id, Contact, [values], organization.timezone)
     contact = as_loaded(Contact, values)
@@ -229,6 +228,12 @@ def _create(organization, clean, source):
     contacts_changed(organization.id)
     record_activity(contact, "created", SOURCE_SUMMARIES[source], {"source": source}, occurred_at=values["created_at"])
     return contact
+
+
+def _insert_new_contact(values):
+    """Insert the contact's row; RunAgain when its email or phone was taken meanwhile (nothing written)."""
+    if PreparedInsert(Contact.__table__, [values], skip_conflicts=True).execute() == 0:
+        raise RunAgain(f"A contact with this email or phone was added at the same moment ({values['email'] or values['phone']}).")
 
 
 def _update(contact, clean, merge):

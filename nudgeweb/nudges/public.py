@@ -13,6 +13,7 @@ from nudgeweb.nudges.links import LinkExpired, LinkRevoked, participant_for_toke
 from nudgeweb.nudges.progress import GOAL_LABELS, leaderboard
 from nudgeweb.reviews import operations as reviews
 from nudgeweb.security_headers import limited_per_token
+from nudgeweb.unit_of_work import run_again_once
 
 bp = Blueprint("employee_page", __name__, url_prefix="/e")
 ASKS_PER_LINK = "20 per minute"  # a busy counter, not a script
@@ -77,5 +78,5 @@ def ask_customer(participant, data):
     if not contact["phone"].strip() and not contact["email"].strip():
         raise reviews.ReviewRequestError({"email": "Give the customer's mobile phone or email."})
     organization = db.session.get(Organization, participant.organization_id)
-    return reviews.create_review_request(organization, contact, employee_id=participant.employee_id,
-                                         source="employee", contact_source="employee")
+    return run_again_once(reviews.create_review_request, organization, contact, employee_id=participant.employee_id,
+                          source="employee", contact_source="employee")

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 
 from nudgeweb import clock
 from nudgeweb.auth.verification import require_verified_sender
-from nudgeweb.bulk import insert_row, insert_rows
+from nudgeweb.bulk import insert_row, insert_rows, writes_at_the_end
 from nudgeweb.contacts.fields import ContactValidator
 from nudgeweb.contacts.operations import ContactValidationError, upsert_contact
 from nudgeweb.contacts.suppression import may_message
@@ -97,20 +97,22 @@ def create_review_request(organization, contact_data, delay_hours=None, channel=
     if errors:
         raise ReviewRequestError(errors)
     try:
-        contact, created = upsert_contact(organization, contact_data, source=contact_source,
-                                           validator=validator)
-    except ContactValidationError as error:  # e.g. an email and a phone of two different contacts
-        raise ReviewRequestError(_as_given(error.errors, contact_data))
-    try:
-        # a contact created just now was never asked: no need to look for a recent request
-        request = request_for_contact(organization, contact, delay_hours=delay_hours, channel=channel,
-                                      employee_id=employee_id, metadata=metadata, insist=insist or created,
-                                      now=now, source=source, created_by=created_by, settings=settings,
-                                      sender_checked=True, first_step_now=True)
+        # the rows are written together at the end: the rendering in between holds no lock (bulk.writes_at_the_end);
+        # a new contact whose email another request added meanwhile raises RunAgain there (the caller runs again)
+        with writes_at_the_end():
+            try:
+                contact, created = upsert_contact(organization, contact_data, source=contact_source,
+                                                   validator=validator)
+            except ContactValidationError as error:  # e.g. an email and a phone of two different contacts
+                raise ReviewRequestError(_as_given(error.errors, contact_data))
+            # a contact created just now was never asked: no need to look for a recent request
+            return request_for_contact(organization, contact, delay_hours=delay_hours, channel=channel,
+                                       employee_id=employee_id, metadata=metadata, insist=insist or created,
+                                       now=now, source=source, created_by=created_by, settings=settings,
+                                       sender_checked=True, first_step_now=True)
     except ReviewRequestRefused:
         checkpoint()  # the contact is kept though the answer is a refusal: Add Contact added it
         raise
-    return request
 
 
 def request_errors(organization, contact_data, delay_hours, channel=None, metadata=None, validator=None):

@@ -26,7 +26,7 @@ from nudgeweb.reviews.tasks import bulk_send_review_requests
 from nudgeweb.scoping import find_in_organization, get_or_404
 from nudgeweb.security_headers import framed_by_own_pages, shows_email_preview
 from nudgeweb.templating import phone_number
-from nudgeweb.unit_of_work import after_commit
+from nudgeweb.unit_of_work import after_commit, run_again_once
 
 bp = Blueprint("reviews", __name__)
 PAGE_SIZE = 50
@@ -69,9 +69,10 @@ def new():
         data = {name: getattr(form, name).data for name in ("first_name", "last_name", "email", "phone")}
         employee = employee_of(organization.id, form.employee_id.data) if form.employee_id.data else None
         try:
-            review_request = operations.create_review_request(
-                organization, data, form.delay_hours.data, channel=form.channel.data, insist=form.insist.data,
-                source="manual", created_by=current_user, employee_id=employee.id if employee else None)
+            review_request = run_again_once(
+                operations.create_review_request, organization, data, form.delay_hours.data, channel=form.channel.data,
+                insist=form.insist.data, source="manual", created_by=current_user,
+                employee_id=employee.id if employee else None)
         except operations.ReviewRequestError as error:
             show_field_errors(form, error, fallback=form.email)
         except operations.ReviewRequestRefused as refused:
