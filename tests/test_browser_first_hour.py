@@ -3,6 +3,7 @@ honest statuses, the checklist, asking from a contact, bulk asking's confirmatio
 import os
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 from nudgeweb import clock
@@ -37,7 +38,14 @@ def screen(page, name):
 
 
 def fits(page):
-    return page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    """Nothing wider than the window once the page has settled (a moment's layout while a scrollbar comes
+    and goes is not what a person sees)."""
+    try:
+        page.wait_for_function("document.documentElement.scrollWidth <= document.documentElement.clientWidth",
+                               timeout=2000)
+    except PlaywrightTimeoutError:
+        return False
+    return True
 
 
 def test_a_new_owner_sets_the_review_link_and_sees_what_customers_will(sized, live_server, app_ctx):
