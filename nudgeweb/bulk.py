@@ -134,7 +134,8 @@ def converter(column, dialect=None):
 
 
 def insert_rows(table, rows):
-    """INSERT ``rows`` (dicts with the same keys) into ``table`` in the current transaction."""
+    """INSERT ``rows`` (dicts with the same keys) into ``table`` in the current transaction: now, or at the
+    end of the writes_at_the_end() block it is made in."""
     if rows:
         run_or_keep(PreparedInsert(table, rows, db.engine.dialect).execute)
 
@@ -189,8 +190,8 @@ def _run_kept(session, _flush_context=None, _instances=None):
 
 def insert_row(table, row, after=None):
     """INSERT one ``row`` into ``table`` in the current transaction, without the ORM's per-object work (a
-    timeline line, an event: written, never read back as an object): now, or, while ``after`` (the ORM
-    object it points at) is still to be flushed, right after the flush that writes it."""
+    timeline line, an event: written, never read back as an object): as insert_rows does, or, while ``after``
+    (the ORM object it points at) is still to be flushed, right after the flush that writes it."""
     session = db.session()
     if after is not None and inspect(after).pending:
         session.info.setdefault(_AFTER_FLUSH, []).append((after, table, row))

@@ -9,8 +9,8 @@ from nudgeweb.models.contacts import ContactActivity
 def record_activity(contact, kind, summary, data=None, occurred_at=None):
     """Add one entry (kind e.g. "created", "message.sent", "review_request.clicked") to the timeline.
 
-    The entry joins the caller's transaction (written now, or right after the flush that writes a new
-    contact), and is committed with it.
+    The entry joins the caller's transaction (written as bulk.insert_row writes: after the contact's own
+    row when that is still to be flushed), and is committed with it.
     """
     [row] = activity_rows(contact.organization_id, [{"contact_id": contact.id, "kind": kind, "summary": summary,
                                                      "data": data, "occurred_at": occurred_at}])
