@@ -88,6 +88,23 @@ def test_the_wizard_from_nothing_to_a_sent_campaign(page, live_server, business)
     assert db.session.scalar(select(db.func.count()).select_from(Message).where(Message.purpose == "campaign")) == 12
 
 
+def test_the_count_follows_a_choice_made_before_the_scripts_ran(page, live_server, business):
+    """A quick click (or the browser restoring the form) can come before htmx listens for changes."""
+    with unit_of_work(business.organization.id):
+        campaign = operations.create_campaign(business.organization, {
+            "name": "Quick choice", "subject": "Hello", "html_content": "<p>Hi</p>"})
+    log_in(page, live_server, business.user.email)
+    held = []
+    page.route("**/htmx.min.js", lambda route: held.append(route))
+    page.goto(f"{live_server}/campaigns/{campaign.id}/edit/audience", wait_until="commit")
+    page.get_by_label("Every subscribed contact").check()
+    page.wait_for_function("() => true")  # the check is done while htmx is still being fetched
+    assert held and page.evaluate("typeof htmx") == "undefined"
+    held[0].continue_()
+    expect(page.get_by_test_id("will-send")).to_have_text("12")
+    expect(page.get_by_text("1 unsubscribed")).to_be_visible()
+
+
 def report_at_desktop_width(browser, logged_in, url):
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     context.add_cookies(logged_in.context.cookies())
