@@ -117,6 +117,8 @@ def test_asking_from_a_contact_and_finding_one_as_you_type(sized, live_server, o
     expect(page.get_by_label("Mobile phone")).to_have_value("(312) 555-0142")
 
     page.goto(f"{live_server}/review-requests/new")
+    sms_size = page.get_by_test_id("send-sms-size")
+    expect(sms_size).to_be_hidden()  # no mobile number yet: the request would go by email
     page.get_by_label("Last name").fill("lovel")
     match = page.locator("#contact-matches").get_by_role("link", name="Ada Lovelace-Byron")
     expect(match).to_be_visible()
@@ -124,6 +126,9 @@ def test_asking_from_a_contact_and_finding_one_as_you_type(sized, live_server, o
     screenshot(page, f"first-hour-send-form-lookup-{size}")
     match.click()
     expect(page.get_by_label("Email")).to_have_value("ada.lovelace@analytical-engines.example")
+    expect(sms_size).to_contain_text("segment")  # her mobile number came with her: it goes by SMS
+    page.get_by_label("Send by").select_option("email")
+    expect(sms_size).to_be_hidden()
     page.get_by_role("button", name="Send review request").click()
     expect(page.get_by_text("Review request for Ada Lovelace-Byron is scheduled.")).to_be_visible()
 
