@@ -59,6 +59,16 @@ def test_common_headers_are_guessed(app_ctx, organization, header, field):
     assert guess_mapping(["Notes", header], organization) == {field: 1}
 
 
+@pytest.mark.parametrize("headers, expected", [
+    (["Student Name", "Parent Name", "Parent Email", "Parent Phone"], {"name": 1, "email": 2, "phone": 3}),
+    (["Student First Name", "Student Last Name", "Guardian First Name", "Guardian Last Name", "Guardian Cell #"],
+     {"first_name": 2, "last_name": 3, "phone": 4}),
+    (["Student Name", "Parent Name", "Email"], {"name": 0, "email": 2}),  # whose email? the first name column
+])
+def test_the_names_are_of_the_person_the_file_reaches(app_ctx, organization, headers, expected):
+    assert guess_mapping(headers, organization) == expected
+
+
 def test_the_mapping_can_create_a_custom_field(owner_client, organization):
     import_id = import_id_of(upload(owner_client, "Email,Favourite pastry\nann@x.com,Croissant\nbo@x.com,\n"))
     page = owner_client.get(f"/contacts/import/{import_id}").get_data(as_text=True)

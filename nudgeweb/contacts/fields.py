@@ -112,6 +112,12 @@ def guess_field(header, definitions=()):
     return None
 
 
+def header_who(header):
+    """The person a column is about by its header's first word ("parent" of "Parent Email"), or None."""
+    who = _header_key(header).partition(" ")[0]
+    return who if who in _WHO_WORDS else None
+
+
 def _guess_one(header, definitions):
     key = _header_key(header)
     if key in _HEADER_TO_FIELD:
@@ -463,6 +469,6 @@ def contact_insert_values(organization_id, clean, source, now=None):
 
 __all__ = [
     "CUSTOM_FIELD_TYPES", "FIELD_NAMES", "FIELD_LABELS", "STANDARD_FIELDS", "ContactValidator",
-    "contact_insert_values", "custom_field_definitions", "custom_value", "guess_field", "normalize_email", "normalize_phone",
+    "contact_insert_values", "custom_field_definitions", "custom_value", "guess_field", "header_who", "normalize_email", "normalize_phone",
     "contact_search_text", "has_control_characters", "split_tags", "validate_contact_data",
 ]

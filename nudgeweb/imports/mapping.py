@@ -4,10 +4,11 @@ A mapping is ``{field: column index}``. The fields are the contact vocabulary of
 ``contacts.fields`` (``email``, ``phone``, ``first_name`` ...), ``name`` (a full name, split into
 first and last) and ``custom_fields.<key>`` for each of the organization's custom fields.
 """
-from nudgeweb.contacts.fields import FIELD_LABELS, guess_field
+from nudgeweb.contacts.fields import FIELD_LABELS, guess_field, header_who
 from nudgeweb.contacts.operations import custom_field_definitions
 
 CUSTOM_PREFIX = "custom_fields."
+_NAMES = ("name", "first_name", "last_name")
 NEW_CUSTOM_FIELD = "new_custom_field"  # the wizard's choice "New custom field"; confirm_import makes it
 
 
@@ -30,16 +31,24 @@ def import_targets(organization) -> list:
 
 
 def guess_mapping(headers: list, organization) -> dict:
-    """The mapping a person would pick from the header names alone; each field used once."""
+    """The mapping a person would pick from the header names alone; each field used once: of two
+    columns for one field, the first, but the names of the person the file reaches ("Parent Name",
+    not "Student Name", beside "Parent Email")."""
     definitions = custom_field_definitions(organization.id)
+    guesses = [(index, guess_field(header, definitions), header_who(header)) for index, header in enumerate(headers)]
+    reached = {who for _index, field, who in guesses if field in ("email", "phone") and who}
     mapping = {}
-    for index, header in enumerate(headers):
-        field = guess_field(header, definitions)
-        if field is not None and field not in mapping:
+    for index, field, who in guesses:
+        if field is not None and (field not in mapping or _reached_names(field, who, guesses[mapping[field]][2], reached)):
             mapping[field] = index
     if "name" in mapping and ({"first_name", "last_name"} & mapping.keys()):
         del mapping["name"]  # separate name columns beat a full-name one
     return mapping
+
+
+def _reached_names(field, who, taken_who, reached):
+    """Whether a later column for ``field`` beats the one taken: a name of the person the file reaches."""
+    return field in _NAMES and who in reached and taken_who not in reached
 
 
 def resolve_mapping(requested: dict, headers: list, organization) -> dict:
