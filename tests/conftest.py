@@ -332,6 +332,19 @@ CHROMIUM_ARGS = [
 ARTIFACTS = os.path.join(os.path.dirname(__file__), "..", "test-artifacts")
 
 
+@pytest.fixture(autouse=True)
+def _csrf_checked_for_browsers(request):
+    """A browser test posts what a person's browser posts, each form with its CSRF token: checked, as in
+    production (the test client's tests switch it on where they test it)."""
+    if not request.node.get_closest_marker("browser"):
+        yield
+        return
+    config = request.getfixturevalue("app").config
+    config["WTF_CSRF_ENABLED"] = True
+    yield
+    config["WTF_CSRF_ENABLED"] = False
+
+
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import expect, sync_playwright

@@ -1,6 +1,8 @@
 """The OAuth 2.0 server with the client libraries integrators use, unmodified, against a live server:
 requests-oauthlib's OAuth2Session and Authlib's. Authorization code with PKCE, the API with the
 token, a refresh (the old access token stops working), and revocation (RFC 7009 and seed 000's)."""
+import re
+
 import pytest
 import requests
 from authlib.integrations.requests_client import OAuth2Session as AuthlibSession
@@ -38,12 +40,21 @@ def app_credentials(owner):
     return client_id, secret
 
 
+def form_token(page):
+    """The CSRF token a browser would post back with the page's form."""
+    return re.search(r'<input[^>]*name="csrf_token"[^>]*value="([^"]+)"', page).group(1)
+
+
 def approve(server, owner, authorization_url):
     """The user logs in and allows the app; returns the redirect the app receives."""
     browser = requests.Session()
-    browser.post(f"{server['root']}/login", data={"email": owner.user.email, "password": DEFAULT_PASSWORD})
-    assert browser.get(authorization_url).status_code == 200  # the consent page
-    allowed = browser.post(authorization_url, data={"decision": "allow"}, allow_redirects=False)
+    login = browser.get(f"{server['root']}/login")
+    browser.post(f"{server['root']}/login", data={"email": owner.user.email, "password": DEFAULT_PASSWORD,
+                                                  "csrf_token": form_token(login.text)})
+    consent = browser.get(authorization_url)
+    assert consent.status_code == 200 and "decision" in consent.text  # the consent page
+    allowed = browser.post(authorization_url, data={"decision": "allow", "csrf_token": form_token(consent.text)},
+                           allow_redirects=False)
     assert allowed.status_code == 302, allowed.text
     return allowed.headers["Location"]
 

@@ -143,7 +143,7 @@ def resend(request_id):
 @role_required("editor")
 def bulk_send():
     organization = current_organization()
-    form = BulkSendForm() if request.method == "POST" else BulkSendForm(formdata=request.args, meta={"csrf": False})
+    form = BulkSendForm() if request.method == "POST" else BulkSendForm(formdata=request.args)  # (its token for the POST)
     if request.method == "GET" and form.delay_hours.data is None:
         form.delay_hours.data = review_settings_for(organization).default_delay_hours
     audience = bulk.clean_audience({name: getattr(form, name).data for name in bulk.AUDIENCE_KEYS if hasattr(form, name)})
