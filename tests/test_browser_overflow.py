@@ -70,7 +70,7 @@ def demo(app, app_ctx, runner):
     with unit_of_work(organization.id):
         contact_operations.create_contact(organization, {
             "email": "orders.and.wholesale.enquiries@bluebird-artisanal-sourdough-cooperative.example",
-            "first_name": "Maximilian-Alexander", "last_name": "Oyelaran-Fitzgerald-Weatherspoon",
+            "first_name": "Maximilian-Alexander", "last_name": "Wolfeschlegelsteinhausenbergerdorff-Oyelaran-Weatherspoon",
             "company_name": LONG_COMPANY, "tags": ["wholesale-holiday-preorders-2026", "farmers-market"]})
         queue_direct(organization, "sms", "+12125550188", text=f"Your holiday order is confirmed: {LONG_LINK}",
                      purpose="test")
@@ -92,7 +92,7 @@ def pages_to_sweep(app, organization):
     with unit_of_work(organization.id):
         first = {model: db.session.scalar(select(model.id).where(model.organization_id == organization.id)
                                           .order_by(*order)) for model, order in (
-            (Contact, [Contact.company_name.desc()]), (ReviewRequest, [ReviewRequest.created_at]),
+            (Contact, [db.func.length(Contact.last_name).desc()]), (ReviewRequest, [ReviewRequest.created_at]),
             (Message, [Message.channel.desc(), Message.created_at.desc()]), (MessageTemplate, [MessageTemplate.name]),
             (Automation, [Automation.status]),
         )}
