@@ -75,3 +75,17 @@ def test_the_dashboard_tiles_agree_with_the_analytics_page(owner_client, organiz
     assert "New contacts" in page and "Revenue (USD), last 30 days: 42.00 (+42.00 on the 30 days before)." in page
     analytics = owner_client.get("/analytics").get_data(as_text=True)
     assert "Last 30 days: 42.00 USD from 1 events with revenue." in analytics
+
+
+def test_the_funnel_says_no_rate_after_an_empty_step():
+    """A customer may rate without clicking through: 1 rated after 0 clicked is no rate, not Infinity%."""
+    from types import SimpleNamespace
+
+    from nudgeweb.analytics.charts import funnel_chart
+
+    steps = [{"step": "asked", "count": 4, "rate": 1}, {"step": "opened", "count": 2, "rate": 0.5},
+             {"step": "clicked", "count": 0, "rate": 0}, {"step": "rated", "count": 1, "rate": 0}]
+    chart = funnel_chart(SimpleNamespace(period=SimpleNamespace(label="Last 30 days"), reviews={"funnel": steps}))
+    trace = chart.figure_dict()["data"][0]
+    assert trace["text"] == ["", "50%", "0%", ""] and trace["textinfo"] == "value+text"
+    assert "1 rated." in chart.summary and [row[2] for row in chart.rows] == ["—", "50%", "0%", "—"]

@@ -40,13 +40,15 @@ def funnel_chart(r):
     period = r.period
     steps = r.reviews["funnel"]
     labels = [step["step"].capitalize() for step in steps]
-    figure = go.Figure(go.Funnel(y=labels, x=[step["count"] for step in steps], textinfo="value+percent previous",
+    # (our own rate, not Plotly's "percent previous": a request can be rated without a click, and 1 of 0 is not Infinity%)
+    rates = [""] + [f"{step['rate']:.0%}" if before["count"] else "" for before, step in zip(steps, steps[1:])]
+    figure = go.Figure(go.Funnel(y=labels, x=[step["count"] for step in steps], text=rates, textinfo="value+text",
                                  marker={"color": ["#4f46e5", "#6366f1", "#818cf8", "#10b981"]}))
-    words = ", ".join(f"{step['count']} {step['step']}" + (f" ({step['rate']:.0%} of the step before)" if index else "")
-                      for index, step in enumerate(steps))
+    words = ", ".join(f"{step['count']} {step['step']}" + (f" ({rate} of the step before)" if rate else "")
+                      for step, rate in zip(steps, rates))
     return Chart("funnel", "Review funnel: asked → opened → clicked → rated", figure,
                  ["Step", "Requests", "Rate from the step before"],
-                 [[label, step["count"], f"{step['rate']:.0%}"] for label, step in zip(labels, steps)],
+                 [[label, step["count"], rate or "—"] for label, step, rate in zip(labels, steps, rates)],
                  f"{period.label}: {words}.", "No review requests in this period. Ask a customer for a review to start the funnel.",
                  is_empty=not steps[0]["count"] and not steps[-1]["count"], layout={"margin": {"l": 72}})
 
