@@ -395,7 +395,13 @@ def test_the_pipeline_tiles_read_as_a_funnel_and_each_opens_its_list(owner_clien
         operations.create_review_request(organization, {"first_name": "Later", "email": "later@example.com"}, 5)
     page = owner_client.get("/review-requests").text
     tiles = re.findall(r'<span class="stat-value">(\d+)</span><span class="stat-label">([^<]+)</span>', page)
-    assert tiles == [("1", "Sent"), ("1", "Opened"), ("0", "Clicked through"), ("1", "Rated or wrote")]
+    assert tiles == [("1", "Kept in the Outbox"), ("1", "Opened"), ("0", "Clicked through"), ("1", "Rated or wrote")]
+    assert "100% of those" in page  # (the owner opened the link from the Outbox)
+    owner_client.application.config["MAIL_URL"] = "smtp://mail.example.com:587"
+    try:
+        assert '<span class="stat-label">Sent</span>' in owner_client.get("/review-requests").text
+    finally:
+        owner_client.application.config["MAIL_URL"] = ""
     assert "Waiting to go: <strong>1</strong>" in page
     opened = owner_client.get("/review-requests?reached=opened").text
     assert "Ada" in opened and "Later" not in opened
@@ -465,7 +471,7 @@ def test_another_business_sees_none_of_this_in_its_pipeline_bulk_chooser_or_chec
         save_segment(organization.id, "Acme regulars", {"search": "secret"})
     globex = member_client(owner_client.application, other_owner.organization, "owner")
     pipeline = globex.get("/review-requests").text
-    assert "Secret" not in pipeline and '<span class="stat-value">0</span><span class="stat-label">Sent' in pipeline
+    assert "Secret" not in pipeline and '<span class="stat-value">0</span><span class="stat-label">Kept in the Outbox' in pipeline
     assert "Acme regulars" not in globex.get("/review-requests/bulk").text
     assert "Secret" not in globex.get("/review-requests/bulk?everyone=yes").text
     assert "1 of 5 done" in globex.get("/").text  # its own time zone only: Acme's link, contacts and request are not its

@@ -8,6 +8,7 @@ from nudgeweb import clock
 from nudgeweb.auth.access import current_organization, member_required, role_required
 from nudgeweb.auth.verification import EmailNotVerified, may_send_to_customers
 from nudgeweb.contacts.operations import organization_segments, organization_tags
+from nudgeweb.delivery.setup import sending_is_set_up
 from nudgeweb.delivery.sms import sms_segments
 from nudgeweb.delivery.transports import sending_settings
 from nudgeweb.field_errors import form_status, show_field_errors
@@ -45,7 +46,7 @@ def index():
     return render(
         "reviews/index.html", "reviews/_pipeline.html", results=results, filters=filters, sort=sort, sorts=LIST_SORTS,
         statuses=STATUSES, counts=operations.status_counts(organization_id),
-        funnel=operations.funnel_counts(organization_id),
+        funnel=operations.funnel_counts(organization_id), sends_for_real=sending_is_set_up(organization_id),
         kept=queries.kept_in_outbox(organization_id, [r.id for r in results.items]),
     )
 
