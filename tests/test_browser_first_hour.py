@@ -193,6 +193,9 @@ def test_the_profile_time_zone_is_searched_and_offers_the_browser_zone(sized, li
     expect(zone).to_have_value("America/New_York")
     expect(zone).to_have_attribute("list", "time-zones")
     expect(page.locator("#time-zones option[value='America/Chicago']")).to_have_count(1)
+    country = page.get_by_label("Country for phone numbers")
+    expect(country.locator("option:checked")).to_have_text("United States (US)")  # a name, not a bare code
+    country.select_option(label="Germany (DE)")
     zone.fill("Springfield")
     page.get_by_role("button", name="Save profile").click()
     expect(page.locator("#timezone-error")).to_contain_text("Choose a time zone from the list")
@@ -203,7 +206,8 @@ def test_the_profile_time_zone_is_searched_and_offers_the_browser_zone(sized, li
     page.get_by_role("button", name="Save profile").click()
     expect(page.get_by_role("button", name="Use Europe/London")).to_be_hidden()  # it is the business's zone now
     db.session.expire_all()
-    assert db.session.get(Organization, organization.id).timezone == "Europe/London"
+    saved = db.session.get(Organization, organization.id)
+    assert (saved.timezone, saved.default_country) == ("Europe/London", "DE")
 
 
 def test_settings_come_in_two_groups_that_fit_a_phone(sized, live_server, owner, app_ctx):

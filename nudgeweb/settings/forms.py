@@ -35,6 +35,7 @@ class OrganizationForm(FlaskForm):
         "Country for phone numbers",
         choices=COUNTRIES,
         description="Phone numbers written without a +country code are read as numbers of this country.",
+        render_kw={"data-region-names": ""},  # (app.js shows each code's name)
     )
     brand_color = StringField(
         "Brand colour",
