@@ -475,3 +475,17 @@ def test_another_business_sees_none_of_this_in_its_pipeline_bulk_chooser_or_chec
     assert "Acme regulars" not in globex.get("/review-requests/bulk").text
     assert "Secret" not in globex.get("/review-requests/bulk?everyone=yes").text
     assert "1 of 5 done" in globex.get("/").text  # its own time zone only: Acme's link, contacts and request are not its
+
+
+def test_one_or_two_stars_read_as_a_complaint_not_a_success(owner_client, organization):
+    give_review_link(organization)
+    unhappy = _sent_to_the_outbox(organization, email="unhappy@example.com")
+    happy = _sent_to_the_outbox(organization, first_name="Bo", email="happy@example.com")
+    with unit_of_work(organization.id):
+        operations.rate(db.session.get(ReviewRequest, unhappy.id), 2)
+        operations.rate(db.session.get(ReviewRequest, happy.id), 5)
+    pipeline = owner_client.get("/review-requests").text
+    assert pipeline.count('<span class="badge rr-unhappy">reviewed: unhappy</span>') == 1
+    assert pipeline.count('<span class="badge rr-reviewed">reviewed</span>') == 1
+    assert "reviewed: unhappy" in owner_client.get(f"/review-requests/{unhappy.id}").text
+    assert "reviewed: unhappy" not in owner_client.get(f"/review-requests/{happy.id}").text
