@@ -1,5 +1,7 @@
 """What an SMS costs as it leaves: GSM-7 or UCS-2, segments of 160/153 or 70/67, the opt-out line, and the
 real length of the review link, the same count on the template preview, the send form and the bulk confirmation."""
+import re
+
 import pytest
 
 from nudgeweb.delivery.sms import SMS_OPT_OUT, sms_as_sent, sms_segments, sms_size_as_sent
@@ -80,6 +82,8 @@ def test_send_form_and_bulk_confirmation_show_the_segments(owner_client, organiz
     assert 'data-testid="send-sms-size"' in form and "segment" in form and "GSM-7" in form
     bulk = owner_client.get("/review-requests/bulk?everyone=yes").get_data(as_text=True)
     assert 'data-testid="bulk-sms-size"' in bulk and "for 1 customer." in bulk
+    bubble = re.search(r'<div class="rr-sms-bubble">(.*?)</div>', bulk, re.S).group(1)
+    assert bubble.strip().endswith("Reply STOP to opt out.")  # the message counted is the message shown
 
 
 def test_the_outbox_shows_what_a_sent_sms_cost(owner_client, organization):

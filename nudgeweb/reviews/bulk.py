@@ -10,7 +10,7 @@ from sqlalchemy import and_, case, exists, func, literal, or_, select
 from nudgeweb import clock
 from nudgeweb.auth.verification import require_verified_sender
 from nudgeweb.contacts.queries import contacts_query
-from nudgeweb.message_templates.rendering import render_message
+from nudgeweb.delivery.operations import as_sent
 from nudgeweb.models import Organization, db
 from nudgeweb.models.contacts import Contact
 from nudgeweb.models.reviews import ReviewRequest
@@ -92,13 +92,14 @@ def who(organization, audience, insist=False, now=None, examples=5):
 
 
 def first_message(organization, contact):
-    """The request as ``contact`` will get it (a sample stands in for their own link), or None."""
+    """The request as ``contact`` will get it, with the footer or the STOP line that sending adds (a
+    sample stands in for their own link): a message's column values, or None."""
     settings = review_settings_in_force(organization)
     channel = contact and channel_for(contact, settings.default_channel)
     if not channel:
         return None
-    return render_message(template_for(organization, 0, channel, settings), contact,
-                          context={"review_link": sample_review_link(), "follow_up_step": 0})
+    return as_sent(organization, contact, channel, template_for(organization, 0, channel, settings),
+                   purpose="review_request", context={"review_link": sample_review_link(), "follow_up_step": 0})
 
 
 def send_to_audience(organization_id, audience, delay_hours, insist=False, user_id=None, now=None):
