@@ -124,6 +124,7 @@ def test_a_duplicate_row_does_not_rename_a_customer_and_the_changes_are_listed(a
         (2, "John Smith: phone added: +14155550101."),
         (3, "John Smith: tags added: household."),
         (4, "Ada King: last name Lovelace → King; tags added: math."),
+        (6, "Zoe Quinn: nothing changed, the contact already had these values."),  # every updated row is listed
     ]
 
 

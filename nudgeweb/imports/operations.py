@@ -551,9 +551,10 @@ class ChunkImport:
         self.notes += [(row.line, "warning", contact_id, warning) for warning in row.warnings]
 
     def _note_update(self, line, before, contact):
-        said = changes(before, contact, self.validator.definitions) if before else ""
-        if said:
-            self.notes.append((line, "updated", contact.id, f"{contact.display_name}: {said}."))
+        """What the row changed, or that it changed nothing (listed too: the result's count of updated agrees)."""
+        said = (changes(before, contact, self.validator.definitions) if before else "") or \
+            "nothing changed, the contact already had these values"
+        self.notes.append((line, "updated", contact.id, f"{contact.display_name}: {said}."))
 
     def _record_notes(self):
         insert_rows(ContactImportNote.__table__, [
