@@ -93,3 +93,4 @@ def test_the_outbox_shows_what_a_sent_sms_cost(owner_client, organization):
         message = queue_direct(organization, "sms", "+12125550188", text=SENT_194, purpose="test")
     page = owner_client.get(f"/outbox/{message.id}").get_data(as_text=True)
     assert "2 segments" in page and "194 characters, GSM-7" in page
+    assert '<a href="https://nudge.example/r/ImRmY2xjZ0xYV3VmX2UzZlQi.Z3q1bQ.8r0aQ2vj1ePnX4uYs0Yx12"' in page  # it opens
