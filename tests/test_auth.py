@@ -112,3 +112,11 @@ def test_login_redirects_only_within_the_site(client, owner):
 def test_pages_need_login(client):
     response = client.get("/settings/")
     assert response.status_code == 302 and response.headers["Location"].startswith("/login?next=")
+    assert "Please log in to see that page." in client.get(response.headers["Location"]).text
+
+
+def test_a_first_visit_to_the_home_page_meets_the_login_page_without_a_reproach(client):
+    response = client.get("/")
+    assert response.status_code == 302 and response.headers["Location"] == "/login"
+    page = client.get("/login").text
+    assert "Please log in" not in page and "Create an account" in page

@@ -1,4 +1,5 @@
-from flask import Blueprint, render_template
+from flask import Blueprint, redirect, render_template, url_for
+from flask_login import current_user
 
 from nudgeweb.auth.access import current_organization, member_required
 from nudgeweb.main.checklist import setup_steps
@@ -7,9 +8,17 @@ from nudgeweb.navigation import AREAS
 bp = Blueprint("main", __name__)
 
 
-@bp.get("/")
+@bp.get("/", endpoint="dashboard")
+def home():
+    """The dashboard; a visitor not logged in meets the login page (it offers sign-up), without the
+    "Please log in to see that page" of a page they asked for."""
+    if not current_user.is_authenticated:
+        return redirect(url_for("auth.login"))
+    return _dashboard()
+
+
 @member_required
-def dashboard():
+def _dashboard():
     return render_template("main/dashboard.html", organization=current_organization())
 
 
