@@ -86,6 +86,7 @@ def test_the_result_lists_what_was_kept_and_changed(client, owner):
                            data={"file": (io.BytesIO(content), "contacts.csv")})
     status = client.get(response.headers["Location"], headers=headers).json["data"]["attributes"]
     assert (status["succeeded"], status["failed"], status["warnings"]) == (3, 0, 2)
-    assert [(note["line"], note["kind"]) for note in status["notes"]] == [(2, "warning"), (4, "warning")]
+    assert [(note["line"], note["kind"]) for note in status["notes"]] == [(2, "warning"), (4, "warning"), (4, "updated")]
+    assert status["notes"][2]["message"] == "Ann Lee: nothing changed, the contact already had these values."
     assert status["notes"][0]["message"].startswith("Email “bob@@example.com” left out")
     assert "the name stays “Ann Lee”" in status["notes"][1]["message"]
