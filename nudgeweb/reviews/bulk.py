@@ -10,12 +10,10 @@ from sqlalchemy import and_, case, exists, func, literal, or_, select
 from nudgeweb import clock
 from nudgeweb.auth.verification import require_verified_sender
 from nudgeweb.contacts.queries import contacts_query
-from nudgeweb.delivery.operations import as_sent
 from nudgeweb.models import Organization, db
 from nudgeweb.models.contacts import Contact
 from nudgeweb.models.reviews import ReviewRequest
-from nudgeweb.reviews.links import sample_review_link
-from nudgeweb.reviews.messaging import template_for
+from nudgeweb.reviews.messaging import first_message_as_sent
 from nudgeweb.reviews.operations import channel_for, schedule_requests
 from nudgeweb.reviews.settings import review_settings_in_force
 from nudgeweb.unit_of_work import checkpoint
@@ -92,14 +90,9 @@ def who(organization, audience, insist=False, now=None, examples=5):
 
 
 def first_message(organization, contact):
-    """The request as ``contact`` will get it, with the footer or the STOP line that sending adds (a
-    sample stands in for their own link): a message's column values, or None."""
-    settings = review_settings_in_force(organization)
-    channel = contact and channel_for(contact, settings.default_channel)
-    if not channel:
-        return None
-    return as_sent(organization, contact, channel, template_for(organization, 0, channel, settings),
-                   purpose="review_request", context={"review_link": sample_review_link(), "follow_up_step": 0})
+    """The request as ``contact`` will get it (see first_message_as_sent), or None."""
+    channel = contact and channel_for(contact, review_settings_in_force(organization).default_channel)
+    return first_message_as_sent(organization, channel, contact) if channel else None
 
 
 def send_to_audience(organization_id, audience, delay_hours, insist=False, user_id=None, now=None):

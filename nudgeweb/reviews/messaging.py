@@ -34,13 +34,14 @@ def first_sms_size(organization, contact=None):
         return None
 
 
-def first_message_as_sent(organization, channel):
-    """The request's first message on ``channel`` exactly as a customer gets it, from the organization's
-    own template and settings, for the sample contact and with a link as long as a real one (a delivery
-    Message's column values); raises TemplateRenderError when the template cannot render."""
+def first_message_as_sent(organization, channel, contact=None):
+    """The request's first message on ``channel`` exactly as ``contact`` (by default the sample contact) gets
+    it, from the organization's own template and settings, footer or STOP line included, with a link as long
+    as a real one (a delivery Message's column values); raises TemplateRenderError when the template cannot
+    render."""
     template = template_for(organization, 0, channel, review_settings_for(organization))
-    return as_sent(organization, sample_recipient(organization.id), channel, template, purpose="review_request",
-                   context={"review_link": sample_review_link(), "follow_up_step": 0})
+    return as_sent(organization, contact or sample_recipient(organization.id), channel, template,
+                   purpose="review_request", context={"review_link": sample_review_link(), "follow_up_step": 0})
 
 
 def queue_review_message(request, step, settings, link):
