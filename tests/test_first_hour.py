@@ -489,3 +489,14 @@ def test_one_or_two_stars_read_as_a_complaint_not_a_success(owner_client, organi
     assert pipeline.count('<span class="badge rr-reviewed">reviewed</span>') == 1
     assert "reviewed: unhappy" in owner_client.get(f"/review-requests/{unhappy.id}").text
     assert "reviewed: unhappy" not in owner_client.get(f"/review-requests/{happy.id}").text
+
+
+def test_the_sending_settings_offer_to_keep_the_outbox_and_the_checklist_ticks(owner_client, organization):
+    page = owner_client.get("/settings/sending").text
+    assert "Sending is not set up" in page and 'action="/settings/sending/outbox"' in page
+    assert "Choose how messages go out</strong> <span" not in owner_client.get("/").text
+    response = owner_client.post("/settings/sending/outbox")
+    assert response.headers["Location"].endswith("/settings/sending")
+    page = owner_client.get("/settings/sending").text
+    assert "You chose to keep messages in the" in page and 'action="/settings/sending/outbox"' not in page
+    assert "Choose how messages go out</strong> <span class=\"visually-hidden\">(done)</span>" in owner_client.get("/").text

@@ -67,7 +67,7 @@ def sending_settings_page():
     hooks = public_url(f"/hooks/twilio/{organization.id.hex}")
     return render_template(
         "delivery/sending.html", form=form, saved=configuration.saved_secrets(settings),
-        email_route=describe_email_route(settings),
+        email_route=describe_email_route(settings), sends_for_real=setup.sending_is_set_up(organization.id),
         has_twilio=twilio_account(settings) is not None, inbound_url=f"{hooks}/inbound",
     ), form_status(form)
 
