@@ -86,6 +86,19 @@ def test_send_form_and_bulk_confirmation_show_the_segments(owner_client, organiz
     assert bubble.strip().endswith("Reply STOP to opt out.")  # the message counted is the message shown
 
 
+def test_the_bulk_confirmation_counts_segments_only_for_those_texted(owner_client, organization):
+    ContactFactory(organization=organization, first_name="Ann", phone="+12125550100", email=None)
+    ContactFactory(organization=organization, first_name="Ben", phone="+12125550101", email="ben@example.com")
+    for number in range(3):
+        ContactFactory(organization=organization, first_name=f"Email{number}", phone=None,
+                       email=f"only{number}@example.com")
+    bulk = owner_client.get("/review-requests/bulk?everyone=yes").get_data(as_text=True)
+    channels = re.search(r'data-testid="bulk-channels">(.*?)</p>', bulk, re.S).group(1)
+    assert " ".join(channels.split()) == "2 by text message, 3 by email."
+    size = " ".join(re.search(r'data-testid="bulk-sms-size">(.*?)</p>', bulk, re.S).group(1).split())
+    assert size.endswith("for 2 customers.") and size.startswith("Each text message takes")
+
+
 def test_the_outbox_shows_what_a_sent_sms_cost(owner_client, organization):
     from nudgeweb.delivery import queue_direct
 

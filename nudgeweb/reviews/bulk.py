@@ -63,19 +63,23 @@ def _audience_contacts(organization, audience):
 
 
 def preview(organization, audience, insist=False, now=None):
-    """{"total", "will_ask", "unsubscribed", "asked_recently", "no_channel"} for this audience."""
+    """{"total", "will_ask", "unsubscribed", "asked_recently", "no_channel", "by_sms"} for this audience
+    (``by_sms``: how many of those asked get a text message; the others get an email)."""
     now = now or clock.now()
-    reasons = _skip_reasons(organization, review_settings_in_force(organization), insist, now)
+    settings = review_settings_in_force(organization)
+    reasons = _skip_reasons(organization, settings, insist, now)
 
     def count_when(condition):
         return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
     columns = [count_when(reasons[name]) if name in reasons else literal(0)
                for name in ("unsubscribed", "no_channel", "asked_recently")]
-    query = _audience_contacts(organization, audience).with_only_columns(func.count(), *columns)
-    total, unsub, missing, recent = (int(value or 0) for value in db.session.execute(query).one())
+    by_sms = literal(0) if settings.default_channel == "email" else count_when(
+        and_(*(~condition for condition in reasons.values()), Contact.phone.is_not(None)))  # (channel_for's choice)
+    query = _audience_contacts(organization, audience).with_only_columns(func.count(), *columns, by_sms)
+    total, unsub, missing, recent, sms = (int(value or 0) for value in db.session.execute(query).one())
     return {"total": total, "will_ask": total - unsub - missing - recent, "unsubscribed": unsub,
-            "asked_recently": recent, "no_channel": missing}
+            "asked_recently": recent, "no_channel": missing, "by_sms": sms}
 
 
 def who(organization, audience, insist=False, now=None, examples=5):
