@@ -500,3 +500,26 @@ def test_the_sending_settings_offer_to_keep_the_outbox_and_the_checklist_ticks(o
     page = owner_client.get("/settings/sending").text
     assert "You chose to keep messages in the" in page and 'action="/settings/sending/outbox"' not in page
     assert "Choose how messages go out</strong> <span class=\"visually-hidden\">(done)</span>" in owner_client.get("/").text
+
+
+QUESTION_PAGES = {  # pages that are themselves the question, and a form opened on purpose that asks for a reason
+    ("templates/contacts/confirm.html", "request.path"), ("templates/message_templates/delete.html", "delete"),
+    ("templates/contacts/show.html", "contacts.unsubscribe"),
+}
+
+
+def test_every_danger_button_asks_first():
+    """Log out everywhere and cancelling an import went at one tap; every red button now asks first."""
+    import glob
+    import re
+
+    unasked = []
+    for path in sorted(glob.glob("templates/**/*.html", recursive=True)):
+        for form in re.findall(r"<form\b.*?</form>", open(path, encoding="utf-8").read(), re.S):
+            head = form[:form.index(">") + 1]
+            danger = re.search(r'<button[^>]*btn-danger', form)
+            if danger and "confirm" not in head and not any(path == page and key in head for page, key in QUESTION_PAGES):
+                unasked.append(f"{path}: {head[:120]}")
+    assert unasked == []
+    mapping = open("templates/imports/mapping.html", encoding="utf-8").read()
+    assert 'data-confirm="Cancel this import?' in mapping

@@ -70,9 +70,12 @@ def test_change_password_then_log_out_everywhere(request, app_ctx, live_server, 
     expect(page.get_by_text("Your password is changed.")).to_be_visible()
     screenshot(page, f"account-{size}")
 
+    questions = []
+    page.once("dialog", lambda dialog: (questions.append(dialog.message), dialog.accept()))
     page.get_by_role("button", name="Log out everywhere").click()
     page.wait_for_url(f"{live_server}/login")
     expect(page.get_by_text("You are logged out everywhere")).to_be_visible()
+    assert questions == ["Log out on every device, this one too?"]
     page.goto(f"{live_server}/settings/account")
     assert page.url.startswith(f"{live_server}/login")
 
