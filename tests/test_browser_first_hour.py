@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from nudgeweb import clock
 from nudgeweb.extensions import db
-from nudgeweb.models import Organization, ReviewRequest
+from nudgeweb.models import Message, Organization, ReviewRequest
 from nudgeweb.reviews import operations
 from nudgeweb.unit_of_work import unit_of_work
 from tests.conftest import ARTIFACTS, log_in, screenshot
@@ -246,3 +246,37 @@ def test_the_demo_business_is_set_up_and_its_numbers_read_as_a_funnel(sized, liv
     expect(page.locator("#outbox-rows .status-kept").first).to_have_text("kept in the outbox: not delivered")
     assert fits(page)
     screenshot(page, f"first-hour-demo-outbox-{size}")
+
+
+ONE_LINE = """([selector, text]) => {
+  const node = [...document.querySelectorAll(selector)].find(el => el.textContent.includes(text));
+  const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const at = walker.currentNode.textContent.indexOf(text);
+    if (at < 0) continue;
+    const range = document.createRange();
+    range.setStart(walker.currentNode, at);
+    range.setEnd(walker.currentNode, at + text.length);
+    return new Set([...range.getClientRects()].map(rect => Math.round(rect.top))).size;
+  }
+  return -1;
+}"""
+
+
+def test_an_outbox_message_keeps_addresses_and_times_whole(sized, live_server, owner, organization):
+    size, page = sized
+    give_review_link(organization)
+    with unit_of_work(organization.id):
+        db.session.get(Organization, organization.id).name = "Northside Bike Repair & Rentals of the Valley"
+        request = operations.create_review_request(organization, {"first_name": "Tom", "email": "tom.baker@example.com"}, 0)
+    travel_and_run(NOW)
+    message = db.session.scalar(db.select(Message).where(Message.purpose_id == request.id))
+    log_in(page, live_server, owner.user.email)
+    page.goto(f"{live_server}/outbox/{message.id}")
+    address = message.from_address[message.from_address.index("<"):]
+    assert page.evaluate(ONE_LINE, [".facts dd", address]) == 1  # it broke as "<nudge@localho" / "st>"
+    assert page.evaluate(ONE_LINE, [".facts dd", "tom.baker@example.com"]) == 1
+    when = page.locator(".events .when").first.inner_text()
+    assert page.evaluate(ONE_LINE, [".events li", when]) == 1  # it broke as "Dec 4, 2026 1" / "4:50"
+    assert fits(page)
+    screen(page, f"first-hour-outbox-message-{size}")

@@ -141,6 +141,14 @@ def test_a_message_kept_in_the_outbox_says_so_on_every_page_that_shows_a_status(
     assert "SMS sent" not in owner_client.get(pages["contact"]).text
 
 
+def test_a_message_in_the_outbox_says_why_no_customer_got_it(owner_client, organization):
+    request = _sent_to_the_outbox(organization, phone="+12125550100")
+    message = db.session.scalar(select(Message).where(Message.purpose_id == request.id))
+    assert "no customer received it: sending was not set up" in owner_client.get(f"/outbox/{message.id}").text
+    owner_client.post("/settings/sending/outbox")
+    assert "no customer received it: you keep messages in the Outbox" in owner_client.get(f"/outbox/{message.id}").text
+
+
 def test_the_dashboard_and_send_form_say_sending_is_not_set_up_until_the_outbox_is_chosen(owner_client, organization):
     for path in ("/", "/review-requests/new"):
         page = owner_client.get(path).text
