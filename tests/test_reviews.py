@@ -198,6 +198,18 @@ def test_pipeline_pages_through_the_shared_pager(owner_client, organization):
     assert re.search(r'href="/review-requests\?[^"]*status=scheduled[^"]*" rel="prev"', second)
 
 
+def test_send_form_names_every_bad_field_at_once(owner_client, organization):
+    """A bad delay was named first, and the bad phone and email only once it was mended."""
+    give_review_link(organization)
+    page = owner_client.post("/review-requests/new", data={"first_name": "Rosa", "phone": "555", "email": "rosa@",
+                                                            "delay_hours": "-5", "channel": "auto"})
+    assert page.status_code == 422 and count(ReviewRequest) == 0
+    errors = dict(re.findall(r'id="(\w+)-error"[^>]*>\s*([^<]+?)\s*<', page.text))
+    assert set(errors) == {"delay_hours", "phone", "email"}, errors
+    assert errors["delay_hours"] == "Use 0 to 8760 hours." and "valid" in errors["phone"] and "valid" in errors["email"]
+    assert 'value="rosa@"' in page.text and 'value="555"' in page.text  # what was typed stays
+
+
 def test_send_form_creates_request_and_shows_errors_at_the_field(owner_client, organization):
     give_review_link(organization)
     bad = owner_client.post("/review-requests/new", data={"first_name": "Bo", "delay_hours": "2", "channel": "auto"})

@@ -66,8 +66,11 @@ def new():
         form.form_errors.append(EmailNotVerified.MESSAGE)  # the first thing a new owner hears; the form is kept
     elif link_missing and request.method == "POST":
         form.form_errors.append(NO_REVIEW_LINK)
-    elif form.validate_on_submit():
-        data = {name: getattr(form, name).data for name in ("first_name", "last_name", "email", "phone")}
+    elif not form.validate_on_submit():
+        if request.method == "POST" and not form.form_errors:  # (a form refused for its token: nothing more to say)
+            _contact_errors_too(form, organization)
+    else:
+        data = _contact_typed(form)
         employee = employee_of(organization.id, form.employee_id.data) if form.employee_id.data else None
         try:
             review_request = run_again_once(
@@ -86,6 +89,18 @@ def new():
     typed = {name: getattr(form, name).data for name in ("first_name", "last_name", "phone")}
     return render("reviews/new.html", "reviews/_send_form.html", form=form, link_missing=link_missing,
                   status=form_status(form), sms_size=first_sms_size(organization, typed if typed["first_name"] else None))
+
+
+def _contact_typed(form):
+    return {name: getattr(form, name).data for name in ("first_name", "last_name", "email", "phone")}
+
+
+def _contact_errors_too(form, organization):
+    """The customer's bad fields beside the form's own (a bad delay): all at once, not one round after another."""
+    channel = form.channel.data if form.channel.data in dict(form.channel.choices) else None
+    errors = operations.request_errors(organization, _contact_typed(form), 0, channel)
+    show_field_errors(form, {name: message for name, message in errors.items()
+                             if not (name in form and form[name].errors)}, fallback=form.email)
 
 
 def _fill_from_contact(form, contact_id):
