@@ -38,6 +38,14 @@ def show_field_errors(form, errors, aliases=None, fallback=None):
         _add_error(target, message)
 
 
+def show_more_field_errors(form, errors, aliases=None, fallback=None):
+    """show_field_errors for the inputs that hold no error yet: an operation's own check run beside a form
+    refused by its validators, so that every bad field is named at once, not one round after another."""
+    errors, aliases, fields = getattr(errors, "errors", errors), aliases or {}, _fields_by_name(form)
+    show_field_errors(form, {name: message for name, message in errors.items()
+                             if not getattr(fields.get(aliases.get(name, name)), "errors", None)}, aliases, fallback)
+
+
 def has_errors(form):
     """Whether any input of the form (nested ones too) or the form itself holds an error."""
     return bool(form.form_errors) or any(field.errors for field in _leaf_fields(form))

@@ -457,6 +457,19 @@ def _profile(organization, **changes):
             "brand_color": "#4f46e5", **changes}
 
 
+def test_the_profile_names_every_bad_field_at_once(owner_client, organization):
+    """The website and time zone were named first; the short name, domain, logo and font only once they were mended."""
+    typed = {"website": "northside", "timezone": "Springfield", "slug": "Northside Bikes!", "domain": "not a domain",
+             "logo_url": "http://example.com/logo.png", "font_family": "Comic <Sans>"}
+    refused = owner_client.post("/settings/", data=_profile(organization, **typed))
+    assert refused.status_code == 422
+    named = set(re.findall(r'id="(\w+)-error"', refused.text))
+    assert named == set(typed), named
+    assert 'value="Northside Bikes!"' in refused.text  # what was typed stays
+    db.session.expire_all()
+    assert organization.slug != "Northside Bikes!" and organization.timezone == "America/New_York"
+
+
 def test_the_profile_time_zone_takes_a_zone_of_the_list_whatever_its_case(owner_client, organization):
     refused = owner_client.post("/settings/", data=_profile(organization, timezone="Springfield"))
     assert refused.status_code == 422

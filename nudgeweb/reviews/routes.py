@@ -11,7 +11,7 @@ from nudgeweb.contacts.operations import organization_segments, organization_tag
 from nudgeweb.delivery.setup import sending_is_set_up
 from nudgeweb.delivery.sms import sms_segments
 from nudgeweb.delivery.transports import sending_settings
-from nudgeweb.field_errors import form_status, show_field_errors
+from nudgeweb.field_errors import form_status, show_field_errors, show_more_field_errors
 from nudgeweb.htmx import render
 from nudgeweb.message_templates.rendering import TemplateRenderError
 from nudgeweb.models.contacts import Contact
@@ -67,7 +67,7 @@ def new():
     elif link_missing and request.method == "POST":
         form.form_errors.append(NO_REVIEW_LINK)
     elif not form.validate_on_submit():
-        if request.method == "POST" and not form.form_errors:  # (a form refused for its token: nothing more to say)
+        if request.method == "POST":
             _contact_errors_too(form, organization)
     else:
         data = _contact_typed(form)
@@ -98,9 +98,8 @@ def _contact_typed(form):
 def _contact_errors_too(form, organization):
     """The customer's bad fields beside the form's own (a bad delay): all at once, not one round after another."""
     channel = form.channel.data if form.channel.data in dict(form.channel.choices) else None
-    errors = operations.request_errors(organization, _contact_typed(form), 0, channel)
-    show_field_errors(form, {name: message for name, message in errors.items()
-                             if not (name in form and form[name].errors)}, fallback=form.email)
+    show_more_field_errors(form, operations.request_errors(organization, _contact_typed(form), 0, channel),
+                           fallback=form.email)
 
 
 def _fill_from_contact(form, contact_id):

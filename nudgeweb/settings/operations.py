@@ -36,7 +36,7 @@ def update_profile(organization, profile):
     """Change the fields of ``profile`` (seed 001's names: name, slug, domain, timezone, default_from_name,
     default_from_email, footer_address, logo_url, primary_color, font_family; "" or None clears an optional
     one); every bad field at once as a ProfileError."""
-    values = {name: value.strip() if isinstance(value, str) else value for name, value in profile.items()}
+    values = _stripped(profile)
     errors = _profile_errors(organization, values)
     if errors:
         raise ProfileError(errors, duplicates={"slug"} if "slug" in errors and _slug_taken(organization,
@@ -76,6 +76,15 @@ def _give_slug(organization, **_):
     """A new business gets its slug at sign-up, in the sign-up's transaction."""
     organization.slug = free_slug(organization)
     db.session.flush()
+
+
+def profile_errors(organization, profile):
+    """Every bad field of ``profile`` (update_profile's names) as update_profile finds them; {} when none."""
+    return _profile_errors(organization, _stripped(profile))
+
+
+def _stripped(profile):
+    return {name: value.strip() if isinstance(value, str) else value for name, value in profile.items()}
 
 
 def _profile_errors(organization, values):

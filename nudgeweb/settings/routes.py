@@ -9,7 +9,7 @@ from nudgeweb.auth.operations import AccountError
 from nudgeweb.delivery.sealed import install_settings
 from nudgeweb.delivery.transports import email_stays_local
 from nudgeweb.extensions import limiter
-from nudgeweb.field_errors import INVALID_FORM, flash_field_errors, form_status, show_field_errors
+from nudgeweb.field_errors import INVALID_FORM, flash_field_errors, form_status, show_field_errors, show_more_field_errors
 from nudgeweb.models import Invitation, Membership
 from nudgeweb.scoping import get_or_404
 from nudgeweb.settings import invitations, operations
@@ -29,17 +29,23 @@ def organization():
         try:
             operations.update_organization(org, website=form.website.data or None,
                                            default_country=form.default_country.data)
-            operations.update_profile(org, {name: getattr(form, name).data for name in PROFILE_FIELDS}
-                                      | {"primary_color": form.brand_color.data})
+            operations.update_profile(org, _profile_typed(form))
         except operations.ProfileError as error:
-            show_field_errors(form, error, aliases={"primary_color": "brand_color"})
+            show_field_errors(form, error, aliases=PROFILE_ALIASES)
         else:
             flash("Your business profile is saved.", "success")
             return redirect(url_for(".organization"))
+    elif form.is_submitted():  # refused by its own validators: the profile's other bad fields too, all at once
+        show_more_field_errors(form, operations.profile_errors(org, _profile_typed(form)), aliases=PROFILE_ALIASES)
     return render_template("settings/organization.html", form=form, organization=org), form_status(form)
 
 
 PROFILE_FIELDS = ("name", "timezone", "slug", "domain", "footer_address", "logo_url", "font_family")
+PROFILE_ALIASES = {"primary_color": "brand_color"}
+
+
+def _profile_typed(form):
+    return {name: getattr(form, name).data for name in PROFILE_FIELDS} | {"primary_color": form.brand_color.data}
 
 
 @bp.get("/team")
