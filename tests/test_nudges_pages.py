@@ -13,6 +13,15 @@ from tests.nudges_support import first_day, local, make_period, make_team
 from tests.reviews_support import frozen_clock, give_review_link, travel_and_run  # noqa: F401
 
 
+def test_adding_an_employee_names_every_bad_field_at_once(owner_client, organization):
+    """A missing name was named first, and the missing way to reach them only once it was given."""
+    page = owner_client.post("/employees/new", data={"name": "", "email": "", "phone": "", "preferred_channel": "email"})
+    assert page.status_code == 422
+    text = page.get_data(as_text=True)
+    assert 'id="name-error"' in text and 'id="email-error"' in text and "Give an email address or a mobile" in text
+    assert db.session.scalar(select(Employee)) is None
+
+
 def test_add_edit_and_deactivate_an_employee(owner_client, organization):
     empty = owner_client.get("/employees").get_data(as_text=True)
     assert "Add your team" in empty

@@ -7,7 +7,7 @@ from sqlalchemy import select
 from nudgeweb import clock
 from nudgeweb.auth.access import current_organization, member_required, role_required
 from nudgeweb.downloads import csv_response
-from nudgeweb.field_errors import INVALID_FORM, form_status, show_field_errors
+from nudgeweb.field_errors import INVALID_FORM, form_status, show_field_errors, show_more_field_errors
 from nudgeweb.htmx import render
 from nudgeweb.imports.core import column_samples, failed_rows_filename, is_stalled, preview_rows
 from nudgeweb.models import db
@@ -51,6 +51,8 @@ def new():
         else:
             flash(f"{employee.name} was added.", "success")
             return redirect(url_for(".index"), 303)
+    elif form.is_submitted():
+        _employee_errors_too(form)
     return render("nudges/employee_form.html", form=form, employee=None, status=form_status(form))
 
 
@@ -124,6 +126,8 @@ def edit(employee_id):
         else:
             flash(f"{employee.name} was saved.", "success")
             return redirect(url_for(".show", employee_id=employee.id), 303)
+    elif form.is_submitted():
+        _employee_errors_too(form, employee)
     return render("nudges/employee_form.html", form=form, employee=employee, status=form_status(form))
 
 
@@ -222,6 +226,14 @@ def change_link(period_id, participant_id):
         operations.renew_link(participant)
         flash(f"{participant.employee.name} has a new link; the old one no longer works.", "success")
     return redirect(url_for(".period", period_id=period_id), 303)
+
+
+def _employee_errors_too(form, employee=None):
+    """The employee's other bad fields beside those the form's validators found: all at once."""
+    try:
+        operations.check_employee(current_organization(), _data(form, EMPLOYEE_FIELDS), employee)
+    except operations.EmployeeError as error:
+        show_more_field_errors(form, error)
 
 
 def _employee_form(employee=None):
