@@ -3,8 +3,9 @@ from sqlalchemy import select
 
 from nudgeweb.analytics.events import record_events
 from nudgeweb.contacts.operations import upsert_contact
+from nudgeweb.delivery.engine import Sent, record_sent
 from nudgeweb.extensions import db
-from nudgeweb.models import Contact, utcnow
+from nudgeweb.models import Contact, Message, utcnow
 from tests.conftest import commit_test_work
 
 
@@ -89,3 +90,27 @@ def test_the_funnel_says_no_rate_after_an_empty_step():
     trace = chart.figure_dict()["data"][0]
     assert trace["text"] == ["", "50%", "0%", ""] and trace["textinfo"] == "value+text"
     assert "1 rated." in chart.summary and [row[2] for row in chart.rows] == ["—", "50%", "0%", "—"]
+
+
+def messages_in_the_outbox(organization, *purposes):
+    """One email 'sent' for each purpose by the engine into the outbox (no provider set up)."""
+    ada, _ = upsert_contact(organization, {"email": "ada@example.net"}, source="api")
+    messages = [Message(organization_id=organization.id, contact_id=ada.id, channel="email", purpose=purpose,
+                        to="ada@example.net", status="sending", subject="Hello") for purpose in purposes]
+    db.session.add_all(messages)
+    db.session.flush()
+    record_sent(organization.id, [Sent(message, "outbox", None, utcnow()) for message in messages])
+    commit_test_work()
+
+
+def test_the_messages_chart_says_what_the_outbox_kept_and_what_went_out_sent(app, owner_client, organization):
+    messages_in_the_outbox(organization, "review_request", "review_request")
+    page = owner_client.get("/analytics").get_data(as_text=True)
+    assert "Last 30 days: 2 messages kept in the Outbox, 0 delivered" in page and "Email kept in the Outbox" in page
+    assert "messages sent" not in page and "Email sent" not in page
+    app.config["MAIL_URL"] = "smtp://mail.example.com:587"
+    try:
+        page = owner_client.get("/analytics").get_data(as_text=True)
+    finally:
+        app.config["MAIL_URL"] = ""
+    assert "Last 30 days: 2 messages sent, 0 delivered" in page and "Email sent" in page and "kept in the Outbox" not in page

@@ -4,6 +4,7 @@ import plotly.graph_objects as go
 
 from nudgeweb.analytics import reports
 from nudgeweb.charts import Chart
+from nudgeweb.delivery.setup import sent_word
 
 WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 OUTCOME_NAMES = {"sent": "sent", "delivered": "delivered", "opened_unique": "opened", "clicked_unique": "clicked",
@@ -20,7 +21,8 @@ def _days(period):
 def messages_chart(r):
     period = r.period
     report = r.messages
-    series = [(f"{CHANNEL_NAMES[channel]} {OUTCOME_NAMES[outcome]}", list(report["daily"][outcome][channel].values()))
+    outcome_names = dict(OUTCOME_NAMES, sent=sent_word(r.organization_id))
+    series = [(f"{CHANNEL_NAMES[channel]} {outcome_names[outcome]}", list(report["daily"][outcome][channel].values()))
               for channel in ("email", "sms") for outcome in reports.OUTCOMES
               if report["by_channel"][channel][outcome]]
     figure = go.Figure([go.Scatter(x=_days(period), y=values, name=name, mode="lines+markers" if len(period.days) < 40 else "lines")
@@ -29,8 +31,8 @@ def messages_chart(r):
     return Chart(
         "messages", "Messages by day, by channel and outcome", figure,
         ["Date"] + [name for name, _ in series], [[day, *values] for day, *values in zip(_days(period), *[v for _, v in series])],
-        f"{period.label}: {totals['sent']} messages sent, {totals['delivered']} delivered, {totals['opened_unique']} opened, "
-        f"{totals['clicked_unique']} clicked, {totals['bounced'] + totals['failed']} bounced or failed.",
+        f"{period.label}: {totals['sent']} messages {outcome_names['sent']}, {totals['delivered']} delivered, "
+        f"{totals['opened_unique']} opened, {totals['clicked_unique']} clicked, {totals['bounced'] + totals['failed']} bounced or failed.",
         "No messages in this period. Review requests and campaigns you send show up here.", is_empty=not series,
         layout={"height": 300 + 20 * ((len(series) + 1) // 2)},  # room for the legend under the plot
     )
