@@ -9,6 +9,7 @@ from nudgeweb.delivery.setup import sent_word
 WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 OUTCOME_NAMES = {"sent": "sent", "delivered": "delivered", "opened_unique": "opened", "clicked_unique": "clicked",
                  "bounced": "bounced", "failed": "failed"}
+FUNNEL_BASES = {"asked": "those asked", "opened": "those who opened"}
 CHANNEL_NAMES = {"email": "Email", "sms": "SMS"}
 SOURCE_NAMES = {"manual": "Added by hand", "import": "Imported", "api": "API", "review_request": "Review request",
                 "employee": "Employee"}
@@ -42,17 +43,24 @@ def funnel_chart(r):
     period = r.period
     steps = r.reviews["funnel"]
     labels = [step["step"].capitalize() for step in steps]
-    # (our own rate, not Plotly's "percent previous": a request can be rated without a click, and 1 of 0 is not Infinity%)
-    rates = [""] + [f"{step['rate']:.0%}" if before["count"] else "" for before, step in zip(steps, steps[1:])]
+    counts = {step["step"]: step["count"] for step in steps}
+    rates = [_funnel_rate(step, counts.get(step["of"], 0)) for step in steps]
     figure = go.Figure(go.Funnel(y=labels, x=[step["count"] for step in steps], text=rates, textinfo="value+text",
                                  marker={"color": ["#4f46e5", "#6366f1", "#818cf8", "#10b981"]}))
-    words = ", ".join(f"{step['count']} {step['step']}" + (f" ({rate} of the step before)" if rate else "")
-                      for step, rate in zip(steps, rates))
+    words = ", ".join(f"{step['count']} {step['step']}" + (f" ({rate})" if rate else "") for step, rate in zip(steps, rates))
     return Chart("funnel", "Review funnel: asked → opened → clicked → rated", figure,
-                 ["Step", "Requests", "Rate from the step before"],
+                 ["Step", "Requests", "Rate"],
                  [[label, step["count"], rate or "—"] for label, step, rate in zip(labels, steps, rates)],
                  f"{period.label}: {words}.", "No review requests in this period. Ask a customer for a review to start the funnel.",
                  is_empty=not steps[0]["count"] and not steps[-1]["count"], layout={"margin": {"l": 72}})
+
+
+def _funnel_rate(step, base):
+    """"50% of those who opened", or "" when there is no rate to tell: the first step, nobody at the step it is of,
+    or more than there (requests asked or opened before the period that went further in it)."""
+    if not base or step["count"] > base:
+        return ""
+    return f"{step['rate']:.0%} of {FUNNEL_BASES[step['of']]}"
 
 
 def ratings_chart(r):
