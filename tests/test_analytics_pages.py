@@ -145,3 +145,11 @@ def test_the_messages_chart_says_what_the_outbox_kept_and_what_went_out_sent(app
     finally:
         app.config["MAIL_URL"] = ""
     assert "Last 30 days: 2 messages sent, 0 delivered" in page and "Email sent" in page and "kept in the Outbox" not in page
+
+
+def test_the_dashboard_counts_the_messages_to_customers_and_says_which_open_rate_it_shows(owner_client, organization):
+    messages_in_the_outbox(organization, "review_request", "review_request", "review_notification", "email_verification")
+    page = owner_client.get("/").get_data(as_text=True)
+    assert "Messages kept in the Outbox, last 30 days: 2 (+2 on the 30 days before)." in page  # not the owner's 2
+    assert "Message open rate, last 30 days: 0%" in page and ">Open rate<" not in page
+    assert "Last 30 days: 2 messages kept in the Outbox" in owner_client.get("/analytics").get_data(as_text=True)

@@ -35,7 +35,7 @@ def dashboard_tiles(organization):
     return [
         _tile(f"Messages {sent_word(organization.id)}", overview["total_sent"],
               before.total("message.sent"), [p["value"] for p in trends["sent"]]),
-        _tile("Open rate", overview["average_open_rate"], before_open_rate, [p["value"] for p in trends["opened"]], percent=True),
+        _tile("Message open rate", overview["average_open_rate"], before_open_rate, [p["value"] for p in trends["opened"]], percent=True),
         _tile("New contacts", now.contacts["new_contacts"], before.total("contact.created"),
               [p["new"] for p in now.contacts["new_by_day"]]),
         _tile(f"Revenue ({currency})", now.revenue["total_revenue"], before.amount("revenue", currency),
