@@ -170,3 +170,17 @@ def test_rows_made_without_their_timestamps_count_as_a_rebuild_does(organization
     assert [(metric, total) for metric, _, _, total, _ in live] == [("contact.country", 3), ("contact.created", 3)]
     rebuild_counts(organization.id)
     assert counts(organization.id) == live
+
+
+def test_messages_to_the_team_count_in_no_chart_live_or_rebuilt(organization):
+    ada, _ = upsert_contact(organization, {"email": "ada@example.net"}, source="api")
+    to_ada, to_owner = a_message(ada), a_message(ada)
+    to_owner.purpose, to_owner.contact_id = "review_notification", None
+    record_sent(organization.id, [Sent(m, "outbox", None, local(2026, 6, 1, 10)) for m in (to_ada, to_owner)])
+    record_event(to_owner, "opened", occurred_at=local(2026, 6, 1, 11))
+    db.session.flush()
+    live = counts(organization.id)
+    messages = [(metric, dimension, count) for metric, dimension, _, count, _ in live if metric.startswith("message.")]
+    assert messages == [("message.sent", "email", 1)]  # Ada's, not the note to the owner
+    rebuild_counts(organization.id)
+    assert counts(organization.id) == live

@@ -3,8 +3,9 @@ from sqlalchemy import select
 
 from nudgeweb.analytics.events import record_events
 from nudgeweb.contacts.operations import upsert_contact
+from nudgeweb.delivery.engine import Sent, record_sent
 from nudgeweb.extensions import db
-from nudgeweb.models import Contact, utcnow
+from nudgeweb.models import Contact, Message, ReviewRequest, utcnow
 from tests.conftest import commit_test_work
 
 
@@ -77,15 +78,78 @@ def test_the_dashboard_tiles_agree_with_the_analytics_page(owner_client, organiz
     assert "Last 30 days: 42.00 USD from 1 events with revenue." in analytics
 
 
-def test_the_funnel_says_no_rate_after_an_empty_step():
-    """A customer may rate without clicking through: 1 rated after 0 clicked is no rate, not Infinity%."""
+def funnel_of(asked, opened, clicked, rated):
     from types import SimpleNamespace
 
     from nudgeweb.analytics.charts import funnel_chart
+    from nudgeweb.analytics.reports import rate
 
-    steps = [{"step": "asked", "count": 4, "rate": 1}, {"step": "opened", "count": 2, "rate": 0.5},
-             {"step": "clicked", "count": 0, "rate": 0}, {"step": "rated", "count": 1, "rate": 0}]
-    chart = funnel_chart(SimpleNamespace(period=SimpleNamespace(label="Last 30 days"), reviews={"funnel": steps}))
+    counts = {"asked": asked, "opened": opened, "clicked": clicked, "rated": rated}
+    steps = [{"step": name, "count": counts[name], "of": of, "rate": rate(counts[name], counts[of]) if of else 1.0}
+             for name, of in (("asked", None), ("opened", "asked"), ("clicked", "opened"), ("rated", "opened"))]
+    return funnel_chart(SimpleNamespace(period=SimpleNamespace(label="Last 30 days"), reviews={"funnel": steps}))
+
+
+def test_the_funnel_says_no_rate_after_an_empty_step():
+    """1 rated after 0 opened (the rating came from a request opened before the period) is no rate, not Infinity%."""
+    chart = funnel_of(4, 0, 0, 1)
     trace = chart.figure_dict()["data"][0]
-    assert trace["text"] == ["", "50%", "0%", ""] and trace["textinfo"] == "value+text"
-    assert "1 rated." in chart.summary and [row[2] for row in chart.rows] == ["—", "50%", "0%", "—"]
+    assert trace["text"] == ["", "0% of those asked", "", ""] and trace["textinfo"] == "value+text"
+    assert "1 rated." in chart.summary and [row[2] for row in chart.rows] == ["—", "0% of those asked", "—", "—"]
+
+
+def test_the_funnel_rates_a_rating_of_those_who_opened_as_one_may_rate_without_clicking_through():
+    chart = funnel_of(21, 2, 1, 2)
+    rates = ["", "10% of those asked", "50% of those who opened", "100% of those who opened"]
+    assert chart.figure_dict()["data"][0]["text"] == rates
+    assert chart.summary == ("Last 30 days: 21 asked, 2 opened (10% of those asked), 1 clicked (50% of those who opened), "
+                             "2 rated (100% of those who opened).")
+    assert [row[2] for row in chart.rows] == ["—"] + rates[1:] and "200%" not in str(chart.figure_dict())
+
+
+def test_the_funnel_page_rates_a_rating_without_a_click_of_those_who_opened(owner_client, organization):
+    ada, _ = upsert_contact(organization, {"email": "ada@example.net"}, source="api")
+    now = utcnow()
+    requests = [ReviewRequest(organization_id=organization.id, contact=ada, channel="email", scheduled_for=now, sent_at=now)
+                for _ in range(4)]
+    for request in requests[:2]:  # both rated, one of them after a click through to a review site
+        request.opened_at = request.reviewed_at = now
+        request.rating = 5
+    requests[0].clicked_at = now
+    db.session.add_all(requests)
+    commit_test_work()
+    page = owner_client.get("/analytics").get_data(as_text=True)
+    assert ("4 asked, 2 opened (50% of those asked), 1 clicked (50% of those who opened), "
+            "2 rated (100% of those who opened).") in page and "200%" not in page
+
+
+def messages_in_the_outbox(organization, *purposes):
+    """One email 'sent' for each purpose by the engine into the outbox (no provider set up)."""
+    ada, _ = upsert_contact(organization, {"email": "ada@example.net"}, source="api")
+    messages = [Message(organization_id=organization.id, contact_id=ada.id, channel="email", purpose=purpose,
+                        to="ada@example.net", status="sending", subject="Hello") for purpose in purposes]
+    db.session.add_all(messages)
+    db.session.flush()
+    record_sent(organization.id, [Sent(message, "outbox", None, utcnow()) for message in messages])
+    commit_test_work()
+
+
+def test_the_messages_chart_says_what_the_outbox_kept_and_what_went_out_sent(app, owner_client, organization):
+    messages_in_the_outbox(organization, "review_request", "review_request")
+    page = owner_client.get("/analytics").get_data(as_text=True)
+    assert "Last 30 days: 2 messages kept in the Outbox, 0 delivered" in page and "Email kept in the Outbox" in page
+    assert "messages sent" not in page and "Email sent" not in page
+    app.config["MAIL_URL"] = "smtp://mail.example.com:587"
+    try:
+        page = owner_client.get("/analytics").get_data(as_text=True)
+    finally:
+        app.config["MAIL_URL"] = ""
+    assert "Last 30 days: 2 messages sent, 0 delivered" in page and "Email sent" in page and "kept in the Outbox" not in page
+
+
+def test_the_dashboard_counts_the_messages_to_customers_and_says_which_open_rate_it_shows(owner_client, organization):
+    messages_in_the_outbox(organization, "review_request", "review_request", "review_notification", "email_verification")
+    page = owner_client.get("/").get_data(as_text=True)
+    assert "Messages kept in the Outbox, last 30 days: 2 (+2 on the 30 days before)." in page  # not the owner's 2
+    assert "Message open rate, last 30 days: 0%" in page and ">Open rate<" not in page
+    assert "Last 30 days: 2 messages kept in the Outbox" in owner_client.get("/analytics").get_data(as_text=True)

@@ -4,10 +4,12 @@ import plotly.graph_objects as go
 
 from nudgeweb.analytics import reports
 from nudgeweb.charts import Chart
+from nudgeweb.delivery.setup import sent_word
 
 WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 OUTCOME_NAMES = {"sent": "sent", "delivered": "delivered", "opened_unique": "opened", "clicked_unique": "clicked",
                  "bounced": "bounced", "failed": "failed"}
+FUNNEL_BASES = {"asked": "those asked", "opened": "those who opened"}
 CHANNEL_NAMES = {"email": "Email", "sms": "SMS"}
 SOURCE_NAMES = {"manual": "Added by hand", "import": "Imported", "api": "API", "review_request": "Review request",
                 "employee": "Employee"}
@@ -20,7 +22,8 @@ def _days(period):
 def messages_chart(r):
     period = r.period
     report = r.messages
-    series = [(f"{CHANNEL_NAMES[channel]} {OUTCOME_NAMES[outcome]}", list(report["daily"][outcome][channel].values()))
+    outcome_names = dict(OUTCOME_NAMES, sent=sent_word(r.organization_id))
+    series = [(f"{CHANNEL_NAMES[channel]} {outcome_names[outcome]}", list(report["daily"][outcome][channel].values()))
               for channel in ("email", "sms") for outcome in reports.OUTCOMES
               if report["by_channel"][channel][outcome]]
     figure = go.Figure([go.Scatter(x=_days(period), y=values, name=name, mode="lines+markers" if len(period.days) < 40 else "lines")
@@ -29,8 +32,8 @@ def messages_chart(r):
     return Chart(
         "messages", "Messages by day, by channel and outcome", figure,
         ["Date"] + [name for name, _ in series], [[day, *values] for day, *values in zip(_days(period), *[v for _, v in series])],
-        f"{period.label}: {totals['sent']} messages sent, {totals['delivered']} delivered, {totals['opened_unique']} opened, "
-        f"{totals['clicked_unique']} clicked, {totals['bounced'] + totals['failed']} bounced or failed.",
+        f"{period.label}: {totals['sent']} messages {outcome_names['sent']}, {totals['delivered']} delivered, "
+        f"{totals['opened_unique']} opened, {totals['clicked_unique']} clicked, {totals['bounced'] + totals['failed']} bounced or failed.",
         "No messages in this period. Review requests and campaigns you send show up here.", is_empty=not series,
         layout={"height": 300 + 20 * ((len(series) + 1) // 2)},  # room for the legend under the plot
     )
@@ -40,17 +43,24 @@ def funnel_chart(r):
     period = r.period
     steps = r.reviews["funnel"]
     labels = [step["step"].capitalize() for step in steps]
-    # (our own rate, not Plotly's "percent previous": a request can be rated without a click, and 1 of 0 is not Infinity%)
-    rates = [""] + [f"{step['rate']:.0%}" if before["count"] else "" for before, step in zip(steps, steps[1:])]
+    counts = {step["step"]: step["count"] for step in steps}
+    rates = [_funnel_rate(step, counts.get(step["of"], 0)) for step in steps]
     figure = go.Figure(go.Funnel(y=labels, x=[step["count"] for step in steps], text=rates, textinfo="value+text",
                                  marker={"color": ["#4f46e5", "#6366f1", "#818cf8", "#10b981"]}))
-    words = ", ".join(f"{step['count']} {step['step']}" + (f" ({rate} of the step before)" if rate else "")
-                      for step, rate in zip(steps, rates))
+    words = ", ".join(f"{step['count']} {step['step']}" + (f" ({rate})" if rate else "") for step, rate in zip(steps, rates))
     return Chart("funnel", "Review funnel: asked → opened → clicked → rated", figure,
-                 ["Step", "Requests", "Rate from the step before"],
+                 ["Step", "Requests", "Rate"],
                  [[label, step["count"], rate or "—"] for label, step, rate in zip(labels, steps, rates)],
                  f"{period.label}: {words}.", "No review requests in this period. Ask a customer for a review to start the funnel.",
                  is_empty=not steps[0]["count"] and not steps[-1]["count"], layout={"margin": {"l": 72}})
+
+
+def _funnel_rate(step, base):
+    """"50% of those who opened", or "" when there is no rate to tell: the first step, nobody at the step it is of,
+    or more than there (requests asked or opened before the period that went further in it)."""
+    if not base or step["count"] > base:
+        return ""
+    return f"{step['rate']:.0%} of {FUNNEL_BASES[step['of']]}"
 
 
 def ratings_chart(r):

@@ -45,6 +45,9 @@ REVIEW_STEPS = (("review.asked", "sent_at"), ("review.opened", "opened_at"), ("r
                 ("review.rated", "reviewed_at"))
 UNIQUE_MESSAGE_STEPS = (("message.opened_unique", "opened_at"), ("message.clicked_unique", "clicked_at"))
 CAMPAIGN_STEPS = (("campaign.opened", "opened_at"), ("campaign.clicked", "clicked_at"))
+# what goes to the team or to a user's own account, not to the business's customers: the message charts leave it out
+NOT_TO_CUSTOMERS = frozenset({"review_notification", "automation_notice", "webhook_notice", "invitation", "nudge",
+                              "password_reset", "email_verification", "test", "campaign_test"})
 DELIVERED = ("sent", "delivered")  # a message's statuses once it went out and did not bounce or fail
 HOUR = timedelta(hours=1)
 MISSING = object()
@@ -100,7 +103,9 @@ def campaign_of(purpose, purpose_id):
 
 
 def message_event_counts(row):
-    """``row`` also needs the message's ``channel`` and ``campaign`` (campaign_of the message)."""
+    """``row`` also needs the message's ``channel``, ``purpose`` and ``campaign`` (campaign_of the message)."""
+    if row.purpose in NOT_TO_CUSTOMERS:
+        return []
     counts = [(f"message.{row.type}", row.channel, row.occurred_at, 0.0)]
     campaign = getattr(row, "campaign", None)
     if row.type == "sent" and campaign:
@@ -113,6 +118,8 @@ def message_event_counts(row):
 
 
 def message_counts(row):
+    if row.purpose in NOT_TO_CUSTOMERS:
+        return []
     counts = [(metric, row.channel, getattr(row, column), 0.0) for metric, column in UNIQUE_MESSAGE_STEPS
               if getattr(row, column) is not None]
     campaign = campaign_of(row.purpose, row.purpose_id)
@@ -289,12 +296,12 @@ def _counts_of(session, instance, new):
 
 
 def _message_of(session, message_id):
-    """What a message event's counts need of its message: its channel and campaign."""
+    """What a message event's counts need of its message: its channel, purpose and campaign."""
     with session.no_autoflush:
         message = session.get(Message, message_id)
     if message is None:
-        return {"channel": "", "campaign": ""}
-    return {"channel": message.channel, "campaign": campaign_of(message.purpose, message.purpose_id)}
+        return {"channel": "", "purpose": "", "campaign": ""}
+    return {"channel": message.channel, "purpose": message.purpose, "campaign": campaign_of(message.purpose, message.purpose_id)}
 
 
 def _keep_old_values(target, value, oldvalue, initiator):

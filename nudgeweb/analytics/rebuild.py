@@ -31,7 +31,7 @@ def _rows(organization_id, model, names):
     statement = select(*columns).where(model.organization_id == organization_id)
     if model is MessageEvent:
         campaign = case((Message.purpose == "campaign", Message.purpose_id), else_=None).label("campaign")
-        statement = statement.add_columns(Message.channel, campaign).join_from(
+        statement = statement.add_columns(Message.channel, Message.purpose, campaign).join_from(
             MessageEvent, Message, Message.id == MessageEvent.message_id)
     yield from db.session.execute(statement.execution_options(yield_per=BATCH))
 

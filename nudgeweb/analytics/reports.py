@@ -18,8 +18,10 @@ from nudgeweb.models.analytics import AnalyticsCount
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 OUTCOMES = ("sent", "delivered", "opened_unique", "clicked_unique", "bounced", "failed")
 TOP_CAMPAIGNS = 10
-FUNNEL = (("asked", "review.asked"), ("opened", "review.opened"), ("clicked", "review.clicked"),
-          ("rated", "review.rated"))
+# (step, metric, the step its rate is of): a customer may rate on our page without clicking through to a
+# review site, so "rated" is a share of "opened" (rating opens the page), not of "clicked"
+FUNNEL = (("asked", "review.asked", None), ("opened", "review.opened", "asked"), ("clicked", "review.clicked", "opened"),
+          ("rated", "review.rated", "opened"))
 
 
 class Counts:
@@ -231,10 +233,10 @@ def dimension_report(organization_id, period, metric):
 
 
 def reviews(organization_id, period):
-    counts = Counts(organization_id, period, [metric for _, metric in FUNNEL] + ["review.rating"])
-    steps = [{"step": name, "count": counts.total(metric)} for name, metric in FUNNEL]
-    for before, step in zip([None] + steps, steps):
-        step["rate"] = 1.0 if before is None else rate(step["count"], before["count"])
+    counts = Counts(organization_id, period, [metric for _, metric, _ in FUNNEL] + ["review.rating"])
+    totals = {name: counts.total(metric) for name, metric, _ in FUNNEL}
+    steps = [{"step": name, "count": totals[name], "of": of, "rate": rate(totals[name], totals[of]) if of else 1.0}
+             for name, _, of in FUNNEL]
     distribution = {str(stars): counts.total("review.rating", str(stars)) for stars in range(1, 6)}
     ratings = sum(distribution.values())
     sums, numbers = counts.by_day("review.rating", amount=True), counts.by_day("review.rating")

@@ -8,7 +8,7 @@ from flask import current_app
 from nudgeweb.analytics.periods import read_period
 from nudgeweb.analytics.reports import Counts, PeriodReports, previous, rate
 from nudgeweb.charts import Chart
-from nudgeweb.delivery.setup import sending_is_set_up
+from nudgeweb.delivery.setup import sent_word
 
 SPARKLINE = {"height": 40, "margin": {"l": 0, "r": 0, "t": 2, "b": 2}, "showlegend": False, "hovermode": False,
              "xaxis": {"visible": False}, "yaxis": {"visible": False, "rangemode": "tozero"}}
@@ -32,10 +32,10 @@ def dashboard_tiles(organization):
     before_open_rate = rate(before.total("message.opened_unique"), before.total("message.delivered") or before.total("message.sent"))
     reviews = now.reviews
     # the outbox's messages count as sent (the API's documented status): the label says where they stayed
-    sent_label = "Messages sent" if sending_is_set_up(organization.id) else "Messages kept in the Outbox"
     return [
-        _tile(sent_label, overview["total_sent"], before.total("message.sent"), [p["value"] for p in trends["sent"]]),
-        _tile("Open rate", overview["average_open_rate"], before_open_rate, [p["value"] for p in trends["opened"]], percent=True),
+        _tile(f"Messages {sent_word(organization.id)}", overview["total_sent"],
+              before.total("message.sent"), [p["value"] for p in trends["sent"]]),
+        _tile("Message open rate", overview["average_open_rate"], before_open_rate, [p["value"] for p in trends["opened"]], percent=True),
         _tile("New contacts", now.contacts["new_contacts"], before.total("contact.created"),
               [p["new"] for p in now.contacts["new_by_day"]]),
         _tile(f"Revenue ({currency})", now.revenue["total_revenue"], before.amount("revenue", currency),

@@ -281,8 +281,8 @@ def record_sent(organization_id, sent):
             for done in sent
         ])
         count_rows(db.session, organization_id, MessageEvent, [
-            {"type": "sent", "channel": done.message.channel, "user_agent": None, "occurred_at": done.at,
-             "campaign": campaign_of(done.message.purpose, done.message.purpose_id)} for done in sent
+            {"type": "sent", "channel": done.message.channel, "purpose": done.message.purpose, "user_agent": None,
+             "occurred_at": done.at, "campaign": campaign_of(done.message.purpose, done.message.purpose_id)} for done in sent
         ])
         count_rows(db.session, organization_id, Message, [  # (what the message counts now that it went out)
             {"channel": done.message.channel, "opened_at": None, "clicked_at": None, "purpose": done.message.purpose,

@@ -10,6 +10,11 @@ def sending_is_set_up(organization_id):
     return not email_stays_local(settings) or twilio_account(settings) is not None
 
 
+def sent_word(organization_id):
+    """How a page says "sent": what the local outbox kept reached no one."""
+    return "sent" if sending_is_set_up(organization_id) else "kept in the Outbox"
+
+
 def outbox_only_warning(organization):
     """Whether to tell the team that nothing it sends reaches anyone (until set up, or the outbox is chosen)."""
     return organization.outbox_on_purpose_at is None and not sending_is_set_up(organization.id)
