@@ -96,7 +96,9 @@ def geographic(query):
     return _answer(query, report)
 
 
-@_route("reviews", "Reviews", "The review funnel (asked → opened → clicked → rated, with each step's rate) and the ratings.")
+@_route("reviews", "Reviews", "The review funnel (asked → opened → clicked → rated) and the ratings. Each step's "
+                               "`rate` is a share of the step named in its `of`: rated is of opened, as a customer may "
+                               "rate on the review page without clicking through to a review site.")
 def reviews(query):
     return _answer(query, reports.reviews)
 

@@ -126,7 +126,9 @@ def sync_detailed(
 ) -> Response[AnalyticsOut | V2Error]:
     """Reviews
 
-     The review funnel (asked → opened → clicked → rated, with each step's rate) and the ratings.
+     The review funnel (asked → opened → clicked → rated) and the ratings. Each step's `rate` is a share
+    of the step named in its `of`: rated is of opened, as a customer may rate on the review page without
+    clicking through to a review site.
 
     Scope: `analytics:read`; role: viewer or above.
 
@@ -173,7 +175,9 @@ def sync(
 ) -> AnalyticsOut | V2Error | None:
     """Reviews
 
-     The review funnel (asked → opened → clicked → rated, with each step's rate) and the ratings.
+     The review funnel (asked → opened → clicked → rated) and the ratings. Each step's `rate` is a share
+    of the step named in its `of`: rated is of opened, as a customer may rate on the review page without
+    clicking through to a review site.
 
     Scope: `analytics:read`; role: viewer or above.
 
@@ -215,7 +219,9 @@ async def asyncio_detailed(
 ) -> Response[AnalyticsOut | V2Error]:
     """Reviews
 
-     The review funnel (asked → opened → clicked → rated, with each step's rate) and the ratings.
+     The review funnel (asked → opened → clicked → rated) and the ratings. Each step's `rate` is a share
+    of the step named in its `of`: rated is of opened, as a customer may rate on the review page without
+    clicking through to a review site.
 
     Scope: `analytics:read`; role: viewer or above.
 
@@ -260,7 +266,9 @@ async def asyncio(
 ) -> AnalyticsOut | V2Error | None:
     """Reviews
 
-     The review funnel (asked → opened → clicked → rated, with each step's rate) and the ratings.
+     The review funnel (asked → opened → clicked → rated) and the ratings. Each step's `rate` is a share
+    of the step named in its `of`: rated is of opened, as a customer may rate on the review page without
+    clicking through to a review site.
 
     Scope: `analytics:read`; role: viewer or above.
 

@@ -128,7 +128,9 @@ def sync_detailed(
 ) -> Response[AnalyticsOut | ErrorDocument]:
     """Reviews
 
-     The review funnel (asked → opened → clicked → rated, with each step's rate) and the ratings.
+     The review funnel (asked → opened → clicked → rated) and the ratings. Each step's `rate` is a share
+    of the step named in its `of`: rated is of opened, as a customer may rate on the review page without
+    clicking through to a review site.
 
     Scope: `analytics:read`; role: viewer or above.
 
@@ -175,7 +177,9 @@ def sync(
 ) -> AnalyticsOut | ErrorDocument | None:
     """Reviews
 
-     The review funnel (asked → opened → clicked → rated, with each step's rate) and the ratings.
+     The review funnel (asked → opened → clicked → rated) and the ratings. Each step's `rate` is a share
+    of the step named in its `of`: rated is of opened, as a customer may rate on the review page without
+    clicking through to a review site.
 
     Scope: `analytics:read`; role: viewer or above.
 
@@ -217,7 +221,9 @@ async def asyncio_detailed(
 ) -> Response[AnalyticsOut | ErrorDocument]:
     """Reviews
 
-     The review funnel (asked → opened → clicked → rated, with each step's rate) and the ratings.
+     The review funnel (asked → opened → clicked → rated) and the ratings. Each step's `rate` is a share
+    of the step named in its `of`: rated is of opened, as a customer may rate on the review page without
+    clicking through to a review site.
 
     Scope: `analytics:read`; role: viewer or above.
 
@@ -262,7 +268,9 @@ async def asyncio(
 ) -> AnalyticsOut | ErrorDocument | None:
     """Reviews
 
-     The review funnel (asked → opened → clicked → rated, with each step's rate) and the ratings.
+     The review funnel (asked → opened → clicked → rated) and the ratings. Each step's `rate` is a share
+    of the step named in its `of`: rated is of opened, as a customer may rate on the review page without
+    clicking through to a review site.
 
     Scope: `analytics:read`; role: viewer or above.
 
