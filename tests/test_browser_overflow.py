@@ -49,11 +49,13 @@ WIDEST = """(viewport) => {
     }
     return {total, width, widest};
   }
-  // on a desktop no table needs sideways scrolling either (its last column out of sight); a chart's
+  // on a desktop no table needs sideways scrolling either (its last column out of sight), nor on a phone a
+  // table of Settings (they stack: the buttons of custom fields, tags and team were cut off); a chart's
   // numbers (a column a series, behind "Show the numbers") may scroll inside their card
   const wrap = [...document.querySelectorAll('.table-wrap')].find(
-    w => !w.closest('.chart-table') && w.scrollWidth > w.clientWidth + 1);
-  if (viewport < 1000 || !wrap) return null;
+    w => !w.closest('.chart-table') && (viewport >= 1000 || w.closest('.settings-body'))
+      && w.scrollWidth > w.clientWidth + 1);
+  if (!wrap) return null;
   const last = wrap.querySelector('th:last-child');
   return {total: wrap.scrollWidth, width: wrap.clientWidth, widest: {tag: 'table scrolling sideways', id: '',
           classes: wrap.firstElementChild.className, width: wrap.scrollWidth, right: wrap.scrollWidth,
