@@ -1,6 +1,7 @@
 """Email templates without HTML: the simple editor (formatting, a button, the business's logo and colour in a
 branded layout), template mistakes said in plain words, and the logo set in the business profile."""
 import html
+import re
 from types import SimpleNamespace
 
 import pytest
@@ -9,7 +10,7 @@ from sqlalchemy import select
 from nudgeweb.extensions import db
 from nudgeweb.message_templates import operations
 from nudgeweb.message_templates.rendering import TemplateRenderError, render_message
-from nudgeweb.message_templates.simple import simple_body
+from nudgeweb.message_templates.simple import simple_body, simple_html
 from nudgeweb.models import MessageTemplate
 from tests.test_template_pages import HX, field_error
 
@@ -27,6 +28,16 @@ def test_simple_text_becomes_formatted_html_with_the_variables_kept():
     assert "<em>{{ business_name }}</em>" in body and '<a href="https://example.com/prices">our prices</a>' in body
     assert '<p class="button-row"><a class="button" href="{{ review_link }}">Leave a review</a></p>' in body
     assert "<script>" not in body and "&lt;script&gt;" in body and 'href="javascript' not in body
+
+
+def test_a_link_variable_on_a_line_of_its_own_is_a_button_and_a_long_address_wraps():
+    text = "Hi,\nPlease tell us how we did:\n{{ review_link }}\n\nOr paste https://n.example/r/" + "x" * 80
+    template = SimpleNamespace(channel="email", subject="Hi", html_content=simple_html(text), text_content="",
+                               variables=[], organization=None)
+    rendered = render_message(template, {}, context={"review_link": "https://n.example/r/abc"})
+    button = re.search(r'<a class="button" href="https://n.example/r/abc" style="([^"]*)">Leave a review</a>', rendered.html)
+    assert button and "display: inline-block" in button.group(1)
+    assert "overflow-wrap: anywhere" in re.search(r'<div class="card" style="([^"]*)"', rendered.html).group(1)
 
 
 def test_a_simple_email_is_saved_in_the_branded_layout_and_sent_with_logo_and_colour(owner_client, organization):
