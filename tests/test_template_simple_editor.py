@@ -68,6 +68,22 @@ def test_the_preview_of_the_simple_editor_and_its_mistakes_at_the_right_line(own
     assert field_error(response, "simple_content") == "Line 3: A variable is not closed: write {{ first_name }}."
 
 
+@pytest.mark.parametrize("fields, field", [
+    ({"simple_content": "Hi {{ first_name,\n\nThank you for choosing *{{ business_name }}*."}, "simple_content"),
+    ({"editor": "html", "simple_content": "",
+      "html_content": "<html>\n<body>\n<p>Hi {{ first_name </p>\n<p>{{ business_name }}</p>\n</body>\n</html>"},
+     "html_content"),
+])
+def test_an_unclosed_variable_is_named_at_the_line_it_was_typed(owner_client, organization, fields, field):
+    line = 1 if field == "simple_content" else 3
+    expected = f"Line {line}: A variable is not closed: write {{{{ first_name }}}}."
+    broken = {**SIMPLE, **fields}
+    text = html.unescape(owner_client.post("/templates/preview", data=broken, headers=HX).get_data(as_text=True))
+    assert expected in text
+    response = owner_client.post("/templates/new?channel=email", data=broken)
+    assert response.status_code == 422 and field_error(response, field) == expected
+
+
 def test_writing_the_html_through_the_api_leaves_the_simple_editor(app_ctx, organization):
     template = operations.create_template(organization, SIMPLE)
     operations.update_template(template, {"html_content": "<p>Hand-written {{ first_name }}</p>"})
@@ -78,6 +94,8 @@ def test_writing_the_html_through_the_api_leaves_the_simple_editor(app_ctx, orga
     ("Hi {{ first_name", "Line 1: A variable is not closed: write {{ first_name }}."),
     ("Hello\nHi {{ first_name, thanks for coming\n\nBye", "Line 2: A variable is not closed: write {{ first_name }}."),
     ("Hi {{ first_name }", "Line 1: A variable is not closed: write {{ first_name }}."),
+    ("Hi {{ first_name,\n\nThanks for choosing {{ business_name }}.", "Line 1: A variable is not closed: write {{ first_name }}."),
+    ("Hi\n<p>{{ first_name </p>\n<p>Bye</p>", "Line 2: A variable is not closed: write {{ first_name }}."),
     ("Hi {{ first name }}", "Line 1: A variable's name can't hold spaces: write {{ first_name }}"),
     ("Hi {{ }}", "Line 1: The {{ }} here is empty: write a variable's name inside, e.g. {{ first_name }}."),
     ("a\n{% if tags %}VIP\nb", "Line 2: This {% if %} is not closed: add {% endif %} where its part ends."),
