@@ -42,3 +42,22 @@ def test_edit_a_starter_email_and_write_an_sms_with_live_preview(page, live_serv
     assert "can't use “__class__”" in page.locator("#body-error").inner_text()
     assert page.get_by_label("Name", exact=True).input_value() == "Thank-you text"
     screenshot(page, "template-sms-error")
+
+
+def test_the_error_under_a_field_follows_the_preview_once_the_template_is_corrected(page, live_server):
+    sign_up(page, live_server, email="owner@sms-fix.example")
+    page.wait_for_url(f"{live_server}/")
+    page.goto(f"{live_server}/templates/new?channel=sms")
+    page.get_by_label("Name", exact=True).fill("Thank-you text")
+    page.get_by_label("Message").fill("Hi {{ first_name")
+    page.locator(".preview-error").filter(has_text="A variable is not closed").wait_for()
+    page.get_by_role("button", name="Create template").click()
+    expect(page.locator("#body-error")).to_have_text("Line 1: A variable is not closed: write {{ first_name }}.")
+
+    page.get_by_label("Message").fill("Hi {{ first_name }} {{ frist_name }}")
+    page.locator(".preview-error").filter(has_text="frist_name").wait_for()
+    expect(page.locator("#body-error")).to_contain_text("“frist_name” is not something this template knows")
+    page.get_by_label("Message").fill("Hi {{ first_name }}, thanks!")
+    page.get_by_test_id("sms-bubble").filter(has_text="Hi Jamie, thanks!").wait_for()
+    expect(page.locator("#body-error")).to_be_hidden()
+    expect(page.locator(".field.has-error")).to_have_count(0)

@@ -1,6 +1,7 @@
 """Email templates without HTML: the simple editor (formatting, a button, the business's logo and colour in a
 branded layout), template mistakes said in plain words, and the logo set in the business profile."""
 import html
+import re
 from types import SimpleNamespace
 
 import pytest
@@ -9,7 +10,7 @@ from sqlalchemy import select
 from nudgeweb.extensions import db
 from nudgeweb.message_templates import operations
 from nudgeweb.message_templates.rendering import TemplateRenderError, render_message
-from nudgeweb.message_templates.simple import simple_body
+from nudgeweb.message_templates.simple import simple_body, simple_html
 from nudgeweb.models import MessageTemplate
 from tests.test_template_pages import HX, field_error
 
@@ -27,6 +28,16 @@ def test_simple_text_becomes_formatted_html_with_the_variables_kept():
     assert "<em>{{ business_name }}</em>" in body and '<a href="https://example.com/prices">our prices</a>' in body
     assert '<p class="button-row"><a class="button" href="{{ review_link }}">Leave a review</a></p>' in body
     assert "<script>" not in body and "&lt;script&gt;" in body and 'href="javascript' not in body
+
+
+def test_a_link_variable_on_a_line_of_its_own_is_a_button_and_a_long_address_wraps():
+    text = "Hi,\nPlease tell us how we did:\n{{ review_link }}\n\nOr paste https://n.example/r/" + "x" * 80
+    template = SimpleNamespace(channel="email", subject="Hi", html_content=simple_html(text), text_content="",
+                               variables=[], organization=None)
+    rendered = render_message(template, {}, context={"review_link": "https://n.example/r/abc"})
+    button = re.search(r'<a class="button" href="https://n.example/r/abc" style="([^"]*)">Leave a review</a>', rendered.html)
+    assert button and "display: inline-block" in button.group(1)
+    assert "overflow-wrap: anywhere" in re.search(r'<div class="card" style="([^"]*)"', rendered.html).group(1)
 
 
 def test_a_simple_email_is_saved_in_the_branded_layout_and_sent_with_logo_and_colour(owner_client, organization):
@@ -57,6 +68,22 @@ def test_the_preview_of_the_simple_editor_and_its_mistakes_at_the_right_line(own
     assert field_error(response, "simple_content") == "Line 3: A variable is not closed: write {{ first_name }}."
 
 
+@pytest.mark.parametrize("fields, field", [
+    ({"simple_content": "Hi {{ first_name,\n\nThank you for choosing *{{ business_name }}*."}, "simple_content"),
+    ({"editor": "html", "simple_content": "",
+      "html_content": "<html>\n<body>\n<p>Hi {{ first_name </p>\n<p>{{ business_name }}</p>\n</body>\n</html>"},
+     "html_content"),
+])
+def test_an_unclosed_variable_is_named_at_the_line_it_was_typed(owner_client, organization, fields, field):
+    line = 1 if field == "simple_content" else 3
+    expected = f"Line {line}: A variable is not closed: write {{{{ first_name }}}}."
+    broken = {**SIMPLE, **fields}
+    text = html.unescape(owner_client.post("/templates/preview", data=broken, headers=HX).get_data(as_text=True))
+    assert expected in text
+    response = owner_client.post("/templates/new?channel=email", data=broken)
+    assert response.status_code == 422 and field_error(response, field) == expected
+
+
 def test_writing_the_html_through_the_api_leaves_the_simple_editor(app_ctx, organization):
     template = operations.create_template(organization, SIMPLE)
     operations.update_template(template, {"html_content": "<p>Hand-written {{ first_name }}</p>"})
@@ -67,6 +94,8 @@ def test_writing_the_html_through_the_api_leaves_the_simple_editor(app_ctx, orga
     ("Hi {{ first_name", "Line 1: A variable is not closed: write {{ first_name }}."),
     ("Hello\nHi {{ first_name, thanks for coming\n\nBye", "Line 2: A variable is not closed: write {{ first_name }}."),
     ("Hi {{ first_name }", "Line 1: A variable is not closed: write {{ first_name }}."),
+    ("Hi {{ first_name,\n\nThanks for choosing {{ business_name }}.", "Line 1: A variable is not closed: write {{ first_name }}."),
+    ("Hi\n<p>{{ first_name </p>\n<p>Bye</p>", "Line 2: A variable is not closed: write {{ first_name }}."),
     ("Hi {{ first name }}", "Line 1: A variable's name can't hold spaces: write {{ first_name }}"),
     ("Hi {{ }}", "Line 1: The {{ }} here is empty: write a variable's name inside, e.g. {{ first_name }}."),
     ("a\n{% if tags %}VIP\nb", "Line 2: This {% if %} is not closed: add {% endif %} where its part ends."),

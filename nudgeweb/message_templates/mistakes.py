@@ -7,7 +7,7 @@ not the end of the template where the parser noticed it).
 """
 import re
 
-_OPENING_VARIABLE = re.compile(r"\{\{(?:(?!\}\}).)*$", re.DOTALL)
+_TAG = re.compile(r"\{\{.*?(?:\}\}|\Z)|\{%.*?(?:%\}|\Z)|\{#.*?(?:#\}|\Z)", re.DOTALL)  # as Jinja reads them
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.]*")
 _UNCLOSED_BLOCK = re.compile(r"innermost block that needs to be closed is '(\w+)'")
 _UNKNOWN_TAG = re.compile(r"Encountered unknown tag '(\w+)'")
@@ -20,30 +20,40 @@ EXAMPLE = "{{ first_name }}"
 def plain_mistake(error, source):
     """(message, line) for a jinja2.TemplateSyntaxError raised on ``source``."""
     text, line = error.message or "", error.lineno
+    opening = _unclosed_variable_at(source, line)
+    if opening is not None:  # whatever the parser stumbled on after it (a </p>, a comma, the next {{ … }})
+        return _unclosed_variable(source, opening)
     for matches, explain in _EXPLANATIONS:
         if matches(text):
             return explain(text, source, line)
     return ("Something here is not written the way templates are: check the {{ }} and {% %} on this line.", line)
 
 
-def _unclosed_variable(text, source, line):
-    opening = _OPENING_VARIABLE.search(source)
-    if opening is None:  # "{{ first_name }" on one line: the parser stopped at the lone }
-        opening = re.search(r"\{\{[^}]*\}(?!\})", source)
-    if opening is None:
-        return f"A variable is not closed: end it with }}}}, e.g. {EXAMPLE}.", line
+def _unclosed_variable_at(source, line):
+    """The {{ … whose }} is missing and whose reading reached ``line``, where the parser gave up."""
+    for tag in _TAG.finditer(source):
+        first = source.count("\n", 0, tag.start()) + 1
+        if first > line:
+            return None
+        inside = tag.group(0)[2:]
+        unclosed = not inside.endswith("}}") or any(mark in inside for mark in ("\n", "{{", "{%"))
+        if tag.group(0).startswith("{{") and unclosed and first + inside.count("\n") >= line:
+            return tag
+    return None
+
+
+def _unclosed_variable(source, opening):
     name = _NAME.search(opening.group(0)[2:])
     example = "{{ " + name.group(0) + " }}" if name else EXAMPLE
     return f"A variable is not closed: write {example}.", source.count("\n", 0, opening.start()) + 1
 
 
+def _no_closing(text, source, line):
+    return f"A variable is not closed: end it with }}}}, e.g. {EXAMPLE}.", line
+
+
 def _words_in_variable(text, source, line):
     lines = source.splitlines()
-    end_of_line = sum(len(part) + 1 for part in lines[:line])
-    opening = source.rfind("{{", 0, end_of_line)
-    closing = source.find("}}", opening) if opening >= 0 else -1
-    if opening >= 0 and (closing < 0 or "\n" in source[opening:closing]):  # "{{ first_name, thanks …" never closed
-        return _unclosed_variable(text, source[:end_of_line], line)
     here = lines[line - 1] if 0 < line <= len(lines) else ""
     words = _WORDS_IN_VARIABLE.search(here)
     if words:
@@ -95,7 +105,7 @@ def _unclosed_bracket(text, source, line):
 _EXPLANATIONS = (
     (lambda text: "innermost block that needs to be closed" in text, _unclosed_block),
     (lambda text: text.startswith("Encountered unknown tag"), _unknown_tag),
-    (lambda text: "expected 'end of print statement'" in text or text == "unexpected '}'", _unclosed_variable),
+    (lambda text: "expected 'end of print statement'" in text or text == "unexpected '}'", _no_closing),
     (lambda text: text.startswith("expected token 'end of print statement'"), _words_in_variable),
     (lambda text: text.startswith("Expected an expression"), _empty),
     (lambda text: text.startswith("No filter named"), _no_filter),

@@ -2,7 +2,7 @@
 
 What a person writes (the ``simple_content`` of a template): paragraphs separated by a blank line,
 ``**bold**``, ``*italic*``, ``[a link](https://…)``, and a link on a line of its own, which becomes a
-button (``[Leave a review]({{ review_link }})``). Variables (``{{ first_name }}``) and tags
+button (``[Leave a review]({{ review_link }})``, or ``{{ review_link }}`` alone on its line). Variables (``{{ first_name }}``) and tags
 (``{% if … %}``) are kept as written, so the result is a template like any other and renders in
 the same sandbox. No HTML is taken from the text: what looks like a tag is shown as text.
 
@@ -18,6 +18,9 @@ _MARKDOWN = MarkdownIt("commonmark", {"html": False, "breaks": True}).disable(["
                                                                              ignoreInvalid=True)
 _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
 _LONE_LINK = re.compile(r'<p><a href="([^"]*)">(.*?)</a></p>')
+# The variables that are links, with the words of their button when one stands alone on a line.
+BUTTON_LABELS = {"review_link": "Leave a review", "unsubscribe_link": "Unsubscribe", "employee_link": "Open your page"}
+_LONE_LINK_VARIABLE = re.compile(r"^[ \t]*(\{\{-?\s*(" + "|".join(BUTTON_LABELS) + r")\s*-?\}\})[ \t]*$", re.MULTILINE)
 
 LAYOUT = """<!doctype html>
 <html>
@@ -25,7 +28,7 @@ LAYOUT = """<!doctype html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <style>
   body { margin: 0; padding: 24px 12px; background: #f4f4f7; font-family: Helvetica, Arial, sans-serif; color: #1f2937; }
-  .card { max-width: 560px; margin: 0 auto; background: #ffffff; border-radius: 10px; padding: 28px; border-top: 4px solid {{ brand_color }}; }
+  .card { max-width: 560px; margin: 0 auto; background: #ffffff; border-radius: 10px; padding: 28px; border-top: 4px solid {{ brand_color }}; overflow-wrap: anywhere; word-break: break-word; }
   .brand { margin: 0 0 20px; }
   .brand img { max-height: 56px; max-width: 220px; }
   .brand-name { font-size: 18px; font-weight: bold; color: {{ brand_color }}; }
@@ -61,6 +64,7 @@ def simple_body(text):
         kept.append(match.group(0))
         return f"NUDGEJINJA{len(kept) - 1}Z"
 
-    html = _MARKDOWN.render(_JINJA.sub(keep, text or "")).strip()
+    text = _LONE_LINK_VARIABLE.sub(lambda match: f"\n\n[{BUTTON_LABELS[match.group(2)]}]({match.group(1)})\n\n", text or "")
+    html = _MARKDOWN.render(_JINJA.sub(keep, text)).strip()
     html = _LONE_LINK.sub(r'<p class="button-row"><a class="button" href="\1">\2</a></p>', html)
     return re.sub(r"NUDGEJINJA(\d+)Z", lambda match: kept[int(match.group(1))], html)

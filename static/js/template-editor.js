@@ -28,6 +28,24 @@
     paragraph: function (field) { insert(field, "\n\n", "", ""); }
   };
 
+  // The preview has just checked the template: the error the last save showed under a field the owner has
+  // changed since follows it (a field left as it was keeps its error, which may not be the template's).
+  function followPreview(preview) {
+    var checked = preview.querySelector("#preview-body");
+    document.querySelectorAll(FIELDS).forEach(function (field) {
+      var error = document.getElementById(field.id + "-error");
+      if (!checked || !error || field.value === field.defaultValue) { return; }
+      var message = checked.dataset.errorField === field.id ? checked.dataset.error : "";
+      error.textContent = message;
+      error.hidden = !message;
+      error.closest(".field").classList.toggle("has-error", Boolean(message));
+    });
+  }
+
+  document.addEventListener("htmx:afterSwap", function (event) {
+    if (event.detail.target.id === "preview") { followPreview(event.detail.target); }
+  });
+
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll(".format-toolbar, .variable-picker").forEach(function (el) { el.hidden = false; });
     document.querySelectorAll(FIELDS).forEach(function (field) {
