@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from nudgeweb.extensions import db
-from nudgeweb.models import ReviewRequest
+from nudgeweb.models import ContactActivity, ReviewRequest
 from nudgeweb.models.messages import Message
 from nudgeweb.reviews import operations
 from nudgeweb.reviews.settings import clean_site, review_settings_for
@@ -139,6 +139,13 @@ def test_a_message_kept_in_the_outbox_says_so_on_every_page_that_shows_a_status(
         assert '<span class="badge status-sent"' not in text and '<span class="badge rr-sent"' not in text, name
     assert "Sent by SMS" not in owner_client.get(pages["request"]).text
     assert "SMS sent" not in owner_client.get(pages["contact"]).text
+
+
+def test_the_contact_timeline_tells_a_sent_request_once(owner_client, organization):
+    request = _sent_to_the_outbox(organization, phone="+12125550100")
+    lines = db.session.scalars(select(ContactActivity.summary).where(ContactActivity.contact_id == request.contact_id)
+                               .where(ContactActivity.summary.contains(KEPT))).all()
+    assert lines == ["Review request: SMS kept in the outbox: not delivered"]  # not again as "SMS kept in the outbox"
 
 
 def test_a_message_in_the_outbox_says_why_no_customer_got_it(owner_client, organization):

@@ -31,7 +31,7 @@ from nudgeweb.campaigns import summaries as campaign_summaries
 from nudgeweb.contacts.timeline import record_activities
 from nudgeweb.delivery import sealed, slots, tracking
 from nudgeweb.delivery.backends import SendError
-from nudgeweb.delivery.events import announce_all, domain_event_data, domain_event_of, record_event, summary_of
+from nudgeweb.delivery.events import announce_all, domain_event_data, domain_event_of, on_timeline, record_event, summary_of
 from nudgeweb.delivery.operations import schedule_send
 from nudgeweb.delivery.quiet_hours import end_of_quiet_hours, recipient_zone
 from nudgeweb.delivery.transports import backend_for, sending_settings
@@ -291,7 +291,7 @@ def record_sent(organization_id, sent):
         record_activities(organization_id, [
             {"contact_id": done.message.contact_id, "kind": "message.sent", "occurred_at": done.at,
              "summary": summary_of(done.message, "sent", backend=done.backend), "data": _activity_data(done.message)}
-            for done in sent if done.message.contact_id is not None
+            for done in sent if on_timeline(done.message, "sent")
         ])
         _record_domain_events(organization_id, sent)
         for done in sent:

@@ -46,6 +46,16 @@ def domain_event_data(message, at, **metadata):
 KEPT_IN_OUTBOX = "kept in the outbox: not delivered"
 
 
+# A review request's own timeline lines say what became of its messages ("Review request: SMS sent"): their
+# sent, failed and bounced events add no line of their own, which said it twice.
+TOLD_BY_THEIR_PURPOSE = {"review_request": frozenset({"sent", "failed", "bounced"})}
+
+
+def on_timeline(message, event):
+    """Whether ``event`` of ``message`` gets a line of its own on the contact's timeline."""
+    return message.contact_id is not None and event not in TOLD_BY_THEIR_PURPOSE.get(message.purpose, ())
+
+
 def summary_of(message, event, url=None, detail=None, backend=None):
     channel = CHANNEL_NAMES.get(message.channel, message.channel)
     about = f": {message.subject}" if message.subject else ""
@@ -95,7 +105,7 @@ def record_event(message, event, *, contact=None, url=None, ip=None, user_agent=
         type=event, url=url, ip=ip, user_agent=(user_agent or "")[:500] or None,
         detail=(detail or "")[:500] or None, occurred_at=now,
     ))
-    if news and timeline and message.contact_id is not None:
+    if news and timeline and on_timeline(message, event):
         contact = contact or message_contact(message)
         if contact is not None:
             data = {"message_id": str(message.id), "channel": message.channel, "purpose": message.purpose}
