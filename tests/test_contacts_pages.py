@@ -46,6 +46,7 @@ def test_list_shows_contacts_and_an_import_button(owner_client, people):
 def test_empty_list_says_what_to_do(owner_client):
     html = owner_client.get("/contacts").get_data(as_text=True)
     assert "Your customer list is empty" in html and "Import a CSV file" in html
+    assert "as CSV</a>" not in html  # nothing to export yet
 
 
 def test_search_answers_htmx_with_the_results_alone(owner_client, people):

@@ -551,3 +551,11 @@ def test_every_danger_button_asks_first():
     assert unasked == []
     mapping = open("templates/imports/mapping.html", encoding="utf-8").read()
     assert 'data-confirm="Cancel this import?' in mapping
+
+
+def test_the_empty_review_site_rows_offer_the_sites_not_added_yet(owner_client, organization):
+    give_review_link(organization)  # a Google link
+    page = owner_client.get("/settings/reviews").text
+    chosen = [re.search(rf'<select[^>]*name="sites-{row}-kind".*?<option selected value="(\w+)"', page, re.S).group(1)
+              for row in range(6)]
+    assert chosen == ["google", "facebook", "yelp", "trustpilot", "other", "other"]

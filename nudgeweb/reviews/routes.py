@@ -248,6 +248,10 @@ def _first_messages(organization):
 def _fill_settings_form(form, settings):
     for entry, site in zip(form.sites.entries, settings.review_sites):
         entry.kind.data, entry.form.name.data, entry.url.data = site["kind"], site["name"], site["url"]
+    used = {site["kind"] for site in settings.review_sites}
+    spare = [kind for kind, _label in SITE_KIND_LABELS if kind not in used]  # the empty rows offer the sites not added
+    for entry, kind in zip(form.sites.entries[len(settings.review_sites):], spare + ["other"] * len(form.sites.entries)):
+        entry.kind.data = kind
     for entry, step in zip(form.follow_ups.entries, settings.follow_ups):
         entry.delay_days.data = step["delay_days"]
     form.default_channel.data = settings.default_channel
