@@ -59,13 +59,24 @@ class Chart:
     def figure_dict(self):
         """The figure as plotly.js takes it (JSON-safe), with the shared layout under the chart's own."""
         figure = dict(self.figure) if isinstance(self.figure, dict) else json.loads(self.figure.to_json())
-        figure["layout"] = _merged(_merged(LAYOUT, figure.get("layout", {})), self.layout)
+        figure["layout"] = _merged(_merged(_merged(LAYOUT, _whole_number_ticks(figure["data"])), figure.get("layout", {})),
+                                   self.layout)
         figure["layout"].pop("template", None)  # plotly.py's default template: ours is LAYOUT
         return {"data": figure["data"], "layout": figure["layout"]}
 
     def csv(self, filename):
         writer = CsvWriter()
         return csv_response([writer.text([self.columns] + self.rows)], filename)
+
+
+def _whole_number_ticks(traces):
+    """A y axis of counts under 6 ticks at whole numbers: plotly's own ticks went 0, 0.2, 0.4 for one rating."""
+    values = [value for trace in traces if trace.get("type", "scatter") in ("bar", "scatter")
+              for value in (trace.get("y") or [])]
+    counts = [value for value in values if value is not None]
+    if counts and all(isinstance(value, int) and not isinstance(value, bool) for value in counts) and max(counts) < 6:
+        return {"yaxis": {"dtick": 1}}
+    return {}
 
 
 def _merged(base, over):

@@ -153,3 +153,18 @@ def test_the_dashboard_counts_the_messages_to_customers_and_says_which_open_rate
     assert "Messages kept in the Outbox, last 30 days: 2 (+2 on the 30 days before)." in page  # not the owner's 2
     assert "Message open rate, last 30 days: 0%" in page and ">Open rate<" not in page
     assert "Last 30 days: 2 messages kept in the Outbox" in owner_client.get("/analytics").get_data(as_text=True)
+
+
+def test_a_chart_of_few_counts_ticks_at_whole_numbers():
+    """One rating drew an axis of 0, 0.2, 0.4 … 1 ratings."""
+    import plotly.graph_objects as go
+
+    from nudgeweb.charts import Chart
+
+    def y_axis(values):
+        return Chart("c", "t", go.Figure(go.Bar(x=list(range(len(values))), y=values)), [], [], "", "").figure_dict()[
+            "layout"]["yaxis"]
+
+    assert y_axis([0, 1, 0, 0, 0])["dtick"] == 1
+    assert "dtick" not in y_axis([0, 12, 40])  # plotly's own ticks for larger counts
+    assert "dtick" not in y_axis([4.2, 4.6])  # an average is not a count
