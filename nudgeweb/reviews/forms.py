@@ -4,7 +4,7 @@ from wtforms.validators import InputRequired, NumberRange, Optional
 
 from nudgeweb.models.reviews import MAX_FOLLOW_UPS
 
-CHANNEL_LABELS = [("auto", "Text if they have a mobile, else email"),
+CHANNEL_LABELS = [("auto", "Text if mobile, else email"),
                   ("email", "Always email"), ("sms", "Always text message")]
 SITE_KIND_LABELS = [("google", "Google"), ("facebook", "Facebook"), ("yelp", "Yelp"),
                     ("trustpilot", "Trustpilot"), ("other", "Other site")]
