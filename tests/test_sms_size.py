@@ -94,7 +94,7 @@ def test_the_bulk_confirmation_counts_segments_only_for_those_texted(owner_clien
                        email=f"only{number}@example.com")
     bulk = owner_client.get("/review-requests/bulk?everyone=yes").get_data(as_text=True)
     channels = re.search(r'data-testid="bulk-channels">(.*?)</p>', bulk, re.S).group(1)
-    assert " ".join(channels.split()) == "2 by text message, 3 by email."
+    assert " ".join(channels.split()) == "How they are asked: 2 by text message, 3 by email."
     size = " ".join(re.search(r'data-testid="bulk-sms-size">(.*?)</p>', bulk, re.S).group(1).split())
     assert size.endswith("for 2 customers.") and size.startswith("Each text message takes")
 
