@@ -328,3 +328,10 @@ def test_filters_are_read_as_people_write_them(org):
     assert "asleep" in errors["status"] and "fax" in errors["source"] and "valid phone" in errors["phone"]
     ContactFactory(organization=org, email="ada@example.com", phone="+14155550100")
     assert names(contacts_query(org.id, read_filters({"phone": "415.555.0100"}, "US")[0])) == ["ada@example.com"]
+
+
+def test_a_bad_phone_is_told_an_example_of_the_business_own_country():
+    from nudgeweb.contacts.fields import normalize_phone
+
+    assert normalize_phone("555", "GB") == (None, "Enter a valid phone number, like +44 7400 123456.")
+    assert normalize_phone("555", "US") == (None, "Enter a valid phone number, like +1 415 555 0100.")

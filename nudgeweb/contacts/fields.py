@@ -173,7 +173,17 @@ def _checked_domain(domain):
     return result.domain, max(len(result.domain.encode()), len(result.ascii_domain))
 
 
-PHONE_MESSAGE = "Enter a valid phone number, like +1 415 555 0100."
+@lru_cache(maxsize=256)
+def phone_message(country):
+    """What a bad phone number is told: an example of the business's own country (a British one was told
+    "+1 415 555 0100")."""
+    example = phonenumbers.example_number_for_type(country, phonenumbers.PhoneNumberType.MOBILE) \
+        if country and country != "US" else None
+    shown = phonenumbers.format_number(example, phonenumbers.PhoneNumberFormat.INTERNATIONAL) if example \
+        else "+1 415 555 0100"
+    return f"Enter a valid phone number, like {shown}."
+
+
 PHONE_PUNCTUATION = str.maketrans("", "", " ()-.")
 
 
@@ -182,13 +192,13 @@ def normalize_phone(value, country):
     number = _plain_nanp_number(value, country)
     if number is not None:  # valid for the organization's own country is the common, cheap answer
         valid = _valid_for_region(number, country) or phonenumbers.is_valid_number(number)
-        return (f"+1{number.national_number}", None) if valid else (None, PHONE_MESSAGE)
+        return (f"+1{number.national_number}", None) if valid else (None, phone_message(country))
     try:
         number = phonenumbers.parse(value, country or None)
     except phonenumbers.NumberParseException:
         number = None
     if number is None or not phonenumbers.is_valid_number(number):
-        return None, PHONE_MESSAGE
+        return None, phone_message(country)
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164), None
 
 
