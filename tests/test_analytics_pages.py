@@ -72,8 +72,8 @@ def test_another_business_sees_none_of_it(owner_client, organization, other_clie
 def test_the_dashboard_tiles_agree_with_the_analytics_page(owner_client, organization):
     some_history(organization)
     page = owner_client.get("/").get_data(as_text=True)
-    assert "Revenue (USD)" in page and "42.00" in page and "+42.00 on the 30 days before" in page
-    assert "New contacts" in page and "Revenue (USD), last 30 days: 42.00 (+42.00 on the 30 days before)." in page
+    assert "Revenue (USD)" in page and "42.00" in page and "+42.00 compared with the 30 days before" in page
+    assert "New contacts" in page and "Revenue (USD), last 30 days: 42.00 (+42.00 compared with the 30 days before)." in page
     analytics = owner_client.get("/analytics").get_data(as_text=True)
     assert "Last 30 days: 42.00 USD from 1 events with revenue." in analytics
 
@@ -150,7 +150,7 @@ def test_the_messages_chart_says_what_the_outbox_kept_and_what_went_out_sent(app
 def test_the_dashboard_counts_the_messages_to_customers_and_says_which_open_rate_it_shows(owner_client, organization):
     messages_in_the_outbox(organization, "review_request", "review_request", "review_notification", "email_verification")
     page = owner_client.get("/").get_data(as_text=True)
-    assert "Messages kept in the Outbox, last 30 days: 2 (+2 on the 30 days before)." in page  # not the owner's 2
+    assert "Messages kept in the Outbox, last 30 days: 2 (+2 compared with the 30 days before)." in page  # not the owner's 2
     assert "Message open rate, last 30 days: 0%" in page and ">Open rate<" not in page
     assert "Last 30 days: 2 messages kept in the Outbox" in owner_client.get("/analytics").get_data(as_text=True)
 

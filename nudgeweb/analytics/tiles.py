@@ -50,9 +50,9 @@ def _tile(label, value, earlier, values, percent=False, money=False):
     if value == earlier:
         change = "same as the 30 days before"
     elif percent:
-        change = f"{(value - earlier) * 100:+.0f} points on the 30 days before"
+        change = f"{(value - earlier) * 100:+.0f} points compared with the 30 days before"
     else:
-        change = f"{value - earlier:+,.{2 if money else 0}f} on the 30 days before"
+        change = f"{value - earlier:+,.{2 if money else 0}f} compared with the 30 days before"
     figure = go.Figure(go.Scatter(y=values, mode="lines", fill="tozeroy", line={"width": 2}))
     summary = f"{label}, last 30 days: {shown} ({change})."
     trend = Chart(label.lower().replace(" ", "-"), label, figure, [], [], summary, "", layout=SPARKLINE)
