@@ -55,7 +55,7 @@ from nudgeweb.imports.mapping import (
     resolve_mapping,
     row_data,
 )
-from nudgeweb.imports.rows import changes, keep_what_it_can, keeps_name, snapshot
+from nudgeweb.imports.rows import changes, keep_what_it_can, keeps_name, shortened_names, snapshot
 from nudgeweb.imports.signals import chunk_due
 from nudgeweb.models import Contact, ContactActivity, Organization, contact_tags, db, utcnow
 from nudgeweb.models.import_notes import IMPORT_NOTE_KINDS, ContactImportNote
@@ -412,7 +412,7 @@ class ChunkImport:
             if errors:
                 self.failures.append((line, describe(errors, self.validator.definitions), values))
             else:
-                self.valid.append(ValidRow(line, values, data, clean, warnings))
+                self.valid.append(ValidRow(line, values, data, clean, warnings + shortened_names(data)))
         self._prepare()
 
     def _prepare(self):
