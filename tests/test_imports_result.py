@@ -1,7 +1,10 @@
 """What the result of an import says about its rows: a full name cut to its column, rows repeating a
 contact of the same file, and rows that changed nothing."""
+import re
+
 from nudgeweb.contacts import operations as contact_operations
 from nudgeweb.contacts.timeline import timeline_of
+from nudgeweb.imports import operations
 from tests.test_import_keeps_what_it_can import notes, run
 from tests.test_imports import contacts_of, import_id_of, upload
 
@@ -33,3 +36,17 @@ def test_the_page_lists_repeats_of_the_file_apart_from_the_contacts_you_had(owne
     assert "Rows that repeat a contact of this file" in page and "Contacts you already had" not in page
     assert "The same person as line 2 of this file, Ana Pérez: email added: ana@x.com." in page
     assert 'data-count="updated">0<' in page and 'data-count="repeated">1<' in page
+
+
+def test_the_page_lists_the_failed_rows_with_who_and_why(owner_client, organization):
+    content = "name,email\nBad Email,not-an-email\n,also@@bad\n" + "No Way,\n" * 50 + "Al Good,al@x.com\n"
+    import_id = import_id_of(upload(owner_client, content))
+    owner_client.post(f"/contacts/import/{import_id}", data={"column-0": "name", "column-1": "email"})
+    page = owner_client.get(f"/contacts/import/{import_id}").get_data(as_text=True)
+    assert "52 rows could not be imported." in page and "Download the failed rows (CSV)" in page
+    lines = re.findall(r'<span class="import-note-line">Line (\d+)</span>\s*<span class="import-note-text">([^<]*)<',
+                       page.split('id="failed-rows"')[1])
+    assert len(lines) == operations.FAILURES_SHOWN == 50 and "And 2 more in the download." in page
+    assert lines[:3] == [("2", "Bad Email: Email: Enter a valid email address, like name@example.com."),
+                         ("3", "also@@bad: Email: Enter a valid email address, like name@example.com."),
+                         ("4", "No Way: Email: Give an email address or a mobile phone number.")]

@@ -372,6 +372,11 @@ def _sqlite_bulk_writes():
     driver_connection.execute("PRAGMA wal_autocheckpoint = 1000")
 
 
+def column_mapping(contact_import):
+    """{field: column index} of an import's mapping, as row_data takes it."""
+    return {field: int(column) for field, column in contact_import.mapping.items()}
+
+
 @dataclass
 class ValidRow:
     line: int
@@ -403,7 +408,7 @@ class ChunkImport:
         self.rows = len(rows)
         self.completes = from_row + self.rows >= contact_import.total
         self.failures, self.valid = [], []
-        mapping = {field: int(column) for field, column in contact_import.mapping.items()}
+        mapping = column_mapping(contact_import)
         self.started_at = contact_import.started_at
         self.notes = []  # (line, kind, contact id, message)
         for line, values in rows:
@@ -675,6 +680,26 @@ def import_notes(contact_import, limit=NOTES_SHOWN):
                                    .order_by(ContactImportNote.line, ContactImportNote.id).limit(limit)).all()
         found[kind] = (total, notes)
     return found
+
+
+FAILURES_SHOWN = 50
+
+
+def import_failures(contact_import, limit=FAILURES_SHOWN):
+    """The first ``limit`` failed rows of an import, as the result page lists them: [(line, who, reason)],
+    who being the row's name, email or phone ("" when it has none)."""
+    mapping = column_mapping(contact_import)
+    failures = db.session.scalars(
+        select(ContactImportFailure)
+        .where(ContactImportFailure.organization_id == contact_import.organization_id,
+               ContactImportFailure.import_id == contact_import.id)
+        .order_by(ContactImportFailure.line).limit(limit)).all()
+    return [(failure.line, _who(row_data(failure.values, mapping)), failure.reason) for failure in failures]
+
+
+def _who(data):
+    names = " ".join(str(data.get(name) or "").strip() for name in ("first_name", "last_name", "name"))
+    return " ".join(names.split()) or str(data.get("email") or data.get("phone") or "").strip()
 
 
 def failed_rows_csv(contact_import):
