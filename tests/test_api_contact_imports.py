@@ -86,7 +86,8 @@ def test_the_result_lists_what_was_kept_and_changed(client, owner):
                            data={"file": (io.BytesIO(content), "contacts.csv")})
     status = client.get(response.headers["Location"], headers=headers).json["data"]["attributes"]
     assert (status["succeeded"], status["failed"], status["warnings"]) == (3, 0, 2)
-    assert [(note["line"], note["kind"]) for note in status["notes"]] == [(2, "warning"), (4, "warning"), (4, "updated")]
-    assert status["notes"][2]["message"] == "Ann Lee: nothing changed, the contact already had these values."
+    assert (status["updated"], status["repeated"]) == (0, 1)  # line 4 repeats the contact line 3 created
+    assert [(note["line"], note["kind"]) for note in status["notes"]] == [(2, "warning"), (4, "warning"), (4, "repeated")]
+    assert status["notes"][2]["message"] == "The same person as line 3 of this file, Ann Lee: nothing new."
     assert status["notes"][0]["message"].startswith("Email “bob@@example.com” left out")
     assert "the name stays “Ann Lee”" in status["notes"][1]["message"]

@@ -111,7 +111,7 @@ def test_a_duplicate_row_does_not_rename_a_customer_and_the_changes_are_listed(a
         "Zoe,Quinn,zoe@x.com,,\n"                   # line 5: new
         "Zoey,Quinn,zoe@x.com,,\n"                  # line 6: a duplicate of a row of this file
     ))
-    assert (record.created_count, record.updated_count, record.failed) == (1, 4, 0)
+    assert (record.created_count, record.updated_count, record.repeated_count, record.failed) == (1, 2, 2, 0)
     people = {c.email: c for c in contacts_of(organization)}
     john = people["john@x.com"]
     assert (john.first_name, john.phone, john.tags) == ("John", "+14155550101", ["household"])
@@ -122,16 +122,18 @@ def test_a_duplicate_row_does_not_rename_a_customer_and_the_changes_are_listed(a
     ]
     assert notes(record, "updated") == [
         (2, "John Smith: phone added: +14155550101."),
-        (3, "John Smith: tags added: household."),
         (4, "Ada King: last name Lovelace → King; tags added: math."),
-        (6, "Zoe Quinn: nothing changed, the contact already had these values."),  # every updated row is listed
+    ]
+    assert notes(record, "repeated") == [  # every row counted is listed
+        (3, "The same person as line 2 of this file, John Smith: tags added: household."),
+        (6, "The same person as line 5 of this file, Zoe Quinn: nothing new."),
     ]
 
 
 def test_a_duplicate_in_a_later_chunk_does_not_rename_either(app_ctx, owner, organization, monkeypatch):
     monkeypatch.setattr(operations, "CHUNK_SIZE", 2)
     record = run(organization, owner, "name,email\nZoe Quinn,zoe@x.com\nAl B,al@x.com\nZoey Quinn,zoe@x.com\n")
-    assert (record.status, record.created_count, record.updated_count) == ("completed", 2, 1)
+    assert (record.status, record.created_count, record.updated_count, record.repeated_count) == ("completed", 2, 0, 1)
     assert db.session.scalar(select(Contact.first_name).where(Contact.email == "zoe@x.com")) == "Zoe"
     assert notes(record, "warning") == [
         (4, "Same email as an earlier row: the name stays “Zoe Quinn” (this row says “Zoey Quinn”); "

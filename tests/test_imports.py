@@ -183,7 +183,8 @@ def test_wizard_previews_guesses_and_imports_a_messy_file(owner_client, organiza
     record = db.session.get(ContactImport, ContactImport.id.type.python_type(import_id))
     db.session.refresh(record)
     assert (record.status, record.total, record.processed) == ("completed", 6, 6)
-    assert (record.created_count, record.updated_count, record.skipped_count, record.failed) == (3, 1, 0, 2)
+    assert (record.created_count, record.updated_count, record.skipped_count, record.failed) == (3, 0, 0, 2)
+    assert record.repeated_count == 1  # ADA@example.com: the contact line 2 created
     assert record.succeeded == 4
 
     people = {c.email or c.phone: c for c in contacts_of(organization)}
@@ -279,7 +280,8 @@ def test_rows_of_known_contacts_are_matched_as_they_are_when_the_row_comes(app_c
     again = (b"Name,Email,Phone,Tags\nAda King,ada.king@x.com,4155550101,math\nAda Byron,ada@x.com,,\n"
              b"Alan Turing,alan@x.com,4155550102,\nAlan Turing,alan@x.com,,enigma\n")
     record = operations.start_import(organization, owner.user, again, "again.csv")
-    assert (record.status, record.created_count, record.updated_count, record.failed) == ("completed", 1, 3, 0)
+    assert (record.status, record.created_count, record.updated_count, record.failed) == ("completed", 1, 2, 0)
+    assert record.repeated_count == 1  # Alan's second row
     db.session.expire_all()
     people = {c.email: c for c in contacts_of(organization)}
     assert set(people) == {"ada.king@x.com", "ada@x.com", "alan@x.com"}
@@ -322,7 +324,7 @@ def test_a_crashed_import_is_resumed_without_duplicates(app_ctx, owner, organiza
     assert len(contacts_of(organization)) == 35
     with unit_of_work(organization.id):
         again = operations.start_import(organization, owner.user, content, "big.csv")  # run again: no duplicates
-    assert (again.status, again.created_count, again.updated_count) == ("completed", 0, 35)
+    assert (again.status, again.created_count, again.updated_count, again.unchanged_count) == ("completed", 0, 0, 35)
     assert len(contacts_of(organization)) == 35
 
 
@@ -406,7 +408,7 @@ def test_chunks_imported_side_by_side_are_written_in_file_order(huey_consumer, a
         time.sleep(0.1)
         db.session.refresh(record)
     assert (record.status, record.processed, record.failed) == ("completed", 60, 1)
-    assert (record.created_count, record.updated_count) == (57, 2)
+    assert (record.created_count, record.updated_count, record.repeated_count) == (57, 0, 2)
     early = db.session.scalar(select(Contact).where(Contact.email == "early@x.com"))
     assert (early.first_name, early.tags) == ("Early", ["first", "second"])
     same_phone = db.session.scalar(select(Contact).where(Contact.phone == "+12125551001"))
@@ -451,7 +453,7 @@ def test_fifty_thousand_rows_through_the_wizard_and_the_huey_consumer(huey_consu
     assert len(seen) > 1  # the bar moved while the consumer worked
     record = db.session.get(ContactImport, ContactImport.id.type.python_type(import_id))
     db.session.refresh(record)
-    assert (record.created_count, record.updated_count, record.skipped_count, record.failed) == (48_501, 499, 0, 1000)
+    assert (record.created_count, record.repeated_count, record.skipped_count, record.failed) == (48_501, 499, 0, 1000)
     assert db.session.scalar(select(func.count()).where(Contact.organization_id == organization.id)) == 48_501
     rows = failed_rows(owner_client, import_id)
     assert len(rows) == 1001 and [r[0] for r in rows[1:4]] == ["51", "101", "151"]  # the header is line 1

@@ -415,7 +415,7 @@ class ContactValidator:
             {"first_name", "last_name"} & data.keys()
         ):
             first, last = split_full_name(data["name"])
-            clean["first_name"], clean["last_name"] = first[:100], last[:100]
+            clean["first_name"], clean["last_name"] = first[:TEXT_LIMITS["first_name"]], last[:TEXT_LIMITS["last_name"]]
         if not partial and not clean.get("email") and not clean.get("phone") and not (
             {"email", "phone"} & errors.keys()
         ):

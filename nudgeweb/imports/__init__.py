@@ -14,7 +14,7 @@ For the API (POST /api/v1/contacts/import and GET /api/v1/contacts/import/{id}),
         # "completed"); larger ones go to the Huey task (status "processing"). Answer 202 either way.
     contact_import = scoping.get_or_404(ContactImport, import_id)   # GET, organization-scoped
     operations.import_attributes(contact_import)
-        # {"status", "total", "processed", "succeeded", "failed", "created", "updated", "skipped",
+        # {"status", "total", "processed", "succeeded", "failed", "created", "updated", "unchanged", "repeated", "skipped",
         #  "filename", "update_existing", "trigger_automations", "mapping", "error", "created_at", "started_at", "finished_at"}
         # (datetimes as datetime objects; the API formats them). The failed rows as CSV:
         # operations.failed_rows_csv(contact_import) yields its text in pieces; the page serving
@@ -22,7 +22,7 @@ For the API (POST /api/v1/contacts/import and GET /api/v1/contacts/import/{id}),
 
 Statuses: draft (uploaded in the wizard, columns not confirmed; the API never makes one),
 processing, completed, failed. Counters: processed = succeeded + failed;
-succeeded = created + updated + skipped.
+succeeded = created + updated + unchanged + repeated + skipped (models.imports.ContactImport).
 
 How an import runs: see the docstring of imports.operations. In short, the file (kept in the
 database, so that any consumer machine can read it) is cut into chunks at the upload; the Huey

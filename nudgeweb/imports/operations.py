@@ -55,7 +55,7 @@ from nudgeweb.imports.mapping import (
     resolve_mapping,
     row_data,
 )
-from nudgeweb.imports.rows import changes, keep_what_it_can, keeps_name, snapshot
+from nudgeweb.imports.rows import changes, keep_what_it_can, keeps_name, shortened_names, snapshot
 from nudgeweb.imports.signals import chunk_due
 from nudgeweb.models import Contact, ContactActivity, Organization, contact_tags, db, utcnow
 from nudgeweb.models.import_notes import IMPORT_NOTE_KINDS, ContactImportNote
@@ -70,6 +70,8 @@ MAX_FILE_BYTES = 24 * 1024 * 1024  # under the app's MAX_CONTENT_LENGTH (25 MB),
 DRAFTS_KEPT = timedelta(days=1)  # an upload whose columns were never confirmed, then deleted
 TURN_POLL_SECONDS = 0.02  # how often a prepared chunk looks whether the one before it is in
 RECENT_LIMIT = 10
+# what became of a row that was imported: the import's <outcome>_count columns
+OUTCOMES = ("created", "updated", "unchanged", "repeated", "skipped")
 
 
 class ImportValidationError(FieldErrors):
@@ -334,6 +336,7 @@ def record_completed(contact_import):
         "total": contact_import.total, "processed": contact_import.processed,
         "succeeded": contact_import.succeeded, "failed": contact_import.failed,
         "created": contact_import.created_count, "updated": contact_import.updated_count,
+        "unchanged": contact_import.unchanged_count, "repeated": contact_import.repeated_count,
         "skipped": contact_import.skipped_count,
         "timestamp": utcnow().strftime("%Y-%m-%dT%H:%M:%SZ"), "metadata": {},
     }, contact_import.organization_id)
@@ -369,6 +372,11 @@ def _sqlite_bulk_writes():
     driver_connection.execute("PRAGMA wal_autocheckpoint = 1000")
 
 
+def column_mapping(contact_import):
+    """{field: column index} of an import's mapping, as row_data takes it."""
+    return {field: int(column) for field, column in contact_import.mapping.items()}
+
+
 @dataclass
 class ValidRow:
     line: int
@@ -400,7 +408,7 @@ class ChunkImport:
         self.rows = len(rows)
         self.completes = from_row + self.rows >= contact_import.total
         self.failures, self.valid = [], []
-        mapping = {field: int(column) for field, column in contact_import.mapping.items()}
+        mapping = column_mapping(contact_import)
         self.started_at = contact_import.started_at
         self.notes = []  # (line, kind, contact id, message)
         for line, values in rows:
@@ -412,7 +420,7 @@ class ChunkImport:
             if errors:
                 self.failures.append((line, describe(errors, self.validator.definitions), values))
             else:
-                self.valid.append(ValidRow(line, values, data, clean, warnings))
+                self.valid.append(ValidRow(line, values, data, clean, warnings + shortened_names(data)))
         self._prepare()
 
     def _prepare(self):
@@ -456,14 +464,12 @@ class ChunkImport:
         return result.rowcount == 1
 
     def _advance(self, counts, failed):
-        succeeded = counts["created"] + counts["updated"] + counts["skipped"]
         now = utcnow()
         values = dict(
             processed=ContactImport.processed + self.rows,
-            created_count=ContactImport.created_count + counts["created"],
-            updated_count=ContactImport.updated_count + counts["updated"],
-            skipped_count=ContactImport.skipped_count + counts["skipped"],
-            succeeded=ContactImport.succeeded + succeeded,
+            **{f"{outcome}_count": getattr(ContactImport, f"{outcome}_count") + count
+               for outcome, count in counts.items()},
+            succeeded=ContactImport.succeeded + sum(counts.values()),
             failed=ContactImport.failed + failed,
             claimed_at=now,
         )
@@ -478,8 +484,8 @@ class ChunkImport:
 
     def _write(self):
         """Insert the new contacts in bulk, then upsert the rows that match a contact stored before
-        or earlier in the chunk, in file order: ({created, updated, skipped}, failures found)."""
-        counts, failures, joined = dict(created=0, updated=0, skipped=0), [], []
+        or earlier in the chunk, in file order: ({outcome: rows}, failures found)."""
+        counts, failures, joined = dict.fromkeys(OUTCOMES, 0), [], []
         new = self._insert_new()
         counts["created"] += len(new)
         count_rows(db.session, self.organization.id, Contact, [self.new_values[index] for index in new])
@@ -500,6 +506,7 @@ class ChunkImport:
             found = finder.find(row.clean.get("email"), row.clean.get("phone"))
             data = self._data_keeping_names(row, found, written)
             before = snapshot(found)
+            repeats = found is not None and found.id in written
             try:
                 with db.session.begin_nested():
                     contact, created = upsert_contact(self.organization, data, "import", self.update_existing,
@@ -512,13 +519,13 @@ class ChunkImport:
             except IntegrityError:
                 failures.append((row.line, "Another contact has this email address or phone number.", row.values))
                 continue
-            outcome = "created" if created else "updated" if self.update_existing else "skipped"
+            said = changes(before, contact, self.validator.definitions) if before and not created else ""
+            outcome = self._outcome(created, repeats, said)
             counts[outcome] += 1
-            written.setdefault(contact.id, row.line)
             self._note_warnings(row, contact.id)
-            if outcome == "updated":
-                self._note_update(row.line, before, contact)
-            if outcome != "skipped":
+            self._note_outcome(row.line, outcome, contact, said, written.get(contact.id))
+            written.setdefault(contact.id, row.line)
+            if created or said:  # a row that changed nothing leaves no trace in the contact's timeline
                 activities.append(self._activity(contact.id, created))
             joined.append(contact.id)
         record_activities(self.organization.id, activities)
@@ -550,11 +557,26 @@ class ChunkImport:
     def _note_warnings(self, row, contact_id):
         self.notes += [(row.line, "warning", contact_id, warning) for warning in row.warnings]
 
-    def _note_update(self, line, before, contact):
-        """What the row changed, or that it changed nothing (listed too: the result's count of updated agrees)."""
-        said = (changes(before, contact, self.validator.definitions) if before else "") or \
-            "nothing changed, the contact already had these values"
-        self.notes.append((line, "updated", contact.id, f"{contact.display_name}: {said}."))
+    def _outcome(self, created, repeats, said):
+        """Which count a row written to a contact goes to (OUTCOMES); ``said``: what it changed."""
+        if created:
+            return "created"
+        if repeats:
+            return "repeated"
+        if not self.update_existing:
+            return "skipped"
+        return "updated" if said else "unchanged"
+
+    def _note_outcome(self, line, outcome, contact, said, earlier_line):
+        """A note of what a row did to a contact it did not create (one per row: the counts agree)."""
+        if outcome == "repeated":
+            where = f"line {earlier_line}" if earlier_line else "an earlier row"
+            message = f"The same person as {where} of this file, {contact.display_name}: {said or 'nothing new'}."
+        elif outcome in ("updated", "unchanged"):
+            message = f"{contact.display_name}: {said or 'nothing changed, the contact already had these values'}."
+        else:
+            return
+        self.notes.append((line, outcome, contact.id, message))
 
     def _record_notes(self):
         insert_rows(ContactImportNote.__table__, [
@@ -660,6 +682,26 @@ def import_notes(contact_import, limit=NOTES_SHOWN):
     return found
 
 
+FAILURES_SHOWN = 50
+
+
+def import_failures(contact_import, limit=FAILURES_SHOWN):
+    """The first ``limit`` failed rows of an import, as the result page lists them: [(line, who, reason)],
+    who being the row's name, email or phone ("" when it has none)."""
+    mapping = column_mapping(contact_import)
+    failures = db.session.scalars(
+        select(ContactImportFailure)
+        .where(ContactImportFailure.organization_id == contact_import.organization_id,
+               ContactImportFailure.import_id == contact_import.id)
+        .order_by(ContactImportFailure.line).limit(limit)).all()
+    return [(failure.line, _who(row_data(failure.values, mapping)), failure.reason) for failure in failures]
+
+
+def _who(data):
+    names = " ".join(str(data.get(name) or "").strip() for name in ("first_name", "last_name", "name"))
+    return " ".join(names.split()) or str(data.get("email") or data.get("phone") or "").strip()
+
+
 def failed_rows_csv(contact_import):
     """The failed rows as CSV text in pieces (core.failed_rows_csv)."""
     return core.failed_rows_csv(contact_import, ContactImportFailure)
@@ -680,6 +722,8 @@ def import_attributes(contact_import):
         "failed": record.failed,
         "created": record.created_count,
         "updated": record.updated_count,
+        "unchanged": record.unchanged_count,
+        "repeated": record.repeated_count,
         "skipped": record.skipped_count,
         "filename": record.filename,
         "update_existing": record.update_existing, "trigger_automations": record.trigger_automations,

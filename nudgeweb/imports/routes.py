@@ -42,9 +42,11 @@ def new():
 def show(import_id):
     contact_import = get_or_404(ContactImport, import_id)
     if contact_import.status != "draft":
-        notes = operations.import_notes(contact_import) if contact_import.finished else None
+        finished = contact_import.finished
         return render("imports/show.html", "imports/_progress.html", contact_import=contact_import,
-                      stalled=operations.is_stalled(contact_import), notes=notes)
+                      stalled=operations.is_stalled(contact_import),
+                      notes=operations.import_notes(contact_import) if finished else None,
+                      failures=operations.import_failures(contact_import) if finished else None)
     form = ConfirmForm()
     form.list_id.choices = [("", "No list")] + [
         (str(item.id), item.name) for item in lists.organization_lists(contact_import.organization_id)]

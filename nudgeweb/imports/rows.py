@@ -2,12 +2,14 @@
 
 * ``keep_what_it_can``: a row with one good channel and one broken one (a valid mobile, an email
   like ``bob@@example``) is imported with the good channel; the broken value is left out with a warning.
+* ``shortened_names``: a full name whose first or last name is longer than its column is cut to it
+  (contacts.fields splits it), with a warning saying so.
 * ``snapshot`` / ``changes``: a contact as it was before a row updated it, and the changes in words
   ("last name Lovelace → King; tags added: vip").
 * ``keeps_name``: a later row of the same file for a contact an earlier row already wrote does not
   rename it (two people sharing one email address are not one person renamed twice).
 """
-from nudgeweb.contacts.fields import FIELD_LABELS, split_full_name
+from nudgeweb.contacts.fields import FIELD_LABELS, TEXT_LIMITS, split_full_name
 
 CHANNELS = ("email", "phone")
 NAME_FIELDS = ("first_name", "last_name", "name")
@@ -29,6 +31,15 @@ def keep_what_it_can(validator, data, errors):
     warning = (f"{FIELD_LABELS[field]} “{str(data[field]).strip()}” left out ({errors[field]}): "
                f"imported with the {FIELD_LABELS[other].lower()} only.")
     return kept, clean, {}, [warning]
+
+
+def shortened_names(data):
+    """Warnings for the parts of a full name the validator cut to their limit when it split the name."""
+    if "name" not in data or {"first_name", "last_name"} & data.keys():  # as the validator: names given apart win
+        return []
+    parts = zip(("first_name", "last_name"), split_full_name(data["name"]))
+    return [f"{FIELD_LABELS[field]} shortened to {TEXT_LIMITS[field]} characters: “{part[TEXT_LIMITS[field]:]}” left out."
+            for field, part in parts if len(part) > TEXT_LIMITS[field]]
 
 
 def snapshot(contact):

@@ -4,12 +4,14 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from nudgeweb.models.base import OrgScoped, db
 
-IMPORT_NOTE_KINDS = ("warning", "updated")
+IMPORT_NOTE_KINDS = ("warning", "updated", "unchanged", "repeated")
 
 
 class ContactImportNote(OrgScoped, db.Model):
     """What an import did to a row beyond creating its contact: ``updated`` (a contact that was there
-    before, and what changed) or ``warning`` (a value left out, a duplicate row's name kept)."""
+    before, and what changed), ``unchanged`` (one that already had the row's values), ``repeated`` (a
+    contact an earlier row of the file wrote, and what this row added) or ``warning`` (a value left
+    out, a duplicate row's name kept)."""
 
     __tablename__ = "contact_import_notes"
 

@@ -59,8 +59,9 @@ class ContactImport(ImportedFile, IdMixin, OrgScoped, TimestampMixin, db.Model):
     """One CSV file being imported into an organization's contacts.
 
     Counters: ``processed`` = ``succeeded`` + ``failed`` data rows so far, out of ``total``;
-    ``succeeded`` = ``created`` + ``updated`` + ``skipped`` (skipped: an existing contact left
-    as it was because ``update_existing`` is off).
+    ``succeeded`` = ``created`` + ``updated`` + ``unchanged`` + ``repeated`` + ``skipped`` (unchanged:
+    an existing contact that already had the row's values; repeated: a row of a contact an earlier
+    row of the file wrote; skipped: an existing contact left as it was because ``update_existing`` is off).
     """
 
     __tablename__ = "contact_imports"
@@ -74,6 +75,8 @@ class ContactImport(ImportedFile, IdMixin, OrgScoped, TimestampMixin, db.Model):
     created_count: Mapped[int] = mapped_column(Integer, default=0)
     updated_count: Mapped[int] = mapped_column(Integer, default=0)
     skipped_count: Mapped[int] = mapped_column(Integer, default=0)
+    unchanged_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    repeated_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     failures: Mapped[list["ContactImportFailure"]] = relationship(
         back_populates="contact_import", cascade="all, delete-orphan", passive_deletes=True,

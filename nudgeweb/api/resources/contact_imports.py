@@ -37,7 +37,9 @@ class ImportAttributes(Attributes):
     succeeded: int | None = Field(None, examples=[0])
     failed: int | None = Field(None, examples=[0])
     created: int | None = None
-    updated: int | None = None
+    updated: int | None = Field(None, description="Rows that changed a contact you had before the file.")
+    unchanged: int | None = Field(None, description="Rows of a contact you had that already had their values.")
+    repeated: int | None = Field(None, description="Rows of a contact an earlier row of the same file wrote.")
     skipped: int | None = None
     filename: str | None = None
     update_existing: bool | None = None
@@ -52,8 +54,10 @@ class ImportAttributes(Attributes):
                                                    "beside a good mobile number).")
     notes: list[dict[str, Any]] | None = Field(
         None, description="What the import did beyond creating contacts, in line order: `warning` (a value left "
-                          "out, a repeated row's name kept) and `updated` (a contact that was there before, and "
-                          "what changed); {line, kind, contact_id, message}, the first 100 of each kind.")
+                          "out, a repeated row's name kept), `updated` (a contact that was there before, and "
+                          "what changed), `unchanged` (one that already had the row's values) and `repeated` (a "
+                          "contact an earlier row of the file wrote, and what this row added); "
+                          "{line, kind, contact_id, message}, the first 100 of each kind.")
 
 
 def _attributes(contact_import):

@@ -33,17 +33,21 @@ class ContactImportsResource:
         import_id (None | str | Unset): The import's id again, as seed 001 names it.
         mapping (ImportAttributesMappingType0 | None | Unset):
         notes (list[ImportAttributesNotesType0Item] | None | Unset): What the import did beyond creating contacts, in
-            line order: `warning` (a value left out, a repeated row's name kept) and `updated` (a contact that was there
-            before, and what changed); {line, kind, contact_id, message}, the first 100 of each kind.
+            line order: `warning` (a value left out, a repeated row's name kept), `updated` (a contact that was there
+            before, and what changed), `unchanged` (one that already had the row's values) and `repeated` (a contact an
+            earlier row of the file wrote, and what this row added); {line, kind, contact_id, message}, the first 100 of
+            each kind.
         processed (int | None | Unset):
+        repeated (int | None | Unset): Rows of a contact an earlier row of the same file wrote.
         skipped (int | None | Unset):
         started_at (datetime.datetime | None | Unset):
         status (ImportStatus | None | Unset):
         succeeded (int | None | Unset):
         total (int | None | Unset):
         trigger_automations (bool | None | Unset):
+        unchanged (int | None | Unset): Rows of a contact you had that already had their values.
         update_existing (bool | None | Unset):
-        updated (int | None | Unset):
+        updated (int | None | Unset): Rows that changed a contact you had before the file.
         warnings (int | None | Unset): Rows imported with a value left out (e.g. a broken email beside a good mobile
             number).
     """
@@ -60,12 +64,14 @@ class ContactImportsResource:
     mapping: ImportAttributesMappingType0 | None | Unset = UNSET
     notes: list[ImportAttributesNotesType0Item] | None | Unset = UNSET
     processed: int | None | Unset = UNSET
+    repeated: int | None | Unset = UNSET
     skipped: int | None | Unset = UNSET
     started_at: datetime.datetime | None | Unset = UNSET
     status: ImportStatus | None | Unset = UNSET
     succeeded: int | None | Unset = UNSET
     total: int | None | Unset = UNSET
     trigger_automations: bool | None | Unset = UNSET
+    unchanged: int | None | Unset = UNSET
     update_existing: bool | None | Unset = UNSET
     updated: int | None | Unset = UNSET
     warnings: int | None | Unset = UNSET
@@ -154,6 +160,12 @@ class ContactImportsResource:
         else:
             processed = self.processed
 
+        repeated: int | None | Unset
+        if isinstance(self.repeated, Unset):
+            repeated = UNSET
+        else:
+            repeated = self.repeated
+
         skipped: int | None | Unset
         if isinstance(self.skipped, Unset):
             skipped = UNSET
@@ -193,6 +205,12 @@ class ContactImportsResource:
             trigger_automations = UNSET
         else:
             trigger_automations = self.trigger_automations
+
+        unchanged: int | None | Unset
+        if isinstance(self.unchanged, Unset):
+            unchanged = UNSET
+        else:
+            unchanged = self.unchanged
 
         update_existing: bool | None | Unset
         if isinstance(self.update_existing, Unset):
@@ -241,6 +259,8 @@ class ContactImportsResource:
             field_dict["notes"] = notes
         if processed is not UNSET:
             field_dict["processed"] = processed
+        if repeated is not UNSET:
+            field_dict["repeated"] = repeated
         if skipped is not UNSET:
             field_dict["skipped"] = skipped
         if started_at is not UNSET:
@@ -253,6 +273,8 @@ class ContactImportsResource:
             field_dict["total"] = total
         if trigger_automations is not UNSET:
             field_dict["trigger_automations"] = trigger_automations
+        if unchanged is not UNSET:
+            field_dict["unchanged"] = unchanged
         if update_existing is not UNSET:
             field_dict["update_existing"] = update_existing
         if updated is not UNSET:
@@ -406,6 +428,15 @@ class ContactImportsResource:
 
         processed = _parse_processed(d.pop("processed", UNSET))
 
+        def _parse_repeated(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        repeated = _parse_repeated(d.pop("repeated", UNSET))
+
         def _parse_skipped(data: object) -> int | None | Unset:
             if data is None:
                 return data
@@ -476,6 +507,15 @@ class ContactImportsResource:
 
         trigger_automations = _parse_trigger_automations(d.pop("trigger_automations", UNSET))
 
+        def _parse_unchanged(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        unchanged = _parse_unchanged(d.pop("unchanged", UNSET))
+
         def _parse_update_existing(data: object) -> bool | None | Unset:
             if data is None:
                 return data
@@ -516,12 +556,14 @@ class ContactImportsResource:
             mapping=mapping,
             notes=notes,
             processed=processed,
+            repeated=repeated,
             skipped=skipped,
             started_at=started_at,
             status=status,
             succeeded=succeeded,
             total=total,
             trigger_automations=trigger_automations,
+            unchanged=unchanged,
             update_existing=update_existing,
             updated=updated,
             warnings=warnings,
