@@ -50,3 +50,10 @@ def test_the_page_lists_the_failed_rows_with_who_and_why(owner_client, organizat
     assert lines[:3] == [("2", "Bad Email: Email: Enter a valid email address, like name@example.com."),
                          ("3", "also@@bad: Email: Enter a valid email address, like name@example.com."),
                          ("4", "No Way: Email: Give an email address or a mobile phone number.")]
+
+
+def test_a_row_with_two_bad_fields_reads_as_two_sentences():
+    from nudgeweb.imports.operations import describe
+
+    reason = describe({"email": "Enter a valid email address, like name@example.com.", "phone": "Enter a valid phone number"})
+    assert reason == "Email: Enter a valid email address, like name@example.com. Phone: Enter a valid phone number."

@@ -651,7 +651,7 @@ def describe(errors, definitions=None):
         definition = (definitions or {}).get(key) if key != field else None
         label = FIELD_LABELS.get(field) or (definition.label if definition else key.replace("_", " "))
         parts.append(f"{label}: {message}")
-    return "; ".join(parts)
+    return " ".join(part if part.endswith(".") else part + "." for part in parts)  # (messages end a sentence)
 
 
 # --- reading ----------------------------------------------------------------------------------------
