@@ -9,10 +9,6 @@ Two measures:
    scheduled (delay_hours=1, so that the measure is the scheduling, not the sending). BULK_SEND=1
    asks with delay_hours=0 and also prints how fast the bulk's messages went out.
 
-The clients are wrk (C, two threads, CLIENTS connections) when it is installed (`make wrk`), as in
-bench/api_contacts.py: Python client threads spend about a millisecond of CPU a request, taken from the
-two cores the server under test has; LOAD=python uses them all the same.
-
 Also prints the CPU seconds the web server and the consumer spent per 1,000 requests (less sensitive
 to a loaded machine than the wall clock), and PASS/FAIL against the targets.
 
@@ -20,8 +16,6 @@ to a loaded machine than the wall clock), and PASS/FAIL against the targets.
 """
 import json
 import os
-import re
-import shutil
 import signal
 import socket
 import subprocess
@@ -42,7 +36,6 @@ CLIENTS = int(os.environ.get("CLIENTS", 8))
 WEB_WORKERS = int(os.environ.get("WEB_WORKERS", 2))
 CONSUMER_WORKERS = int(os.environ.get("HUEY_WORKERS", 2))
 BULK_SEND = os.environ.get("BULK_SEND") == "1"
-LOAD = os.environ.get("LOAD") or ("wrk" if shutil.which("wrk") else "python")
 ACCEPT_TARGET, SEND_TARGET, BULK_TARGET_SECONDS = 300, 300, 10
 
 
@@ -96,7 +89,7 @@ def busy_ticks():
     """(busy, all) CPU ticks of the whole machine so far (/proc/stat): how much of it the run kept busy."""
     with open("/proc/stat") as stat:
         ticks = list(map(int, stat.readline().split()[1:]))
-    idle = ticks[3] + ticks[4]  # idle and waiting for the disk
+    idle = ticks[3] + ticks[4]  # idle, and waiting for the disk
     return sum(ticks) - idle, sum(ticks)
 
 
@@ -147,64 +140,7 @@ def setup(environment):
     return app, organization_id, secret, user_id
 
 
-def post_requests(base, secret, made):
-    """Post N review requests from CLIENTS concurrent clients (``made()``: how many the server has made)."""
-    (_wrk_posts if LOAD == "wrk" else _python_posts)(base, secret, made)
-
-
-# Each wrk thread posts its share of N (its own numbers, so every email is new) and stops at its last answer.
-WRK_SCRIPT = """
-local threads = 0
-function setup(thread)
-  thread:set("first", threads * SHARE)
-  threads = threads + 1
-end
-local sent, answered = 0, 0
-function request()
-  local number = first + sent
-  sent = sent + 1
-  return wrk.format("POST", "/api/v1/review_requests", nil,
-    '{"first_name": "Customer' .. number .. '", "email": "customer' .. number .. '@example.com", "delay_hours": 0}')
-end
-function response(status)
-  answered = answered + 1
-  if answered >= SHARE then wrk.thread:stop() end
-end
-"""
-
-
-def _wrk_posts(base, secret, made):
-    threads = 2
-    script = tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False)
-    script.write(f'wrk.headers["X-API-Key"] = "{secret}"\nwrk.headers["Content-Type"] = "application/json"\n'
-                 + WRK_SCRIPT.replace("SHARE", str(N // threads)))
-    script.close()
-    # wrk runs for its whole -d even when every thread has stopped: it is stopped once the server made N
-    wrk = subprocess.Popen(["wrk", "-t", str(threads), "-c", str(CLIENTS), "-d", "600s", "--timeout", "60s",
-                            "-s", script.name, base], stdout=subprocess.PIPE, text=True)
-    try:
-        while made() < N and wrk.poll() is None:
-            time.sleep(0.05)
-        settled(made)  # both threads stopped posting
-    finally:
-        wrk.send_signal(signal.SIGINT)
-        output = wrk.communicate(timeout=30)[0]
-        os.unlink(script.name)
-    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
-    if errors or made() < N:
-        raise SystemExit(f"not every request was accepted ({made():,} made):\n{output}")
-
-
-def settled(count):
-    """``count()`` once it has not changed for half a second."""
-    before, now = -1, count()
-    while now != before:
-        time.sleep(0.5)
-        before, now = now, count()
-    return now
-
-
-def _python_posts(base, secret, _made):
+def post_requests(base, secret):
     def one(number):
         body = json.dumps({"first_name": f"Customer{number}", "email": f"customer{number}@example.com",
                            "delay_hours": 0}).encode()
@@ -216,12 +152,9 @@ def _python_posts(base, secret, _made):
 
     with ThreadPoolExecutor(CLIENTS) as pool:
         list(pool.map(one, range(N)))
-    return N
 
 
-def count_requests(app, organization_id, source, last=False):
-    """How many requests of ``source`` the organization has; with ``last``, (that, the time of the last, as
-    time.time() counts)."""
+def count_requests(app, organization_id, source):
     from sqlalchemy import func, select
 
     from nudgeweb.extensions import db
@@ -229,12 +162,8 @@ def count_requests(app, organization_id, source, last=False):
     from nudgeweb.unit_of_work import unit_of_work
 
     with app.app_context(), unit_of_work(organization_id):
-        count, latest = db.session.execute(
-            select(func.count(), func.max(ReviewRequest.created_at)).select_from(ReviewRequest).where(
-                ReviewRequest.organization_id == organization_id, ReviewRequest.source == source)).one()
-    if not last:
-        return count
-    return count, latest.timestamp()  # (max() keeps the column's type: an aware UTC datetime)
+        return db.session.scalar(select(func.count()).select_from(ReviewRequest).where(
+            ReviewRequest.organization_id == organization_id, ReviewRequest.source == source))
 
 
 def main():
@@ -259,22 +188,19 @@ def main():
         wait_for_http(f"{base}/healthz")
         time.sleep(1)
         web_cpu, consumer_cpu = cpu_seconds(web.pid), cpu_seconds(consumer.pid)
-        own_cpu = sum(os.times()[:4])  # (with wrk's, a child waited for)
+        own_cpu = sum(os.times()[:2])
         load_before, machine = os.getloadavg()[0], busy_ticks()
         started = time.perf_counter()
-        started_at = time.time()
-        post_requests(base, secret, lambda: count_requests(app, organization_id, "api"))
-        settled(lambda: count_requests(app, organization_id, "api"))  # (the last posts may still be in the web)
-        made, last_made_at = count_requests(app, organization_id, "api", last=True)
-        accepted = last_made_at - started_at  # the server's clock: wrk stops only when told
+        post_requests(base, secret)
+        accepted = time.perf_counter() - started
         machine = [now - before for now, before in zip(busy_ticks(), machine)]
         deadline = time.perf_counter() + max(300, N / 5)
-        while sink.count < made and time.perf_counter() < deadline:
+        while sink.count < N and time.perf_counter() < deadline:
             time.sleep(0.1)
         time.sleep(1)  # a duplicate send would arrive now
         sent_seconds = (sink.last or time.perf_counter()) - started
         web_cpu, consumer_cpu = cpu_seconds(web.pid) - web_cpu, cpu_seconds(consumer.pid) - consumer_cpu
-        own_cpu = sum(os.times()[:4]) - own_cpu
+        own_cpu = sum(os.times()[:2]) - own_cpu
         received, recipients = sink.count, set(sink.recipients)
         bulk_started = time.perf_counter()
         bulk_seconds = bulk_ask(app, organization_id, user_id)
@@ -293,18 +219,17 @@ def main():
             process.wait(timeout=30)
         smtp.stop()
     distinct = len(recipients)
-    accept_rate, send_rate = made / accepted, received / sent_seconds
-    print(f"review requests: {made:,} accepted in {accepted:.1f}s = {accept_rate:,.0f}/s; "
-          f"{received:,} emails ({distinct:,} distinct recipients) received in {sent_seconds:.1f}s = {send_rate:,.0f}/s")
-    clients = "wrk" if LOAD == "wrk" else "Python client threads"
-    print(f"CPU per 1,000 requests: web {web_cpu / made * 1000:.1f}s, consumer {consumer_cpu / made * 1000:.1f}s "
-          f"(gunicorn -w {WEB_WORKERS}, {CLIENTS} clients ({clients}), consumer {CONSUMER_WORKERS} threads, SQLite); "
-          f"the clients and the SMTP sink {own_cpu / made * 1000:.1f}s")
+    accept_rate, send_rate = N / accepted, received / sent_seconds
+    print(f"review requests: {N:,} accepted in {accepted:.1f}s = {accept_rate:,.0f}/s; {received:,} emails "
+          f"({distinct:,} distinct recipients) received in {sent_seconds:.1f}s = {send_rate:,.0f}/s")
+    print(f"CPU per 1,000 requests: web {web_cpu / N * 1000:.1f}s, consumer {consumer_cpu / N * 1000:.1f}s "
+          f"(gunicorn -w {WEB_WORKERS}, {CLIENTS} clients, consumer {CONSUMER_WORKERS} threads, SQLite); "
+          f"the clients and the SMTP sink {own_cpu / N * 1000:.1f}s")
     print(f"the machine's {os.cpu_count()} cores were {machine[0] / machine[1]:.0%} busy while the requests came in")
     print(f"bulk ask of {BULK:,} contacts scheduled in {bulk_seconds:.1f}s")
     print(f"load average (1 min) {load_before:.1f} before, {load_after:.1f} after, on {os.cpu_count()} cores")
     checks = {
-        f"every request sent once ({received:,} of {made:,}, {distinct:,} distinct)": received == made == distinct,
+        f"every request sent once ({received:,} of {N:,}, {distinct:,} distinct)": received == N == distinct,
         f"accepted >= {ACCEPT_TARGET}/s": accept_rate >= ACCEPT_TARGET,
         f"sent >= {SEND_TARGET}/s": send_rate >= SEND_TARGET,
         f"bulk ask < {BULK_TARGET_SECONDS}s": bulk_seconds < BULK_TARGET_SECONDS,
