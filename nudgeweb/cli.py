@@ -40,6 +40,7 @@ def reset_link(email):
     from nudgeweb.auth.links import password_reset_link
 
     click.echo(password_reset_link(_user_or_fail(email)))
+    _say_where_links_lead()
 
 
 @users.command("verify-link")
@@ -49,6 +50,14 @@ def verify_link(email):
     from nudgeweb.auth.links import verification_link
 
     click.echo(verification_link(_user_or_fail(email)))
+    _say_where_links_lead()
+
+
+def _say_where_links_lead():
+    """A link's address comes from BASE_URL, else PORT: a shell without them gets port 5000's (on stderr)."""
+    if "BASE_URL" not in os.environ:
+        click.echo(f"(The link is for {current_app.config['BASE_URL']}: if Nudge runs elsewhere, set BASE_URL or PORT "
+                   "here as when it was started, or put them in .env.)", err=True)
 
 
 def _user_or_fail(email):

@@ -102,7 +102,7 @@ def test_users_reset_link_prints_a_link_that_works_once(app, runner, app_ctx):
     user = MembershipFactory().user
     printed = runner.invoke(args=["users", "reset-link", user.email.upper()])
     assert printed.exit_code == 0
-    path = printed.output.strip().removeprefix(app.config["BASE_URL"])
+    path = printed.stdout.strip().removeprefix(app.config["BASE_URL"])
     assert path.startswith("/reset-password/")
     client = app.test_client()
     assert client.post(path, data={"password": "violet tractor sings", "confirm": "violet tractor sings"}).status_code == 303
@@ -110,7 +110,7 @@ def test_users_reset_link_prints_a_link_that_works_once(app, runner, app_ctx):
     assert runner.invoke(args=["users", "reset-link", "nobody@example.com"]).exit_code != 0
 
 
-def test_users_verify_link_lets_an_owner_verify_on_an_install_without_mail(app, runner, app_ctx):
+def test_users_verify_link_lets_an_owner_verify_on_an_install_without_mail(app, runner, app_ctx, monkeypatch):
     """No MAIL_URL: the verification email stays on the machine, and the banner says how to get the link."""
     from tests.conftest import AuthActions
     from tests.factories import MembershipFactory
@@ -120,9 +120,12 @@ def test_users_verify_link_lets_an_owner_verify_on_an_install_without_mail(app, 
     AuthActions(client).login(membership.user.email)
     banner = client.get("/").get_data(as_text=True)
     assert f"users verify-link {membership.user.email}" in banner
+    monkeypatch.delenv("BASE_URL", raising=False)
     printed = runner.invoke(args=["users", "verify-link", membership.user.email])
     assert printed.exit_code == 0
-    path = printed.output.strip().removeprefix(app.config["BASE_URL"])
+    # a shell without BASE_URL or PORT built the link for port 5000 while Nudge ran on another: it says so
+    assert f"The link is for {app.config['BASE_URL']}: if Nudge runs elsewhere, set BASE_URL or PORT" in printed.stderr
+    path = printed.stdout.strip().removeprefix(app.config["BASE_URL"])
     assert path.startswith("/verify-email/") and client.get(path).status_code == 303
     assert 'id="verify-email-banner"' not in client.get("/").get_data(as_text=True)
     assert runner.invoke(args=["users", "verify-link", "nobody@example.com"]).exit_code != 0
