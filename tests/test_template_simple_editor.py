@@ -122,3 +122,28 @@ def test_the_logo_is_set_in_the_business_profile_as_an_https_address(owner_clien
     assert response.status_code == 302
     db.session.refresh(organization)
     assert organization.logo_url == "https://acme.example/logo.png"
+
+
+def test_a_review_request_written_in_a_browser_goes_out_with_its_button(owner_client, organization):
+    """A browser sends a text box's lines ending in \\r\\n: "{{ review_link }}" alone on its line stayed bare text in
+    the email that went out, though the help promised a button; a bare address alone on its line is a button too."""
+    from nudgeweb.message_templates.starter import starter_template
+    from nudgeweb.models import Message
+    from nudgeweb.reviews import operations as reviews
+    from nudgeweb.unit_of_work import unit_of_work
+    from tests.reviews_support import give_review_link
+
+    give_review_link(organization)
+    with unit_of_work(organization.id):
+        template = starter_template(organization, "review_request", "email")
+        template_id, subject = template.id, template.subject
+    saved = owner_client.post(f"/templates/{template_id}", data={
+        "name": "Review request", "channel": "email", "subject": subject, "editor": "simple",
+        "simple_content": "Hi {{ first_name }},\r\n\r\nHow was your visit?\r\n{{ review_link }}\r\nhttps://lakeside.example/visit"})
+    assert saved.status_code == 303
+    with unit_of_work(organization.id):
+        request = reviews.create_review_request(organization, {"first_name": "Pat", "email": "pat@example.com"}, 0,
+                                                channel="email")
+    sent = db.session.scalar(select(Message).where(Message.purpose_id == request.id)).html
+    assert re.search(r'<a class="button" href="http://localhost/t/c/[^"]+"[^>]*>Leave a review</a>', sent)
+    assert re.search(r'<a class="button" href="http://localhost/t/c/[^"]+"[^>]*>lakeside.example</a>', sent)

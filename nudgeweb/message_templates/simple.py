@@ -21,6 +21,7 @@ _LONE_LINK = re.compile(r'<p><a href="([^"]*)">(.*?)</a></p>')
 # The variables that are links, with the words of their button when one stands alone on a line.
 BUTTON_LABELS = {"review_link": "Leave a review", "unsubscribe_link": "Unsubscribe", "employee_link": "Open your page"}
 _LONE_LINK_VARIABLE = re.compile(r"^[ \t]*(\{\{-?\s*(" + "|".join(BUTTON_LABELS) + r")\s*-?\}\})[ \t]*$", re.MULTILINE)
+_LONE_ADDRESS = re.compile(r"^[ \t]*(https?://([^\s/<>()\[\]]+)[^\s<>()\[\]]*)[ \t]*$", re.MULTILINE)
 
 LAYOUT = """<!doctype html>
 <html>
@@ -64,7 +65,9 @@ def simple_body(text):
         kept.append(match.group(0))
         return f"NUDGEJINJA{len(kept) - 1}Z"
 
-    text = _LONE_LINK_VARIABLE.sub(lambda match: f"\n\n[{BUTTON_LABELS[match.group(2)]}]({match.group(1)})\n\n", text or "")
+    text = (text or "").replace("\r\n", "\n").replace("\r", "\n")  # (a browser sends a text box's lines with \r\n)
+    text = _LONE_LINK_VARIABLE.sub(lambda match: f"\n\n[{BUTTON_LABELS[match.group(2)]}]({match.group(1)})\n\n", text)
+    text = _LONE_ADDRESS.sub(lambda match: f"\n\n[{match.group(2)}]({match.group(1)})\n\n", text)  # its host names it
     html = _MARKDOWN.render(_JINJA.sub(keep, text)).strip()
     html = _LONE_LINK.sub(r'<p class="button-row"><a class="button" href="\1">\2</a></p>', html)
     return re.sub(r"NUDGEJINJA(\d+)Z", lambda match: kept[int(match.group(1))], html)
