@@ -253,6 +253,23 @@ def test_cancel_and_resend_from_the_request_page(owner_client, organization):
     assert [e.kind for e in request.events] == ["scheduled", "cancelled", "resent"]
 
 
+def test_send_again_replaces_a_message_still_waiting(app, owner_client, organization):
+    """Quiet hours held a text till 9:00; "Send again now" queued a second one beside it: two texts to one customer."""
+    give_review_link(organization)
+    app.config["SMS_QUIET_HOURS"] = "00:00-23:59"  # quiet all day: the text waits
+    try:
+        with unit_of_work(organization.id):
+            request = operations.create_review_request(organization, {"first_name": "Siobhán", "phone": "+12125550100"}, 0)
+        assert [m.status for m in db.session.scalars(select(Message).where(Message.purpose_id == request.id))] == ["queued"]
+        owner_client.post(f"/review-requests/{request.id}/resend")
+    finally:
+        app.config["SMS_QUIET_HOURS"] = ""
+    db.session.expire_all()
+    statuses = sorted(m.status for m in db.session.scalars(select(Message).where(Message.purpose_id == request.id)))
+    assert statuses == ["cancelled"]  # the waiting one goes: the first step, queued again, makes the only one
+    assert "Asked again by the team" in owner_client.get(f"/review-requests/{request.id}").text
+
+
 def test_viewer_cannot_send_or_cancel(app, organization):
     from tests.conftest import member_client
 

@@ -499,7 +499,9 @@ def resend(request, now=None):
         request.status = "scheduled"
     request.steps_sent, request.scheduled_for, request.next_follow_up_at = 0, now, None
     request.cancelled_at = request.failed_at = request.failure_reason = None
-    add_event(request, "resent", "Sent again by the team", now)
+    # a message still waiting (quiet hours hold it) is replaced, not joined by a second one
+    cancel_queued(request.organization_id, "review_request", request.id)
+    add_event(request, "resent", "Asked again by the team", now)
     schedule_step(request, 0, now)
     return True
 
