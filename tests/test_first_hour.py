@@ -486,6 +486,10 @@ def test_the_profile_time_zone_takes_a_zone_of_the_list_whatever_its_case(owner_
     assert owner_client.post("/settings/", data=_profile(organization, timezone=" europe/london ")).status_code == 302
     db.session.expire_all()
     assert organization.timezone == "Europe/London"
+    # the message says "type a city, like London or Chicago": a city typed alone is its zone
+    assert owner_client.post("/settings/", data=_profile(organization, timezone="Dublin")).status_code == 302
+    db.session.expire_all()
+    assert organization.timezone == "Europe/Dublin"
 
 
 def test_another_business_sees_none_of_this_in_its_pipeline_bulk_chooser_or_checklist(

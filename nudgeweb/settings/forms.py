@@ -11,10 +11,24 @@ TIMEZONES = sorted(available_timezones())
 _ZONES_BY_LOWER = {zone.lower(): zone for zone in TIMEZONES}
 
 
+def _zones_by_city():
+    """{"london": "Europe/London", "new york": "America/New_York", …}: a city that names one zone of the list."""
+    cities = {}
+    for zone in TIMEZONES:
+        if "/" in zone and not zone.startswith("Etc/"):
+            cities.setdefault(zone.rsplit("/", 1)[1].replace("_", " ").lower(), []).append(zone)
+    return {city: zones[0] for city, zones in cities.items() if len(zones) == 1}
+
+
+_ZONES_BY_CITY = _zones_by_city()
+
+
 def known_zone(value):
-    """The IANA name as spelled in the list, whatever the case typed ("europe/london" is Europe/London)."""
+    """The IANA name as spelled in the list, whatever the case typed ("europe/london" is Europe/London), or the
+    zone of a city typed alone ("Dublin" is Europe/Dublin: the error message tells to type a city)."""
     value = (value or "").strip()
-    return _ZONES_BY_LOWER.get(value.lower(), value)
+    lower = value.lower()
+    return _ZONES_BY_LOWER.get(lower) or _ZONES_BY_CITY.get(lower.replace("_", " ")) or value
 
 
 def time_zone_field(label="Time zone", **kwargs):
