@@ -81,7 +81,7 @@ def test_send_form_and_bulk_confirmation_show_the_segments(owner_client, organiz
     form = owner_client.get("/review-requests/new").get_data(as_text=True)
     assert 'data-testid="send-sms-size"' in form and "segment" in form and "GSM-7" in form
     bulk = owner_client.get("/review-requests/bulk?everyone=yes").get_data(as_text=True)
-    assert 'data-testid="bulk-sms-size"' in bulk and "for 1 customer." in bulk
+    assert 'data-testid="bulk-sms-size"' in bulk and "for 1 customer." in bulk and "A name with a letter outside GSM-7" in bulk
     bubble = re.search(r'<div class="rr-sms-bubble">(.*?)</div>', bulk, re.S).group(1)
     assert bubble.strip().endswith("Reply STOP to opt out.")  # the message counted is the message shown
 
@@ -96,7 +96,7 @@ def test_the_bulk_confirmation_counts_segments_only_for_those_texted(owner_clien
     channels = re.search(r'data-testid="bulk-channels">(.*?)</p>', bulk, re.S).group(1)
     assert " ".join(channels.split()) == "How they are asked: 2 by text message, 3 by email."
     size = " ".join(re.search(r'data-testid="bulk-sms-size">(.*?)</p>', bulk, re.S).group(1).split())
-    assert size.endswith("for 2 customers.") and size.startswith("Each text message takes")
+    assert size.startswith("This text message takes") and "about" in size and "segments for 2 customers." in size
 
 
 def test_the_outbox_shows_what_a_sent_sms_cost(owner_client, organization):
@@ -107,3 +107,11 @@ def test_the_outbox_shows_what_a_sent_sms_cost(owner_client, organization):
     page = owner_client.get(f"/outbox/{message.id}").get_data(as_text=True)
     assert "2 segments" in page and "194 characters, GSM-7" in page
     assert '<a href="https://nudge.example/r/ImRmY2xjZ0xYV3VmX2UzZlQi.Z3q1bQ.8r0aQ2vj1ePnX4uYs0Yx12"' in page  # it opens
+
+
+def test_the_bulk_confirmation_sizes_the_text_it_shows(owner_client, organization):
+    """Seán's text went out in UCS-2 (4 segments) while the confirmation counted the sample's GSM-7 one (2)."""
+    ContactFactory(organization=organization, first_name="Seán", phone="+12125550100", email=None)
+    bulk = owner_client.get("/review-requests/bulk?everyone=yes").get_data(as_text=True)
+    size = " ".join(re.search(r'data-testid="bulk-sms-size">(.*?)</p>', bulk, re.S).group(1).split())
+    assert size.startswith("This text message takes") and "UCS-2" in size
