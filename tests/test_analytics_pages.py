@@ -94,14 +94,15 @@ def test_the_funnel_says_no_rate_after_an_empty_step():
     """1 rated after 0 opened (the rating came from a request opened before the period) is no rate, not Infinity%."""
     chart = funnel_of(4, 0, 0, 1)
     trace = chart.figure_dict()["data"][0]
-    assert trace["text"] == ["", "0% of those asked", "", ""] and trace["textinfo"] == "value+text"
+    assert trace["text"] == ["", "0%", "", ""] and trace["hovertext"] == ["", "0% of those asked", "", ""]
     assert "1 rated." in chart.summary and [row[2] for row in chart.rows] == ["—", "0% of those asked", "—", "—"]
 
 
 def test_the_funnel_rates_a_rating_of_those_who_opened_as_one_may_rate_without_clicking_through():
     chart = funnel_of(21, 2, 1, 2)
     rates = ["", "10% of those asked", "50% of those who opened", "100% of those who opened"]
-    assert chart.figure_dict()["data"][0]["text"] == rates
+    trace = chart.figure_dict()["data"][0]
+    assert trace["hovertext"] == rates and trace["text"] == ["", "10%", "50%", "100%"]  # (a narrow bar cut the words)
     assert chart.summary == ("Last 30 days: 21 asked, 2 opened (10% of those asked), 1 clicked (50% of those who opened), "
                              "2 rated (100% of those who opened).")
     assert [row[2] for row in chart.rows] == ["—"] + rates[1:] and "200%" not in str(chart.figure_dict())

@@ -45,7 +45,10 @@ def funnel_chart(r):
     labels = [step["step"].capitalize() for step in steps]
     counts = {step["step"]: step["count"] for step in steps}
     rates = [_funnel_rate(step, counts.get(step["of"], 0)) for step in steps]
-    figure = go.Figure(go.Funnel(y=labels, x=[step["count"] for step in steps], text=rates, textinfo="value+text",
+    # a bar's own words are its count and rate ("2 · 50%": longer words were cut in a narrow bar); the rest hovers
+    shares = [f"{step['rate']:.0%}" if rate else "" for step, rate in zip(steps, rates)]
+    figure = go.Figure(go.Funnel(y=labels, x=[step["count"] for step in steps], text=shares, textinfo="value+text",
+                                 hovertext=rates, hoverinfo="y+x+text",
                                  marker={"color": ["#4f46e5", "#6366f1", "#818cf8", "#10b981"]}))
     words = ", ".join(f"{step['count']} {step['step']}" + (f" ({rate})" if rate else "") for step, rate in zip(steps, rates))
     return Chart("funnel", "Review funnel: asked → opened → clicked → rated", figure,
