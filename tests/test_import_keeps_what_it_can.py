@@ -47,6 +47,17 @@ def test_a_row_with_one_good_channel_is_imported_with_it_and_the_warning_listed(
     assert [line for line, _ in failures(record)] == [4, 5]
 
 
+def test_a_value_over_its_limit_is_left_out_not_the_customer(app_ctx, owner, organization):
+    """A 1,200-character note dropped the whole patient: he is imported, the note left out with a warning."""
+    contact_operations.add_custom_field(organization, "Notes", "text")
+    record = run(organization, owner, "Name,Email,Notes\nEoin Ó Súilleabháin,eoin@example.ie," + "x" * 1200 + "\n")
+    assert (record.created_count, record.failed) == (1, 0)
+    (eoin,) = contacts_of(organization)
+    assert eoin.email == "eoin@example.ie" and "notes" not in eoin.custom_fields
+    ((line, message),) = notes(record, "warning")
+    assert line == 2 and message.startswith("Notes “xxx") and message.endswith("left out (Use at most 1000 characters.).")
+
+
 @pytest.mark.parametrize("header, field", [
     ("Cell #", "phone"), ("Mobile", "phone"), ("Phone No.", "phone"), ("Mobile (SMS)", "phone"),
     ("Tag(s)", "tags"), ("E-mail*", "email"), ("Email Address", "email"), ("First", "first_name"),

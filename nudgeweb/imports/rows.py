@@ -1,7 +1,7 @@
 """What an import keeps of a row it can't take whole, and how it says what it changed.
 
-* ``keep_what_it_can``: a row with one good channel and one broken one (a valid mobile, an email
-  like ``bob@@example``) is imported with the good channel; the broken value is left out with a warning.
+* ``keep_what_it_can``: a row with a good channel and broken values (an email like ``bob@@example`` beside a
+  valid mobile, a note over its limit) is imported without them; each is left out with a warning.
 * ``shortened_names``: a full name whose first or last name is longer than its column is cut to it
   (contacts.fields splits it), with a warning saying so.
 * ``snapshot`` / ``changes``: a contact as it was before a row updated it, and the changes in words
@@ -17,20 +17,37 @@ COMPARED = ("first_name", "last_name", "email", "phone", "company_name", "status
 
 
 def keep_what_it_can(validator, data, errors):
-    """(data, clean, errors, warnings): when the only thing wrong is one channel and the other is good,
-    the row without the broken value, and a warning naming it; else the row as it was, refused."""
-    broken = set(errors)
-    if len(broken) != 1 or not broken <= set(CHANNELS):
+    """(data, clean, errors, warnings): the row without its broken values, when what is left is still a contact
+    (a good email or phone), and a warning naming each value left out (a note over its limit, an email like
+    ``bob@@example`` beside a good mobile); else the row as it was, refused."""
+    kept = _without(data, errors)
+    if not any(kept.get(channel) for channel in CHANNELS):
         return data, None, errors, []
-    (field,) = broken
-    kept = {name: value for name, value in data.items() if name != field}
     clean, still = validator.validate(kept)
     if still:
         return data, None, errors, []
-    other = "phone" if field == "email" else "email"
-    warning = (f"{FIELD_LABELS[field]} “{str(data[field]).strip()}” left out ({errors[field]}): "
-               f"imported with the {FIELD_LABELS[other].lower()} only.")
-    return kept, clean, {}, [warning]
+    return kept, clean, {}, [_left_out(field, data, errors[field], kept) for field in errors]
+
+
+def _without(data, errors):
+    kept = {name: value for name, value in data.items() if name not in errors}
+    custom = {key: value for key, value in data.get("custom_fields", {}).items() if f"custom_fields.{key}" not in errors}
+    if "custom_fields" in data:
+        kept["custom_fields"] = custom
+    return kept
+
+
+def _left_out(field, data, error, kept):
+    """ "Email “bob@@example” left out (…): imported with the phone only." """
+    key = field.removeprefix("custom_fields.")
+    value = str(data.get("custom_fields", {}).get(key) if key != field else data.get(field, "")).strip()
+    label = FIELD_LABELS.get(field) or key.replace("_", " ").capitalize()
+    shown = value if len(value) <= 60 else value[:57] + "…"
+    if field in CHANNELS:
+        other = "phone" if field == "email" else "email"
+        if kept.get(other):
+            return f"{label} “{shown}” left out ({error}): imported with the {FIELD_LABELS[other].lower()} only."
+    return f"{label} “{shown}” left out ({error})."
 
 
 def shortened_names(data):
