@@ -112,6 +112,7 @@ def test_a_request_held_by_quiet_hours_says_when_it_goes_out(smtp, owner_client,
     [message] = review_messages(str(held.id))
     page = owner_client.get(f"/review-requests/{held.id}").get_data(as_text=True)
     assert 'data-testid="held-until"' in page and "quiet hours hold it until then" in page
+    assert 'data-testid="held-until-head">quiet hours hold it until' in page  # beside "scheduled for", not only below
     message.status = "sent"  # once it has gone, nothing is held
     db.session.commit()
     assert 'data-testid="held-until"' not in owner_client.get(f"/review-requests/{held.id}").get_data(as_text=True)
