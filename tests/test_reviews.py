@@ -267,7 +267,9 @@ def test_send_again_replaces_a_message_still_waiting(app, owner_client, organiza
     db.session.expire_all()
     statuses = sorted(m.status for m in db.session.scalars(select(Message).where(Message.purpose_id == request.id)))
     assert statuses == ["cancelled"]  # the waiting one goes: the first step, queued again, makes the only one
-    assert "Asked again by the team" in owner_client.get(f"/review-requests/{request.id}").text
+    page = owner_client.get(f"/review-requests/{request.id}").text
+    assert "Asked again by the team" in page
+    assert f'<a href="/contacts/{request.contact_id}">Siobhán</a>' in page  # the request leads to its contact
 
 
 def test_viewer_cannot_send_or_cancel(app, organization):
