@@ -35,6 +35,20 @@ def test_outbox_lists_filters_and_shows_one_message(owner_client, sent):
     assert "<strong>kept in the outbox</strong>" in one.text and "<strong>sent</strong>" not in one.text
 
 
+def test_outbox_search_finds_a_number_as_the_pages_show_it_and_a_name(owner_client, organization, sent):
+    """ "(212) 555-0188" and the customer's name found nothing: only "+12125550188" did."""
+    from nudgeweb.delivery import queue_direct
+    from nudgeweb.unit_of_work import unit_of_work
+
+    with unit_of_work(organization.id):
+        queue_direct(organization, "sms", "+12125550188", text="Your order is ready", purpose="test")
+    for words in ("(212) 555-0188", "212 555 0188", "+12125550188"):
+        page = owner_client.get("/outbox", query_string={"q": words}).text
+        assert "Your order is ready" in page and "ada@example.net" not in page, words
+    page = owner_client.get("/outbox", query_string={"q": "Ada"}).text
+    assert "ada@example.net" in page and "Your order is ready" not in page
+
+
 def test_outbox_pages_older_messages_without_counting_them(owner_client, organization, sent):
     for _ in range(50):  # 50 a page: with the fixture's, one is left for page 2
         queue_message(db.session.get(Contact, sent.contact_id), "email", db.session.get(MessageTemplate, sent.template_id),

@@ -15,9 +15,25 @@ def messages_query(organization_id, filters):
     if filters.get("created_after"):
         query = query.where(Message.created_at >= filters["created_after"])
     if filters.get("q"):
-        like = f"%{filters['q'].strip()}%"
-        query = query.where(or_(Message.to.ilike(like), Message.subject.ilike(like)))
+        query = query.where(_matching(organization_id, filters["q"].strip()))
     return query.order_by(Message.created_at.desc(), Message.id.desc())
+
+
+def _matching(organization_id, words):
+    """The address or subject holds ``words``, or the recipient's name does, or the address is the phone number
+    they are as the pages show it ("087 123 4501" for +353871234501)."""
+    from nudgeweb.contacts.fields import normalize_phone
+    from nudgeweb.models import Contact, Organization, db
+
+    like = f"%{words}%"
+    named = select(Contact.id).where(Contact.organization_id == organization_id,
+                                     (Contact.first_name + " " + Contact.last_name).ilike(like))
+    conditions = [Message.to.ilike(like), Message.subject.ilike(like), Message.contact_id.in_(named)]
+    country = db.session.scalar(select(Organization.default_country).where(Organization.id == organization_id))
+    phone = normalize_phone(words, country)[0] if any(ch.isdigit() for ch in words) else None
+    if phone:
+        conditions.append(Message.to == phone)
+    return or_(*conditions)
 
 
 def events_of(message):
