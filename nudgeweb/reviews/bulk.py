@@ -10,10 +10,11 @@ from sqlalchemy import and_, case, exists, func, literal, or_, select
 from nudgeweb import clock
 from nudgeweb.auth.verification import require_verified_sender
 from nudgeweb.contacts.queries import contacts_query
+from nudgeweb.delivery.sms import sms_segments
 from nudgeweb.models import Organization, db
 from nudgeweb.models.contacts import Contact
 from nudgeweb.models.reviews import ReviewRequest
-from nudgeweb.reviews.messaging import first_message_as_sent
+from nudgeweb.reviews.messaging import first_message_as_sent, first_sms_size
 from nudgeweb.reviews.operations import channel_for, schedule_requests
 from nudgeweb.reviews.settings import review_settings_in_force
 from nudgeweb.unit_of_work import checkpoint
@@ -97,6 +98,14 @@ def first_message(organization, contact):
     """The request as ``contact`` will get it (see first_message_as_sent), or None."""
     channel = contact and channel_for(contact, review_settings_in_force(organization).default_channel)
     return first_message_as_sent(organization, channel, contact) if channel else None
+
+
+def first_message_size(organization, message):
+    """The size of a text message the confirmation tells: the first customer's own (a name of theirs may make it
+    UCS-2), or the sample's when the first one goes by email."""
+    if message and message["channel"] == "sms":
+        return sms_segments(message["text"])
+    return first_sms_size(organization)
 
 
 def send_to_audience(organization_id, audience, delay_hours, insist=False, user_id=None, now=None):

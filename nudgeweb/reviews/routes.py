@@ -182,11 +182,10 @@ def bulk_send():
             return redirect(url_for(".index"), 303)
     first, skipped = bulk.who(organization, audience, insist=bool(form.insist.data))
     message = bulk.first_message(organization, first)
-    # the size of the text shown (the first customer's own: a name of theirs may make it UCS-2), else the sample's
-    sms_size = sms_segments(message["text"]) if message and message["channel"] == "sms" else first_sms_size(organization)
     return render("reviews/bulk.html", "reviews/_bulk_counts.html", form=form, counts=counts, audience=audience,
                   first=first, message=message, skipped=skipped, link_missing=link_missing,
-                  sms_quiet=sending_settings(organization.id).quiet_hours("sms"), sms_size=sms_size,
+                  sms_quiet=sending_settings(organization.id).quiet_hours("sms"),
+                  sms_size=bulk.first_message_size(organization, message),
                   status=form_status(form))
 
 
