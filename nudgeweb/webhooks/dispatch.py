@@ -23,7 +23,7 @@ from datetime import datetime, timedelta
 from functools import partial
 
 from flask import current_app
-from sqlalchemy import delete, distinct, select, update
+from sqlalchemy import bindparam, delete, distinct, select, update
 
 from nudgeweb import clock
 from nudgeweb.bulk import insert_rows
@@ -44,15 +44,15 @@ SWEEP_GRACE = timedelta(minutes=2)  # a due delivery this late lost its task
 LOG_KEPT = timedelta(days=30)
 deliveries = WebhookDelivery.__table__
 endpoints = WebhookEndpoint.__table__
+# fan_out's read, built once: it runs in every transaction that records an event
+_ACTIVE_ENDPOINTS = select(endpoints.c.id, endpoints.c.events, endpoints.c.all_events).where(
+    endpoints.c.organization_id == bindparam("organization_id"), endpoints.c.active.is_(True))
 
 
 def fan_out(organization_id, events):
     """One pending delivery per event and active endpoint that wants it (receiver of
     ``domain_events_written``: in the events' transaction)."""
-    wanted = db.session.execute(
-        select(endpoints.c.id, endpoints.c.events, endpoints.c.all_events)
-        .where(endpoints.c.organization_id == organization_id, endpoints.c.active.is_(True))
-    ).all()
+    wanted = db.session.connection().execute(_ACTIVE_ENDPOINTS, {"organization_id": organization_id}).all()
     if not wanted:
         return
     now, rows = clock.now(), []
