@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 
 from nudgeweb import clock
 from nudgeweb.auth.verification import require_verified_sender
-from nudgeweb.bulk import insert_row, insert_rows, writes_at_the_end
+from nudgeweb.bulk import insert_new_object, insert_row, insert_rows, writes_at_the_end
 from nudgeweb.contacts.fields import ContactValidator
 from nudgeweb.contacts.operations import ContactValidationError, upsert_contact
 from nudgeweb.contacts.suppression import may_message
@@ -189,10 +189,11 @@ def request_for_contact(organization, contact, *, delay_hours, channel=None, emp
         channel=chosen, scheduled_for=now + timedelta(hours=delay_hours), status="scheduled",
         extra=dict(metadata or {}), source=source, created_by_id=getattr(created_by, "id", created_by),
     )
-    # the request is written by the next flush, once, as its first step left it (its events right after
-    # it; the reads in between, its template and the sending settings, need none of them)
-    with db.session.no_autoflush:
-        db.session.add(request)
+    # the request is written once, as its first step left it, when the writes end (its events right after it;
+    # the reads in between, its template and the sending settings, need none of them). A new request counts
+    # nothing in the hourly counts yet: it is sent, opened ... later.
+    with db.session.no_autoflush, writes_at_the_end():
+        insert_new_object(request)
         add_event(request, "scheduled", _scheduled_summary(chosen, delay_hours), now, {"delay_hours": delay_hours})
         if first_step_now and delay_hours == 0:
             perform_step(request, 0, now, settings)
