@@ -7,6 +7,7 @@ from sqlalchemy.orm import selectinload
 
 from nudgeweb.delivery.signals import message_event, message_events_coming
 from nudgeweb.models import db
+from nudgeweb.models.contacts import Contact
 from nudgeweb.models.reviews import ReviewRequest
 from nudgeweb.reviews import operations
 from nudgeweb.reviews.settings import give_defaults
@@ -27,7 +28,8 @@ def read_requests_of(sender=None, messages=()):
     fresh = _fresh_requests()
     fresh.update({request.id: request for request in db.session.scalars(
         select(ReviewRequest).where(ReviewRequest.id.in_(ids - fresh.keys()))
-        .options(selectinload(ReviewRequest.contact)).execution_options(populate_existing=True))})
+        .options(selectinload(ReviewRequest.contact).lazyload(Contact.tag_rows))  # (their tags are not needed here)
+        .execution_options(populate_existing=True))})
 
 
 def _fresh_requests():
