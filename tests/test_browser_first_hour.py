@@ -160,6 +160,27 @@ def test_a_message_kept_in_the_outbox_says_so_and_cancel_asks_first(sized, live_
     assert db.session.get(ReviewRequest, waiting.id).status == "scheduled"
 
 
+def test_a_contacts_timeline_shows_private_feedback_and_opens_the_request(sized, live_server, owner, organization):
+    size, page = sized
+    give_review_link(organization)
+    with unit_of_work(organization.id):
+        request = operations.create_review_request(
+            organization, {"first_name": "Siobhán", "last_name": "Ní Bhriain-Fitzgerald", "phone": "+12125550100"}, 0)
+    travel_and_run(NOW)
+    with unit_of_work(organization.id):
+        operations.leave_feedback(db.session.get(ReviewRequest, request.id),
+                                  "The technician arrived two hours after the window we were given and did not call "
+                                  "ahead; the repair itself was fine.")
+    log_in(page, live_server, owner.user.email)
+    page.goto(f"{live_server}/contacts/{request.contact_id}")
+    expect(page.get_by_test_id("timeline-feedback")).to_contain_text("did not call ahead")
+    assert fits(page)
+    page.get_by_test_id("timeline-feedback").scroll_into_view_if_needed()
+    screen(page, f"first-hour-contact-feedback-{size}")
+    page.get_by_role("link", name="Review request: Left private feedback").click()
+    page.wait_for_url(f"{live_server}/review-requests/{request.id}")
+
+
 def test_bulk_asking_chooses_who_shows_the_message_and_needs_a_tick(sized, live_server, owner, organization):
     size, page = sized
     give_review_link(organization)

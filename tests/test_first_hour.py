@@ -148,6 +148,17 @@ def test_the_contact_timeline_tells_a_sent_request_once(owner_client, organizati
     assert lines == ["Review request: SMS kept in the outbox: not delivered"]  # not again as "SMS kept in the outbox"
 
 
+def test_the_contact_timeline_links_to_the_request_and_shows_private_feedback(owner_client, organization):
+    request = _sent_to_the_outbox(organization, phone="+12125550100")
+    with unit_of_work(organization.id):
+        operations.leave_feedback(db.session.get(ReviewRequest, request.id), "The plumber was late.\nBut kind.")
+    page = owner_client.get(f"/contacts/{request.contact_id}").text
+    links = re.findall(r'<a href="([^"]+)" data-testid="timeline-request">([^<]+)</a>', page)
+    assert (f"/review-requests/{request.id}", "Review request: Left private feedback") in links
+    assert (f"/review-requests/{request.id}", "Review request: SMS kept in the outbox: not delivered") in links
+    assert '<q class="feedback" data-testid="timeline-feedback">The plumber was late.\nBut kind.</q>' in page
+
+
 def test_a_message_in_the_outbox_says_why_no_customer_got_it(owner_client, organization):
     request = _sent_to_the_outbox(organization, phone="+12125550100")
     message = db.session.scalar(select(Message).where(Message.purpose_id == request.id))
