@@ -4,7 +4,7 @@ from sqlalchemy import select
 
 from nudgeweb.auth.access import current_organization, member_required, role_required
 from nudgeweb.extensions import db
-from nudgeweb.field_errors import INVALID_FORM, show_field_errors
+from nudgeweb.field_errors import INVALID_FORM, show_field_errors, show_more_field_errors
 from nudgeweb.htmx import render
 from nudgeweb.message_templates import operations, starter
 from nudgeweb.message_templates.forms import CATEGORY_LABELS, TemplateForm
@@ -76,6 +76,10 @@ def _edit(form, template):
         else:
             flash(f"“{template.name}” is saved.", "success")
             return redirect(url_for(".edit", template_id=template.id), 303)
+    elif form.is_submitted():  # refused by its own validators: the template's other bad fields too, all at once
+        show_more_field_errors(form, operations.template_field_errors(current_organization(), template,
+                                                                      form.data_for_operations()),
+                               aliases={"variables": None}, fallback=form.variable_errors)
     if request.method == "GET":
         form.fill_blank_variable_rows()
     return _editor(form, template, status=INVALID_FORM if request.method == "POST" else 200)
