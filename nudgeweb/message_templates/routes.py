@@ -9,6 +9,7 @@ from nudgeweb.htmx import render
 from nudgeweb.message_templates import operations, starter
 from nudgeweb.message_templates.forms import CATEGORY_LABELS, TemplateForm
 from nudgeweb.message_templates.rendering import BUSINESS_VARIABLES, CONTACT_VARIABLES, LINK_VARIABLES, TemplateRenderError
+from nudgeweb.message_templates.to_simple import simple_version
 from nudgeweb.models import Contact, MessageTemplate
 from nudgeweb.scoping import get_or_404
 from nudgeweb.security_headers import shows_email_preview
@@ -87,7 +88,19 @@ def _edit(form, template):
 
 def _editor(form, template, status=200):
     return render("message_templates/edit.html", template=template, form=form, contacts=_preview_contacts(),
-                  builtin_names=BUILTIN_NAMES, status=status)
+                  builtin_names=BUILTIN_NAMES, not_kept=_simple_version(form, template), status=status)
+
+
+def _simple_version(form, template):
+    """An email written in HTML opens with its text in the simple editor (the HTML stays in its own pane until a
+    save in the simple editor); what that text cannot say is returned, to be named beside it."""
+    written_in_html = template.editor == "html" if template is not None else form.editor.data == "html"
+    version = simple_version(form.html_content.data, form.simple_content.data) if written_in_html else None
+    if form.channel.data != "email" or version is None:
+        return ()
+    if request.method == "GET" or not (form.simple_content.data or "").strip():  # (not over what the owner typed)
+        form.simple_content.data = version.text
+    return version.not_kept
 
 
 @bp.post("/preview")
