@@ -83,11 +83,18 @@ def test_a_starter_written_in_html_switched_to_the_simple_editor_keeps_its_text(
 
     page.get_by_role("radio", name="Raw HTML").check()  # back, without saving: the HTML is as it was
     expect(page.get_by_label("HTML", exact=True)).to_have_value(html)
-    page.get_by_role("radio", name="Simple editor").check()
+    page.get_by_label("HTML", exact=True).fill(html.replace("We'd love to hear how it went.", "Tell us <b>how it went</b>."))
+    page.get_by_role("radio", name="Simple editor").check()  # the text of the HTML as it is now
+    changed = REVIEW_REQUEST_TEXT.replace("We'd love to hear how it went.", "Tell us **how it went**.")
+    expect(email).to_have_value(changed)
+    expect(frame.locator("strong", has_text="how it went")).to_be_visible()
     email.press("Control+End")
     email.press_sequentially("\n\nSee you soon!", delay=0)
+    page.get_by_role("radio", name="Raw HTML").check()
+    page.get_by_role("radio", name="Simple editor").check()  # its own text changed: kept as typed
+    expect(email).to_have_value(changed + "\n\nSee you soon!")
     page.get_by_role("button", name="Save template").click()
     expect(page.get_by_text("“Review request (email)” is saved.")).to_be_visible()
     expect(page.get_by_role("radio", name="Simple editor")).to_be_checked()
-    expect(email).to_have_value(REVIEW_REQUEST_TEXT + "\n\nSee you soon!")
+    expect(email).to_have_value(changed + "\n\nSee you soon!")
     expect(page.locator(".not-kept")).to_have_count(0)

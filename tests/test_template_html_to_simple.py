@@ -143,3 +143,15 @@ def test_a_simple_template_opens_with_its_own_text(owner_client, organization):
     db.session.commit()
     page = owner_client.get(f"/templates/{template.id}").get_data(as_text=True)
     assert textarea(page, "simple_content") == "Hi {{ first_name }},\n\nThanks!" and 'class="not-kept"' not in page
+
+
+def test_switched_after_changing_the_html_the_box_is_made_from_the_html_as_it_is_now(owner_client, organization):
+    changed = "<h2>Hello {{ first_name }}</h2>\r\n<p>Thanks for <b>coming</b>.<br>\r\nSee you!</p>\r\n" \
+              '<p><a class="button" href="{{ review_link }}">Review us</a></p>'
+    response = owner_client.post("/templates/simple-version", headers={"HX-Request": "true"}, data={
+        "channel": "email", "editor": "simple", "html_content": changed, "simple_content": "old text"})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200 and page.lstrip().startswith("<div id=\"simple-version\"") and "<html" not in page
+    assert textarea(page, "simple_content") == ("Hello {{ first_name }}\n\nThanks for **coming**.\nSee you!\n\n"
+                                                "[Review us]({{ review_link }})")
+    assert "the heading style of “Hello {{ first_name }}” (now an ordinary paragraph)" in html.unescape(page)

@@ -6,10 +6,9 @@ from nudgeweb.auth.access import current_organization, member_required, role_req
 from nudgeweb.extensions import db
 from nudgeweb.field_errors import INVALID_FORM, show_field_errors, show_more_field_errors
 from nudgeweb.htmx import render
-from nudgeweb.message_templates import operations, starter
+from nudgeweb.message_templates import operations, starter, to_simple
 from nudgeweb.message_templates.forms import CATEGORY_LABELS, TemplateForm
 from nudgeweb.message_templates.rendering import BUSINESS_VARIABLES, CONTACT_VARIABLES, LINK_VARIABLES, TemplateRenderError
-from nudgeweb.message_templates.to_simple import simple_version
 from nudgeweb.models import Contact, MessageTemplate
 from nudgeweb.scoping import get_or_404
 from nudgeweb.security_headers import shows_email_preview
@@ -95,7 +94,7 @@ def _simple_version(form, template):
     """An email written in HTML opens with its text in the simple editor (the HTML stays in its own pane until a
     save in the simple editor); what that text cannot say is returned, to be named beside it."""
     written_in_html = template.editor == "html" if template is not None else form.editor.data == "html"
-    version = simple_version(form.html_content.data, form.simple_content.data) if written_in_html else None
+    version = to_simple.simple_version(form.html_content.data, form.simple_content.data) if written_in_html else None
     if form.channel.data != "email" or version is None:
         return ()
     if request.method == "GET" or not (form.simple_content.data or "").strip():  # (not over what the owner typed)
@@ -126,6 +125,17 @@ def preview():
             db.session.expunge(draft)
     return render("message_templates/_preview.html", "message_templates/_preview.html",
                   rendered=rendered, error=error, channel=draft.channel, contact=contact)
+
+
+@bp.post("/simple-version")
+@member_required
+def simple_version():
+    """The simple editor's box made from the editor's HTML as it is now (switched to after changing the HTML)."""
+    form = TemplateForm()
+    version = to_simple.simple_text(form.html_content.data or "")
+    form.simple_content.data = version.text
+    return render("message_templates/_simple_version.html", "message_templates/_simple_version.html", form=form,
+                  not_kept=version.not_kept)
 
 
 @bp.post("/<template_id>/duplicate")
