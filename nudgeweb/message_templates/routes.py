@@ -94,8 +94,10 @@ def _simple_version(form, template):
     """An email written in HTML opens with its text in the simple editor (the HTML stays in its own pane until a
     save in the simple editor); what that text cannot say is returned, to be named beside it."""
     written_in_html = template.editor == "html" if template is not None else form.editor.data == "html"
-    version = to_simple.simple_version(form.html_content.data, form.simple_content.data) if written_in_html else None
-    if form.channel.data != "email" or version is None:
+    if form.channel.data != "email" or not written_in_html:
+        return ()
+    version = to_simple.simple_version(form.html_content.data, form.simple_content.data)
+    if version is None:
         return ()
     if request.method == "GET" or not (form.simple_content.data or "").strip():  # (not over what the owner typed)
         form.simple_content.data = version.text
