@@ -65,12 +65,22 @@ def test_every_bad_attribute_is_reported_with_a_pointer(client, headers, app_ctx
     assert count() == 0
 
 
+def test_a_bad_variable_and_the_mistakes_of_the_text_are_reported_at_once(client, headers, app_ctx):
+    response = client.post("/api/v1/templates", headers=headers, json={
+        **PRODUCT, "variables": [{"name": "product_name", "type": "blob"}], "subject": "Hi {{ frist_name }}",
+        "html_content": "<p>{{ product_name }} {% if %}</p>"})
+    assert response.status_code == 422
+    details = {e["source"]["pointer"].rsplit("/", 1)[1]: e["detail"] for e in response.json["errors"]}
+    assert set(details) == {"variables", "subject", "html_content"}
+    assert "“frist_name” is not something" in details["subject"] and "tag is missing what it checks" in details["html_content"]
+
+
 @pytest.mark.parametrize("change, pointer, message", [
     ({"html_content": "{{ ''.__class__.__mro__ }}"}, "html_content", "can't use “__class__”"),
     ({"subject": "{% for i in range(10**9) %}x{% endfor %}"}, "subject", "range() is limited"),
     ({"html_content": "{{ 'x' * 10**9 }}"}, "html_content", "larger than 256 KB"),
     ({"subject": "Hi {{ frist_name }}"}, "subject", "“frist_name” is not something"),
-    ({"variables": [{"name": "x", "type": "blob"}]}, "variables", "type must be one of"),
+    ({"variables": [{"name": "product_name", "type": "blob"}]}, "variables", "type must be one of"),
 ])
 def test_templates_the_sandbox_refuses_are_422s(client, headers, app_ctx, change, pointer, message):
     response = client.post("/api/v1/templates", headers=headers, json={**PRODUCT, **change})

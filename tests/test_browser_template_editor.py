@@ -1,10 +1,12 @@
 """The simple email editor in a real Chromium, at 1280x800 and 390x844: formatting from the toolbar, a variable
-from the picker, a button, the branded preview, a mistake said in plain words, and the saved template."""
+from the picker, a button, the branded preview, a mistake said in plain words, and the saved template; a starter
+written in HTML switched to the simple editor with its text."""
 import pytest
 from playwright.sync_api import expect
 
 from tests.conftest import screenshot
 from tests.test_browser_auth import sign_up
+from tests.test_template_html_to_simple import REVIEW_REQUEST_TEXT
 
 pytestmark = pytest.mark.browser
 
@@ -53,3 +55,46 @@ def test_write_an_email_without_html(request, live_server, size):
     expect(page.get_by_label("HTML", exact=True)).to_be_visible()
     assert "button-row" in page.get_by_label("HTML", exact=True).input_value()
     screenshot(page, f"template-simple-editor-html-{size}")
+
+
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+def test_a_starter_written_in_html_switched_to_the_simple_editor_keeps_its_text(request, live_server, size):
+    page = request.getfixturevalue("page" if size == "desktop" else "phone_page")
+    sign_up(page, live_server, email=f"starter-{size}@editor.example")
+    page.wait_for_url(f"{live_server}/")
+    page.goto(f"{live_server}/templates")
+    page.get_by_role("link", name="Review request (email)").click()
+    expect(page.get_by_role("radio", name="Raw HTML")).to_be_checked()
+    html = page.get_by_label("HTML", exact=True).input_value()
+
+    page.get_by_role("radio", name="Simple editor").check()
+    email = page.get_by_label("Email", exact=True)
+    expect(email).to_be_visible()
+    expect(email).to_have_value(REVIEW_REQUEST_TEXT)
+    note = page.locator(".not-kept")
+    expect(note).to_contain_text("Some formatting of the HTML version is not kept:")
+    expect(note).to_contain_text("the heading style of “Hi {{ first_name|default('there', true) }},”")
+    frame = page.frame_locator("iframe.email-frame")
+    expect(frame.locator(".brand-name")).to_have_text("Sunrise Dental")  # the branded layout, in the preview
+    expect(frame.get_by_role("link", name="Leave a review")).to_have_class("button")
+    expect(frame.get_by_text("Thank you for choosing Sunrise Dental!")).to_be_visible()
+    screenshot(page, f"template-starter-simple-{size}")
+    page.locator("iframe.email-frame").screenshot(path=f"test-artifacts/template-starter-simple-email-{size}.png")
+
+    page.get_by_role("radio", name="Raw HTML").check()  # back, without saving: the HTML is as it was
+    expect(page.get_by_label("HTML", exact=True)).to_have_value(html)
+    page.get_by_label("HTML", exact=True).fill(html.replace("We'd love to hear how it went.", "Tell us <b>how it went</b>."))
+    page.get_by_role("radio", name="Simple editor").check()  # the text of the HTML as it is now
+    changed = REVIEW_REQUEST_TEXT.replace("We'd love to hear how it went.", "Tell us **how it went**.")
+    expect(email).to_have_value(changed)
+    expect(frame.locator("strong", has_text="how it went")).to_be_visible()
+    email.press("Control+End")
+    email.press_sequentially("\n\nSee you soon!", delay=0)
+    page.get_by_role("radio", name="Raw HTML").check()
+    page.get_by_role("radio", name="Simple editor").check()  # its own text changed: kept as typed
+    expect(email).to_have_value(changed + "\n\nSee you soon!")
+    page.get_by_role("button", name="Save template").click()
+    expect(page.get_by_text("“Review request (email)” is saved.")).to_be_visible()
+    expect(page.get_by_role("radio", name="Simple editor")).to_be_checked()
+    expect(email).to_have_value(changed + "\n\nSee you soon!")
+    expect(page.locator(".not-kept")).to_have_count(0)

@@ -172,3 +172,34 @@ def test_another_business_cannot_see_preview_duplicate_or_delete(other_client, o
                                                             "preview_contact": str(contact.id)})
     assert preview.status_code == 404
     assert count() == 1
+
+
+def test_one_save_names_every_bad_field_at_once(owner_client, organization):
+    """Not a round of name and subject, then the body, then the unknown variables: all of them, each at its field."""
+    response = owner_client.post("/templates/new?channel=email", data={
+        **NEW_EMAIL, "name": "", "subject": "Hi {{ frist_name }}",
+        "html_content": "<p>Hi {{ first_name,</p>\r\n<p>See you</p>", "text_content": "Hi {{ customer }},\r\nthanks"})
+    assert response.status_code == 422 and count() == 0
+    assert field_error(response, "name") == "Give the template a name."
+    assert "“frist_name” is not something this template knows" in field_error(response, "subject")
+    assert "A variable is not closed: write {{ first_name }}." in field_error(response, "html_content")
+    assert "“customer” is not something this template knows" in field_error(response, "text_content")
+
+
+def test_a_name_too_long_for_the_form_and_the_message_mistakes_at_once(owner_client, organization):
+    response = owner_client.post("/templates/new?channel=email", data={
+        **NEW_EMAIL, "name": "x" * 201, "subject": "", "html_content": "<p>{% if %}</p>"})
+    assert response.status_code == 422
+    assert "200" in field_error(response, "name")
+    assert field_error(response, "subject") == "Write a subject line."
+    assert "A {% %} tag is missing what it checks" in field_error(response, "html_content")
+
+
+def test_the_simple_editor_names_the_subject_and_the_email_mistakes_at_once(owner_client, organization):
+    response = owner_client.post("/templates/new?channel=email", data={
+        "channel": "email", "name": "", "category": "general", "subject": "", "editor": "simple",
+        "simple_content": "Hi {{ frist_name }},\r\n\r\nThanks!"})
+    assert response.status_code == 422
+    assert field_error(response, "name") == "Give the template a name."
+    assert field_error(response, "subject") == "Write a subject line."
+    assert "“frist_name” is not something this template knows" in field_error(response, "simple_content")

@@ -30,6 +30,11 @@ def test_simple_text_becomes_formatted_html_with_the_variables_kept():
     assert "<script>" not in body and "&lt;script&gt;" in body and 'href="javascript' not in body
 
 
+def test_a_line_that_starts_and_ends_with_links_is_no_button():
+    assert simple_body("[Our site](https://a.example) or [call us](tel:555)") == (
+        '<p><a href="https://a.example">Our site</a> or <a href="tel:555">call us</a></p>')
+
+
 def test_a_link_variable_on_a_line_of_its_own_is_a_button_and_a_long_address_wraps():
     text = "Hi,\nPlease tell us how we did:\n{{ review_link }}\n\nOr paste https://n.example/r/" + "x" * 80
     template = SimpleNamespace(channel="email", subject="Hi", html_content=simple_html(text), text_content="",

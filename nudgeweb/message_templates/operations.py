@@ -137,13 +137,28 @@ def sample_context():
     }
 
 
+PARTS = ("subject", "html_content", "text_content", "body")
+
+
 def template_errors(template):
-    """{field: message} for what rendering this template for a sample contact finds wrong."""
+    """{field: message} for what rendering this template for a sample contact finds wrong: when it fails, each
+    part is rendered on its own, so that every bad part is named at once (rendering stops at the first)."""
     try:
         preview(template)
     except TemplateRenderError as error:
-        return {error.field or "body": str(error)}
-    return {}
+        errors = {error.field or "body": str(error)}
+    else:
+        return {}
+    for part in PARTS:
+        if not getattr(template, part, ""):
+            continue
+        alone = SimpleNamespace(**{name: getattr(template, name, "") if name == part else "" for name in PARTS},
+                                channel=template.channel, variables=template.variables, organization=template.organization)
+        try:
+            preview(alone)
+        except TemplateRenderError as error:
+            errors.setdefault(error.field or part, str(error))
+    return errors
 
 
 # -- checking and applying data -----------------------------------------------------------------
@@ -164,6 +179,8 @@ def checked_fields(organization, template, data):
                 fields[field] = CLEANERS[field](data[field])
             except ValueError as error:
                 errors[field] = str(error)
+    if "variables" in errors:  # the text is read as if they were declared: what is wrong with them is said once
+        fields["variables"] = _names_only(data["variables"])
     if "html_content" in data and "editor" not in data:
         fields["editor"] = "html"  # (an API client writing the HTML: it is what is sent from now on)
     if fields["channel"] not in CHANNELS:
@@ -172,45 +189,58 @@ def checked_fields(organization, template, data):
         errors.setdefault("name", "Give the template a name.")
     elif name_taken(organization.id, fields["name"], template.id if template else None):
         errors["name"] = "You already have a template with this name."
-    if fields["channel"] in CHANNELS:  # what is missing of the content too: every field reported at once
-        errors = {**_missing_content(fields, organization), **errors}
-    if not errors:
-        errors = template_errors(SimpleNamespace(**fields, organization=organization))
+    if fields["channel"] in CHANNELS:  # what is missing or wrong in the content too: every field reported at once
+        errors = {**_content_errors(fields, organization), **errors}
     if errors:
         raise TemplateValidationError(errors)
     return fields
 
 
-def _missing_content(fields, organization):
-    errors = {}
+def template_field_errors(organization, template, data):
+    """Every bad field of ``data`` as create_template or update_template would find them; {} when none."""
+    try:
+        checked_fields(organization, template, data)
+    except TemplateValidationError as error:
+        return error.errors
+    return {}
+
+
+def _content_errors(fields, organization):
+    """What is missing of the message and what rendering it finds wrong, every part at once."""
     if fields["channel"] == "email":
         fields["body"] = ""
-        if not fields["subject"].strip():
-            errors["subject"] = "Write a subject line."
+        errors = {} if fields["subject"].strip() else {"subject": "Write a subject line."}
         if fields["editor"] == "simple":
-            return errors or _simple_errors(fields, organization)
+            return {**_simple_errors(fields, organization), **errors}
         if not fields["html_content"].strip() and not fields["text_content"].strip():
             errors["html_content"] = "Write the email, as HTML or as plain text."
     else:
         fields["subject"] = fields["html_content"] = fields["text_content"] = fields["simple_content"] = ""
         fields["editor"] = "html"
-        if not fields["body"].strip():
-            errors["body"] = "Write the text message."
-    return errors
+        errors = {} if fields["body"].strip() else {"body": "Write the text message."}
+    return {**template_errors(SimpleNamespace(**fields, organization=organization)), **errors}
 
 
 def _simple_errors(fields, organization):
     """Check what was written in the simple editor (its own lines named), then make the email's HTML from it."""
-    if not fields["simple_content"].strip():
-        return {"simple_content": "Write the email."}
     written = SimpleNamespace(**{**fields, "html_content": "", "text_content": fields["simple_content"]},
                               organization=organization)
     errors = {"simple_content" if field == "text_content" else field: message
               for field, message in template_errors(written).items()}
+    if not fields["simple_content"].strip():
+        errors["simple_content"] = "Write the email."
     if errors:
         return errors
     fields["html_content"] = simple_html(fields["simple_content"])
     return template_errors(SimpleNamespace(**fields, organization=organization))
+
+
+def _names_only(variables):
+    """The names of variables that could not be taken, declared as text without a default."""
+    if not isinstance(variables, list):
+        return []
+    return [{"name": str(variable.get("name") or "").strip(), "type": "text"} for variable in variables
+            if isinstance(variable, dict)]
 
 
 def _clean_editor(value):
@@ -298,6 +328,6 @@ CLEANERS = {
 
 __all__ = [
     "TemplateValidationError", "templates_query", "create_template", "update_template", "duplicate_template",
-    "delete_template", "preview", "template_errors", "sample_context", "checked_fields", "SAMPLE_CONTACT",
+    "delete_template", "preview", "template_errors", "template_field_errors", "sample_context", "checked_fields", "SAMPLE_CONTACT",
     "LINK_VARIABLES", "CATEGORIES",
 ]

@@ -4,9 +4,9 @@ from sqlalchemy import select
 
 from nudgeweb.auth.access import current_organization, member_required, role_required
 from nudgeweb.extensions import db
-from nudgeweb.field_errors import INVALID_FORM, show_field_errors
+from nudgeweb.field_errors import INVALID_FORM, show_field_errors, show_more_field_errors
 from nudgeweb.htmx import render
-from nudgeweb.message_templates import operations, starter
+from nudgeweb.message_templates import operations, starter, to_simple
 from nudgeweb.message_templates.forms import CATEGORY_LABELS, TemplateForm
 from nudgeweb.message_templates.rendering import BUSINESS_VARIABLES, CONTACT_VARIABLES, LINK_VARIABLES, TemplateRenderError
 from nudgeweb.models import Contact, MessageTemplate
@@ -76,6 +76,10 @@ def _edit(form, template):
         else:
             flash(f"“{template.name}” is saved.", "success")
             return redirect(url_for(".edit", template_id=template.id), 303)
+    elif form.is_submitted():  # refused by its own validators: the template's other bad fields too, all at once
+        show_more_field_errors(form, operations.template_field_errors(current_organization(), template,
+                                                                      form.data_for_operations()),
+                               aliases={"variables": None}, fallback=form.variable_errors)
     if request.method == "GET":
         form.fill_blank_variable_rows()
     return _editor(form, template, status=INVALID_FORM if request.method == "POST" else 200)
@@ -83,7 +87,21 @@ def _edit(form, template):
 
 def _editor(form, template, status=200):
     return render("message_templates/edit.html", template=template, form=form, contacts=_preview_contacts(),
-                  builtin_names=BUILTIN_NAMES, status=status)
+                  builtin_names=BUILTIN_NAMES, not_kept=_simple_version(form, template), status=status)
+
+
+def _simple_version(form, template):
+    """An email written in HTML opens with its text in the simple editor (the HTML stays in its own pane until a
+    save in the simple editor); what that text cannot say is returned, to be named beside it."""
+    written_in_html = template.editor == "html" if template is not None else form.editor.data == "html"
+    if form.channel.data != "email" or not written_in_html:
+        return ()
+    version = to_simple.simple_version(form.html_content.data, form.simple_content.data)
+    if version is None:
+        return ()
+    if request.method == "GET" or not (form.simple_content.data or "").strip():  # (not over what the owner typed)
+        form.simple_content.data = version.text
+    return version.not_kept
 
 
 @bp.post("/preview")
@@ -109,6 +127,17 @@ def preview():
             db.session.expunge(draft)
     return render("message_templates/_preview.html", "message_templates/_preview.html",
                   rendered=rendered, error=error, channel=draft.channel, contact=contact)
+
+
+@bp.post("/simple-version")
+@member_required
+def simple_version():
+    """The simple editor's box made from the editor's HTML as it is now (switched to after changing the HTML)."""
+    form = TemplateForm()
+    version = to_simple.simple_text(form.html_content.data or "")
+    form.simple_content.data = version.text
+    return render("message_templates/_simple_version.html", "message_templates/_simple_version.html", form=form,
+                  not_kept=version.not_kept)
 
 
 @bp.post("/<template_id>/duplicate")

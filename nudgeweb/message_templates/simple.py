@@ -16,8 +16,8 @@ from markdown_it import MarkdownIt
 _MARKDOWN = MarkdownIt("commonmark", {"html": False, "breaks": True}).disable(["image", "heading", "code", "fence",
                                                                               "html_block", "html_inline", "table"],
                                                                              ignoreInvalid=True)
-_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
-_LONE_LINK = re.compile(r'<p><a href="([^"]*)">(.*?)</a></p>')
+JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
+_LONE_LINK = re.compile(r'<p><a href="([^"]*)">((?:(?!</a>).)*)</a></p>')  # (not a line that starts and ends with links)
 # The variables that are links, with the words of their button when one stands alone on a line.
 BUTTON_LABELS = {"review_link": "Leave a review", "unsubscribe_link": "Unsubscribe", "employee_link": "Open your page"}
 _LONE_LINK_VARIABLE = re.compile(r"^[ \t]*(\{\{-?\s*(" + "|".join(BUTTON_LABELS) + r")\s*-?\}\})[ \t]*$", re.MULTILINE)
@@ -68,6 +68,6 @@ def simple_body(text):
     text = (text or "").replace("\r\n", "\n").replace("\r", "\n")  # (a browser sends a text box's lines with \r\n)
     text = _LONE_LINK_VARIABLE.sub(lambda match: f"\n\n[{BUTTON_LABELS[match.group(2)]}]({match.group(1)})\n\n", text)
     text = _LONE_ADDRESS.sub(lambda match: f"\n\n[{match.group(2)}]({match.group(1)})\n\n", text)  # its host names it
-    html = _MARKDOWN.render(_JINJA.sub(keep, text)).strip()
+    html = _MARKDOWN.render(JINJA.sub(keep, text)).strip()
     html = _LONE_LINK.sub(r'<p class="button-row"><a class="button" href="\1">\2</a></p>', html)
     return re.sub(r"NUDGEJINJA(\d+)Z", lambda match: kept[int(match.group(1))], html)

@@ -42,15 +42,31 @@
     });
   }
 
+  // Switched to the simple editor after changing the HTML: the box is made again from the HTML as it is now (by
+  // the server, as when the page opened), unless its own text was changed since.
+  function followHtml() {
+    var html = document.getElementById("html_content"), simple = document.getElementById("simple_content");
+    var version = document.getElementById("simple-version");
+    if (!html || !simple || !version || html.value === html.defaultValue || simple.value !== simple.defaultValue) { return; }
+    htmx.ajax("POST", version.dataset.url, { source: "#template-form", target: "#simple-version", swap: "outerHTML" })
+      .then(function () {  // the preview follows the new text
+        var made = document.getElementById("simple_content");
+        if (made) { made.dispatchEvent(new Event("input", { bubbles: true })); }
+      });
+  }
+
   document.addEventListener("htmx:afterSwap", function (event) {
     if (event.detail.target.id === "preview") { followPreview(event.detail.target); }
+  });
+  document.addEventListener("focusin", function (event) {
+    if (event.target.matches && event.target.matches(FIELDS)) { lastField = event.target; }
+  });
+  document.addEventListener("change", function (event) {
+    if (event.target.name === "editor" && event.target.value === "simple") { followHtml(); }
   });
 
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll(".format-toolbar, .variable-picker").forEach(function (el) { el.hidden = false; });
-    document.querySelectorAll(FIELDS).forEach(function (field) {
-      field.addEventListener("focus", function () { lastField = field; });
-    });
     document.querySelectorAll("[data-format]").forEach(function (button) {
       button.addEventListener("click", function () {
         var field = document.getElementById("simple_content");
@@ -60,7 +76,7 @@
     var picker = document.querySelector("[data-insert-variable]");
     if (picker) {
       picker.addEventListener("change", function () {
-        var field = lastField || document.querySelector(FIELDS.split(", ").filter(function (selector) {
+        var field = (lastField && lastField.isConnected && lastField) || document.querySelector(FIELDS.split(", ").filter(function (selector) {
           var el = document.querySelector(selector);
           return el && el.offsetParent !== null;
         })[0] || "#body");
