@@ -48,6 +48,7 @@ def seed_demo():
     organization.logo_url = "https://bluebird.example/logo.png"
     organization.font_family = "Inter"
     organization.outbox_on_purpose_at = utcnow()  # a demo keeps its messages in the Outbox, on purpose
+    organization.profile_checked_at = utcnow()
     for email, name, role in DEMO_TEAM:
         add_user_to_organization(email, DEMO_PASSWORD, DEMO_ORGANIZATION, role, name)
     for step in DEMO_STEPS:

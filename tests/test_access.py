@@ -33,7 +33,7 @@ def test_every_area_is_built_none_says_coming_soon(owner_client):
 
 def test_dashboard_empty_state_tells_what_to_do_first(owner_client):
     html = owner_client.get("/").get_data(as_text=True)
-    assert "ready for its first review" in html and "1 of 5 done" in html  # its time zone is set
+    assert "ready for its first review" in html and "0 of 5 done" in html  # not even the profile, until it is saved
     assert 'href="/contacts"' in html and 'href="/settings/reviews"' in html and 'href="/settings/sending"' in html
 
 

@@ -244,7 +244,11 @@ def test_the_checklist_ticks_each_step_and_leaves_when_all_are_done(owner_client
             return None
         return re.findall(r'<li class="(done|todo)">', page)
 
-    assert steps() == ["done", "todo", "todo", "todo", "todo"]  # the factory's business has a time zone
+    assert steps() == ["todo", "todo", "todo", "todo", "todo"]
+    saved = owner_client.post("/settings/", data={"name": organization.name, "timezone": organization.timezone,
+                                                  "default_country": "US", "brand_color": "#4f46e5"})
+    assert saved.status_code == 302
+    assert steps() == ["done", "todo", "todo", "todo", "todo"]  # the owner looked the profile over and saved it
     give_review_link(organization)
     assert steps() == ["done", "done", "todo", "todo", "todo"]
     owner_client.post("/settings/sending/outbox")
@@ -255,10 +259,6 @@ def test_the_checklist_ticks_each_step_and_leaves_when_all_are_done(owner_client
     assert steps() is None
 
 
-def test_a_business_still_in_utc_has_its_profile_to_check(owner_client, organization):
-    organization.timezone = "UTC"
-    db.session.commit()
-    assert re.findall(r'<li class="(done|todo)">', owner_client.get("/").text)[0] == "todo"
 
 
 def test_the_demo_business_is_set_up_and_its_outbox_holds_its_history(runner, client, app_ctx):
@@ -517,7 +517,7 @@ def test_another_business_sees_none_of_this_in_its_pipeline_bulk_chooser_or_chec
     assert "Secret" not in pipeline and '<span class="stat-value">0</span><span class="stat-label">Kept in the Outbox' in pipeline
     assert "Acme regulars" not in globex.get("/review-requests/bulk").text
     assert "Secret" not in globex.get("/review-requests/bulk?everyone=yes").text
-    assert "1 of 5 done" in globex.get("/").text  # its own time zone only: Acme's link, contacts and request are not its
+    assert "0 of 5 done" in globex.get("/").text  # Acme's profile, link, contacts and request are not its
 
 
 def test_one_or_two_stars_read_as_a_complaint_not_a_success(owner_client, organization):

@@ -24,8 +24,8 @@ class Step:
 def setup_steps(organization):
     """The five steps of a new business, in order, each with whether it is done."""
     return [
-        Step("Check your business profile", "Your name, time zone and colour appear on every message.",
-             organization.timezone != "UTC", "settings.organization", "Open your profile"),
+        Step("Check your business profile", "Your name, time zone and colour appear on every message: look them over "
+             "and save.", organization.profile_checked_at is not None, "settings.organization", "Open your profile"),
         Step("Add your review link", "Where customers write a review of you: Google, Facebook, Yelp or any site.",
              has_review_link(review_settings_for(organization)), "reviews.settings_page", "Add your review link"),
         Step("Choose how messages go out", "Your mail server or Twilio, or keep them in the Outbox on purpose.",

@@ -30,6 +30,8 @@ class Organization(IdMixin, TimestampMixin, db.Model):
     font_family: Mapped[str | None] = mapped_column(String(100))
     # When an owner chose to keep messages in the local outbox with no provider set up (no more banner).
     outbox_on_purpose_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    # When an owner last saved the business profile (the set-up checklist's first step is done).
+    profile_checked_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     # Goes up with every transaction that writes the organization's contacts (contacts/version.py).
     contacts_version: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
     # Goes up with every transaction that adds or deletes the organization's nudges (nudges/operations.py).

@@ -46,6 +46,7 @@ def update_profile(organization, profile):
         values["brand_color"] = values.pop("primary_color")
     for name, value in values.items():
         setattr(organization, name, value if value != "" else None)
+    organization.profile_checked_at = utcnow()  # the set-up checklist's first step
     if sender:
         settings = sending_settings(organization.id)
         settings.from_name = sender.get("default_from_name", settings.from_name)
