@@ -58,6 +58,16 @@ def test_a_value_over_its_limit_is_left_out_not_the_customer(app_ctx, owner, org
     assert line == 2 and message.startswith("Notes “xxx") and message.endswith("left out (Use at most 1000 characters.).")
 
 
+def test_a_custom_value_left_out_is_named_by_the_field_label(app_ctx, owner, organization):
+    """The warning named the field by its key ("Last service date" from last_service_date), not as the owner calls it."""
+    contact_operations.add_custom_field(organization, "Last service (MOT)", "date", key="last_service_date")
+    record = run(organization, owner, "Email,Last service\nann@example.com,last spring\n",
+                 mapping={"email": 0, "custom_fields.last_service_date": 1})
+    assert (record.created_count, record.failed) == (1, 0)
+    assert notes(record, "warning") == [
+        (2, "Last service (MOT) “last spring” left out (Enter a date as YYYY-MM-DD.).")]
+
+
 @pytest.mark.parametrize("header, field", [
     ("Cell #", "phone"), ("Mobile", "phone"), ("Phone No.", "phone"), ("Mobile (SMS)", "phone"),
     ("Tag(s)", "tags"), ("E-mail*", "email"), ("Email Address", "email"), ("First", "first_name"),

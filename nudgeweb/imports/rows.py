@@ -26,7 +26,7 @@ def keep_what_it_can(validator, data, errors):
     clean, still = validator.validate(kept)
     if still:
         return data, None, errors, []
-    return kept, clean, {}, [_left_out(field, data, errors[field], kept) for field in errors]
+    return kept, clean, {}, [_left_out(field, data, errors[field], kept, validator.definitions) for field in errors]
 
 
 def _without(data, errors):
@@ -37,11 +37,12 @@ def _without(data, errors):
     return kept
 
 
-def _left_out(field, data, error, kept):
-    """ "Email “bob@@example” left out (…): imported with the phone only." """
+def _left_out(field, data, error, kept, definitions):
+    """ "Email “bob@@example” left out (…): imported with the phone only." A custom field goes by its label."""
     key = field.removeprefix("custom_fields.")
     value = str(data.get("custom_fields", {}).get(key) if key != field else data.get(field, "")).strip()
-    label = FIELD_LABELS.get(field) or key.replace("_", " ").capitalize()
+    definition = definitions.get(key) if key != field else None
+    label = FIELD_LABELS.get(field) or (definition.label if definition else key.replace("_", " ").capitalize())
     shown = value if len(value) <= 60 else value[:57] + "…"
     if field in CHANNELS:
         other = "phone" if field == "email" else "email"
