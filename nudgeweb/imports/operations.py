@@ -386,6 +386,16 @@ class ValidRow:
     warnings: list  # what was left out of the row, and why
 
 
+@dataclass
+class FirstRow:
+    """The first row of a chunk for a contact stored before the file, and the rows of the contact after it."""
+    contact: Contact
+    before: dict  # rows.snapshot of the contact before this row
+    said: str  # what this row changed
+    note: int  # the index of its note in ChunkImport.notes
+    later_lines: list  # the lines of the contact's later rows in the chunk
+
+
 class ChunkImport:
     """One chunk of an import: read, validated and prepared when made (by any worker, at any time),
     stored by write() in its turn."""
@@ -499,6 +509,7 @@ class ChunkImport:
         for index in new:
             self._note_warnings(self.valid[index], self.new_values[index]["id"])
         known = [row for index, row in enumerate(self.valid) if index not in inserted]
+        firsts = {}  # contact id: FirstRow, of the contacts stored before the file
         finder = ContactFinder(self.organization.id, [row.clean.get("email") for row in known],
                                [row.clean.get("phone") for row in known])
         written.update(self._written_by_earlier_chunks(finder))
@@ -524,11 +535,16 @@ class ChunkImport:
             counts[outcome] += 1
             self._note_warnings(row, contact.id)
             self._note_outcome(row.line, outcome, contact, said, written.get(contact.id))
+            if outcome in ("updated", "unchanged"):
+                firsts[contact.id] = FirstRow(contact, before, said, len(self.notes) - 1, [])
+            elif outcome == "repeated" and contact.id in firsts:
+                firsts[contact.id].later_lines.append(row.line)
             written.setdefault(contact.id, row.line)
             if created or said:  # a row that changed nothing leaves no trace in the contact's timeline
                 activities.append(self._activity(contact.id, created))
             joined.append(contact.id)
-        record_activities(self.organization.id, activities)
+        unchanged = self._settle(firsts.values(), counts)
+        record_activities(self.organization.id, [entry for entry in activities if entry["contact_id"] not in unchanged])
         self._join_list([self.new_values[index]["id"] for index in new] + joined)
         return counts, failures
 
@@ -566,6 +582,31 @@ class ChunkImport:
         if not self.update_existing:
             return "skipped"
         return "updated" if said else "unchanged"
+
+    def _settle(self, firsts, counts):
+        """Count a contact you had, whose first row other rows of the file followed, by what the file did to it
+        in the end (phone X, then back to Y which it had: unchanged; its first row changed nothing but a later one
+        did: updated), and say so in the first row's note. The ids of the contacts the file left as they were."""
+        unchanged = set()
+        for first in firsts:
+            if not first.later_lines:
+                continue
+            line, outcome, contact_id, message = self.notes[first.note]
+            net = changes(first.before, first.contact, self.validator.definitions)
+            lines = f"line{'s' if len(first.later_lines) > 1 else ''} {', '.join(map(str, first.later_lines))} of this file"
+            settled = "updated" if net else "unchanged"
+            if not net:
+                unchanged.add(contact_id)
+            if settled == outcome:
+                continue
+            if net:
+                message = f"{first.contact.display_name}: {net}, by {lines}."
+            else:
+                message = f"{first.contact.display_name}: nothing changed in the end: {first.said} here, undone by {lines}."
+            counts[outcome] -= 1
+            counts[settled] += 1
+            self.notes[first.note] = (line, settled, contact_id, message)
+        return unchanged
 
     def _note_outcome(self, line, outcome, contact, said, earlier_line):
         """A note of what a row did to a contact it did not create (one per row: the counts agree)."""
