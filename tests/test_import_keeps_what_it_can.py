@@ -187,3 +187,30 @@ def test_an_api_mapping_can_name_a_new_custom_field(app_ctx, owner, organization
     with pytest.raises(operations.ImportValidationError):  # a bad mapping makes no field
         run(organization, owner, content, mapping={"custom_fields.shoe_size": 1})
     assert [d.key for d in db.session.scalars(select(CustomFieldDefinition))] == ["favourite_pastry"]
+
+
+def test_a_landline_cannot_be_texted_so_it_is_left_out_or_the_row_refused_naming_it(app_ctx, owner, organization):
+    """Only a mobile takes text messages: a customer with an email is kept without the landline, one with
+    nothing else is refused with the number named (not "Give an email address or a mobile phone number")."""
+    record = run(organization, owner, (
+        "Name,Email,Phone\n"
+        "Seán Ryan,sean@example.ie,+353 1 234 5678\n"   # landline beside an email: kept, emailed
+        "Aoife Byrne,,+353 1 765 4321\n"                # only a landline: refused, the number named
+        "Niamh Kelly,,+353 87 123 4567\n"               # an Irish mobile
+        "Ann Lee,,(415) 555-0101\n"                     # North America: landlines and mobiles look alike
+    ))
+    assert (record.created_count, record.failed) == (3, 1)
+    people = {c.first_name: c for c in contacts_of(organization)}
+    assert (people["Seán"].email, people["Seán"].phone) == ("sean@example.ie", None)
+    assert (people["Niamh"].phone, people["Ann"].phone) == ("+353871234567", "+14155550101")
+    assert notes(record, "warning") == [
+        (2, "Phone “+353 1 234 5678” left out (+353 1 234 5678 is a landline: text messages cannot reach it.): "
+            "imported with the email only.")]
+    assert failures(record) == [(3, "Phone: +353 1 765 4321 is a landline: text messages cannot reach it.")]
+
+
+def test_a_landline_of_the_business_own_country_is_told_apart_too(app_ctx, owner, organization):
+    organization.default_country = "IE"
+    record = run(organization, owner, "Name,Phone\nAoife Byrne,01 234 5678\nNiamh Kelly,087 123 4567\n")
+    assert (record.created_count, record.failed) == (1, 1)
+    assert failures(record) == [(2, "Phone: +353 1 234 5678 is a landline: text messages cannot reach it.")]

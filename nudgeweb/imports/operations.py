@@ -55,7 +55,7 @@ from nudgeweb.imports.mapping import (
     resolve_mapping,
     row_data,
 )
-from nudgeweb.imports.rows import changes, keep_what_it_can, keeps_name, shortened_names, snapshot
+from nudgeweb.imports.rows import changes, keep_what_it_can, keeps_name, shortened_names, snapshot, without_landline
 from nudgeweb.imports.signals import chunk_due
 from nudgeweb.models import Contact, ContactActivity, Organization, contact_tags, db, utcnow
 from nudgeweb.models.import_notes import IMPORT_NOTE_KINDS, ContactImportNote
@@ -423,7 +423,7 @@ class ChunkImport:
         self.notes = []  # (line, kind, contact id, message)
         for line, values in rows:
             data = row_data(values, mapping)
-            clean, errors = self.validator.validate(data)
+            clean, errors = without_landline(self.validator, *self.validator.validate(data))
             warnings = []
             if errors:
                 data, clean, errors, warnings = keep_what_it_can(self.validator, data, errors)

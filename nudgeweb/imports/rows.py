@@ -2,6 +2,8 @@
 
 * ``keep_what_it_can``: a row with a good channel and broken values (an email like ``bob@@example`` beside a
   valid mobile, a note over its limit) is imported without them; each is left out with a warning.
+* ``without_landline``: a landline is no phone of a contact (the phone is for text messages); the row keeps
+  its email or is refused, the number named.
 * ``shortened_names``: a full name whose first or last name is longer than its column is cut to it
   (contacts.fields splits it), with a warning saying so.
 * ``snapshot`` / ``changes``: a contact as it was before a row updated it, and the changes in words
@@ -9,11 +11,21 @@
 * ``keeps_name``: a later row of the same file for a contact an earlier row already wrote does not
   rename it (two people sharing one email address are not one person renamed twice).
 """
-from nudgeweb.contacts.fields import FIELD_LABELS, TEXT_LIMITS, split_full_name
+from nudgeweb.contacts.fields import FIELD_LABELS, TEXT_LIMITS, landline_message, split_full_name
 
 CHANNELS = ("email", "phone")
 NAME_FIELDS = ("first_name", "last_name", "name")
 COMPARED = ("first_name", "last_name", "email", "phone", "company_name", "status", "timezone")
+
+
+def without_landline(validator, clean, errors):
+    """A row's phone moved from ``clean`` to ``errors`` when it is a landline: text messages cannot reach it, and
+    the customer is kept for the email, if any (keep_what_it_can)."""
+    message = landline_message(clean["phone"], validator.default_country) if clean.get("phone") else None
+    if message:
+        errors["phone"] = message
+        del clean["phone"]
+    return clean, errors
 
 
 def keep_what_it_can(validator, data, errors):
