@@ -7,7 +7,7 @@ from nudgeweb.contacts import operations as contact_operations
 from nudgeweb.imports import operations
 from nudgeweb.imports.mapping import guess_mapping
 from nudgeweb.models import Contact, ContactImportFailure, ContactImportNote, CustomFieldDefinition, db
-from tests.test_imports import contacts_of, import_id_of, upload
+from tests.test_imports import chosen_fields, contacts_of, import_id_of, upload
 
 
 def notes(record, kind):
@@ -214,3 +214,58 @@ def test_a_landline_of_the_business_own_country_is_told_apart_too(app_ctx, owner
     record = run(organization, owner, "Name,Phone\nAoife Byrne,01 234 5678\nNiamh Kelly,087 123 4567\n")
     assert (record.created_count, record.failed) == (1, 1)
     assert failures(record) == [(2, "Phone: +353 1 234 5678 is a landline: text messages cannot reach it.")]
+
+
+HOME_AND_MOBILE = (
+    "Name,Email,Home phone,Mobile\n"
+    "Seán Ryan,,+353 1 234 5678,+353 87 123 4567\n"   # the mobile is used, the landline noted
+    "Aoife Byrne,,+353 1 765 4321,\n"                 # only a landline: refused, the number named
+    "Niamh Kelly,niamh@example.ie,+353 1 222 3333,\n"  # a landline and an email: emailed
+)
+
+
+def test_a_home_phone_and_a_mobile_column_are_both_phones_and_the_mobile_is_used(app_ctx, owner, organization):
+    record = run(organization, owner, HOME_AND_MOBILE)
+    assert record.mapping == {"name": 0, "email": 1, "phone": [3, 2]}  # the column that says mobile first
+    assert (record.created_count, record.failed) == (2, 1)
+    people = {c.first_name: c for c in contacts_of(organization)}
+    assert (people["Seán"].phone, people["Niamh"].phone, people["Niamh"].email) == ("+353871234567", None,
+                                                                                   "niamh@example.ie")
+    assert notes(record, "warning") == [
+        (2, "Phone “+353 1 234 5678” left out (+353 1 234 5678 is a landline: text messages cannot reach it.)."),
+        (4, "Phone “+353 1 222 3333” left out (+353 1 222 3333 is a landline: text messages cannot reach it.): "
+            "imported with the email only."),
+    ]
+    assert failures(record) == [(3, "Phone: +353 1 765 4321 is a landline: text messages cannot reach it.")]
+
+
+def test_of_two_mobiles_the_first_column_given_wins_and_the_other_is_noted(app_ctx, owner, organization):
+    record = run(organization, owner, "Name,Cell,Other phone\nAnn Lee,not a number,(415) 555-0101\n"
+                                      "Bo Ng,(415) 555-0102,(415) 555-0103\n",
+                 mapping={"name": 0, "phone": ["Other phone", 1]})
+    assert record.mapping == {"name": 0, "phone": [2, 1]}
+    assert [(c.first_name, c.phone) for c in contacts_of(organization)] == [("Ann", "+14155550101"),
+                                                                           ("Bo", "+14155550103")]
+    assert notes(record, "warning") == [
+        (2, "Phone “not a number” left out (Enter a valid phone number, like +1 415 555 0100.)."),
+        (3, "Phone “(415) 555-0102” left out: a contact has one mobile number, and (415) 555-0103 came first."),
+    ]
+
+
+def test_only_the_phone_takes_several_columns(app_ctx, owner, organization):
+    with pytest.raises(operations.ImportValidationError) as refused:
+        run(organization, owner, "Email,Work email\na@x.com,b@x.com\n", mapping={"email": [0, 1]})
+    assert refused.value.errors == {"mapping.email": "Give one column for “email”: only the phone takes several."}
+
+
+def test_the_wizard_maps_two_columns_to_the_phone(owner_client, organization):
+    import_id = import_id_of(upload(owner_client, HOME_AND_MOBILE))
+    page = owner_client.get(f"/contacts/import/{import_id}").get_data(as_text=True)
+    assert chosen_fields(page) == ["name", "email", "phone", "phone"]
+    refused = owner_client.post(f"/contacts/import/{import_id}", data={  # a mistake elsewhere: both stay chosen
+        "column-0": "name", "column-1": "name", "column-2": "phone", "column-3": "phone"})
+    assert refused.status_code == 422 and chosen_fields(refused.get_data(as_text=True)) == ["name", "name", "phone", "phone"]
+    done = owner_client.post(f"/contacts/import/{import_id}", data={
+        "column-0": "name", "column-1": "email", "column-2": "phone", "column-3": "phone"})
+    assert done.status_code == 303
+    assert sorted(c.phone or "" for c in contacts_of(organization)) == ["", "+353871234567"]

@@ -44,7 +44,10 @@ STANDARD_FIELDS = (
     ("phone", "Phone", ("phone", "mobile_phone_number", "phone_number", "phone number", "mobile",
                         "mobile phone", "mobile number", "mobile phone number", "cell", "cell phone", "cellphone",
                         "cell number", "cell phone number", "telephone", "tel", "sms", "text", "sms number",
-                        "phone no", "mobile no", "cell no", "mobile sms", "primary phone", "phones")),
+                        "phone no", "mobile no", "cell no", "mobile sms", "primary phone", "phones",
+                        # a second phone column: its landlines are told apart, the mobile column comes first
+                        "home phone", "work phone", "office phone", "business phone", "other phone", "landline",
+                        "phone 2", "alternate phone", "secondary phone")),
     ("first_name", "First name", ("first_name", "first name", "firstname", "given name", "forename", "first",
                                   "fname")),
     ("last_name", "Last name", ("last_name", "last name", "lastname", "surname", "family name", "last", "lname")),
@@ -116,6 +119,14 @@ def header_who(header):
     """The person a column is about by its header's first word ("parent" of "Parent Email"), or None."""
     who = _header_key(header).partition(" ")[0]
     return who if who in _WHO_WORDS else None
+
+
+MOBILE_WORDS = {"mobile", "cell", "cellphone", "sms", "text", "whatsapp"}
+
+
+def header_says_mobile(header):
+    """Whether a phone column's header says it holds mobile numbers ("Mobile", "Cell #", "SMS number")."""
+    return bool(MOBILE_WORDS & set(_header_key(header).split()))
 
 
 def _guess_one(header, definitions):
@@ -506,7 +517,8 @@ def contact_insert_values(organization_id, clean, source, now=None):
 
 __all__ = [
     "CUSTOM_FIELD_TYPES", "FIELD_NAMES", "FIELD_LABELS", "STANDARD_FIELDS", "ContactValidator",
-    "contact_insert_values", "custom_field_definitions", "custom_value", "guess_field", "header_who", "landline_message",
+    "contact_insert_values", "custom_field_definitions", "custom_value", "guess_field", "header_says_mobile", "header_who",
+    "landline_message",
     "normalize_email", "normalize_phone",
     "contact_search_text", "has_control_characters", "split_tags", "validate_contact_data",
 ]

@@ -48,14 +48,17 @@ from nudgeweb.imports.core import STALE_AFTER, column_samples, is_stalled, previ
 from nudgeweb.imports.mapping import (
     CUSTOM_PREFIX,
     NEW_CUSTOM_FIELD,
+    SEVERAL,
     MappingError,
     check_mapping,
     guess_mapping,
     mapping_from_columns,
+    mobile_first,
+    phone_values,
     resolve_mapping,
     row_data,
 )
-from nudgeweb.imports.rows import changes, keep_what_it_can, keeps_name, shortened_names, snapshot, without_landline
+from nudgeweb.imports.rows import changes, keep_what_it_can, keeps_name, one_phone, shortened_names, snapshot, without_landline
 from nudgeweb.imports.signals import chunk_due
 from nudgeweb.models import Contact, ContactActivity, Organization, contact_tags, db, utcnow
 from nudgeweb.models.import_notes import IMPORT_NOTE_KINDS, ContactImportNote
@@ -129,7 +132,7 @@ def confirm_import(contact_import, columns, update_existing, list_id=None, trigg
             raise ImportValidationError(error.errors) from error
     organization = db.session.get(Organization, contact_import.organization_id)
     try:
-        mapping = mapping_from_columns(columns)
+        mapping = mobile_first(mapping_from_columns(columns, SEVERAL), contact_import.headers)
         check_mapping(mapping, contact_import.headers)
         mapping = _with_new_custom_fields(organization, contact_import.headers, mapping)
         contact_import.mapping = resolve_mapping(mapping, contact_import.headers, organization)
@@ -373,8 +376,9 @@ def _sqlite_bulk_writes():
 
 
 def column_mapping(contact_import):
-    """{field: column index} of an import's mapping, as row_data takes it."""
-    return {field: int(column) for field, column in contact_import.mapping.items()}
+    """{field: column index (or list of them)} of an import's mapping, as row_data takes it."""
+    return {field: [int(index) for index in column] if isinstance(column, list) else int(column)
+            for field, column in contact_import.mapping.items()}
 
 
 @dataclass
@@ -422,11 +426,11 @@ class ChunkImport:
         self.started_at = contact_import.started_at
         self.notes = []  # (line, kind, contact id, message)
         for line, values in rows:
-            data = row_data(values, mapping)
+            data, warnings = one_phone(self.validator, row_data(values, mapping), phone_values(values, mapping))
             clean, errors = without_landline(self.validator, *self.validator.validate(data))
-            warnings = []
             if errors:
-                data, clean, errors, warnings = keep_what_it_can(self.validator, data, errors)
+                data, clean, errors, left_out = keep_what_it_can(self.validator, data, errors)
+                warnings = left_out + warnings
             if errors:
                 self.failures.append((line, describe(errors, self.validator.definitions), values))
             else:

@@ -4,6 +4,8 @@
   valid mobile, a note over its limit) is imported without them; each is left out with a warning.
 * ``without_landline``: a landline is no phone of a contact (the phone is for text messages); the row keeps
   its email or is refused, the number named.
+* ``one_phone``: of a row's several phone columns ("Home phone", "Mobile"), the first mobile number is its phone;
+  each other number is left out with a warning.
 * ``shortened_names``: a full name whose first or last name is longer than its column is cut to it
   (contacts.fields splits it), with a warning saying so.
 * ``snapshot`` / ``changes``: a contact as it was before a row updated it, and the changes in words
@@ -11,7 +13,7 @@
 * ``keeps_name``: a later row of the same file for a contact an earlier row already wrote does not
   rename it (two people sharing one email address are not one person renamed twice).
 """
-from nudgeweb.contacts.fields import FIELD_LABELS, TEXT_LIMITS, landline_message, split_full_name
+from nudgeweb.contacts.fields import FIELD_LABELS, TEXT_LIMITS, landline_message, normalize_phone, split_full_name
 
 CHANNELS = ("email", "phone")
 NAME_FIELDS = ("first_name", "last_name", "name")
@@ -26,6 +28,30 @@ def without_landline(validator, clean, errors):
         errors["phone"] = message
         del clean["phone"]
     return clean, errors
+
+
+def one_phone(validator, data, phones):
+    """(data, warnings): the row with its first mobile number of ``phones`` (its phone columns' values, in the
+    mapping's order) as its phone, and a warning for each other number. With no mobile number, its phone is a
+    landline if it has one, else its first value: validated as any phone, refused or left out with the reason."""
+    if len(phones) < 2:
+        return data, []
+    country, checked = validator.default_country, []
+    for value in phones:
+        number, error = normalize_phone(value, country)
+        checked.append((value, number, error or (landline_message(number, country) if number else None)))
+    chosen = next((found for found in checked if not found[2]), None) or next(
+        (found for found in checked if found[1]), checked[0])  # a mobile, else a landline, else the first
+    warnings = []
+    for value, number, problem in checked:
+        if (value, number) == chosen[:2] or (number and number == chosen[1]):
+            continue  # the phone, or the same number written another way
+        shown = value if len(value) <= 60 else value[:57] + "…"
+        if problem:
+            warnings.append(f"Phone “{shown}” left out ({problem}).")
+        else:
+            warnings.append(f"Phone “{shown}” left out: a contact has one mobile number, and {chosen[0]} came first.")
+    return {**data, "phone": chosen[0]}, warnings
 
 
 def keep_what_it_can(validator, data, errors):
