@@ -36,6 +36,23 @@ def test_import_with_a_mapping_by_index(client, owner):
     assert [c["attributes"]["first_name"] for c in listed] == ["Xavier"]
 
 
+def test_the_phone_can_be_given_several_columns_and_a_landline_is_named(client, owner):
+    headers = key_headers(make_key(owner))
+    content = (b"Name,Home phone,Mobile\nSean Ryan,+353 1 234 5678,+353 87 123 4567\n"
+               b"Aoife Byrne,+353 1 765 4321,\n")
+    data = {"file": (io.BytesIO(content), "c.csv"), "mapping": '{"name": 0, "phone": ["Mobile", "Home phone"]}'}
+    response = client.post("/api/v1/contacts/import", headers=headers, data=data, content_type="multipart/form-data")
+    assert response.status_code == 202
+    attributes = response.json["data"]["attributes"]
+    assert attributes["mapping"] == {"name": 0, "phone": [2, 1]}
+    assert (attributes["created"], attributes["failed"], attributes["warnings"]) == (1, 1, 1)
+    assert "+353 1 234 5678 is a landline: text messages cannot reach it." in attributes["notes"][0]["message"]
+    failed = client.get(attributes["failed_rows_url"], headers=headers, buffered=True).data.decode("utf-8-sig")
+    assert "Phone: +353 1 765 4321 is a landline: text messages cannot reach it." in failed
+    listed = client.get("/api/v1/contacts", headers=headers).json["data"]
+    assert [c["attributes"]["phone"] for c in listed] == ["+353871234567"]
+
+
 def test_every_bad_field_of_a_mapping_is_named_at_once(client, owner):
     headers = key_headers(make_key(owner))
     data = {"file": (io.BytesIO(b"email,First Name\nx@example.com,Xavier\n"), "c.csv"),

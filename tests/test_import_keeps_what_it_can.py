@@ -7,7 +7,7 @@ from nudgeweb.contacts import operations as contact_operations
 from nudgeweb.imports import operations
 from nudgeweb.imports.mapping import guess_mapping
 from nudgeweb.models import Contact, ContactImportFailure, ContactImportNote, CustomFieldDefinition, db
-from tests.test_imports import contacts_of, import_id_of, upload
+from tests.test_imports import chosen_fields, contacts_of, import_id_of, upload
 
 
 def notes(record, kind):
@@ -56,6 +56,16 @@ def test_a_value_over_its_limit_is_left_out_not_the_customer(app_ctx, owner, org
     assert eoin.email == "eoin@example.ie" and "notes" not in eoin.custom_fields
     ((line, message),) = notes(record, "warning")
     assert line == 2 and message.startswith("Notes “xxx") and message.endswith("left out (Use at most 1000 characters.).")
+
+
+def test_a_custom_value_left_out_is_named_by_the_field_label(app_ctx, owner, organization):
+    """The warning named the field by its key ("Last service date" from last_service_date), not as the owner calls it."""
+    contact_operations.add_custom_field(organization, "Last service (MOT)", "date", key="last_service_date")
+    record = run(organization, owner, "Email,Last service\nann@example.com,last spring\n",
+                 mapping={"email": 0, "custom_fields.last_service_date": 1})
+    assert (record.created_count, record.failed) == (1, 0)
+    assert notes(record, "warning") == [
+        (2, "Last service (MOT) “last spring” left out (Enter a date as YYYY-MM-DD.).")]
 
 
 @pytest.mark.parametrize("header, field", [
@@ -177,3 +187,86 @@ def test_an_api_mapping_can_name_a_new_custom_field(app_ctx, owner, organization
     with pytest.raises(operations.ImportValidationError):  # a bad mapping makes no field
         run(organization, owner, content, mapping={"custom_fields.shoe_size": 1})
     assert [d.key for d in db.session.scalars(select(CustomFieldDefinition))] == ["favourite_pastry"]
+
+
+def test_a_landline_cannot_be_texted_so_it_is_left_out_or_the_row_refused_naming_it(app_ctx, owner, organization):
+    """Only a mobile takes text messages: a customer with an email is kept without the landline, one with
+    nothing else is refused with the number named (not "Give an email address or a mobile phone number")."""
+    record = run(organization, owner, (
+        "Name,Email,Phone\n"
+        "Seán Ryan,sean@example.ie,+353 1 234 5678\n"   # landline beside an email: kept, emailed
+        "Aoife Byrne,,+353 1 765 4321\n"                # only a landline: refused, the number named
+        "Niamh Kelly,,+353 87 123 4567\n"               # an Irish mobile
+        "Ann Lee,,(415) 555-0101\n"                     # North America: landlines and mobiles look alike
+    ))
+    assert (record.created_count, record.failed) == (3, 1)
+    people = {c.first_name: c for c in contacts_of(organization)}
+    assert (people["Seán"].email, people["Seán"].phone) == ("sean@example.ie", None)
+    assert (people["Niamh"].phone, people["Ann"].phone) == ("+353871234567", "+14155550101")
+    assert notes(record, "warning") == [
+        (2, "Phone “+353 1 234 5678” left out (+353 1 234 5678 is a landline: text messages cannot reach it.): "
+            "imported with the email only.")]
+    assert failures(record) == [(3, "Phone: +353 1 765 4321 is a landline: text messages cannot reach it.")]
+
+
+def test_a_landline_of_the_business_own_country_is_told_apart_too(app_ctx, owner, organization):
+    organization.default_country = "IE"
+    record = run(organization, owner, "Name,Phone\nAoife Byrne,01 234 5678\nNiamh Kelly,087 123 4567\n")
+    assert (record.created_count, record.failed) == (1, 1)
+    assert failures(record) == [(2, "Phone: +353 1 234 5678 is a landline: text messages cannot reach it.")]
+
+
+HOME_AND_MOBILE = (
+    "Name,Email,Home phone,Mobile\n"
+    "Seán Ryan,,+353 1 234 5678,+353 87 123 4567\n"   # the mobile is used, the landline noted
+    "Aoife Byrne,,+353 1 765 4321,\n"                 # only a landline: refused, the number named
+    "Niamh Kelly,niamh@example.ie,+353 1 222 3333,\n"  # a landline and an email: emailed
+)
+
+
+def test_a_home_phone_and_a_mobile_column_are_both_phones_and_the_mobile_is_used(app_ctx, owner, organization):
+    record = run(organization, owner, HOME_AND_MOBILE)
+    assert record.mapping == {"name": 0, "email": 1, "phone": [3, 2]}  # the column that says mobile first
+    assert (record.created_count, record.failed) == (2, 1)
+    people = {c.first_name: c for c in contacts_of(organization)}
+    assert (people["Seán"].phone, people["Niamh"].phone, people["Niamh"].email) == ("+353871234567", None,
+                                                                                   "niamh@example.ie")
+    assert notes(record, "warning") == [
+        (2, "Phone “+353 1 234 5678” left out (+353 1 234 5678 is a landline: text messages cannot reach it.)."),
+        (4, "Phone “+353 1 222 3333” left out (+353 1 222 3333 is a landline: text messages cannot reach it.): "
+            "imported with the email only."),
+    ]
+    assert failures(record) == [(3, "Phone: +353 1 765 4321 is a landline: text messages cannot reach it.")]
+
+
+def test_of_two_mobiles_the_first_column_given_wins_and_the_other_is_noted(app_ctx, owner, organization):
+    record = run(organization, owner, "Name,Cell,Other phone\nAnn Lee,not a number,(415) 555-0101\n"
+                                      "Bo Ng,(415) 555-0102,(415) 555-0103\n"
+                                      "Cy Do,+1 415 555 0104,(415) 555-0104\n",  # one number written two ways
+                 mapping={"name": 0, "phone": ["Other phone", 1]})
+    assert record.mapping == {"name": 0, "phone": [2, 1]}
+    assert sorted((c.first_name, c.phone) for c in contacts_of(organization)) == [
+        ("Ann", "+14155550101"), ("Bo", "+14155550103"), ("Cy", "+14155550104")]
+    assert notes(record, "warning") == [
+        (2, "Phone “not a number” left out (Enter a valid phone number, like +1 415 555 0100.)."),
+        (3, "Phone “(415) 555-0102” left out: a contact has one mobile number, and (415) 555-0103 came first."),
+    ]
+
+
+def test_only_the_phone_takes_several_columns(app_ctx, owner, organization):
+    with pytest.raises(operations.ImportValidationError) as refused:
+        run(organization, owner, "Email,Work email\na@x.com,b@x.com\n", mapping={"email": [0, 1]})
+    assert refused.value.errors == {"mapping.email": "Give one column for “email”: only the phone takes several."}
+
+
+def test_the_wizard_maps_two_columns_to_the_phone(owner_client, organization):
+    import_id = import_id_of(upload(owner_client, HOME_AND_MOBILE))
+    page = owner_client.get(f"/contacts/import/{import_id}").get_data(as_text=True)
+    assert chosen_fields(page) == ["name", "email", "phone", "phone"]
+    refused = owner_client.post(f"/contacts/import/{import_id}", data={  # a mistake elsewhere: both stay chosen
+        "column-0": "name", "column-1": "name", "column-2": "phone", "column-3": "phone"})
+    assert refused.status_code == 422 and chosen_fields(refused.get_data(as_text=True)) == ["name", "name", "phone", "phone"]
+    done = owner_client.post(f"/contacts/import/{import_id}", data={
+        "column-0": "name", "column-1": "email", "column-2": "phone", "column-3": "phone"})
+    assert done.status_code == 303
+    assert sorted(c.phone or "" for c in contacts_of(organization)) == ["", "+353871234567"]

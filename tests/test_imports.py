@@ -58,7 +58,7 @@ def chosen_fields(html):
 def failed_rows(client, import_id):
     response = client.get(f"/contacts/import/{import_id}/failed-rows.csv")
     assert response.status_code == 200 and response.mimetype == "text/csv"
-    return list(csv.reader(io.StringIO(response.get_data(as_text=True))))
+    return list(csv.reader(io.StringIO(response.get_data(as_text=True).removeprefix("\ufeff"))))
 
 
 # --- reading files -------------------------------------------------------------------------------
@@ -350,8 +350,18 @@ def test_a_completed_import_keeps_its_failed_rows_but_not_the_file(app_ctx, owne
     record = operations.start_import(organization, owner.user, b"email,name\nbad,Bad\nok@x.com,Ok\n", "x.csv")
     assert record.status == "completed"
     assert db.session.scalar(select(ContactImport.file_data).where(ContactImport.id == record.id)) is None
-    assert list(csv.reader(io.StringIO("".join(operations.failed_rows_csv(record))))) == [
+    assert list(csv.reader(io.StringIO("".join(operations.failed_rows_csv(record)).removeprefix("\ufeff")))) == [
         ["line", "reason", "email", "name"], ["2", "Email: Enter a valid email address, like name@example.com.", "bad", "Bad"]]
+
+
+def test_the_failed_rows_open_in_excel_with_their_accents(owner_client, organization):
+    """Excel reads a CSV without a byte order mark as Windows-1252: "Seán" came back as "SeÃ¡n"."""
+    import_id = import_id_of(upload(owner_client, "Name,Email\nSeán Ó Briain,seán@@example.ie\n", "clients.csv"))
+    owner_client.post(f"/contacts/import/{import_id}", data={"column-0": "name", "column-1": "email"})
+    download = owner_client.get(f"/contacts/import/{import_id}/failed-rows.csv", buffered=True)
+    assert download.data.startswith(b"\xef\xbb\xbfline,reason,Name,Email\r\n")
+    assert download.data.count(b"\xef\xbb\xbf") == 1 and "Seán Ó Briain".encode() in download.data
+    assert download.data.decode("utf-8-sig").splitlines()[1].startswith("2,")
 
 
 def test_drafts_left_for_a_day_are_discarded(app_ctx, owner, organization):

@@ -57,3 +57,33 @@ def test_a_row_with_two_bad_fields_reads_as_two_sentences():
 
     reason = describe({"email": "Enter a valid email address, like name@example.com.", "phone": "Enter a valid phone number"})
     assert reason == "Email: Enter a valid email address, like name@example.com. Phone: Enter a valid phone number."
+
+
+BACK_AND_FORTH = "Name,Email,Mobile\nAnn Lee,ann@x.com,(415) 555-0101\nAnn Lee,ann@x.com,(415) 555-0102\n"
+
+
+def test_rows_that_change_a_phone_and_back_leave_the_contact_unchanged_and_say_so(app_ctx, owner, organization):
+    """Imported again, the file's two rows of Ann set her phone to 0101 and back to 0102, which she had: not "Updated 1"."""
+    first = run(organization, owner, BACK_AND_FORTH)
+    assert (first.created_count, first.repeated_count) == (1, 1)
+    (ann,) = contacts_of(organization)
+    timeline = [entry.summary for entry in timeline_of(ann) if entry.kind == "imported"]
+    again = run(organization, owner, BACK_AND_FORTH)
+    assert (again.created_count, again.updated_count, again.unchanged_count, again.repeated_count) == (0, 0, 1, 1)
+    assert notes(again, "updated") == []
+    assert notes(again, "unchanged") == [
+        (2, "Ann Lee: nothing changed in the end: phone +14155550102 → +14155550101 here, "
+            "undone by line 3 of this file.")]
+    assert notes(again, "repeated") == [
+        (3, "The same person as line 2 of this file, Ann Lee: phone +14155550101 → +14155550102.")]
+    assert contacts_of(organization)[0].phone == "+14155550102"
+    assert [entry.summary for entry in timeline_of(ann) if entry.kind == "imported"] == timeline  # no trace either
+
+
+def test_a_contact_changed_only_by_a_later_row_of_the_file_counts_as_updated(app_ctx, owner, organization):
+    contact_operations.upsert_contact(organization, {"email": "ann@x.com", "first_name": "Ann", "last_name": "Lee",
+                                                     "phone": "+14155550101"}, "manual")
+    record = run(organization, owner, BACK_AND_FORTH)
+    assert (record.updated_count, record.unchanged_count, record.repeated_count) == (1, 0, 1)
+    assert notes(record, "updated") == [
+        (2, "Ann Lee: phone +14155550101 → +14155550102, by line 3 of this file.")]

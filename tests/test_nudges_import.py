@@ -62,7 +62,7 @@ def test_upload_map_import_and_see_added_updated_and_the_bad_rows(owner_client, 
     assert (dev.phone, dev.location) == ("+12125550142", "Uptown")
 
     csv_text = owner_client.get(done.location + "/failed-rows.csv").get_data(as_text=True)
-    assert csv_text.splitlines()[0] == "line,reason,Full name,E-mail,Mobile,Job title,Shop"
+    assert csv_text.splitlines()[0] == "\ufeffline,reason,Full name,E-mail,Mobile,Job title,Shop"
     assert len(csv_text.splitlines()) == 4
 
 

@@ -4,6 +4,7 @@ Sending through the delivery engine and the API are tested in test_reviews_flow.
 """
 import re
 from datetime import timedelta
+from html import unescape
 
 import pytest
 from sqlalchemy import func, select
@@ -386,3 +387,17 @@ def test_seed_demo_has_a_living_pipeline(runner, app_ctx):
     counts = operations.status_counts(db.session.scalar(select(ReviewRequest.organization_id).limit(1)))
     assert all(counts[status] > 0 for status in counts)
     assert db.session.scalar(select(func.count()).where(ReviewRequest.feedback.is_not(None))) > 5
+
+
+def test_settings_refuse_a_facebook_page_without_its_reviews_and_say_to_add_reviews(owner_client, organization):
+    form = {**SETTINGS_FORM, "sites-0-kind": "facebook", "sites-0-url": "https://www.facebook.com/lakesidedental"}
+    refused = owner_client.post("/settings/reviews", data=form)
+    assert refused.status_code == 422
+    error = re.search(r'id="sites-0-url-error">([^<]*)<', unescape(refused.get_data(as_text=True))).group(1)
+    assert "add /reviews" in error and "https://www.facebook.com/lakesidedental/reviews" in error
+    assert review_settings_for(organization).review_sites == []
+    form["sites-0-url"] = "https://www.facebook.com/lakesidedental/reviews"
+    assert owner_client.post("/settings/reviews", data=form).status_code == 303
+    settings = review_settings_for(organization)
+    db.session.refresh(settings)
+    assert [site["url"] for site in settings.review_sites] == ["https://www.facebook.com/lakesidedental/reviews"]

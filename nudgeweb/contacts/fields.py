@@ -28,7 +28,7 @@ import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 from email_validator.rfc_constants import DOT_ATOM_TEXT, EMAIL_MAX_LENGTH
 from phonenumbers import PhoneMetadata
-from phonenumbers.phonenumberutil import _is_number_matching_desc
+from phonenumbers.phonenumberutil import _is_number_matching_desc, _number_type_helper
 from sqlalchemy import select
 
 from nudgeweb import organization_cache
@@ -44,7 +44,10 @@ STANDARD_FIELDS = (
     ("phone", "Phone", ("phone", "mobile_phone_number", "phone_number", "phone number", "mobile",
                         "mobile phone", "mobile number", "mobile phone number", "cell", "cell phone", "cellphone",
                         "cell number", "cell phone number", "telephone", "tel", "sms", "text", "sms number",
-                        "phone no", "mobile no", "cell no", "mobile sms", "primary phone", "phones")),
+                        "phone no", "mobile no", "cell no", "mobile sms", "primary phone", "phones",
+                        # a second phone column: its landlines are told apart, the mobile column comes first
+                        "home phone", "work phone", "office phone", "business phone", "other phone", "landline",
+                        "phone 2", "alternate phone", "secondary phone")),
     ("first_name", "First name", ("first_name", "first name", "firstname", "given name", "forename", "first",
                                   "fname")),
     ("last_name", "Last name", ("last_name", "last name", "lastname", "surname", "family name", "last", "lname")),
@@ -116,6 +119,14 @@ def header_who(header):
     """The person a column is about by its header's first word ("parent" of "Parent Email"), or None."""
     who = _header_key(header).partition(" ")[0]
     return who if who in _WHO_WORDS else None
+
+
+MOBILE_WORDS = {"mobile", "cell", "cellphone", "sms", "text", "whatsapp"}
+
+
+def header_says_mobile(header):
+    """Whether a phone column's header says it holds mobile numbers ("Mobile", "Cell #", "SMS number")."""
+    return bool(MOBILE_WORDS & set(_header_key(header).split()))
 
 
 def _guess_one(header, definitions):
@@ -219,6 +230,33 @@ def _valid_for_region(number, country):
     if not _is_number_matching_desc(national, metadata.general_desc):
         return False
     return any(_is_number_matching_desc(national, getattr(metadata, kind)) for kind in NUMBER_TYPES)
+
+
+def landline_message(phone, country):
+    """Why a contact's phone (E.164) can't be texted when it is a landline, naming it; None for a mobile or a
+    number that may be one (North America's landlines and mobiles look alike)."""
+    landline = _own_country_landline(phone, country)
+    if landline is None:
+        landline = phonenumbers.number_type(phonenumbers.parse(phone)) == phonenumbers.PhoneNumberType.FIXED_LINE
+    if not landline:
+        return None
+    shown = phonenumbers.format_number(phonenumbers.parse(phone), phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    return f"{shown} is a landline: text messages cannot reach it."
+
+
+def _own_country_landline(phone, country):
+    """Whether a number of the business's own country is a landline, without parsing it (an import checks
+    every row's); None for a number of another country."""
+    metadata = PhoneMetadata.metadata_for_region(country.upper()) if country else None
+    code = f"+{metadata.country_code}" if metadata else None
+    if code is None or not phone.startswith(code):
+        return None
+    national = phone[len(code):]
+    if not _is_number_matching_desc(national, metadata.general_desc):
+        return None
+    if metadata.same_mobile_and_fixed_line_pattern:
+        return False
+    return _number_type_helper(national, metadata) == phonenumbers.PhoneNumberType.FIXED_LINE
 
 
 def _plain_nanp_number(value, country):
@@ -479,6 +517,8 @@ def contact_insert_values(organization_id, clean, source, now=None):
 
 __all__ = [
     "CUSTOM_FIELD_TYPES", "FIELD_NAMES", "FIELD_LABELS", "STANDARD_FIELDS", "ContactValidator",
-    "contact_insert_values", "custom_field_definitions", "custom_value", "guess_field", "header_who", "normalize_email", "normalize_phone",
+    "contact_insert_values", "custom_field_definitions", "custom_value", "guess_field", "header_says_mobile", "header_who",
+    "landline_message",
+    "normalize_email", "normalize_phone",
     "contact_search_text", "has_control_characters", "split_tags", "validate_contact_data",
 ]

@@ -8,7 +8,9 @@ For the API (POST /api/v1/contacts/import and GET /api/v1/contacts/import/{id}),
         # mapping: {field: column index (int or digit string) or header name}, guessed from the
         #   header names when None; fields are contacts.fields' names (email, phone, first_name,
         #   last_name, company_name, tags, status, timezone), "name" (a full name, split) and
-        #   "custom_fields.<key>"; "mobile_phone_number" is accepted for phone.
+        #   "custom_fields.<key>"; "mobile_phone_number" is accepted for phone. The phone may take a
+        #   list of columns (["Mobile", "Home phone"]), tried in order: a row's first mobile number wins,
+        #   the other numbers are left out with a warning (a landline is never a contact's phone).
         # raises ImportValidationError whose .errors is {"file"|"mapping": message}.
         # Small files (<= operations.SYNC_LIMIT rows) are imported before it returns (status
         # "completed"); larger ones go to the Huey task (status "processing"). Answer 202 either way.

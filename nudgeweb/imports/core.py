@@ -89,7 +89,8 @@ def column_samples(rows, per_column=3):
 
 
 def failed_rows_csv(record, failure_model, batch=1000):
-    """The rows that could not be imported, as CSV text in pieces: line, reason, then the file's columns.
+    """The rows that could not be imported, as CSV text in pieces: line, reason, then the file's columns,
+    after a byte order mark (as the contacts export: Excel reads a CSV without one as Windows-1252).
 
     Fix the rows in this file and import it again: the line and reason columns are not mapped
     then, and rows already imported are not duplicated. Each piece is read in an app context of
@@ -100,7 +101,7 @@ def failed_rows_csv(record, failure_model, batch=1000):
     app = current_app._get_current_object()
     import_id, organization_id = record.id, record.organization_id
     writer = CsvWriter()
-    header = writer.text([["line", "reason", *record.headers]])
+    header = "\ufeff" + writer.text([["line", "reason", *record.headers]])
 
     def pieces():
         yield header

@@ -2,14 +2,17 @@
 
 A mapping is ``{field: column index}``. The fields are the contact vocabulary of
 ``contacts.fields`` (``email``, ``phone``, ``first_name`` ...), ``name`` (a full name, split into
-first and last) and ``custom_fields.<key>`` for each of the organization's custom fields.
+first and last) and ``custom_fields.<key>`` for each of the organization's custom fields. The phone
+may take a list of columns ("Home phone" and "Mobile"), tried in order: a row's first mobile number
+is its phone (rows.one_phone).
 """
-from nudgeweb.contacts.fields import FIELD_LABELS, guess_field, header_who
+from nudgeweb.contacts.fields import FIELD_LABELS, guess_field, header_says_mobile, header_who
 from nudgeweb.contacts.operations import custom_field_definitions
 
 CUSTOM_PREFIX = "custom_fields."
 _NAMES = ("name", "first_name", "last_name")
 NEW_CUSTOM_FIELD = "new_custom_field"  # the wizard's choice "New custom field"; confirm_import makes it
+SEVERAL = ("phone",)  # the fields that take several columns
 
 
 class MappingError(ValueError):
@@ -39,11 +42,28 @@ def guess_mapping(headers: list, organization) -> dict:
     reached = {who for _index, field, who in guesses if field in ("email", "phone") and who}
     mapping = {}
     for index, field, who in guesses:
-        if field is not None and (field not in mapping or _reached_names(field, who, guesses[mapping[field]][2], reached)):
+        if field in SEVERAL and field in mapping:
+            mapping[field] = columns_of(mapping[field]) + [index]
+        elif field is not None and (field not in mapping or _reached_names(field, who, guesses[mapping[field]][2], reached)):
             mapping[field] = index
     if "name" in mapping and ({"first_name", "last_name"} & mapping.keys()):
         del mapping["name"]  # separate name columns beat a full-name one
-    return mapping
+    return mobile_first(mapping, headers)
+
+
+def columns_of(column):
+    """The column indexes of one field of a mapping: [index], or the list of a field of SEVERAL."""
+    return list(column) if isinstance(column, list) else [column]
+
+
+def mobile_first(mapping, headers):
+    """The mapping with the phone columns whose header says mobile ("Mobile", "Cell #") before the others ("Home
+    phone"): in North America a landline looks like a mobile, so the column is the only sign."""
+    if not isinstance(mapping.get("phone"), list):
+        return mapping
+    says_mobile = [header_says_mobile(headers[index]) for index in mapping["phone"]]
+    ordered = [index for index, mobile in zip(mapping["phone"], says_mobile) if mobile]
+    return {**mapping, "phone": ordered + [index for index, mobile in zip(mapping["phone"], says_mobile) if not mobile]}
 
 
 def _reached_names(field, who, taken_who, reached):
@@ -59,13 +79,18 @@ def resolve_mapping(requested: dict, headers: list, organization) -> dict:
     mapping, problems = {}, {}
     for given, column in requested.items():
         field = "phone" if given == "mobile_phone_number" else given
-        if column is None or (isinstance(column, str) and not column.strip()):
+        if column is None or (isinstance(column, str) and not column.strip()) or column == []:
             continue
-        index, problem = _column_of(field, column, targets, headers, by_header)
+        if isinstance(column, list) and field not in SEVERAL:
+            problems[given] = f"Give one column for “{given}”: only the phone takes several."
+            continue
+        found = [_column_of(field, one, targets, headers, by_header) for one in columns_of(column)]
+        problem = next((problem for _index, problem in found if problem), None)
+        indexes = list(dict.fromkeys(index for index, _problem in found))
         if problem:
             problems[given] = problem
         else:
-            mapping[field] = index
+            mapping[field] = indexes if len(indexes) > 1 else indexes[0]
     if problems:
         raise MappingError(" ".join(problems.values()), fields=problems)
     check_mapping(mapping, headers)
@@ -90,14 +115,18 @@ def _column_of(field, column, targets, headers, by_header):
     return index, None
 
 
-def mapping_from_columns(columns: dict) -> dict:
-    """{field: column index} from the wizard's choice per column ({index: field or ""})."""
+def mapping_from_columns(columns: dict, several=()) -> dict:
+    """{field: column index} from the wizard's choice per column ({index: field or ""}); a field of ``several``
+    chosen for more than one column gets their list."""
     mapping = {}
     for index, field in sorted(columns.items()):
         if not field:
             continue
         if field == NEW_CUSTOM_FIELD:
             field = f"{NEW_CUSTOM_FIELD}:{index}"  # one new field per column so chosen
+        if field in mapping and field in several:
+            mapping[field] = columns_of(mapping[field]) + [index]
+            continue
         if field in mapping:
             raise MappingError(f"{_label(field)} is already chosen for another column.", column=index)
         mapping[field] = index
@@ -108,12 +137,13 @@ def check_mapping(mapping: dict, headers: list):
     if "email" not in mapping and "phone" not in mapping:
         raise MappingError("Choose the column that holds the email address or the mobile phone number.")
     used = {}
-    for field, index in mapping.items():
-        if index in used:
-            raise MappingError(
-                f"“{headers[index]}” is chosen for both {_label(used[index])} and {_label(field)}.", column=index
-            )
-        used[index] = field
+    for field, column in mapping.items():
+        for index in columns_of(column):
+            if index in used:
+                raise MappingError(
+                    f"“{headers[index]}” is chosen for both {_label(used[index])} and {_label(field)}.", column=index
+                )
+            used[index] = field
 
 
 def _label(field):
@@ -124,8 +154,11 @@ def row_data(row: list, mapping: dict) -> dict:
     """The contact data of one CSV row, as contacts.fields validates it."""
     data, custom = {}, {}
     width = len(row)
-    for field, index in mapping.items():
-        value = row[index] if index < width else ""
+    for field, column in mapping.items():
+        if isinstance(column, list):  # the phone's columns: the first value (rows.one_phone picks the mobile)
+            value = next((row[index] for index in column if index < width and row[index].strip()), "")
+        else:
+            value = row[column] if column < width else ""
         if field.startswith(CUSTOM_PREFIX):
             custom[field[len(CUSTOM_PREFIX):]] = value
         else:
@@ -133,3 +166,11 @@ def row_data(row: list, mapping: dict) -> dict:
     if custom:
         data["custom_fields"] = custom
     return data
+
+
+def phone_values(row: list, mapping: dict) -> list:
+    """The row's non-blank values of its phone columns, in the mapping's order, when it has several; else []."""
+    column = mapping.get("phone")
+    if not isinstance(column, list):
+        return []
+    return [row[index].strip() for index in column if index < len(row) and row[index].strip()]

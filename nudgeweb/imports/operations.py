@@ -48,14 +48,17 @@ from nudgeweb.imports.core import STALE_AFTER, column_samples, is_stalled, previ
 from nudgeweb.imports.mapping import (
     CUSTOM_PREFIX,
     NEW_CUSTOM_FIELD,
+    SEVERAL,
     MappingError,
     check_mapping,
     guess_mapping,
     mapping_from_columns,
+    mobile_first,
+    phone_values,
     resolve_mapping,
     row_data,
 )
-from nudgeweb.imports.rows import changes, keep_what_it_can, keeps_name, shortened_names, snapshot
+from nudgeweb.imports.rows import changes, keep_what_it_can, keeps_name, one_phone, shortened_names, snapshot, without_landline
 from nudgeweb.imports.signals import chunk_due
 from nudgeweb.models import Contact, ContactActivity, Organization, contact_tags, db, utcnow
 from nudgeweb.models.import_notes import IMPORT_NOTE_KINDS, ContactImportNote
@@ -129,7 +132,7 @@ def confirm_import(contact_import, columns, update_existing, list_id=None, trigg
             raise ImportValidationError(error.errors) from error
     organization = db.session.get(Organization, contact_import.organization_id)
     try:
-        mapping = mapping_from_columns(columns)
+        mapping = mobile_first(mapping_from_columns(columns, SEVERAL), contact_import.headers)
         check_mapping(mapping, contact_import.headers)
         mapping = _with_new_custom_fields(organization, contact_import.headers, mapping)
         contact_import.mapping = resolve_mapping(mapping, contact_import.headers, organization)
@@ -373,8 +376,9 @@ def _sqlite_bulk_writes():
 
 
 def column_mapping(contact_import):
-    """{field: column index} of an import's mapping, as row_data takes it."""
-    return {field: int(column) for field, column in contact_import.mapping.items()}
+    """{field: column index (or list of them)} of an import's mapping, as row_data takes it."""
+    return {field: [int(index) for index in column] if isinstance(column, list) else int(column)
+            for field, column in contact_import.mapping.items()}
 
 
 @dataclass
@@ -384,6 +388,16 @@ class ValidRow:
     data: dict  # as mapped
     clean: dict  # as validated
     warnings: list  # what was left out of the row, and why
+
+
+@dataclass
+class FirstRow:
+    """The first row of a chunk for a contact stored before the file, and the rows of the contact after it."""
+    contact: Contact
+    before: dict  # rows.snapshot of the contact before this row
+    said: str  # what this row changed
+    note: int  # the index of its note in ChunkImport.notes
+    later_lines: list  # the lines of the contact's later rows in the chunk
 
 
 class ChunkImport:
@@ -412,11 +426,11 @@ class ChunkImport:
         self.started_at = contact_import.started_at
         self.notes = []  # (line, kind, contact id, message)
         for line, values in rows:
-            data = row_data(values, mapping)
-            clean, errors = self.validator.validate(data)
-            warnings = []
+            data, warnings = one_phone(self.validator, row_data(values, mapping), phone_values(values, mapping))
+            clean, errors = without_landline(self.validator, *self.validator.validate(data))
             if errors:
-                data, clean, errors, warnings = keep_what_it_can(self.validator, data, errors)
+                data, clean, errors, left_out = keep_what_it_can(self.validator, data, errors)
+                warnings = left_out + warnings
             if errors:
                 self.failures.append((line, describe(errors, self.validator.definitions), values))
             else:
@@ -499,6 +513,7 @@ class ChunkImport:
         for index in new:
             self._note_warnings(self.valid[index], self.new_values[index]["id"])
         known = [row for index, row in enumerate(self.valid) if index not in inserted]
+        firsts = {}  # contact id: FirstRow, of the contacts stored before the file
         finder = ContactFinder(self.organization.id, [row.clean.get("email") for row in known],
                                [row.clean.get("phone") for row in known])
         written.update(self._written_by_earlier_chunks(finder))
@@ -524,11 +539,16 @@ class ChunkImport:
             counts[outcome] += 1
             self._note_warnings(row, contact.id)
             self._note_outcome(row.line, outcome, contact, said, written.get(contact.id))
+            if outcome in ("updated", "unchanged"):
+                firsts[contact.id] = FirstRow(contact, before, said, len(self.notes) - 1, [])
+            elif outcome == "repeated" and contact.id in firsts:
+                firsts[contact.id].later_lines.append(row.line)
             written.setdefault(contact.id, row.line)
             if created or said:  # a row that changed nothing leaves no trace in the contact's timeline
                 activities.append(self._activity(contact.id, created))
             joined.append(contact.id)
-        record_activities(self.organization.id, activities)
+        unchanged = self._settle(firsts.values(), counts)
+        record_activities(self.organization.id, [entry for entry in activities if entry["contact_id"] not in unchanged])
         self._join_list([self.new_values[index]["id"] for index in new] + joined)
         return counts, failures
 
@@ -566,6 +586,31 @@ class ChunkImport:
         if not self.update_existing:
             return "skipped"
         return "updated" if said else "unchanged"
+
+    def _settle(self, firsts, counts):
+        """Count a contact you had, whose first row other rows of the file followed, by what the file did to it
+        in the end (phone X, then back to Y which it had: unchanged; its first row changed nothing but a later one
+        did: updated), and say so in the first row's note. The ids of the contacts the file left as they were."""
+        unchanged = set()
+        for first in firsts:
+            if not first.later_lines:
+                continue
+            line, outcome, contact_id, message = self.notes[first.note]
+            net = changes(first.before, first.contact, self.validator.definitions)
+            lines = f"line{'s' if len(first.later_lines) > 1 else ''} {', '.join(map(str, first.later_lines))} of this file"
+            settled = "updated" if net else "unchanged"
+            if not net:
+                unchanged.add(contact_id)
+            if settled == outcome:
+                continue
+            if net:
+                message = f"{first.contact.display_name}: {net}, by {lines}."
+            else:
+                message = f"{first.contact.display_name}: nothing changed in the end: {first.said} here, undone by {lines}."
+            counts[outcome] -= 1
+            counts[settled] += 1
+            self.notes[first.note] = (line, settled, contact_id, message)
+        return unchanged
 
     def _note_outcome(self, line, outcome, contact, said, earlier_line):
         """A note of what a row did to a contact it did not create (one per row: the counts agree)."""

@@ -9,7 +9,7 @@ from nudgeweb.field_errors import INVALID_FORM, flash_field_errors, form_status,
 from nudgeweb.htmx import render
 from nudgeweb.imports import operations
 from nudgeweb.imports.forms import ConfirmForm, UploadForm
-from nudgeweb.imports.mapping import import_targets
+from nudgeweb.imports.mapping import columns_of, import_targets
 from nudgeweb.imports.operations import ImportValidationError
 from nudgeweb.models import ContactImport
 from nudgeweb.scoping import get_or_404
@@ -63,7 +63,7 @@ def show(import_id):
         else:
             return redirect(url_for(".show", import_id=contact_import.id), 303)
     else:
-        columns = {index: field for field, index in contact_import.mapping.items()}
+        columns = {index: field for field, column in contact_import.mapping.items() for index in columns_of(column)}
     rows = operations.preview_rows(contact_import)
     return render(
         "imports/mapping.html", contact_import=contact_import, form=form, errors=errors, columns=columns,

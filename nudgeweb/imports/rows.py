@@ -2,6 +2,10 @@
 
 * ``keep_what_it_can``: a row with a good channel and broken values (an email like ``bob@@example`` beside a
   valid mobile, a note over its limit) is imported without them; each is left out with a warning.
+* ``without_landline``: a landline is no phone of a contact (the phone is for text messages); the row keeps
+  its email or is refused, the number named.
+* ``one_phone``: of a row's several phone columns ("Home phone", "Mobile"), the first mobile number is its phone;
+  each other number is left out with a warning.
 * ``shortened_names``: a full name whose first or last name is longer than its column is cut to it
   (contacts.fields splits it), with a warning saying so.
 * ``snapshot`` / ``changes``: a contact as it was before a row updated it, and the changes in words
@@ -9,11 +13,45 @@
 * ``keeps_name``: a later row of the same file for a contact an earlier row already wrote does not
   rename it (two people sharing one email address are not one person renamed twice).
 """
-from nudgeweb.contacts.fields import FIELD_LABELS, TEXT_LIMITS, split_full_name
+from nudgeweb.contacts.fields import FIELD_LABELS, TEXT_LIMITS, landline_message, normalize_phone, split_full_name
 
 CHANNELS = ("email", "phone")
 NAME_FIELDS = ("first_name", "last_name", "name")
 COMPARED = ("first_name", "last_name", "email", "phone", "company_name", "status", "timezone")
+
+
+def without_landline(validator, clean, errors):
+    """A row's phone moved from ``clean`` to ``errors`` when it is a landline: text messages cannot reach it, and
+    the customer is kept for the email, if any (keep_what_it_can)."""
+    message = landline_message(clean["phone"], validator.default_country) if clean.get("phone") else None
+    if message:
+        errors["phone"] = message
+        del clean["phone"]
+    return clean, errors
+
+
+def one_phone(validator, data, phones):
+    """(data, warnings): the row with its first mobile number of ``phones`` (its phone columns' values, in the
+    mapping's order) as its phone, and a warning for each other number. With no mobile number, its phone is a
+    landline if it has one, else its first value: validated as any phone, refused or left out with the reason."""
+    if len(phones) < 2:
+        return data, []
+    country, checked = validator.default_country, []
+    for value in phones:
+        number, error = normalize_phone(value, country)
+        checked.append((value, number, error or (landline_message(number, country) if number else None)))
+    chosen = next((found for found in checked if not found[2]), None) or next(
+        (found for found in checked if found[1]), checked[0])  # a mobile, else a landline, else the first
+    warnings = []
+    for value, number, problem in checked:
+        if (value, number) == chosen[:2] or (number and number == chosen[1]):
+            continue  # the phone, or the same number written another way
+        shown = value if len(value) <= 60 else value[:57] + "…"
+        if problem:
+            warnings.append(f"Phone “{shown}” left out ({problem}).")
+        else:
+            warnings.append(f"Phone “{shown}” left out: a contact has one mobile number, and {chosen[0]} came first.")
+    return {**data, "phone": chosen[0]}, warnings
 
 
 def keep_what_it_can(validator, data, errors):
@@ -26,7 +64,7 @@ def keep_what_it_can(validator, data, errors):
     clean, still = validator.validate(kept)
     if still:
         return data, None, errors, []
-    return kept, clean, {}, [_left_out(field, data, errors[field], kept) for field in errors]
+    return kept, clean, {}, [_left_out(field, data, errors[field], kept, validator.definitions) for field in errors]
 
 
 def _without(data, errors):
@@ -37,11 +75,12 @@ def _without(data, errors):
     return kept
 
 
-def _left_out(field, data, error, kept):
-    """ "Email “bob@@example” left out (…): imported with the phone only." """
+def _left_out(field, data, error, kept, definitions):
+    """ "Email “bob@@example” left out (…): imported with the phone only." A custom field goes by its label."""
     key = field.removeprefix("custom_fields.")
     value = str(data.get("custom_fields", {}).get(key) if key != field else data.get(field, "")).strip()
-    label = FIELD_LABELS.get(field) or key.replace("_", " ").capitalize()
+    definition = definitions.get(key) if key != field else None
+    label = FIELD_LABELS.get(field) or (definition.label if definition else key.replace("_", " ").capitalize())
     shown = value if len(value) <= 60 else value[:57] + "…"
     if field in CHANNELS:
         other = "phone" if field == "email" else "email"

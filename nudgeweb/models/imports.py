@@ -59,9 +59,10 @@ class ContactImport(ImportedFile, IdMixin, OrgScoped, TimestampMixin, db.Model):
     """One CSV file being imported into an organization's contacts.
 
     Counters: ``processed`` = ``succeeded`` + ``failed`` data rows so far, out of ``total``;
-    ``succeeded`` = ``created`` + ``updated`` + ``unchanged`` + ``repeated`` + ``skipped`` (unchanged:
-    an existing contact that already had the row's values; repeated: a row of a contact an earlier
-    row of the file wrote; skipped: an existing contact left as it was because ``update_existing`` is off).
+    ``succeeded`` = ``created`` + ``updated`` + ``unchanged`` + ``repeated`` + ``skipped`` (updated and
+    unchanged: the first row of an existing contact, by what the file's rows of it did to it in the end
+    (within a chunk); repeated: a row of a contact an earlier row of the file wrote; skipped: an existing
+    contact left as it was because ``update_existing`` is off).
     """
 
     __tablename__ = "contact_imports"

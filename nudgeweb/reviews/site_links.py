@@ -4,7 +4,7 @@ Customers who land on a search page or a home page rarely find the review button
 with the reason, at its field, so the owner can paste the right one.
 """
 import re
-from urllib.parse import urlparse
+from urllib.parse import parse_qs, urlparse
 
 # Where each site shows the link, in the words of its own screens.
 WHERE_TO_FIND = {
@@ -29,10 +29,9 @@ SITE_HOSTS = {
     "trustpilot": re.compile(r"(^|\.)trustpilot\.com$"),
 }
 SITE_WORDS = {"google": "Google", "facebook": "Facebook", "yelp": "Yelp", "trustpilot": "Trustpilot"}
-# A review page of the site: a path that is not a search or a home page.
+# A review page of the site: a path that is not a search or a home page (Facebook: _facebook_problem).
 REVIEW_PATHS = {
     "google": re.compile(r"^/(r/|local/writereview|maps/place/|maps/|[A-Za-z0-9_-]{6,}$)"),
-    "facebook": re.compile(r"^/[^/]+(/reviews)?/?$|^/pg/[^/]+/reviews"),
     "yelp": re.compile(r"^/(biz|writeareview)/"),
     "trustpilot": re.compile(r"^/(evaluate|review)/[^/]+"),
 }
@@ -50,11 +49,37 @@ def review_link_problem(kind, url):
     if kind in SITE_HOSTS and not SITE_HOSTS[kind].search(host):
         return (f"That is not a {SITE_WORDS[kind]} address. Choose “Other site” for it, or paste your "
                 f"{SITE_WORDS[kind]} review link.")
+    if kind == "facebook":
+        return _facebook_problem(parsed)
     if kind in REVIEW_PATHS and not REVIEW_PATHS[kind].search(path):
         return f"That is not a review page on {SITE_WORDS[kind]}. " + WHERE_TO_FIND[kind]
     if kind == "other" and path in ("", "/") and not parsed.query:
         return "That is a home page, not a review page. Paste the address of the page where customers write a review."
     return None
+
+
+# The Reviews tab of a Page, in the addresses Facebook gives it: /page/reviews, the old /pg/page/reviews
+# and /pages/Name/123/reviews; a Page with no username is profile.php?id=…&sk=reviews.
+FACEBOOK_REVIEWS = re.compile(r"^/(pg/[^/]+|pages/[^/]+/\d+|[^/]+)/reviews/?$")
+FACEBOOK_NOT_PAGES = {"home.php", "login", "login.php", "watch", "marketplace", "groups", "events", "share",
+                      "pages", "pg", "people", "permalink.php", "story.php", "photo.php"}
+
+
+def _facebook_problem(parsed):
+    """Why a facebook.com address is not a Page's Reviews tab, naming the address to paste when it is the Page."""
+    path, query = parsed.path.rstrip("/") or "/", parse_qs(parsed.query)
+    if path == "/profile.php" and query.get("id"):
+        if "reviews" in query.get("sk", []):
+            return None
+        return ("That is your Facebook Page, not its reviews: add &sk=reviews to the end "
+                f"({parsed.scheme}://{parsed.netloc}/profile.php?id={query['id'][0]}&sk=reviews).")
+    if FACEBOOK_REVIEWS.search(path):
+        return None
+    page = path.strip("/")
+    if page and "/" not in page and page.lower() not in FACEBOOK_NOT_PAGES:
+        return ("That is your Facebook Page, not its reviews: add /reviews to the end "
+                f"({parsed.scheme}://{parsed.netloc}/{page}/reviews).")
+    return "That is not a review page on Facebook. " + WHERE_TO_FIND["facebook"]
 
 
 def _is_search(host, path, query):
