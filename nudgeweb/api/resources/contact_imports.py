@@ -37,8 +37,10 @@ class ImportAttributes(Attributes):
     succeeded: int | None = Field(None, examples=[0])
     failed: int | None = Field(None, examples=[0])
     created: int | None = None
-    updated: int | None = Field(None, description="Rows that changed a contact you had before the file.")
-    unchanged: int | None = Field(None, description="Rows of a contact you had that already had their values.")
+    updated: int | None = Field(None, description="Contacts you had before the file that it changed, counted on "
+                                                  "their first row by what the file did to them in the end.")
+    unchanged: int | None = Field(None, description="Contacts you had before the file that it left as they were "
+                                                    "(their values already, or a change undone by a later row).")
     repeated: int | None = Field(None, description="Rows of a contact an earlier row of the same file wrote.")
     skipped: int | None = None
     filename: str | None = None
@@ -69,7 +71,10 @@ def _attributes(contact_import):
 FORM = {
     "properties": {
         "file": {"type": "string", "format": "binary", "description": "The CSV file (UTF-8 or Windows-1252)."},
-        "mapping": {"type": "string", "description": 'JSON: {"email": 0, "first_name": "First name"}',
+        "mapping": {"type": "string", "description": 'JSON: {"email": 0, "first_name": "First name"}, a column by '
+                                                   'its position or its header. The phone may take several columns, '
+                                                   'the first mobile number of a row among them used: '
+                                                   '{"phone": ["Mobile", "Home phone"]}.',
                     "examples": ['{"email": 0, "first_name": 1, "last_name": 2}']},
         "update_existing": {"type": "string", "enum": ["true", "false"], "default": "true"},
         "trigger_automations": {"type": "string", "enum": ["true", "false"], "default": "false",

@@ -45,9 +45,11 @@ class ContactImportsResource:
         succeeded (int | None | Unset):
         total (int | None | Unset):
         trigger_automations (bool | None | Unset):
-        unchanged (int | None | Unset): Rows of a contact you had that already had their values.
+        unchanged (int | None | Unset): Contacts you had before the file that it left as they were (their values
+            already, or a change undone by a later row).
         update_existing (bool | None | Unset):
-        updated (int | None | Unset): Rows that changed a contact you had before the file.
+        updated (int | None | Unset): Contacts you had before the file that it changed, counted on their first row by
+            what the file did to them in the end.
         warnings (int | None | Unset): Rows imported with a value left out (e.g. a broken email beside a good mobile
             number).
     """

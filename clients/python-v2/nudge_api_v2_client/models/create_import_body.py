@@ -21,7 +21,9 @@ class CreateImportBody:
     Attributes:
         file (File): The CSV file (UTF-8 or Windows-1252).
         idempotency_key (str | Unset):
-        mapping (str | Unset): JSON: {"email": 0, "first_name": "First name"}
+        mapping (str | Unset): JSON: {"email": 0, "first_name": "First name"}, a column by its position or its header.
+            The phone may take several columns, the first mobile number of a row among them used: {"phone": ["Mobile", "Home
+            phone"]}.
         trigger_automations (CreateImportBodyTriggerAutomations | Unset): Whether the contacts it adds enter automations
             (contact created, list joined). Default: CreateImportBodyTriggerAutomations.FALSE.
         update_existing (CreateImportBodyUpdateExisting | Unset):  Default: CreateImportBodyUpdateExisting.TRUE.
