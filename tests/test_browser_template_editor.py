@@ -11,11 +11,17 @@ from tests.test_template_html_to_simple import REVIEW_REQUEST_TEXT
 pytestmark = pytest.mark.browser
 
 
+def signed_up(request, live_server, size, email):
+    """A new owner's page at ``size`` (desktop or phone), on the dashboard."""
+    page = request.getfixturevalue("page" if size == "desktop" else "phone_page")
+    sign_up(page, live_server, email=email)
+    page.wait_for_url(f"{live_server}/")
+    return page
+
+
 @pytest.mark.parametrize("size", ["desktop", "phone"])
 def test_write_an_email_without_html(request, live_server, size):
-    page = request.getfixturevalue("page" if size == "desktop" else "phone_page")
-    sign_up(page, live_server, email=f"owner-{size}@editor.example")
-    page.wait_for_url(f"{live_server}/")
+    page = signed_up(request, live_server, size, f"owner-{size}@editor.example")
     page.goto(f"{live_server}/templates/new?channel=email")
     expect(page.get_by_label("Simple editor")).to_be_checked()
     expect(page.get_by_label("HTML", exact=True)).to_be_hidden()  # the raw HTML is one click away, not in the way
@@ -59,9 +65,7 @@ def test_write_an_email_without_html(request, live_server, size):
 
 @pytest.mark.parametrize("size", ["desktop", "phone"])
 def test_a_starter_written_in_html_switched_to_the_simple_editor_keeps_its_text(request, live_server, size):
-    page = request.getfixturevalue("page" if size == "desktop" else "phone_page")
-    sign_up(page, live_server, email=f"starter-{size}@editor.example")
-    page.wait_for_url(f"{live_server}/")
+    page = signed_up(request, live_server, size, f"starter-{size}@editor.example")
     page.goto(f"{live_server}/templates")
     page.get_by_role("link", name="Review request (email)").click()
     expect(page.get_by_role("radio", name="Raw HTML")).to_be_checked()
