@@ -8,22 +8,30 @@ from sqlalchemy import select
 from nudgeweb.contacts import operations
 from nudgeweb.extensions import db
 from nudgeweb.models import Contact
+from nudgeweb.unit_of_work import unit_of_work
 from tests.conftest import log_in, screenshot
 from tests.factories import ContactFactory
 
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture
-def logged_in(page, live_server, owner):
-    organization = owner.organization
+def add_contacts(organization):
+    """Six contacts, the first tagged, and a custom field."""
     operations.add_custom_field(organization, "Favourite bread", "choice", choices="Sourdough, Rye, Baguette")
     for n, (first, last, company) in enumerate([
         ("Ada", "Lovelace", "Analytical Engines"), ("Grace", "Hopper", "US Navy"), ("Alan", "Turing", "Bletchley"),
         ("Katherine", "Johnson", "NASA"), ("Edsger", "Dijkstra", ""), ("Barbara", "Liskov", "MIT"),
     ]):
-        ContactFactory(organization=organization, first_name=first, last_name=last, company_name=company,
-                       email=f"{first.lower()}@example.com", phone=f"+1415555{n:04d}")
+        contact = ContactFactory(organization=organization, first_name=first, last_name=last, company_name=company,
+                                 email=f"{first.lower()}@example.com", phone=f"+1415555{n:04d}")
+        if n == 0:
+            with unit_of_work(organization.id):
+                db.session.get(Contact, contact.id).tag_rows = operations.tags_named(organization.id, ["wholesale"])
+
+
+@pytest.fixture
+def logged_in(page, live_server, owner):
+    add_contacts(owner.organization)
     return log_in(page, live_server, owner.user.email)
 
 
@@ -61,6 +69,36 @@ def test_a_list_of_long_values_fits_the_page_every_column_in_view(logged_in, liv
     assert page.locator(".table-wrap").evaluate("e => e.scrollWidth <= e.clientWidth + 1")  # long values wrap
     expect(page.get_by_role("link", name="Add contact")).to_be_in_viewport()
     screenshot(page, "contacts-wide-list")
+
+
+def test_on_a_phone_each_contact_is_a_block_every_value_in_view(phone_page, live_server, owner):
+    add_contacts(owner.organization)
+    page = log_in(phone_page, live_server, owner.user.email)
+    page.goto(f"{live_server}/contacts")
+    row = page.locator(".contacts-table tbody tr", has_text="Ada Lovelace")
+    row.get_by_role("link", name="Ada Lovelace").wait_for()
+    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    assert page.locator(".table-wrap").evaluate("e => e.scrollWidth <= e.clientWidth + 1")  # no sideways scrolling
+    width = page.viewport_size["width"]
+    for label, value in (("Phone", "(415) 555-0000"), ("Company", "Analytical Engines"), ("Tags", "wholesale"),
+                         ("Status", "subscribed")):
+        cell = row.locator(f"td[data-label={label}]")
+        expect(cell).to_have_text(value)
+        assert cell.evaluate("e => getComputedStyle(e, '::before').content") == f'"{label}: "'  # under its name
+        box = cell.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width, f"{label} is out of sight: {box}"
+    expect(row.locator("td.email")).to_have_text("ada@example.com")
+    screenshot(page, "contacts-list-phone")
+
+    box = row.get_by_role("checkbox", name="Select Ada Lovelace")
+    assert box.bounding_box()["width"] >= 20  # a finger's target
+    box.check()
+    expect(page.locator("#selected-count")).to_have_text("1 selected")
+    page.get_by_role("checkbox", name="Select all on this page").check()  # the header's box stays on a phone
+    expect(page.locator("#selected-count")).to_have_text("6 selected")
+    screenshot(page, "contacts-list-phone-selected")
+    row.get_by_role("link", name="Ada Lovelace").click()
+    page.wait_for_url(re.compile(r"/contacts/[0-9a-f-]{36}$"))
 
 
 def test_edit_in_place(logged_in, live_server):

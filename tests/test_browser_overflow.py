@@ -50,10 +50,11 @@ WIDEST = """(viewport) => {
     return {total, width, widest};
   }
   // on a desktop no table needs sideways scrolling either (its last column out of sight), nor on a phone a
-  // table of Settings (they stack: the buttons of custom fields, tags and team were cut off); a chart's
-  // numbers (a column a series, behind "Show the numbers") may scroll inside their card
+  // table of Settings or the contacts list (they stack: the buttons of custom fields, tags and team, and a
+  // contact's phone, tags and status were cut off); a chart's numbers (a column a series, behind "Show the
+  // numbers") may scroll inside their card
   const wrap = [...document.querySelectorAll('.table-wrap')].find(
-    w => !w.closest('.chart-table') && (viewport >= 1000 || w.closest('.settings-body'))
+    w => !w.closest('.chart-table') && (viewport >= 1000 || w.closest('.settings-body') || w.querySelector('.contacts-table'))
       && w.scrollWidth > w.clientWidth + 1);
   if (!wrap) return null;
   const last = wrap.querySelector('th:last-child');
