@@ -391,6 +391,22 @@ def shown(response):
     return response.get_data(as_text=True).replace("<wbr>", "")
 
 
+# The text an input or a select shows (its value or placeholder, its chosen option) and the room it has for it.
+SHOWN_TEXT = """el => {
+  const style = getComputedStyle(el), context = document.createElement('canvas').getContext('2d');
+  context.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+  const select = el.tagName === 'SELECT', text = select ? el.options[el.selectedIndex].text : (el.value || el.placeholder);
+  const room = el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - (select ? 24 : 0);
+  return {text, width: Math.ceil(context.measureText(text).width), room: Math.floor(room)};
+}"""  # (24 px: a select's arrow)
+
+
+def shows_in_full(locator):
+    """Whether an input's placeholder or value, or a select's chosen option, fits its box (not cut off); and the sizes."""
+    shown = locator.evaluate(SHOWN_TEXT)
+    return shown["width"] <= shown["room"], shown
+
+
 def screenshot(page, name):
     """Keep a picture of what the user saw, under test-artifacts/ (git-ignored)."""
     os.makedirs(ARTIFACTS, exist_ok=True)

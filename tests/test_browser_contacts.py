@@ -9,7 +9,7 @@ from nudgeweb.contacts import operations
 from nudgeweb.extensions import db
 from nudgeweb.models import Contact
 from nudgeweb.unit_of_work import unit_of_work
-from tests.conftest import log_in, screenshot
+from tests.conftest import log_in, screenshot, shows_in_full
 from tests.factories import ContactFactory
 
 pytestmark = pytest.mark.browser
@@ -96,9 +96,18 @@ def test_on_a_phone_each_contact_is_a_block_every_value_in_view(phone_page, live
     expect(page.locator("#selected-count")).to_have_text("1 selected")
     page.get_by_role("checkbox", name="Select all on this page").check()  # the header's box stays on a phone
     expect(page.locator("#selected-count")).to_have_text("6 selected")
+    tag = page.get_by_label("Tag to add or remove")
+    fits, shown = shows_in_full(tag)
+    assert fits, f"the tag box's placeholder is cut off: {shown}"
     screenshot(page, "contacts-list-phone-selected")
     row.get_by_role("link", name="Ada Lovelace").click()
     page.wait_for_url(re.compile(r"/contacts/[0-9a-f-]{36}$"))
+
+
+def test_the_bulk_tag_box_shows_its_placeholder_in_full(logged_in, live_server):
+    logged_in.goto(f"{live_server}/contacts")
+    fits, shown = shows_in_full(logged_in.get_by_label("Tag to add or remove"))
+    assert fits, f"the tag box's placeholder is cut off: {shown}"
 
 
 def test_edit_in_place(logged_in, live_server):

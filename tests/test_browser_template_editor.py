@@ -4,7 +4,7 @@ written in HTML switched to the simple editor with its text."""
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import screenshot
+from tests.conftest import screenshot, shows_in_full
 from tests.test_browser_auth import sign_up
 from tests.test_template_html_to_simple import REVIEW_REQUEST_TEXT
 
@@ -102,3 +102,19 @@ def test_a_starter_written_in_html_switched_to_the_simple_editor_keeps_its_text(
     expect(page.get_by_role("radio", name="Simple editor")).to_be_checked()
     expect(email).to_have_value(changed + "\n\nSee you soon!")
     expect(page.locator(".not-kept")).to_have_count(0)
+
+
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+def test_the_variable_picker_of_an_sms_reads_in_full(request, live_server, size):
+    page = signed_up(request, live_server, size, f"owner-{size}@picker.example")
+    page.goto(f"{live_server}/templates/new?channel=sms")
+    picker = page.get_by_label("Insert a variable")
+    expect(picker).to_be_visible()
+    fits, shown = shows_in_full(picker)
+    assert fits, f"the picker's text is cut off: {shown}"
+    expect(page.get_by_text("It goes in where the cursor is.")).to_be_visible()
+    message = page.get_by_label("Message", exact=True)
+    message.fill("Thanks, ")
+    picker.select_option("first_name")
+    assert message.input_value() == "Thanks, {{ first_name }}"
+    screenshot(page, f"template-sms-picker-{size}")
