@@ -86,3 +86,20 @@ def test_an_expired_link_says_so_on_a_phone(phone_page, live_server, organizatio
     expect(phone_page.get_by_text("Acme Plumbing")).to_have_count(0)  # an old link tells nobody whose it was
     expect(phone_page.get_by_role("button")).to_have_count(0)  # nothing to rate or send
     screenshot(phone_page, "review-page-expired")
+
+
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+def test_a_wrong_site_link_is_outlined_alone(request, live_server, owner, size):
+    page = log_in(request.getfixturevalue("page" if size == "desktop" else "phone_page"), live_server, owner.user.email)
+    page.goto(f"{live_server}/settings/reviews")
+    page.get_by_label("Name of site 1").fill("Our Google page")
+    page.get_by_label("Link of site 1").fill("google")
+    page.get_by_role("button", name="Save review settings").click()
+    expect(page.locator("#sites-0-url-error")).to_be_visible()
+    border = "e => getComputedStyle(e).borderColor"
+    untouched = page.get_by_label("Name of site 2").evaluate(border)
+    assert page.get_by_label("Link of site 1").evaluate(border) != untouched  # red: the one to mend
+    assert page.get_by_label("Site 1", exact=True).evaluate(border) == untouched
+    assert page.get_by_label("Name of site 1").evaluate(border) == untouched
+    page.locator("#sites-0-url-error").scroll_into_view_if_needed()
+    screenshot(page, f"review-settings-bad-link-{size}")

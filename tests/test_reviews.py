@@ -401,3 +401,17 @@ def test_settings_refuse_a_facebook_page_without_its_reviews_and_say_to_add_revi
     settings = review_settings_for(organization)
     db.session.refresh(settings)
     assert [site["url"] for site in settings.review_sites] == ["https://www.facebook.com/lakesidedental/reviews"]
+
+
+def test_a_wrong_site_link_marks_the_link_alone(owner_client, organization):
+    """Only the link of a review site can be wrong: its site and name are not outlined as wrong with it."""
+    bad = owner_client.post("/settings/reviews", data={**SETTINGS_FORM, "sites-0-kind": "facebook",
+                                                       "sites-0-name": "Our page", "sites-0-url": "facebook"})
+    assert bad.status_code == 422
+    html = bad.text
+    link = re.search(r'<input[^>]*id="sites-0-url"[^>]*>', html).group(0)
+    assert 'aria-invalid="true"' in link and 'aria-describedby="sites-0-url-error"' in link
+    for other in (r'<select[^>]*id="sites-0-kind"[^>]*>', r'<input[^>]*id="sites-0-name"[^>]*>'):
+        assert "aria-invalid" not in re.search(other, html).group(0)
+    assert "has-error" not in re.search(r'<div class="rr-site-row[^"]*">\s*<span class="rr-site-pos">1<', html).group(0)
+    assert 'id="sites-0-url-error">Paste the full address' in html
