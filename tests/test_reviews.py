@@ -415,3 +415,14 @@ def test_a_wrong_site_link_marks_the_link_alone(owner_client, organization):
         assert "aria-invalid" not in re.search(other, html).group(0)
     assert "has-error" not in re.search(r'<div class="rr-site-row[^"]*">\s*<span class="rr-site-pos">1<', html).group(0)
     assert 'id="sites-0-url-error">Paste the full address' in html
+
+
+
+def test_the_feedback_icon_of_the_pipeline_says_what_it_is(owner_client, organization):
+    with unit_of_work(organization.id):
+        request = operations.create_review_request(organization, {"first_name": "Ada", "email": "ada@example.com"}, 0)
+        operations.rate(request, 2)
+        operations.leave_feedback(request, "The plumber was late.")
+    row = re.search(r"<tr>\s*<td><a[^>]*>Ada</a>.*?</tr>", owner_client.get("/review-requests").text, re.S).group(0)
+    assert '<span title="Left private feedback" aria-hidden="true">💬</span>' in row
+    assert '<span class="visually-hidden">Left private feedback</span>' in row  # what a screen reader says
