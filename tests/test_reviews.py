@@ -426,3 +426,13 @@ def test_the_feedback_icon_of_the_pipeline_says_what_it_is(owner_client, organiz
     row = re.search(r"<tr>\s*<td><a[^>]*>Ada</a>.*?</tr>", owner_client.get("/review-requests").text, re.S).group(0)
     assert '<span title="Left private feedback" aria-hidden="true">💬</span>' in row
     assert '<span class="visually-hidden">Left private feedback</span>' in row  # what a screen reader says
+
+
+def test_the_first_sms_is_shown_to_a_number_of_the_business_country(owner_client, organization):
+    organization.default_country = "IE"
+    db.session.commit()
+    page = owner_client.get("/settings/reviews").text
+    assert "To 085 012 3456" in page and "555" not in page  # an Irish mobile, as the Irish write it
+    organization.default_country = "US"
+    db.session.commit()
+    assert "To (201) 555-0123" in owner_client.get("/settings/reviews").text

@@ -297,11 +297,13 @@ class Recipient:
         return " ".join(part for part in (self.first_name, self.last_name) if part)
 
 
-def sample_recipient(organization_id):
-    """The sample contact of template previews (Jamie Rivera), as compose() reads a contact."""
-    from nudgeweb.message_templates.operations import SAMPLE_CONTACT
+def sample_recipient(organization):
+    """The sample contact of template previews (Jamie Rivera, a number of the business's country), as compose()
+    reads a contact."""
+    from nudgeweb.message_templates.operations import sample_contact
 
-    return Recipient(id=None, organization_id=organization_id, status="subscribed", timezone=None, **SAMPLE_CONTACT)
+    return Recipient(id=None, organization_id=organization.id, status="subscribed", timezone=None,
+                     **sample_contact(organization.default_country))
 
 
 def recipients_by_id(contact_ids):

@@ -10,6 +10,7 @@ contact before it is saved.
 import re
 from types import SimpleNamespace
 
+import phonenumbers
 from flask import current_app
 from sqlalchemy import func, or_, select
 
@@ -31,11 +32,26 @@ SAMPLE_CONTACT = {
     "first_name": "Jamie",
     "last_name": "Rivera",
     "email": "jamie.rivera@example.com",
-    "phone": "+15555550123",
+    "phone": "+12015550123",  # (555-01xx: kept for fiction)
     "company_name": "Rivera Landscaping",
     "tags": ["vip"],
     "custom_fields": {},
 }
+
+
+def sample_contact(country=None):
+    """The sample contact with a mobile number of the business's ``country`` (an Irish business was shown one of
+    the US): the library's example number, or in North America one of the 555-01xx numbers kept for fiction; an
+    unknown country keeps the US number of SAMPLE_CONTACT."""
+    example = phonenumbers.example_number_for_type(country, phonenumbers.PhoneNumberType.MOBILE) if country else None
+    if example is None:
+        return SAMPLE_CONTACT
+    if example.country_code == 1:  # (the example of Canada is a real-looking number: its area code, 555-0123)
+        fictional = phonenumbers.parse(f"+1{str(example.national_number)[:3]}5550123")
+        example = fictional if phonenumbers.region_code_for_number(fictional) == country else None
+        if example is None:
+            return SAMPLE_CONTACT
+    return {**SAMPLE_CONTACT, "phone": phonenumbers.format_number(example, phonenumbers.PhoneNumberFormat.E164)}
 
 
 class TemplateValidationError(FieldErrors):
@@ -106,7 +122,9 @@ def preview(template, contact=None, variables=None, context=None):
         for variable in template.variables or []
     }
     values.update({name: value for name, value in (variables or {}).items() if value not in (None, "")})
-    return render_message(template, contact if contact is not None else SAMPLE_CONTACT, values,
+    if contact is None:
+        contact = sample_contact(getattr(getattr(template, "organization", None), "default_country", None))
+    return render_message(template, contact, values,
                           {**sample_context(), **(context or {})})
 
 
@@ -328,6 +346,7 @@ CLEANERS = {
 
 __all__ = [
     "TemplateValidationError", "templates_query", "create_template", "update_template", "duplicate_template",
-    "delete_template", "preview", "template_errors", "template_field_errors", "sample_context", "checked_fields", "SAMPLE_CONTACT",
+    "delete_template", "preview", "template_errors", "template_field_errors", "sample_context", "checked_fields",
+    "SAMPLE_CONTACT", "sample_contact",
     "LINK_VARIABLES", "CATEGORIES",
 ]

@@ -40,7 +40,7 @@ def first_message_as_sent(organization, channel, contact=None):
     as a real one (a delivery Message's column values); raises TemplateRenderError when the template cannot
     render."""
     template = template_for(organization, 0, channel, review_settings_for(organization))
-    return as_sent(organization, contact or sample_recipient(organization.id), channel, template,
+    return as_sent(organization, contact or sample_recipient(organization), channel, template,
                    purpose="review_request", context={"review_link": sample_review_link(), "follow_up_step": 0})
 
 
