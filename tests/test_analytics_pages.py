@@ -1,6 +1,7 @@
 """The Analytics page, its CSVs and the Events page: what an owner sees, and nothing of another business."""
 from sqlalchemy import select
 
+from nudgeweb.analytics.currency import currency_of
 from nudgeweb.analytics.events import record_events
 from nudgeweb.contacts.operations import upsert_contact
 from nudgeweb.delivery.engine import Sent, record_sent
@@ -169,3 +170,26 @@ def test_a_chart_of_few_counts_ticks_at_whole_numbers():
     assert y_axis([0, 1, 0, 0, 0])["dtick"] == 1
     assert "dtick" not in y_axis([0, 12, 40])  # plotly's own ticks for larger counts
     assert "dtick" not in y_axis([4.2, 4.6])  # an average is not a count
+
+
+def test_an_irish_business_sees_its_revenue_in_euro(owner_client, organization):
+    organization.default_country = "IE"
+    ada, _ = upsert_contact(organization, {"email": "ada@example.net"}, source="api")
+    record_events(organization.id, [
+        {"name": "order_completed", "contact_id": ada.id, "revenue": 42, "currency": "EUR", "occurred_at": utcnow()},
+        {"name": "order_completed", "contact_id": ada.id, "revenue": 5, "occurred_at": utcnow()},  # (the default: USD)
+    ])
+    commit_test_work()
+    dashboard = owner_client.get("/").get_data(as_text=True)
+    assert "Revenue (EUR)" in dashboard and "42.00" in dashboard and "USD" not in dashboard
+    analytics = owner_client.get("/analytics").get_data(as_text=True)
+    assert "Revenue by day (EUR)" in analytics and "Last 30 days: 42.00 EUR from 1 events with revenue." in analytics
+    assert "Not in these totals, in other currencies:\n    5.00 USD." in analytics  # nothing left out unsaid
+    assert owner_client.get("/analytics/charts/revenue.csv").get_data(as_text=True).startswith("Date,Revenue (EUR)")
+
+
+def test_a_business_of_a_country_not_listed_sees_the_installation_currency(app, organization):
+    organization.default_country = "KE"
+    assert currency_of(organization) == app.config["DEFAULT_CURRENCY"] == "USD"
+    organization.default_country = "GB"
+    assert currency_of(organization) == "GBP"

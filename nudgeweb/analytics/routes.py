@@ -1,9 +1,10 @@
 """The Analytics page (a period in the business's time zone, its charts redrawn through htmx),
 each chart's CSV, and the page of event names."""
-from flask import Blueprint, abort, current_app, g, request, url_for
+from flask import Blueprint, abort, g, request, url_for
 
 from nudgeweb.analytics import events
 from nudgeweb.analytics.charts import CHARTS
+from nudgeweb.analytics.currency import currency_of
 from nudgeweb.analytics.periods import PERIODS, PeriodError, read_period
 from nudgeweb.analytics.reports import PeriodReports
 from nudgeweb.analytics.tiles import dashboard_tiles
@@ -30,11 +31,11 @@ def index():
     except PeriodError as error:
         return render("analytics/index.html", "analytics/_charts.html", status=400, errors=error.errors,
                       args=request.args, periods=PERIODS, sections=[], period=None)
-    report = PeriodReports(organization.id, period, current_app.config["DEFAULT_CURRENCY"])
+    report = PeriodReports(organization.id, period, currency_of(organization))
     charts = {key: _with_csv(CHARTS[key](report), period) for key in CHARTS}
     sections = [(title, [charts[key] for key in keys]) for title, keys in SECTIONS]
     return render("analytics/index.html", "analytics/_charts.html", errors={}, args=request.args, periods=PERIODS,
-                  period=period, sections=sections)
+                  period=period, sections=sections, other_currencies=report.revenue["other_currencies"])
 
 
 @bp.get("/analytics/charts/<key>.csv")
@@ -47,7 +48,7 @@ def chart_csv(key):
         period = read_period(request.args, organization.timezone)
     except PeriodError:
         abort(400)
-    chart = CHARTS[key](PeriodReports(organization.id, period, current_app.config["DEFAULT_CURRENCY"]))
+    chart = CHARTS[key](PeriodReports(organization.id, period, currency_of(organization)))
     return chart.csv(f"{key}-{period.start}-{period.end}.csv")
 
 

@@ -3,8 +3,8 @@ period), each with the change from the 30 days before and a small trend line."""
 from dataclasses import dataclass
 
 import plotly.graph_objects as go
-from flask import current_app
 
+from nudgeweb.analytics.currency import currency_of
 from nudgeweb.analytics.periods import read_period
 from nudgeweb.analytics.reports import Counts, PeriodReports, previous, rate
 from nudgeweb.charts import Chart
@@ -24,7 +24,7 @@ class Tile:
 
 def dashboard_tiles(organization):
     period = read_period({"period": "30d"}, organization.timezone)
-    currency = current_app.config["DEFAULT_CURRENCY"]
+    currency = currency_of(organization)
     now = PeriodReports(organization.id, period, currency)
     before = Counts(organization.id, previous(period), ["message.sent", "message.opened_unique", "message.delivered",
                                                           "contact.created", "revenue", "review.rated"])
