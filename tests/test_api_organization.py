@@ -155,3 +155,14 @@ def test_a_get_writes_no_slug_and_sign_up_gives_one(client, owner, headers, app_
         membership = sign_up("Acme Plumbing", "Ann", "ann@example.com", "correct-horse-battery")
     db.session.expire_all()
     assert db.session.get(Organization, membership.organization_id).slug == "acme-plumbing"
+
+
+def test_the_profile_page_says_what_short_name_and_domain_are_for_and_they_are(owner_client, client, owner, headers):
+    page = owner_client.get("/settings/").get_data(as_text=True)
+    assert 'id="slug-help">Names your business to your own systems through Nudge&#39;s API' in page
+    assert 'id="domain-help">Your web domain, as Nudge&#39;s API gives it to your own systems' in page
+    owner.organization.website, owner.organization.domain = "https://www.acme-plumbing.example/", None
+    db.session.commit()
+    attributes = client.get("/api/v1/organization", headers=headers).json["data"]["attributes"]
+    assert attributes["domain"] == "acme-plumbing.example"  # left empty: the website's, as the help says
+    assert attributes["slug"] == "acme-plumbing"

@@ -55,9 +55,13 @@ class OrganizationForm(FlaskForm):
         "Brand colour",
         validators=[DataRequired(), Regexp(r"^#[0-9a-fA-F]{6}$", message="Use a colour like #4f46e5.")],
     )
+    # (both only in the API's organization document, settings/operations.py slug_of, api/resources/organization.py)
     slug = StringField("Short name", validators=[Optional(), Length(max=63)],
-                       description="Lower-case letters, digits and hyphens, like acme-plumbing.")
-    domain = StringField("Domain", validators=[Optional(), Length(max=253)], render_kw={"placeholder": "acme.com"})
+                       description="Names your business to your own systems through Nudge's API (customers never see "
+                                   "it), unique on this Nudge: lower-case letters, digits and hyphens, like acme-plumbing.")
+    domain = StringField("Domain", validators=[Optional(), Length(max=253)], render_kw={"placeholder": "acme.com"},
+                         description="Your web domain, as Nudge's API gives it to your own systems (customers never "
+                                     "see it); left empty, your website's.")
     footer_address = StringField("Postal address for email footers", validators=[Optional(), Length(
                                      max=500, message="The postal address is limited to 500 characters.")],
                                  description="Printed in the footer of every marketing email, as anti-spam laws "
