@@ -186,6 +186,7 @@ def test_an_irish_business_sees_its_revenue_in_euro(owner_client, organization):
     assert "Revenue by day (EUR)" in analytics and "Last 30 days: 42.00 EUR from 1 events with revenue." in analytics
     assert "Not in these totals, in other currencies:\n    5.00 USD." in analytics  # nothing left out unsaid
     assert owner_client.get("/analytics/charts/revenue.csv").get_data(as_text=True).startswith("Date,Revenue (EUR)")
+    assert "the dashboard and Analytics total your revenue in its currency" in owner_client.get("/settings/").text
 
 
 def test_a_business_of_a_country_not_listed_sees_the_installation_currency(app, organization):

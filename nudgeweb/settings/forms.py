@@ -48,7 +48,8 @@ class OrganizationForm(FlaskForm):
     default_country = SelectField(
         "Country for phone numbers",
         choices=COUNTRIES,
-        description="Phone numbers written without a +country code are read as numbers of this country.",
+        description="Phone numbers written without a +country code are read as numbers of this country; the "
+                    "dashboard and Analytics total your revenue in its currency.",
         render_kw={"data-region-names": ""},  # (app.js shows each code's name)
     )
     brand_color = StringField(
