@@ -436,3 +436,14 @@ def test_the_first_sms_is_shown_to_a_number_of_the_business_country(owner_client
     organization.default_country = "US"
     db.session.commit()
     assert "To (201) 555-0123" in owner_client.get("/settings/reviews").text
+
+
+def test_the_dashboard_says_ratings_received_once_each_figure_saying_what_it_counts(owner_client, organization):
+    with unit_of_work(organization.id):
+        for name, rating in (("Ann", 4), ("Bob", 5)):
+            request = operations.create_review_request(organization, {"first_name": name, "email": f"{name}@example.com"}, 0)
+            operations.rate(request, rating)
+    html = owner_client.get("/").get_data(as_text=True)
+    assert html.count("Ratings received") == 2  # the tile of the last 30 days: its label and its chart's summary
+    assert '<div class="stat-label">Ratings received</div>' in html and "The last 30 days" in html
+    assert "4.5" in html and "Average of 2 ratings (all time)" in html  # the all-time count, with the average
