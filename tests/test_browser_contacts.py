@@ -201,3 +201,15 @@ def test_select_every_contact_matching_the_filter(page, live_server, owner, othe
     expect(page.locator("#count")).to_have_text("2 contacts")
     with_other = db.session.scalars(select(Contact.first_name)).all()
     assert sorted(with_other) == ["Milton", "Milton", "Samir"]
+
+
+def test_on_a_phone_a_long_name_stays_beside_its_box(phone_page, live_server, owner):
+    ContactFactory(organization=owner.organization, first_name="Maximilian-Alexander",
+                   last_name="Wolfeschlegelsteinhausenbergerdorff-Oyelaran-Weatherspoon")
+    page = log_in(phone_page, live_server, owner.user.email)
+    page.goto(f"{live_server}/contacts")
+    row = page.locator(".contacts-table tbody tr").first
+    box, name = row.locator("td.select").bounding_box(), row.locator("td.name").bounding_box()
+    assert name["x"] >= box["x"] + box["width"] - 1 and name["y"] < box["y"] + box["height"]  # beside, not under
+    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    screenshot(page, "contacts-list-phone-long-name")
