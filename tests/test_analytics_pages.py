@@ -176,14 +176,15 @@ def test_an_irish_business_sees_its_revenue_in_euro(owner_client, organization):
     organization.default_country = "IE"
     ada, _ = upsert_contact(organization, {"email": "ada@example.net"}, source="api")
     record_events(organization.id, [
-        {"name": "order_completed", "contact_id": ada.id, "revenue": 42, "currency": "EUR", "occurred_at": utcnow()},
-        {"name": "order_completed", "contact_id": ada.id, "revenue": 5, "occurred_at": utcnow()},  # (the default: USD)
+        {"name": "order_completed", "contact_id": ada.id, "revenue": 40, "occurred_at": utcnow()},  # (its own: EUR)
+        {"name": "order_completed", "contact_id": ada.id, "revenue": 2, "currency": "EUR", "occurred_at": utcnow()},
+        {"name": "order_completed", "contact_id": ada.id, "revenue": 5, "currency": "USD", "occurred_at": utcnow()},
     ])
     commit_test_work()
     dashboard = owner_client.get("/").get_data(as_text=True)
     assert "Revenue (EUR)" in dashboard and "42.00" in dashboard and "USD" not in dashboard
     analytics = owner_client.get("/analytics").get_data(as_text=True)
-    assert "Revenue by day (EUR)" in analytics and "Last 30 days: 42.00 EUR from 1 events with revenue." in analytics
+    assert "Revenue by day (EUR)" in analytics and "Last 30 days: 42.00 EUR from 2 events with revenue." in analytics
     assert "Not in these totals, in other currencies:\n    5.00 USD." in analytics  # nothing left out unsaid
     assert owner_client.get("/analytics/charts/revenue.csv").get_data(as_text=True).startswith("Date,Revenue (EUR)")
     assert "the dashboard and Analytics total your revenue in its currency" in owner_client.get("/settings/").text

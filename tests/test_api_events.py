@@ -36,6 +36,18 @@ def test_an_event_finds_or_creates_its_contact_lands_on_its_timeline_and_in_the_
     assert revenue["meta"]["timezone"] == "America/New_York"
 
 
+def test_an_irish_business_records_and_totals_revenue_in_euro_when_no_currency_is_given(client, owner):
+    owner.organization.default_country = "IE"
+    db.session.commit()
+    headers = key_headers(make_key(owner))
+    event = client.post("/api/v1/events", json=ORDER, headers=headers).get_json()["data"]
+    assert event["attributes"]["currency"] == "EUR"
+    client.post("/api/v1/events", json={**ORDER, "revenue": 5, "currency": "USD"}, headers=headers)
+    revenue = client.get("/api/v1/analytics/revenue?period=custom&start_date=2026-07-01&end_date=2026-07-01",
+                         headers=headers).get_json()
+    assert revenue["data"]["total_revenue"] == 49.9 and revenue["data"]["other_currencies"] == {"USD": 5.0}
+
+
 def test_a_batch_is_all_or_nothing_and_names_each_bad_event(client, owner):
     headers = key_headers(make_key(owner))
     good = [{**ORDER, "email": f"c{n}@example.com"} for n in range(3)]

@@ -14,5 +14,12 @@ CURRENCIES = dict.fromkeys(EURO, "EUR") | {
 
 
 def currency_of(organization):
-    """The ISO 4217 code of ``organization``'s revenue on its pages: EUR for an Irish business."""
+    """The ISO 4217 code of ``organization``'s revenue on its pages, and of an event it records without one: EUR for
+    an Irish business."""
     return CURRENCIES.get(organization.default_country) or current_app.config["DEFAULT_CURRENCY"]
+
+
+def currency_of_id(organization_id):
+    from nudgeweb.organization_cache import organization
+
+    return currency_of(organization(organization_id))

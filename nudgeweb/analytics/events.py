@@ -9,12 +9,12 @@ from datetime import datetime, timedelta, timezone
 from types import SimpleNamespace
 
 import orjson
-from flask import current_app
 from sqlalchemy import bindparam, func, select
 
 from nudgeweb import clock
 from nudgeweb.analytics.attribution import credit_campaigns
 from nudgeweb.analytics.counters import count_rows
+from nudgeweb.analytics.currency import currency_of_id
 from nudgeweb.analytics.signals import contact_events_recorded
 from nudgeweb.bulk import insert_rows, together
 from nudgeweb.contacts.operations import ContactFinder, ContactValidationError, upsert_contact
@@ -79,7 +79,7 @@ def record_events(organization_id, items, batch=False):
     if errors:
         raise EventError(errors)
     time_zone, contacts = _contacts_of(organization_id, items, batch)
-    currency = current_app.config["DEFAULT_CURRENCY"]
+    currency = currency_of_id(organization_id)  # (an event that gives none)
     rows = [_row(organization_id, item, contacts[index], currency, now) for index, item in enumerate(items)]
     credit_campaigns(rows)
     with together():

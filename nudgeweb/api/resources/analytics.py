@@ -6,10 +6,11 @@ is a 400 naming the parameter.
 """
 from typing import Any
 
-from flask import current_app, g
+from flask import g
 from pydantic import BaseModel, Field
 
 from nudgeweb.analytics import reports
+from nudgeweb.analytics.currency import currency_of
 from nudgeweb.analytics.periods import PERIODS, PeriodError, read_period
 from nudgeweb.api import api_route
 from nudgeweb.api.credentials import current_credential
@@ -68,11 +69,12 @@ def contacts(query):
     return _answer(query, reports.contacts)
 
 
-@_route("revenue", "Revenue", "From events with revenue, in one currency (the installation's by default); "
+@_route("revenue", "Revenue", "From events with revenue, in one currency (the business's by default, from its "
+        "country); "
         "revenue_by_campaign: each event's revenue credited to the last campaign its contact clicked within the five "
         "days before it (worked out when the event is recorded).")
 def revenue(query):
-    currency = (query.currency or current_app.config["DEFAULT_CURRENCY"]).upper()
+    currency = (query.currency or currency_of(current_credential().membership.organization)).upper()
     return _answer(query, lambda organization_id, period: reports.revenue(organization_id, period, currency))
 
 

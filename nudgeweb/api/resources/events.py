@@ -41,7 +41,8 @@ class EventIn(Body):
                                        description=f"An object, at most {MAX_PROPERTIES_BYTES} bytes of JSON.")
     revenue: float | None = Field(None, strict=True, examples=[49.9], description="A number; counts as revenue.")
     currency: str | None = Field(None, min_length=3, max_length=3, examples=["USD"],
-                                 description="ISO 4217 (default: the installation's DEFAULT_CURRENCY).")
+                                 description="ISO 4217 (default: the business's, from its country in its "
+                                             "profile: EUR for an Irish one).")
     occurred_at: datetime | None = Field(None, examples=["2026-07-01T09:30:00Z"],
                                          description="When it happened (default now; not in the future).")
 

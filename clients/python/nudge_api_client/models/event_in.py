@@ -24,7 +24,8 @@ class EventIn:
     Attributes:
         name (str):
         contact_id (None | Unset | UUID): An existing contact; or give email and/or phone.
-        currency (None | str | Unset): ISO 4217 (default: the installation's DEFAULT_CURRENCY).
+        currency (None | str | Unset): ISO 4217 (default: the business's, from its country in its profile: EUR for an
+            Irish one).
         email (None | str | Unset): Finds the contact with this email, or creates it (seed 003's upsert).
         occurred_at (datetime.datetime | None | Unset): When it happened (default now; not in the future).
         phone (None | str | Unset):

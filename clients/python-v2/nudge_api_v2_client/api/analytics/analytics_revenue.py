@@ -126,9 +126,9 @@ def sync_detailed(
 ) -> Response[AnalyticsOut | V2Error]:
     """Revenue
 
-     From events with revenue, in one currency (the installation's by default); revenue_by_campaign: each
-    event's revenue credited to the last campaign its contact clicked within the five days before it
-    (worked out when the event is recorded).
+     From events with revenue, in one currency (the business's by default, from its country);
+    revenue_by_campaign: each event's revenue credited to the last campaign its contact clicked within
+    the five days before it (worked out when the event is recorded).
 
     Scope: `analytics:read`; role: viewer or above.
 
@@ -175,9 +175,9 @@ def sync(
 ) -> AnalyticsOut | V2Error | None:
     """Revenue
 
-     From events with revenue, in one currency (the installation's by default); revenue_by_campaign: each
-    event's revenue credited to the last campaign its contact clicked within the five days before it
-    (worked out when the event is recorded).
+     From events with revenue, in one currency (the business's by default, from its country);
+    revenue_by_campaign: each event's revenue credited to the last campaign its contact clicked within
+    the five days before it (worked out when the event is recorded).
 
     Scope: `analytics:read`; role: viewer or above.
 
@@ -219,9 +219,9 @@ async def asyncio_detailed(
 ) -> Response[AnalyticsOut | V2Error]:
     """Revenue
 
-     From events with revenue, in one currency (the installation's by default); revenue_by_campaign: each
-    event's revenue credited to the last campaign its contact clicked within the five days before it
-    (worked out when the event is recorded).
+     From events with revenue, in one currency (the business's by default, from its country);
+    revenue_by_campaign: each event's revenue credited to the last campaign its contact clicked within
+    the five days before it (worked out when the event is recorded).
 
     Scope: `analytics:read`; role: viewer or above.
 
@@ -266,9 +266,9 @@ async def asyncio(
 ) -> AnalyticsOut | V2Error | None:
     """Revenue
 
-     From events with revenue, in one currency (the installation's by default); revenue_by_campaign: each
-    event's revenue credited to the last campaign its contact clicked within the five days before it
-    (worked out when the event is recorded).
+     From events with revenue, in one currency (the business's by default, from its country);
+    revenue_by_campaign: each event's revenue credited to the last campaign its contact clicked within
+    the five days before it (worked out when the event is recorded).
 
     Scope: `analytics:read`; role: viewer or above.
 

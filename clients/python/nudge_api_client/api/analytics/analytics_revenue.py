@@ -128,9 +128,9 @@ def sync_detailed(
 ) -> Response[AnalyticsOut | ErrorDocument]:
     """Revenue
 
-     From events with revenue, in one currency (the installation's by default); revenue_by_campaign: each
-    event's revenue credited to the last campaign its contact clicked within the five days before it
-    (worked out when the event is recorded).
+     From events with revenue, in one currency (the business's by default, from its country);
+    revenue_by_campaign: each event's revenue credited to the last campaign its contact clicked within
+    the five days before it (worked out when the event is recorded).
 
     Scope: `analytics:read`; role: viewer or above.
 
@@ -177,9 +177,9 @@ def sync(
 ) -> AnalyticsOut | ErrorDocument | None:
     """Revenue
 
-     From events with revenue, in one currency (the installation's by default); revenue_by_campaign: each
-    event's revenue credited to the last campaign its contact clicked within the five days before it
-    (worked out when the event is recorded).
+     From events with revenue, in one currency (the business's by default, from its country);
+    revenue_by_campaign: each event's revenue credited to the last campaign its contact clicked within
+    the five days before it (worked out when the event is recorded).
 
     Scope: `analytics:read`; role: viewer or above.
 
@@ -221,9 +221,9 @@ async def asyncio_detailed(
 ) -> Response[AnalyticsOut | ErrorDocument]:
     """Revenue
 
-     From events with revenue, in one currency (the installation's by default); revenue_by_campaign: each
-    event's revenue credited to the last campaign its contact clicked within the five days before it
-    (worked out when the event is recorded).
+     From events with revenue, in one currency (the business's by default, from its country);
+    revenue_by_campaign: each event's revenue credited to the last campaign its contact clicked within
+    the five days before it (worked out when the event is recorded).
 
     Scope: `analytics:read`; role: viewer or above.
 
@@ -268,9 +268,9 @@ async def asyncio(
 ) -> AnalyticsOut | ErrorDocument | None:
     """Revenue
 
-     From events with revenue, in one currency (the installation's by default); revenue_by_campaign: each
-    event's revenue credited to the last campaign its contact clicked within the five days before it
-    (worked out when the event is recorded).
+     From events with revenue, in one currency (the business's by default, from its country);
+    revenue_by_campaign: each event's revenue credited to the last campaign its contact clicked within
+    the five days before it (worked out when the event is recorded).
 
     Scope: `analytics:read`; role: viewer or above.
 
