@@ -4,11 +4,16 @@ written in HTML switched to the simple editor with its text."""
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import screenshot, shows_in_full
+from tests.conftest import ARTIFACTS, screenshot, shows_in_full
 from tests.test_browser_auth import sign_up
 from tests.test_template_html_to_simple import REVIEW_REQUEST_TEXT
 
 pytestmark = pytest.mark.browser
+
+
+def screen(page, name):
+    """What fits in the window (a phone's full page is too tall to read)."""
+    page.screenshot(path=f"{ARTIFACTS}/{name}.png")
 
 
 def signed_up(request, live_server, size, email):
@@ -54,6 +59,13 @@ def test_write_an_email_without_html(request, live_server, size):
     expect(page.locator(".preview-error")).to_contain_text("A variable is not closed: write {{ first_name }}.")
     screenshot(page, f"template-simple-editor-mistake-{size}")
     email.press_sequentially(" }}", delay=0)
+    variable = page.get_by_label("Variable name").first
+    variable.fill("appointment_time")
+    fits, sizes = shows_in_full(variable)
+    assert fits, sizes  # on a phone too: each variable is a block, not a row cut to its box
+    variable.scroll_into_view_if_needed()
+    screen(page, f"template-variables-{size}")
+    variable.fill("")
     page.get_by_role("button", name="Create template").click()
     expect(page.get_by_text("“Thank you note” is saved.")).to_be_visible()
     expect(page.get_by_label("Simple editor")).to_be_checked()
