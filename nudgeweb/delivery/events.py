@@ -46,14 +46,19 @@ def domain_event_data(message, at, **metadata):
 KEPT_IN_OUTBOX = "kept in the outbox: not delivered"
 
 
-# A review request's own timeline lines say what became of its messages ("Review request: SMS sent"): their
-# sent, failed and bounced events add no line of their own, which said it twice.
-TOLD_BY_THEIR_PURPOSE = {"review_request": frozenset({"sent", "failed", "bounced"})}
+# {purpose: events}: the events of a purpose's messages that its own timeline lines tell (told_by_purpose)
+_TOLD_BY_THEIR_PURPOSE = {}
+
+
+def told_by_purpose(purpose, events):
+    """The area of ``purpose`` tells ``events`` of its messages on the contact's timeline in its own words (a review
+    request: "Review request: SMS sent"): they add no line of their own, which would say it twice."""
+    _TOLD_BY_THEIR_PURPOSE[purpose] = frozenset(events)
 
 
 def on_timeline(message, event):
     """Whether ``event`` of ``message`` gets a line of its own on the contact's timeline."""
-    return message.contact_id is not None and event not in TOLD_BY_THEIR_PURPOSE.get(message.purpose, ())
+    return message.contact_id is not None and event not in _TOLD_BY_THEIR_PURPOSE.get(message.purpose, ())
 
 
 def summary_of(message, event, url=None, detail=None, backend=None):

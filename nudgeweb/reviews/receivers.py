@@ -5,6 +5,7 @@ import uuid
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from nudgeweb.delivery.events import told_by_purpose
 from nudgeweb.delivery.signals import message_event, message_events_coming
 from nudgeweb.models import db
 from nudgeweb.models.contacts import Contact
@@ -17,6 +18,7 @@ from nudgeweb.unit_of_work import once_per_transaction
 
 def connect():
     organization_created.connect(give_defaults)
+    told_by_purpose("review_request", ("sent", "failed", "bounced"))  # (operations.on_message_event's lines)
     message_event.connect(on_message_event, sender="review_request")
     message_events_coming.connect(read_requests_of, sender="review_request")
 
