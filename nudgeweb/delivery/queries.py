@@ -1,7 +1,10 @@
 """Lists of messages for the Outbox page and the API."""
 from sqlalchemy import or_, select
 
+from nudgeweb.contacts.fields import normalize_phone
+from nudgeweb.models.contacts import Contact
 from nudgeweb.models.messages import Message, MessageEvent
+from nudgeweb.organization_cache import organization
 
 PAGE_SIZE = 50
 
@@ -22,14 +25,11 @@ def messages_query(organization_id, filters):
 def _matching(organization_id, words):
     """The address or subject holds ``words``, or the recipient's name does, or the address is the phone number
     they are as the pages show it ("087 123 4501" for +353871234501)."""
-    from nudgeweb.contacts.fields import normalize_phone
-    from nudgeweb.models import Contact, Organization, db
-
     like = f"%{words}%"
     named = select(Contact.id).where(Contact.organization_id == organization_id,
                                      (Contact.first_name + " " + Contact.last_name).ilike(like))
     conditions = [Message.to.ilike(like), Message.subject.ilike(like), Message.contact_id.in_(named)]
-    country = db.session.scalar(select(Organization.default_country).where(Organization.id == organization_id))
+    country = organization(organization_id).default_country
     phone = normalize_phone(words, country)[0] if any(ch.isdigit() for ch in words) else None
     if phone:
         conditions.append(Message.to == phone)
