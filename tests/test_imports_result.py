@@ -36,6 +36,9 @@ def test_the_page_lists_repeats_of_the_file_apart_from_the_contacts_you_had(owne
     assert "Rows that repeat a contact of this file" in page and "Contacts you already had" not in page
     assert "The same person as line 2 of this file, Ana Pérez: email added: ana@x.com." in page
     assert 'data-count="updated">0<' in page and 'data-count="repeated">1<' in page
+    listing = owner_client.get("/contacts/import").get_data(as_text=True)  # "Recent imports" counts them too
+    assert '<td class="right" data-label="Repeated">1</td>' in listing
+    assert '<td class="right" data-label="Unchanged">0</td>' in listing
 
 
 def test_the_page_lists_the_failed_rows_with_who_and_why(owner_client, organization):
