@@ -78,6 +78,12 @@ def test_a_new_owner_sets_the_review_link_and_sees_what_customers_will(sized, li
     screenshot(page, f"first-hour-review-link-refused-{size}")
     page.locator("#sites-0-url-error").scroll_into_view_if_needed()
     screen(page, f"first-hour-review-link-error-{size}")
+    page.get_by_label("Site 1", exact=True).select_option("facebook")
+    page.get_by_label("Link of site 1").fill("https://www.facebook.com/maplestreetplumbingandheatingspringfield")
+    page.get_by_role("button", name="Save review settings").click()
+    expect(page.locator("#sites-0-url-error")).to_contain_text("add /reviews to the end")
+    assert fits(page)  # the long address in the message wraps
+    page.get_by_label("Site 1", exact=True).select_option("google")
     page.get_by_label("Link of site 1").fill("https://g.page/r/CmapleStreet/review")
     page.get_by_role("button", name="Save review settings").click()
     expect(page.get_by_text("Review settings saved.")).to_be_visible()
