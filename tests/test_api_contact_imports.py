@@ -46,7 +46,7 @@ def test_the_phone_can_be_given_several_columns_and_a_landline_is_named(client, 
     attributes = response.json["data"]["attributes"]
     assert attributes["mapping"] == {"name": 0, "phone": [2, 1]}
     assert (attributes["created"], attributes["failed"], attributes["warnings"]) == (1, 1, 1)
-    assert "+353 1 234 5678 is a landline: text messages cannot reach it." in attributes["notes"][0]["message"]
+    assert "+353 1 234 5678 is a landline: text messages cannot reach it)." in attributes["notes"][0]["message"]
     failed = client.get(attributes["failed_rows_url"], headers=headers, buffered=True).data.decode("utf-8-sig")
     assert "Phone: +353 1 765 4321 is a landline: text messages cannot reach it." in failed
     listed = client.get("/api/v1/contacts", headers=headers).json["data"]

@@ -40,9 +40,9 @@ def test_a_row_with_one_good_channel_is_imported_with_it_and_the_warning_listed(
     assert (people["Bob"].email, people["Bob"].phone) == (None, "+14155550101")
     assert (people["Cat"].email, people["Cat"].phone) == ("cat@example.com", None)
     assert notes(record, "warning") == [
-        (2, "Email “bob@@example.com” left out (Enter a valid email address, like name@example.com.): "
+        (2, "Email “bob@@example.com” left out (Enter a valid email address, like name@example.com): "
             "imported with the phone only."),
-        (3, "Phone “555” left out (Enter a valid phone number, like +1 415 555 0100.): imported with the email only."),
+        (3, "Phone “555” left out (Enter a valid phone number, like +1 415 555 0100): imported with the email only."),
     ]
     assert [line for line, _ in failures(record)] == [4, 5]
 
@@ -55,7 +55,7 @@ def test_a_value_over_its_limit_is_left_out_not_the_customer(app_ctx, owner, org
     (eoin,) = contacts_of(organization)
     assert eoin.email == "eoin@example.ie" and "notes" not in eoin.custom_fields
     ((line, message),) = notes(record, "warning")
-    assert line == 2 and message.startswith("Notes “xxx") and message.endswith("left out (Use at most 1000 characters.).")
+    assert line == 2 and message.startswith("Notes “xxx") and message.endswith("left out (Use at most 1000 characters).")
 
 
 def test_a_custom_value_left_out_is_named_by_the_field_label(app_ctx, owner, organization):
@@ -65,7 +65,7 @@ def test_a_custom_value_left_out_is_named_by_the_field_label(app_ctx, owner, org
                  mapping={"email": 0, "custom_fields.last_service_date": 1})
     assert (record.created_count, record.failed) == (1, 0)
     assert notes(record, "warning") == [
-        (2, "Last service (MOT) “last spring” left out (Enter a date as YYYY-MM-DD.).")]
+        (2, "Last service (MOT) “last spring” left out (Enter a date as YYYY-MM-DD).")]
 
 
 @pytest.mark.parametrize("header, field", [
@@ -204,7 +204,7 @@ def test_a_landline_cannot_be_texted_so_it_is_left_out_or_the_row_refused_naming
     assert (people["Seán"].email, people["Seán"].phone) == ("sean@example.ie", None)
     assert (people["Niamh"].phone, people["Ann"].phone) == ("+353871234567", "+14155550101")
     assert notes(record, "warning") == [
-        (2, "Phone “+353 1 234 5678” left out (+353 1 234 5678 is a landline: text messages cannot reach it.): "
+        (2, "Phone “+353 1 234 5678” left out (+353 1 234 5678 is a landline: text messages cannot reach it): "
             "imported with the email only.")]
     assert failures(record) == [(3, "Phone: +353 1 765 4321 is a landline: text messages cannot reach it.")]
 
@@ -232,8 +232,8 @@ def test_a_home_phone_and_a_mobile_column_are_both_phones_and_the_mobile_is_used
     assert (people["Seán"].phone, people["Niamh"].phone, people["Niamh"].email) == ("+353871234567", None,
                                                                                    "niamh@example.ie")
     assert notes(record, "warning") == [
-        (2, "Phone “+353 1 234 5678” left out (+353 1 234 5678 is a landline: text messages cannot reach it.)."),
-        (4, "Phone “+353 1 222 3333” left out (+353 1 222 3333 is a landline: text messages cannot reach it.): "
+        (2, "Phone “+353 1 234 5678” left out (+353 1 234 5678 is a landline: text messages cannot reach it)."),
+        (4, "Phone “+353 1 222 3333” left out (+353 1 222 3333 is a landline: text messages cannot reach it): "
             "imported with the email only."),
     ]
     assert failures(record) == [(3, "Phone: +353 1 765 4321 is a landline: text messages cannot reach it.")]
@@ -248,7 +248,7 @@ def test_of_two_mobiles_the_first_column_given_wins_and_the_other_is_noted(app_c
     assert sorted((c.first_name, c.phone) for c in contacts_of(organization)) == [
         ("Ann", "+14155550101"), ("Bo", "+14155550103"), ("Cy", "+14155550104")]
     assert notes(record, "warning") == [
-        (2, "Phone “not a number” left out (Enter a valid phone number, like +1 415 555 0100.)."),
+        (2, "Phone “not a number” left out (Enter a valid phone number, like +1 415 555 0100)."),
         (3, "Phone “(415) 555-0102” left out: a contact has one mobile number, and (415) 555-0103 came first."),
     ]
 

@@ -241,7 +241,7 @@ def test_custom_fields_are_offered_and_imported(owner_client, organization):
     assert a.custom_fields == {"birthday": "1990-01-31", "visits": 3}
     assert b.custom_fields == {"visits": 2}  # imported all the same, without the bad date (it keeps what it can)
     result = owner_client.get(f"/contacts/import/{import_id}").get_data(as_text=True)
-    assert "Birthday “someday” left out (Enter a date as YYYY-MM-DD.)." in result
+    assert "Birthday “someday” left out (Enter a date as YYYY-MM-DD)." in result
 
 
 def test_viewers_see_imports_but_cannot_import(app, organization):

@@ -52,7 +52,7 @@ def test_the_page_lists_the_failed_rows_with_who_and_why(owner_client, organizat
     assert len(lines) == operations.FAILURES_SHOWN == 50 and "And 2 more in the download." in page
     assert lines[:3] == [("2", "Bad Email: Email: Enter a valid email address, like name@example.com."),
                          ("3", "also@@bad: Email: Enter a valid email address, like name@example.com."),
-                         ("4", "No Way: Email: Give an email address or a mobile phone number.")]
+                         ("4", "No Way: Give an email address or a mobile phone number.")]
 
 
 def test_a_row_with_two_bad_fields_reads_as_two_sentences():

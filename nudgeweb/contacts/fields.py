@@ -58,6 +58,8 @@ STANDARD_FIELDS = (
     ("timezone", "Time zone", ("timezone", "time zone", "tz")),
 )
 FIELD_NAMES = tuple(name for name, _label, _aliases in STANDARD_FIELDS)
+# A contact that gives neither: the message names both fields (under "email", the first of the form)
+NO_CHANNEL = "Give an email address or a mobile phone number."
 FIELD_LABELS = {name: label for name, label, _aliases in STANDARD_FIELDS}
 INPUT_ALIASES = {"mobile_phone_number": "phone", "phone_number": "phone"}
 TEXT_LIMITS = {"first_name": 100, "last_name": 100, "company_name": 200}
@@ -457,7 +459,7 @@ class ContactValidator:
         if not partial and not clean.get("email") and not clean.get("phone") and not (
             {"email", "phone"} & errors.keys()
         ):
-            errors["email"] = "Give an email address or a mobile phone number."
+            errors["email"] = NO_CHANNEL
         return clean, errors
 
     def _validate_custom(self, value, clean, errors):

@@ -29,7 +29,7 @@ from sqlalchemy.exc import IntegrityError
 from nudgeweb.analytics.counters import count_rows
 from nudgeweb.bulk import PreparedInsert, converter, insert_rows
 from nudgeweb.contacts.events import record_created_in_bulk
-from nudgeweb.contacts.fields import FIELD_LABELS, ContactValidator, contact_insert_values
+from nudgeweb.contacts.fields import FIELD_LABELS, NO_CHANNEL, ContactValidator, contact_insert_values
 from nudgeweb.contacts.operations import (
     ContactFinder,
     ContactValidationError,
@@ -695,7 +695,7 @@ def describe(errors, definitions=None):
         key = field.removeprefix("custom_fields.")
         definition = (definitions or {}).get(key) if key != field else None
         label = FIELD_LABELS.get(field) or (definition.label if definition else key.replace("_", " "))
-        parts.append(f"{label}: {message}")
+        parts.append(message if message == NO_CHANNEL else f"{label}: {message}")  # (it names its fields)
     return " ".join(part if part.endswith(".") else part + "." for part in parts)  # (messages end a sentence)
 
 

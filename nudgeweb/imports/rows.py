@@ -48,7 +48,7 @@ def one_phone(validator, data, phones):
             continue  # the phone, or the same number written another way
         shown = value if len(value) <= 60 else value[:57] + "…"
         if problem:
-            warnings.append(f"Phone “{shown}” left out ({problem}).")
+            warnings.append(f"Phone “{shown}” left out ({_inside(problem)}).")
         else:
             warnings.append(f"Phone “{shown}” left out: a contact has one mobile number, and {chosen[0]} came first.")
     return {**data, "phone": chosen[0]}, warnings
@@ -85,8 +85,13 @@ def _left_out(field, data, error, kept, definitions):
     if field in CHANNELS:
         other = "phone" if field == "email" else "email"
         if kept.get(other):
-            return f"{label} “{shown}” left out ({error}): imported with the {FIELD_LABELS[other].lower()} only."
-    return f"{label} “{shown}” left out ({error})."
+            return f"{label} “{shown}” left out ({_inside(error)}): imported with the {FIELD_LABELS[other].lower()} only."
+    return f"{label} “{shown}” left out ({_inside(error)})."
+
+
+def _inside(sentence):
+    """A sentence as it reads inside brackets: without its full stop ("… cannot reach it)." not "… it.).")."""
+    return sentence.rstrip(".")
 
 
 def shortened_names(data):
