@@ -1,4 +1,6 @@
 """Lists of messages for the Outbox page and the API."""
+import re
+
 from sqlalchemy import or_, select
 
 from nudgeweb.contacts.fields import normalize_phone
@@ -33,7 +35,14 @@ def _matching(organization_id, words):
     phone = normalize_phone(words, country)[0] if any(ch.isdigit() for ch in words) else None
     if phone:
         conditions.append(Message.to == phone)
+    elif PART_OF_A_NUMBER.fullmatch(words):  # "0415" or "987 654": digits of a number, its trunk 0 dropped
+        digits = re.sub(r"\D", "", words).removeprefix("0")
+        if len(digits) >= 3:
+            conditions.append(Message.to.contains(digits))
     return or_(*conditions)
+
+
+PART_OF_A_NUMBER = re.compile(r"[\d\s().+-]+")
 
 
 def events_of(message):
