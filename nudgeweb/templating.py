@@ -20,6 +20,14 @@ def localtime(value, organization=None, fmt="%b %-d, %Y %H:%M"):
     return value.astimezone(tz).strftime(fmt) if tz else value.strftime(fmt)
 
 
+def phone_example(organization=None):
+    """A phone field's placeholder: a mobile number of the business's country, as its people write it."""
+    from nudgeweb.contacts.fields import phone_placeholder
+
+    organization = organization or (g.membership.organization if g.get("membership") else None)
+    return phone_placeholder(organization.default_country if organization else "US")
+
+
 def phone_number(value, organization=None):
     """An E.164 number as people of the business's country write it: national within it, else international."""
     import phonenumbers
@@ -67,6 +75,7 @@ def register(app):
     app.jinja_env.filters["contact_source"] = lambda source: CONTACT_SOURCE_LABELS.get(source, source)
     app.jinja_env.globals["input_attrs"] = input_attrs
     app.jinja_env.globals["time_zones"] = time_zones
+    app.jinja_env.globals["phone_example"] = phone_example
 
     @app.context_processor
     def navigation():

@@ -582,3 +582,11 @@ def test_the_empty_review_site_rows_offer_the_sites_not_added_yet(owner_client, 
     chosen = [re.search(rf'<select[^>]*name="sites-{row}-kind".*?<option selected value="(\w+)"', page, re.S).group(1)
               for row in range(6)]
     assert chosen == ["google", "facebook", "yelp", "trustpilot", "other", "other"]
+
+
+def test_phone_fields_show_an_example_of_the_business_s_own_country(owner_client, organization):
+    organization.default_country = "AU"
+    db.session.commit()
+    assert 'placeholder="0412 345 678"' in owner_client.get("/review-requests/new").text
+    assert 'placeholder="0412 345 678"' in owner_client.get("/employees/new").text
+    assert "the Spam Act in Australia" in owner_client.get("/settings/").text

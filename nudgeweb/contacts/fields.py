@@ -190,11 +190,28 @@ def _checked_domain(domain):
 def phone_message(country):
     """What a bad phone number is told: an example of the business's own country (a British one was told
     "+1 415 555 0100")."""
-    example = phonenumbers.example_number_for_type(country, phonenumbers.PhoneNumberType.MOBILE) \
-        if country and country != "US" else None
+    example = example_mobile(country) if country != "US" else None
     shown = phonenumbers.format_number(example, phonenumbers.PhoneNumberFormat.INTERNATIONAL) if example \
         else "+1 415 555 0100"
     return f"Enter a valid phone number, like {shown}."
+
+
+@lru_cache(maxsize=256)
+def example_mobile(country):
+    """A mobile number of ``country`` to show (phonenumbers' example; in North America, where the library's example
+    of Canada looks real, one of the 555-01xx numbers kept for fiction, in an area code of the country), or None."""
+    example = phonenumbers.example_number_for_type(country, phonenumbers.PhoneNumberType.MOBILE) if country else None
+    if example is not None and example.country_code == 1:
+        fictional = phonenumbers.parse(f"+1{str(example.national_number)[:3]}5550123")
+        example = fictional if phonenumbers.region_code_for_number(fictional) == country else None
+    return example
+
+
+def phone_placeholder(country):
+    """A phone field's placeholder: a mobile number of the business's country as its people write it
+    ("0412 345 678" in Australia)."""
+    example = example_mobile(country) or example_mobile("US")
+    return phonenumbers.format_number(example, phonenumbers.PhoneNumberFormat.NATIONAL)
 
 
 PHONE_PUNCTUATION = str.maketrans("", "", " ()-.")

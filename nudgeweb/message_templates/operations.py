@@ -14,6 +14,7 @@ import phonenumbers
 from flask import current_app
 from sqlalchemy import func, or_, select
 
+from nudgeweb.contacts.fields import example_mobile
 from nudgeweb.delivery.tracking import unsubscribe_url
 from nudgeweb.field_errors import FieldErrors
 from nudgeweb.message_templates.naming import free_name, name_taken
@@ -43,14 +44,9 @@ def sample_contact(country=None):
     """The sample contact with a mobile number of the business's ``country`` (an Irish business was shown one of
     the US): the library's example number, or in North America one of the 555-01xx numbers kept for fiction; an
     unknown country keeps the US number of SAMPLE_CONTACT."""
-    example = phonenumbers.example_number_for_type(country, phonenumbers.PhoneNumberType.MOBILE) if country else None
+    example = example_mobile(country)
     if example is None:
         return SAMPLE_CONTACT
-    if example.country_code == 1:  # (the example of Canada is a real-looking number: its area code, 555-0123)
-        fictional = phonenumbers.parse(f"+1{str(example.national_number)[:3]}5550123")
-        example = fictional if phonenumbers.region_code_for_number(fictional) == country else None
-        if example is None:
-            return SAMPLE_CONTACT
     return {**SAMPLE_CONTACT, "phone": phonenumbers.format_number(example, phonenumbers.PhoneNumberFormat.E164)}
 
 

@@ -66,7 +66,8 @@ class OrganizationForm(FlaskForm):
     footer_address = StringField("Postal address for email footers", validators=[Optional(), Length(
                                      max=500, message="The postal address is limited to 500 characters.")],
                                  description="Printed in the footer of every marketing email, as anti-spam laws "
-                                             "(CAN-SPAM) require: needed before your first email campaign.")
+                                             "require (CAN-SPAM in the US, the Spam Act in Australia, the rules of "
+                                             "the EU and UK): needed before your first email campaign.")
     logo_url = URLField("Logo address", validators=[Optional(), Length(max=500)],
                         description="An https:// address of your logo image.")
     font_family = StringField("Font", validators=[Optional(), Length(max=100)], render_kw={"placeholder": "Inter"})
