@@ -421,6 +421,15 @@ def test_the_click_rate_counts_a_click_through_after_a_rating(owner_client, orga
     assert ">100%</div><div class=\"stat-label\">Click rate" in owner_client.get("/").text.replace("\n", "")
 
 
+def test_the_pipeline_rounds_its_shares_as_analytics_does(owner_client, organization):
+    give_review_link(organization)
+    requests = [_sent_to_the_outbox(organization, email=f"c{number}@example.com") for number in range(3)]
+    with unit_of_work(organization.id):
+        for request in requests[:2]:
+            operations.mark_opened(db.session.get(ReviewRequest, request.id))
+    assert "67% of those asked" in owner_client.get("/review-requests").text  # 2 of 3 (it said 66%)
+
+
 def test_the_pipeline_tiles_read_as_a_funnel_and_each_opens_its_list(owner_client, organization):
     give_review_link(organization)
     reviewed = _sent_to_the_outbox(organization, email="ada@example.com")
@@ -430,7 +439,7 @@ def test_the_pipeline_tiles_read_as_a_funnel_and_each_opens_its_list(owner_clien
     page = owner_client.get("/review-requests").text
     tiles = re.findall(r'<span class="stat-value">(\d+)</span><span class="stat-label">([^<]+)</span>', page)
     assert tiles == [("1", "Kept in the Outbox"), ("1", "Opened"), ("0", "Clicked through"), ("1", "Rated or wrote")]
-    assert "100% of those" in page  # (the owner opened the link from the Outbox)
+    assert "100% of those asked" in page  # (the owner opened the link from the Outbox)
     owner_client.application.config["MAIL_URL"] = "smtp://mail.example.com:587"
     try:
         assert '<span class="stat-label">Sent</span>' in owner_client.get("/review-requests").text

@@ -74,7 +74,8 @@ def ratings_chart(r):
     figure = go.Figure(go.Bar(x=stars, y=counts, marker={"color": ["#ef4444", "#f59e0b", "#eab308", "#84cc16", "#10b981"]}))
     average = f"averaging {ratings['average']:.1f} stars" if ratings["average"] else ""
     return Chart("ratings", "Ratings by number of stars", figure, ["Stars", "Ratings"], [[n, c] for n, c in zip(range(1, 6), counts)],
-                 f"{period.label}: {ratings['count']} ratings {average}.", "No ratings in this period yet.",
+                 f"{period.label}: {ratings['count']} rating{'s' if ratings['count'] != 1 else ''} {average}.",
+                 "No ratings in this period yet.",
                  is_empty=not ratings["count"])
 
 
