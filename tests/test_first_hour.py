@@ -5,6 +5,7 @@ import re
 import pytest
 from sqlalchemy import select
 
+from nudgeweb import clock
 from nudgeweb.extensions import db
 from nudgeweb.models import ContactActivity, ReviewRequest
 from nudgeweb.models.messages import Message
@@ -327,7 +328,7 @@ def test_cancel_and_send_again_ask_first(owner_client, organization):
         request = operations.create_review_request(organization, {"first_name": "Bo", "email": "bo@example.com"}, 5)
     page = owner_client.get(f"/review-requests/{request.id}").text
     assert 'data-confirm="Cancel the review request to Bo? Nothing more will be sent to them."' in page
-    assert 'data-confirm="Send the review request to Bo again now? Their follow-ups start over."' in page
+    assert 'data-confirm="Send the review request to Bo now, not at ' in page  # (nothing went yet: "Send now")
 
 
 def test_sms_quiet_hours_are_on_by_default_in_the_contact_time_zone(app, owner_client, organization):
@@ -419,6 +420,19 @@ def test_the_click_rate_counts_a_click_through_after_a_rating(owner_client, orga
         assert operations.site_clicked(request, 0) == "https://g.page/r/acme-plumbing/review"
     assert request.clicked_at is not None and request.status == "reviewed"
     assert ">100%</div><div class=\"stat-label\">Click rate" in owner_client.get("/").text.replace("\n", "")
+
+
+def test_a_request_offers_to_send_now_only_what_has_not_gone(owner_client, organization):
+    give_review_link(organization)
+    with unit_of_work(organization.id):
+        later = operations.create_review_request(organization, {"first_name": "Later", "email": "later@example.com"}, 5)
+    page = owner_client.get(f"/review-requests/{later.id}").text
+    assert ">Send now</button>" in page and "Send again now" not in page and "· scheduled for" in page
+    later.steps_sent, later.scheduled_for = 1, clock.now()  # its message on its way (queued): nothing to offer
+    assert operations.resend_offer(later, clock.now()) is None
+    gone = _sent_to_the_outbox(organization, email="gone@example.com")
+    page = owner_client.get(f"/review-requests/{gone.id}").text
+    assert ">Send again now</button>" in page and "· sent " in page and "· scheduled for" not in page
 
 
 def test_the_pipeline_rounds_its_shares_as_analytics_does(owner_client, organization):

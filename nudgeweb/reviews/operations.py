@@ -488,6 +488,16 @@ def can_resend(request):
     return request.status in ("sent", "opened", "cancelled", "failed", "scheduled")
 
 
+def resend_offer(request, now):
+    """What the request's page offers: "now" (its first message waits for a later time), "again" (it went out, or
+    stopped), or None (it is going out at this moment, or the customer went through already)."""
+    if not can_resend(request):
+        return None
+    if request.status == "scheduled":
+        return "now" if request.steps_sent == 0 and request.scheduled_for > now else None
+    return "again"
+
+
 def resend(request, now=None):
     """Send the request again now, from its first message; its follow-ups start again."""
     now = now or clock.now()

@@ -127,6 +127,7 @@ def show(request_id):
     return render("reviews/show.html", "reviews/_request.html", r=review_request,
                   sites=operations.review_sites_of(review_request),
                   held_until=queries.held_until(review_request, clock.now()),
+                  resend_offer=operations.resend_offer(review_request, clock.now()),
                   kept=review_request.id in queries.kept_in_outbox(review_request.organization_id, [review_request.id]))
 
 
