@@ -114,6 +114,15 @@ class ContactFinder:
         return None
 
 
+def another_person(contact, clean):
+    """True when ``clean`` (a row of an import, say) is not the person of ``contact``, the contact found by its
+    phone: both give an email, and not the same one. Email is the stronger identity: a parent and child, or a
+    couple, share a mobile number far more often than an email address, and merging such a row would give the
+    contact another person's email. With no email on either side, or the same one, it is the same person."""
+    email = clean.get("email")
+    return bool(email and contact.email and contact.email != email)
+
+
 def upsert_contact(organization, data, source, update_existing=True, validator=None, finder=None,
                    event_metadata=None):
     """Create the contact, or update the one with the same email or phone: (Contact, created).

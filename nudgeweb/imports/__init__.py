@@ -31,7 +31,9 @@ database, so that any consumer machine can read it) is cut into chunks at the up
 workers validate chunks side by side and write them one after the other in file order, each in
 one transaction with the import's counters; ``processed`` is where a resumed import carries on.
 Rows matching a stored contact (by email, then phone) or an earlier row of the file go through
-contacts.operations.upsert_contact; new contacts are inserted in bulk. An import on which no
+contacts.operations.upsert_contact; new contacts are inserted in bulk. A row whose phone is that of a
+contact with another email is another person (contacts.operations.another_person): it goes by its email,
+without the phone, with a warning; the contact keeps its email. An import on which no
 chunk was written for a while (a crashed worker) is queued again by a periodic task, or resumed
 from its page.
 """

@@ -34,6 +34,7 @@ from nudgeweb.contacts.operations import (
     ContactFinder,
     ContactValidationError,
     add_custom_field,
+    another_person,
     custom_field_definitions,
     custom_field_key,
     tag_ids_for,
@@ -518,8 +519,9 @@ class ChunkImport:
                                [row.clean.get("phone") for row in known])
         written.update(self._written_by_earlier_chunks(finder))
         for row in known:
-            found = finder.find(row.clean.get("email"), row.clean.get("phone"))
-            data = self._data_keeping_names(row, found, written)
+            data, phone = self._without_anothers_phone(row, finder, written)
+            found = finder.find(row.clean.get("email"), phone)
+            data = self._data_keeping_names(row, data, found, written)
             before = snapshot(found)
             repeats = found is not None and found.id in written
             try:
@@ -552,12 +554,30 @@ class ChunkImport:
         self._join_list([self.new_values[index]["id"] for index in new] + joined)
         return counts, failures
 
-    def _data_keeping_names(self, row, found, written):
-        """The row's data, without its names when it would rename a contact an earlier row wrote."""
+    def _without_anothers_phone(self, row, finder, written):
+        """(data, phone) of the row: its own, or without the phone when that is the phone of another person
+        (contacts.operations.another_person: a parent's mobile on the child's row, each with an email), with a
+        warning saying whose. The row then goes by its email: a new contact, or the one with that email."""
+        phone = row.clean.get("phone")
+        owner = finder.find(phone=phone) if phone else None
+        if owner is None or not another_person(owner, row.clean):
+            return row.data, phone
+        if owner.id not in written:
+            whose = f"{owner.display_name}'s, a contact you have"
+        else:
+            where = f"line {written[owner.id]}" if written[owner.id] else "an earlier row"
+            whose = f"{owner.display_name}'s ({where})"
+        value = str(row.data.get("phone") or "").strip()
+        shown = value if len(value) <= 60 else value[:57] + "…"
+        row.warnings.append(f"Phone “{shown}” left out: it is {whose}.")
+        return {name: given for name, given in row.data.items() if name != "phone"}, None
+
+    def _data_keeping_names(self, row, data, found, written):
+        """The row's ``data``, without its names when it would rename a contact an earlier row wrote."""
         if found is None or found.id not in written or not self.update_existing:
-            return row.data
+            return data
         matched_by = "email" if row.clean.get("email") and row.clean["email"] == found.email else "phone number"
-        data, warning = keeps_name(row.data, found, written[found.id], matched_by)
+        data, warning = keeps_name(data, found, written[found.id], matched_by)
         if warning:
             row.warnings.append(warning)
         return data
