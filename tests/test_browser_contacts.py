@@ -62,6 +62,8 @@ def test_a_list_of_long_values_fits_the_page_every_column_in_view(logged_in, liv
     ContactFactory(organization=owner.organization, first_name="Maximiliana", last_name="Featherstonehaugh-Worthington",
                    email="maximiliana.featherstonehaugh-worthington@a-very-long-domain-name.example.com",
                    company_name="The Extraordinarily Long-Named Bakery and Coffee Company", phone="+14155550999")
+    ContactFactory(organization=owner.organization, first_name="Harper", last_name="Jones",
+                   email="harper.jones@example.com.au", company_name="", phone="+14155550998")
     page = logged_in
     page.goto(f"{live_server}/contacts")
     page.get_by_role("link", name="Maximiliana Featherstonehaugh-Worthington").wait_for()
@@ -69,6 +71,10 @@ def test_a_list_of_long_values_fits_the_page_every_column_in_view(logged_in, liv
     assert page.locator(".table-wrap").evaluate("e => e.scrollWidth <= e.clientWidth + 1")  # long values wrap
     expect(page.get_by_role("link", name="Add contact")).to_be_in_viewport()
     screenshot(page, "contacts-wide-list")
+    address = page.locator(".contacts-table tbody tr", has_text="Harper Jones").locator("td.email")
+    lines = address.evaluate("e => { const r = document.createRange(); r.selectNodeContents(e);"
+                             " return r.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight); }")
+    assert lines < 1.5, f"harper.jones@example.com.au takes {lines:.1f} lines at 1280 px"  # not cut at a dot
 
 
 def test_on_a_phone_each_contact_is_a_block_every_value_in_view(phone_page, live_server, owner):
