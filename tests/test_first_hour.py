@@ -613,3 +613,13 @@ def test_phone_fields_show_an_example_of_the_business_s_own_country(owner_client
     assert 'placeholder="0412 345 678"' in owner_client.get("/review-requests/new").text
     assert 'placeholder="0412 345 678"' in owner_client.get("/employees/new").text
     assert "the Spam Act in Australia" in owner_client.get("/settings/").text
+
+
+def test_a_new_business_s_dashboard_loads_no_chart_library_until_a_tile_has_a_trend(owner_client, organization):
+    assert "plotly.min.js" not in owner_client.get("/").text  # (4.8 MB for flat lines at zero)
+    ContactFactory(organization=organization, email="first@example.com")
+    with unit_of_work(organization.id):
+        from nudgeweb.analytics.rebuild import rebuild_counts
+        rebuild_counts(organization.id)
+    page = owner_client.get("/").text
+    assert "plotly.min.js" in page and page.count("data-chart") == 1  # the new contacts' trend alone

@@ -7,7 +7,6 @@ from nudgeweb.analytics.charts import CHARTS
 from nudgeweb.analytics.currency import currency_of
 from nudgeweb.analytics.periods import PERIODS, PeriodError, read_period
 from nudgeweb.analytics.reports import PeriodReports
-from nudgeweb.analytics.tiles import dashboard_tiles
 from nudgeweb.auth.access import current_organization, member_required
 from nudgeweb.htmx import render
 
@@ -58,12 +57,6 @@ def event_names():
     organization_id = g.membership.organization_id
     return render("analytics/events.html", names=events.event_names(organization_id),
                   latest=events.latest_events(organization_id))
-
-
-@bp.app_template_global("analytics_tiles")
-def analytics_tiles():
-    """The dashboard's tiles for the current organization."""
-    return dashboard_tiles(current_organization())
 
 
 def _with_csv(chart, period):

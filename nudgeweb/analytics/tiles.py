@@ -55,6 +55,7 @@ def _tile(label, value, earlier, values, percent=False, money=False):
         change = f"{value - earlier:+,.{2 if money else 0}f} compared with the 30 days before"
     figure = go.Figure(go.Scatter(y=values, mode="lines", fill="tozeroy", line={"width": 2}))
     summary = f"{label}, last 30 days: {shown} ({change})."
-    trend = Chart(label.lower().replace(" ", "-"), label, figure, [], [], summary, "", layout=SPARKLINE)
+    trend = Chart(label.lower().replace(" ", "-"), label, figure, [], [], summary, "", layout=SPARKLINE,
+                  is_empty=not any(values))  # (a flat line at zero is not drawn: a new business loads no chart library)
     return Tile(label, shown, change, trend)
 

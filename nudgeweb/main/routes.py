@@ -1,6 +1,7 @@
 from flask import Blueprint, redirect, render_template, url_for
 from flask_login import current_user
 
+from nudgeweb.analytics.tiles import dashboard_tiles
 from nudgeweb.auth.access import current_organization, member_required
 from nudgeweb.main.checklist import setup_steps
 from nudgeweb.navigation import AREAS
@@ -19,7 +20,8 @@ def home():
 
 @member_required
 def _dashboard():
-    return render_template("main/dashboard.html", organization=current_organization())
+    organization = current_organization()
+    return render_template("main/dashboard.html", organization=organization, tiles=dashboard_tiles(organization))
 
 
 @bp.app_template_global("setup_checklist")
