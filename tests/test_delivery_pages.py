@@ -50,6 +50,19 @@ def test_outbox_search_finds_a_number_as_the_pages_show_it_and_a_name(owner_clie
     assert "Your order is ready" not in owner_client.get("/outbox", query_string={"q": "99"}).text  # too few digits
 
 
+def test_the_outbox_tells_messages_kept_in_it_from_those_sent(owner_client, organization, sent):
+    from nudgeweb.delivery import queue_direct
+    from nudgeweb.unit_of_work import unit_of_work
+
+    with unit_of_work(organization.id):
+        queue_direct(organization, "sms", "+12125550188", text="Kept here", purpose="test")  # (no provider: the outbox)
+    db.session.expire_all()
+    page = owner_client.get("/outbox").text
+    assert '<option value="kept">Kept in the Outbox</option>' in page
+    assert "Kept here" in owner_client.get("/outbox?status=kept").text
+    assert "Kept here" not in owner_client.get("/outbox?status=sent").text  # "Sent": what left the machine
+
+
 def test_outbox_pages_older_messages_without_counting_them(owner_client, organization, sent):
     for _ in range(50):  # 50 a page: with the fixture's, one is left for page 2
         queue_message(db.session.get(Contact, sent.contact_id), "email", db.session.get(MessageTemplate, sent.template_id),

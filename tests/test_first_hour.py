@@ -623,3 +623,12 @@ def test_a_new_business_s_dashboard_loads_no_chart_library_until_a_tile_has_a_tr
         rebuild_counts(organization.id)
     page = owner_client.get("/").text
     assert "plotly.min.js" in page and page.count("data-chart") == 1  # the new contacts' trend alone
+
+
+def test_the_pipeline_s_status_choice_says_kept_in_the_outbox_while_nothing_leaves(app, owner_client, organization):
+    assert re.search(r'<option value="sent"\s*>Kept in the Outbox</option>', owner_client.get("/review-requests").text)
+    app.config["MAIL_URL"] = "smtp://mail.example.com:587"
+    try:
+        assert re.search(r'<option value="sent"\s*>Sent</option>', owner_client.get("/review-requests").text)
+    finally:
+        app.config["MAIL_URL"] = ""

@@ -80,6 +80,21 @@ class OutboxFilterForm(FlaskForm):
     channel = SelectField("Channel", choices=[("", "All channels")]
                           + [(c, c.upper() if c == "sms" else c.title()) for c in MESSAGE_CHANNELS],
                           validators=[Optional()])
-    status = SelectField("Status", choices=[("", "Any status")] + [(s, s.title()) for s in MESSAGE_STATUSES],
-                         validators=[Optional()])
+    # "sent" is a message that left the machine; one the local outbox kept (the API's "sent" too) has its own choice
+    status = SelectField("Status", choices=[("", "Any status")] + [
+        choice for status in MESSAGE_STATUSES
+        for choice in ([(status, status.title())] + ([("kept", "Kept in the Outbox")] if status == "sent" else []))],
+        validators=[Optional()])
     q = StringField("Search", validators=[Optional(), Length(max=200)])
+
+    def url_args(self):
+        """What the form asks, for the links of its pages (none when it is not valid)."""
+        return {name: value for name, value in self.data.items() if value} if self.validate() else {}
+
+    def filters(self):
+        """messages_query's filters for what the form asks (none when it is not valid)."""
+        filters = self.url_args()
+        if filters.get("status") in ("sent", "kept"):
+            filters["kept_in_outbox"] = filters["status"] == "kept"
+            filters["status"] = "sent"
+        return filters

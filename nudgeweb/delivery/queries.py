@@ -12,11 +12,15 @@ PAGE_SIZE = 50
 
 
 def messages_query(organization_id, filters):
-    """Newest first; filters: channel, status, purpose, purpose_id, contact_id, created_after, q (address or subject)."""
+    """Newest first; filters: channel, status, purpose, purpose_id, contact_id, created_after, q (address or subject),
+    kept_in_outbox (True: only what the local outbox kept; False: only what left the machine)."""
     query = select(Message).where(Message.organization_id == organization_id)
     for name in ("channel", "status", "purpose", "purpose_id", "contact_id"):
         if filters.get(name):
             query = query.where(getattr(Message, name) == filters[name])
+    if "kept_in_outbox" in filters:  # (the pages' "Kept in the Outbox", apart from what left the machine)
+        kept = Message.backend == "outbox"
+        query = query.where(kept if filters["kept_in_outbox"] else Message.backend.is_distinct_from("outbox"))
     if filters.get("created_after"):
         query = query.where(Message.created_at >= filters["created_after"])
     if filters.get("q"):

@@ -28,7 +28,7 @@ _PIXEL = re.compile(r'<img src="[^"]*/t/o/[^"]*"[^>]*>')
 @role_required("admin")
 def outbox():
     form = OutboxFilterForm(request.args)
-    filters = {name: value for name, value in form.data.items() if value} if form.validate() else {}
+    filters = form.filters()
     messages = paginate(messages_query(g.membership.organization_id, filters), requested_page(), PAGE_SIZE,
                         count=False)
     settings = sending_settings(g.membership.organization_id)
