@@ -95,6 +95,9 @@ class Config:
         # Send tasks of one organization with its own SMTP server or Twilio account running at once:
         # a slow or hostile server then holds this many workers at most.
         self.SEND_CONCURRENCY_PER_ORGANIZATION = env_int("SEND_CONCURRENCY_PER_ORGANIZATION", 1)
+        # A send task due now waits this long before it claims, so that messages stored one by one in a burst (an
+        # integration's requests) go out in its batch, not a task and a connection each (0: at once).
+        self.SEND_GATHER_SECONDS = float(env("SEND_GATHER_SECONDS", "0.1"))
         # Let organizations' servers be on loopback, private or link-local addresses (local set-ups only).
         self.ALLOW_PRIVATE_OUTBOUND = env_bool("ALLOW_PRIVATE_OUTBOUND", False)
         self.OAUTH_REQUIRE_HTTPS = env_bool("OAUTH_REQUIRE_HTTPS", False)
@@ -127,6 +130,7 @@ class TestConfig(Config):
         self.SQLALCHEMY_DATABASE_URI = f"sqlite:///{instance_path}/nudge.db"
         self.HUEY_URL = f"sqlite:///{instance_path}/huey.db"
         self.HUEY_IMMEDIATE = True
+        self.SEND_GATHER_SECONDS = 0  # (a task runs inside the request that queues it: nothing else comes meanwhile)
         self.RATELIMIT_STORAGE_URI = "memory://"
         self.API_CREDENTIAL_CACHE_SECONDS = 1
         self.MAIL_URL = ""

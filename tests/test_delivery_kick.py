@@ -79,6 +79,21 @@ def test_a_message_committed_while_the_task_sends_goes_out_with_the_next_task(sm
     assert sorted(m["To"] for m in smtp.sink.messages) == ["first@example.net", "second@example.net"]
 
 
+def test_a_task_due_now_gathers_a_burst_before_it_claims(smtp, organization, huey_queue, app):
+    template = email_template(organization)
+    app.config["SEND_GATHER_SECONDS"] = 1
+    try:
+        queue_one_by_one(organization, ["first@example.net"], template)
+        with running_consumer():
+            assert wait_until(lambda: huey.pending_count() == 0), "the consumer never took the task"
+            queue_one_by_one(organization, [f"burst{n}@example.net" for n in range(3)], template)  # while it waits
+            assert huey.pending_count() == 0  # its flag is still up: no task of their own
+            assert wait_until(lambda: statuses_of(organization) == ["sent"] * 4), "the burst was not sent"
+    finally:
+        app.config["SEND_GATHER_SECONDS"] = 0
+    assert len(smtp.sink.messages) == 4
+
+
 def test_messages_committed_before_the_task_runs_go_with_it(smtp, organization, huey_queue):
     queue_one_by_one(organization, ["early@example.net"])
     task = huey.dequeue()  # taken by a worker, not run yet: the flag still says a task is queued

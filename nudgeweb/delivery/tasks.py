@@ -5,10 +5,12 @@ One task sends an organization's messages that are due, a batch at a time: messa
 not a task each. A message due now asks for that task only when none is queued yet: a flag in Huey's
 storage (``send-due.<organization>``) says one is. The task clears the flag *before* it claims, so a
 message committed after the claim finds no flag and queues the next task, and a message that found the
-flag was committed before the flag was cleared, so the claim that follows sees it. A message due later
+flag was committed before the flag was cleared, so the claim that follows sees it. A task due now waits
+SEND_GATHER_SECONDS first, its flag up, so that a burst goes out as one batch. A message due later
 gets a task of its own at its time.
 """
 import random
+import time
 
 from flask import current_app
 from huey import crontab
@@ -29,6 +31,9 @@ def send_due_messages(organization_id, due_by=None):
     later moment); another task follows while more are due. Safe to run twice. Through an
     organization's own server, only a few of its tasks run at once (delivery.slots), so that a slow
     server holds its owner's sends and never every worker."""
+    gather = current_app.config["SEND_GATHER_SECONDS"]
+    if due_by is None and gather:
+        time.sleep(gather)  # the flag still up: the messages of a burst committed meanwhile join this batch
     slots.release(slots.queued_flag(organization_id))  # first: what is committed from now on queues another task
     if not engine.any_due(organization_id, due_by):
         return 0  # sent by another task: one read, not the settings too
