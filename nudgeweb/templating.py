@@ -8,14 +8,19 @@ from markupsafe import Markup, escape
 from nudgeweb.models.contacts import CONTACT_SOURCE_LABELS
 from nudgeweb.navigation import AREAS, SETTINGS_SECTIONS, area_endpoint, settings_groups
 
+# Where a date is written month first ("Dec 5, 2026"); elsewhere the day comes first ("5 Dec 2026")
+MONTH_FIRST_COUNTRIES = frozenset({"US", "CA", "PH", "PR", "GU", "VI", "AS", "MP", "UM", "FM", "MH", "PW"})
+
 
 def localtime(value, organization=None, fmt="%b %-d, %Y %H:%M"):
-    """A UTC datetime shown in the organization's time zone."""
+    """A UTC datetime shown in the organization's time zone, its day and month in the order of its country."""
     from zoneinfo import ZoneInfo
 
     if value is None:
         return ""
     organization = organization or (g.membership.organization if g.get("membership") else None)
+    if organization is not None and organization.default_country not in MONTH_FIRST_COUNTRIES:
+        fmt = fmt.replace("%b %-d, ", "%-d %b ").replace("%b %-d", "%-d %b")
     tz = ZoneInfo(organization.timezone) if organization else None
     return value.astimezone(tz).strftime(fmt) if tz else value.strftime(fmt)
 

@@ -632,3 +632,12 @@ def test_the_pipeline_s_status_choice_says_kept_in_the_outbox_while_nothing_leav
         assert re.search(r'<option value="sent"\s*>Sent</option>', owner_client.get("/review-requests").text)
     finally:
         app.config["MAIL_URL"] = ""
+
+
+def test_dates_read_day_first_outside_north_america(owner_client, organization):
+    ContactFactory(organization=organization, email="first@example.com")
+    assert re.search(r"\b[A-Z][a-z]{2} \d{1,2}, \d{4}", owner_client.get("/contacts").text)  # "Dec 5, 2026" in the US
+    organization.default_country = "AU"
+    db.session.commit()
+    page = owner_client.get("/contacts").text
+    assert re.search(r"\b\d{1,2} [A-Z][a-z]{2} \d{4}", page) and not re.search(r"\b[A-Z][a-z]{2} \d{1,2}, \d{4}", page)
