@@ -19,10 +19,25 @@ def localtime(value, organization=None, fmt="%b %-d, %Y %H:%M"):
     if value is None:
         return ""
     organization = organization or (g.membership.organization if g.get("membership") else None)
-    if organization is not None and organization.default_country not in MONTH_FIRST_COUNTRIES:
-        fmt = fmt.replace("%b %-d, ", "%-d %b ").replace("%b %-d", "%-d %b")
     tz = ZoneInfo(organization.timezone) if organization else None
-    return value.astimezone(tz).strftime(fmt) if tz else value.strftime(fmt)
+    return (value.astimezone(tz) if tz else value).strftime(_in_country_order(fmt, organization))
+
+
+def localdate(value, fmt="%b %-d, %Y", organization=None):
+    """A date (a day, no time zone) with its day and month in the order of the organization's country."""
+    if value is None:
+        return ""
+    organization = organization or (g.membership.organization if g.get("membership") else None)
+    return value.strftime(_in_country_order(fmt, organization))
+
+
+def _in_country_order(fmt, organization):
+    """``fmt`` (written month first, "%b %-d, %Y") with the day first outside North America ("%-d %b %Y")."""
+    if organization is None or organization.default_country in MONTH_FIRST_COUNTRIES:
+        return fmt
+    for month in ("%b", "%B"):
+        fmt = fmt.replace(f"{month} %-d, ", f"%-d {month} ").replace(f"{month} %-d", f"%-d {month}")
+    return fmt
 
 
 def phone_example(organization=None):
@@ -75,6 +90,7 @@ def time_zones():
 
 def register(app):
     app.jinja_env.filters["localtime"] = localtime
+    app.jinja_env.filters["localdate"] = localdate
     app.jinja_env.filters["phone_number"] = phone_number
     app.jinja_env.filters["breakable"] = breakable
     app.jinja_env.filters["contact_source"] = lambda source: CONTACT_SOURCE_LABELS.get(source, source)

@@ -641,3 +641,9 @@ def test_dates_read_day_first_outside_north_america(owner_client, organization):
     db.session.commit()
     page = owner_client.get("/contacts").text
     assert re.search(r"\b\d{1,2} [A-Z][a-z]{2} \d{4}", page) and not re.search(r"\b[A-Z][a-z]{2} \d{1,2}, \d{4}", page)
+    from datetime import date
+
+    from nudgeweb.templating import localdate
+    assert localdate(date(2026, 12, 5), "%B %-d", organization) == "5 December"
+    organization.default_country = "US"
+    assert localdate(date(2026, 12, 5), organization=organization) == "Dec 5, 2026"
