@@ -18,7 +18,7 @@ def localtime(value, organization=None, fmt="%b %-d, %Y %H:%M"):
 
     if value is None:
         return ""
-    organization = organization or (g.membership.organization if g.get("membership") else None)
+    organization = organization or _current_organization()
     tz = ZoneInfo(organization.timezone) if organization else None
     return (value.astimezone(tz) if tz else value).strftime(_in_country_order(fmt, organization))
 
@@ -27,8 +27,13 @@ def localdate(value, fmt="%b %-d, %Y", organization=None):
     """A date (a day, no time zone) with its day and month in the order of the organization's country."""
     if value is None:
         return ""
-    organization = organization or (g.membership.organization if g.get("membership") else None)
+    organization = organization or _current_organization()
     return value.strftime(_in_country_order(fmt, organization))
+
+
+def _current_organization():
+    """The organization of the member signed in, or None (a page of the public, a task)."""
+    return g.membership.organization if g.get("membership") else None
 
 
 def _in_country_order(fmt, organization):
@@ -44,7 +49,7 @@ def phone_example(organization=None):
     """A phone field's placeholder: a mobile number of the business's country, as its people write it."""
     from nudgeweb.contacts.fields import phone_placeholder
 
-    organization = organization or (g.membership.organization if g.get("membership") else None)
+    organization = organization or _current_organization()
     return phone_placeholder(organization.default_country if organization else "US")
 
 
@@ -54,7 +59,7 @@ def phone_number(value, organization=None):
 
     if not value:
         return ""
-    organization = organization or (g.membership.organization if g.get("membership") else None)
+    organization = organization or _current_organization()
     try:
         number = phonenumbers.parse(value, None)
     except phonenumbers.NumberParseException:

@@ -73,6 +73,11 @@ class SendingForm(FlaskForm):
     SECRET_FIELDS = ("smtp_password", "dkim_private_key", "twilio_auth_token")
 
 
+# The statuses, with "sent" a message that left the machine and "kept" one the local outbox kept (the API's "sent" too)
+OUTBOX_STATUS_CHOICES = [(status, status.title()) for status in MESSAGE_STATUSES]
+OUTBOX_STATUS_CHOICES.insert(MESSAGE_STATUSES.index("sent") + 1, ("kept", "Kept in the Outbox"))
+
+
 class OutboxFilterForm(FlaskForm):
     class Meta:
         csrf = False
@@ -80,11 +85,7 @@ class OutboxFilterForm(FlaskForm):
     channel = SelectField("Channel", choices=[("", "All channels")]
                           + [(c, c.upper() if c == "sms" else c.title()) for c in MESSAGE_CHANNELS],
                           validators=[Optional()])
-    # "sent" is a message that left the machine; one the local outbox kept (the API's "sent" too) has its own choice
-    status = SelectField("Status", choices=[("", "Any status")] + [
-        choice for status in MESSAGE_STATUSES
-        for choice in ([(status, status.title())] + ([("kept", "Kept in the Outbox")] if status == "sent" else []))],
-        validators=[Optional()])
+    status = SelectField("Status", choices=[("", "Any status")] + OUTBOX_STATUS_CHOICES, validators=[Optional()])
     q = StringField("Search", validators=[Optional(), Length(max=200)])
 
     def url_args(self):

@@ -59,7 +59,7 @@ from nudgeweb.imports.mapping import (
     resolve_mapping,
     row_data,
 )
-from nudgeweb.imports.rows import changes, keep_what_it_can, keeps_name, one_phone, shortened_names, snapshot, without_landline
+from nudgeweb.imports.rows import as_quoted, changes, keep_what_it_can, keeps_name, one_phone, shortened_names, snapshot, without_landline
 from nudgeweb.imports.signals import chunk_due
 from nudgeweb.models import Contact, ContactActivity, Organization, contact_tags, db, utcnow
 from nudgeweb.models.import_notes import IMPORT_NOTE_KINDS, ContactImportNote
@@ -567,9 +567,7 @@ class ChunkImport:
         else:
             where = f"line {written[owner.id]}" if written[owner.id] else "an earlier row"
             whose = f"{owner.display_name}'s ({where})"
-        value = str(row.data.get("phone") or "").strip()
-        shown = value if len(value) <= 60 else value[:57] + "…"
-        row.warnings.append(f"Phone “{shown}” left out: it is {whose}.")
+        row.warnings.append(f"Phone “{as_quoted(str(row.data.get('phone') or '').strip())}” left out: it is {whose}.")
         return {name: given for name, given in row.data.items() if name != "phone"}, None
 
     def _data_keeping_names(self, row, data, found, written):

@@ -46,7 +46,7 @@ def one_phone(validator, data, phones):
     for value, number, problem in checked:
         if (value, number) == chosen[:2] or (number and number == chosen[1]):
             continue  # the phone, or the same number written another way
-        shown = value if len(value) <= 60 else value[:57] + "…"
+        shown = as_quoted(value)
         if problem:
             warnings.append(f"Phone “{shown}” left out ({_inside(problem)}).")
         else:
@@ -81,12 +81,17 @@ def _left_out(field, data, error, kept, definitions):
     value = str(data.get("custom_fields", {}).get(key) if key != field else data.get(field, "")).strip()
     definition = definitions.get(key) if key != field else None
     label = FIELD_LABELS.get(field) or (definition.label if definition else key.replace("_", " ").capitalize())
-    shown = value if len(value) <= 60 else value[:57] + "…"
+    shown = as_quoted(value)
     if field in CHANNELS:
         other = "phone" if field == "email" else "email"
         if kept.get(other):
             return f"{label} “{shown}” left out ({_inside(error)}): imported with the {FIELD_LABELS[other].lower()} only."
     return f"{label} “{shown}” left out ({_inside(error)})."
+
+
+def as_quoted(value):
+    """A value a note quotes: whole up to 60 characters, else its start and an ellipsis."""
+    return value if len(value) <= 60 else value[:57] + "…"
 
 
 def _inside(sentence):
