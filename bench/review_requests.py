@@ -1,8 +1,9 @@
 """Review requests as production runs them: gunicorn (2 workers), 8 concurrent API clients, a Huey
-consumer in its own process, SQLite and Huey on SQLite, messages to a local SMTP sink.
+consumer in its own process, SQLite and Huey on SQLite, messages to a local SMTP sink; the clients are wrk's
+(8 connections), so that the load generator takes little of the machine the server runs on.
 
 Two measures:
-1. N review requests (delay_hours=0) posted to POST /api/v1/review_requests by 8 client threads:
+1. N review requests (delay_hours=0) posted to POST /api/v1/review_requests over 8 connections:
    accepted per second (first post to last answer) and sent per second (first post to the last
    message the SMTP sink received); every request must be sent exactly once.
 2. A bulk ask of BULK contacts (the task the bulk send page queues): seconds until every request is
@@ -16,6 +17,8 @@ to a loaded machine than the wall clock), and PASS/FAIL against the targets.
 """
 import json
 import os
+import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -24,7 +27,6 @@ import tempfile
 import threading
 import time
 import urllib.request
-from concurrent.futures import ThreadPoolExecutor
 
 sys.path.insert(0, ".")
 
@@ -140,18 +142,45 @@ def setup(environment):
     return app, organization_id, secret, user_id
 
 
-def post_requests(base, secret):
-    def one(number):
-        body = json.dumps({"first_name": f"Customer{number}", "email": f"customer{number}@example.com",
-                           "delay_hours": 0}).encode()
-        request = urllib.request.Request(f"{base}/api/v1/review_requests", data=body, method="POST", headers={
-            "X-API-Key": secret, "Content-Type": "application/json"})
-        with urllib.request.urlopen(request, timeout=60) as response:
-            if response.status != 201:
-                raise SystemExit(f"request {number}: {response.status}")
+WRK_SCRIPT = """
+wrk.method = "POST"
+wrk.path = "/api/v1/review_requests"
+wrk.headers["X-API-Key"] = "%(secret)s"
+wrk.headers["Content-Type"] = "application/json"
+local total, issued, answered, refused, checked = %(total)d, 0, 0, 0, false
+request = function()
+  -- wrk calls this once to check it before it sends anything; once all are out, the connections
+  -- ask for a page that changes nothing until the last answers arrive
+  if not checked or issued >= total then
+    checked = true
+    return wrk.format("GET", "/healthz")
+  end
+  issued = issued + 1
+  return wrk.format(nil, nil, nil, string.format(
+    '{"first_name": "Customer%%d", "email": "customer%%d@example.com", "delay_hours": 0}', issued, issued))
+end
+response = function(status, headers, body)
+  if status == 201 then answered = answered + 1 elseif status ~= 200 then refused = refused + 1 end
+  if answered + refused == total then
+    io.write(string.format("answered %%d refused %%d\\n", answered, refused))
+    io.flush()
+    os.exit(0)  -- wrk would otherwise run its full duration
+  end
+end
+"""
 
-    with ThreadPoolExecutor(CLIENTS) as pool:
-        list(pool.map(one, range(N)))
+
+def post_requests(base, secret):
+    """wrk (one thread, CLIENTS connections) posts N review requests, each to a new customer: the load
+    generator is C, so that the clients, which in production are elsewhere, take little of this machine."""
+    with tempfile.NamedTemporaryFile("w", suffix=".lua") as script:
+        script.write(WRK_SCRIPT % {"secret": secret, "total": N})
+        script.flush()
+        run = subprocess.run(["wrk", "-t", "1", "-c", str(CLIENTS), "-d", "600s", "--timeout", "60s", "-s", script.name,
+                              base], capture_output=True, text=True)
+    finished = re.search(r"answered (\d+) refused (\d+)", run.stdout)
+    if finished is None or int(finished.group(1)) != N:
+        raise SystemExit(f"wrk: {run.stdout}{run.stderr}")
 
 
 def count_requests(app, organization_id, source):
@@ -167,6 +196,8 @@ def count_requests(app, organization_id, source):
 
 
 def main():
+    if not shutil.which("wrk"):
+        sys.exit("wrk is needed (make bench installs it)")
     instance = tempfile.mkdtemp(prefix="nudge-bench-")
     sink, smtp_port, web_port = Sink(), free_port(), free_port()
     smtp = Controller(sink, hostname="127.0.0.1", port=smtp_port)
@@ -188,7 +219,7 @@ def main():
         wait_for_http(f"{base}/healthz")
         time.sleep(1)
         web_cpu, consumer_cpu = cpu_seconds(web.pid), cpu_seconds(consumer.pid)
-        own_cpu = sum(os.times()[:2])
+        own_cpu = sum(os.times()[:4])  # with wrk's, once it has ended
         load_before, machine = os.getloadavg()[0], busy_ticks()
         started = time.perf_counter()
         post_requests(base, secret)
@@ -200,7 +231,7 @@ def main():
         time.sleep(1)  # a duplicate send would arrive now
         sent_seconds = (sink.last or time.perf_counter()) - started
         web_cpu, consumer_cpu = cpu_seconds(web.pid) - web_cpu, cpu_seconds(consumer.pid) - consumer_cpu
-        own_cpu = sum(os.times()[:2]) - own_cpu
+        own_cpu = sum(os.times()[:4]) - own_cpu
         received, recipients = sink.count, set(sink.recipients)
         bulk_started = time.perf_counter()
         bulk_seconds = bulk_ask(app, organization_id, user_id)
@@ -224,7 +255,7 @@ def main():
           f"({distinct:,} distinct recipients) received in {sent_seconds:.1f}s = {send_rate:,.0f}/s")
     print(f"CPU per 1,000 requests: web {web_cpu / N * 1000:.1f}s, consumer {consumer_cpu / N * 1000:.1f}s "
           f"(gunicorn -w {WEB_WORKERS}, {CLIENTS} clients, consumer {CONSUMER_WORKERS} threads, SQLite); "
-          f"the clients and the SMTP sink {own_cpu / N * 1000:.1f}s")
+          f"the clients (wrk) and the SMTP sink {own_cpu / N * 1000:.1f}s")
     print(f"the machine's {os.cpu_count()} cores were {machine[0] / machine[1]:.0%} busy while the requests came in")
     print(f"bulk ask of {BULK:,} contacts scheduled in {bulk_seconds:.1f}s")
     print(f"load average (1 min) {load_before:.1f} before, {load_after:.1f} after, on {os.cpu_count()} cores")
