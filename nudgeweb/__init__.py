@@ -9,7 +9,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
 from config import ROOT, Config
-from nudgeweb import extensions, hosts, security_headers, unit_of_work
+from nudgeweb import extensions, hosts, security_headers, sqlite_writer, unit_of_work
 from nudgeweb.extensions import csrf, db, huey, limiter, login_manager, migrate
 from nudgeweb.instance_files import private_file, private_folder, private_sqlite_file
 
@@ -156,6 +156,7 @@ def _sqlite_pragmas(dbapi_connection, _record):
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA busy_timeout=10000")
+        cursor.execute(f"PRAGMA wal_autocheckpoint={sqlite_writer.checkpoint_pages()}")
         cursor.close()
 
 

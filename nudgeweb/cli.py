@@ -89,8 +89,10 @@ def worker_command(workers, worker_type):
     """Run the Huey consumer: sends, imports and everything scheduled."""
     from huey.consumer_options import ConsumerConfig
 
+    from nudgeweb import sqlite_writer
     from nudgeweb.extensions import huey
 
+    sqlite_writer.checkpoint_in_this_process()
     config = ConsumerConfig(
         workers=workers or current_app.config["HUEY_WORKERS"],
         worker_type=worker_type or current_app.config["HUEY_WORKER_TYPE"],

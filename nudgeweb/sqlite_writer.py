@@ -1,4 +1,6 @@
 """SQLite has one writer at a time: the busy paths (queueing and sending messages) take turns here.
+And the checkpoints that copy the write-ahead log back into the database file, which wait for the disk, are
+the consumer's work, not a request's (checkpoint_pages).
 
 Without this, a writer that finds the database locked waits in SQLite's busy handler, which sleeps
 in steps of up to 100 ms whether or not the lock was freed in the meantime. Here every writer of
@@ -32,3 +34,29 @@ def _lock_path():
     if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
         return None
     return f"{url.database}-writer.lock"
+
+
+# After a commit that leaves this many pages in the log, the committing connection copies the log back into the
+# database file (a checkpoint) and waits for the disk twice, 10 to 30 ms here: in a request, a web worker idles
+# meanwhile. The consumer checkpoints at SQLite's default (1,000 pages, and each minute); the web server only once
+# the log holds 40 MB, which it reaches with no consumer running. Set once per process, before its first connection.
+WEB_CHECKPOINT_PAGES, CONSUMER_CHECKPOINT_PAGES = 10_000, 1_000
+_checkpoint_pages = WEB_CHECKPOINT_PAGES
+
+
+def checkpoint_in_this_process():
+    """This process (the Huey consumer) does the database's checkpoints: its connections from now on."""
+    global _checkpoint_pages
+    _checkpoint_pages = CONSUMER_CHECKPOINT_PAGES
+    db.engine.dispose()  # (a connection the app made already keeps the web's setting)
+
+
+def checkpoint_pages():
+    return _checkpoint_pages
+
+
+def checkpoint_now():
+    """Copy what the log holds back into the database file, as far as no reader still needs it (SQLite files)."""
+    if _lock_path() is not None:
+        with db.engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")

@@ -18,6 +18,7 @@ from nudgeweb.extensions import huey
 from nudgeweb.imports import tasks as import_tasks  # noqa: F401  (import_contact_chunk ...)
 from nudgeweb.nudges import tasks as nudge_tasks  # noqa: F401  (send_due_nudges, the sweep that queues them)
 from nudgeweb.oauth import tasks as oauth_tasks  # noqa: F401  (OAuth housekeeping)
+from nudgeweb import sqlite_writer
 from nudgeweb.reviews import tasks as review_tasks  # noqa: F401  (send_review_step ...)
 from nudgeweb.webhooks import tasks as webhook_tasks  # noqa: F401  (deliveries: written with events, sent, recovered)
 
@@ -35,3 +36,9 @@ def heartbeat():
 @huey.periodic_task(crontab(minute="*"))
 def heartbeat_every_minute():
     heartbeat.call_local()
+
+
+@huey.periodic_task(crontab(minute="*"))
+def checkpoint_the_database():
+    """The database's checkpoint (SQLite), when the consumer has written too little to make one: see sqlite_writer."""
+    sqlite_writer.checkpoint_now()
