@@ -1,6 +1,7 @@
 """Review requests as production runs them: gunicorn (2 workers), 8 concurrent API clients, a Huey
 consumer in its own process, SQLite and Huey on SQLite, messages to a local SMTP sink; the clients are wrk's
-(8 connections), so that the load generator takes little of the machine the server runs on.
+(8 connections) and the sink is bench/smtp_sink.py, so that what stands for the integrations and the mail
+server, elsewhere in production, takes little of the machine the server runs on.
 
 Two measures:
 1. N review requests (delay_hours=0) posted to POST /api/v1/review_requests over 8 connections:
@@ -15,7 +16,6 @@ to a loaded machine than the wall clock), and PASS/FAIL against the targets.
 
     .venv/bin/python bench/review_requests.py          # N=2000 BULK=10000 CLIENTS=8 WEB_WORKERS=2
 """
-import json
 import os
 import re
 import shutil
@@ -24,13 +24,12 @@ import socket
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import urllib.request
 
 sys.path.insert(0, ".")
 
-from aiosmtpd.controller import Controller  # noqa: E402
+from bench.smtp_sink import Sink  # noqa: E402
 
 N = int(os.environ.get("N", 2_000))
 BULK = int(os.environ.get("BULK", 10_000))
@@ -39,21 +38,6 @@ WEB_WORKERS = int(os.environ.get("WEB_WORKERS", 2))
 CONSUMER_WORKERS = int(os.environ.get("HUEY_WORKERS", 2))
 BULK_SEND = os.environ.get("BULK_SEND") == "1"
 ACCEPT_TARGET, SEND_TARGET, BULK_TARGET_SECONDS = 300, 300, 10
-
-
-class Sink:
-    def __init__(self):
-        self.count = 0
-        self.first = self.last = None
-        self.recipients = []
-        self.lock = threading.Lock()
-
-    async def handle_DATA(self, server, session, envelope):
-        with self.lock:
-            self.count += 1
-            self.last = time.perf_counter()
-            self.recipients.extend(envelope.rcpt_tos)
-        return "250 2.0.0 Message accepted"
 
 
 def free_port():
@@ -199,9 +183,9 @@ def main():
     if not shutil.which("wrk"):
         sys.exit("wrk is needed (make bench installs it)")
     instance = tempfile.mkdtemp(prefix="nudge-bench-")
-    sink, smtp_port, web_port = Sink(), free_port(), free_port()
-    smtp = Controller(sink, hostname="127.0.0.1", port=smtp_port)
-    smtp.start()
+    smtp_port, web_port = free_port(), free_port()
+    sink = Sink(smtp_port)
+    sink.start()
     environment = {
         "INSTANCE_PATH": instance, "MAIL_URL": f"smtp://127.0.0.1:{smtp_port}?starttls=off&timeout=5",
         "HUEY_NAME": f"bench-{os.getpid()}", "LOG_LEVEL": "WARNING", "SECRET_KEY": "bench-secret-key-" + "x" * 32,
@@ -248,7 +232,7 @@ def main():
             os.killpg(process.pid, signal.SIGTERM)
         for process in (web, consumer):
             process.wait(timeout=30)
-        smtp.stop()
+        sink.stop()
     distinct = len(recipients)
     accept_rate, send_rate = N / accepted, received / sent_seconds
     print(f"review requests: {N:,} accepted in {accepted:.1f}s = {accept_rate:,.0f}/s; {received:,} emails "
