@@ -47,7 +47,11 @@ class PreparedInsert:
                 statement = _insert(table, dialect.name, skip_conflicts)
             self.sql, names, positional = _compiled(statement, dialect, keys)
         converters = (None,) * len(names) if converted else _converters(table, dialect, tuple(names))
-        columns = [_processed([row[name] for row in rows], process) for name, process in zip(names, converters)]
+        if len(rows) == 1:  # (most inserts: a request's rows)
+            row = rows[0]
+            columns = [[row[name] if process is None else process(row[name])] for name, process in zip(names, converters)]
+        else:
+            columns = [_processed([row[name] for row in rows], process) for name, process in zip(names, converters)]
         self.params = list(zip(*columns)) if positional else [dict(zip(names, values)) for values in zip(*columns)]
 
     def execute(self, indexes=None, connection=None):
@@ -56,10 +60,28 @@ class PreparedInsert:
         params = self.params if indexes is None else [self.params[index] for index in indexes]
         if not params:
             return 0
+        connection = connection or db.session.connection()
         if self.arrays:
             params = tuple(map(list, zip(*params)))  # the rows' columns
-        result = (connection or db.session.connection()).exec_driver_sql(self.sql, params)
+        elif connection.dialect.name == "sqlite":
+            return _on_sqlite_driver(connection, self.sql, params)
+        result = connection.exec_driver_sql(self.sql, params)
         return result.rowcount if result.rowcount >= 0 else None
+
+
+def _on_sqlite_driver(connection, sql, params):
+    """``sql`` for each of ``params`` on the driver's own cursor, in ``connection``'s transaction (pysqlite begins one
+    before a write as ever): for a row or two, SQLAlchemy's execution (its context, events and result) cost twice
+    the insert itself, and most of these are of one row. An error is SQLAlchemy's, as from any statement."""
+    cursor = connection.connection.dbapi_connection.cursor()
+    try:
+        cursor.executemany(sql, params)
+        return cursor.rowcount
+    except connection.dialect.loaded_dbapi.Error as error:
+        raise DBAPIError.instance(sql, params, error, connection.dialect.loaded_dbapi.Error,
+                                  dialect=connection.dialect, ismulti=True) from error
+    finally:
+        cursor.close()
 
 
 @lru_cache(maxsize=None)
