@@ -7,6 +7,7 @@ from datetime import datetime, timezone
 
 from huey import crontab
 
+from nudgeweb import sqlite_writer
 from nudgeweb.analytics import tasks as analytics_tasks  # noqa: F401  (rebuilding counts when a zone changes)
 from nudgeweb.api import tasks as api_tasks  # noqa: F401  (idempotency, refresh token and export housekeeping)
 from nudgeweb.auth import tasks as auth_tasks  # noqa: F401  (email_password_reset)
@@ -18,7 +19,6 @@ from nudgeweb.extensions import huey
 from nudgeweb.imports import tasks as import_tasks  # noqa: F401  (import_contact_chunk ...)
 from nudgeweb.nudges import tasks as nudge_tasks  # noqa: F401  (send_due_nudges, the sweep that queues them)
 from nudgeweb.oauth import tasks as oauth_tasks  # noqa: F401  (OAuth housekeeping)
-from nudgeweb import sqlite_writer
 from nudgeweb.reviews import tasks as review_tasks  # noqa: F401  (send_review_step ...)
 from nudgeweb.webhooks import tasks as webhook_tasks  # noqa: F401  (deliveries: written with events, sent, recovered)
 
