@@ -31,6 +31,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import event, inspect, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import PASSIVE_NO_INITIALIZE, get_history
 
 from nudgeweb.analytics.useragents import client_of, country_of, device_of
 from nudgeweb.bulk import PreparedInsert, run_or_keep
@@ -249,7 +250,7 @@ def _take_away_deleted(session, tally, contacts):
 
 def _hours_moved(organization):
     """Whether the organization's new time zone starts its hours at other minutes than its old one."""
-    history = inspect(organization).attrs.timezone.history
+    history = _history(organization, "timezone")
     if not (history.deleted and history.added):
         return False
     return _zone_minutes(history.deleted[0]) != _zone_minutes(history.added[0])
@@ -267,7 +268,13 @@ def _organization_id(instance):
 
 def _watched_changed(instance):
     state = inspect(instance)
-    return not state.deleted and any(state.attrs[name].history.has_changes() for name in COUNTED[type(instance)][1])
+    return not state.deleted and any(_history(instance, name).has_changes() for name in COUNTED[type(instance)][1])
+
+
+def _history(instance, name):
+    """The attribute's changes since it was loaded (not through ``inspect(instance).attrs``, which makes a view
+    of every attribute of the object: most of the work, for each object a batch sends to)."""
+    return get_history(instance, name, passive=PASSIVE_NO_INITIALIZE)
 
 
 def _counts_of(session, instance, new):
@@ -276,9 +283,9 @@ def _counts_of(session, instance, new):
     if new:
         values = {name: getattr(instance, name) for name in names}
     else:
-        state, values = inspect(instance), {}
+        values = {}
         for name in names:
-            history = state.attrs[name].history
+            history = _history(instance, name)
             values[name] = history.deleted[0] if history.deleted else getattr(instance, name)
             if history.added and not history.deleted:  # it had no value before
                 values[name] = None
