@@ -27,15 +27,15 @@ def test_a_web_process_leaves_the_checkpoints_to_the_consumer(sqlite_only):
     assert pages_before_a_checkpoint() == 10_000  # 40 MB of log: reached only with no consumer running
 
 
-def test_the_consumer_checkpoints_as_sqlite_does_by_default(sqlite_only, monkeypatch):
-    monkeypatch.setattr(sqlite_writer, "_checkpoint_pages", sqlite_writer.WEB_CHECKPOINT_PAGES)
+def test_the_consumer_checkpoints_as_sqlite_does_by_default(sqlite_only):
     with db.engine.connect():  # a connection made before the consumer started
         pass
     sqlite_writer.checkpoint_in_this_process()  # as `flask worker` does before it starts the consumer
     try:
         assert pages_before_a_checkpoint() == 1_000
-    finally:
-        db.engine.dispose()  # the next tests' connections are a web process's again (monkeypatch undoes the setting)
+    finally:  # the next tests' connections are a web process's again (before any fixture connects)
+        sqlite_writer._checkpoint_pages = sqlite_writer.WEB_CHECKPOINT_PAGES
+        db.engine.dispose()
 
 
 def in_the_database_file(name):
@@ -65,3 +65,13 @@ def test_checkpointing_elsewhere_does_nothing(app_ctx):
     checkpoint_the_database.call_local()  # on PostgreSQL: no log of ours to copy, no error
     with db.engine.connect() as connection:
         assert connection.execute(text("SELECT 1")).scalar() == 1
+
+
+def test_an_import_gives_the_connection_back_with_this_processs_checkpoints(sqlite_only, organization):
+    from nudgeweb.imports.operations import _sqlite_bulk_writes
+
+    with unit_of_work(organization.id):
+        with _sqlite_bulk_writes():  # an import's chunk: the log may hold 40 MB meanwhile
+            connection = db.session.connection().connection.dbapi_connection
+            assert connection.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 10_000
+    assert connection.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 10_000  # a web process's, not 1,000
