@@ -30,10 +30,16 @@ def one_writer():
 
 
 def _lock_path():
+    database = _sqlite_file()
+    return database and f"{database}-writer.lock"
+
+
+def _sqlite_file():
+    """The path of the app's database when it is a SQLite file, else None."""
     url = db.engine.url
     if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
         return None
-    return f"{url.database}-writer.lock"
+    return url.database
 
 
 # After a commit that leaves this many pages in the log, the committing connection copies the log back into the
@@ -57,6 +63,6 @@ def checkpoint_pages():
 
 def checkpoint_now():
     """Copy what the log holds back into the database file, as far as no reader still needs it (SQLite files)."""
-    if _lock_path() is not None:
+    if _sqlite_file():
         with db.engine.connect() as connection:
             connection.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")

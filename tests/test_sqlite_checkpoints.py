@@ -3,7 +3,7 @@ consumer's work: a web request's commit leaves them, so that no request waits fo
 import sqlite3
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
 
 from nudgeweb import sqlite_writer
 from nudgeweb.extensions import db, huey
@@ -61,10 +61,10 @@ def test_the_consumer_checkpoints_every_minute():
     assert "checkpoint_the_database" in {task.name.rsplit(".", 1)[-1] for task in huey._registry.periodic_tasks}
 
 
-def test_checkpointing_elsewhere_does_nothing(app_ctx):
-    checkpoint_the_database.call_local()  # on PostgreSQL: no log of ours to copy, no error
-    with db.engine.connect() as connection:
-        assert connection.execute(text("SELECT 1")).scalar() == 1
+def test_the_minute_checkpoint_leaves_other_databases_alone(app_ctx):
+    if db.engine.dialect.name == "sqlite":
+        pytest.skip("on SQLite it checkpoints (above)")
+    checkpoint_the_database.call_local()  # PostgreSQL has no PRAGMA: it would raise if one were sent
 
 
 def test_an_import_gives_the_connection_back_with_this_processs_checkpoints(sqlite_only, organization):

@@ -64,8 +64,7 @@ from nudgeweb.imports.signals import chunk_due
 from nudgeweb.models import Contact, ContactActivity, Organization, contact_tags, db, utcnow
 from nudgeweb.models.import_notes import IMPORT_NOTE_KINDS, ContactImportNote
 from nudgeweb.models.imports import ContactImport, ContactImportFailure
-from nudgeweb.sqlite_writer import WEB_CHECKPOINT_PAGES
-from nudgeweb.sqlite_writer import checkpoint_pages as sqlite_checkpoint_pages
+from nudgeweb.sqlite_writer import checkpoint_pages
 from nudgeweb.unit_of_work import after_commit, checkpoint, rollback
 
 log = logging.getLogger(__name__)
@@ -372,10 +371,10 @@ def _sqlite_bulk_writes():
         return
     driver_connection = db.session.connection().connection.dbapi_connection
     driver_connection.execute("PRAGMA cache_size = -65536")
-    driver_connection.execute(f"PRAGMA wal_autocheckpoint = {WEB_CHECKPOINT_PAGES}")
+    driver_connection.execute("PRAGMA wal_autocheckpoint = 10000")
     yield
     driver_connection.execute("PRAGMA cache_size = -2000")
-    driver_connection.execute(f"PRAGMA wal_autocheckpoint = {sqlite_checkpoint_pages()}")  # (this process's)
+    driver_connection.execute(f"PRAGMA wal_autocheckpoint = {checkpoint_pages()}")  # (this process's: sqlite_writer)
 
 
 def column_mapping(contact_import):

@@ -97,6 +97,13 @@ def filtered_requests(organization_id, filters=None):
     return query
 
 
+def status_choices(sends_for_real):
+    """(status, label) of the pipeline's status filter: while nothing leaves the machine, a request "sent" was
+    kept in the Outbox, and its choice says so (as the funnel's first step does)."""
+    return [(status, "Kept in the Outbox" if status == "sent" and not sends_for_real else status.capitalize())
+            for status in STATUSES]
+
+
 def kept_in_outbox(organization_id, request_ids):
     """The ids among ``request_ids`` whose message went to the local outbox (reached no one)."""
     if not request_ids:

@@ -15,7 +15,7 @@ from nudgeweb.field_errors import form_status, show_field_errors, show_more_fiel
 from nudgeweb.htmx import render
 from nudgeweb.message_templates.rendering import TemplateRenderError
 from nudgeweb.models.contacts import Contact
-from nudgeweb.models.reviews import STATUSES, ReviewRequest
+from nudgeweb.models.reviews import ReviewRequest
 from nudgeweb.nudges.operations import active_employees, employee_of
 from nudgeweb.pagination import paginate, requested_page
 from nudgeweb.reviews import bulk, operations, queries
@@ -43,10 +43,11 @@ def index():
     sort = request.args.get("sort") if request.args.get("sort") in LIST_SORTS else "-created_at"
     results = paginate(queries.requests_query(g.membership.organization_id, filters, sort), requested_page(), PAGE_SIZE)
     organization_id = g.membership.organization_id
+    sends_for_real = sending_is_set_up(organization_id)
     return render(
         "reviews/index.html", "reviews/_pipeline.html", results=results, filters=filters, sort=sort, sorts=LIST_SORTS,
-        statuses=STATUSES, counts=operations.status_counts(organization_id),
-        funnel=operations.funnel_counts(organization_id), sends_for_real=sending_is_set_up(organization_id),
+        status_choices=queries.status_choices(sends_for_real), counts=operations.status_counts(organization_id),
+        funnel=operations.funnel_counts(organization_id), sends_for_real=sends_for_real,
         kept=queries.kept_in_outbox(organization_id, [r.id for r in results.items]),
     )
 
