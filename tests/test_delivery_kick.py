@@ -158,3 +158,20 @@ def test_the_stalled_sends_sweep_queues_a_task_though_a_young_flag_says_one_is_q
     assert run_queued_tasks() == 1
     assert statuses_of(organization) == ["sent"]
     assert [m["To"] for m in smtp.sink.messages] == ["stranded@example.net"]
+
+
+def test_a_message_whose_task_was_lost_with_the_flag_up_goes_out_with_the_sweep_minutes_later(smtp, organization,
+                                                                                              huey_queue):
+    """A task handed to a worker that died as it took it (the flag young and up, no claim to find stale): the
+    message waits minutes, not until the flag's next taker or an hour."""
+    from nudgeweb.delivery.tasks import recover_stalled_sends
+
+    queue_one_by_one(organization, ["waiting@example.net"])
+    huey.storage.flush_queue()
+    recover_stalled_sends.call_local()
+    assert run_queued_tasks() == 0  # just due: its task may well be on its way
+    db.session.execute(db.update(Message).values(send_at=utcnow() - timedelta(minutes=3)))
+    commit_test_work()
+    recover_stalled_sends.call_local()
+    assert run_queued_tasks() == 1
+    assert statuses_of(organization) == ["sent"]

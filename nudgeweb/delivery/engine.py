@@ -42,7 +42,10 @@ from nudgeweb.sqlite_writer import one_writer
 from nudgeweb.unit_of_work import ACROSS_ORGANIZATIONS, checkpoint
 
 log = logging.getLogger(__name__)
-FORGOTTEN_AFTER = timedelta(hours=1)  # a queued row this late lost its task (e.g. the queue was flushed)
+# A message still queued this long after its time lost its task (handed to a worker that died taking it, the queue
+# flushed): the minute's sweep queues one. A busy organization's backlog gets one more task, which the flag and the
+# slots keep from multiplying.
+FORGOTTEN_AFTER = timedelta(minutes=2)
 messages_table = Message.__table__
 
 
@@ -358,31 +361,38 @@ def _requeue(message, when, count_attempt=True):
 
 def recover_stalled():
     """Claims older than the lease (their worker died): the messages the provider took are
-    recorded as sent, the others go back in the queue; forgotten queued rows are re-scheduled
-    (their tasks queued once the sweep commits). Returns how many messages were put back in the queue."""
+    recorded as sent, the others go back in the queue. Their organizations, and those with a message
+    queued and late (its task was lost), get a send task once the sweep commits. Returns how many
+    messages were put back in the queue."""
     now = utcnow()
     cutoff = now - timedelta(seconds=current_app.config["SEND_LEASE_SECONDS"])
     stale = (messages_table.c.status == "sending") & (messages_table.c.claimed_at <= cutoff)
     rows = db.session.execute(
-        select(messages_table.c.organization_id, messages_table.c.id, messages_table.c.sent_at).where(
-            or_(stale, (messages_table.c.status == "queued") & (messages_table.c.send_at <= now - FORGOTTEN_AFTER))
-        )
+        select(messages_table.c.organization_id, messages_table.c.id, messages_table.c.sent_at).where(stale)
     ).all()
-    if not rows:
-        return 0
     _record_stalled_receipts([row for row in rows if row.sent_at is not None])
     unsent = [row for row in rows if row.sent_at is None]
-    db.session.execute(
-        update(messages_table)
-        .where(messages_table.c.id.in_([row.id for row in unsent]), stale, messages_table.c.sent_at.is_(None))
-        .values(status="queued", claimed_at=None)
-    )
-    for organization_id in _by_organization(unsent):
-        # the task the flag promises may have died with the worker: a new one is queued all the same
+    if unsent:
+        db.session.execute(
+            update(messages_table)
+            .where(messages_table.c.id.in_([row.id for row in unsent]), stale, messages_table.c.sent_at.is_(None))
+            .values(status="queued", claimed_at=None)
+        )
+        log.info("Re-queued %d stalled messages", len(unsent))
+    for organization_id in {*_by_organization(unsent), *_late_organizations(now)}:
+        # the task the flag promises may have died with a worker: a new one is queued all the same
         slots.release(slots.queued_flag(organization_id))
         schedule_send(organization_id)  # one task, then the next while more are due
-    log.info("Re-queued %d stalled messages", len(unsent))
     return len(unsent)
+
+
+def _late_organizations(now):
+    """The organizations with a message still queued FORGOTTEN_AFTER past its time."""
+    return db.session.scalars(
+        select(messages_table.c.organization_id).where(
+            messages_table.c.status == "queued", messages_table.c.send_at <= now - FORGOTTEN_AFTER
+        ).distinct()
+    ).all()
 
 
 def _record_stalled_receipts(rows):
