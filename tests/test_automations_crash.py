@@ -1,14 +1,10 @@
 """A real consumer process killed while it runs an automation's steps, then the sweep and another
 consumer: every contact is sent the email exactly once and passes every step once, nobody is lost."""
-import os
-import subprocess
-import sys
 from datetime import timedelta
 
 import pytest
 from sqlalchemy import func, select
 
-from config import ROOT
 from nudgeweb import clock
 from nudgeweb.automations import engine
 from nudgeweb.automations.tasks import sweep_automations
@@ -17,8 +13,8 @@ from nudgeweb.models import Contact, Message, db, utcnow
 from nudgeweb.models.automations import Automation, AutomationEnrollment, AutomationStepRun
 from nudgeweb.unit_of_work import unit_of_work
 from tests.automations_support import make_automation
+from tests.consumer_process import crash, start_worker, wait_until
 from tests.delivery_support import email_template, smtp  # noqa: F401
-from tests.test_delivery_engine import crash, wait_until
 
 pytestmark = pytest.mark.consumer
 PEOPLE = 1500
@@ -45,12 +41,7 @@ def test_a_consumer_killed_mid_step_then_swept_sends_nobody_twice_and_loses_nobo
         with unit_of_work(organization.id):
             contact_ids = db.session.scalars(select(Contact.id)).all()
             engine.enroll_many(db.session.get(Automation, automation_id), [(cid, {}) for cid in contact_ids])
-        env = {**os.environ, "DATABASE_URL": app.config["SQLALCHEMY_DATABASE_URI"], "HUEY_URL": app.config["HUEY_URL"],
-               "HUEY_NAME": app.config["HUEY_NAME"], "SECRET_KEY": app.config["SECRET_KEY"], "MAIL_URL": smtp.url,
-               "INSTANCE_PATH": str(tmp_path), "BASE_URL": app.config["BASE_URL"]}
-        worker = subprocess.Popen([sys.executable, "-m", "flask", "--app", "app", "worker", "--workers", "2"],
-                                  cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                  start_new_session=True)
+        worker = start_worker(app, tmp_path, 2, MAIL_URL=smtp.url)
         assert wait_until(lambda: counts(automation_id, "send_email") > 0, timeout=60), "no batch ever ran"
         crash(worker)  # in the middle of the next batch
         db.session.remove()

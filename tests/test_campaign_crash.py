@@ -1,22 +1,18 @@
 """A real consumer process killed in the middle of a campaign, then another started: nobody gets the
 campaign twice, nobody misses it."""
-import os
-import subprocess
-import sys
 
 import pytest
 from sqlalchemy import select, update
 
-from config import ROOT
 from nudgeweb.campaigns import operations, sending
 from nudgeweb.campaigns.tasks import resume_stalled_campaigns
 from nudgeweb.delivery.tasks import recover_stalled_sends
 from nudgeweb.extensions import huey
 from nudgeweb.models import Campaign, Message, db, utcnow
 from nudgeweb.unit_of_work import unit_of_work
+from tests.consumer_process import crash, start_worker, wait_until
 from tests.delivery_support import smtp  # noqa: F401
 from tests.factories import ContactFactory
-from tests.test_delivery_engine import crash, wait_until
 
 pytestmark = pytest.mark.consumer
 PEOPLE = 9
@@ -37,12 +33,7 @@ def test_a_consumer_killed_mid_campaign_then_restarted_sends_to_everyone_exactly
                 "name": "Crash test", "subject": "Hi", "text_content": "Hello {{ first_name }}",
                 "send_to_all": True, "send_rate": 2})  # two a batch (SEND_BATCH_SIZE below), a batch a second
             sending.start(campaign, organization)
-        env = {**os.environ, "DATABASE_URL": app.config["SQLALCHEMY_DATABASE_URI"], "HUEY_URL": app.config["HUEY_URL"],
-               "HUEY_NAME": app.config["HUEY_NAME"], "SECRET_KEY": app.config["SECRET_KEY"], "SEND_BATCH_SIZE": "2",
-               "MAIL_URL": smtp.url, "INSTANCE_PATH": str(tmp_path), "BASE_URL": app.config["BASE_URL"]}
-        worker = subprocess.Popen([sys.executable, "-m", "flask", "--app", "app", "worker", "--workers", "2"],
-                                  cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                  start_new_session=True)
+        worker = start_worker(app, tmp_path, 2, SEND_BATCH_SIZE="2", MAIL_URL=smtp.url)
         assert smtp.sink.holding.wait(30), "the worker never reached the fifth message"
         crash(worker)
         smtp.sink.hold_after = None

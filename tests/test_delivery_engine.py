@@ -1,34 +1,19 @@
 """The send engine: each message exactly once, consent at queue and send time, quiet hours, isolation."""
-import os
-import signal
-import subprocess
-import sys
-import time
 from datetime import datetime, timedelta, timezone
 from datetime import time as clock
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from config import ROOT
 from nudgeweb.contacts.operations import unsubscribe
 from nudgeweb.delivery import engine, queue_message, queue_messages
 from nudgeweb.delivery.quiet_hours import end_of_quiet_hours
 from nudgeweb.delivery.tasks import recover_stalled_sends
 from nudgeweb.extensions import huey
 from nudgeweb.models import Contact, ContactActivity, Message, MessageEvent, db, utcnow
+from tests.consumer_process import crash, start_worker, wait_until
 from tests.delivery_support import email_template, quiet_now, sms_template, smtp  # noqa: F401
 from tests.factories import ContactFactory, OrganizationFactory
-
-
-def wait_until(predicate, timeout=20):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        db.session.remove()
-        if predicate():
-            return True
-        time.sleep(0.1)
-    return False
 
 
 def statuses():
@@ -128,16 +113,6 @@ def test_bulk_send_through_a_real_consumer_one_email_each(smtp, organization, hu
     assert smtp.sink.to("bulk7@example.net")[0]["Subject"] == "Hello N7, spring is here"
 
 
-def crash(worker):
-    """SIGKILL the consumer and its forked worker processes at once, as a machine losing power would.
-    Killing the consumer alone leaves its worker process running on, sending from the same queue."""
-    try:
-        os.killpg(worker.pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
-    worker.wait(10)
-
-
 def test_worker_killed_between_claim_and_send_each_contact_gets_exactly_one(smtp, organization, app, tmp_path):
     for n in range(5):
         ContactFactory(organization=organization, email=f"crash{n}@example.net")
@@ -149,12 +124,7 @@ def test_worker_killed_between_claim_and_send_each_contact_gets_exactly_one(smtp
     try:
         queue_messages(organization, db.select(Contact).where(Contact.organization_id == organization.id),
                        "email", email_template(organization), purpose="campaign")
-        env = {**os.environ, "DATABASE_URL": app.config["SQLALCHEMY_DATABASE_URI"], "HUEY_URL": app.config["HUEY_URL"],
-               "HUEY_NAME": app.config["HUEY_NAME"], "SECRET_KEY": app.config["SECRET_KEY"],
-               "MAIL_URL": smtp.url, "INSTANCE_PATH": str(tmp_path), "BASE_URL": app.config["BASE_URL"]}
-        worker = subprocess.Popen([sys.executable, "-m", "flask", "--app", "app", "worker", "--workers", "1"],
-                                  cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                  start_new_session=True)
+        worker = start_worker(app, tmp_path, 1, MAIL_URL=smtp.url)
         assert smtp.sink.holding.wait(30), "the worker never reached the third message"
         crash(worker)
         smtp.sink.hold_after = None

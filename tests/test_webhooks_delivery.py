@@ -3,16 +3,13 @@ integrator's own code), retried with backoff under an injected clock, turned off
 failures (owners emailed), given up after three days, recovered after a killed worker, never across
 organizations."""
 import json
-import os
 import shutil
 import subprocess
-import sys
 from datetime import timedelta
 
 import pytest
 from sqlalchemy import select
 
-from config import ROOT
 from nudgeweb.domain_events import record_event, record_events
 from nudgeweb.extensions import huey
 from nudgeweb.models import Message, db, utcnow
@@ -20,7 +17,7 @@ from nudgeweb.models.webhooks import WebhookAttempt, WebhookDelivery, WebhookEnd
 from nudgeweb.unit_of_work import unit_of_work
 from nudgeweb.webhooks import operations
 from nudgeweb.webhooks.tasks import deliver_webhooks, forget_old_webhook_deliveries, recover_webhook_deliveries
-from tests.test_delivery_engine import crash, wait_until
+from tests.consumer_process import crash, start_worker, wait_until
 from tests.webhook_support import Receiver, add_endpoint, allow_private_webhooks, dns, frozen_clock, receiver, seed_signature_ok  # noqa: F401
 
 SEED_NODE_EXAMPLE = """
@@ -221,12 +218,7 @@ def test_a_worker_killed_mid_delivery_loses_nothing(organization, receiver, app,
     try:
         with unit_of_work(organization.id):
             record_events("contact.created", [{"contact_id": f"c{n}"} for n in range(5)])
-        env = {**os.environ, "DATABASE_URL": app.config["SQLALCHEMY_DATABASE_URI"], "HUEY_URL": app.config["HUEY_URL"],
-               "HUEY_NAME": app.config["HUEY_NAME"], "SECRET_KEY": app.config["SECRET_KEY"],
-               "INSTANCE_PATH": str(tmp_path), "WEBHOOK_ALLOW_PRIVATE": "true"}
-        worker = subprocess.Popen([sys.executable, "-m", "flask", "--app", "app", "worker", "--workers", "1"],
-                                  cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                  start_new_session=True)
+        worker = start_worker(app, tmp_path, 1, WEBHOOK_ALLOW_PRIVATE="true")
         assert receiver.holding.wait(30), "the worker never reached the third delivery"
         crash(worker)
         receiver.release.set()
