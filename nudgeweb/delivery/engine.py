@@ -379,7 +379,7 @@ def recover_stalled():
             .values(status="queued", claimed_at=None)
         )
         log.info("Re-queued %d stalled messages", len(unsent))
-    for organization_id in {*_by_organization(unsent), *_late_organizations(now)}:
+    for organization_id in {row.organization_id for row in unsent} | set(_late_organizations(now)):
         # the task the flag promises may have died with a worker: a new one is queued all the same
         slots.release(slots.queued_flag(organization_id))
         schedule_send(organization_id)  # one task, then the next while more are due
