@@ -23,7 +23,7 @@ How each place uses it::
 
     # an operation: change, flush, and ask for what must follow the commit
     db.session.add(request); db.session.flush()
-    schedule_step(request, 0, eta)  # one Huey task per batch of requests due together
+    schedule_first_step(request, eta)  # one Huey task per batch of requests due together
 
     # a task: its organization is in force and its work commits at the end
     @organization_task()

@@ -20,11 +20,15 @@ def frozen_clock():
 
 
 def travel_and_run(moment):
-    """Move the clock to ``moment`` and run every Huey task due by then (as the consumer would)."""
+    """Move the clock to ``moment`` and run every Huey task due by then, then the minute's sweep of
+    follow-ups (as the consumer would)."""
+    from nudgeweb.reviews.tasks import queue_due_follow_ups
+
     clock.travel_to(moment)
     while tasks := huey.read_schedule(clock.huey_timestamp()):
         for task in tasks:
             huey.execute(task, clock.huey_timestamp())
+    queue_due_follow_ups()
 
 
 def token_signed(request, ago):

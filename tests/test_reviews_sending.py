@@ -81,6 +81,31 @@ def test_seed_000_add_contact_then_send_follow_up_and_stop_after_a_click(client,
     assert got["relationships"]["contact"]["data"]["id"] == answer["contact_id"]
 
 
+def test_follow_ups_wait_in_their_rows_and_the_minute_sweep_sends_each_once(monkeypatch, organization, other_owner):
+    monkeypatch.setattr(operations, "FOLLOW_UP_BATCH", 3)  # seven requests: three transactions of the sweep
+    give_review_link(organization)
+    give_review_link(other_owner.organization)
+    with unit_of_work(organization.id):
+        ours = [operations.create_review_request(organization, {"email": f"customer{n}@example.net"}, 0).id
+                for n in range(7)]
+    with unit_of_work(other_owner.organization.id):
+        theirs = operations.create_review_request(other_owner.organization, {"email": "theirs@example.net"}, 0).id
+    travel_and_run(NOW)
+    assert [task.name for task in huey.scheduled() if "review" in task.name] == []  # no task a request
+    assert all(len(review_messages(str(request_id))) == 1 for request_id in ours)
+
+    travel_and_run(NOW + timedelta(days=3) - timedelta(minutes=1))
+    assert all(len(review_messages(str(request_id))) == 1 for request_id in ours)
+    travel_and_run(NOW + timedelta(days=3))
+    travel_and_run(NOW + timedelta(days=3, minutes=1))  # the next minute's sweep finds nothing left to send
+    for request_id in [*ours, theirs]:
+        assert [m.status for m in review_messages(str(request_id))] == ["sent", "sent"]
+        request = db.session.get(ReviewRequest, request_id)
+        db.session.refresh(request)
+        assert request.steps_sent == 2 and request.next_follow_up_at == NOW + timedelta(days=7)
+        assert [event.kind for event in request.events].count("follow_up_sent") == 1
+
+
 def test_email_request_through_real_smtp_customer_rates_and_owners_hear_of_it(smtp, client, organization, owner):
     with unit_of_work(organization.id):
         request = operations.create_review_request(organization, {"first_name": "Ada", "email": "ada@example.net"}, 0)

@@ -1,5 +1,7 @@
 """Every organization task, run by a real consumer with one organization's id and another's rows,
 finds nothing of the other's and changes nothing of it."""
+from datetime import timedelta
+
 import pytest
 from sqlalchemy import func, select
 
@@ -33,7 +35,7 @@ from nudgeweb.models.webhooks import WebhookDelivery
 from nudgeweb.nudges import imports as employee_imports
 from nudgeweb.nudges.tasks import import_employees, send_due_nudges
 from nudgeweb.reviews.operations import create_review_request
-from nudgeweb.reviews.tasks import bulk_send_review_requests, notify_owners_of_review, send_review_step
+from nudgeweb.reviews.tasks import bulk_send_review_requests, notify_owners_of_review, send_follow_ups, send_review_step
 from nudgeweb.unit_of_work import ORGANIZATION_TASKS, unit_of_work
 from nudgeweb.webhooks.operations import create_endpoint
 from nudgeweb.webhooks.tasks import deliver_webhooks
@@ -55,6 +57,9 @@ def theirs(app_ctx, other_owner):
     with unit_of_work(organization.id):
         message = queue_message(contact, "email", template, purpose="campaign", send_at=None)
         request = create_review_request(organization, {"email": "asked@example.net"}, delay_hours=48)
+        # and another, sent, whose follow-up is due
+        followed = create_review_request(organization, {"email": "followed@example.net"}, delay_hours=0)
+        followed.next_follow_up_at = followed.scheduled_for - timedelta(minutes=5)
         draft = create_draft(organization, other_owner.user, b"email\nnew@example.net\n", "people.csv")
         draft.status, draft.mapping = "processing", {"email": 0}
         team = employee_imports.create_draft(organization, other_owner.user, b"name\nDana\n", "team.csv")
@@ -70,7 +75,7 @@ def theirs(app_ctx, other_owner):
         engine.enroll_many(db.session.get(Automation, automation.id), [(contact.id, {})])
     huey.flush()  # their own tasks are not what this test runs
     return {"organization": organization, "contact": contact.id, "message": message.id,
-            "request": request.id, "import": draft.id, "team_import": team.id, "campaign": campaign.id,
+            "request": request.id, "followed": followed.id, "import": draft.id, "team_import": team.id, "campaign": campaign.id,
             "automation": automation.id, "event": event.id}
 
 
@@ -81,6 +86,7 @@ def state_of(theirs):
             db.session.scalar(select(func.count()).where(Contact.organization_id == organization_id)),
             db.session.get(Message, theirs["message"]).status,
             db.session.get(ReviewRequest, theirs["request"]).status,
+            db.session.get(ReviewRequest, theirs["followed"]).steps_sent,
             db.session.get(ContactImport, theirs["import"]).processed,
             db.session.get(EmployeeImport, theirs["team_import"]).processed,
             db.session.scalars(select(WebhookDelivery.status)).all(),
@@ -97,6 +103,7 @@ def test_each_task_run_in_one_organization_leaves_anothers_rows_alone(huey_queue
         act_on_matching: (ours, "delete", {}),
         send_due_messages: (ours,),
         send_review_step: (ours, str(theirs["request"]), 0),
+        send_follow_ups: (ours,),
         notify_owners_of_review: (ours, str(theirs["request"]), "rated"),
         bulk_send_review_requests: (ours, {}, 0, True, None),
         import_contact_chunk: (ours, str(theirs["import"]), 0, 0),
@@ -119,6 +126,7 @@ def test_each_task_run_in_one_organization_leaves_anothers_rows_alone(huey_queue
         for task, args in runs.items():  # one after the other
             answers[task.func.__name__] = task(*args).get(blocking=True, timeout=30)
     assert answers["send_review_step"] == answers["notify_owners_of_review"] == "missing"
+    assert answers["send_follow_ups"] == 0
     assert answers["import_contact_chunk"] is False and answers["import_employees"] == "missing"
     assert answers["send_due_nudges"] == 0
     assert answers["send_campaign_batches"] == 0 and answers["start_scheduled_campaign"] == "not scheduled"

@@ -7,7 +7,7 @@ each follow-up), so a Huey task that runs twice or late sees the step was done a
 import secrets
 from datetime import datetime
 
-from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Text, UniqueConstraint, Uuid
+from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Text, UniqueConstraint, Uuid, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from nudgeweb.models.base import IdMixin, OrgScoped, TimestampMixin, UtcDateTime, db, utcnow
@@ -46,6 +46,9 @@ class ReviewSettings(IdMixin, OrgScoped, TimestampMixin, db.Model):
     ask_again_after_days: Mapped[int] = mapped_column(Integer, default=30)
 
 
+FOLLOW_UP_WAITING = "next_follow_up_at IS NOT NULL"
+
+
 class ReviewRequest(IdMixin, OrgScoped, TimestampMixin, db.Model):
     __tablename__ = "review_requests"
     __table_args__ = (
@@ -53,6 +56,9 @@ class ReviewRequest(IdMixin, OrgScoped, TimestampMixin, db.Model):
         Index("ix_review_requests_org_status", "organization_id", "status", "created_at"),
         Index("ix_review_requests_org_contact", "organization_id", "contact_id", "created_at"),
         Index("ix_review_requests_org_employee", "organization_id", "employee_id"),
+        # the minute's sweep of follow-ups due: only the requests still waiting for one
+        Index("ix_review_requests_follow_up_due", "next_follow_up_at",
+              sqlite_where=text(FOLLOW_UP_WAITING), postgresql_where=text(FOLLOW_UP_WAITING)),
     )
 
     contact_id: Mapped[object] = mapped_column(Uuid, ForeignKey("contacts.id", ondelete="CASCADE"))

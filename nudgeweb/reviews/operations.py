@@ -1,9 +1,12 @@
 """The life of a review request: create, send each step, follow up, track the customer, cancel, resend.
 
-Every step is a real Huey task scheduled for its time (tasks.send_review_step), asked for with
-``review_step_due`` once the transaction commits. A step task checks the request first: a request
-that is finished (clicked, reviewed, cancelled, failed) or whose step already went out does nothing,
-so duplicate and late tasks are harmless. Time is ``clock.now()``. Operations flush; the request or
+A request's first message is a real Huey task scheduled for its time (tasks.send_review_step), asked
+for with ``review_step_due`` once the transaction commits (a request due at once sends it in its own
+transaction). Its follow-ups, days later, wait in their rows (``next_follow_up_at``): the minute's sweep
+(tasks.queue_due_follow_ups) sends those whose time has come, a business at a time, rather than one Huey
+task per request piling up in Huey's schedule. A step checks the request first: a request that is
+finished (clicked, reviewed, cancelled, failed) or whose step already went out does nothing, so
+duplicate and late runs are harmless. Time is ``clock.now()``. Operations flush; the request or
 the task that calls them commits.
 """
 import json
@@ -11,6 +14,7 @@ from datetime import timedelta, timezone
 from functools import partial
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
 
 from nudgeweb import clock
 from nudgeweb.auth.verification import require_verified_sender
@@ -30,12 +34,13 @@ from nudgeweb.reviews.links import review_link
 from nudgeweb.reviews.messaging import queue_review_message
 from nudgeweb.reviews.settings import review_settings_in_force
 from nudgeweb.reviews.signals import review_left, review_step_due
-from nudgeweb.unit_of_work import after_commit, after_commit_together, checkpoint
+from nudgeweb.unit_of_work import ACROSS_ORGANIZATIONS, after_commit, after_commit_together, checkpoint
 
 MAX_DELAY_HOURS = 24 * 365
 MAX_METADATA_BYTES = 16 * 1024  # the caller's free JSON, kept with every request
 # A step task that wakes up a little early (clock skew between machines) still runs.
 EARLY_TOLERANCE = timedelta(minutes=1)
+FOLLOW_UP_BATCH = 200  # the follow-ups the sweep sends in one transaction
 # The owners hear of a request's rating (and of its feedback) once, then again only after this long
 # without a new one: a customer (or anyone holding the link) posting 30 times sends one email, not 30.
 OWNER_NOTICE_QUIET = timedelta(hours=1)
@@ -198,7 +203,7 @@ def request_for_contact(organization, contact, *, delay_hours, channel=None, emp
         if first_step_now and delay_hours == 0:
             perform_step(request, 0, now, settings)
         else:
-            schedule_step(request, 0, request.scheduled_for)
+            schedule_first_step(request, request.scheduled_for)
     return request
 
 
@@ -234,7 +239,7 @@ def schedule_requests(organization, contacts, *, delay_hours, now, source="bulk"
     record_activities(organization.id, activities)
     record_events(DOMAIN_EVENTS["scheduled"], domain_events, organization.id)
     for row in rows:
-        _schedule_step_of(organization.id, row["id"], 0, scheduled_for)
+        _schedule_first_step_of(organization.id, row["id"], scheduled_for)
     return len(rows), len(contacts) - len(rows)
 
 
@@ -248,19 +253,19 @@ def _scheduled_event_data(request_id, contact, channel, delay_hours, now):
     }
 
 
-def schedule_step(request, step, eta):
-    """Once the transaction commits, a real Huey task for this step of this request, due at ``eta``
-    (one task for the requests of one transaction whose step is due at the same moment: a bulk ask)."""
-    _schedule_step_of(request.organization_id, request.id, step, eta)
+def schedule_first_step(request, eta):
+    """Once the transaction commits, a real Huey task for the request's first message, due at ``eta``
+    (one task for the requests of one transaction due at the same moment: a bulk ask)."""
+    _schedule_first_step_of(request.organization_id, request.id, eta)
 
 
-def _schedule_step_of(organization_id, request_id, step, eta):
-    after_commit_together(("review_step", organization_id, step, eta), partial(_steps_due, organization_id, step, eta),
+def _schedule_first_step_of(organization_id, request_id, eta):
+    after_commit_together(("review_step", organization_id, eta), partial(_first_steps_due, organization_id, eta),
                           request_id)
 
 
-def _steps_due(organization_id, step, eta, request_ids):
-    review_step_due.send(organization_id, request_ids=request_ids, step=step, eta=eta)
+def _first_steps_due(organization_id, eta, request_ids):
+    review_step_due.send(organization_id, request_ids=request_ids, step=0, eta=eta)
 
 
 def add_event(request, kind, summary, occurred_at, data=None, activity=True):
@@ -307,7 +312,8 @@ def perform_step(request, step, now=None, settings=None):
     if due is None:
         return "not wanted"
     if due > now + EARLY_TOLERANCE:
-        schedule_step(request, step, due)  # moved later (resend): wait for its time
+        if step == 0:  # moved later: wait for its time (a follow-up waits for the sweep that finds it due)
+            schedule_first_step(request, due)
         return "early"
     settings = settings or review_settings_in_force(request.organization)
     allowed, why = may_message(request.contact, request.channel, purpose="marketing")
@@ -331,9 +337,42 @@ def perform_step(request, step, now=None, settings=None):
     if step < len(follow_ups):
         started = now if step == 0 else due - timedelta(days=follow_ups[step - 1]["delay_days"])
         request.next_follow_up_at = started + timedelta(days=follow_ups[step]["delay_days"])
-    if request.next_follow_up_at is not None:
-        schedule_step(request, step + 1, request.next_follow_up_at)
     return "sent"
+
+
+def organizations_with_follow_ups_due(now):
+    """The businesses that have a follow-up whose time has come (the minute's sweep reads them all)."""
+    return db.session.scalars(
+        select(ReviewRequest.organization_id).distinct().where(ReviewRequest.next_follow_up_at <= now)
+        .execution_options(**ACROSS_ORGANIZATIONS)
+    ).all()
+
+
+def send_due_follow_ups(organization_id, now=None):
+    """Every follow-up of the business whose time has come, committed FOLLOW_UP_BATCH at a time (a bulk ask
+    of thousands comes due in the same minute); returns how many went out."""
+    now = now or clock.now()
+    settings, tried, sent = None, set(), 0
+    while batch := [request for request in _follow_ups_due(organization_id, now) if request.id not in tried]:
+        settings = settings or review_settings_in_force(batch[0].organization)
+        for request in batch:
+            tried.add(request.id)
+            sent += perform_step(request, request.steps_sent, now, settings) == "sent"
+        checkpoint()
+    return sent
+
+
+def _follow_ups_due(organization_id, now):
+    """The business's next FOLLOW_UP_BATCH requests whose follow-up is due, oldest first, with their contacts
+    (locked on PostgreSQL: one step at a time)."""
+    return db.session.scalars(
+        select(ReviewRequest)
+        .where(ReviewRequest.organization_id == organization_id, ReviewRequest.next_follow_up_at <= now,
+               ReviewRequest.status.not_in(FINISHED))
+        .order_by(ReviewRequest.next_follow_up_at).limit(FOLLOW_UP_BATCH)
+        .options(selectinload(ReviewRequest.contact))
+        .with_for_update(of=ReviewRequest).execution_options(populate_existing=True)
+    ).all()
 
 
 def send_step_message(request, step, settings):
@@ -513,7 +552,7 @@ def resend(request, now=None):
     # a message still waiting (quiet hours hold it) is replaced, not joined by a second one
     cancel_queued(request.organization_id, "review_request", request.id)
     add_event(request, "resent", "Asked again by the team", now)
-    schedule_step(request, 0, now)
+    schedule_first_step(request, now)
     return True
 
 

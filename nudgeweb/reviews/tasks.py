@@ -2,17 +2,20 @@
 end queue them once the transaction that asked for them has committed (reviews.signals)."""
 import uuid
 
+from huey import crontab
+from huey.exceptions import TaskLockedException
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from nudgeweb import clock
+from nudgeweb.extensions import huey
 from nudgeweb.models import db
 from nudgeweb.models.reviews import ReviewRequest
 from nudgeweb.reviews import operations
 from nudgeweb.reviews.bulk import send_to_audience
 from nudgeweb.reviews.messaging import email_owners_about
 from nudgeweb.reviews.signals import review_left, review_step_due
-from nudgeweb.unit_of_work import organization_task
+from nudgeweb.unit_of_work import housekeeping_task, organization_task
 
 
 def _request(organization_id, request_id, lock=False):
@@ -42,6 +45,26 @@ def _requests(organization_id, ids):
         .options(selectinload(ReviewRequest.contact))
         .with_for_update(of=ReviewRequest).execution_options(populate_existing=True)
     )}
+
+
+@organization_task(retries=2, retry_delay=60)
+def send_follow_ups(organization_id):
+    """The business's follow-ups whose time has come; one run at a time for a business (a run still
+    going when the next minute's sweep asks again is left to finish: their rows would only collide)."""
+    try:
+        with huey.lock_task(f"review-follow-ups.{organization_id.hex}"):
+            return operations.send_due_follow_ups(organization_id)
+    except TaskLockedException:
+        return "running already"
+
+
+@housekeeping_task(crontab(minute="*"))
+def queue_due_follow_ups():
+    """Every minute: a task for each business that has a follow-up whose time has come."""
+    due = operations.organizations_with_follow_ups_due(clock.now())
+    for organization_id in due:
+        send_follow_ups(organization_id.hex)
+    return len(due)
 
 
 @organization_task(retries=2, retry_delay=60)
