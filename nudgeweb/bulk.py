@@ -167,11 +167,27 @@ _KEPT = "bulk_writes_kept"  # session.info: the writes writes_at_the_end() keeps
 
 def run_or_keep(write):
     """Run ``write`` (a function that writes) now, or, inside writes_at_the_end(), when the block ends."""
+    prepare_or_keep(lambda: (write, None))
+
+
+def prepare_or_keep(prepare):
+    """``prepare()`` gives (write, then): ``write`` writes, ``then`` (or None) is the session's work once it has.
+    Both run now, or, inside writes_at_the_end(), when the block ends: every write kept is prepared first,
+    then they run one after the other, then each ``then``, so that the writer's lock is held for the
+    writes alone."""
     kept = db.session().info.get(_KEPT)
     if kept is None:
-        write()
+        _run_prepared([prepare()])
     else:
-        kept.append(write)
+        kept.append(prepare)
+
+
+def _run_prepared(prepared):
+    for write, _then in prepared:
+        write()
+    for _write, then in prepared:
+        if then is not None:
+            then()
 
 
 @contextmanager
@@ -203,8 +219,10 @@ def writes_at_the_end():
 def _run_kept(session, _flush_context=None, _instances=None):
     kept = session.info.get(_KEPT)
     try:
-        while kept:
-            kept.pop(0)()
+        while kept:  # (a ``then`` may keep more)
+            prepared = [prepare() for prepare in kept]
+            kept.clear()
+            _run_prepared(prepared)
     except BaseException:
         kept.clear()  # the writes after one that failed depend on it
         raise
@@ -239,15 +257,19 @@ def insert_new_object(instance):
     block ends, from the object's attributes as they are then (so the work in between changes it at no cost);
     rows that point at it must be written after this call (insert_row, insert_rows). The ORM's own hooks for new
     objects (the hourly counts) do not run: the caller counts it if it counts anything yet."""
-    run_or_keep(partial(_write_new_object, instance))
+    prepare_or_keep(partial(_prepare_new_object, instance))
 
 
-def _write_new_object(instance):
+def _prepare_new_object(instance):
     mapper = inspect(type(instance))
     values = {attribute.key: instance.__dict__[attribute.key] if attribute.key in instance.__dict__
               else _default(attribute.columns[0]) for attribute in mapper.column_attrs}
-    PreparedInsert(mapper.local_table, [{attribute.columns[0].key: values[attribute.key]
-                                         for attribute in mapper.column_attrs}]).execute()
+    insert = PreparedInsert(mapper.local_table, [{attribute.columns[0].key: values[attribute.key]
+                                                  for attribute in mapper.column_attrs}])
+    return insert.execute, partial(_as_written, instance, values)
+
+
+def _as_written(instance, values):
     instance.__dict__.update(values)
     make_transient_to_detached(instance)
     db.session.add(instance)

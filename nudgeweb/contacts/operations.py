@@ -13,7 +13,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.attributes import set_committed_value
 
 from nudgeweb.analytics.counters import count_rows
-from nudgeweb.bulk import PreparedInsert, as_loaded, insert_rows, run_or_keep
+from nudgeweb.bulk import PreparedInsert, as_loaded, insert_rows, prepare_or_keep
 from nudgeweb.contacts import signals
 from nudgeweb.contacts.fields import (
     MAX_CUSTOM_FIELDS,
@@ -243,7 +243,7 @@ def _create(organization, clean, source):
     request) and hand it back as if the session had read it."""
     values = contact_insert_values(organization.id, clean, source, utcnow())
     tags = sorted(tags_named(organization.id, clean.get("tags", [])), key=lambda tag: tag.name)
-    run_or_keep(partial(_insert_new_contact, values))
+    prepare_or_keep(partial(_prepare_new_contact, values))
     insert_rows(contact_tags, [{"contact_id": values["id"], "tag_id": tag.id} for tag in tags])
     count_rows(db.session, organization.id, Contact, [values], organization.timezone)
     contact = as_loaded(Contact, values)
@@ -254,10 +254,16 @@ def _create(organization, clean, source):
     return contact
 
 
-def _insert_new_contact(values):
-    """Insert the contact's row; RunAgain when its email or phone was taken meanwhile (nothing written)."""
-    if PreparedInsert(Contact.__table__, [values], skip_conflicts=True).execute() == 0:
-        raise RunAgain(f"A contact with this email or phone was added at the same moment ({values['email'] or values['phone']}).")
+def _prepare_new_contact(values):
+    """The write of the contact's row, which raises RunAgain when its email or phone was taken meanwhile
+    (nothing written)."""
+    insert = PreparedInsert(Contact.__table__, [values], skip_conflicts=True)
+
+    def write():
+        if insert.execute() == 0:
+            raise RunAgain(f"A contact with this email or phone was added at the same moment "
+                           f"({values['email'] or values['phone']}).")
+    return write, None
 
 
 def _update(contact, clean, merge):
