@@ -40,11 +40,26 @@ class UtcDateTime(TypeDecorator):
             value = value.astimezone(timezone.utc).replace(tzinfo=None)
         return value
 
+    def bind_processor(self, dialect):
+        if dialect.name == "sqlite":
+            return _sqlite_utc_text
+        return super().bind_processor(dialect)
+
     def process_result_value(self, value, dialect):
         if value is not None and value.tzinfo is None:
             # combine(): several times faster than replace(tzinfo=...), and lists read many of these
             value = datetime.combine(value.date(), value.time(), timezone.utc)
         return value
+
+
+def _sqlite_utc_text(value):
+    """A datetime as SQLAlchemy's SQLite DATETIME stores it (UTC, "2026-12-05 10:30:45.395637", microseconds
+    always), in one step: its own conversion, after the time zone's, cost a review request 3 % of its CPU."""
+    if value is None:
+        return None
+    if value.tzinfo is not None:
+        value = value.astimezone(timezone.utc)
+    return value.isoformat(" ", "microseconds")[:26]
 
 
 class IdMixin:
