@@ -11,7 +11,8 @@ from functools import lru_cache, partial
 
 from sqlalchemy import bindparam, update
 
-from nudgeweb.models import Organization, db
+from nudgeweb.bulk import run_statement
+from nudgeweb.models import Organization
 from nudgeweb.unit_of_work import before_commit
 
 
@@ -26,9 +27,9 @@ def version_changed(organization_id, version):
 
 
 def bump_version(organization_id, version):
-    # On the session's connection, not session.execute: an ORM UPDATE of organizations would be a write
-    # the API's credential cache is told about.
-    db.session.connection().execute(_bump(version), {"organization_id": organization_id})
+    # A Core UPDATE, not the ORM's: an ORM UPDATE of organizations would be a write the API's credential cache
+    # is told about.
+    run_statement(_bump(version), {"organization_id": organization_id})
 
 
 @lru_cache(maxsize=None)

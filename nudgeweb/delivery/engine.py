@@ -26,7 +26,7 @@ from sqlalchemy.orm import lazyload
 from sqlalchemy.orm.attributes import set_committed_value
 
 from nudgeweb.analytics.counters import campaign_of, count_rows
-from nudgeweb.bulk import insert_rows
+from nudgeweb.bulk import insert_rows, prepared_statement
 from nudgeweb.campaigns import summaries as campaign_summaries
 from nudgeweb.contacts.timeline import record_activities
 from nudgeweb.delivery import sealed, slots, tracking
@@ -215,29 +215,16 @@ _RECEIPT = (
 
 
 class _Receipts:
-    """The batch's receipts, each committed at once on a driver connection of their own. The UPDATE is
-    compiled once for the batch: for each message only its values are converted and the driver runs it
-    (SQLAlchemy's work for one statement cost more than the write itself, for every message sent)."""
+    """The batch's receipts, each committed at once on a driver connection of their own, the UPDATE compiled
+    once (bulk.PreparedStatement)."""
 
     def __init__(self, engine):
-        dialect = engine.dialect
-        self.compiled = _RECEIPT.compile(dialect=dialect)
-        self.processors = {name: bind.type.dialect_impl(dialect).bind_processor(dialect)
-                           for name, bind in self.compiled.binds.items()}
+        self.statement = prepared_statement(_RECEIPT, engine.dialect)
         self.connection = engine.raw_connection()
 
     def commit(self, done):
-        values = self.compiled.construct_params(_receipt_of(done))
-        values = {name: process(values[name]) if (process := self.processors.get(name)) else values[name]
-                  for name in values}
-        if self.compiled.positiontup is not None:  # (?-style drivers: SQLite)
-            values = [values[name] for name in self.compiled.positiontup]
         with one_writer():
-            cursor = self.connection.cursor()
-            try:
-                cursor.execute(self.compiled.string, values)
-            finally:
-                cursor.close()
+            self.statement.execute(self.connection.driver_connection, _receipt_of(done))
             self.connection.commit()
 
     def __enter__(self):
