@@ -19,7 +19,7 @@ def wait_until(predicate, timeout=20):
         db.session.remove()
         if predicate():
             return True
-        time.sleep(0.1)
+        time.sleep(0.05)
     return False
 
 

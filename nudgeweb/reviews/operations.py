@@ -343,7 +343,7 @@ def perform_step(request, step, now=None, settings=None):
 def organizations_with_follow_ups_due(now):
     """The businesses that have a follow-up whose time has come (the minute's sweep reads them all)."""
     return db.session.scalars(
-        select(ReviewRequest.organization_id).distinct().where(ReviewRequest.next_follow_up_at <= now)
+        select(ReviewRequest.organization_id).distinct().where(_follow_up_due(now))
         .execution_options(**ACROSS_ORGANIZATIONS)
     ).all()
 
@@ -367,12 +367,16 @@ def _follow_ups_due(organization_id, now):
     (locked on PostgreSQL: one step at a time)."""
     return db.session.scalars(
         select(ReviewRequest)
-        .where(ReviewRequest.organization_id == organization_id, ReviewRequest.next_follow_up_at <= now,
-               ReviewRequest.status.not_in(FINISHED))
+        .where(ReviewRequest.organization_id == organization_id, _follow_up_due(now))
         .order_by(ReviewRequest.next_follow_up_at).limit(FOLLOW_UP_BATCH)
         .options(selectinload(ReviewRequest.contact))
         .with_for_update(of=ReviewRequest).execution_options(populate_existing=True)
     ).all()
+
+
+def _follow_up_due(now):
+    """A request whose follow-up's time has come, still going (the sweep and each business's run ask the same)."""
+    return (ReviewRequest.next_follow_up_at <= now) & ReviewRequest.status.not_in(FINISHED)
 
 
 def send_step_message(request, step, settings):

@@ -19,6 +19,7 @@ from nudgeweb.delivery import queue_direct
 from nudgeweb.delivery.configuration import save_sending_settings
 from nudgeweb.models import Message, Organization, SendingSettings, db
 from nudgeweb.unit_of_work import unit_of_work
+from tests.consumer_process import wait_until
 from tests.delivery_support import SmtpServer, free_port, smtp  # noqa: F401
 
 GENERIC = "Could not connect to the mail server."
@@ -225,16 +226,6 @@ def test_the_tenant_hears_only_that_the_server_could_not_be_reached(owner_client
     for text in (message.error, outbox_page, api_view):
         assert detail not in text and "Errno" not in text and str(port) not in (message.error or "")
     assert detail in caplog.text
-
-
-def wait_until(predicate, timeout):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        db.session.remove()
-        if predicate():
-            return True
-        time.sleep(0.05)
-    return False
 
 
 def test_a_silent_server_of_one_business_does_not_delay_another_business(
