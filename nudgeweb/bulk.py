@@ -23,6 +23,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import make_transient_to_detached
 from sqlalchemy.orm.instrumentation import manager_of_class
 
+from nudgeweb import sqlite_writer
 from nudgeweb.models import db
 
 
@@ -227,6 +228,7 @@ def prepare_or_keep(prepare):
 
 
 def _run_prepared(prepared):
+    sqlite_writer.hold_until_the_transaction_ends()
     for write, _then in prepared:
         write()
     for _write, then in prepared:
