@@ -215,6 +215,17 @@ def count_rows(session, organization_id, model, rows, time_zone=MISSING):
     tally.save(session.connection())
 
 
+def count_changed_rows(session, organization_id, model, changes):
+    """Count rows changed without the ORM: each (before, after) pair (objects with the attributes ``model``'s
+    function reads) takes back what the row counted and adds what it counts now."""
+    counts_of = COUNTED[model][0]
+    tally = Tally(session)
+    for before, after in changes:
+        tally.add(organization_id, counts_of(before), sign=-1)
+        tally.add(organization_id, counts_of(after))
+    tally.save(session.connection())
+
+
 @event.listens_for(Session, "before_flush")
 def _count_flushed(session, flush_context, instances):
     tally = Tally(session)

@@ -5,7 +5,7 @@ import logging
 
 from flask import current_app
 
-from nudgeweb.delivery.signals import message_event, message_events_coming, messages_event
+from nudgeweb.delivery.signals import message_event, messages_event
 from nudgeweb.domain_events import record_event as record_domain_event
 from nudgeweb.models import db, utcnow
 from nudgeweb.models.messages import MessageEvent
@@ -161,7 +161,6 @@ def announce_all(messages, event):
                 if messages_event.has_receivers_for(purpose):
                     messages_event.send(purpose, messages=group, event=event)
                     continue
-                message_events_coming.send(purpose, messages=group)
                 for message in group:
                     message_event.send(purpose, message=message, event=event)
     except Exception:  # noqa: BLE001 - as announce: the batch goes on

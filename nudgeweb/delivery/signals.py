@@ -11,10 +11,6 @@ the event: receivers change their rows and flush, never commit, and their work c
 engine's sends), with ``messages=`` (a list) and ``event=``. A purpose that connects to it hears of its
 sent batches this way (one read for the batch's rows), and of everything else through ``message_event``.
 
-``message_events_coming``: the send engine is about to send ``message_event`` for a batch (same sender,
-``messages=``, the batch's messages of that purpose): a receiver may read the rows it will need in one
-query rather than one a message.
-
 ``messages_due``: stored messages wait to be sent. Sent after the commit (``after_commit_together``:
 once per transaction and moment) with the organization id as sender and ``send_at=`` (None: now);
 delivery.tasks queues the task that sends the organization's due messages.
@@ -25,5 +21,4 @@ delivery_signals = Namespace()
 
 message_event = delivery_signals.signal("message-event")
 messages_event = delivery_signals.signal("messages-event")
-message_events_coming = delivery_signals.signal("message-events-coming")
 messages_due = delivery_signals.signal("messages-due")

@@ -10,13 +10,16 @@ duplicate and late runs are harmless. Time is ``clock.now()``. Operations flush;
 the task that calls them commits.
 """
 import json
+import uuid
 from datetime import timedelta, timezone
 from functools import partial
+from types import SimpleNamespace
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import selectinload
 
 from nudgeweb import clock
+from nudgeweb.analytics.counters import COUNTED, count_changed_rows
 from nudgeweb.auth.verification import require_verified_sender
 from nudgeweb.bulk import insert_new_object, insert_row, insert_rows, writes_at_the_end
 from nudgeweb.contacts.fields import ContactValidator
@@ -29,6 +32,7 @@ from nudgeweb.domain_events import record_event, record_events
 from nudgeweb.field_errors import FieldErrors
 from nudgeweb.message_templates.rendering import TemplateRenderError
 from nudgeweb.models import db, new_id
+from nudgeweb.models.contacts import Contact
 from nudgeweb.models.reviews import CHANNEL_CHOICES, FINISHED, PROGRESS, ReviewRequest, ReviewRequestEvent, new_public_token
 from nudgeweb.reviews.links import review_link
 from nudgeweb.reviews.messaging import queue_review_message
@@ -270,15 +274,23 @@ def _first_steps_due(organization_id, eta, request_ids):
 
 def add_event(request, kind, summary, occurred_at, data=None, activity=True):
     """A line on the request's timeline, (by default) on the contact's, and its domain event if it has one."""
-    insert_row(ReviewRequestEvent.__table__, {
-        "id": new_id(), "organization_id": request.organization_id, "review_request_id": request.id, "kind": kind,
-        "summary": summary[:300], "data": data or {}, "occurred_at": occurred_at,
-    }, after=request)
+    insert_row(ReviewRequestEvent.__table__, _event_row(request, kind, summary, occurred_at, data), after=request)
     if kind in DOMAIN_EVENTS:
         record_event(DOMAIN_EVENTS[kind], domain_event_data(request, occurred_at, data), request.organization_id)
     if activity:
-        record_activity(request.contact, f"review_request.{kind}", f"Review request: {summary}",
-                        {"review_request_id": str(request.id), **(data or {})}, occurred_at=occurred_at)
+        entry = _activity_entry(request, kind, summary, occurred_at, data)
+        record_activity(request.contact, entry["kind"], entry["summary"], entry["data"], occurred_at=occurred_at)
+
+
+def _event_row(request, kind, summary, occurred_at, data):
+    return {"id": new_id(), "organization_id": request.organization_id, "review_request_id": request.id, "kind": kind,
+            "summary": summary[:300], "data": data or {}, "occurred_at": occurred_at}
+
+
+def _activity_entry(request, kind, summary, occurred_at, data):
+    """The contact's timeline entry of the request's line (contacts.timeline.record_activities' shape)."""
+    return {"contact_id": request.contact_id, "kind": f"review_request.{kind}", "summary": f"Review request: {summary}",
+            "data": {"review_request_id": str(request.id), **(data or {})}, "occurred_at": occurred_at}
 
 
 def domain_event_data(request, occurred_at, data):
@@ -402,15 +414,12 @@ def on_message_event(request, event, now=None, reason=None, kept_in_outbox=False
     A message "sent" to the local outbox reached no one: the timeline says so (the status stays the
     API's documented ``sent``; the pages show it as kept in the outbox)."""
     now = now or clock.now()
-    channel = "SMS" if request.channel == "sms" else "email"
     if event == "sent":
-        if request.status == "scheduled":
-            request.status, request.sent_at = "sent", now
-            add_event(request, "sent", f"{'SMS' if request.channel == 'sms' else 'Email'} {KEPT_IN_OUTBOX}" if kept_in_outbox
-                      else f"Sent by {channel}", now, {"kept_in_outbox": True} if kept_in_outbox else None)
-        elif request.steps_sent > 1:
-            step = f"Follow-up {request.steps_sent - 1}"
-            add_event(request, "follow_up_sent", f"{step} {KEPT_IN_OUTBOX}" if kept_in_outbox else f"{step} sent", now)
+        line = _sent_line(request, kept_in_outbox)
+        if line is not None:
+            if line[0] == "sent":
+                request.status, request.sent_at = "sent", now
+            add_event(request, *line[:2], now, line[2])
     elif event in ("failed", "bounced"):
         if request.status in ("scheduled", "sent"):
             request.status, request.failed_at = "failed", now
@@ -420,6 +429,71 @@ def on_message_event(request, event, now=None, reason=None, kept_in_outbox=False
     elif event in ("unsubscribed", "complained"):
         if request.next_follow_up_at is not None:
             stop(request, "the customer unsubscribed" if event == "unsubscribed" else "marked as spam", now)
+
+
+def _sent_line(request, kept_in_outbox):
+    """The line a message of the request that went out adds to its timeline, (kind, summary, data), or None:
+    the first message sends the request, a follow-up says which it was."""
+    if request.status == "scheduled":
+        if kept_in_outbox:
+            return "sent", f"{'SMS' if request.channel == 'sms' else 'Email'} {KEPT_IN_OUTBOX}", {"kept_in_outbox": True}
+        return "sent", f"Sent by {'SMS' if request.channel == 'sms' else 'email'}", None
+    if request.steps_sent > 1:
+        step = f"Follow-up {request.steps_sent - 1}"
+        return "follow_up_sent", f"{step} {KEPT_IN_OUTBOX}" if kept_in_outbox else f"{step} sent", None
+    return None
+
+
+def messages_sent(organization_id, messages, now=None):
+    """on_message_event's "sent" for a batch of the send engine's messages of ``organization_id``, in bulk: the
+    requests read as rows in one query, those sent now changed in one UPDATE, their lines, the contacts' timeline
+    entries, the domain events and the hourly counts written a statement each (the ORM's way cost as much as the
+    sending, in the database's one writer's turn). The caller forgets the requests the session holds."""
+    now = now or clock.now()
+    requests = _requests_as_rows(organization_id, {request_id_of(message) for message in messages})
+    lines, changes = [], []
+    for message in messages:
+        request = requests.get(request_id_of(message))
+        line = request and _sent_line(request, message.backend == "outbox")
+        if not line:
+            continue
+        if line[0] == "sent":
+            before = SimpleNamespace(**vars(request))
+            request.status, request.sent_at = "sent", now
+            changes.append((before, request))
+        lines.append((request, *line))
+    if changes:
+        table = ReviewRequest.__table__
+        db.session.execute(update(table).where(
+            table.c.organization_id == organization_id, table.c.id.in_([after.id for _, after in changes]),
+            table.c.status == "scheduled").values(status="sent", sent_at=now))
+        count_changed_rows(db.session, organization_id, ReviewRequest, changes)
+    insert_rows(ReviewRequestEvent.__table__, [_event_row(request, kind, summary, now, data)
+                                              for request, kind, summary, data in lines])
+    record_activities(organization_id, [_activity_entry(request, kind, summary, now, data)
+                                        for request, kind, summary, data in lines])
+    record_events(DOMAIN_EVENTS["sent"], [domain_event_data(request, now, data) for request, _kind, _summary, data in lines],
+                  organization_id)  # (a follow-up's event is the same "review_request.sent")
+
+
+def request_id_of(message):
+    return message.purpose_id if isinstance(message.purpose_id, uuid.UUID) else uuid.UUID(str(message.purpose_id))
+
+
+_ROW_COLUMNS = ("id", "organization_id", "contact_id", "channel", "status", "steps_sent", "rating",
+                *COUNTED[ReviewRequest][1])
+
+
+def _requests_as_rows(organization_id, ids):
+    """{id: the request's columns that sending reads and counts, its contact's email and phone} as plain objects."""
+    rows = db.session.execute(
+        select(*[ReviewRequest.__table__.c[name] for name in dict.fromkeys(_ROW_COLUMNS)], Contact.email, Contact.phone)
+        .outerjoin(Contact, Contact.id == ReviewRequest.contact_id)
+        .where(ReviewRequest.organization_id == organization_id, ReviewRequest.id.in_(ids))
+    )
+    return {row.id: SimpleNamespace(**{name: getattr(row, name) for name in dict.fromkeys(_ROW_COLUMNS)},
+                                    contact=SimpleNamespace(email=row.email, phone=row.phone), feedback=None)
+            for row in rows}
 
 
 # --- what the customer does on the review page ---------------------------------------------------

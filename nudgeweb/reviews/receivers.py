@@ -1,64 +1,56 @@
 """How review requests hear about other areas: new organizations and delivery events. The receivers
 flush, never commit: their work joins the transaction that sent the signal."""
-import uuid
-
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
-
 from nudgeweb.delivery.events import told_by_purpose
-from nudgeweb.delivery.signals import message_event, message_events_coming
+from nudgeweb.delivery.signals import message_event, messages_event
 from nudgeweb.models import db
-from nudgeweb.models.contacts import Contact
 from nudgeweb.models.reviews import ReviewRequest
 from nudgeweb.reviews import operations
 from nudgeweb.reviews.settings import give_defaults
 from nudgeweb.signals import organization_created
-from nudgeweb.unit_of_work import once_per_transaction
 
 
 def connect():
     organization_created.connect(give_defaults)
     told_by_purpose("review_request", ("sent", "failed", "bounced"))  # (operations.on_message_event's lines)
     message_event.connect(on_message_event, sender="review_request")
-    message_events_coming.connect(read_requests_of, sender="review_request")
+    messages_event.connect(on_messages_event, sender="review_request")
 
 
-def read_requests_of(sender=None, messages=()):
-    """The send engine's batch is about to be announced: its requests (with their contacts) as stored,
-    in one query; on_message_event takes them from here rather than reading each again."""
-    ids = {_request_id(message) for message in messages if message.purpose_id}
-    fresh = _fresh_requests()
-    fresh.update({request.id: request for request in db.session.scalars(
-        select(ReviewRequest).where(ReviewRequest.id.in_(ids - fresh.keys()))
-        .options(selectinload(ReviewRequest.contact).lazyload(Contact.tag_rows))  # (their tags are not needed here)
-        .execution_options(populate_existing=True))})
-
-
-def _fresh_requests():
-    """{id: request} read as stored in this transaction (read_requests_of), forgotten at its commit."""
-    return once_per_transaction("review_requests_read_for_events", dict)
-
-
-def _request_id(message):
-    return message.purpose_id if isinstance(message.purpose_id, uuid.UUID) else uuid.UUID(str(message.purpose_id))
+def on_messages_event(sender=None, messages=(), event=None, **extra):
+    """A batch of the send engine's messages, the session flushed (delivery.events.announce_all): "sent" is
+    recorded in bulk (operations.messages_sent), then the requests this session holds are read again when next
+    used; any other event one message at a time."""
+    messages = [message for message in messages if message.purpose_id]
+    if event != "sent":
+        for message in messages:
+            on_message_event(message=message, event=event)
+        return
+    for organization_id in {message.organization_id for message in messages}:
+        operations.messages_sent(organization_id, [m for m in messages if m.organization_id == organization_id])
+    for request_id in {operations.request_id_of(message) for message in messages}:
+        if (request := _held(request_id)) is not None:
+            db.session.expire(request)
 
 
 def on_message_event(sender=None, message=None, event=None, **extra):
     """A message of a review request was sent, failed, bounced ...: move the request on."""
     if message is None or getattr(message, "purpose", None) != "review_request" or not message.purpose_id:
         return
-    request = _current(_request_id(message))
+    request = _current(operations.request_id_of(message))
     if request is None or request.organization_id != message.organization_id:
         return
     operations.on_message_event(request, event, reason=getattr(message, "error", None),
                                 kept_in_outbox=getattr(message, "backend", None) == "outbox")
 
 
+def _held(request_id):
+    return db.session.identity_map.get(db.session.identity_key(ReviewRequest, request_id))
+
+
 def _current(request_id):
-    """The request as stored (read by read_requests_of for this batch, else now), unless this transaction
-    changed it already (a batch announced without flushing in between, two of whose messages are this
-    request's): then as changed."""
-    known = db.session.identity_map.get(db.session.identity_key(ReviewRequest, request_id))
-    if known is not None and (db.session.is_modified(known) or _fresh_requests().get(request_id) is known):
+    """The request as stored, unless this transaction changed it already (two messages of one request announced
+    without a flush in between): then as changed."""
+    known = _held(request_id)
+    if known is not None and db.session.is_modified(known):
         return known
     return db.session.get(ReviewRequest, request_id, populate_existing=True)
