@@ -480,18 +480,18 @@ def request_id_of(message):
     return message.purpose_id if isinstance(message.purpose_id, uuid.UUID) else uuid.UUID(str(message.purpose_id))
 
 
-_ROW_COLUMNS = ("id", "organization_id", "contact_id", "channel", "status", "steps_sent", "rating",
-                *COUNTED[ReviewRequest][1])
+_ROW_COLUMNS = tuple(dict.fromkeys(("id", "organization_id", "contact_id", "channel", "status", "steps_sent", "rating",
+                                     *COUNTED[ReviewRequest][1])))
 
 
 def _requests_as_rows(organization_id, ids):
     """{id: the request's columns that sending reads and counts, its contact's email and phone} as plain objects."""
     rows = db.session.execute(
-        select(*[ReviewRequest.__table__.c[name] for name in dict.fromkeys(_ROW_COLUMNS)], Contact.email, Contact.phone)
+        select(*[ReviewRequest.__table__.c[name] for name in _ROW_COLUMNS], Contact.email, Contact.phone)
         .outerjoin(Contact, Contact.id == ReviewRequest.contact_id)
         .where(ReviewRequest.organization_id == organization_id, ReviewRequest.id.in_(ids))
     )
-    return {row.id: SimpleNamespace(**{name: getattr(row, name) for name in dict.fromkeys(_ROW_COLUMNS)},
+    return {row.id: SimpleNamespace(**{name: getattr(row, name) for name in _ROW_COLUMNS},
                                     contact=SimpleNamespace(email=row.email, phone=row.phone), feedback=None)
             for row in rows}
 
