@@ -5,7 +5,11 @@ from datetime import datetime, timedelta, timezone
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.types import DateTime
 
+from nudgeweb.extensions import db
+from nudgeweb.models import Contact
 from nudgeweb.models.base import UtcDateTime
+from nudgeweb.unit_of_work import unit_of_work
+from tests.factories import ContactFactory
 
 SQLITE = sqlite.dialect()
 SQLALCHEMYS = DateTime()._cached_bind_processor(SQLITE)
@@ -27,11 +31,6 @@ def test_an_aware_time_is_written_in_utc():
 
 
 def test_a_stored_time_reads_back_the_same(app_ctx, organization):
-    from nudgeweb.extensions import db
-    from nudgeweb.models import Contact
-    from nudgeweb.unit_of_work import unit_of_work
-    from tests.factories import ContactFactory
-
     moment = datetime(2026, 3, 29, 1, 30, 0, tzinfo=timezone(timedelta(hours=-4)))
     contact = ContactFactory(organization=organization, email="when@example.net")
     with unit_of_work(organization.id):

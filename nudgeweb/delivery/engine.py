@@ -199,7 +199,7 @@ def _send_one(message, contact, backend, receipts, links):
         return None
     done = Sent(message, backend.name, provider_id, utcnow(), receipted=backend.leaves_the_machine)
     if done.receipted:
-        _commit_receipt(receipts, done)
+        receipts.commit(done)
     return done
 
 
@@ -233,10 +233,6 @@ class _Receipts:
     def __exit__(self, *exc_info):
         self.connection.rollback()  # (nothing is left to undo unless a commit failed)
         self.connection.close()
-
-
-def _commit_receipt(receipts, done):
-    receipts.commit(done)
 
 
 def _receipt_of(done):

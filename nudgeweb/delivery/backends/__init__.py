@@ -18,7 +18,7 @@ class SendError(Exception):
 class Backend:
     name = "base"
     # The message leaves the machine: its receipt is committed before the next one goes, so that a
-    # crash later in the batch never sends it again (engine._commit_receipt).
+    # crash later in the batch never sends it again (engine._Receipts).
     leaves_the_machine = True
 
     def __enter__(self):
